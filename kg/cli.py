@@ -1,0 +1,219 @@
+"""The ``kg`` command line: thin typer wrappers over :mod:`kg.api`.
+
+Exit status: 0 when everything went through; 3 when some input records were skipped (the
+outputs are still written; ``--allow-skipped`` turns this into 0); 1 on an error that stops
+the command (with a one-line reason, never a traceback); 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="kg",
+    help="Build a knowledge graph of ML papers and the entities their abstracts name.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_SKIPPED = 3
+_err = Console(stderr=True)
+_out = Console()
+
+
+class OnError(StrEnum):
+    """What to do with an input record that cannot be read."""
+
+    skip = "skip"
+    fail = "fail"
+
+
+class UserError(Exception):
+    """An error the user can fix; reported as one line, no traceback."""
+
+
+Inputs = Annotated[list[Path], typer.Argument(help="Files or folders to read ('-' for stdin).",
+                                              show_default=False)]
+FormatOpt = Annotated[str | None, typer.Option(
+    "--format", "-f", help="Input format for every file: dailypapers, jsonl, json, csv, tsv "
+    "(default: guessed from extension and content).")]
+CatalogueOpt = Annotated[list[Path] | None, typer.Option(
+    "--catalogue", "-c", help="Extra catalogue JSONL file (repeatable).")]
+SpacyModelOpt = Annotated[str | None, typer.Option(
+    "--spacy-model", help="Start from this installed spaCy pipeline instead of a blank one.")]
+OnErrorOpt = Annotated[OnError, typer.Option(
+    "--on-error", help="skip: report bad records and go on; fail: stop at the first one.")]
+AllowSkippedOpt = Annotated[bool, typer.Option(
+    "--allow-skipped", help="Exit 0 even when some input records were skipped.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    _err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
+def _check_inputs(inputs: list[Path], format: str | None) -> None:
+    from kg.sources import FORMATS
+
+    if format is not None and format not in FORMATS:
+        raise UserError(f"unknown --format {format!r}; choose one of {', '.join(FORMATS)}")
+    if not inputs:
+        raise UserError("no input given")
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=_err, disable=quiet, transient=True,
+    )
+
+
+def _report_problems(problems: list, on_error: OnError, quiet: bool) -> None:
+    if problems and on_error is OnError.fail:
+        raise UserError(f"{problems[0]} (stopping: --on-error fail)")
+    for problem in problems[:20]:
+        _err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False, soft_wrap=True)
+    if len(problems) > 20:
+        _err.print(f"[yellow]… and {len(problems) - 20} more skipped[/yellow]")
+
+
+def _write_skipped(problems: list, path: Path) -> None:
+    from kg.io import atomic_write
+
+    with atomic_write(path) as stream:
+        for problem in problems:
+            stream.write(json.dumps({"file": problem.source.file, "line": problem.source.line,
+                                     "reason": problem.reason}, ensure_ascii=False) + "\n")
+
+
+def _run_extraction(function, inputs, format, catalogue, spacy_model, quiet, **kwargs):
+    """Call ``kg.build`` or ``kg.extract`` with a progress bar, turning errors into one line."""
+    from kg.nlp.catalogue import CatalogueError
+
+    _check_inputs(inputs, format)
+    with _progress(quiet) as bar:
+        task = bar.add_task("extract", total=None)
+        try:
+            return function(
+                [str(p) for p in inputs], format=format, catalogue=list(catalogue or []),
+                spacy_model=spacy_model, progress=lambda n: bar.advance(task, n),
+                total=lambda n: bar.update(task, total=n), **kwargs,
+            )
+        except CatalogueError as error:
+            raise UserError(str(error)) from None
+        except OSError as error:
+            if spacy_model and "Can't find model" in str(error):
+                raise UserError(f"spaCy pipeline {spacy_model!r} is not installed") from None
+            raise UserError(str(error)) from None
+
+
+def _summary(result, written: dict[str, Path], quiet: bool) -> None:
+    if quiet:
+        return
+    from kg.graph import entity_nodes, paper_nodes
+
+    graph = result.graph
+    papers = sum(1 for _ in paper_nodes(graph))
+    types = Counter(d["type"] for _, d in entity_nodes(graph))
+    relations = Counter(k for _, _, k in graph.edges(keys=True))
+    sources = sum(len(d.get("sources", [])) for _, d in paper_nodes(graph))
+    table = Table(title="kg build", show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("papers", f"{papers} ({sources - papers} repeats merged)")
+    table.add_row("entities", f"{sum(types.values())}: " + ", ".join(
+        f"{t} {n}" for t, n in sorted(types.items(), key=lambda kv: -kv[1])))
+    table.add_row("edges", f"{graph.number_of_edges()}: " + ", ".join(
+        f"{r} {n}" for r, n in sorted(relations.items(), key=lambda kv: -kv[1])))
+    table.add_row("skipped", str(len(result.problems)))
+    for name, path in written.items():
+        size = path.stat().st_size
+        table.add_row(name, f"{path} ({size / 1024:,.0f} KiB)")
+    table.add_row("time", f"{result.seconds:.1f} s")
+    _out.print(table)
+
+
+@app.command("build")
+def build_cli(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path("out"),
+    format: FormatOpt = None,
+    catalogue: CatalogueOpt = None,
+    spacy_model: SpacyModelOpt = None,
+    base_iri: Annotated[str | None, typer.Option(
+        "--base-iri", help="Base IRI for minted paper and entity IRIs.")] = None,
+    max_nodes: Annotated[int, typer.Option(
+        "--max-nodes", help="Most nodes drawn in graph.html.")] = 1500,
+    on_error: OnErrorOpt = OnError.skip,
+    allow_skipped: AllowSkippedOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Build graph.ttl, graph.html, graph.json and papers.jsonl from INPUTS into --out."""
+    import kg
+
+    try:
+        result = _run_extraction(kg.build, inputs, format, catalogue, spacy_model, quiet)
+        _report_problems(result.problems, on_error, quiet)
+        if not result.extractions:
+            raise UserError("no papers could be read from the input")
+        written = result.write(out, base_iri=base_iri, max_nodes=max_nodes)
+        if result.problems:
+            _write_skipped(result.problems, out / "skipped.jsonl")
+            written["skipped"] = out / "skipped.jsonl"
+        elif (out / "skipped.jsonl").exists():
+            (out / "skipped.jsonl").unlink()
+    except UserError as error:
+        raise _fail(str(error)) from None
+    _summary(result, written, quiet)
+    if result.problems and not allow_skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command("extract")
+def extract_cli(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", "-o", help="JSONL file to write ('-' for stdout).")],
+    format: FormatOpt = None,
+    catalogue: CatalogueOpt = None,
+    spacy_model: SpacyModelOpt = None,
+    on_error: OnErrorOpt = OnError.skip,
+    allow_skipped: AllowSkippedOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write one JSON line per paper with the entities found in it."""
+    import kg
+
+    try:
+        result = _run_extraction(kg.extract, inputs, format, catalogue, spacy_model, quiet)
+        _report_problems(result.problems, on_error, quiet)
+        if str(out) == "-":
+            for extraction in result.extractions:
+                sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+        else:
+            result.write_jsonl(out)
+    except UserError as error:
+        raise _fail(str(error)) from None
+    if not quiet and str(out) != "-":
+        entities = sum(len(x.entities) for x in result.extractions)
+        _err.print(f"{len(result.extractions)} papers, {entities} entities -> {out} "
+                   f"({result.seconds:.1f} s)", highlight=False)
+    if result.problems and not allow_skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

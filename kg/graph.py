@@ -1,0 +1,195 @@
+"""The graph: papers and entities as a NetworkX ``MultiDiGraph``, the source of every output.
+
+Nodes
+    ``paper:<id>`` with ``kind="paper"``, ``label``, ``title``, ``abstract``, ``date``,
+    ``url``, ``arxiv_id`` and ``sources``; ``entity:<id>`` with ``kind="entity"``,
+    ``label``, ``type``, ``aliases``, ``paper_count``, ``mention_count``, ``confidence`` and
+    ``catalogue_id``.
+Edges
+    paper → entity, keyed by relation (``mentions``, ``uses``, ``evaluates_on``,
+    ``compares_with``, ``proposes``), with ``confidence``, ``mentions`` (surface forms) and
+    ``evidence`` (text, offsets, sentence); entity → entity ``variant_of``.
+
+Every attribute is a string, number, bool or list, so node-link JSON reloads losslessly.
+
+Examples
+--------
+>>> from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction
+>>> ev = Evidence("GSM8K", 0, 5, "GSM8K.", 0, "evaluates_on")
+>>> x = PaperExtraction(Paper("p1", "T", "GSM8K."), [
+...     ExtractedEntity("GSM8K", "Benchmark", ["GSM8K"], [ev], relation="evaluates_on")])
+>>> g = build_graph([x])
+>>> sorted(g.nodes), list(g.edges(keys=True))
+(['entity:gsm8k', 'paper:p1'], [('paper:p1', 'entity:gsm8k', 'evaluates_on')])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import networkx as nx
+
+from kg.io import atomic_write
+from kg.nlp.catalogue import Catalogue
+from kg.records import ExtractedEntity, PaperExtraction, Relation
+from kg.resolve import resolve
+
+__all__ = [
+    "GRAPH_FORMAT_VERSION",
+    "build_graph",
+    "entity_nodes",
+    "load_graph_json",
+    "paper_nodes",
+    "paper_records",
+    "save_graph_json",
+]
+
+GRAPH_FORMAT_VERSION = 1
+
+
+def paper_node(paper_id: str) -> str:
+    """The node key of a paper."""
+    return f"paper:{paper_id}"
+
+
+def entity_node(entity_id: str) -> str:
+    """The node key of an entity."""
+    return f"entity:{entity_id}"
+
+
+def build_graph(
+    extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
+) -> nx.MultiDiGraph:
+    """Resolve entities across papers and link every paper to the entities it names."""
+    extractions = list(extractions)
+    resolution = resolve(extractions, catalogue)
+    graph = nx.MultiDiGraph(kg_format=GRAPH_FORMAT_VERSION)
+    for extraction in extractions:
+        p = extraction.paper
+        graph.add_node(
+            paper_node(p.id),
+            kind="paper",
+            id=p.id,
+            label=p.title,
+            title=p.title,
+            abstract=p.abstract,
+            date=p.date or "",
+            url=p.url or "",
+            arxiv_id=p.arxiv_id or "",
+            sources=[str(s) for s in p.sources],
+        )
+    for entity in resolution.entities.values():
+        graph.add_node(
+            entity_node(entity.id),
+            kind="entity",
+            id=entity.id,
+            label=entity.name,
+            type=entity.type,
+            aliases=list(entity.aliases),
+            paper_count=len(entity.papers),
+            mention_count=entity.mention_count,
+            confidence=entity.confidence,
+            catalogue_id=entity.catalogue_id or "",
+        )
+    for entity in resolution.entities.values():
+        if entity.parent:
+            graph.add_edge(entity_node(entity.id), entity_node(entity.parent), key="variant_of",
+                           relation="variant_of")
+    for paper_id, entity_id, local in resolution.links:
+        _link(graph, paper_node(paper_id), entity_node(entity_id), local)
+    return graph
+
+
+def _link(graph: nx.MultiDiGraph, paper: str, entity: str, local: ExtractedEntity) -> None:
+    by_relation: dict[str, list] = {}
+    for ev in local.evidence:
+        by_relation.setdefault(ev.relation, []).append(ev)
+    if not by_relation:
+        by_relation[local.relation] = []
+    for relation, evidence in by_relation.items():
+        data = graph.get_edge_data(paper, entity, key=relation)
+        items = [
+            {"text": e.text, "start": e.start, "end": e.end, "sentence": e.sentence,
+             "sentence_start": e.sentence_start}
+            for e in evidence
+        ]
+        if data is None:
+            graph.add_edge(
+                paper, entity, key=relation, relation=relation,
+                confidence=local.confidence,
+                mentions=list(dict.fromkeys(e.text for e in evidence)) or list(local.mentions),
+                evidence=items, rules=list(local.sources),
+            )
+        else:  # two local entities of one paper resolved to the same canonical entity
+            data["evidence"].extend(items)
+            data["mentions"] = list(dict.fromkeys([*data["mentions"], *(e.text for e in evidence)]))
+            data["confidence"] = max(data["confidence"], local.confidence)
+            data["rules"] = sorted({*data["rules"], *local.sources})
+
+
+def paper_nodes(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
+    """``(node, data)`` for every paper node, in insertion order."""
+    return ((n, d) for n, d in graph.nodes(data=True) if d.get("kind") == "paper")
+
+
+def entity_nodes(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
+    """``(node, data)`` for every entity node, in insertion order."""
+    return ((n, d) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
+
+
+def paper_records(graph: nx.MultiDiGraph) -> Iterator[dict]:
+    """One ``papers.jsonl`` record per paper, rendered from the graph.
+
+    The shape is DESIGN's ``kg extract`` contract: ``id``, ``title`` and ``entities``, each
+    with ``name``, ``type``, ``mentions`` and ``proposed``, plus ids, relations, confidence
+    and evidence.
+    """
+    for node, data in paper_nodes(graph):
+        entities = []
+        for target in dict.fromkeys(v for _, v in graph.out_edges(node)):
+            target_data = graph.nodes[target]
+            edges = graph.get_edge_data(node, target)
+            relations = sorted(edges, key=lambda r: Relation(r).strength, reverse=True)
+            mentions = list(dict.fromkeys(m for r in relations for m in edges[r]["mentions"]))
+            evidence = sorted(
+                ({**ev, "relation": r} for r in relations for ev in edges[r]["evidence"]),
+                key=lambda ev: ev["start"],
+            )
+            entities.append({
+                "id": target_data["id"],
+                "name": target_data["label"],
+                "type": target_data["type"],
+                "mentions": mentions,
+                "proposed": Relation.PROPOSES.value in edges,
+                "relation": relations[0],
+                "relations": relations,
+                "confidence": max(e["confidence"] for e in edges.values()),
+                "catalogue_id": target_data["catalogue_id"] or None,
+                "evidence": evidence,
+            })
+        yield {
+            "id": data["id"],
+            "title": data["title"],
+            "date": data["date"] or None,
+            "url": data["url"] or None,
+            "arxiv_id": data["arxiv_id"] or None,
+            "sources": list(data["sources"]),
+            "entities": entities,
+        }
+
+
+def save_graph_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    """Write ``graph`` as node-link JSON (atomically)."""
+    data = nx.node_link_data(graph, edges="edges")
+    with atomic_write(path) as stream:
+        json.dump(data, stream, ensure_ascii=False, sort_keys=False)
+        stream.write("\n")
+
+
+def load_graph_json(path: str | Path) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`save_graph_json`."""
+    with open(path, encoding="utf-8") as stream:
+        data = json.load(stream)
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")

@@ -1,0 +1,155 @@
+"""Long form ↔ short form pairs such as "Low-Rank Adaptation (LoRA)", in both orders.
+
+The matching is Schwartz and Hearst's (2003): the characters of the short form are found,
+right to left, in the candidate long form, the first one at the start of a word. The
+functions here work on plain strings with character offsets; the spaCy component in
+:mod:`kg.nlp.components` only turns their offsets into spans.
+
+Examples
+--------
+>>> text = "We fine-tune with Low-Rank Adaptation (LoRA) and RLHF (reinforcement learning from human feedback)."
+>>> [(p.long.text, p.short.text) for p in find_abbreviations(text)]
+[('Low-Rank Adaptation', 'LoRA'), ('reinforcement learning from human feedback', 'RLHF')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = [
+    "AbbreviationPair",
+    "Piece",
+    "find_abbreviations",
+    "is_short_form",
+    "match_long_form",
+]
+
+
+class Piece(NamedTuple):
+    """A run of text and its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+class AbbreviationPair(NamedTuple):
+    """A long form and the short form that stands for it in the same text."""
+
+    long: Piece
+    short: Piece
+
+
+_PAREN = re.compile(r"\(([^()]{1,200})\)")
+_WORD = re.compile(r"[^\s]+")
+_CITATION = re.compile(r"(?:\d{4}[a-z]?|et al\.?|e\.g\.?|i\.e\.?|cf\.?|see|ours)\b", re.I)
+_SHORT_SHAPE = re.compile(r"[A-Za-z0-9][\w.\-/&+$^{}]*(?:\s[\w.\-/&+]+)?")
+
+
+def is_short_form(text: str) -> bool:
+    """Whether ``text`` can be a short form: short, one or two words, with a capital letter.
+
+    >>> is_short_form("LoRA"), is_short_form("n-gram TM"), is_short_form("2018"), is_short_form("ours")
+    (True, True, False, False)
+    """
+    text = text.strip()
+    return (
+        2 <= len(text) <= 15
+        and _SHORT_SHAPE.fullmatch(text) is not None
+        and any(c.isupper() for c in text)
+        and any(c.isalpha() for c in text)
+        and _CITATION.search(text) is None
+    )
+
+
+def match_long_form(candidate: str, short: str) -> int | None:
+    """Return where the long form for ``short`` starts within ``candidate``, or ``None``.
+
+    ``candidate`` is the text just before (or inside) the parentheses. Every letter and
+    digit of the short form must be found, right to left and case-folded, and the first
+    one must begin a word.
+
+    >>> candidate = "a new method -- prompt inversion from logprob sequences"
+    >>> candidate[match_long_form(candidate, "PILS"):]
+    'prompt inversion from logprob sequences'
+    """
+    chars = [c.lower() for c in short if c.isalnum()]
+    if not chars:
+        return None
+    text = candidate.lower()
+    pos = len(text) - 1
+    for index in range(len(chars) - 1, -1, -1):
+        char = chars[index]
+        first = index == 0
+        while pos >= 0:
+            at_word_start = pos == 0 or not text[pos - 1].isalnum()
+            if text[pos] == char and (not first or at_word_start):
+                break
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+    return pos + 1
+
+
+def _long_candidate(text: str, end: int, short: str) -> Piece:
+    """The words before ``end`` that may hold the long form (Schwartz-Hearst window)."""
+    window = min(len(short) + 5, 2 * len(short))
+    stop = max(text.rfind(".", 0, end - 1), text.rfind(";", 0, end), text.rfind(":", 0, end))
+    words = [m for m in _WORD.finditer(text, stop + 1, end)][-window:]
+    if not words:
+        return Piece("", end, end)
+    start = words[0].start()
+    return Piece(text[start:end], start, end)
+
+
+def _trim(piece: Piece, offset: int) -> Piece | None:
+    start = piece.start + offset
+    text = piece.text[offset:].rstrip(" ,-–—")
+    if not text or len(text.split()) < 1:
+        return None
+    return Piece(text, start, start + len(text))
+
+
+def _long_form_ok(long: Piece, short: Piece) -> bool:
+    words = long.text.split()
+    compact = long.text.replace("-", "").replace(" ", "").lower()
+    return (
+        len(long.text) > len(short.text)
+        and compact != short.text.replace("-", "").lower()
+        and len(words) <= len(short.text) + 5
+        and not long.text.endswith(("(", "[", "{"))
+    )
+
+
+def find_abbreviations(text: str) -> list[AbbreviationPair]:
+    """Every long form / short form pair written with parentheses in ``text``.
+
+    Both "Long Form (LF)" and "LF (Long Form)" are found. Citations, years, "e.g." asides
+    and anything whose letters cannot be aligned are ignored.
+    """
+    pairs: list[AbbreviationPair] = []
+    for match in _PAREN.finditer(text):
+        inside = match.group(1).strip()
+        inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        if is_short_form(inside):
+            short = Piece(inside, inner_start, inner_start + len(inside))
+            candidate = _long_candidate(text, match.start(), inside)
+            offset = match_long_form(candidate.text.rstrip(), inside)
+            if offset is not None:
+                long = _trim(Piece(candidate.text.rstrip(), candidate.start,
+                                   candidate.start + len(candidate.text.rstrip())), offset)
+                if long is not None and _long_form_ok(long, short):
+                    pairs.append(AbbreviationPair(long, short))
+                    continue
+        before = re.search(r"([^\s(]+)\s*$", text[: match.start()])
+        if before and is_short_form(before.group(1).rstrip(",;:")) and len(inside.split()) >= 2:
+            word = before.group(1).rstrip(",;:")
+            short = Piece(word, before.start(1), before.start(1) + len(word))
+            offset = match_long_form(inside, word)
+            if offset == 0:
+                long = Piece(inside, inner_start, inner_start + len(inside))
+                if _long_form_ok(long, short):
+                    pairs.append(AbbreviationPair(long, short))
+    return pairs

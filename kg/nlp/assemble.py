@@ -1,0 +1,351 @@
+"""From candidate mentions to the entities of one paper: plain functions, no spaCy.
+
+The spaCy components each propose :class:`Candidate` mentions (catalogue hits, abbreviation
+pairs, discovered names). :func:`assemble_entities` then
+
+1. keeps the longest of overlapping candidates (``Qwen2-7B-Instruct`` over ``Qwen2``);
+2. groups mentions that refer to one thing: the same catalogue entry, the two sides of an
+   abbreviation, the same normalised form;
+3. settles ambiguous acronyms by the paper's own long form, or by other forms of one
+   candidate entry found in the text;
+4. types each group (catalogue, else name shape and context cues), names it, reads each
+   mention's relation from its sentence, and scores its confidence.
+
+Examples
+--------
+>>> from kg.nlp.catalogue import Catalogue, CatalogueEntry
+>>> cat = Catalogue.from_entries([CatalogueEntry("GSM8K", "Benchmark")])
+>>> text = "Title\\n\\nWe propose Foo-Net and evaluate it on GSM8K."
+>>> at = text.index
+>>> cands = [Candidate(at("GSM8K"), at("GSM8K") + 5, "GSM8K", "catalogue", (cat.get("GSM8K"),)),
+...          Candidate(at("Foo-Net"), at("Foo-Net") + 7, "Foo-Net", "shape")]
+>>> [(e.name, e.type, e.relation) for e in assemble_entities(text, cands, [], cat)]
+[('Foo-Net', 'Method', 'proposes'), ('GSM8K', 'Benchmark', 'evaluates_on')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from kg.nlp.abbreviations import AbbreviationPair
+from kg.nlp.catalogue import Catalogue, CatalogueEntry
+from kg.nlp.cues import (
+    GENERIC_ACRONYMS,
+    relation_from_context,
+    type_from_context,
+    type_from_name,
+)
+from kg.nlp.sentences import sentence_bounds
+from kg.records import Evidence, ExtractedEntity, Relation
+
+__all__ = [
+    "RULE_CONFIDENCE",
+    "Candidate",
+    "assemble_entities",
+    "find_parent",
+    "normalize_form",
+    "select_mentions",
+]
+
+#: How much a mention found by each rule is trusted on its own.
+RULE_CONFIDENCE = {
+    "catalogue": 0.9,
+    "abbreviation": 0.85,
+    "title": 0.8,
+    "called": 0.8,
+    "ner": 0.7,
+    "shape": 0.6,
+}
+_RULE_ORDER = {rule: rank for rank, rule in enumerate(RULE_CONFIDENCE)}
+
+
+class Candidate(NamedTuple):
+    """A span of the paper's text that some rule thinks names an entity."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    entries: tuple[CatalogueEntry, ...] = ()
+    type: str | None = None
+
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_PARENTHESIS = re.compile(r"\([a-z]+\)$")
+
+
+def normalize_form(text: str) -> str:
+    """Fold a surface form so that spelling variants meet.
+
+    >>> normalize_form("GNNs") == normalize_form("GNN"), normalize_form("In-Context Learning")
+    (True, 'incontextlearning')
+    """
+    folded = _NON_ALNUM.sub("", text.casefold())
+    if len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss"):
+        folded = folded[:-1]
+    return folded
+
+
+def _lookup_forms(text: str) -> list[str]:
+    forms = [text, _PARENTHESIS.sub("", text)]
+    if text.endswith("s") and len(text) > 3:
+        forms.append(text[:-1])
+    if text.endswith("es") and len(text) > 4:
+        forms.append(text[:-2])
+    return forms
+
+
+def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
+    for form in _lookup_forms(text):
+        found = catalogue.lookup(form)
+        if found:
+            return tuple(found)
+    return ()
+
+
+def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
+    """The catalogue entry a variant name belongs to, found by dropping variant suffixes.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Qwen2", "Model")])
+    >>> find_parent("Qwen2-7B-Instruct", cat).name
+    'Qwen2'
+    """
+    parts = re.split(r"([-\s])", name)
+    while len(parts) > 2:
+        parts = parts[:-2]
+        found = _lookup("".join(parts), catalogue)
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def select_mentions(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (ties go to the more trusted rule)."""
+    ordered = sorted(
+        candidates,
+        key=lambda c: (-(c.end - c.start), _RULE_ORDER.get(c.rule, 99), c.start),
+    )
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in ordered:
+        if cand.end <= cand.start:
+            continue
+        if any(cand.start < end and start < cand.end for start, end in taken):
+            if not any((c.start, c.end) == (cand.start, cand.end) for c in kept):
+                continue
+        kept.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(kept, key=lambda c: (c.start, _RULE_ORDER.get(c.rule, 99)))
+
+
+class _Groups:
+    """Union-find over mention indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+class _Mention(NamedTuple):
+    start: int
+    end: int
+    text: str
+    rules: frozenset[str]
+    entries: tuple[CatalogueEntry, ...]
+    type: str | None
+
+
+def _merge_same_span(mentions: list[Candidate]) -> list[_Mention]:
+    merged: dict[tuple[int, int], _Mention] = {}
+    for c in mentions:
+        old = merged.get((c.start, c.end))
+        if old is None:
+            merged[(c.start, c.end)] = _Mention(
+                c.start, c.end, c.text, frozenset([c.rule]), c.entries, c.type
+            )
+        else:
+            entries = old.entries + tuple(e for e in c.entries if e not in old.entries)
+            merged[(c.start, c.end)] = old._replace(
+                rules=old.rules | {c.rule}, entries=entries, type=old.type or c.type
+            )
+    return sorted(merged.values(), key=lambda m: m.start)
+
+
+def _is_generic(text: str) -> bool:
+    return text in GENERIC_ACRONYMS or text.rstrip("s") in GENERIC_ACRONYMS
+
+
+def pair_candidates(pairs: Iterable[AbbreviationPair]) -> list[Candidate]:
+    """Both sides of every abbreviation pair whose short form is not a generic acronym."""
+    out = []
+    for pair in pairs:
+        if _is_generic(pair.short.text):
+            continue
+        out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
+        out.append(Candidate(pair.short.start, pair.short.end, pair.short.text, "abbreviation"))
+    return out
+
+
+def assemble_entities(
+    text: str,
+    candidates: Sequence[Candidate],
+    pairs: Sequence[AbbreviationPair],
+    catalogue: Catalogue,
+    *,
+    min_confidence: float = 0.0,
+) -> list[ExtractedEntity]:
+    """Group, resolve, type and score the mentions of one paper (see module docstring)."""
+    all_candidates = [*candidates, *pair_candidates(pairs)]
+    mentions = _merge_same_span(select_mentions(all_candidates))
+    mentions = [
+        m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions
+    ]
+    groups = _Groups(len(mentions))
+    index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    paired: dict[int, int] = {}
+    for pair in pairs:
+        long_i = index_of.get((pair.long.start, pair.long.end))
+        short_i = index_of.get((pair.short.start, pair.short.end))
+        if long_i is not None and short_i is not None:
+            groups.union(long_i, short_i)
+            paired[short_i] = long_i
+    mentions = _settle_entries(mentions, paired, text)
+    by_key: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        keys = [f"entry:{m.entries[0].id}"] if len(m.entries) == 1 else []
+        keys.append(f"form:{normalize_form(m.text)}")
+        for key in keys:
+            if key in by_key:
+                groups.union(by_key[key], i)
+            else:
+                by_key[key] = i
+    # the short form of a pair lends its group to later bare uses of the same form
+    members: dict[int, list[int]] = {}
+    for i in range(len(mentions)):
+        members.setdefault(groups.find(i), []).append(i)
+    sentences = sentence_bounds(text)
+    title_end = text.find("\n\n") if "\n\n" in text else len(text)
+    entities = [
+        _build_entity([mentions[i] for i in idx], text, sentences, title_end, catalogue)
+        for idx in members.values()
+    ]
+    return [e for e in entities if e is not None and e.confidence >= min_confidence]
+
+
+def _settle_entries(
+    mentions: list[_Mention], paired: dict[int, int], text: str
+) -> list[_Mention]:
+    """Resolve mentions with several catalogue entries; let a paper's long form win."""
+    out = list(mentions)
+    for short_i, long_i in paired.items():
+        long, short = out[long_i], out[short_i]
+        if long.entries and len(long.entries) == 1:
+            out[short_i] = short._replace(entries=long.entries)
+        elif short.entries:
+            compatible = [e for e in short.entries if _long_form_fits(e, long.text)]
+            out[short_i] = short._replace(entries=tuple(compatible))
+            if compatible and len(compatible) == 1:
+                out[long_i] = long._replace(entries=tuple(compatible))
+    folded = text.casefold()
+    for i, m in enumerate(out):
+        if len(m.entries) > 1:
+            present = [
+                e for e in m.entries
+                if any(f.casefold() in folded for f in e.forms if f.casefold() != m.text.casefold())
+            ]
+            if len(present) == 1:
+                out[i] = m._replace(entries=tuple(present))
+    return out
+
+
+def _long_form_fits(entry: CatalogueEntry, long_text: str) -> bool:
+    target = normalize_form(long_text)
+    return any(normalize_form(f) == target for f in entry.forms)
+
+
+def _sentence_of(start: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= start < e:
+            return s, e
+    return start, start
+
+
+def _build_entity(
+    group: list[_Mention],
+    text: str,
+    sentences: list[tuple[int, int]],
+    title_end: int,
+    catalogue: Catalogue,
+) -> ExtractedEntity | None:
+    rules = frozenset().union(*(m.rules for m in group))
+    entry_sets = [m.entries for m in group if m.entries]
+    entry = entry_sets[0][0] if entry_sets else None
+    ambiguous = bool(entry_sets) and len(entry_sets[0]) > 1
+    if entry is None and all(_is_generic(m.text) for m in group):
+        return None
+    evidence: list[Evidence] = []
+    cue_types: Counter[str] = Counter()
+    for m in group:
+        s, e = _sentence_of(m.start, sentences)
+        before, after = text[s:m.start], text[m.end:e]
+        relation = relation_from_context(before, after, in_title=m.start < title_end)
+        if "title" in m.rules:
+            relation = Relation.PROPOSES.value
+        evidence.append(Evidence(m.text, m.start, m.end, text[s:e], s, relation))
+        cue = type_from_context(before, after) or m.type
+        if "title" in m.rules:
+            cue = cue or type_from_context("", text[m.end:title_end])
+        if cue:
+            cue_types[cue] += 1
+    long_forms = [m.text for m in group if "abbreviation" in m.rules and " " in m.text.strip()]
+    if entry is not None:
+        name, type_ = entry.name, entry.type
+        parent = entry.parent
+    else:
+        name = long_forms[0] if long_forms else _most_common_form(group)
+        shape_type = type_from_name(name) or next(
+            (type_from_name(m.text) for m in group if type_from_name(m.text)), None
+        )
+        type_ = cue_types.most_common(1)[0][0] if cue_types else shape_type or "Method"
+        if shape_type and cue_types and shape_type in {"Benchmark", "Model"}:
+            type_ = shape_type if cue_types.get(shape_type) or not cue_types else type_
+        found = find_parent(name, catalogue)
+        parent = found.name if found else None
+    relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
+    confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
+    if ambiguous:
+        confidence = min(confidence, 0.55)
+    if entry is None:
+        confidence = min(0.95, confidence + 0.05 * (len(group) - 1) + 0.1 * bool(cue_types))
+    mentions = list(dict.fromkeys(m.text for m in group))
+    return ExtractedEntity(
+        name=name,
+        type=type_,
+        mentions=mentions,
+        evidence=evidence,
+        proposed=relation is Relation.PROPOSES,
+        relation=relation.value,
+        confidence=round(confidence, 3),
+        sources=sorted(rules),
+        catalogue_id=entry.id if entry is not None else None,
+        parent=parent,
+    )
+
+
+def _most_common_form(group: list[_Mention]) -> str:
+    """The form written most often, singular forms winning ties."""
+    counts = Counter(m.text for m in group)
+    return max(counts, key=lambda t: (counts[t], not t.endswith("s")))

@@ -1,0 +1,236 @@
+"""The catalogue of known ML entities: JSONL package data plus user files.
+
+One JSON object per line::
+
+    {"name": "Low-Rank Adaptation", "type": "Method", "aliases": ["LoRA"], "parent": null}
+
+Optional keys: ``ambiguous_aliases`` (aliases other entries share; trusted only when the
+paper's own long form or context settles them), ``case_sensitive`` (match only as written),
+``domain`` and ``note``.
+
+Examples
+--------
+>>> catalogue = Catalogue.from_entries([
+...     CatalogueEntry.from_json({"name": "Low-Rank Adaptation", "type": "Method",
+...                               "aliases": ["LoRA"]})])
+>>> [e.name for e in catalogue.lookup("LoRA")]
+['Low-Rank Adaptation']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from kg.records import ENTITY_TYPES, SourceProblem, SourceRef
+
+__all__ = [
+    "Catalogue",
+    "CatalogueEntry",
+    "CatalogueError",
+    "load_catalogue",
+    "entity_slug",
+    "read_catalogue_file",
+]
+
+
+class CatalogueError(ValueError):
+    """A catalogue file that cannot be used, with the file and line at fault."""
+
+
+_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+def entity_slug(name: str) -> str:
+    """A lower-case, hyphen-separated key for a canonical name.
+
+    >>> entity_slug("GPT-4o (mini)")
+    'gpt-4o-mini'
+    >>> entity_slug("Z\u00fcrich-Net")
+    'zurich-net'
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG.sub("-", folded.lower()).strip("-")
+    if not slug:  # a name with no Latin letters or digits at all
+        slug = "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+    return slug
+
+
+class CatalogueEntry(NamedTuple):
+    """One known entity."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    ambiguous_aliases: frozenset[str] = frozenset()
+    case_sensitive: bool = False
+    domain: str | None = None
+    note: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The entry's stable key, derived from its name."""
+        return entity_slug(self.name)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The name followed by every alias."""
+        return (self.name, *self.aliases)
+
+    @classmethod
+    def from_json(cls, data: dict) -> CatalogueEntry:
+        """Build an entry from one parsed JSONL line.
+
+        Raises
+        ------
+        ValueError
+            If the name is missing or the type unknown.
+        """
+        name = str(data.get("name") or "").strip()
+        if not name:
+            raise ValueError("entry has no name")
+        type_ = str(data.get("type") or "").strip()
+        matches = [t for t in ENTITY_TYPES if t.lower() == type_.lower()]
+        if not matches:
+            raise ValueError(f"entry {name!r} has unknown type {type_!r}")
+        aliases = tuple(dict.fromkeys(a.strip() for a in data.get("aliases") or [] if a.strip()))
+        return cls(
+            name=name,
+            type=matches[0],
+            aliases=tuple(a for a in aliases if a != name),
+            parent=(data.get("parent") or None),
+            ambiguous_aliases=frozenset(data.get("ambiguous_aliases") or ()),
+            case_sensitive=bool(data.get("case_sensitive", False)),
+            domain=data.get("domain"),
+            note=data.get("note"),
+        )
+
+    def to_json(self) -> dict:
+        """The JSONL form of this entry."""
+        out: dict = {"name": self.name, "type": self.type, "aliases": list(self.aliases),
+                     "parent": self.parent}
+        if self.ambiguous_aliases:
+            out["ambiguous_aliases"] = sorted(self.ambiguous_aliases)
+        if self.case_sensitive:
+            out["case_sensitive"] = True
+        if self.domain:
+            out["domain"] = self.domain
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def read_catalogue_file(path: str | Path) -> Iterator[CatalogueEntry | SourceProblem]:
+    """Yield the entries of one JSONL catalogue file, and a problem for each bad line."""
+    path = Path(path)
+    with path.open(encoding="utf-8") as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            source = SourceRef(str(path), number)
+            try:
+                yield CatalogueEntry.from_json(json.loads(line))
+            except (json.JSONDecodeError, ValueError, TypeError, AttributeError) as error:
+                yield SourceProblem(source, f"bad catalogue entry: {error}")
+
+
+class Catalogue:
+    """Entries indexed by every surface form (case-folded).
+
+    Later entries with the same name replace earlier ones, so a user file can correct the
+    shipped catalogue.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, CatalogueEntry] = {}
+        self._by_form: dict[str, list[str]] = defaultdict(list)
+        self._by_id: dict[str, CatalogueEntry] = {}
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[CatalogueEntry]) -> Catalogue:
+        """Index ``entries``; a later entry with an existing name replaces it."""
+        catalogue = cls()
+        catalogue.extend(entries)
+        return catalogue
+
+    def extend(self, entries: Iterable[CatalogueEntry]) -> None:
+        """Add or replace entries."""
+        for entry in entries:
+            key = entry.name.casefold()
+            old = self._entries.get(key)
+            if old is not None:
+                for form in old.forms:
+                    self._by_form[form.casefold()].remove(key)
+                self._by_id.pop(old.id, None)
+            self._entries[key] = entry
+            self._by_id[entry.id] = entry
+            for form in entry.forms:
+                ids = self._by_form[form.casefold()]
+                if key not in ids:
+                    ids.append(key)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[CatalogueEntry]:
+        return iter(self._entries.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.casefold() in self._entries
+
+    def get(self, name: str) -> CatalogueEntry | None:
+        """The entry whose canonical name is ``name`` (any case), if any."""
+        return self._entries.get(name.casefold())
+
+    def by_id(self, entry_id: str) -> CatalogueEntry | None:
+        """The entry with :attr:`CatalogueEntry.id` ``entry_id``."""
+        return self._by_id.get(entry_id)
+
+    def lookup(self, form: str) -> list[CatalogueEntry]:
+        """Every entry that has ``form`` as its name or an alias (case-insensitive)."""
+        return [self._entries[k] for k in self._by_form.get(form.casefold(), ())]
+
+    def without(self, forms: Iterable[str]) -> Catalogue:
+        """A copy lacking every entry that has one of ``forms`` as name or alias."""
+        drop = {f.casefold() for f in forms}
+        return Catalogue.from_entries(
+            e for e in self if not any(f.casefold() in drop for f in e.forms)
+        )
+
+
+def _package_files() -> list[Path]:
+    folder = resources.files(__name__)
+    return sorted(
+        Path(str(item)) for item in folder.iterdir() if str(item.name).endswith(".jsonl")
+    )
+
+
+def load_catalogue(extra_files: Iterable[str | Path] = (), *, shipped: bool = True) -> Catalogue:
+    """The shipped catalogue (unless ``shipped`` is false), extended by ``extra_files``.
+
+    Extra files use the same JSONL format; their entries replace shipped ones of the same
+    name.
+
+    Raises
+    ------
+    CatalogueError
+        If a file is missing or has a bad line.
+    """
+    entries: list[CatalogueEntry] = []
+    files = [*(_package_files() if shipped else []), *map(Path, extra_files)]
+    for path in files:
+        if not path.is_file():
+            raise CatalogueError(f"{path}: catalogue file not found")
+        for item in read_catalogue_file(path):
+            if isinstance(item, SourceProblem):
+                raise CatalogueError(str(item))
+            entries.append(item)
+    return Catalogue.from_entries(entries)

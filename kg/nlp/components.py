@@ -1,0 +1,324 @@
+"""kg's spaCy components: thin wrappers that turn plain-function results into spans.
+
+=====================  ======================================================
+factory                writes
+=====================  ======================================================
+``kg_catalogue``       ``doc.spans["kg_catalogue"]`` (label = type, kb_id = entry)
+``kg_abbreviations``   ``doc._.kg_abbreviations`` and ``doc.spans["kg_abbreviations"]``
+``kg_discovery``       ``doc.spans["kg_discovered"]`` (label = rule)
+``kg_entities``        ``doc._.kg_entities`` and ``doc.spans["kg_entities"]``
+=====================  ======================================================
+
+Examples
+--------
+>>> import spacy
+>>> from kg.nlp.pipeline import make_pipeline
+>>> nlp = make_pipeline()
+>>> doc = nlp("LoRA at Scale\\n\\nWe fine-tune Llama-2-7B with LoRA and test it on GSM8K.")
+>>> sorted((e.name, e.type) for e in doc._.kg_entities if e.name == "GSM8K")
+[('GSM8K', 'Benchmark')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from kg.nlp.abbreviations import AbbreviationPair, Piece, find_abbreviations
+from kg.nlp.assemble import Candidate, assemble_entities
+from kg.nlp.catalogue import Catalogue, CatalogueEntry, load_catalogue
+from kg.nlp.discovery import called_names, shaped_names, title_name
+from kg.records import ExtractedEntity
+
+__all__ = [
+    "AbbreviationDetector",
+    "CatalogueRuler",
+    "EntityAssembler",
+    "NameDiscoverer",
+    "pattern_forms",
+]
+
+
+def _ensure_extensions() -> None:
+    for name in ("kg_abbreviations", "kg_entities"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _case_sensitive(form: str, entry: CatalogueEntry) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return (
+        entry.case_sensitive
+        or form in entry.ambiguous_aliases
+        or len(form) <= 4
+        or (bool(letters) and all(c.isupper() for c in letters))
+        or (len(form) <= 6 and any(c.isupper() for c in form[1:]))
+    )
+
+
+def _plural(form: str) -> str | None:
+    last = form.split()[-1] if form.split() else form
+    if not last[-1:].isalpha():
+        return None
+    if last.isupper():
+        return form + "s"
+    if last.endswith(("s", "x", "ch", "sh")):
+        return form + "es"
+    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        return form[:-1] + "ies"
+    return form + "s"
+
+
+def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
+    """Every surface form to match for ``entry``, with whether it is case-sensitive.
+
+    Hyphen and space spellings of each form are both matched, and plurals are added.
+
+    >>> entry = CatalogueEntry("graph neural network", "Method", ("GNN",))
+    >>> sorted(f for f, _ in pattern_forms(entry))[:4]
+    ['GNN', 'GNNs', 'graph neural network', 'graph neural networks']
+    """
+    out: dict[str, bool] = {}
+    for form in entry.forms:
+        sensitive = _case_sensitive(form, entry)
+        variants = {form, form.replace("-", " "), form.replace(" ", "-")}
+        if "-" in form and len(form) > 5:
+            variants.add(form.replace("-", ""))
+        for variant in list(variants):
+            plural = _plural(variant)
+            if plural:
+                variants.add(plural)
+        for variant in variants:
+            variant = " ".join(variant.split())
+            if variant and (variant not in out or sensitive is False):
+                out[variant] = out.get(variant, True) and sensitive
+    return sorted(out.items())
+
+
+class CatalogueRuler:
+    """Mark every catalogue name and alias in the text (a phrase matcher, case-aware).
+
+    Short, upper-case or explicitly case-sensitive forms match only as written; the rest
+    match in any case. An ambiguous form gets one span per entry that has it.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kg_catalogue",
+        *,
+        catalogue_files: Iterable[str] = (),
+        use_shipped: bool = True,
+        spans_key: str = "kg_catalogue",
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.catalogue_files = list(catalogue_files)
+        self.use_shipped = use_shipped
+        self.set_catalogue(load_catalogue(self.catalogue_files, shipped=use_shipped))
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Replace the catalogue and rebuild the matchers."""
+        self.catalogue = catalogue
+        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._entries: dict[str, list[CatalogueEntry]] = {}
+        exact: dict[str, None] = {}
+        folded: dict[str, None] = {}
+        for entry in catalogue:
+            for form, sensitive in pattern_forms(entry):
+                key = form if sensitive else form.lower()
+                self._entries.setdefault(("=" if sensitive else "~") + key, [])
+                bucket = self._entries[("=" if sensitive else "~") + key]
+                if entry not in bucket:
+                    bucket.append(entry)
+                (exact if sensitive else folded)[key] = None
+        for key_prefix, matcher, forms in (("=", self._exact, exact), ("~", self._folded, folded)):
+            docs = list(self.nlp.tokenizer.pipe(list(forms)))
+            for form, doc in zip(forms, docs, strict=True):
+                matcher.add(key_prefix + form, [doc])
+
+    def match(self, doc: Doc) -> list[tuple[int, int, list[CatalogueEntry]]]:
+        """``(start token, end token, entries)`` for each match."""
+        found = []
+        strings = self.nlp.vocab.strings
+        for matcher in (self._exact, self._folded):
+            for match_id, start, end in matcher(doc):
+                found.append((start, end, self._entries[strings[match_id]]))
+        return found
+
+    def set_annotations(self, doc: Doc, matches: list) -> None:
+        """Write the matches as spans labelled with the entry's type."""
+        spans = []
+        for start, end, entries in matches:
+            for entry in entries:
+                spans.append(Span(doc, start, end, label=entry.type, kb_id=entry.id))
+        doc.spans[self.spans_key] = spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the catalogue in use as JSONL."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "catalogue.jsonl", (e.to_json() for e in self.catalogue))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CatalogueRuler:
+        """Load the catalogue saved by :meth:`to_disk`."""
+        path = ensure_path(path) / "catalogue.jsonl"
+        if path.exists():
+            self.set_catalogue(
+                Catalogue.from_entries(CatalogueEntry.from_json(d) for d in srsly.read_jsonl(path))
+            )
+        return self
+
+
+class AbbreviationDetector:
+    """Find "long form (SF)" and "SF (long form)" pairs (Schwartz–Hearst)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_abbreviations") -> None:
+        _ensure_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        pairs = find_abbreviations(doc.text)
+        doc._.kg_abbreviations = pairs
+        spans = []
+        for pair in pairs:
+            for piece, label in ((pair.long, "LONG"), (pair.short, "SHORT")):
+                span = doc.char_span(piece.start, piece.end, label=label, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans["kg_abbreviations"] = spans
+        return doc
+
+
+class NameDiscoverer:
+    """Propose names no catalogue knows: name shapes, "Name: ..." titles, "called X"."""
+
+    def __init__(self, nlp: Language, name: str = "kg_discovery") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        title_end = text.find("\n\n") if "\n\n" in text else len(text)
+        found: list[tuple[Piece, str]] = [(p, "shape") for p in shaped_names(text)]
+        found += [(p, "called") for p in called_names(text)]
+        head = title_name(text[:title_end])
+        if head is not None:
+            found.append((head, "title"))
+        spans = []
+        for piece, rule in found:
+            span = doc.char_span(piece.start, piece.end, label=rule, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["kg_discovered"] = spans
+        return doc
+
+
+#: Labels of common trained NER pipelines that may name ML entities, and the type they hint.
+NER_LABELS = {"PRODUCT": None, "WORK_OF_ART": None, "METHOD": "Method", "TASK": "Task",
+              "METRIC": "Metric", "DATASET": "Dataset", "MATERIAL": "Dataset"}
+
+
+class EntityAssembler:
+    """Merge every component's spans into typed per-paper entities (see :mod:`assemble`)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kg_entities",
+        *,
+        min_confidence: float = 0.0,
+        catalogue_component: str = "kg_catalogue",
+    ) -> None:
+        _ensure_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.min_confidence = min_confidence
+        self.catalogue_component = catalogue_component
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if self.catalogue_component in self.nlp.pipe_names:
+            return self.nlp.get_pipe(self.catalogue_component).catalogue
+        return Catalogue()
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every span the earlier components proposed, as plain candidates."""
+        catalogue = self.catalogue
+        out: list[Candidate] = []
+        if "kg_catalogue" in doc.spans:
+            for span in doc.spans["kg_catalogue"]:
+                entry = catalogue.by_id(span.kb_id_)
+                out.append(Candidate(span.start_char, span.end_char, span.text, "catalogue",
+                                     (entry,) if entry else ()))
+        if "kg_discovered" in doc.spans:
+            for span in doc.spans["kg_discovered"]:
+                out.append(Candidate(span.start_char, span.end_char, span.text, span.label_))
+        for span in doc.ents:
+            if span.label_ in NER_LABELS:
+                out.append(Candidate(span.start_char, span.end_char, span.text, "ner",
+                                     type=NER_LABELS[span.label_]))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        pairs: list[AbbreviationPair] = doc._.kg_abbreviations or []
+        entities = assemble_entities(
+            doc.text, self.candidates(doc), pairs, self.catalogue,
+            min_confidence=self.min_confidence,
+        )
+        doc._.kg_entities = entities
+        doc.spans["kg_entities"] = _entity_spans(doc, entities)
+        return doc
+
+
+def _entity_spans(doc: Doc, entities: list[ExtractedEntity]) -> list[Span]:
+    spans = []
+    for entity in entities:
+        for ev in entity.evidence:
+            span = doc.char_span(ev.start, ev.end, label=entity.type,
+                                 kb_id=entity.catalogue_id or entity.name,
+                                 alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+@Language.factory("kg_catalogue", default_config={"catalogue_files": [], "use_shipped": True,
+                                                  "spans_key": "kg_catalogue"})
+def make_catalogue_ruler(nlp: Language, name: str, catalogue_files: list[str],
+                         use_shipped: bool, spans_key: str) -> CatalogueRuler:
+    """Factory for :class:`CatalogueRuler`."""
+    return CatalogueRuler(nlp, name, catalogue_files=catalogue_files, use_shipped=use_shipped,
+                          spans_key=spans_key)
+
+
+@Language.factory("kg_abbreviations")
+def make_abbreviation_detector(nlp: Language, name: str) -> AbbreviationDetector:
+    """Factory for :class:`AbbreviationDetector`."""
+    return AbbreviationDetector(nlp, name)
+
+
+@Language.factory("kg_discovery")
+def make_name_discoverer(nlp: Language, name: str) -> NameDiscoverer:
+    """Factory for :class:`NameDiscoverer`."""
+    return NameDiscoverer(nlp, name)
+
+
+@Language.factory("kg_entities", default_config={"min_confidence": 0.0,
+                                                 "catalogue_component": "kg_catalogue"})
+def make_entity_assembler(nlp: Language, name: str, min_confidence: float,
+                          catalogue_component: str) -> EntityAssembler:
+    """Factory for :class:`EntityAssembler`."""
+    return EntityAssembler(nlp, name, min_confidence=min_confidence,
+                           catalogue_component=catalogue_component)

@@ -1,0 +1,156 @@
+"""Evidence for an entity's type and for a paper's relation to it, read from plain text.
+
+Two sources of evidence: the name itself (``-Bench`` names are benchmarks, ``-7B`` names
+are models) and the words around it ("the X dataset", "evaluated on X", "we propose X").
+
+Examples
+--------
+>>> type_from_name("MT-Bench"), type_from_name("Qwen2-7B-Instruct"), type_from_name("ResNet")
+('Benchmark', 'Model', 'Method')
+>>> type_from_context("We evaluate on", "benchmark and report accuracy.")
+'Benchmark'
+>>> relation_from_context("We propose", ", a new method.")
+'proposes'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "GENERIC_ACRONYMS",
+    "GENERIC_WORDS",
+    "ORGANISATIONS",
+    "relation_from_context",
+    "type_from_context",
+    "type_from_name",
+]
+
+#: Acronyms that name a field or a kind of thing, not one entity.
+GENERIC_ACRONYMS = frozenset(
+    """
+    AI AGI ML DL NLP NLU NLG CV RL IR LLM LLMs LM LMs VLM VLMs MLLM MLLMs LVLM LVLMs LRM LRMs
+    SLM SLMs LMM LMMs MLM MLMs API APIs GPU GPUs CPU CPUs TPU TPUs SOTA SoTA USA UK EU US IID OOD II III IV
+    PhD URL URLs HTTP JSON SQL CSV PDF HTML RGB RGBD FLOPs FLOP TFLOPs GB MB KB TB ID IDs
+    DNN DNNs ANN ANNs NN NNs MLP MLPs QA AUC
+    """.split()
+) - {"AUC", "MLP", "MLPs", "QA"}
+
+#: Organisations, venues and sites: named, but never ML entities themselves.
+ORGANISATIONS = frozenset(
+    """
+    OpenAI DeepMind Google Meta Anthropic Microsoft NVIDIA Nvidia Apple Amazon IBM Baidu
+    Alibaba Tencent ByteDance Huawei HuggingFace GitHub arXiv OpenReview NeurIPS ICML ICLR
+    ACL EMNLP NAACL CVPR ICCV ECCV AAAI IJCAI KDD SIGIR WWW COLING MIT CMU UC Stanford
+    Berkeley YouTube Reddit Twitter Wikipedia StackOverflow LinkedIn Facebook xAI
+    """.split()
+)
+
+#: Capitalised words that start sentences or titles and are never names on their own.
+GENERIC_WORDS = frozenset(
+    """
+    the a an this that these those we our it its in on of for with to from by and or but
+    however moreover furthermore finally first second third then thus therefore recent
+    experiments results our towards toward beyond via using learning model models method
+    methods dataset datasets benchmark benchmarks data task tasks paper work approach
+    framework system systems study analysis table figure section appendix code
+    """.split()
+)
+
+_NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:bench(?:mark)?|eval|arena|gym|suite|leaderboard)(?:[-\s]?v?\d+(?:\.\d+)?)?$", re.I), "Benchmark"),
+    (re.compile(r"(?:QA|VQA|Bench)$"), "Benchmark"),
+    (re.compile(r"(?:corpus|dataset|set|collection|bank)$|[-\s]\d+[KM]$", re.I), "Dataset"),
+    (re.compile(r"[-\s.]?\d+(?:\.\d+)?[BMT]\b|[-\s](?:instruct|chat|base|large|small|tiny|mini|xl|xxl|it|hf|coder|math|vl|distill)\b", re.I), "Model"),
+    (re.compile(r"(?:GPT|LLaMA|Llama|BERT|T5|Qwen|Gemma|Mistral|Phi|Claude|Gemini|LLaVA|CLIP)", re.I), "Model"),
+    (re.compile(r"(?:Net|Former|GAN|VAE|Diffusion|Flow|Attention|Conv|RNN|LSTM|Mixer)$"), "Method"),
+    (re.compile(r"(?:score|rate|accuracy|error|distance|divergence)$", re.I), "Metric"),
+)
+
+
+def type_from_name(name: str) -> str | None:
+    """The type a name's own shape suggests, if any."""
+    for pattern, type_ in _NAME_TYPE_RULES:
+        if pattern.search(name):
+            return type_
+    return None
+
+
+_AFTER_TYPE = (
+    (re.compile(r"^[\s,]*(?:-\s*)?(?:benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena)\b", re.I), "Benchmark"),
+    (re.compile(r"^[\s,]*(?:-\s*)?(?:datasets?|corpus|corpora|data ?sets?|collections?|database)\b", re.I), "Dataset"),
+    (re.compile(r"^[\s,]*(?:-\s*)?(?:models?|checkpoints?|agents?|LLMs?|chatbots?)\b", re.I), "Model"),
+    (re.compile(r"^[\s,]*(?:-\s*)?(?:algorithms?|methods?|frameworks?|approach|techniques?|losse?s?|optimi[sz]ers?|architectures?|objectives?|procedures?|strategy|layers?|modules?)\b", re.I), "Method"),
+    (re.compile(r"^[\s,]*(?:-\s*)?(?:scores?|metrics?|measures?)\b", re.I), "Metric"),
+    (re.compile(r"^[\s,]*(?:-\s*)?(?:tasks?|problems?|challenges?)\b", re.I), "Task"),
+)
+_BEFORE_TYPE = (
+    (re.compile(r"\b(?:evaluat\w*|benchmark\w*|test\w*|experiments?|results?|performance|accuracy|scores?)\s+(?:\w+\s+){0,3}(?:on|in)\s+(?:the\s+)?(?:challenging\s+)?$", re.I), "Benchmark"),
+    (re.compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned)\s+(?:\w+\s+){0,2}on\s+(?:the\s+)?$", re.I), "Dataset"),
+    (re.compile(r"\b(?:models?|LLMs?)\s+(?:such as|like|including)\s+$", re.I), "Model"),
+    (re.compile(r"\b(?:outperforms?|surpass\w*|beats?)\s+(?:strong\s+)?(?:baselines?\s+)?(?:such as\s+|like\s+|including\s+)?$", re.I), "Model"),
+)
+
+
+def type_from_context(before: str, after: str) -> str | None:
+    """The type the words around a name suggest: ``before`` ends where it starts,
+    ``after`` starts where it ends (both within its sentence)."""
+    for pattern, type_ in _AFTER_TYPE:
+        if pattern.search(after):
+            return type_
+    for pattern, type_ in _BEFORE_TYPE:
+        if pattern.search(before[-80:]):
+            return type_
+    return None
+
+
+_NOT_OBJECT = (
+    r"using|uses?|with|on|for|and|or|to|from|by|via|that|which|based|over|than|in|of|against|"
+    r"across|between|into|where|while|when|such|as|is|are|was|were|be|can|could|under"
+)
+_PROPOSE = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+)?"
+    r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|"
+    r"contribute|offer)[sd]?\s+"
+    rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+,?\s+){{0,6}}"
+    r"(?:[—–:-]+\s*|\(\s*)?$"
+    r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“']?$"
+    r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|our \w+)?\s*$",
+    re.I,
+)
+_PROPOSE_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:new|novel|simple|unified|general|scalable|large|"
+    r"comprehensive|challenging|efficient|lightweight)\b"
+    r"|^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:which|that)\s+we\s+(?:propose|introduce)",
+    re.I,
+)
+_EVALUATE = re.compile(
+    r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|"
+    r"accuracy|performance|sota|state-of-the-art)\b[^.;]{0,80}\b(?:on|in|across)\s+"
+    r"(?:the\s+|several\s+|multiple\s+|\w+\s+)?[^.;]{0,40}$",
+    re.I,
+)
+_COMPARE = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|compared? (?:to|with)|than|versus|vs\.?|over|beats?|"
+    r"relative to|baselines? (?:such as|like|including))\b[^.;]{0,60}$",
+    re.I,
+)
+_USE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|based on|built on|leverag\w*|appl(?:y|ies|ied|ying)|"
+    r"adopt\w*|employ\w*|with|via|through|trained on|fine-?tun\w* on)\b[^.;]{0,40}$",
+    re.I,
+)
+
+
+def relation_from_context(before: str, after: str, *, in_title: bool = False) -> str:
+    """How the paper relates to a name, read from its sentence: one of the
+    :class:`kg.records.Relation` values."""
+    if _PROPOSE.search(before[-120:]) or _PROPOSE_AFTER.search(after[:120]):
+        return "proposes"
+    if _EVALUATE.search(before[-140:]):
+        return "evaluates_on"
+    if _COMPARE.search(before[-80:]):
+        return "compares_with"
+    if _USE.search(before[-60:]):
+        return "uses"
+    return "mentions"

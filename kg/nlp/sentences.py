@@ -1,0 +1,46 @@
+"""Sentence boundaries for abstracts, as plain character offsets.
+
+Abbreviations with periods ("e.g.", "et al.", "Fig. 2") and decimals ("GPT-3.5") do not end
+a sentence; a blank line (between title and abstract) always does.
+
+Examples
+--------
+>>> text = "A Title\\n\\nWe use GPT-3.5, e.g. for QA. It works."
+>>> [text[s:e] for s, e in sentence_bounds(text)]
+['A Title', 'We use GPT-3.5, e.g. for QA.', 'It works.']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["sentence_bounds"]
+
+_END = re.compile(r"(?:[.!?]+[\"”')\]]*)(?=\s+[\"“'(\[]?[A-Z0-9])|\n\s*\n")
+_NO_BREAK = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|etc|cf|vs|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|viz|Dr|Mr|Ms|"
+    r"Prof|St|Inc|Ltd|Jr|Sr|al)\.|\b[A-Z]\.)$"
+)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence in ``text``, whitespace trimmed."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end()
+        if match.group(0).startswith((".", "!", "?")) and _NO_BREAK.search(text[start:end]):
+            continue
+        _append(text, start, end, bounds)
+        start = end
+    _append(text, start, len(text), bounds)
+    return bounds
+
+
+def _append(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        bounds.append((start, end))

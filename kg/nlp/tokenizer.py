@@ -1,0 +1,70 @@
+"""A tokenizer that cuts ML names at the same places every time.
+
+spaCy's English rules split ``MT-Bench`` at the hyphen but leave ``GPT-4`` whole, and treat
+the ``K`` of ``ImageNet-1K`` as a unit. Names then tokenize differently inside longer names
+(``Qwen-7B``) than alone, and a phrase pattern for ``Qwen`` cannot match. This tokenizer
+splits every hyphen between letters and digits, opens parentheses glued to a word, and drops
+the unit suffixes, so a name is always the same run of tokens wherever it appears. Entity
+spans, not tokens, then keep names whole.
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> nlp.tokenizer = create_tokenizer()(nlp)
+>>> [t.text for t in nlp("Qwen-7B beats GPT-4V(ision) on ImageNet-1K.")]
+['Qwen', '-', '7B', 'beats', 'GPT', '-', '4V', '(', 'ision', ')', 'on', 'ImageNet', '-', '1K', '.']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.lang.char_classes import ALPHA
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import (
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+    registry,
+)
+
+__all__ = ["create_tokenizer", "name_infixes", "name_suffixes"]
+
+_EXTRA_INFIXES = (
+    rf"(?<=[{ALPHA}])-(?=[0-9])",  # GPT-4, CIFAR-10
+    rf"(?<=[{ALPHA}0-9])\((?=[{ALPHA}0-9])",  # GPT-4V(ision)
+    rf"(?<=[{ALPHA}0-9])\)(?=[{ALPHA}0-9-])",  # (ision)-based
+)
+
+
+def name_suffixes(defaults: list[str]) -> list[str]:
+    """Default suffixes less the unit rule that cuts ``1K`` or ``7M`` off a name, plus a
+    rule that frees a sentence's full stop from ``GSM8K.`` or ``7B.``."""
+    return [*(s for s in defaults if "km|km²" not in s), r"(?<=[0-9][A-Za-z])\."]
+
+
+def name_infixes(defaults: list[str]) -> list[str]:
+    """Default infixes plus hyphen and parenthesis splits inside names."""
+    return [*defaults, *_EXTRA_INFIXES]
+
+
+@registry.tokenizers("kg.NameTokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Registered tokenizer factory (``[nlp.tokenizer] @tokenizers = "kg.NameTokenizer.v1"``)."""
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(list(defaults.prefixes)).search,
+            suffix_search=compile_suffix_regex(name_suffixes(list(defaults.suffixes))).search,
+            infix_finditer=compile_infix_regex(name_infixes(list(defaults.infixes))).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return make
+

@@ -1,0 +1,267 @@
+"""Plain records passed between the stages of kg.
+
+Every stage speaks in these small immutable values, so readers, the spaCy stage, the
+resolver and the exporters stay independent of one another.
+
+Examples
+--------
+>>> paper = Paper(id="p1", title="LoRA at scale", abstract="We study LoRA.")
+>>> paper.key
+'title:lora at scale'
+>>> EntityType.parse("benchmark")
+<EntityType.BENCHMARK: 'Benchmark'>
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import NamedTuple
+
+__all__ = [
+    "ENTITY_TYPES",
+    "EntityType",
+    "Evidence",
+    "ExtractedEntity",
+    "Paper",
+    "PaperExtraction",
+    "Relation",
+    "SourceProblem",
+    "SourceRef",
+    "normalize_title",
+]
+
+
+class EntityType(StrEnum):
+    """The six kinds of ML entity kg recognises."""
+
+    METHOD = "Method"
+    MODEL = "Model"
+    DATASET = "Dataset"
+    BENCHMARK = "Benchmark"
+    TASK = "Task"
+    METRIC = "Metric"
+
+    @classmethod
+    def parse(cls, text: str) -> EntityType:
+        """Return the type named by ``text``, ignoring case.
+
+        Raises
+        ------
+        ValueError
+            If ``text`` names no entity type.
+        """
+        for member in cls:
+            if member.value.lower() == text.strip().lower():
+                return member
+        known = ", ".join(m.value for m in cls)
+        raise ValueError(f"unknown entity type {text!r} (expected one of {known})")
+
+
+ENTITY_TYPES: tuple[str, ...] = tuple(t.value for t in EntityType)
+
+
+class Relation(StrEnum):
+    """How a paper relates to an entity it names, from weakest to strongest claim."""
+
+    MENTIONS = "mentions"
+    USES = "uses"
+    COMPARES_WITH = "compares_with"
+    EVALUATES_ON = "evaluates_on"
+    PROPOSES = "proposes"
+
+    @property
+    def strength(self) -> int:
+        """Rank of the claim: ``proposes`` is strongest, ``mentions`` weakest."""
+        return list(Relation).index(self)
+
+
+class SourceRef(NamedTuple):
+    """Where a record came from: a file (or ``-`` for stdin) and a 1-based line."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+
+class SourceProblem(NamedTuple):
+    """A record, line or file a reader could not turn into a paper, and why."""
+
+    source: SourceRef
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalize_title(title: str) -> str:
+    """Fold a title to the form used to recognise the same paper twice.
+
+    >>> normalize_title("  LoRA vs. Full Fine-tuning: An Illusion ")
+    'lora vs full fine tuning an illusion'
+    """
+    return _NON_WORD.sub(" ", title.casefold()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """One paper: what every reader yields.
+
+    ``id`` is the identifier the source gave (or one derived from the title), ``date`` an ISO
+    8601 string as precise as the source allows (``2024-03-15``, ``2024-03``, ``2024``, or
+    ``--03-15`` when the source gives month and day only), and ``sources`` every place the
+    paper was read from.
+    """
+
+    id: str
+    title: str
+    abstract: str
+    date: str | None = None
+    url: str | None = None
+    arxiv_id: str | None = None
+    sources: tuple[SourceRef, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def key(self) -> str:
+        """The identity used to merge duplicates: the arXiv id, else the folded title."""
+        if self.arxiv_id:
+            return f"arxiv:{self.arxiv_id}"
+        return f"title:{normalize_title(self.title)}"
+
+    @property
+    def text(self) -> str:
+        """Title and abstract as one text, the title first, separated by a blank line."""
+        return f"{self.title}\n\n{self.abstract}" if self.abstract else self.title
+
+    def merged_with(self, other: Paper) -> Paper:
+        """Return this paper with ``other``'s sources added and its gaps filled from ``other``."""
+        sources = self.sources + tuple(s for s in other.sources if s not in self.sources)
+        return replace(
+            self,
+            abstract=self.abstract or other.abstract,
+            date=self.date or other.date,
+            url=self.url or other.url,
+            arxiv_id=self.arxiv_id or other.arxiv_id,
+            sources=sources,
+            extra={**other.extra, **self.extra},
+        )
+
+
+class Evidence(NamedTuple):
+    """One mention of an entity: the text as written and where it stands.
+
+    ``start`` and ``end`` are character offsets into ``Paper.text`` (title, blank line,
+    abstract); ``sentence`` is the sentence that holds the mention and ``sentence_start`` its
+    offset in the same text; ``relation`` is what the sentence says the paper does with it.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    relation: str = "mentions"
+
+
+@dataclass(slots=True)
+class ExtractedEntity:
+    """An entity as one paper names it, with every surface form and the evidence for it."""
+
+    name: str
+    type: str
+    mentions: list[str]
+    evidence: list[Evidence]
+    proposed: bool = False
+    relation: str = Relation.MENTIONS.value
+    confidence: float = 0.5
+    sources: list[str] = field(default_factory=list)
+    catalogue_id: str | None = None
+    parent: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON form written to ``papers.jsonl`` (see DESIGN's ``kg extract`` contract)."""
+        out: dict[str, object] = {
+            "name": self.name,
+            "type": self.type,
+            "mentions": list(self.mentions),
+            "proposed": self.proposed,
+            "relation": self.relation,
+            "confidence": round(self.confidence, 3),
+            "evidence_sources": list(self.sources),
+        }
+        if self.catalogue_id:
+            out["catalogue_id"] = self.catalogue_id
+        if self.parent:
+            out["parent"] = self.parent
+        out["evidence"] = [
+            {"text": e.text, "start": e.start, "end": e.end, "sentence": e.sentence,
+             "sentence_start": e.sentence_start, "relation": e.relation}
+            for e in self.evidence
+        ]
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> ExtractedEntity:
+        """Inverse of :meth:`to_json`."""
+        return cls(
+            name=data["name"],
+            type=data["type"],
+            mentions=list(data.get("mentions", [])),
+            evidence=[Evidence(**e) for e in data.get("evidence", [])],
+            proposed=bool(data.get("proposed", False)),
+            relation=data.get("relation", Relation.MENTIONS.value),
+            confidence=float(data.get("confidence", 0.5)),
+            sources=list(data.get("evidence_sources", [])),
+            catalogue_id=data.get("catalogue_id"),
+            parent=data.get("parent"),
+        )
+
+
+@dataclass(slots=True)
+class PaperExtraction:
+    """A paper together with the entities the spaCy stage found in it."""
+
+    paper: Paper
+    entities: list[ExtractedEntity]
+
+    def to_json(self) -> dict[str, object]:
+        """One line of ``papers.jsonl``."""
+        p = self.paper
+        return {
+            "id": p.id,
+            "title": p.title,
+            "abstract": p.abstract,
+            "date": p.date,
+            "url": p.url,
+            "arxiv_id": p.arxiv_id,
+            "sources": [str(s) for s in p.sources],
+            "entities": [e.to_json() for e in self.entities],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> PaperExtraction:
+        """Inverse of :meth:`to_json`."""
+        sources = []
+        for s in data.get("sources", []):
+            file, _, line = s.rpartition(":")
+            if file and line.isdigit():
+                sources.append(SourceRef(file, int(line)))
+            else:
+                sources.append(SourceRef(s))
+        paper = Paper(
+            id=data["id"],
+            title=data["title"],
+            abstract=data.get("abstract", ""),
+            date=data.get("date"),
+            url=data.get("url"),
+            arxiv_id=data.get("arxiv_id"),
+            sources=tuple(sources),
+        )
+        return cls(paper, [ExtractedEntity.from_json(e) for e in data.get("entities", [])])

@@ -1,0 +1,191 @@
+"""Cross-paper canonicalisation: one entity per referent across the whole corpus.
+
+Each paper's entities (from the spaCy stage) are grouped under a canonical key:
+
+- the catalogue entry, when the entity was matched to one;
+- otherwise the normalised canonical name, so "Foo-Net" and "FooNet" meet;
+- an acronym seen alone ("PILS") joins the entity whose long form it abbreviates elsewhere
+  in the corpus, but only when that acronym stands for exactly one long form; ambiguous
+  acronyms stay apart.
+
+Canonical ids are minted from the chosen name (:func:`kg.nlp.catalogue.entity_slug`), so they
+are stable across runs. No spaCy here.
+
+Examples
+--------
+>>> from kg.records import ExtractedEntity, Paper, PaperExtraction
+>>> def ent(name, *mentions):
+...     return ExtractedEntity(name, "Method", list(mentions or [name]), [], confidence=0.8)
+>>> a = PaperExtraction(Paper("a", "A", "x"), [ent("prompt inversion", "PINV", "prompt inversion")])
+>>> b = PaperExtraction(Paper("b", "B", "y"), [ent("PINV")])
+>>> res = resolve([a, b])
+>>> [(e.id, e.name, sorted(e.papers)) for e in res.entities.values()]
+[('prompt-inversion', 'prompt inversion', ['a', 'b'])]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.nlp.assemble import normalize_form
+from kg.nlp.catalogue import Catalogue, entity_slug
+from kg.records import ExtractedEntity, PaperExtraction
+
+__all__ = ["CanonicalEntity", "Resolution", "resolve"]
+
+
+@dataclass
+class CanonicalEntity:
+    """One entity of the corpus, with everything known about it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    parent: str | None = None
+    catalogue_id: str | None = None
+    confidence: float = 0.0
+    papers: set[str] = field(default_factory=set)
+    mention_count: int = 0
+
+
+@dataclass
+class Resolution:
+    """The corpus's canonical entities and, per paper, which entity each local one became."""
+
+    entities: dict[str, CanonicalEntity]
+    links: list[tuple[str, str, ExtractedEntity]]  # (paper id, entity id, local entity)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and " " not in text and sum(c.isupper() for c in letters) >= 2
+
+
+def _key(entity: ExtractedEntity) -> str:
+    if entity.catalogue_id:
+        return f"cat:{entity.catalogue_id}"
+    return f"name:{normalize_form(entity.name)}"
+
+
+def resolve(
+    extractions: Iterable[PaperExtraction], catalogue: Catalogue | None = None
+) -> Resolution:
+    """Merge the per-paper entities of ``extractions`` into canonical entities.
+
+    Parents named by catalogue entries that no paper mentions are added too (with no
+    papers), so every variant-of link has both ends.
+    """
+    occurrences: list[tuple[str, ExtractedEntity, str]] = []
+    acronym_keys: dict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        for entity in extraction.entities:
+            key = _key(entity)
+            occurrences.append((extraction.paper.id, entity, key))
+            for mention in entity.mentions:
+                if mention != entity.name and _is_acronym(mention):
+                    acronym_keys[normalize_form(mention)].add(key)
+    grouped: dict[str, list[tuple[str, ExtractedEntity]]] = defaultdict(list)
+    for paper_id, entity, key in occurrences:
+        if not entity.catalogue_id and _is_acronym(entity.name):
+            homes = acronym_keys.get(normalize_form(entity.name), set())
+            if len(homes) == 1:
+                key = next(iter(homes))
+        grouped[key].append((paper_id, entity))
+    return _canonicalise(grouped, catalogue)
+
+
+def _canonicalise(
+    grouped: dict[str, list[tuple[str, ExtractedEntity]]], catalogue: Catalogue | None
+) -> Resolution:
+    by_key: dict[str, CanonicalEntity] = {}
+    for key in sorted(grouped):
+        members = grouped[key]
+        by_key[key] = _merge(members)
+    _add_catalogue_parents(by_key, catalogue)
+    ids = _mint_ids(by_key)
+    entities: dict[str, CanonicalEntity] = {}
+    for key, entity in by_key.items():
+        entity.id = ids[key]
+        entities[entity.id] = entity
+    name_to_id = {normalize_form(e.name): e.id for e in entities.values()}
+    for entity in entities.values():
+        if entity.parent is not None:
+            parent_id = name_to_id.get(normalize_form(entity.parent))
+            entity.parent = parent_id if parent_id != entity.id else None
+    links = [
+        (paper_id, ids[key], local)
+        for key, members in sorted(grouped.items())
+        for paper_id, local in members
+    ]
+    return Resolution(dict(sorted(entities.items())), links)
+
+
+def _merge(members: list[tuple[str, ExtractedEntity]]) -> CanonicalEntity:
+    names = Counter(local.name for _, local in members)
+    catalogued = [local for _, local in members if local.catalogue_id]
+    if catalogued:
+        name = catalogued[0].name
+    else:
+        long_forms = [n for n in names if not _is_acronym(n)]
+        name = max(long_forms or names, key=lambda n: (names[n], -len(n), n))
+    votes: Counter[str] = Counter()
+    for _, local in members:
+        votes[local.type] += local.confidence + (10 if local.catalogue_id else 0)
+    type_ = max(votes, key=lambda t: (votes[t], t))
+    aliases = sorted({m for _, local in members for m in local.mentions} - {name})
+    miss = 1.0
+    for _, local in members:
+        miss *= 1.0 - min(local.confidence, 0.99)
+    parents = Counter(local.parent for _, local in members if local.parent)
+    return CanonicalEntity(
+        id="",
+        name=name,
+        type=type_,
+        aliases=aliases,
+        parent=parents.most_common(1)[0][0] if parents else None,
+        catalogue_id=catalogued[0].catalogue_id if catalogued else None,
+        confidence=round(1.0 - miss, 3),
+        papers={paper_id for paper_id, _ in members},
+        mention_count=sum(len(local.evidence) or 1 for _, local in members),
+    )
+
+
+def _add_catalogue_parents(by_key: dict[str, CanonicalEntity], catalogue: Catalogue | None) -> None:
+    if catalogue is None:
+        return
+    pending = [e.parent for e in by_key.values() if e.parent]
+    while pending:
+        name = pending.pop()
+        entry = catalogue.get(name)
+        key = f"cat:{entry.id}" if entry else None
+        if entry is None or key in by_key:
+            continue
+        by_key[key] = CanonicalEntity(
+            id="", name=entry.name, type=entry.type, aliases=sorted(entry.aliases),
+            parent=entry.parent, catalogue_id=entry.id, confidence=0.0,
+        )
+        if entry.parent:
+            pending.append(entry.parent)
+
+
+def _mint_ids(by_key: dict[str, CanonicalEntity]) -> dict[str, str]:
+    """Slug of the canonical name; on a clash, the type and then a counter are appended."""
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for key, entity in sorted(by_key.items()):
+        wanted[entity.catalogue_id or entity_slug(entity.name)].append(key)
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for slug, keys in sorted(wanted.items()):
+        for key in keys:
+            candidate = slug if len(keys) == 1 else f"{slug}-{by_key[key].type.lower()}"
+            number = 2
+            base = candidate
+            while candidate in used:
+                candidate = f"{base}-{number}"
+                number += 1
+            used.add(candidate)
+            ids[key] = candidate
+    return ids

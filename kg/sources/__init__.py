@@ -1,0 +1,177 @@
+"""Readers: files and folders in, :class:`~kg.records.Paper` records out. No spaCy here.
+
+:func:`read_papers` walks the inputs, picks a reader per file from its extension and
+content (or the ``format`` given), and yields papers and :class:`~kg.records.SourceProblem`
+reports in input order. :func:`merge_duplicates` folds repeats of the same paper into one.
+
+Examples
+--------
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.jsonl").write_text('{"title": "T", "abstract": "A."}\\n')
+>>> [p.title for p in read_papers([folder])]
+['T']
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from kg.records import Paper, SourceProblem, SourceRef, normalize_title
+from kg.sources.csvfile import read_csv
+from kg.sources.dailypapers import looks_like_dailypapers, read_dailypapers
+from kg.sources.jsonfile import read_json, read_jsonl
+
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "detect_format",
+    "input_files",
+    "merge_duplicates",
+    "read_file",
+    "read_papers",
+]
+
+Records = Iterator[Paper | SourceProblem]
+
+_READERS: dict[str, Callable[[IO[str], str], Records]] = {
+    "dailypapers": read_dailypapers,
+    "jsonl": read_jsonl,
+    "json": lambda stream, name: read_json(stream.read(), name),
+    "csv": lambda stream, name: read_csv(stream, name, delimiter=","),
+    "tsv": lambda stream, name: read_csv(stream, name, delimiter="\t"),
+}
+#: The names ``--format`` accepts.
+FORMATS: tuple[str, ...] = tuple(_READERS)
+#: File endings read when a folder is given (``.gz`` of each too).
+SUFFIXES = {
+    ".txt": "dailypapers", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "tsv",
+}
+
+
+def _suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def detect_format(name: str, head: str) -> str | None:
+    """Pick a reader from a file's name and its first few kilobytes of text.
+
+    >>> detect_format("x.json", '{"title": "a"}\\n{"title": "b"}\\n')
+    'jsonl'
+    >>> detect_format("notes.txt", "hello") is None
+    True
+    """
+    stripped = head.lstrip("\ufeff \t\r\n")
+    by_name = SUFFIXES.get(_suffix(Path(name)))
+    if stripped.startswith("["):
+        return "json"
+    if stripped.startswith("{"):
+        first = stripped.split("\n", 1)[0].strip()
+        if first.endswith("}") and "\n" in stripped.strip():
+            return "jsonl"
+        return by_name if by_name in {"json", "jsonl"} else "json"
+    if by_name in {"csv", "tsv"}:
+        return by_name
+    if looks_like_dailypapers(head):
+        return "dailypapers"
+    if by_name in {"json", "jsonl"}:
+        return by_name
+    return None
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path | SourceProblem]:
+    """Expand folders (recursively, sorted, hidden entries skipped) into readable files.
+
+    A missing path is reported as a :class:`SourceProblem`; files in a folder whose ending
+    no reader knows are passed over.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if str(raw) == "-":
+            yield path
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and _suffix(child) in SUFFIXES:
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield SourceProblem(SourceRef(str(path)), "no such file or folder")
+
+
+def _open_text(path: Path) -> IO[str]:
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return io.StringIO(data.decode("utf-8-sig", errors="replace"), newline=None)
+
+
+def read_file(path: Path, *, format: str | None = None) -> Records:
+    """Yield the records of one file (``-`` reads standard input)."""
+    name = "-" if str(path) == "-" else str(path)
+    try:
+        stream = _open_text(path)
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        yield SourceProblem(SourceRef(name), f"cannot read file: {error}")
+        return
+    text = stream.getvalue()
+    if not text.strip():
+        yield SourceProblem(SourceRef(name), "file is empty")
+        return
+    chosen = format or detect_format(name, text[:8192])
+    if chosen is None:
+        yield SourceProblem(
+            SourceRef(name), f"cannot tell the format; pass --format ({', '.join(FORMATS)})"
+        )
+        return
+    if chosen not in _READERS:
+        yield SourceProblem(SourceRef(name), f"unknown format {chosen!r}")
+        return
+    yield from _READERS[chosen](stream, name)
+
+
+def read_papers(paths: Iterable[str | Path], *, format: str | None = None) -> Records:
+    """Yield every paper (and every problem) found in ``paths``, in order."""
+    for item in input_files(paths):
+        if isinstance(item, SourceProblem):
+            yield item
+        else:
+            yield from read_file(item, format=format)
+
+
+def merge_duplicates(papers: Iterable[Paper]) -> list[Paper]:
+    """Fold papers with the same :attr:`Paper.key` into the first, keeping every source.
+
+    >>> from kg.records import Paper, SourceRef
+    >>> a = Paper("1", "Same Title", "x", sources=(SourceRef("a.txt", 1),))
+    >>> b = Paper("2", "same title!", "x", sources=(SourceRef("b.txt", 9),))
+    >>> [str(s) for s in merge_duplicates([a, b])[0].sources]
+    ['a.txt:1', 'b.txt:9']
+    """
+    merged: dict[str, Paper] = {}
+    slot_of: dict[str, str] = {}
+    for paper in papers:
+        title_key = f"title:{normalize_title(paper.title)}"
+        keys = [paper.key, title_key] if paper.arxiv_id else [title_key]
+        slot = next((slot_of[k] for k in keys if k in slot_of), keys[0])
+        kept = merged.get(slot)
+        if kept is not None and kept.arxiv_id and paper.arxiv_id and kept.arxiv_id != paper.arxiv_id:
+            slot = paper.key  # same title, different arXiv papers: keep both
+            kept = merged.get(slot)
+        merged[slot] = paper if kept is None else kept.merged_with(paper)
+        for key in keys:
+            slot_of.setdefault(key, slot)
+    return list(merged.values())
