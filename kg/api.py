@@ -19,7 +19,7 @@ import networkx as nx
 
 from kg.records import PaperExtraction, SourceProblem
 
-__all__ = ["BuildResult", "ExtractResult", "OUTPUT_FILES", "build", "extract", "load"]
+__all__ = ["OUTPUT_FILES", "BuildResult", "ExtractResult", "build", "extract", "load"]
 
 #: The files :meth:`BuildResult.write` produces, by short name.
 OUTPUT_FILES = {
@@ -149,8 +149,9 @@ def build(
     from kg.nlp.catalogue import load_catalogue
 
     started = time.perf_counter()
-    result = extract(inputs, format=format, catalogue=catalogue, spacy_model=spacy_model,
-                     progress=progress, total=total)
+    result = extract(
+        inputs, format=format, catalogue=catalogue, spacy_model=spacy_model, progress=progress, total=total
+    )
     graph = build_graph(result.extractions, catalogue=load_catalogue(catalogue))
     return BuildResult(graph, result.extractions, result.problems, time.perf_counter() - started)
 

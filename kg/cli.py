@@ -45,19 +45,32 @@ class UserError(Exception):
     """An error the user can fix; reported as one line, no traceback."""
 
 
-Inputs = Annotated[list[Path], typer.Argument(help="Files or folders to read ('-' for stdin).",
-                                              show_default=False)]
-FormatOpt = Annotated[str | None, typer.Option(
-    "--format", "-f", help="Input format for every file: dailypapers, jsonl, json, csv, tsv "
-    "(default: guessed from extension and content).")]
-CatalogueOpt = Annotated[list[Path] | None, typer.Option(
-    "--catalogue", "-c", help="Extra catalogue JSONL file (repeatable).")]
-SpacyModelOpt = Annotated[str | None, typer.Option(
-    "--spacy-model", help="Start from this installed spaCy pipeline instead of a blank one.")]
-OnErrorOpt = Annotated[OnError, typer.Option(
-    "--on-error", help="skip: report bad records and go on; fail: stop at the first one.")]
-AllowSkippedOpt = Annotated[bool, typer.Option(
-    "--allow-skipped", help="Exit 0 even when some input records were skipped.")]
+Inputs = Annotated[
+    list[Path], typer.Argument(help="Files or folders to read ('-' for stdin).", show_default=False)
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Input format for every file: dailypapers, jsonl, json, csv, tsv "
+        "(default: guessed from extension and content).",
+    ),
+]
+CatalogueOpt = Annotated[
+    list[Path] | None, typer.Option("--catalogue", "-c", help="Extra catalogue JSONL file (repeatable).")
+]
+SpacyModelOpt = Annotated[
+    str | None,
+    typer.Option("--spacy-model", help="Start from this installed spaCy pipeline instead of a blank one."),
+]
+OnErrorOpt = Annotated[
+    OnError,
+    typer.Option("--on-error", help="skip: report bad records and go on; fail: stop at the first one."),
+]
+AllowSkippedOpt = Annotated[
+    bool, typer.Option("--allow-skipped", help="Exit 0 even when some input records were skipped.")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 
 
@@ -77,8 +90,13 @@ def _check_inputs(inputs: list[Path], format: str | None) -> None:
 
 def _progress(quiet: bool) -> Progress:
     return Progress(
-        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=_err, disable=quiet, transient=True,
+        TextColumn("[bold]extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_err,
+        disable=quiet,
+        transient=True,
     )
 
 
@@ -96,8 +114,13 @@ def _write_skipped(problems: list, path: Path) -> None:
 
     with atomic_write(path) as stream:
         for problem in problems:
-            stream.write(json.dumps({"file": problem.source.file, "line": problem.source.line,
-                                     "reason": problem.reason}, ensure_ascii=False) + "\n")
+            stream.write(
+                json.dumps(
+                    {"file": problem.source.file, "line": problem.source.line, "reason": problem.reason},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
 
 
 def _run_extraction(function, inputs, format, catalogue, spacy_model, quiet, **kwargs):
@@ -109,9 +132,13 @@ def _run_extraction(function, inputs, format, catalogue, spacy_model, quiet, **k
         task = bar.add_task("extract", total=None)
         try:
             return function(
-                [str(p) for p in inputs], format=format, catalogue=list(catalogue or []),
-                spacy_model=spacy_model, progress=lambda n: bar.advance(task, n),
-                total=lambda n: bar.update(task, total=n), **kwargs,
+                [str(p) for p in inputs],
+                format=format,
+                catalogue=list(catalogue or []),
+                spacy_model=spacy_model,
+                progress=lambda n: bar.advance(task, n),
+                total=lambda n: bar.update(task, total=n),
+                **kwargs,
             )
         except CatalogueError as error:
             raise UserError(str(error)) from None
@@ -135,10 +162,16 @@ def _summary(result, written: dict[str, Path], quiet: bool) -> None:
     table.add_column(style="bold")
     table.add_column()
     table.add_row("papers", f"{papers} ({sources - papers} repeats merged)")
-    table.add_row("entities", f"{sum(types.values())}: " + ", ".join(
-        f"{t} {n}" for t, n in sorted(types.items(), key=lambda kv: -kv[1])))
-    table.add_row("edges", f"{graph.number_of_edges()}: " + ", ".join(
-        f"{r} {n}" for r, n in sorted(relations.items(), key=lambda kv: -kv[1])))
+    table.add_row(
+        "entities",
+        f"{sum(types.values())}: "
+        + ", ".join(f"{t} {n}" for t, n in sorted(types.items(), key=lambda kv: -kv[1])),
+    )
+    table.add_row(
+        "edges",
+        f"{graph.number_of_edges()}: "
+        + ", ".join(f"{r} {n}" for r, n in sorted(relations.items(), key=lambda kv: -kv[1])),
+    )
     table.add_row("skipped", str(len(result.problems)))
     for name, path in written.items():
         size = path.stat().st_size
@@ -154,10 +187,10 @@ def build_cli(
     format: FormatOpt = None,
     catalogue: CatalogueOpt = None,
     spacy_model: SpacyModelOpt = None,
-    base_iri: Annotated[str | None, typer.Option(
-        "--base-iri", help="Base IRI for minted paper and entity IRIs.")] = None,
-    max_nodes: Annotated[int, typer.Option(
-        "--max-nodes", help="Most nodes drawn in graph.html.")] = 1500,
+    base_iri: Annotated[
+        str | None, typer.Option("--base-iri", help="Base IRI for minted paper and entity IRIs.")
+    ] = None,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Most nodes drawn in graph.html.")] = 1500,
     on_error: OnErrorOpt = OnError.skip,
     allow_skipped: AllowSkippedOpt = False,
     quiet: QuietOpt = False,
@@ -209,8 +242,10 @@ def extract_cli(
         raise _fail(str(error)) from None
     if not quiet and str(out) != "-":
         entities = sum(len(x.entities) for x in result.extractions)
-        _err.print(f"{len(result.extractions)} papers, {entities} entities -> {out} "
-                   f"({result.seconds:.1f} s)", highlight=False)
+        _err.print(
+            f"{len(result.extractions)} papers, {entities} entities -> {out} ({result.seconds:.1f} s)",
+            highlight=False,
+        )
     if result.problems and not allow_skipped:
         raise typer.Exit(EXIT_SKIPPED)
 

@@ -95,8 +95,9 @@ def build_graph(
         )
     for entity in resolution.entities.values():
         if entity.parent:
-            graph.add_edge(entity_node(entity.id), entity_node(entity.parent), key="variant_of",
-                           relation="variant_of")
+            graph.add_edge(
+                entity_node(entity.id), entity_node(entity.parent), key="variant_of", relation="variant_of"
+            )
     for paper_id, entity_id, local in resolution.links:
         _link(graph, paper_node(paper_id), entity_node(entity_id), local)
     return graph
@@ -111,16 +112,25 @@ def _link(graph: nx.MultiDiGraph, paper: str, entity: str, local: ExtractedEntit
     for relation, evidence in by_relation.items():
         data = graph.get_edge_data(paper, entity, key=relation)
         items = [
-            {"text": e.text, "start": e.start, "end": e.end, "sentence": e.sentence,
-             "sentence_start": e.sentence_start}
+            {
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "sentence": e.sentence,
+                "sentence_start": e.sentence_start,
+            }
             for e in evidence
         ]
         if data is None:
             graph.add_edge(
-                paper, entity, key=relation, relation=relation,
+                paper,
+                entity,
+                key=relation,
+                relation=relation,
                 confidence=local.confidence,
                 mentions=list(dict.fromkeys(e.text for e in evidence)) or list(local.mentions),
-                evidence=items, rules=list(local.sources),
+                evidence=items,
+                rules=list(local.sources),
             )
         else:  # two local entities of one paper resolved to the same canonical entity
             data["evidence"].extend(items)
@@ -157,18 +167,20 @@ def paper_records(graph: nx.MultiDiGraph) -> Iterator[dict]:
                 ({**ev, "relation": r} for r in relations for ev in edges[r]["evidence"]),
                 key=lambda ev: ev["start"],
             )
-            entities.append({
-                "id": target_data["id"],
-                "name": target_data["label"],
-                "type": target_data["type"],
-                "mentions": mentions,
-                "proposed": Relation.PROPOSES.value in edges,
-                "relation": relations[0],
-                "relations": relations,
-                "confidence": max(e["confidence"] for e in edges.values()),
-                "catalogue_id": target_data["catalogue_id"] or None,
-                "evidence": evidence,
-            })
+            entities.append(
+                {
+                    "id": target_data["id"],
+                    "name": target_data["label"],
+                    "type": target_data["type"],
+                    "mentions": mentions,
+                    "proposed": Relation.PROPOSES.value in edges,
+                    "relation": relations[0],
+                    "relations": relations,
+                    "confidence": max(e["confidence"] for e in edges.values()),
+                    "catalogue_id": target_data["catalogue_id"] or None,
+                    "evidence": evidence,
+                }
+            )
         yield {
             "id": data["id"],
             "title": data["title"],
@@ -182,7 +194,7 @@ def paper_records(graph: nx.MultiDiGraph) -> Iterator[dict]:
 
 def save_graph_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``graph`` as node-link JSON (atomically)."""
-    data = nx.node_link_data(graph, edges="edges")
+    data = nx.node_link_data(graph, edges="edges", name="node")
     with atomic_write(path) as stream:
         json.dump(data, stream, ensure_ascii=False, sort_keys=False)
         stream.write("\n")
@@ -192,4 +204,4 @@ def load_graph_json(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`save_graph_json`."""
     with open(path, encoding="utf-8") as stream:
         data = json.load(stream)
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges", name="node")

@@ -49,12 +49,19 @@ __all__ = [
 DEFAULT_BASE_IRI = "https://kg.example.org/id/"
 
 TYPE_CLASSES = {
-    "Method": KG.Method, "Model": KG.Model, "Dataset": KG.Dataset,
-    "Benchmark": KG.Benchmark, "Task": KG.Task, "Metric": KG.Metric,
+    "Method": KG.Method,
+    "Model": KG.Model,
+    "Dataset": KG.Dataset,
+    "Benchmark": KG.Benchmark,
+    "Task": KG.Task,
+    "Metric": KG.Metric,
 }
 RELATION_PROPERTIES = {
-    "mentions": KG.mentions, "uses": KG.uses, "evaluates_on": KG.evaluatesOn,
-    "compares_with": KG.comparesWith, "proposes": KG.proposes,
+    "mentions": KG.mentions,
+    "uses": KG.uses,
+    "evaluates_on": KG.evaluatesOn,
+    "compares_with": KG.comparesWith,
+    "proposes": KG.proposes,
 }
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -114,9 +121,7 @@ def _entity_triples(data: dict, base: str) -> Iterator[Triple]:
         yield iri, KG.catalogueId, Literal(data["catalogue_id"])
 
 
-def _mention_triples(
-    paper: URIRef, entity: URIRef, relation: str, ev: dict, text: str
-) -> Iterator[Triple]:
+def _mention_triples(paper: URIRef, entity: URIRef, relation: str, ev: dict, text: str) -> Iterator[Triple]:
     ann = URIRef(f"{paper}/mention/{ev['start']}-{ev['end']}")
     target, quote_sel, pos_sel = (URIRef(f"{ann}/{p}") for p in ("target", "quote", "position"))
     yield ann, RDF.type, KG.Mention
@@ -132,8 +137,8 @@ def _mention_triples(
     yield target, OA.hasSelector, pos_sel
     yield quote_sel, RDF.type, OA.TextQuoteSelector
     yield quote_sel, OA.exact, Literal(ev["text"])
-    yield quote_sel, OA.prefix, Literal(text[max(0, ev["start"] - 32):ev["start"]])
-    yield quote_sel, OA.suffix, Literal(text[ev["end"]:ev["end"] + 32])
+    yield quote_sel, OA.prefix, Literal(text[max(0, ev["start"] - 32) : ev["start"]])
+    yield quote_sel, OA.suffix, Literal(text[ev["end"] : ev["end"] + 32])
     yield pos_sel, RDF.type, OA.TextPositionSelector
     yield pos_sel, OA.start, Literal(int(ev["start"]))
     yield pos_sel, OA.end, Literal(int(ev["end"]))

@@ -201,8 +201,14 @@ class ExtractedEntity:
         if self.parent:
             out["parent"] = self.parent
         out["evidence"] = [
-            {"text": e.text, "start": e.start, "end": e.end, "sentence": e.sentence,
-             "sentence_start": e.sentence_start, "relation": e.relation}
+            {
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "sentence": e.sentence,
+                "sentence_start": e.sentence_start,
+                "relation": e.relation,
+            }
             for e in self.evidence
         ]
         return out

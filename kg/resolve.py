@@ -70,9 +70,7 @@ def _key(entity: ExtractedEntity) -> str:
     return f"name:{normalize_form(entity.name)}"
 
 
-def resolve(
-    extractions: Iterable[PaperExtraction], catalogue: Catalogue | None = None
-) -> Resolution:
+def resolve(extractions: Iterable[PaperExtraction], catalogue: Catalogue | None = None) -> Resolution:
     """Merge the per-paper entities of ``extractions`` into canonical entities.
 
     Parents named by catalogue entries that no paper mentions are added too (with no
@@ -116,9 +114,7 @@ def _canonicalise(
             parent_id = name_to_id.get(normalize_form(entity.parent))
             entity.parent = parent_id if parent_id != entity.id else None
     links = [
-        (paper_id, ids[key], local)
-        for key, members in sorted(grouped.items())
-        for paper_id, local in members
+        (paper_id, ids[key], local) for key, members in sorted(grouped.items()) for paper_id, local in members
     ]
     return Resolution(dict(sorted(entities.items())), links)
 
@@ -164,8 +160,13 @@ def _add_catalogue_parents(by_key: dict[str, CanonicalEntity], catalogue: Catalo
         if entry is None or key in by_key:
             continue
         by_key[key] = CanonicalEntity(
-            id="", name=entry.name, type=entry.type, aliases=sorted(entry.aliases),
-            parent=entry.parent, catalogue_id=entry.id, confidence=0.0,
+            id="",
+            name=entry.name,
+            type=entry.type,
+            aliases=sorted(entry.aliases),
+            parent=entry.parent,
+            catalogue_id=entry.id,
+            confidence=0.0,
         )
         if entry.parent:
             pending.append(entry.parent)

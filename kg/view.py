@@ -86,9 +86,11 @@ def select_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> tuple[set[str], str]
         if any(v in kept for v in graph.successors(node)):
             kept.add(node)
     left = graph.number_of_nodes() - len(kept)
-    note = (f"Showing {len(kept)} of {graph.number_of_nodes()} nodes: the "
-            f"{min(budget, len(entities))} entities named by most papers and papers linked to "
-            f"them; {left} nodes left out.")
+    note = (
+        f"Showing {len(kept)} of {graph.number_of_nodes()} nodes: the "
+        f"{min(budget, len(entities))} entities named by most papers and papers linked to "
+        f"them; {left} nodes left out."
+    )
     return kept, note
 
 
@@ -103,8 +105,7 @@ def _tooltip(data: dict, graph: nx.MultiDiGraph, node: str) -> str:
         for other in graph.successors(paper):
             if other != node:
                 neighbours[graph.nodes[other].get("label", other)] += 1
-    lines = [f"{data.get('label')} ({data.get('type')})",
-             f"papers: {data.get('paper_count', 0)}"]
+    lines = [f"{data.get('label')} ({data.get('type')})", f"papers: {data.get('paper_count', 0)}"]
     if data.get("aliases"):
         lines.append("also: " + ", ".join(data["aliases"][:8]))
     if neighbours:
@@ -126,8 +127,12 @@ def build_network(graph: nx.MultiDiGraph, *, max_nodes: int = 1500) -> tuple[Net
             label = label if len(label) <= 40 else label[:38] + "…"
         size = 8 if kind == "paper" else 10 + 4 * min(int(data.get("paper_count", 1)), 10)
         net.add_node(
-            node, label=label, title=_tooltip(data, graph, node), color=TYPE_COLORS[type_],
-            shape="square" if kind == "paper" else "dot", size=size, group=type_,
+            node,
+            label=label,
+            title=_tooltip(data, graph, node),
+            color=TYPE_COLORS[type_],
+            shape="square" if kind == "paper" else "dot",
+            size=size,
         )
     for source, target, key in graph.edges(keys=True):
         if source in kept and target in kept:

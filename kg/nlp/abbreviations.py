@@ -7,7 +7,8 @@ functions here work on plain strings with character offsets; the spaCy component
 
 Examples
 --------
->>> text = "We fine-tune with Low-Rank Adaptation (LoRA) and RLHF (reinforcement learning from human feedback)."
+>>> text = ("We fine-tune with Low-Rank Adaptation (LoRA) and "
+...         "RLHF (reinforcement learning from human feedback).")
 >>> [(p.long.text, p.short.text) for p in find_abbreviations(text)]
 [('Low-Rank Adaptation', 'LoRA'), ('reinforcement learning from human feedback', 'RLHF')]
 """
@@ -138,8 +139,14 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
             candidate = _long_candidate(text, match.start(), inside)
             offset = match_long_form(candidate.text.rstrip(), inside)
             if offset is not None:
-                long = _trim(Piece(candidate.text.rstrip(), candidate.start,
-                                   candidate.start + len(candidate.text.rstrip())), offset)
+                long = _trim(
+                    Piece(
+                        candidate.text.rstrip(),
+                        candidate.start,
+                        candidate.start + len(candidate.text.rstrip()),
+                    ),
+                    offset,
+                )
                 if long is not None and _long_form_ok(long, short):
                     pairs.append(AbbreviationPair(long, short))
                     continue

@@ -133,9 +133,10 @@ def select_mentions(candidates: Iterable[Candidate]) -> list[Candidate]:
     for cand in ordered:
         if cand.end <= cand.start:
             continue
-        if any(cand.start < end and start < cand.end for start, end in taken):
-            if not any((c.start, c.end) == (cand.start, cand.end) for c in kept):
-                continue
+        overlaps = any(cand.start < end and start < cand.end for start, end in taken)
+        same_span = any((c.start, c.end) == (cand.start, cand.end) for c in kept)
+        if overlaps and not same_span:
+            continue
         kept.append(cand)
         taken.append((cand.start, cand.end))
     return sorted(kept, key=lambda c: (c.start, _RULE_ORDER.get(c.rule, 99)))
@@ -210,9 +211,7 @@ def assemble_entities(
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
     all_candidates = [*candidates, *pair_candidates(pairs)]
     mentions = _merge_same_span(select_mentions(all_candidates))
-    mentions = [
-        m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions
-    ]
+    mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
     index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
     paired: dict[int, int] = {}
@@ -245,9 +244,7 @@ def assemble_entities(
     return [e for e in entities if e is not None and e.confidence >= min_confidence]
 
 
-def _settle_entries(
-    mentions: list[_Mention], paired: dict[int, int], text: str
-) -> list[_Mention]:
+def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str) -> list[_Mention]:
     """Resolve mentions with several catalogue entries; let a paper's long form win."""
     out = list(mentions)
     for short_i, long_i in paired.items():
@@ -263,7 +260,8 @@ def _settle_entries(
     for i, m in enumerate(out):
         if len(m.entries) > 1:
             present = [
-                e for e in m.entries
+                e
+                for e in m.entries
                 if any(f.casefold() in folded for f in e.forms if f.casefold() != m.text.casefold())
             ]
             if len(present) == 1:
@@ -300,14 +298,14 @@ def _build_entity(
     cue_types: Counter[str] = Counter()
     for m in group:
         s, e = _sentence_of(m.start, sentences)
-        before, after = text[s:m.start], text[m.end:e]
+        before, after = text[s : m.start], text[m.end : e]
         relation = relation_from_context(before, after, in_title=m.start < title_end)
         if "title" in m.rules:
             relation = Relation.PROPOSES.value
         evidence.append(Evidence(m.text, m.start, m.end, text[s:e], s, relation))
         cue = type_from_context(before, after) or m.type
         if "title" in m.rules:
-            cue = cue or type_from_context("", text[m.end:title_end])
+            cue = cue or type_from_context("", text[m.end : title_end])
         if cue:
             cue_types[cue] += 1
     long_forms = [m.text for m in group if "abbreviation" in m.rules and " " in m.text.strip()]

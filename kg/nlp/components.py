@@ -226,8 +226,15 @@ class NameDiscoverer:
 
 
 #: Labels of common trained NER pipelines that may name ML entities, and the type they hint.
-NER_LABELS = {"PRODUCT": None, "WORK_OF_ART": None, "METHOD": "Method", "TASK": "Task",
-              "METRIC": "Metric", "DATASET": "Dataset", "MATERIAL": "Dataset"}
+NER_LABELS = {
+    "PRODUCT": None,
+    "WORK_OF_ART": None,
+    "METHOD": "Method",
+    "TASK": "Task",
+    "METRIC": "Metric",
+    "DATASET": "Dataset",
+    "MATERIAL": "Dataset",
+}
 
 
 class EntityAssembler:
@@ -260,21 +267,28 @@ class EntityAssembler:
         if "kg_catalogue" in doc.spans:
             for span in doc.spans["kg_catalogue"]:
                 entry = catalogue.by_id(span.kb_id_)
-                out.append(Candidate(span.start_char, span.end_char, span.text, "catalogue",
-                                     (entry,) if entry else ()))
+                out.append(
+                    Candidate(
+                        span.start_char, span.end_char, span.text, "catalogue", (entry,) if entry else ()
+                    )
+                )
         if "kg_discovered" in doc.spans:
             for span in doc.spans["kg_discovered"]:
                 out.append(Candidate(span.start_char, span.end_char, span.text, span.label_))
         for span in doc.ents:
             if span.label_ in NER_LABELS:
-                out.append(Candidate(span.start_char, span.end_char, span.text, "ner",
-                                     type=NER_LABELS[span.label_]))
+                out.append(
+                    Candidate(span.start_char, span.end_char, span.text, "ner", type=NER_LABELS[span.label_])
+                )
         return out
 
     def __call__(self, doc: Doc) -> Doc:
         pairs: list[AbbreviationPair] = doc._.kg_abbreviations or []
         entities = assemble_entities(
-            doc.text, self.candidates(doc), pairs, self.catalogue,
+            doc.text,
+            self.candidates(doc),
+            pairs,
+            self.catalogue,
             min_confidence=self.min_confidence,
         )
         doc._.kg_entities = entities
@@ -286,21 +300,28 @@ def _entity_spans(doc: Doc, entities: list[ExtractedEntity]) -> list[Span]:
     spans = []
     for entity in entities:
         for ev in entity.evidence:
-            span = doc.char_span(ev.start, ev.end, label=entity.type,
-                                 kb_id=entity.catalogue_id or entity.name,
-                                 alignment_mode="expand")
+            span = doc.char_span(
+                ev.start,
+                ev.end,
+                label=entity.type,
+                kb_id=entity.catalogue_id or entity.name,
+                alignment_mode="expand",
+            )
             if span is not None:
                 spans.append(span)
     return spans
 
 
-@Language.factory("kg_catalogue", default_config={"catalogue_files": [], "use_shipped": True,
-                                                  "spans_key": "kg_catalogue"})
-def make_catalogue_ruler(nlp: Language, name: str, catalogue_files: list[str],
-                         use_shipped: bool, spans_key: str) -> CatalogueRuler:
+@Language.factory(
+    "kg_catalogue", default_config={"catalogue_files": [], "use_shipped": True, "spans_key": "kg_catalogue"}
+)
+def make_catalogue_ruler(
+    nlp: Language, name: str, catalogue_files: list[str], use_shipped: bool, spans_key: str
+) -> CatalogueRuler:
     """Factory for :class:`CatalogueRuler`."""
-    return CatalogueRuler(nlp, name, catalogue_files=catalogue_files, use_shipped=use_shipped,
-                          spans_key=spans_key)
+    return CatalogueRuler(
+        nlp, name, catalogue_files=catalogue_files, use_shipped=use_shipped, spans_key=spans_key
+    )
 
 
 @Language.factory("kg_abbreviations")
@@ -315,10 +336,11 @@ def make_name_discoverer(nlp: Language, name: str) -> NameDiscoverer:
     return NameDiscoverer(nlp, name)
 
 
-@Language.factory("kg_entities", default_config={"min_confidence": 0.0,
-                                                 "catalogue_component": "kg_catalogue"})
-def make_entity_assembler(nlp: Language, name: str, min_confidence: float,
-                          catalogue_component: str) -> EntityAssembler:
+@Language.factory(
+    "kg_entities", default_config={"min_confidence": 0.0, "catalogue_component": "kg_catalogue"}
+)
+def make_entity_assembler(
+    nlp: Language, name: str, min_confidence: float, catalogue_component: str
+) -> EntityAssembler:
     """Factory for :class:`EntityAssembler`."""
-    return EntityAssembler(nlp, name, min_confidence=min_confidence,
-                           catalogue_component=catalogue_component)
+    return EntityAssembler(nlp, name, min_confidence=min_confidence, catalogue_component=catalogue_component)

@@ -28,41 +28,231 @@ __all__ = [
 
 #: Acronyms that name a field or a kind of thing, not one entity.
 GENERIC_ACRONYMS = frozenset(
-    """
-    AI AGI ML DL NLP NLU NLG CV RL IR LLM LLMs LM LMs VLM VLMs MLLM MLLMs LVLM LVLMs LRM LRMs
-    SLM SLMs LMM LMMs MLM MLMs API APIs GPU GPUs CPU CPUs TPU TPUs SOTA SoTA USA UK EU US IID OOD II III IV
-    PhD URL URLs HTTP JSON SQL CSV PDF HTML RGB RGBD FLOPs FLOP TFLOPs GB MB KB TB ID IDs
-    DNN DNNs ANN ANNs NN NNs MLP MLPs QA AUC
-    """.split()
+    [
+        "AI",
+        "AGI",
+        "ML",
+        "DL",
+        "NLP",
+        "NLU",
+        "NLG",
+        "CV",
+        "RL",
+        "IR",
+        "LLM",
+        "LLMs",
+        "LM",
+        "LMs",
+        "VLM",
+        "VLMs",
+        "MLLM",
+        "MLLMs",
+        "LVLM",
+        "LVLMs",
+        "LRM",
+        "LRMs",
+        "SLM",
+        "SLMs",
+        "LMM",
+        "LMMs",
+        "MLM",
+        "MLMs",
+        "API",
+        "APIs",
+        "GPU",
+        "GPUs",
+        "CPU",
+        "CPUs",
+        "TPU",
+        "TPUs",
+        "SOTA",
+        "SoTA",
+        "USA",
+        "UK",
+        "EU",
+        "US",
+        "IID",
+        "OOD",
+        "II",
+        "III",
+        "IV",
+        "PhD",
+        "URL",
+        "URLs",
+        "HTTP",
+        "JSON",
+        "SQL",
+        "CSV",
+        "PDF",
+        "HTML",
+        "RGB",
+        "RGBD",
+        "FLOPs",
+        "FLOP",
+        "TFLOPs",
+        "GB",
+        "MB",
+        "KB",
+        "TB",
+        "ID",
+        "IDs",
+        "DNN",
+        "DNNs",
+        "ANN",
+        "ANNs",
+        "NN",
+        "NNs",
+        "MLP",
+        "MLPs",
+        "QA",
+        "AUC",
+    ]
 ) - {"AUC", "MLP", "MLPs", "QA"}
 
 #: Organisations, venues and sites: named, but never ML entities themselves.
 ORGANISATIONS = frozenset(
-    """
-    OpenAI DeepMind Google Meta Anthropic Microsoft NVIDIA Nvidia Apple Amazon IBM Baidu
-    Alibaba Tencent ByteDance Huawei HuggingFace GitHub arXiv OpenReview NeurIPS ICML ICLR
-    ACL EMNLP NAACL CVPR ICCV ECCV AAAI IJCAI KDD SIGIR WWW COLING MIT CMU UC Stanford
-    Berkeley YouTube Reddit Twitter Wikipedia StackOverflow LinkedIn Facebook xAI
-    """.split()
+    [
+        "OpenAI",
+        "DeepMind",
+        "Google",
+        "Meta",
+        "Anthropic",
+        "Microsoft",
+        "NVIDIA",
+        "Nvidia",
+        "Apple",
+        "Amazon",
+        "IBM",
+        "Baidu",
+        "Alibaba",
+        "Tencent",
+        "ByteDance",
+        "Huawei",
+        "HuggingFace",
+        "GitHub",
+        "arXiv",
+        "OpenReview",
+        "NeurIPS",
+        "ICML",
+        "ICLR",
+        "ACL",
+        "EMNLP",
+        "NAACL",
+        "CVPR",
+        "ICCV",
+        "ECCV",
+        "AAAI",
+        "IJCAI",
+        "KDD",
+        "SIGIR",
+        "WWW",
+        "COLING",
+        "MIT",
+        "CMU",
+        "UC",
+        "Stanford",
+        "Berkeley",
+        "YouTube",
+        "Reddit",
+        "Twitter",
+        "Wikipedia",
+        "StackOverflow",
+        "LinkedIn",
+        "Facebook",
+        "xAI",
+    ]
 )
 
 #: Capitalised words that start sentences or titles and are never names on their own.
 GENERIC_WORDS = frozenset(
-    """
-    the a an this that these those we our it its in on of for with to from by and or but
-    however moreover furthermore finally first second third then thus therefore recent
-    experiments results our towards toward beyond via using learning model models method
-    methods dataset datasets benchmark benchmarks data task tasks paper work approach
-    framework system systems study analysis table figure section appendix code
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "we",
+        "our",
+        "it",
+        "its",
+        "in",
+        "on",
+        "of",
+        "for",
+        "with",
+        "to",
+        "from",
+        "by",
+        "and",
+        "or",
+        "but",
+        "however",
+        "moreover",
+        "furthermore",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "then",
+        "thus",
+        "therefore",
+        "recent",
+        "experiments",
+        "results",
+        "our",
+        "towards",
+        "toward",
+        "beyond",
+        "via",
+        "using",
+        "learning",
+        "model",
+        "models",
+        "method",
+        "methods",
+        "dataset",
+        "datasets",
+        "benchmark",
+        "benchmarks",
+        "data",
+        "task",
+        "tasks",
+        "paper",
+        "work",
+        "approach",
+        "framework",
+        "system",
+        "systems",
+        "study",
+        "analysis",
+        "table",
+        "figure",
+        "section",
+        "appendix",
+        "code",
+    ]
 )
 
 _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?:bench(?:mark)?|eval|arena|gym|suite|leaderboard)(?:[-\s]?v?\d+(?:\.\d+)?)?$", re.I), "Benchmark"),
+    (
+        re.compile(r"(?:bench(?:mark)?|eval|arena|gym|suite|leaderboard)(?:[-\s]?v?\d+(?:\.\d+)?)?$", re.I),
+        "Benchmark",
+    ),
     (re.compile(r"(?:QA|VQA|Bench)$"), "Benchmark"),
     (re.compile(r"(?:corpus|dataset|set|collection|bank)$|[-\s]\d+[KM]$", re.I), "Dataset"),
-    (re.compile(r"[-\s.]?\d+(?:\.\d+)?[BMT]\b|[-\s](?:instruct|chat|base|large|small|tiny|mini|xl|xxl|it|hf|coder|math|vl|distill)\b", re.I), "Model"),
-    (re.compile(r"(?:GPT|LLaMA|Llama|BERT|T5|Qwen|Gemma|Mistral|Phi|Claude|Gemini|LLaVA|CLIP)", re.I), "Model"),
+    (
+        re.compile(
+            r"[-\s.]?\d+(?:\.\d+)?[BMT]\b|[-\s](?:instruct|chat|base|large|small|tiny|mini|xl|xxl|it|hf|coder|math|vl|distill)\b",
+            re.I,
+        ),
+        "Model",
+    ),
+    (
+        re.compile(r"(?:GPT|LLaMA|Llama|BERT|T5|Qwen|Gemma|Mistral|Phi|Claude|Gemini|LLaVA|CLIP)", re.I),
+        "Model",
+    ),
     (re.compile(r"(?:Net|Former|GAN|VAE|Diffusion|Flow|Attention|Conv|RNN|LSTM|Mixer)$"), "Method"),
     (re.compile(r"(?:score|rate|accuracy|error|distance|divergence)$", re.I), "Metric"),
 )
@@ -77,18 +267,47 @@ def type_from_name(name: str) -> str | None:
 
 
 _AFTER_TYPE = (
-    (re.compile(r"^[\s,]*(?:-\s*)?(?:benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena)\b", re.I), "Benchmark"),
-    (re.compile(r"^[\s,]*(?:-\s*)?(?:datasets?|corpus|corpora|data ?sets?|collections?|database)\b", re.I), "Dataset"),
+    (
+        re.compile(r"^[\s,]*(?:-\s*)?(?:benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena)\b", re.I),
+        "Benchmark",
+    ),
+    (
+        re.compile(r"^[\s,]*(?:-\s*)?(?:datasets?|corpus|corpora|data ?sets?|collections?|database)\b", re.I),
+        "Dataset",
+    ),
     (re.compile(r"^[\s,]*(?:-\s*)?(?:models?|checkpoints?|agents?|LLMs?|chatbots?)\b", re.I), "Model"),
-    (re.compile(r"^[\s,]*(?:-\s*)?(?:algorithms?|methods?|frameworks?|approach|techniques?|losse?s?|optimi[sz]ers?|architectures?|objectives?|procedures?|strategy|layers?|modules?)\b", re.I), "Method"),
+    (
+        re.compile(
+            r"^[\s,]*(?:-\s*)?(?:algorithms?|methods?|frameworks?|approach|techniques?|losse?s?|optimi[sz]ers?|architectures?|objectives?|procedures?|strategy|layers?|modules?)\b",
+            re.I,
+        ),
+        "Method",
+    ),
     (re.compile(r"^[\s,]*(?:-\s*)?(?:scores?|metrics?|measures?)\b", re.I), "Metric"),
     (re.compile(r"^[\s,]*(?:-\s*)?(?:tasks?|problems?|challenges?)\b", re.I), "Task"),
 )
 _BEFORE_TYPE = (
-    (re.compile(r"\b(?:evaluat\w*|benchmark\w*|test\w*|experiments?|results?|performance|accuracy|scores?)\s+(?:\w+\s+){0,3}(?:on|in)\s+(?:the\s+)?(?:challenging\s+)?$", re.I), "Benchmark"),
-    (re.compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned)\s+(?:\w+\s+){0,2}on\s+(?:the\s+)?$", re.I), "Dataset"),
+    (
+        re.compile(
+            r"\b(?:evaluat\w*|benchmark\w*|test\w*|experiments?|results?|performance|accuracy|scores?)\s+(?:\w+\s+){0,3}(?:on|in)\s+(?:the\s+)?(?:challenging\s+)?$",
+            re.I,
+        ),
+        "Benchmark",
+    ),
+    (
+        re.compile(
+            r"\b(?:trained|pre-?trained|fine-?tuned|finetuned)\s+(?:\w+\s+){0,2}on\s+(?:the\s+)?$", re.I
+        ),
+        "Dataset",
+    ),
     (re.compile(r"\b(?:models?|LLMs?)\s+(?:such as|like|including)\s+$", re.I), "Model"),
-    (re.compile(r"\b(?:outperforms?|surpass\w*|beats?)\s+(?:strong\s+)?(?:baselines?\s+)?(?:such as\s+|like\s+|including\s+)?$", re.I), "Model"),
+    (
+        re.compile(
+            r"\b(?:outperforms?|surpass\w*|beats?)\s+(?:strong\s+)?(?:baselines?\s+)?(?:such as\s+|like\s+|including\s+)?$",
+            re.I,
+        ),
+        "Model",
+    ),
 )
 
 

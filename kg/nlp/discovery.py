@@ -61,8 +61,37 @@ def is_name_shaped(text: str) -> bool:
 
 #: Lower-case hyphen parts that belong to a model name ("BERT-base", "GPT-4o-mini").
 VARIANT_WORDS = frozenset(
-    "base large small mini tiny medium huge giant xl xxl instruct chat it hf turbo preview pro "
-    "plus max lite nano distill coder math vision v1 v2 v3 o".split()
+    [
+        "base",
+        "large",
+        "small",
+        "mini",
+        "tiny",
+        "medium",
+        "huge",
+        "giant",
+        "xl",
+        "xxl",
+        "instruct",
+        "chat",
+        "it",
+        "hf",
+        "turbo",
+        "preview",
+        "pro",
+        "plus",
+        "max",
+        "lite",
+        "nano",
+        "distill",
+        "coder",
+        "math",
+        "vision",
+        "v1",
+        "v2",
+        "v3",
+        "o",
+    ]
 )
 
 
@@ -119,7 +148,7 @@ def title_name(title: str) -> Piece | None:
     words = head.split()
     if words[0].lower() in GENERIC_WORDS or len(words) > 3:
         return None
-    if len(words) == 1 and (is_name_shaped(head) or _CAPITALISED.fullmatch(head)) or any(
+    if (len(words) == 1 and (is_name_shaped(head) or _CAPITALISED.fullmatch(head))) or any(
         is_name_shaped(w) for w in words
     ):
         start = match.start(1)

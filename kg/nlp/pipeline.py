@@ -59,8 +59,7 @@ def make_pipeline(
         nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg.NameTokenizer.v1"}}})
     nlp.add_pipe(
         "kg_catalogue",
-        config={"catalogue_files": list(map(str, catalogue_files)),
-                "use_shipped": use_shipped_catalogue},
+        config={"catalogue_files": list(map(str, catalogue_files)), "use_shipped": use_shipped_catalogue},
     )
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_discovery")

@@ -67,4 +67,3 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         )
 
     return make
-

@@ -50,8 +50,12 @@ _READERS: dict[str, Callable[[IO[str], str], Records]] = {
 FORMATS: tuple[str, ...] = tuple(_READERS)
 #: File endings read when a folder is given (``.gz`` of each too).
 SUFFIXES = {
-    ".txt": "dailypapers", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-    ".csv": "csv", ".tsv": "tsv",
+    ".txt": "dailypapers",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
 }
 
 
@@ -133,9 +137,7 @@ def read_file(path: Path, *, format: str | None = None) -> Records:
         return
     chosen = format or detect_format(name, text[:8192])
     if chosen is None:
-        yield SourceProblem(
-            SourceRef(name), f"cannot tell the format; pass --format ({', '.join(FORMATS)})"
-        )
+        yield SourceProblem(SourceRef(name), f"cannot tell the format; pass --format ({', '.join(FORMATS)})")
         return
     if chosen not in _READERS:
         yield SourceProblem(SourceRef(name), f"unknown format {chosen!r}")

@@ -23,9 +23,9 @@ from kg.sources.fields import paper_from_mapping
 __all__ = ["read_csv"]
 
 
-def read_csv(lines: Iterable[str], name: str, *, delimiter: str | None = None) -> Iterator[
-    Paper | SourceProblem
-]:
+def read_csv(
+    lines: Iterable[str], name: str, *, delimiter: str | None = None
+) -> Iterator[Paper | SourceProblem]:
     """Yield one paper per data row; the delimiter defaults to tab for ``.tsv`` names."""
     csv.field_size_limit(sys.maxsize)
     if delimiter is None:

@@ -115,4 +115,3 @@ def read_dailypapers(lines: Iterable[str], name: str) -> Iterator[Paper | Source
         yield last
     if title is not None:
         yield SourceProblem(SourceRef(name, title[0]), f"title {title[1]!r} has no abstract")
-

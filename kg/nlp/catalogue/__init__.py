@@ -35,8 +35,8 @@ __all__ = [
     "Catalogue",
     "CatalogueEntry",
     "CatalogueError",
-    "load_catalogue",
     "entity_slug",
+    "load_catalogue",
     "read_catalogue_file",
 ]
 
@@ -115,8 +115,12 @@ class CatalogueEntry(NamedTuple):
 
     def to_json(self) -> dict:
         """The JSONL form of this entry."""
-        out: dict = {"name": self.name, "type": self.type, "aliases": list(self.aliases),
-                     "parent": self.parent}
+        out: dict = {
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "parent": self.parent,
+        }
         if self.ambiguous_aliases:
             out["ambiguous_aliases"] = sorted(self.ambiguous_aliases)
         if self.case_sensitive:
@@ -201,16 +205,12 @@ class Catalogue:
     def without(self, forms: Iterable[str]) -> Catalogue:
         """A copy lacking every entry that has one of ``forms`` as name or alias."""
         drop = {f.casefold() for f in forms}
-        return Catalogue.from_entries(
-            e for e in self if not any(f.casefold() in drop for f in e.forms)
-        )
+        return Catalogue.from_entries(e for e in self if not any(f.casefold() in drop for f in e.forms))
 
 
 def _package_files() -> list[Path]:
     folder = resources.files(__name__)
-    return sorted(
-        Path(str(item)) for item in folder.iterdir() if str(item.name).endswith(".jsonl")
-    )
+    return sorted(Path(str(item)) for item in folder.iterdir() if str(item.name).endswith(".jsonl"))
 
 
 def load_catalogue(extra_files: Iterable[str | Path] = (), *, shipped: bool = True) -> Catalogue:
