@@ -275,7 +275,8 @@ class EntityAssembler:
         if "kg_discovered" in doc.spans:
             for span in doc.spans["kg_discovered"]:
                 out.append(Candidate(span.start_char, span.end_char, span.text, span.label_))
-        for span in doc.ents:
+        ents = doc.ents if doc.has_annotation("ENT_IOB") else ()
+        for span in ents:
             if span.label_ in NER_LABELS:
                 out.append(
                     Candidate(span.start_char, span.end_char, span.text, "ner", type=NER_LABELS[span.label_])

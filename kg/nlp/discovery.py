@@ -112,6 +112,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     found = []
     for match in _CHUNK.finditer(text, start, len(text) if end is None else end):
         raw = match.group(0)
+        if not _MAYBE_NAME.search(raw):  # fast path: plain words are most of the text
+            continue
         if _DOMAIN.search(raw) or text.startswith("://", match.end()):
             continue
         offset = match.start()
@@ -123,6 +125,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     return found
 
 
+_MAYBE_NAME = re.compile(r".[A-Z]|\d")
 _DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]|^\d+[A-Za-z]{2,}")
 
 
