@@ -252,3 +252,54 @@ def extract_cli(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (one paper per line).")],
+    pred: Annotated[Path, typer.Argument(help="Predicted JSONL, e.g. from kg extract.")],
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Also match when one form's words lie inside the other's.")
+    ] = False,
+    show: Annotated[int, typer.Option("--show", help="Print N misses and N false positives.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON line.")] = False,
+) -> None:
+    """Score PRED against GOLD: precision, recall, F1, typed F1 and a per-type table."""
+    from kg.evaluate import load_jsonl, score
+
+    try:
+        result = score(load_jsonl(gold), load_jsonl(pred), partial=partial)
+    except (OSError, ValueError, KeyError) as error:
+        raise _fail(f"cannot score: {error}") from None
+    if as_json:
+        _out.print_json(json.dumps(result.as_dict()))
+        return
+    table = Table(title=f"{pred.name} vs {gold.name}" + (" (partial)" if partial else ""))
+    for column in ("", "precision", "recall", "F1", "typed F1"):
+        table.add_column(column, justify="right" if column else "left")
+    table.add_row(
+        "all", f"{result.precision:.3f}", f"{result.recall:.3f}", f"{result.f1:.3f}", f"{result.typed_f1:.3f}"
+    )
+    for type_ in sorted(set(result.recall_by_type) | set(result.precision_by_type)):
+        recall = result.recall_by_type.get(type_)
+        precision = result.precision_by_type.get(type_)
+        table.add_row(
+            type_,
+            "-" if precision is None else f"{precision:.3f}",
+            "-" if recall is None else f"{recall:.3f}",
+            "",
+            "",
+        )
+    _out.print(table)
+    _out.print(
+        f"{result.papers_gold} gold papers ({result.papers_missing} missing), "
+        f"{result.gold_entities} gold entities, {result.predicted} predicted",
+        highlight=False,
+    )
+    if show:
+        _out.print("[bold]misses[/bold]")
+        for title, type_, name in result.misses[:show]:
+            _out.print(f"  {name} ({type_}) — {title[:70]}", highlight=False)
+        _out.print("[bold]false positives[/bold]")
+        for title, type_, name in result.false_positives[:show]:
+            _out.print(f"  {name} ({type_}) — {title[:70]}", highlight=False)

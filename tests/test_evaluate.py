@@ -1,0 +1,68 @@
+"""kg evaluate agrees with the project's shared scorer, number for number."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.evaluate import load_jsonl, score
+
+from .conftest import SHARED
+
+SCORER = SHARED / "tools" / "score.py"
+
+
+def shared_scorer(gold, pred, *flags):
+    done = subprocess.run(
+        [sys.executable, str(SCORER), str(gold), str(pred), "--json", *flags],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("partial", [False, True])
+def test_scores_match_the_shared_scorer_on_the_seed_build(seed_build, partial):
+    _, paths = seed_build
+    gold = SHARED / "gold" / "seeds-dev.jsonl"
+    flags = ["--partial"] if partial else []
+    expected = shared_scorer(gold, paths["jsonl"], *flags)
+    ours = score(load_jsonl(gold), load_jsonl(paths["jsonl"]), partial=partial).as_dict()
+    assert ours == expected
+
+
+def test_misses_and_false_positives_are_listed():
+    gold = [
+        {
+            "title": "A",
+            "entities": [
+                {"name": "GSM8K", "type": "Benchmark", "named": True},
+                {"name": "fine-tuning", "type": "Method", "named": False},
+            ],
+        }
+    ]
+    pred = [
+        {
+            "title": "A",
+            "entities": [{"name": "fine-tuning", "type": "Method"}, {"name": "LLMs", "type": "Model"}],
+        }
+    ]
+    result = score(gold, pred)
+    assert result.misses == [("A", "Benchmark", "GSM8K")]
+    assert result.false_positives == [("A", "Model", "LLMs")]
+    assert (result.precision, result.recall) == (0.5, 0.0)
+
+
+def test_evaluate_command_prints_a_table(seed_build):
+    _, paths = seed_build
+    result = CliRunner().invoke(
+        app, ["evaluate", str(SHARED / "gold" / "seeds-dev.jsonl"), str(paths["jsonl"]), "--show", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "typed F1" in result.output and "misses" in result.output
