@@ -38,6 +38,7 @@ from kg.nlp.cues import (
     type_from_context,
     type_from_name,
 )
+from kg.nlp.discovery import extend_name
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -45,6 +46,7 @@ __all__ = [
     "RULE_CONFIDENCE",
     "Candidate",
     "assemble_entities",
+    "extend_candidates",
     "find_parent",
     "normalize_form",
     "select_mentions",
@@ -56,6 +58,7 @@ RULE_CONFIDENCE = {
     "abbreviation": 0.85,
     "title": 0.8,
     "called": 0.8,
+    "variant": 0.8,
     "ner": 0.7,
     "shape": 0.6,
 }
@@ -120,6 +123,36 @@ def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
         if len(found) == 1:
             return found[0]
     return None
+
+
+#: Entity types whose names take versions and sizes ("LLaMA 3 8B", "AlpacaEval 2.0").
+_VERSIONED_TYPES = frozenset({"Model", "Dataset", "Benchmark"})
+
+
+def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Add the longer candidate a name makes with the versions and sizes that follow it.
+
+    A catalogue hit that grows ("LLaMA" → "LLaMA 3 8B Instruct") becomes a ``variant``
+    candidate with no entry of its own; its parent and type are found later.
+
+    >>> from kg.nlp.catalogue import CatalogueEntry
+    >>> llama = CatalogueEntry("LLaMA", "Model")
+    >>> hit = Candidate(8, 13, "LLaMA", "catalogue", (llama,))
+    >>> [(c.text, c.rule) for c in extend_candidates("We tune LLaMA 3 8B Instruct.", [hit])]
+    [('LLaMA', 'catalogue'), ('LLaMA 3 8B Instruct', 'variant')]
+    """
+    out = []
+    for cand in candidates:
+        out.append(cand)
+        if cand.rule in {"abbreviation", "title"}:
+            continue
+        if cand.entries and not any(e.type in _VERSIONED_TYPES for e in cand.entries):
+            continue
+        end = extend_name(text, cand.end)
+        if end > cand.end:
+            rule = "variant" if cand.entries else cand.rule
+            out.append(Candidate(cand.start, end, text[cand.start : end], rule, (), cand.type))
+    return out
 
 
 def select_mentions(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -209,7 +242,7 @@ def assemble_entities(
     min_confidence: float = 0.0,
 ) -> list[ExtractedEntity]:
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
-    all_candidates = [*candidates, *pair_candidates(pairs)]
+    all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs)]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
@@ -322,6 +355,8 @@ def _build_entity(
             type_ = shape_type if cue_types.get(shape_type) or not cue_types else type_
         found = find_parent(name, catalogue)
         parent = found.name if found else None
+        if found is not None and not long_forms:
+            type_ = found.type  # a version or size of a known entity is the same kind of thing
     relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
     confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
     if ambiguous:

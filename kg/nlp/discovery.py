@@ -23,8 +23,10 @@ from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS
 
 __all__ = [
+    "VARIANT_TITLE_WORDS",
     "VARIANT_WORDS",
     "called_names",
+    "extend_name",
     "is_name_shaped",
     "shaped_names",
     "title_name",
@@ -51,6 +53,8 @@ def is_name_shaped(text: str) -> bool:
     if not any(c.isalpha() for c in text) or len(text) < 2:
         return False
     if text in ORGANISATIONS or (text.isupper() and len(text.rstrip("s")) < 2):
+        return False
+    if text.isalpha() and text.isupper() and len(text) >= 8:  # an emphasised word, not an acronym
         return False
     parts = [p for p in re.split(r"[-/]", text) if p]
     named_parts = [p for p in parts if p not in GENERIC_ACRONYMS and p.rstrip("s") not in GENERIC_ACRONYMS]
@@ -108,8 +112,19 @@ def trim_name(text: str) -> str:
 
 
 def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
-    """Every name-shaped run of characters in ``text[start:end]``, with its offsets."""
-    found = []
+    """Every name-shaped run of characters in ``text[start:end]``, with its offsets.
+
+    Runs of upper-case words ("NATURAL INSTRUCTIONS") come out whole as well as word by word;
+    the assembler keeps the longest.
+
+    >>> [p.text for p in shaped_names("we introduce NATURAL INSTRUCTIONS, a dataset")]
+    ['NATURAL INSTRUCTIONS', 'NATURAL']
+    """
+    found = [
+        Piece(m.group(0), m.start(), m.end())
+        for m in _CAPS_RUN.finditer(text, start, len(text) if end is None else end)
+        if _is_caps_name(m.group(0))
+    ]
     for match in _CHUNK.finditer(text, start, len(text) if end is None else end):
         raw = match.group(0)
         if not _MAYBE_NAME.search(raw):  # fast path: plain words are most of the text
@@ -126,6 +141,14 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
 
 
 _MAYBE_NAME = re.compile(r".[A-Z]|\d")
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}\b")
+
+
+def _is_caps_name(run: str) -> bool:
+    words = re.split(r"[ -]", run)
+    return any(len(w) >= 5 for w in words) and not any(w.rstrip("s") in GENERIC_ACRONYMS for w in words)
+
+
 _DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]|^\d+[A-Za-z]{2,}")
 
 
@@ -135,13 +158,20 @@ def _split_slashes(chunk: str) -> list[str]:
 
 
 _TITLE = re.compile(r"\s*([^:]{2,60}?)\s*:\s+\S")
-_CAPITALISED = re.compile(r"[A-Z][\w'\-]*(?:\s+[A-Z0-9][\w'\-]*){0,2}")
+_CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
 
 
 def title_name(title: str) -> Piece | None:
     """The name a "Name: description" title introduces, if it has one.
 
+    The head must be one to three words, each capitalised or name-shaped, and must not
+    open like a sentence ("The ...", "Towards ...", "Rethinking ...").
+
+    >>> title_name("Prismatic Synthesis: Gradient-based Data Diversification").text
+    'Prismatic Synthesis'
     >>> title_name("The Imitation Game: Turing Machine Imitator") is None
+    True
+    >>> title_name("Thinking Beyond Tokens: From Brain to Cognition") is None
     True
     """
     match = _TITLE.match(title)
@@ -149,19 +179,52 @@ def title_name(title: str) -> Piece | None:
         return None
     head = match.group(1).strip()
     words = head.split()
-    if words[0].lower() in GENERIC_WORDS or len(words) > 3:
+    first = words[0].lower()
+    if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:
         return None
-    if (len(words) == 1 and (is_name_shaped(head) or _CAPITALISED.fullmatch(head))) or any(
-        is_name_shaped(w) for w in words
-    ):
+    shaped = [is_name_shaped(w) for w in words]
+    capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(words, shaped, strict=True))
+    if any(shaped) or (capitalised and not (len(words) > 1 and first.endswith("ing"))):
         start = match.start(1)
         return Piece(head, start, start + len(head))
     return None
 
 
+#: First words of titles whose head is a phrase, not a name.
+_TITLE_OPENERS = frozenset(
+    [
+        "towards",
+        "toward",
+        "beyond",
+        "rethinking",
+        "revisiting",
+        "understanding",
+        "when",
+        "why",
+        "how",
+        "what",
+        "who",
+        "where",
+        "is",
+        "are",
+        "do",
+        "does",
+        "can",
+        "should",
+        "will",
+        "not",
+        "position",
+        "survey",
+        "review",
+        "tutorial",
+        "case",
+    ]
+)
+
+
+_WORD = r"[A-Z][\w\-+]*(?:\.\w[\w\-+]*)*"
 _CALLED = re.compile(
-    r"\b(?:called|dubbed|named|termed|coined|namely)\s+[\"“']?"
-    r"([A-Z][\w.\-+]*(?:\s+[A-Z][\w.\-+]*){0,3})",
+    r"\b(?:called|dubbed|named|termed|coined|namely)\s+[\"“']?" rf"({_WORD}(?:\s+{_WORD}){{0,3}})",
 )
 
 
@@ -177,3 +240,72 @@ def called_names(text: str) -> list[Piece]:
         if name.split()[0].lower() not in GENERIC_WORDS:
             out.append(Piece(name, match.start(1), match.start(1) + len(name)))
     return out
+
+
+#: Capitalised words that continue a model or benchmark name ("GPT-3.5 Turbo", "Arena Hard").
+VARIANT_TITLE_WORDS = frozenset(
+    [
+        "Instruct",
+        "Chat",
+        "Turbo",
+        "Sonnet",
+        "Opus",
+        "Haiku",
+        "Pro",
+        "Ultra",
+        "Flash",
+        "Mini",
+        "Nano",
+        "Base",
+        "Large",
+        "Small",
+        "Medium",
+        "XL",
+        "XXL",
+        "Lite",
+        "Plus",
+        "Max",
+        "Coder",
+        "Math",
+        "Vision",
+        "Auto",
+        "Hard",
+        "Verified",
+        "Preview",
+        "Omni",
+        "Distill",
+    ]
+)
+_SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
+_VERSION = re.compile(r"v\d+(?:\.\d+)*|[1-9]\d?(?:\.\d+)?|(?:19|20)\d\d")
+_NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
+_NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
+
+
+def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
+    """Where a name ending at ``end`` really ends, once versions, sizes and variants join it.
+
+    "LLaMA" in "LLaMA 3 8B Instruct" grows to the whole model name; a bare number followed
+    by a plural noun or a percent sign ("GPT-4 3 times", "ResNet 50 layers") does not join.
+
+    >>> text = "We tune LLaMA 3 8B Instruct and GPT-3.5 Turbo on AlpacaEval 2.0, and Mistral 7 times."
+    >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))]
+    ...  for n in ("LLaMA", "GPT-3.5", "AlpacaEval", "Mistral")]
+    ['LLaMA 3 8B Instruct', 'GPT-3.5 Turbo', 'AlpacaEval 2.0', 'Mistral']
+    """
+    pos = end
+    for _ in range(max_parts):
+        match = _NEXT_TOKEN.match(text, pos)
+        if not match:
+            break
+        token = match.group(1).rstrip(".,;:!?)]}\"'")
+        token_end = match.start(1) + len(token)
+        if (
+            token in VARIANT_TITLE_WORDS
+            or _SIZE.fullmatch(token)
+            or (_VERSION.fullmatch(token) and not _NOT_AFTER_NUMBER.match(text, token_end))
+        ):
+            pos = token_end
+        else:
+            break
+    return pos
