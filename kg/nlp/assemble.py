@@ -60,6 +60,7 @@ RULE_CONFIDENCE = {
     "called": 0.8,
     "variant": 0.8,
     "ner": 0.7,
+    "cue": 0.65,
     "shape": 0.6,
 }
 _RULE_ORDER = {rule: rank for rank, rule in enumerate(RULE_CONFIDENCE)}
@@ -222,11 +223,16 @@ def _is_generic(text: str) -> bool:
     return text in GENERIC_ACRONYMS or text.rstrip("s") in GENERIC_ACRONYMS
 
 
+def _plural_acronym(text: str) -> bool:
+    """ "LMRMs", "PLMs": a plural short form names a class of things, not one entity."""
+    return len(text) > 2 and text.endswith("s") and text[:-1].isupper()
+
+
 def pair_candidates(pairs: Iterable[AbbreviationPair]) -> list[Candidate]:
     """Both sides of every abbreviation pair whose short form is not a generic acronym."""
     out = []
     for pair in pairs:
-        if _is_generic(pair.short.text):
+        if _is_generic(pair.short.text) or _plural_acronym(pair.short.text):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
         out.append(Candidate(pair.short.start, pair.short.end, pair.short.text, "abbreviation"))

@@ -33,7 +33,7 @@ from spacy.util import ensure_path
 from kg.nlp.abbreviations import AbbreviationPair, Piece, find_abbreviations
 from kg.nlp.assemble import Candidate, assemble_entities
 from kg.nlp.catalogue import Catalogue, CatalogueEntry, load_catalogue
-from kg.nlp.discovery import called_names, shaped_names, title_name
+from kg.nlp.discovery import called_names, cued_names, other_mentions, shaped_names, title_name
 from kg.records import ExtractedEntity
 
 __all__ = [
@@ -58,7 +58,7 @@ def _case_sensitive(form: str, entry: CatalogueEntry) -> bool:
         or form in entry.ambiguous_aliases
         or len(form) <= 4
         or (bool(letters) and all(c.isupper() for c in letters))
-        or (len(form) <= 6 and any(c.isupper() for c in form[1:]))
+        or any(c.isupper() for word in form.split() for c in word[1:])  # CamelCase: ComplEx
     )
 
 
@@ -213,9 +213,16 @@ class NameDiscoverer:
         title_end = text.find("\n\n") if "\n\n" in text else len(text)
         found: list[tuple[Piece, str]] = [(p, "shape") for p in shaped_names(text)]
         found += [(p, "called") for p in called_names(text)]
-        head = title_name(text[:title_end])
+        found += [(p, "cue") for p in cued_names(text, title_end)]
+        head = title_name(text[:title_end], text[title_end:])
         if head is not None:
             found.append((head, "title"))
+        found += [
+            (other, rule)
+            for piece, rule in list(found)
+            if rule in {"title", "called", "cue"} and " " in piece.text
+            for other in other_mentions(text, piece)
+        ]
         spans = []
         for piece, rule in found:
             span = doc.char_span(piece.start, piece.end, label=rule, alignment_mode="expand")

@@ -31,6 +31,9 @@ GENERIC_ACRONYMS = frozenset(
     [
         "AI",
         "AGI",
+        "L0",
+        "L1",
+        "L2",
         "ML",
         "DL",
         "NLP",

@@ -18,16 +18,20 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS
 
 __all__ = [
+    "NOT_NAMES",
     "VARIANT_TITLE_WORDS",
     "VARIANT_WORDS",
     "called_names",
+    "cued_names",
     "extend_name",
     "is_name_shaped",
+    "other_mentions",
     "shaped_names",
     "title_name",
     "trim_name",
@@ -161,13 +165,14 @@ _TITLE = re.compile(r"\s*([^:]{2,60}?)\s*:\s+\S")
 _CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
 
 
-def title_name(title: str) -> Piece | None:
+def title_name(title: str, abstract: str = "") -> Piece | None:
     """The name a "Name: description" title introduces, if it has one.
 
     The head must be one to three words, each capitalised or name-shaped, and must not
-    open like a sentence ("The ...", "Towards ...", "Rethinking ...").
+    open like a sentence ("The ...", "Towards ...", "Rethinking ..."); a head of several
+    plain capitalised words must recur in the ``abstract``.
 
-    >>> title_name("Prismatic Synthesis: Gradient-based Data Diversification").text
+    >>> title_name("Prismatic Synthesis: Data Diversification", "We propose Prismatic Synthesis.").text
     'Prismatic Synthesis'
     >>> title_name("The Imitation Game: Turing Machine Imitator") is None
     True
@@ -184,7 +189,8 @@ def title_name(title: str) -> Piece | None:
         return None
     shaped = [is_name_shaped(w) for w in words]
     capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(words, shaped, strict=True))
-    if any(shaped) or (capitalised and not (len(words) > 1 and first.endswith("ing"))):
+    recurs = len(words) == 1 or head in abstract
+    if any(shaped) or (capitalised and recurs and not first.endswith("ing")):
         start = match.start(1)
         return Piece(head, start, start + len(head))
     return None
@@ -309,3 +315,238 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
         else:
             break
     return pos
+
+
+#: Capitalised words that are not names of ML artefacts even in mid-sentence.
+NOT_NAMES = frozenset(
+    [
+        "I",
+        "We",
+        "Our",
+        "Table",
+        "Tables",
+        "Figure",
+        "Figures",
+        "Fig",
+        "Section",
+        "Sections",
+        "Appendix",
+        "Eq",
+        "Equation",
+        "Theorem",
+        "Lemma",
+        "Corollary",
+        "Definition",
+        "Proposition",
+        "Algorithm",
+        "Step",
+        "Stage",
+        "Phase",
+        "Part",
+        "Chapter",
+        "Example",
+        "Code",
+        "Project",
+        "English",
+        "Chinese",
+        "French",
+        "German",
+        "Spanish",
+        "Japanese",
+        "Korean",
+        "Arabic",
+        "Hindi",
+        "Russian",
+        "Italian",
+        "Portuguese",
+        "European",
+        "American",
+        "Asian",
+        "African",
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+        "Internet",
+        "Web",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Bayesian",
+        "Gaussian",
+        "Euclidean",
+        "Markov",
+        "Markovian",
+        "Boolean",
+        "Hessian",
+        "Lipschitz",
+        "Newtonian",
+        "Riemannian",
+        "Hamiltonian",
+        "Lagrangian",
+        "Laplacian",
+        "Jacobian",
+        "Cartesian",
+        "Poisson",
+        "Bernoulli",
+        "Dirichlet",
+        "Wasserstein",
+        "Fisher",
+        "Hilbert",
+        "Banach",
+        "Fourier",
+        "Turing",
+        "Monte",
+        "Carlo",
+        "Kolmogorov",
+        "Shannon",
+        "Hebbian",
+        "Darwinian",
+        "Pareto",
+        "Nash",
+        "Boltzmann",
+        "Langevin",
+        "Lyapunov",
+        "Hopfield",
+        "Kalman",
+        "Gibbs",
+        "Hoeffding",
+        "Bregman",
+        "Sobolev",
+        "However",
+        "Moreover",
+        "Furthermore",
+        "Finally",
+        "Overall",
+        "Specifically",
+        "Notably",
+        "Additionally",
+        "Thus",
+        "Hence",
+        "Github",
+        "GitHub",
+        "Python",
+        "PyTorch",
+        "TensorFlow",
+        "JAX",
+        "Hugging",
+        "Face",
+        "HuggingFace",
+        "Kaggle",
+        "Wikipedia",
+    ]
+)
+_CAP_WORD = r"[A-Z][a-z][\w'\-]*(?:[\s-]+[A-Z][\w'\-]*){0,2}"
+_TYPE_NOUN = re.compile(
+    r"\s+(?:models?|architectures?|networks?|benchmarks?|datasets?|corpus|families|family|"
+    r"environments?|suites?|agents?|checkpoints?)\b"
+)
+_INTRO = re.compile(
+    r"\b(?:we|We|paper|work)\s+(?:\w+ly\s+)?(?:propose|introduce|present|release|develop|design|build|"
+    r"construct|create|curate|contribute|call|name|term|dub)[sd]?\s+(?:the\s+|an?\s+)?"
+    rf"(?:(?:new|novel|first)\s+)?(?:[a-z][\w\-]*\s+)?({_CAP_WORD})"
+)
+_NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
+_CAPITALISED_TOKEN = re.compile(r"(?<![\w\-/.@#])[A-Z][a-z][\w'\-]*(?![\w\-/])")
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'“(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _plain_capital(word: str) -> bool:
+    return word not in NOT_NAMES and word.lower() not in GENERIC_WORDS and word not in ORGANISATIONS
+
+
+def cued_names(text: str, start: int = 0) -> list[Piece]:
+    """Capitalised words that context marks as names, from ``start`` on (skip the title).
+
+    Four cues: the word recurs capitalised (once mid-sentence at least), a type noun
+    after it ("Transformer models", "Procgen benchmark"),
+    an introducing verb before it ("we introduce Scylla", "naming the model Seer"), and
+    a list that already holds a name-shaped item ("AlpacaEval 2.0, FLASK, Koala and
+    MT-Bench").
+
+    >>> text = "We introduce Scylla. It trains Transformer models, tests Koala, MT-Bench and Bayesian nets."
+    >>> [p.text for p in cued_names(text)]
+    ['Scylla', 'Transformer', 'Koala']
+    """
+    found: dict[int, Piece] = {}
+    for pattern in (_INTRO, _NAMING):
+        for match in pattern.finditer(text, start):
+            name = match.group(1)
+            words = [w for w in re.split(r"[\s-]+", name) if w]
+            if _plain_capital(words[0]):
+                found[match.start(1)] = Piece(name, match.start(1), match.end(1))
+    words = [(m.group(0).rstrip("'"), m.start()) for m in _CAPITALISED_TOKEN.finditer(text)]
+    counts = Counter(_singular(w) for w, _ in words)
+    for word, at in words:
+        end = at + len(word)
+        if at < start or _sentence_initial(text, at) or not _plain_capital(word):
+            continue
+        if _capitalised_neighbour(text, at, end):  # part of a Title Case phrase
+            continue
+        if counts[_singular(word)] >= 2 or _TYPE_NOUN.match(text, end) or _in_name_list(text, at, end):
+            found.setdefault(at, Piece(word, at, end))
+    return [found[k] for k in sorted(found)]
+
+
+_PREV_WORD = re.compile(r"([\w'\-]+)[ ]$")
+_NEXT_WORD = re.compile(r"[ ]([\w'\-]+)")
+
+
+def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
+    before = _PREV_WORD.search(text[max(0, start - 30) : start])
+    after = _NEXT_WORD.match(text, end)
+    return any(m is not None and m.group(1)[:1].isupper() for m in (before, after))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
+
+
+def _in_name_list(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is an item of a list whose neighbour is name-shaped."""
+    after = _LIST_SEP.match(text, end)
+    if after:
+        nxt = re.match(r"[\w.\-+]+", text[after.end() :])
+        if nxt and is_name_shaped(nxt.group(0).rstrip(".")):
+            return True
+    head = text[max(0, start - 40) : start]
+    before = re.search(r"([\w.\-+]+)(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$", head)
+    return bool(before and is_name_shaped(before.group(1).rstrip(".")))
+
+
+def other_mentions(text: str, piece: Piece) -> list[Piece]:
+    """Every other place ``piece``'s exact text occurs as a whole word in ``text``.
+
+    >>> text = "Prismatic Synthesis: data\\n\\nWe propose Prismatic Synthesis, which..."
+    >>> [p.start for p in other_mentions(text, Piece("Prismatic Synthesis", 0, 19))]
+    [38]
+    """
+    out = []
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(piece.text)}(?![\w\-])")
+    for match in pattern.finditer(text):
+        if match.start() != piece.start:
+            out.append(Piece(piece.text, match.start(), match.end()))
+    return out

@@ -171,8 +171,8 @@ class Catalogue:
             key = entry.name.casefold()
             old = self._entries.get(key)
             if old is not None:
-                for form in old.forms:
-                    self._by_form[form.casefold()].remove(key)
+                for form in {f.casefold() for f in old.forms}:
+                    self._by_form[form].remove(key)
                 self._by_id.pop(old.id, None)
             self._entries[key] = entry
             self._by_id[entry.id] = entry
