@@ -184,6 +184,8 @@ class ExtractedEntity:
     sources: list[str] = field(default_factory=list)
     catalogue_id: str | None = None
     parent: str | None = None
+    #: What settled the type: catalogue, parent, context, name, list, or None (the default).
+    typed_by: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """The JSON form written to ``papers.jsonl`` (see DESIGN's ``kg extract`` contract)."""
@@ -200,6 +202,8 @@ class ExtractedEntity:
             out["catalogue_id"] = self.catalogue_id
         if self.parent:
             out["parent"] = self.parent
+        if self.typed_by:
+            out["typed_by"] = self.typed_by
         out["evidence"] = [
             {
                 "text": e.text,
@@ -227,6 +231,7 @@ class ExtractedEntity:
             sources=list(data.get("evidence_sources", [])),
             catalogue_id=data.get("catalogue_id"),
             parent=data.get("parent"),
+            typed_by=data.get("typed_by"),
         )
 
 

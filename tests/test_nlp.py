@@ -190,3 +190,111 @@ def test_bad_catalogue_file_names_its_line(tmp_path):
     path.write_text('{"name": "X", "type": "Method"}\n{"name": "Y", "type": "Gadget"}\n')
     with pytest.raises(CatalogueError, match=r"bad\.jsonl:2: .*unknown type 'Gadget'"):
         load_catalogue([path], shipped=False)
+
+
+def test_user_trained_spacy_model_adds_its_ner_evidence(tmp_path):
+    """A trained pipeline given as --spacy-model runs first; its entities become candidates."""
+    import random
+
+    import spacy
+    from spacy.training import Example
+
+    trained = spacy.blank("en")
+    ner = trained.add_pipe("ner")
+    ner.add_label("METHOD")
+    text = "We improve the frobnication layer of the network."
+    start = text.index("frobnication layer")
+    examples = [Example.from_dict(trained.make_doc(text), {"entities": [(start, start + 18, "METHOD")]})]
+    optimizer = trained.initialize(lambda: examples)
+    random.seed(0)
+    for _ in range(40):
+        trained.update(examples, sgd=optimizer)
+    trained.to_disk(tmp_path / "trained")
+
+    nlp = make_pipeline(spacy_model=str(tmp_path / "trained"), use_shipped_catalogue=False)
+    assert nlp.pipe_names[0] == "ner"
+    doc = nlp("A title\n\n" + text)
+    found = {e.name: e for e in doc._.kg_entities}
+    assert "frobnication layer" in found
+    assert "ner" in found["frobnication layer"].sources
+    assert found["frobnication layer"].type == "Method"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("We tune LLaMA 3 8B Instruct on it.", "LLaMA", "LLaMA 3 8B Instruct"),
+        ("Scores on AlpacaEval 2.0, MT-Bench.", "AlpacaEval", "AlpacaEval 2.0"),
+        ("Mistral 7B Instruct v0.2 wins.", "Mistral", "Mistral 7B Instruct v0.2"),
+        ("Models such as Claude 3.5 Sonnet and Grok 3 are", "Claude", "Claude 3.5 Sonnet"),
+        ("Models such as Claude 3.5 Sonnet and Grok 3 are", "Grok", "Grok 3"),
+        ("It beats GPT-4 by 3 points.", "GPT-4", "GPT-4"),
+        ("We run ResNet 50 times.", "ResNet", "ResNet"),
+        ("It reaches 80% on AIME 2024.", "AIME", "AIME 2024"),
+        ("GPT-4 2.5% better", "GPT-4", "GPT-4"),
+    ],
+)
+def test_extend_name(text, name, expected):
+    from kg.nlp.discovery import extend_name
+
+    start = text.index(name)
+    assert text[start : extend_name(text, start + len(name))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We introduce Scylla, a dynamic evaluation framework.", ["Scylla"]),
+        ("naming the model Seer. It works.", ["Seer"]),
+        ("trained on Waterbirds and Office-Home datasets", ["Waterbirds", "Office-Home"]),
+        ("such as LLaMA and Qwen families", ["Qwen"]),
+        ("We train Transformer models. Transformer layers help.", ["Transformer"]),
+        ("we create the Multifaceted Collection, a preference dataset", ["Multifaceted Collection"]),
+        ("Bayesian networks and Gaussian processes on MNIST", []),
+        ("code at https://github.com/Some-Org/Meta-DT and GPT-4", []),
+        ("Large Language Models and Large Language Models again", []),
+        ("as shown in Table 2 and Figure 3 with GPT-4", []),
+    ],
+)
+def test_cued_names(text, expected):
+    from kg.nlp.discovery import cued_names
+
+    assert [p.text for p in cued_names(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        (
+            "Prismatic Synthesis: Gradient-based Data",
+            "We propose Prismatic Synthesis.",
+            "Prismatic Synthesis",
+        ),
+        ("Echo Chamber: RL Post-training Amplifies Behaviors", "We study RL.", None),
+        ("Scylla: Dynamic Evaluation", "", "Scylla"),
+        ("Towards Better Models: A Study", "Towards Better Models", None),
+        ("Thinking Beyond Tokens: A Survey", "Thinking Beyond Tokens", None),
+        ("Meta-DT: Offline Meta-RL as Sequence Modeling", "", "Meta-DT"),
+    ],
+)
+def test_title_name_rules(title, abstract, expected):
+    found = title_name(title, abstract)
+    assert (found.text if found else None) == expected
+
+
+def test_upper_case_title_run_is_one_name(nlp):
+    doc = nlp("A title\n\nTo study this, we introduce NATURAL INSTRUCTIONS, a dataset of tasks.")
+    mentions = {m for e in doc._.kg_entities for m in e.mentions}
+    assert "NATURAL INSTRUCTIONS" in mentions
+    assert not mentions & {"NATURAL", "INSTRUCTIONS"}
+
+
+def test_camel_case_catalogue_names_do_not_match_plain_words():
+    cat = Catalogue.from_entries(
+        [CatalogueEntry("ComplEx", "Method"), CatalogueEntry("MultiPL-E", "Benchmark")]
+    )
+    nlp = make_pipeline(use_shipped_catalogue=False)
+    nlp.get_pipe("kg_catalogue").set_catalogue(cat)
+    doc = nlp("A title\n\nA complex model answers multiple questions; ComplEx and MultiPL-E differ.")
+    spans = [s.text for s in doc.spans["kg_catalogue"]]
+    assert spans == ["ComplEx", "MultiPL-E"]

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 from kg.nlp.abbreviations import AbbreviationPair
@@ -276,11 +278,49 @@ def assemble_entities(
         members.setdefault(groups.find(i), []).append(i)
     sentences = sentence_bounds(text)
     title_end = text.find("\n\n") if "\n\n" in text else len(text)
-    entities = [
+    built = [
         _build_entity([mentions[i] for i in idx], text, sentences, title_end, catalogue)
         for idx in members.values()
     ]
-    return [e for e in entities if e is not None and e.confidence >= min_confidence]
+    entities = [e for e in built if e is not None]
+    entities = type_from_list_mates(text, entities)
+    return [e for e in entities if e.confidence >= min_confidence]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*;\s*)")
+
+
+def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Give an entity typed by nothing but the default the type of the names listed with it.
+
+    In "AlpacaEval 2.0, FLASK, Koala and MT-Bench" a known benchmark lends its type to the
+    unknown names beside it.
+
+    >>> e = lambda name, type_, at, typed_by: ExtractedEntity(
+    ...     name, type_, [name], [Evidence(name, at, at + len(name), "", 0, "mentions")],
+    ...     typed_by=typed_by)
+    >>> text = "on MT-Bench, Koala and Vicuna"
+    >>> out = type_from_list_mates(text, [e("MT-Bench", "Benchmark", 3, "catalogue"),
+    ...                                   e("Koala", "Method", 13, None)])
+    >>> [(x.name, x.type) for x in out]
+    [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark')]
+    """
+    spans = sorted((ev.start, ev.end, i) for i, entity in enumerate(entities) for ev in entity.evidence)
+    votes: dict[int, Counter[str]] = {}
+    for (_, end, i), (start, _, j) in pairwise(spans):
+        if i == j or not _LIST_GAP.fullmatch(text[end:start]):
+            continue
+        for mine, other in ((i, j), (j, i)):
+            if _typed_by_default(entities[mine]) and not _typed_by_default(entities[other]):
+                votes.setdefault(mine, Counter())[entities[other].type] += 1
+    out = list(entities)
+    for i, counter in votes.items():
+        out[i] = replace(out[i], type=counter.most_common(1)[0][0], typed_by="list")
+    return out
+
+
+def _typed_by_default(entity: ExtractedEntity) -> bool:
+    return entity.typed_by is None
 
 
 def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str) -> list[_Mention]:
@@ -348,21 +388,23 @@ def _build_entity(
         if cue:
             cue_types[cue] += 1
     long_forms = [m.text for m in group if "abbreviation" in m.rules and " " in m.text.strip()]
+    typed_by: str | None
     if entry is not None:
         name, type_ = entry.name, entry.type
-        parent = entry.parent
+        parent, typed_by = entry.parent, "catalogue"
     else:
         name = long_forms[0] if long_forms else _most_common_form(group)
         shape_type = type_from_name(name) or next(
             (type_from_name(m.text) for m in group if type_from_name(m.text)), None
         )
         type_ = cue_types.most_common(1)[0][0] if cue_types else shape_type or "Method"
+        typed_by = "context" if cue_types else "name" if shape_type else None
         if shape_type and cue_types and shape_type in {"Benchmark", "Model"}:
             type_ = shape_type if cue_types.get(shape_type) or not cue_types else type_
         found = find_parent(name, catalogue)
         parent = found.name if found else None
         if found is not None and not long_forms:
-            type_ = found.type  # a version or size of a known entity is the same kind of thing
+            type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
     relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
     confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
     if ambiguous:
@@ -381,6 +423,7 @@ def _build_entity(
         sources=sorted(rules),
         catalogue_id=entry.id if entry is not None else None,
         parent=parent,
+        typed_by=typed_by,
     )
 
 

@@ -258,6 +258,12 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"(?:Net|Former|GAN|VAE|Diffusion|Flow|Attention|Conv|RNN|LSTM|Mixer)$"), "Method"),
     (re.compile(r"(?:score|rate|accuracy|error|distance|divergence)$", re.I), "Metric"),
+    (
+        re.compile(
+            r"generali[sz]ation$|\b(?:PO)?MDPs?$|Markov (?:Games?|Decision Process(?:es)?)$|Bandits?$", re.I
+        ),
+        "Task",
+    ),
 )
 
 
@@ -314,12 +320,54 @@ _BEFORE_TYPE = (
 )
 
 
+_APPOSITIVE_NOUNS = (
+    (
+        r"benchmarks?|leaderboards?|test[- ]?(?:sets?|suites?|beds?)|evaluation (?:frameworks?|suites?|"
+        r"protocols?|environments?|sets?)|testbeds?|suites? of \w+ tasks|arena",
+        "Benchmark",
+    ),
+    (r"datasets?|corpus|corpora|collections?|data ?sets?|database", "Dataset"),
+    (
+        r"(?:language |foundation |vision-language |generative |reward )?models?|LLMs?|agents?|chatbots?|"
+        r"checkpoints?|assistants?",
+        "Model",
+    ),
+    (r"metrics?|measures?|scores?", "Metric"),
+    (r"tasks?|problems?|settings?|games?", "Task"),
+    (
+        r"algorithms?|methods?|frameworks?|approach|techniques?|architectures?|losse?s?|objectives?|"
+        r"procedures?|strategy|strateg(?:y|ies)|paradigms?|pipelines?|modules?|optimi[sz]ers?",
+        "Method",
+    ),
+)
+_APPOSITIVE = tuple(
+    (
+        re.compile(
+            r"^\s*(?:\([^)]*\)\s*)?(?:,|:|—|–|-{1,2})?\s*(?:which is\s+|is\s+|as\s+)?(?:a|an|the|our)\s+"
+            rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\b",
+            re.I,
+        ),
+        type_,
+    )
+    for nouns, type_ in _APPOSITIVE_NOUNS
+)
+
+
 def type_from_context(before: str, after: str) -> str | None:
     """The type the words around a name suggest: ``before`` ends where it starts,
-    ``after`` starts where it ends (both within its sentence)."""
+    ``after`` starts where it ends (both within its sentence).
+
+    >>> type_from_context("we introduce ", ", a dynamic evaluation framework for LLMs")
+    'Benchmark'
+    >>> type_from_context("results on ", " and other tasks")
+    'Benchmark'
+    """
     for pattern, type_ in _AFTER_TYPE:
         if pattern.search(after):
             return type_
+    found = [(m.end(), rank, t) for rank, (p, t) in enumerate(_APPOSITIVE) if (m := p.search(after[:120]))]
+    if found:
+        return min(found)[2]
     for pattern, type_ in _BEFORE_TYPE:
         if pattern.search(before[-80:]):
             return type_

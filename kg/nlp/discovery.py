@@ -309,6 +309,7 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
         if (
             token in VARIANT_TITLE_WORDS
             or _SIZE.fullmatch(token)
+            or (token[:1] == "v" and bool(_VERSION.fullmatch(token)))
             or (_VERSION.fullmatch(token) and not _NOT_AFTER_NUMBER.match(text, token_end))
         ):
             pos = token_end
@@ -531,6 +532,8 @@ def _in_name_list(text: str, start: int, end: int) -> bool:
     if after:
         nxt = re.match(r"[\w.\-+]+", text[after.end() :])
         if nxt and is_name_shaped(nxt.group(0).rstrip(".")):
+            return True
+        if nxt and nxt.group(0)[:1].isupper() and _TYPE_NOUN.match(text, after.end() + nxt.end()):
             return True
     head = text[max(0, start - 40) : start]
     before = re.search(r"([\w.\-+]+)(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$", head)

@@ -216,8 +216,9 @@ def _package_files() -> list[Path]:
 def load_catalogue(extra_files: Iterable[str | Path] = (), *, shipped: bool = True) -> Catalogue:
     """The shipped catalogue (unless ``shipped`` is false), extended by ``extra_files``.
 
-    Extra files use the same JSONL format; their entries replace shipped ones of the same
-    name.
+    Extra files use the same JSONL format, or are Papers-with-Code ``methods.json`` /
+    ``datasets.json`` dumps (see :mod:`kg.nlp.catalogue.pwc`); their entries replace shipped
+    ones of the same name.
 
     Raises
     ------
@@ -229,6 +230,11 @@ def load_catalogue(extra_files: Iterable[str | Path] = (), *, shipped: bool = Tr
     for path in files:
         if not path.is_file():
             raise CatalogueError(f"{path}: catalogue file not found")
+        if path.name.endswith((".json", ".json.gz")):  # a Papers-with-Code dump
+            from kg.nlp.catalogue.pwc import read_pwc_file
+
+            entries.extend(read_pwc_file(path))
+            continue
         for item in read_catalogue_file(path):
             if isinstance(item, SourceProblem):
                 raise CatalogueError(str(item))

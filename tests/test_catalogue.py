@@ -1,0 +1,114 @@
+"""The shipped catalogue is valid, large and broad; user files and PwC dumps extend it."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pytest
+
+from kg.nlp.catalogue import Catalogue, CatalogueError, load_catalogue
+from kg.nlp.catalogue.pwc import read_pwc_file
+from kg.nlp.cues import GENERIC_ACRONYMS
+from kg.nlp.pipeline import make_pipeline
+from kg.records import ENTITY_TYPES
+from tests.conftest import FIXTURES
+
+SHIPPED = load_catalogue()
+
+
+def test_shipped_catalogue_has_at_least_3000_entries_of_every_type():
+    counts = Counter(entry.type for entry in SHIPPED)
+    assert len(SHIPPED) >= 3000
+    assert set(counts) == set(ENTITY_TYPES)
+    assert min(counts.values()) >= 100, counts
+
+
+def test_no_two_entries_share_a_name():
+    names = Counter(entry.name.casefold() for entry in SHIPPED)
+    assert [n for n, c in names.items() if c > 1] == []
+
+
+def test_every_parent_is_an_entry():
+    missing = sorted({e.parent for e in SHIPPED if e.parent and e.parent not in SHIPPED})
+    assert missing == []
+
+
+def test_shared_aliases_are_marked_ambiguous():
+    owners: dict[str, list] = defaultdict(list)
+    for entry in SHIPPED:
+        for form in {f.casefold(): f for f in entry.forms}.values():
+            owners[form.casefold()].append((entry, form))
+    unmarked = [
+        (form, [e.name for e, _ in pairs])
+        for form, pairs in owners.items()
+        if len(pairs) > 1 and not any(f in e.ambiguous_aliases or f == e.name for e, f in pairs)
+    ]
+    assert unmarked == []
+
+
+def test_no_generic_word_is_a_name_or_alias():
+    generic = {*GENERIC_ACRONYMS, "model", "models", "dataset", "benchmark", "AI", "LLM", "deep learning"}
+    bad = [(e.name, f) for e in SHIPPED for f in e.forms if f in generic or f.lower() in generic]
+    assert bad == []
+
+
+def test_parents_are_set_for_families():
+    with_parent = [e for e in SHIPPED if e.parent]
+    assert len(with_parent) >= 300
+
+
+def test_user_file_extends_and_overrides(tmp_path):
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text(
+        '{"name": "Zorblax", "type": "Model", "aliases": ["ZBX-1"], "parent": null}\n', encoding="utf-8"
+    )
+    catalogue = load_catalogue([extra])
+    assert catalogue.get("Zorblax").type == "Model"
+    assert len(catalogue) == len(SHIPPED) + 1
+
+
+def test_bad_user_line_names_file_and_line(tmp_path):
+    extra = tmp_path / "bad.jsonl"
+    extra.write_text('{"name": "A", "type": "Model"}\n{"name": "B", "type": "Gizmo"}\n', encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"bad\.jsonl:2"):
+        load_catalogue([extra], shipped=False)
+
+
+def test_pwc_methods_dump():
+    entries = {e.name: e for e in read_pwc_file(FIXTURES / "pwc_methods.json")}
+    assert set(entries) == {"Zigzag Pooling", "Quux Attention"}
+    assert entries["Zigzag Pooling"].aliases == ("ZZP",)
+    assert entries["Zigzag Pooling"].domain == "vision"
+    assert entries["Quux Attention"].aliases == ()
+
+
+def test_pwc_datasets_dump():
+    entries = {e.name: e for e in read_pwc_file(FIXTURES / "pwc_datasets.json")}
+    assert entries["Frobnicate-10K"].type == "Benchmark"
+    assert set(entries["Frobnicate-10K"].aliases) == {"Frobnicate Ten Thousand", "Frob10K"}
+    assert entries["WiggleCorpus"].type == "Dataset"
+
+
+def test_pwc_dump_drives_extraction():
+    nlp = make_pipeline(
+        catalogue_files=[FIXTURES / "pwc_methods.json", FIXTURES / "pwc_datasets.json"],
+        use_shipped_catalogue=False,
+    )
+    doc = nlp("A title\n\nWe add ZZP to a network and report results on Frob10K.")
+    found = {(e.name, e.type) for e in doc._.kg_entities}
+    assert ("Zigzag Pooling", "Method") in found
+    assert ("Frobnicate-10K", "Benchmark") in found
+
+
+def test_not_a_pwc_dump_is_a_clear_error(tmp_path):
+    bogus = tmp_path / "x.json"
+    bogus.write_text('{"name": "not a list"}', encoding="utf-8")
+    with pytest.raises(CatalogueError, match="Papers-with-Code"):
+        load_catalogue([bogus], shipped=False)
+
+
+def test_without_drops_every_entry_with_a_form():
+    catalogue = Catalogue.from_entries(SHIPPED)
+    smaller = catalogue.without(["GSM8K"])
+    assert "GSM8K" in catalogue and "GSM8K" not in smaller
+    assert len(smaller) == len(catalogue) - len(catalogue.lookup("GSM8K"))
