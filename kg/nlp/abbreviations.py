@@ -42,6 +42,7 @@ class AbbreviationPair(NamedTuple):
     short: Piece
 
 
+_LAST_WORD = re.compile(r"([^\s(]+)\s*$")
 _PAREN = re.compile(r"\(([^()]{1,200})\)")
 _WORD = re.compile(r"[^\s]+")
 _CITATION = re.compile(r"(?:\d{4}[a-z]?|et al\.?|e\.g\.?|i\.e\.?|cf\.?|see|ours)\b", re.I)
@@ -150,7 +151,8 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                 if long is not None and _long_form_ok(long, short):
                     pairs.append(AbbreviationPair(long, short))
                     continue
-        before = re.search(r"([^\s(]+)\s*$", text[: match.start()])
+        window = max(0, match.start() - 40)  # a short form is short: look back a little only
+        before = _LAST_WORD.search(text, window, match.start())
         if before and is_short_form(before.group(1).rstrip(",;:")) and len(inside.split()) >= 2:
             word = before.group(1).rstrip(",;:")
             short = Piece(word, before.start(1), before.start(1) + len(word))

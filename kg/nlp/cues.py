@@ -58,7 +58,6 @@ GENERIC_ACRONYMS = frozenset(
         "SLMs",
         "LMM",
         "LMMs",
-        "MLM",
         "MLMs",
         "API",
         "APIs",
@@ -340,16 +339,12 @@ _APPOSITIVE_NOUNS = (
         "Method",
     ),
 )
-_APPOSITIVE = tuple(
-    (
-        re.compile(
-            r"^\s*(?:\([^)]*\)\s*)?(?:,|:|—|–|-{1,2})?\s*(?:which is\s+|is\s+|as\s+)?(?:a|an|the|our)\s+"
-            rf"(?:[\w\-]+\s+){{0,4}}?(?:{nouns})\b",
-            re.I,
-        ),
-        type_,
-    )
-    for nouns, type_ in _APPOSITIVE_NOUNS
+_APPOSITIVE = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:,|:|—|–|-{1,2})?\s*(?:which is\s+|is\s+|as\s+)?(?:a|an|the|our)\s+"
+    r"(?:[\w\-]+\s+){0,4}?(?:"
+    + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
+    + r")\b",
+    re.I,
 )
 
 
@@ -365,9 +360,9 @@ def type_from_context(before: str, after: str) -> str | None:
     for pattern, type_ in _AFTER_TYPE:
         if pattern.search(after):
             return type_
-    found = [(m.end(), rank, t) for rank, (p, t) in enumerate(_APPOSITIVE) if (m := p.search(after[:120]))]
-    if found:
-        return min(found)[2]
+    appositive = _APPOSITIVE.search(after[:120])
+    if appositive:
+        return appositive.lastgroup
     for pattern, type_ in _BEFORE_TYPE:
         if pattern.search(before[-80:]):
             return type_

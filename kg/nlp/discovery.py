@@ -29,6 +29,7 @@ __all__ = [
     "VARIANT_WORDS",
     "called_names",
     "cued_names",
+    "eponym_terms",
     "extend_name",
     "is_name_shaped",
     "other_mentions",
@@ -129,22 +130,30 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         for m in _CAPS_RUN.finditer(text, start, len(text) if end is None else end)
         if _is_caps_name(m.group(0))
     ]
-    for match in _CHUNK.finditer(text, start, len(text) if end is None else end):
-        raw = match.group(0)
-        if not _MAYBE_NAME.search(raw):  # fast path: plain words are most of the text
-            continue
-        if _DOMAIN.search(raw) or text.startswith("://", match.end()):
-            continue
-        offset = match.start()
-        for part in _split_slashes(raw):
-            trimmed = trim_name(part.rstrip(".+")).rstrip(".+")
-            if is_name_shaped(trimmed):
-                found.append(Piece(trimmed, offset, offset + len(trimmed)))
-            offset += len(part) + 1
+    stop = len(text) if end is None else end
+    for word in _NAMEISH_WORD.finditer(text, start, stop):  # plain words are skipped in C
+        for match in _CHUNK.finditer(text, word.start(), word.end()):
+            found.extend(_chunk_names(text, match))
+    return found
+
+
+def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
+    """The names in one word-like chunk ("CLIP/LMM" holds two)."""
+    raw = match.group(0)
+    if not _MAYBE_NAME.search(raw) or _DOMAIN.search(raw) or text.startswith("://", match.end()):
+        return []
+    found = []
+    offset = match.start()
+    for part in _split_slashes(raw):
+        trimmed = trim_name(part.rstrip(".+")).rstrip(".+")
+        if is_name_shaped(trimmed):
+            found.append(Piece(trimmed, offset, offset + len(trimmed)))
+        offset += len(part) + 1
     return found
 
 
 _MAYBE_NAME = re.compile(r".[A-Z]|\d")
+_NAMEISH_WORD = re.compile(r"[^\s]*(?:[^\s][A-Z]|\d)[^\s]*")
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}\b")
 
 
@@ -553,3 +562,50 @@ def other_mentions(text: str, piece: Piece) -> list[Piece]:
         if match.start() != piece.start:
             out.append(Piece(piece.text, match.start(), match.end()))
     return out
+
+
+_TERM_HEAD = re.compile(
+    r"[ -]((?:[a-z]+[ -]){0,2}?(?:learning|process(?:es)?|optimi[sz]ation|inference|sampling|dynamics|"
+    r"regression|divergence|distance|transform|complexity|values?|decision process(?:es)?|tree search|"
+    r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
+    r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?))\b"
+)
+_EPONYM = re.compile(r"(?<![\w\-/.@#])[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])")
+
+
+def eponym_terms(text: str, start: int = 0) -> list[Piece]:
+    """Technical terms headed by a proper name: "Hebbian learning", "Rademacher complexity".
+
+    The capitalised word must sit mid-sentence and be followed by a technical head noun.
+
+    >>> text = "It uses Hebbian learning, the Rademacher complexity and the Kullback-Leibler divergence."
+    >>> [p.text for p in eponym_terms(text)]
+    ['Hebbian learning', 'Rademacher complexity', 'Kullback-Leibler divergence']
+    """
+    out = []
+    for match in _EPONYM.finditer(text, start):
+        if _sentence_initial(text, match.start()) or match.group(0) in _NOT_EPONYMS:
+            continue
+        head = _TERM_HEAD.match(text, match.end())
+        if head:
+            out.append(Piece(text[match.start() : head.end()], match.start(), head.end()))
+    return out
+
+
+_NOT_EPONYMS = frozenset(
+    [
+        "I",
+        "We",
+        "Our",
+        "Table",
+        "Figure",
+        "Section",
+        "Appendix",
+        "English",
+        "Chinese",
+        "Internet",
+        "Web",
+        "Python",
+        "GitHub",
+    ]
+)

@@ -18,11 +18,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.lang.char_classes import ALPHA
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import (
     compile_infix_regex,
     compile_prefix_regex,
@@ -30,7 +31,7 @@ from spacy.util import (
     registry,
 )
 
-__all__ = ["create_tokenizer", "name_infixes", "name_suffixes"]
+__all__ = ["NameTokenizer", "create_tokenizer", "name_infixes", "name_suffixes"]
 
 _EXTRA_INFIXES = (
     rf"(?<=[{ALPHA}])-(?=[0-9])",  # GPT-4, CIFAR-10
@@ -50,13 +51,30 @@ def name_infixes(defaults: list[str]) -> list[str]:
     return [*defaults, *_EXTRA_INFIXES]
 
 
+class NameTokenizer(Tokenizer):
+    """spaCy's tokenizer, keeping each doc's input text in ``doc.user_data["kg_text"]``.
+
+    Rebuilding ``doc.text`` walks every token in Python, which costs more than tokenizing;
+    kg's components read the stored text instead.
+    """
+
+    def __call__(self, text: str) -> Doc:
+        doc = super().__call__(text)
+        doc.user_data["kg_text"] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+
 @registry.tokenizers("kg.NameTokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Registered tokenizer factory (``[nlp.tokenizer] @tokenizers = "kg.NameTokenizer.v1"``)."""
 
     def make(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        return Tokenizer(
+        return NameTokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(list(defaults.prefixes)).search,
