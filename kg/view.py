@@ -35,8 +35,11 @@ from kg.viewdata import EDGE_STYLES, TYPE_COLORS, ViewData, make_view
 
 __all__ = ["EDGE_STYLES", "TYPE_COLORS", "render_html", "render_view", "write_html"]
 
-#: Above this many nodes the layout iterates less, so big views settle quickly.
+#: Above this many nodes the browser's layout iterates less, so mid-sized views settle quickly.
 LARGE_VIEW = 800
+#: Above this many nodes the layout is computed in Python (:mod:`kg.layout`) and the page
+#: draws it at once, with no simulation in the browser.
+PRECOMPUTE_LAYOUT = 400
 
 
 def _vis_js() -> str:
@@ -44,7 +47,7 @@ def _vis_js() -> str:
     return (root / "vis-network.min.js").read_text(encoding="utf-8")
 
 
-def _options(view: ViewData) -> dict:
+def _options(view: ViewData, *, precomputed: bool) -> dict:
     n = len(view.nodes)
     large = n > LARGE_VIEW
     iterations = 400 if n <= 300 else 250 if n <= LARGE_VIEW else 150 if n <= 3000 else 100
@@ -52,7 +55,7 @@ def _options(view: ViewData) -> dict:
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": n <= 300},
         "physics": {
-            "enabled": True,
+            "enabled": not precomputed,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
                 "gravitationalConstant": -60 if not large else -40,
@@ -70,8 +73,26 @@ def _options(view: ViewData) -> dict:
     }
 
 
-def render_view(view: ViewData, *, title: str = "kg graph") -> str:
-    """The page drawing ``view``, as a string."""
+def _place(view: ViewData) -> None:
+    """Give every node of ``view`` a fixed position from :func:`kg.layout.force_layout`."""
+    from kg.layout import force_layout
+
+    graph = nx.Graph()
+    graph.add_nodes_from(node["id"] for node in view.nodes)
+    graph.add_edges_from((edge["from"], edge["to"]) for edge in view.edges)
+    positions = force_layout(graph, iterations=50 if len(view.nodes) <= 3000 else 40)
+    for node in view.nodes:
+        node["x"], node["y"] = positions[node["id"]]
+
+
+def render_view(view: ViewData, *, title: str = "kg graph", precompute_above: int = PRECOMPUTE_LAYOUT) -> str:
+    """The page drawing ``view``, as a string.
+
+    Views with more than ``precompute_above`` nodes are laid out here, not in the browser.
+    """
+    precomputed = len(view.nodes) > precompute_above
+    if precomputed:
+        _place(view)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("kg", "templates"),
         autoescape=jinja2.select_autoescape(["html"]),
@@ -93,7 +114,7 @@ def render_view(view: ViewData, *, title: str = "kg graph") -> str:
             "colors": TYPE_COLORS,
             "nodes": view.nodes,
             "edges": view.edges,
-            "options": _options(view),
+            "options": _options(view, precomputed=precomputed),
         },
     )
 
