@@ -29,7 +29,7 @@ Examples
 (3, 2)
 >>> view = make_view(g, kind="cooccurrence")
 >>> [(e["from"], e["to"], e["weight"]) for e in view.edges]
-[('entity:LoRA', 'entity:GSM8K', 1)]
+[('entity:GSM8K', 'entity:LoRA', 1)]
 >>> find_entity(g, "lora")
 'entity:LoRA'
 """
@@ -196,7 +196,8 @@ def _filter(graph: nx.MultiDiGraph, min_papers: int, types: list[str]) -> nx.Mul
     keep = {
         n
         for n, d in entity_nodes(graph)
-        if d.get("paper_count", 0) >= min_papers and (not types or d.get("type") in types)
+        if (min_papers <= 1 or d.get("paper_count", 0) >= min_papers)
+        and (not types or d.get("type") in types)
     }
     for paper, _ in paper_nodes(graph):
         if any(e in keep for e in graph.successors(paper)):
@@ -357,7 +358,8 @@ def make_view(
 def _edges(shown: nx.Graph | nx.MultiDiGraph, kind: str) -> list[dict]:
     edges: list[dict] = []
     if kind == "cooccurrence":
-        for a, b, data in shown.edges(data=True):
+        for u, v, data in shown.edges(data=True):
+            a, b = sorted((u, v))
             weight = data["weight"]
             edges.append(
                 {
