@@ -53,13 +53,14 @@ def _options(view: ViewData, *, precomputed: bool) -> dict:
     iterations = 400 if n <= 300 else 250 if n <= LARGE_VIEW else 150 if n <= 3000 else 100
     return {
         "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": n <= 300},
+        "layout": {"randomSeed": 7, "improvedLayout": False},
         "physics": {
             "enabled": not precomputed,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -60 if not large else -40,
-                "springLength": 90 if view.kind == "graph" else 120,
+                "gravitationalConstant": -50 if not large else -40,
+                "centralGravity": 0.04,
+                "springLength": 70 if view.kind == "graph" else 110,
                 "avoidOverlap": 0 if large else 0.2,
             },
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
@@ -67,7 +68,8 @@ def _options(view: ViewData, *, precomputed: bool) -> dict:
         "interaction": {"hover": not large, "tooltipDelay": 150, "hideEdgesOnDrag": large},
         "edges": {"smooth": False, "arrows": {"to": {"scaleFactor": 0.4}}},
         "nodes": {
-            "font": {"size": 12 if not large else 9},
+            "font": {"size": 14 if not large else 10},
+            "scaling": {"label": {"drawThreshold": 4}},
             "borderWidth": 1,
         },
     }

@@ -82,6 +82,9 @@ EDGE_STYLES = {
 }
 _ABSTRACT_CHARS = 300
 _TOP_NEIGHBOURS = 5
+#: Papers carry their (shortened) title as a label only in views this small; in bigger ones
+#: the title is in the tooltip, the details panel and the search.
+_LABEL_PAPERS_UP_TO = 60
 
 
 class ViewError(ValueError):
@@ -306,13 +309,14 @@ def make_view(
         shown = shown.subgraph(kept)
         degree = dict(nx.Graph(shown).degree())
     nodes = []
+    label_papers = shown.number_of_nodes() <= _LABEL_PAPERS_UP_TO
     for node in shown:
         data = graph.nodes[node]
         if data.get("kind") == "paper":
             nodes.append(
                 {
                     "id": node,
-                    "label": _short(data.get("label", node)),
+                    "label": _short(data.get("label", node)) if label_papers else "",
                     "kind": "paper",
                     "type": "Paper",
                     "shape": "square",
