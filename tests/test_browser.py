@@ -117,6 +117,13 @@ def test_search_finds_lora_by_alias(browser, seed_build):
     assert browser.execute_script("return kgNetwork.getSelectedNodes()") == matches
     listed = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#matches li")]
     assert any(result.graph.nodes[lora]["label"] in text for text in listed)
+    # Enter focuses the best match and opens its details, with the papers naming it
+    from selenium.webdriver.common.keys import Keys
+
+    box.send_keys(Keys.ENTER)
+    assert browser.find_element(By.CSS_SELECTOR, "#details h3").text == result.graph.nodes[lora]["label"]
+    linked = browser.execute_script("return document.querySelectorAll('#linked li').length")
+    assert linked == len(set(nx.all_neighbors(result.graph, lora)))
     assert severe(browser) == []
 
 
