@@ -97,6 +97,8 @@ def test_seed_page_offline_no_errors_no_requests(browser, seed_build, artifacts)
     assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
     graph = result.graph
     assert counts(browser) == [graph.number_of_nodes(), len(set(graph.edges()))]
+    assert browser.execute_script("return kgNetwork.physics.physicsEnabled") is False
+    assert browser.find_element("id", "note").text == ""
     browser.save_screenshot(str(artifacts / "seed-graph.png"))
 
 
@@ -241,6 +243,7 @@ def test_non_ascii_names_found_ignoring_case_and_accents(browser, tmp_path):
         (["--kind", "cooccurrence"], "cooccurrence"),
         (["--focus", "LoRA", "--depth", "2"], "focus-lora"),
         (["--kind", "cooccurrence", "--focus", "gpt-4", "--depth", "1"], "focus-gpt4-cooccurrence"),
+        (["--max-nodes", "60", "--types", "Model,Method"], "top-60"),
     ],
 )
 def test_other_views_render(browser, seed_build, artifacts, tmp_path, args, name):
@@ -262,10 +265,18 @@ def test_other_views_render(browser, seed_build, artifacts, tmp_path, args, name
         kind=options.get("--kind", "graph"),
         focus=options.get("--focus"),
         depth=int(options.get("--depth", 1)),
+        max_nodes=int(options.get("--max-nodes", 1500)),
+        types=options.get("--types"),
     )
     assert counts(browser) == [len(view.nodes), len(view.edges)]
     assert len(view.nodes) > 1
-    if "--focus" in options:
+    note = browser.find_element("id", "note").text
+    assert note == view.note
+    if "--max-nodes" in options:
+        assert note.startswith(f"Showing {len(view.nodes)} of ")
+        shown = set(browser.execute_script("return kgNodes.distinct('type')"))
+        assert shown <= {"Paper", "Model", "Method"}
+    elif "--focus" in options:
         focus = find_entity(result.graph, options["--focus"])
         assert browser.execute_script("return kgNetwork.getSelectedNodes()") == [focus]
     else:
