@@ -192,15 +192,18 @@ def _cooccurrence(graph: nx.MultiDiGraph) -> nx.Graph:
     return co
 
 
-def _filter(graph: nx.MultiDiGraph, min_papers: int, types: list[str]) -> nx.MultiDiGraph:
-    """Drop entities below ``min_papers`` or outside ``types``, then papers left unlinked."""
+def _filter(graph: nx.MultiDiGraph, min_papers: int, types: list[str], focus: str | None) -> nx.MultiDiGraph:
+    """Drop entities below ``min_papers`` or outside ``types`` (not ``focus``), then unlinked papers."""
     if min_papers <= 1 and not types:
         return graph
     keep = {
         n
         for n, d in entity_nodes(graph)
-        if (min_papers <= 1 or d.get("paper_count", 0) >= min_papers)
-        and (not types or d.get("type") in types)
+        if n == focus
+        or (
+            (min_papers <= 1 or d.get("paper_count", 0) >= min_papers)
+            and (not types or d.get("type") in types)
+        )
     }
     for paper, _ in paper_nodes(graph):
         if any(e in keep for e in graph.successors(paper)):
@@ -280,9 +283,7 @@ def make_view(
     papers_of = _entity_papers(graph)
     co = _cooccurrence(graph)
     focus_node = find_entity(graph, focus) if focus else None
-    view_graph = _filter(graph, min_papers, type_list)
-    if focus_node is not None and focus_node not in view_graph:
-        view_graph = graph.subgraph([*view_graph.nodes, focus_node])
+    view_graph = _filter(graph, min_papers, type_list, focus_node)
     if kind == "cooccurrence":
         shown: nx.Graph = co.subgraph(n for n in view_graph if graph.nodes[n].get("kind") == "entity")
     else:

@@ -129,6 +129,11 @@ def test_filters():
     }
 
 
+def test_focus_survives_filters():
+    view = make_view(tiny_graph(), focus="zoe", types="Method", depth=2)
+    assert {n["id"] for n in view.nodes} == {"entity:zoe", "paper:3", "entity:lora"}
+
+
 def test_top_nodes_with_note():
     view = make_view(tiny_graph(), max_nodes=4)
     ids = {n["id"] for n in view.nodes}
