@@ -297,7 +297,8 @@ def view_cli(
         except ViewError as error:
             raise UserError(str(error)) from None
         if title is None:
-            title = f"kg: {focus} (depth {depth})" if focus else f"kg {kind} view"
+            named = {"graph": "paper–entity graph", "cooccurrence": "entity co-occurrence"}[kind]
+            title = f"kg {named}" + (f" around {loaded.nodes[view.focus]['label']}" if view.focus else "")
         html = render_view(view, title=title)
         from kg.io import atomic_write
 
