@@ -250,6 +250,75 @@ def extract_cli(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+@app.command("view")
+def view_cli(
+    graph: Annotated[Path, typer.Argument(help="graph.json from kg build, or the build folder.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")],
+    kind: Annotated[
+        str, typer.Option("--kind", help="graph: papers and entities; cooccurrence: entities only.")
+    ] = "graph",
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="Only the neighbourhood of this entity (name or alias).")
+    ] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Hops around --focus.", min=0)] = 2,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Most nodes drawn.", min=1)] = 1500,
+    min_papers: Annotated[
+        int, typer.Option("--min-papers", help="Leave out entities named by fewer papers.", min=1)
+    ] = 1,
+    types: Annotated[
+        str | None,
+        typer.Option("--types", help="Entity types to keep, comma-separated (e.g. Model,Benchmark)."),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write an interactive HTML view of a built graph: all of it, co-occurrence, or one neighbourhood."""
+    import kg
+    from kg.view import render_view
+    from kg.viewdata import ViewError, make_view
+
+    try:
+        try:
+            loaded = kg.load(graph)
+        except FileNotFoundError:
+            raise UserError(f"no graph at {graph} (give graph.json or a kg build folder)") from None
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise UserError(f"cannot read graph {graph}: {error}") from None
+        try:
+            view = make_view(
+                loaded,
+                kind=kind,
+                focus=focus,
+                depth=depth,
+                max_nodes=max_nodes,
+                min_papers=min_papers,
+                types=types,
+            )
+        except ViewError as error:
+            raise UserError(str(error)) from None
+        if title is None:
+            named = {"graph": "paper–entity graph", "cooccurrence": "entity co-occurrence"}[kind]
+            title = f"kg {named}" + (f" around {loaded.nodes[view.focus]['label']}" if view.focus else "")
+        html = render_view(view, title=title)
+        from kg.io import atomic_write
+
+        try:
+            with atomic_write(out) as stream:
+                stream.write(html)
+        except OSError as error:
+            raise UserError(f"cannot write {out}: {error}") from None
+    except UserError as error:
+        raise _fail(str(error)) from None
+    if not quiet:
+        size = len(html.encode("utf-8"))
+        _err.print(
+            f"{len(view.nodes)} nodes, {len(view.edges)} edges -> {out} ({size / 1024:,.0f} KiB)"
+            + (f"\n{view.note}" if view.note else ""),
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
