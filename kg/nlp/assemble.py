@@ -371,8 +371,8 @@ def _build_entity(
     entry_sets = [m.entries for m in group if m.entries]
     entry = entry_sets[0][0] if entry_sets else None
     ambiguous = bool(entry_sets) and len(entry_sets[0]) > 1
-    if entry is None and all(_is_generic(m.text) for m in group):
-        return None
+    if entry is None and all(_is_generic(m.text) or _plural_acronym(m.text) for m in group):
+        return None  # "LLMs", or a plural acronym no catalogue knows ("LMRMs"): a class of things
     evidence: list[Evidence] = []
     cue_types: Counter[str] = Counter()
     for m in group:

@@ -115,6 +115,11 @@ GENERIC_ACRONYMS = frozenset(
 ORGANISATIONS = frozenset(
     [
         "OpenAI",
+        "JD",
+        "Alibaba",
+        "Tencent",
+        "Baidu",
+        "ByteDance",
         "DeepMind",
         "Google",
         "Meta",

@@ -154,7 +154,7 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
 
 _MAYBE_NAME = re.compile(r".[A-Z]|\d")
 _NAMEISH_WORD = re.compile(r"[^\s]*(?:[^\s][A-Z]|\d)[^\s]*")
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}\b")
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}(?:-[A-Z0-9]+)?\b")
 
 
 def _is_caps_name(run: str) -> bool:
@@ -439,6 +439,15 @@ NOT_NAMES = frozenset(
         "Hoeffding",
         "Bregman",
         "Sobolev",
+        "Black",
+        "White",
+        "Hispanic",
+        "Latino",
+        "Latina",
+        "Indigenous",
+        "Muslim",
+        "Christian",
+        "Jewish",
         "However",
         "Moreover",
         "Furthermore",
@@ -476,9 +485,14 @@ _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _CAPITALISED_TOKEN = re.compile(r"(?<![\w\-/.@#])[A-Z][a-z][\w'\-]*(?![\w\-/])")
 
 
+_ENUMERATOR = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[).]$")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"'“(")
-    return not before or before[-1] in ".!?:\n"
+    before = text[max(0, start - 200) : start].rstrip(" \"'“(")
+    if _ENUMERATOR.search(before):  # "(2) Reward models ...", "ii) Data ..."
+        return True
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _plain_capital(word: str) -> bool:
@@ -565,7 +579,8 @@ def other_mentions(text: str, piece: Piece) -> list[Piece]:
 
 
 _TERM_HEAD = re.compile(
-    r"[ -]((?:[a-z]+[ -]){0,2}?(?:learning|process(?:es)?|optimi[sz]ation|inference|sampling|dynamics|"
+    r"[ -]((?:(?!(?:to|of|the|and|or|for|in|on|with|by|a|an|is|are|was|were|that|which|as|at|from|"
+    r"than|then|into|over|under|via)\b)[a-z]+[ -]){0,2}?(?:learning|process(?:es)?|optimi[sz]ation|inference|sampling|dynamics|"
     r"regression|divergence|distance|transform|complexity|values?|decision process(?:es)?|tree search|"
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
     r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?))\b"
