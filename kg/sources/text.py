@@ -42,12 +42,15 @@ __all__ = ["dehyphenate", "latex_to_text", "strip_invisible", "tidy", "tidy_fiel
 # -- invisible and control characters --------------------------------------------------------
 
 _WHITESPACE_CONTROLS = {ord(c): " " for c in "\t\n\r\v\f\x1c\x1d\x1e\x1f\x85"}
-_DROPPED = (
-    [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]  # C0 and C1 controls
-    + [0x00AD, 0x200B, 0x2060, 0xFEFF]  # soft hyphen, zero-width space, word joiner, BOM
-    + [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # bidi
-    + [*range(0xFDD0, 0xFDF0), 0xFFFE, 0xFFFF]  # noncharacters
-)
+_DROPPED = [
+    *range(0x00, 0x20),  # C0 controls
+    0x7F,
+    *range(0x80, 0xA0),  # C1 controls
+    *(0x00AD, 0x200B, 0x2060, 0xFEFF),  # soft hyphen, zero-width space, word joiner, BOM
+    *(0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)),  # bidi
+    *range(0xFDD0, 0xFDF0),  # noncharacters
+    *(0xFFFE, 0xFFFF),
+]
 _INVISIBLE = {
     k: v for k, v in {**dict.fromkeys(_DROPPED), **_WHITESPACE_CONTROLS}.items() if k not in (9, 10)
 }
