@@ -17,14 +17,19 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from kg.records import Paper, SourceProblem, SourceRef, normalize_title
+from kg.sources.arxivatom import looks_like_atom, read_arxiv_atom
+from kg.sources.arxivsnapshot import looks_like_snapshot, read_arxiv_snapshot
+from kg.sources.bibtex import looks_like_bibtex, read_bibtex
 from kg.sources.csvfile import read_csv
 from kg.sources.dailypapers import looks_like_dailypapers, read_dailypapers
+from kg.sources.hfapi import looks_like_hf_api, read_hf_api
 from kg.sources.jsonfile import read_json, read_jsonl
 
 __all__ = [
@@ -45,6 +50,10 @@ _READERS: dict[str, Callable[[IO[str], str], Records]] = {
     "json": lambda stream, name: read_json(stream.read(), name),
     "csv": lambda stream, name: read_csv(stream, name, delimiter=","),
     "tsv": lambda stream, name: read_csv(stream, name, delimiter="\t"),
+    "arxiv-atom": lambda stream, name: read_arxiv_atom(stream.read(), name),
+    "arxiv-snapshot": read_arxiv_snapshot,
+    "hf-api": lambda stream, name: read_hf_api(stream.read(), name),
+    "bibtex": lambda stream, name: read_bibtex(stream.read(), name),
 }
 #: The names ``--format`` accepts.
 FORMATS: tuple[str, ...] = tuple(_READERS)
@@ -56,6 +65,10 @@ SUFFIXES = {
     ".json": "json",
     ".csv": "csv",
     ".tsv": "tsv",
+    ".xml": "arxiv-atom",
+    ".atom": "arxiv-atom",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
 }
 
 
@@ -66,16 +79,35 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+def _first_json_line(text: str) -> object:
+    first = text.split("\n", 1)[0]
+    try:
+        return json.loads(first)
+    except ValueError:
+        return None
+
+
 def detect_format(name: str, head: str) -> str | None:
     """Pick a reader from a file's name and its first few kilobytes of text.
 
+    Content wins over the name where they disagree: a ``.json`` file of JSON Lines is read
+    as JSON Lines, and one whose lines are arXiv snapshot records as ``arxiv-snapshot``.
+
     >>> detect_format("x.json", '{"title": "a"}\\n{"title": "b"}\\n')
     'jsonl'
+    >>> detect_format("-", '@article{k, title={T}}')
+    'bibtex'
     >>> detect_format("notes.txt", "hello") is None
     True
     """
     stripped = head.lstrip("\ufeff \t\r\n")
     by_name = SUFFIXES.get(_suffix(Path(name)))
+    if stripped.startswith("<"):
+        return "arxiv-atom" if looks_like_atom(stripped) or by_name == "arxiv-atom" else None
+    if stripped.startswith("{") and looks_like_snapshot(_first_json_line(stripped)):
+        return "arxiv-snapshot"
+    if stripped.startswith(("[", "{")) and looks_like_hf_api(stripped):
+        return "hf-api"
     if stripped.startswith("["):
         return "json"
     if stripped.startswith("{"):
@@ -83,8 +115,10 @@ def detect_format(name: str, head: str) -> str | None:
         if first.endswith("}") and "\n" in stripped.strip():
             return "jsonl"
         return by_name if by_name in {"json", "jsonl"} else "json"
-    if by_name in {"csv", "tsv"}:
+    if by_name in {"csv", "tsv", "bibtex"}:
         return by_name
+    if looks_like_bibtex(head):
+        return "bibtex"
     if looks_like_dailypapers(head):
         return "dailypapers"
     if by_name in {"json", "jsonl"}:
@@ -135,7 +169,8 @@ def read_file(path: Path, *, format: str | None = None) -> Records:
     if not text.strip():
         yield SourceProblem(SourceRef(name), "file is empty")
         return
-    chosen = format or detect_format(name, text[:8192])
+    first_line_end = text.find("\n", 0, 1 << 24) + 1  # a JSON Lines record may be long
+    chosen = format or detect_format(name, text[: max(8192, first_line_end)])
     if chosen is None:
         yield SourceProblem(SourceRef(name), f"cannot tell the format; pass --format ({', '.join(FORMATS)})")
         return
