@@ -110,7 +110,7 @@ def _paper(entry: dict[str, object], name: str) -> Paper | SourceProblem:
         for link in links  # type: ignore[union-attr]
         if link.get("href") and link.get("rel", "alternate") == "alternate"
     ]
-    url = alternate[0] if alternate else (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None)
+    url = f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else (alternate[0] if alternate else None)
     extra = {
         key: entry[key]
         for key in ("authors", "categories", "primary_category")

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 
@@ -105,7 +106,8 @@ def _failure(block: object, name: str) -> SourceProblem:
     if kind == "DuplicateBlockKeyBlock":
         return SourceProblem(source, f"repeated citation key {getattr(block, 'key', '?')!r}; entry skipped")
     error = getattr(block, "error", None)
-    reason = str(error).splitlines()[0] if error else kind
+    text = str(getattr(error, "abort_reason", None) or error or "").strip()
+    reason = text.splitlines()[0] if text else kind
     return SourceProblem(source, f"unreadable BibTeX block: {reason}")
 
 
@@ -113,11 +115,16 @@ def read_bibtex(text: str, name: str) -> Iterator[Paper | SourceProblem]:
     """Yield one paper per entry, and one problem per entry or block that could not be read."""
     import bibtexparser
 
+    log = logging.getLogger("bibtexparser")
+    level = log.level
+    log.setLevel(logging.ERROR)  # its warnings about bad blocks are reported as problems below
     try:
         library = bibtexparser.parse_string(text)
     except Exception as error:  # the parser gives up on some inputs with its own errors
         yield SourceProblem(SourceRef(name), f"unreadable BibTeX: {type(error).__name__}: {error}")
         return
+    finally:
+        log.setLevel(level)
     records: list[tuple[int, Paper | SourceProblem]] = []
     for entry in library.entries:
         records.append((entry.start_line, _paper(entry, name)))

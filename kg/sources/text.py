@@ -270,6 +270,9 @@ _GROUPED_ACCENT = re.compile(r"\{(\\[\"'`^~=.uvHckrdb][^{}]{0,4})\}")
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?")
 _ARGUMENT = re.compile(r"\s*(?:\[[^\[\]{}]*\]\s*)*\{([^{}]*)\}")
 _SCRIPT = re.compile(r"([\^_])\s*(?:\{([^{}]*)\}|(\\[A-Za-z]+|[^\s\\{}]))")
+_CITATION = re.compile(
+    r"[\s~]*\\(?:cite[a-z]*|(?:eq|auto|c|C|page)?ref|label|footnote|thanks)\*?\s*(?:\[[^\[\]{}]*\]\s*)*\{[^{}]*\}"
+)
 _TIE = re.compile(r"(?<=[\w.])~(?=\w)")
 
 
@@ -357,13 +360,14 @@ def latex_to_text(text: str, *, always: bool = False) -> str:
     (BibTeX fields, which are LaTeX by definition: ``{BERT}`` loses its braces).
 
     >>> latex_to_text(r'H$_2$O at 90$^\circ$ in Z\"urich, \emph{not} $\alpha$ \cite{x}')
-    'H₂O at 90° in Zürich, not α '
+    'H₂O at 90° in Zürich, not α'
     >>> latex_to_text("costs $5 and $10 for 50%")
     'costs $5 and $10 for 50%'
     """
     if not (always or _HINT.search(text) or _MATH.search(text) or "\\(" in text):
         return text
     text = _escape_placeholders(text)
+    text = _CITATION.sub("", text)
     text = _INLINE_MATH.sub(lambda m: _math(m.group(1)), text)
     text = _MATH.sub(lambda m: _math(m.group(1)), text)
     text = _GROUPED_ACCENT.sub(r"\1", text)
