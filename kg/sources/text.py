@@ -315,6 +315,7 @@ _WITH_ARGUMENT = re.compile(r"\\([A-Za-z]+)\*?\s*(?:\[[^\[\]{}]*\]\s*)*\{([^{}]*
 _GROUP = re.compile(r"(?<![A-Za-z*\]])\{([^{}\\]*)\}")
 _MAX_PASSES = 8
 _HREF = "\ufdd7"
+_DOUBLE_STRUCK = dict(zip("RNZQCEP", "ℝℕℤℚℂ𝔼ℙ", strict=True))
 
 
 def _commands(text: str) -> str:
@@ -327,6 +328,8 @@ def _commands(text: str) -> str:
             return ""
         if name == "href":
             return _HREF  # the link text follows as the next group
+        if name == "mathbb" and body.strip() in _DOUBLE_STRUCK:
+            return _DOUBLE_STRUCK[body.strip()]
         return symbols.get(name, "") + body  # KEEP_ARGUMENT and unknown commands keep text
 
     previous = None
