@@ -38,6 +38,7 @@ __all__ = [
     "detect_format",
     "input_files",
     "merge_duplicates",
+    "read_bytes",
     "read_file",
     "read_papers",
 ]
@@ -147,25 +148,27 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[Path | SourceProblem]:
             yield SourceProblem(SourceRef(str(path)), "no such file or folder")
 
 
-def _open_text(path: Path) -> IO[str]:
+def _read_bytes_of(path: Path) -> bytes:
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        data = path.read_bytes()
+        return sys.stdin.buffer.read()
+    return path.read_bytes()
+
+
+def read_bytes(data: bytes, name: str, *, format: str | None = None) -> Records:
+    """Yield the records of one file's bytes: gunzipped if gzip, decoded as UTF-8 (a BOM is
+    dropped, invalid bytes become U+FFFD), then read by the reader ``format`` or the one
+    :func:`detect_format` picks.
+
+    >>> [p.title for p in read_bytes(b'{"title": "T\\xff", "abstract": "A."}\\n', "x.jsonl")]
+    ['T\ufffd']
+    """
     if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return io.StringIO(data.decode("utf-8-sig", errors="replace"), newline=None)
-
-
-def read_file(path: Path, *, format: str | None = None) -> Records:
-    """Yield the records of one file (``-`` reads standard input)."""
-    name = "-" if str(path) == "-" else str(path)
-    try:
-        stream = _open_text(path)
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
-        yield SourceProblem(SourceRef(name), f"cannot read file: {error}")
-        return
-    text = stream.getvalue()
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            yield SourceProblem(SourceRef(name), f"cannot read file: {error}")
+            return
+    text = data.decode("utf-8-sig", errors="replace")
     if not text.strip():
         yield SourceProblem(SourceRef(name), "file is empty")
         return
@@ -177,7 +180,18 @@ def read_file(path: Path, *, format: str | None = None) -> Records:
     if chosen not in _READERS:
         yield SourceProblem(SourceRef(name), f"unknown format {chosen!r}")
         return
-    yield from _READERS[chosen](stream, name)
+    yield from _READERS[chosen](io.StringIO(text, newline=None), name)
+
+
+def read_file(path: Path, *, format: str | None = None) -> Records:
+    """Yield the records of one file (``-`` reads standard input); see :func:`read_bytes`."""
+    name = "-" if str(path) == "-" else str(path)
+    try:
+        data = _read_bytes_of(path)
+    except OSError as error:
+        yield SourceProblem(SourceRef(name), f"cannot read file: {error}")
+        return
+    yield from read_bytes(data, name, format=format)
 
 
 def read_papers(paths: Iterable[str | Path], *, format: str | None = None) -> Records:
