@@ -89,21 +89,25 @@ BAD_BYTES = st.binary(min_size=1, max_size=4).map(lambda b: bytes(x | 0x80 for x
 Segment = str | bytes
 
 
-@st.composite
-def fields(draw, *, allow_bytes: bool = True, keep=lambda ch: True) -> list[Segment]:
-    """A field as segments of text and raw bytes; ``keep`` filters characters a format forbids."""
-    pieces = st.one_of(PLAIN, st.sampled_from(HOSTILE), BAD_BYTES) if allow_bytes else st.one_of(
-        PLAIN, st.sampled_from(HOSTILE)
-    )
+PIECES = st.one_of(PLAIN, st.sampled_from(HOSTILE), BAD_BYTES)
+
+
+def _join(pieces: list[Segment], keep) -> list[Segment]:
+    """Filter characters a format forbids and merge neighbouring pieces of the same kind."""
     segments: list[Segment] = []
-    for piece in draw(st.lists(pieces, max_size=8)):
-        if isinstance(piece, str):
+    for piece in pieces:
+        if isinstance(piece, str) and keep is not None:
             piece = "".join(ch for ch in piece if keep(ch))
         if segments and type(segments[-1]) is type(piece):
             segments[-1] = segments[-1] + piece
         elif piece:
             segments.append(piece)
     return segments
+
+
+def fields(keep=None) -> st.SearchStrategy[list[Segment]]:
+    """A field as segments of text and raw bytes; ``keep`` filters characters a format forbids."""
+    return st.lists(PIECES, max_size=8).map(lambda pieces: _join(pieces, keep))
 
 
 def logical(segments: list[Segment]) -> str:
@@ -127,14 +131,16 @@ class Record:
         return f"2401.{10000 + self.number:05d}"
 
 
-@st.composite
-def corpora(draw, *, allow_bytes: bool = True, keep=lambda ch: True, size: int = 6):
-    """Records plus, for each position, whether a malformed record is written before it."""
-    field = fields(allow_bytes=allow_bytes, keep=keep)
-    count = draw(st.integers(1, size))
-    records = [Record(i, draw(field), draw(field)) for i in range(count)]
-    junk = draw(st.lists(st.booleans(), min_size=count + 1, max_size=count + 1))
-    return records, junk
+def corpora(keep=None, size: int = 6):
+    """Records, and for each position (one more than records) whether junk is written there."""
+    field = fields(keep)
+    rows = st.lists(st.tuples(field, field, st.booleans()), min_size=1, max_size=size)
+    return st.tuples(rows, st.booleans()).map(
+        lambda pair: (
+            [Record(i, title, abstract) for i, (title, abstract, _) in enumerate(pair[0])],
+            [junk for *_, junk in pair[0]] + [pair[1]],
+        )
+    )
 
 
 def check(data: bytes, name: str, fmt: str | None, records, starts, junk_count, *, latex=False):

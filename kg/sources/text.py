@@ -41,7 +41,7 @@ __all__ = ["dehyphenate", "latex_to_text", "strip_invisible", "tidy", "tidy_fiel
 
 # -- invisible and control characters --------------------------------------------------------
 
-_WHITESPACE_CONTROLS = {ord(c): " " for c in "\t\n\r\v\f\x1c\x1d\x1e\x1f\x85"}
+_WHITESPACE_CONTROLS = {ord(c) for c in "\t\n\r\v\f\x1c\x1d\x1e\x1f\x85"}
 _DROPPED = [
     *range(0x00, 0x20),  # C0 controls
     0x7F,
@@ -51,9 +51,8 @@ _DROPPED = [
     *range(0xFDD0, 0xFDF0),  # noncharacters
     *(0xFFFE, 0xFFFF),
 ]
-_INVISIBLE = {
-    k: v for k, v in {**dict.fromkeys(_DROPPED), **_WHITESPACE_CONTROLS}.items() if k not in (9, 10)
-}
+_INVISIBLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DROPPED if c not in (9, 10)) + "]+")
+_SPACE_CONTROLS = re.compile("[" + "".join(chr(c) for c in sorted(_WHITESPACE_CONTROLS - {9, 10, 13})) + "]")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _LIGATURE = re.compile("|".join(_LIGATURES))
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -65,8 +64,11 @@ def strip_invisible(text: str) -> str:
     >>> strip_invisible("a\\u202eb\\x00c\\u00add\\ne")
     'abcd\\ne'
     """
-    out = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    out = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = _INVISIBLE.sub("", _SPACE_CONTROLS.sub(" ", out))
     out = _SURROGATE.sub("\ufffd", out)
+    if out.isascii():
+        return out
     return unicodedata.normalize("NFC", _LIGATURE.sub(lambda m: _LIGATURES[m.group()], out))
 
 
@@ -142,20 +144,36 @@ KEEP_HYPHEN = frozenset(
         "all",
     ]
 )
-_BROKEN_WORD = re.compile(r"(?<![\w-])([a-z]+)-[ \t]*\n[ \t]*([a-z]+)(?![\w-])")
-_HYPHEN_BREAK = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
+_TAIL = re.compile(r"(?<![\w-])([a-z]+)\Z")
+_HEAD = re.compile(r"[a-z]+(?![\w-])")
 
 
 def dehyphenate(text: str) -> str:
     """Join lower-case word pieces split by a hyphen at a line break.
 
+    Other hyphens at a line break stay, without the break, when a word goes on after them.
+
     >>> dehyphenate("lan-\\nguage and state-of-\\nthe-art and Llama-\\n2")
     'language and state-of-the-art and Llama-2'
     """
-    text = _BROKEN_WORD.sub(
-        lambda m: m.group(1) + ("-" if m.group(1) in KEEP_HYPHEN else "") + m.group(2), text
-    )
-    return _HYPHEN_BREAK.sub("-", text)
+    if "-" not in text or "\n" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for match in _LINE_END_HYPHEN.finditer(text):
+        start, end = match.span()
+        before = text[max(last, start - 40) : start]
+        tail, head = _TAIL.search(before), _HEAD.match(text, end)
+        if tail and head and tail.group(1) not in KEEP_HYPHEN:
+            out.append(text[last:start])  # lan-|guage -> language
+        elif start > 0 and end < len(text) and (text[start - 1].isalnum() and text[end].isalnum()):
+            out.append(text[last:start] + "-")  # Llama-|2 -> Llama-2
+        else:
+            continue
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 # -- LaTeX -----------------------------------------------------------------------------------
@@ -305,7 +323,7 @@ def _script(match: re.Match[str]) -> str:
     table = _SUPERSCRIPT if kind == "^" else _SUBSCRIPT
     if kind == "^" and body in _SCRIPT_WORDS:
         return _SCRIPT_WORDS[body]
-    plain = _commands(body)
+    plain = _commands(body) if "\\" in body or "{" in body else body
     if plain and all(c in table for c in plain):
         return "".join(table[c] for c in plain)
     return f"{kind}{plain}" if len(plain) <= 1 else f"{kind}({plain})"
@@ -345,7 +363,7 @@ def _commands(text: str) -> str:
 
 def _math(body: str) -> str:
     body = _SCRIPT.sub(_script, body)
-    return _commands(body)
+    return _commands(body) if "\\" in body or "{" in body else body
 
 
 def _escape_placeholders(text: str) -> str:
