@@ -96,7 +96,11 @@ def read_dailypapers(lines: Iterable[str], name: str) -> Iterator[Paper | Source
             continue
         if title is None:
             if last is not None and not _looks_like_title(text):
-                last = replace(last, abstract=f"{last.abstract} {tidy(text)}".strip())
+                more, more_raw = tidy_field(text)
+                raw = last.raw_abstract
+                if raw is not None or more_raw is not None:
+                    raw = f"{raw or last.abstract}\n\n{text}"
+                last = replace(last, abstract=f"{last.abstract} {more}".strip(), raw_abstract=raw)
                 continue
             if last is not None:
                 yield last
@@ -110,6 +114,10 @@ def read_dailypapers(lines: Iterable[str], name: str) -> Iterator[Paper | Source
             title = None
             continue
         abstract, kept_abstract = tidy_field(text)
+        if not abstract:
+            yield SourceProblem(SourceRef(name, line), f"title {title_text!r} has no abstract")
+            title = None
+            continue
         last = Paper(
             id=title_id(title_text),
             title=title_text,

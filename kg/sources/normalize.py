@@ -107,7 +107,8 @@ def title_id(title: str) -> str:
     >>> title_id("Attention Is All You Need") == title_id("attention is all you need!")
     True
     """
-    digest = hashlib.sha1(normalize_title(title).encode("utf-8")).hexdigest()
+    folded = normalize_title(title) or title.strip()  # a title of punctuation only hashes as is
+    digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()
     return f"paper-{digest[:12]}"
 
 
