@@ -264,3 +264,26 @@ def test_raw_text_goes_to_papers_jsonl_and_back():
     assert (back.raw_title, back.raw_abstract) == (paper.raw_title, paper.raw_abstract)
     plain = Paper("p", "Plain", "Text.")
     assert "raw_title" not in PaperExtraction(plain, []).to_json()
+
+
+def test_kg_extract_reads_every_new_format_with_forced_and_guessed_format(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import EXIT_SKIPPED, app
+
+    inputs = [str(FIXTURES / n) for n in ("arxiv.xml", "snapshot.jsonl", "hf-daily.json", "refs.bib")]
+    out = tmp_path / "papers.jsonl"
+    result = CliRunner().invoke(app, ["extract", *inputs, "--out", str(out), "--quiet"])
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    rows = [json.loads(line) for line in out.open()]
+    by_id = {r["id"]: r for r in rows}
+    assert len(by_id) == len(rows) == 9
+    s2ft = by_id["2402.11111"]
+    assert s2ft["title"] == "S²FT: Structured Sparse Fine-Tuning for Large Language Models"
+    assert s2ft["raw_title"].startswith("S$^{2}$FT")
+    assert len(s2ft["sources"]) == 4
+    forced = CliRunner().invoke(
+        app, ["extract", str(FIXTURES / "refs.bib"), "--format", "bibtex", "--out", str(out), "--quiet"]
+    )
+    assert forced.exit_code == EXIT_SKIPPED, forced.output
+    assert len(out.read_text().splitlines()) == 4
