@@ -4,6 +4,12 @@
 content (or the ``format`` given), and yields papers and :class:`~kg.records.SourceProblem`
 reports in input order. :func:`merge_duplicates` folds repeats of the same paper into one.
 
+One module per format: :mod:`~kg.sources.dailypapers` (page dumps), :mod:`~kg.sources.jsonfile`
+(JSON Lines and JSON), :mod:`~kg.sources.csvfile` (CSV/TSV), :mod:`~kg.sources.arxivatom`
+(arXiv API Atom feeds), :mod:`~kg.sources.arxivsnapshot` (the arXiv metadata snapshot),
+:mod:`~kg.sources.hfapi` (the daily-papers API) and :mod:`~kg.sources.bibtex`. Every one
+cleans titles and abstracts with :func:`kg.sources.text.tidy`.
+
 Examples
 --------
 >>> import pathlib, tempfile
