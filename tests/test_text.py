@@ -26,6 +26,7 @@ from kg.sources.text import dehyphenate, latex_to_text, strip_invisible, tidy, t
         (r"40\% gain \& 3\_x \#1 \$5", "40% gain & 3_x #1 $5"),
         (r"\href{https://x.org}{our code} at \url{https://x.org/a_b}", "our code at https://x.org/a_b"),
         (r"models\footnote{See the appendix.} work", "models work"),
+        (r"a \textcolor{red}{warm} start", "a warm start"),
         (r"\emph{A}---B and 1--2 and ``quoted''", "A—B and 1–2 and “quoted”"),
         (r"$\mathbb{R}^d$ vectors", "ℝ^d vectors"),
         # plain text that merely looks like LaTeX stays as it is

@@ -76,73 +76,9 @@ def strip_invisible(text: str) -> str:
 
 #: First pieces that are usually hyphenated on purpose: ``state-of-the-art``, ``self-attention``.
 KEEP_HYPHEN = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "is",
-        "it",
-        "non",
-        "of",
-        "off",
-        "on",
-        "or",
-        "out",
-        "over",
-        "per",
-        "pre",
-        "post",
-        "self",
-        "so",
-        "than",
-        "the",
-        "to",
-        "up",
-        "via",
-        "with",
-        "cross",
-        "multi",
-        "well",
-        "state",
-        "high",
-        "low",
-        "large",
-        "small",
-        "long",
-        "short",
-        "open",
-        "zero",
-        "one",
-        "two",
-        "three",
-        "few",
-        "many",
-        "semi",
-        "co",
-        "re",
-        "under",
-        "end",
-        "top",
-        "fine",
-        "task",
-        "domain",
-        "data",
-        "model",
-        "human",
-        "real",
-        "time",
-        "task",
-        "long",
-        "all",
-    ]
+    """a an and as at be by for from in into is it non of off on or out over per pre post self so
+    than the to up via with cross multi well state high low large small long short open zero one
+    two three few many semi co re under end top fine task domain data model human real time all""".split()  # noqa: SIM905
 )
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
 _TAIL = re.compile(r"(?<![\w-])([a-z]+)\Z")
@@ -216,64 +152,14 @@ _LETTERS = {
 }
 #: Commands whose single argument is kept as plain text.
 KEEP_ARGUMENT = frozenset(
-    [
-        "emph",
-        "textbf",
-        "textit",
-        "texttt",
-        "textsc",
-        "textrm",
-        "textsf",
-        "textsl",
-        "textup",
-        "textmd",
-        "textnormal",
-        "text",
-        "mbox",
-        "underline",
-        "mathrm",
-        "mathbf",
-        "mathit",
-        "mathsf",
-        "mathtt",
-        "mathcal",
-        "mathscr",
-        "mathfrak",
-        "boldsymbol",
-        "bm",
-        "operatorname",
-        "url",
-        "uline",
-        "textcolor",
-    ]
+    """emph textbf textit texttt textsc textrm textsf textsl textup textmd textnormal text mbox
+    underline mathrm mathbf mathit mathsf mathtt mathcal mathscr mathfrak boldsymbol bm
+    operatorname url uline""".split()  # noqa: SIM905
 )
 #: Commands dropped together with their argument.
 DROP_ARGUMENT = frozenset(
-    [
-        "cite",
-        "citep",
-        "citet",
-        "citealp",
-        "citealt",
-        "citeauthor",
-        "citeyear",
-        "parencite",
-        "textcite",
-        "autocite",
-        "nocite",
-        "ref",
-        "eqref",
-        "autoref",
-        "cref",
-        "Cref",
-        "pageref",
-        "label",
-        "footnote",
-        "footnotetext",
-        "thanks",
-        "begin",
-        "end",
-    ]
+    """cite citep citet citealp citealt citeauthor citeyear parencite textcite autocite nocite ref
+    eqref autoref cref Cref pageref label footnote footnotetext thanks begin end""".split()  # noqa: SIM905
 )
 _ESCAPED = {"%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}", " ": " ", ",": " "}
 _ESCAPED.update({";": " ", ":": " ", "!": "", "/": "", "-": "", "\\": " "})
@@ -346,6 +232,8 @@ def _commands(text: str) -> str:
             return ""
         if name == "href":
             return _HREF  # the link text follows as the next group
+        if name in ("textcolor", "color", "colorbox"):
+            return ""  # the colour name goes; the text that follows stays
         if name == "mathbb" and body.strip() in _DOUBLE_STRUCK:
             return _DOUBLE_STRUCK[body.strip()]
         return symbols.get(name, "") + body  # KEEP_ARGUMENT and unknown commands keep text
