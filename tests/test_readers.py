@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from kg.records import Paper, PaperExtraction, SourceProblem
-from kg.sources import FORMATS, detect_format, merge_duplicates, read_file, read_papers
+from kg.sources import FORMATS, detect_format, merge_duplicates, read_bytes, read_file, read_papers
 
 from .conftest import FIXTURES
 
@@ -287,3 +287,14 @@ def test_kg_extract_reads_every_new_format_with_forced_and_guessed_format(tmp_pa
     )
     assert forced.exit_code == EXIT_SKIPPED, forced.output
     assert len(out.read_text().splitlines()) == 4
+
+
+def test_xml_declaring_another_encoding_is_decoded_with_it():
+    feed = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        "<entry><id>http://arxiv.org/abs/2401.00001</id><title>Caf\u00e9 Z\u00fcrich</title>"
+        "<summary>ok</summary></entry></feed>"
+    )
+    for data in (feed.encode("latin-1"), feed.replace("ISO-8859-1", "UTF-8").encode("utf-8")):
+        [paper] = read_bytes(data, "f.xml")
+        assert paper.title == "Café Zürich"

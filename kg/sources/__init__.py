@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -160,10 +161,24 @@ def _read_bytes_of(path: Path) -> bytes:
     return path.read_bytes()
 
 
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (BOM dropped, bad bytes to U+FFFD), unless an XML declaration names another encoding."""
+    declared = _XML_ENCODING.match(data[:256])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return data.decode("utf-8-sig", errors="replace")
+
+
 def read_bytes(data: bytes, name: str, *, format: str | None = None) -> Records:
     """Yield the records of one file's bytes: gunzipped if gzip, decoded as UTF-8 (a BOM is
-    dropped, invalid bytes become U+FFFD), then read by the reader ``format`` or the one
-    :func:`detect_format` picks.
+    dropped, invalid bytes become U+FFFD; XML may declare another encoding), then read by the
+    reader ``format`` or the one :func:`detect_format` picks.
 
     >>> [p.title for p in read_bytes(b'{"title": "T\\xff", "abstract": "A."}\\n', "x.jsonl")]
     ['T\ufffd']
@@ -174,7 +189,7 @@ def read_bytes(data: bytes, name: str, *, format: str | None = None) -> Records:
         except (OSError, EOFError, gzip.BadGzipFile) as error:
             yield SourceProblem(SourceRef(name), f"cannot read file: {error}")
             return
-    text = data.decode("utf-8-sig", errors="replace")
+    text = _decode(data)
     if not text.strip():
         yield SourceProblem(SourceRef(name), "file is empty")
         return
