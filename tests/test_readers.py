@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from kg.records import Paper, PaperExtraction, SourceProblem
-from kg.sources import FORMATS, detect_format, merge_duplicates, read_bytes, read_file, read_papers
+from kg.sources import FORMATS, detect_format, merge_duplicates, read_bytes, read_papers
 
 from .conftest import FIXTURES
 
@@ -83,17 +83,8 @@ def test_atom_feed_without_entries_is_reported():
 
 
 def read_file_from(stream, name, **kwargs):
-    """Read an in-memory text as if it were the file ``name`` (through stdin)."""
-    data = stream.getvalue().encode()
-    old = sys.stdin
-    sys.stdin = io.TextIOWrapper(io.BytesIO(data))
-    try:
-        return [
-            r._replace(source=r.source._replace(file=name)) if isinstance(r, SourceProblem) else r
-            for r in read_file("-", **kwargs)
-        ]
-    finally:
-        sys.stdin = old
+    """Read an in-memory text as if it were the file ``name``."""
+    return list(read_bytes(stream.getvalue().encode(), name, **kwargs))
 
 
 # -- arXiv metadata snapshot -----------------------------------------------------------------
