@@ -53,8 +53,8 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Input format for every file: dailypapers, jsonl, json, csv, tsv "
-        "(default: guessed from extension and content).",
+        help="Input format for every file: dailypapers, jsonl, json, csv, tsv, arxiv-atom, "
+        "arxiv-snapshot, hf-api, bibtex (default: guessed from extension and content).",
     ),
 ]
 CatalogueOpt = Annotated[

@@ -116,7 +116,9 @@ class Paper:
     ``id`` is the identifier the source gave (or one derived from the title), ``date`` an ISO
     8601 string as precise as the source allows (``2024-03-15``, ``2024-03``, ``2024``, or
     ``--03-15`` when the source gives month and day only), and ``sources`` every place the
-    paper was read from.
+    paper was read from. ``raw_title`` and ``raw_abstract`` keep the text as the source wrote
+    it when the readers' clean-up changed more than whitespace (``None`` otherwise); they do
+    not take part in equality.
     """
 
     id: str
@@ -127,6 +129,8 @@ class Paper:
     arxiv_id: str | None = None
     sources: tuple[SourceRef, ...] = ()
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    raw_title: str | None = field(default=None, compare=False)
+    raw_abstract: str | None = field(default=None, compare=False)
 
     @property
     def key(self) -> str:
@@ -146,6 +150,7 @@ class Paper:
         return replace(
             self,
             abstract=self.abstract or other.abstract,
+            raw_abstract=self.raw_abstract if self.abstract else other.raw_abstract,
             date=self.date or other.date,
             url=self.url or other.url,
             arxiv_id=self.arxiv_id or other.arxiv_id,
@@ -253,6 +258,7 @@ class PaperExtraction:
             "url": p.url,
             "arxiv_id": p.arxiv_id,
             "sources": [str(s) for s in p.sources],
+            **{k: v for k, v in (("raw_title", p.raw_title), ("raw_abstract", p.raw_abstract)) if v},
             "entities": [e.to_json() for e in self.entities],
         }
 
@@ -274,5 +280,7 @@ class PaperExtraction:
             url=data.get("url"),
             arxiv_id=data.get("arxiv_id"),
             sources=tuple(sources),
+            raw_title=data.get("raw_title"),
+            raw_abstract=data.get("raw_abstract"),
         )
         return cls(paper, [ExtractedEntity.from_json(e) for e in data.get("entities", [])])

@@ -4,6 +4,12 @@
 content (or the ``format`` given), and yields papers and :class:`~kg.records.SourceProblem`
 reports in input order. :func:`merge_duplicates` folds repeats of the same paper into one.
 
+One module per format: :mod:`~kg.sources.dailypapers` (page dumps), :mod:`~kg.sources.jsonfile`
+(JSON Lines and JSON), :mod:`~kg.sources.csvfile` (CSV/TSV), :mod:`~kg.sources.arxivatom`
+(arXiv API Atom feeds), :mod:`~kg.sources.arxivsnapshot` (the arXiv metadata snapshot),
+:mod:`~kg.sources.hfapi` (the daily-papers API) and :mod:`~kg.sources.bibtex`. Every one
+cleans titles and abstracts with :func:`kg.sources.text.tidy`.
+
 Examples
 --------
 >>> import pathlib, tempfile
@@ -17,14 +23,20 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from kg.records import Paper, SourceProblem, SourceRef, normalize_title
+from kg.sources.arxivatom import looks_like_atom, read_arxiv_atom
+from kg.sources.arxivsnapshot import looks_like_snapshot, read_arxiv_snapshot
+from kg.sources.bibtex import looks_like_bibtex, read_bibtex
 from kg.sources.csvfile import read_csv
 from kg.sources.dailypapers import looks_like_dailypapers, read_dailypapers
+from kg.sources.hfapi import looks_like_hf_api, read_hf_api
 from kg.sources.jsonfile import read_json, read_jsonl
 
 __all__ = [
@@ -33,6 +45,7 @@ __all__ = [
     "detect_format",
     "input_files",
     "merge_duplicates",
+    "read_bytes",
     "read_file",
     "read_papers",
 ]
@@ -45,6 +58,10 @@ _READERS: dict[str, Callable[[IO[str], str], Records]] = {
     "json": lambda stream, name: read_json(stream.read(), name),
     "csv": lambda stream, name: read_csv(stream, name, delimiter=","),
     "tsv": lambda stream, name: read_csv(stream, name, delimiter="\t"),
+    "arxiv-atom": lambda stream, name: read_arxiv_atom(stream.read(), name),
+    "arxiv-snapshot": read_arxiv_snapshot,
+    "hf-api": lambda stream, name: read_hf_api(stream.read(), name),
+    "bibtex": lambda stream, name: read_bibtex(stream.read(), name),
 }
 #: The names ``--format`` accepts.
 FORMATS: tuple[str, ...] = tuple(_READERS)
@@ -56,6 +73,10 @@ SUFFIXES = {
     ".json": "json",
     ".csv": "csv",
     ".tsv": "tsv",
+    ".xml": "arxiv-atom",
+    ".atom": "arxiv-atom",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
 }
 
 
@@ -66,16 +87,35 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+def _first_json_line(text: str) -> object:
+    first = text.split("\n", 1)[0]
+    try:
+        return json.loads(first)
+    except ValueError:
+        return None
+
+
 def detect_format(name: str, head: str) -> str | None:
     """Pick a reader from a file's name and its first few kilobytes of text.
 
+    Content wins over the name where they disagree: a ``.json`` file of JSON Lines is read
+    as JSON Lines, and one whose lines are arXiv snapshot records as ``arxiv-snapshot``.
+
     >>> detect_format("x.json", '{"title": "a"}\\n{"title": "b"}\\n')
     'jsonl'
+    >>> detect_format("-", '@article{k, title={T}}')
+    'bibtex'
     >>> detect_format("notes.txt", "hello") is None
     True
     """
     stripped = head.lstrip("\ufeff \t\r\n")
     by_name = SUFFIXES.get(_suffix(Path(name)))
+    if stripped.startswith("<"):
+        return "arxiv-atom" if looks_like_atom(stripped) or by_name == "arxiv-atom" else None
+    if stripped.startswith("{") and looks_like_snapshot(_first_json_line(stripped)):
+        return "arxiv-snapshot"
+    if stripped.startswith(("[", "{")) and looks_like_hf_api(stripped):
+        return "hf-api"
     if stripped.startswith("["):
         return "json"
     if stripped.startswith("{"):
@@ -83,8 +123,10 @@ def detect_format(name: str, head: str) -> str | None:
         if first.endswith("}") and "\n" in stripped.strip():
             return "jsonl"
         return by_name if by_name in {"json", "jsonl"} else "json"
-    if by_name in {"csv", "tsv"}:
+    if by_name in {"csv", "tsv", "bibtex"}:
         return by_name
+    if looks_like_bibtex(head):
+        return "bibtex"
     if looks_like_dailypapers(head):
         return "dailypapers"
     if by_name in {"json", "jsonl"}:
@@ -113,36 +155,64 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[Path | SourceProblem]:
             yield SourceProblem(SourceRef(str(path)), "no such file or folder")
 
 
-def _open_text(path: Path) -> IO[str]:
+def _read_bytes_of(path: Path) -> bytes:
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        data = path.read_bytes()
+        return sys.stdin.buffer.read()
+    return path.read_bytes()
+
+
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (BOM dropped, bad bytes to U+FFFD), unless an XML declaration names another encoding."""
+    declared = _XML_ENCODING.match(data[:256])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def read_bytes(data: bytes, name: str, *, format: str | None = None) -> Records:
+    """Yield the records of one file's bytes: gunzipped if gzip, decoded as UTF-8 (a BOM is
+    dropped, invalid bytes become U+FFFD; XML may declare another encoding), then read by the
+    reader ``format`` or the one :func:`detect_format` picks.
+
+    >>> [p.title for p in read_bytes(b'{"title": "T\\xff", "abstract": "A."}\\n', "x.jsonl")]
+    ['T\ufffd']
+    """
     if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return io.StringIO(data.decode("utf-8-sig", errors="replace"), newline=None)
-
-
-def read_file(path: Path, *, format: str | None = None) -> Records:
-    """Yield the records of one file (``-`` reads standard input)."""
-    name = "-" if str(path) == "-" else str(path)
-    try:
-        stream = _open_text(path)
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
-        yield SourceProblem(SourceRef(name), f"cannot read file: {error}")
-        return
-    text = stream.getvalue()
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            yield SourceProblem(SourceRef(name), f"cannot read file: {error}")
+            return
+    text = _decode(data)
     if not text.strip():
         yield SourceProblem(SourceRef(name), "file is empty")
         return
-    chosen = format or detect_format(name, text[:8192])
+    first_line_end = text.find("\n", 0, 1 << 24) + 1  # a JSON Lines record may be long
+    chosen = format or detect_format(name, text[: max(8192, first_line_end)])
     if chosen is None:
         yield SourceProblem(SourceRef(name), f"cannot tell the format; pass --format ({', '.join(FORMATS)})")
         return
     if chosen not in _READERS:
         yield SourceProblem(SourceRef(name), f"unknown format {chosen!r}")
         return
-    yield from _READERS[chosen](stream, name)
+    yield from _READERS[chosen](io.StringIO(text, newline=None), name)
+
+
+def read_file(path: Path, *, format: str | None = None) -> Records:
+    """Yield the records of one file (``-`` reads standard input); see :func:`read_bytes`."""
+    name = "-" if str(path) == "-" else str(path)
+    try:
+        data = _read_bytes_of(path)
+    except OSError as error:
+        yield SourceProblem(SourceRef(name), f"cannot read file: {error}")
+        return
+    yield from read_bytes(data, name, format=format)
 
 
 def read_papers(paths: Iterable[str | Path], *, format: str | None = None) -> Records:

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from kg.records import Paper, SourceProblem, SourceRef
-from kg.sources.normalize import MONTHS, clean_text, normalize_date, title_id
+from kg.sources.normalize import MONTHS, normalize_date, title_id
+from kg.sources.text import tidy, tidy_field
 
 __all__ = ["PAGE_CHROME", "looks_like_dailypapers", "read_dailypapers"]
 
@@ -58,10 +59,10 @@ def _paragraphs(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
                 start = number
             parts.append(line)
         elif parts:
-            yield start, " ".join(parts)
+            yield start, "\n".join(parts)
             parts = []
     if parts:
-        yield start, " ".join(parts)
+        yield start, "\n".join(parts)
 
 
 def looks_like_dailypapers(head: str) -> bool:
@@ -86,7 +87,7 @@ def read_dailypapers(lines: Iterable[str], name: str) -> Iterator[Paper | Source
             continue
         if _is_date(text):
             if title is not None:
-                yield SourceProblem(SourceRef(name, title[0]), f"title {title[1]!r} has no abstract")
+                yield SourceProblem(SourceRef(name, title[0]), f"title {tidy(title[1])!r} has no abstract")
                 title = None
             if last is not None:
                 yield last
@@ -95,23 +96,39 @@ def read_dailypapers(lines: Iterable[str], name: str) -> Iterator[Paper | Source
             continue
         if title is None:
             if last is not None and not _looks_like_title(text):
-                last = replace(last, abstract=f"{last.abstract} {text}")
+                more, more_raw = tidy_field(text)
+                raw = last.raw_abstract
+                if raw is not None or more_raw is not None:
+                    raw = f"{raw or last.abstract}\n\n{text}"
+                last = replace(last, abstract=f"{last.abstract} {more}".strip(), raw_abstract=raw)
                 continue
             if last is not None:
                 yield last
                 last = None
-            title = (number, clean_text(text))
+            title = (number, text)
             continue
-        line, title_text = title
+        line, raw_title = title
+        title_text, kept_title = tidy_field(raw_title)
+        if not title_text:
+            yield SourceProblem(SourceRef(name, line), "title is empty after clean-up")
+            title = None
+            continue
+        abstract, kept_abstract = tidy_field(text)
+        if not abstract:
+            yield SourceProblem(SourceRef(name, line), f"title {title_text!r} has no abstract")
+            title = None
+            continue
         last = Paper(
             id=title_id(title_text),
             title=title_text,
-            abstract=clean_text(text),
+            abstract=abstract,
             date=date,
             sources=(SourceRef(name, line),),
+            raw_title=kept_title,
+            raw_abstract=kept_abstract,
         )
         title = None
     if last is not None:
         yield last
     if title is not None:
-        yield SourceProblem(SourceRef(name, title[0]), f"title {title[1]!r} has no abstract")
+        yield SourceProblem(SourceRef(name, title[0]), f"title {tidy(title[1])!r} has no abstract")

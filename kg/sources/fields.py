@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from kg.records import Paper, SourceProblem, SourceRef
 from kg.sources.normalize import arxiv_id_from, clean_text, normalize_date, title_id
+from kg.sources.text import tidy_field
 
 __all__ = ["ABSTRACT_FIELDS", "DATE_FIELDS", "ID_FIELDS", "TITLE_FIELDS", "paper_from_mapping"]
 
@@ -46,10 +47,10 @@ def paper_from_mapping(record: Mapping[str, object], source: SourceRef) -> Paper
     nested = record.get("paper")
     if isinstance(nested, Mapping):
         record = {**record, **nested}
-    title = clean_text(_lookup(record, TITLE_FIELDS))
+    title, raw_title = tidy_field(_lookup(record, TITLE_FIELDS))
     if not title:
         return SourceProblem(source, "record has no title")
-    abstract = clean_text(_lookup(record, ABSTRACT_FIELDS))
+    abstract, raw_abstract = tidy_field(_lookup(record, ABSTRACT_FIELDS))
     if not abstract:
         return SourceProblem(source, f"record {title[:60]!r} has no abstract")
     raw_id = _lookup(record, ID_FIELDS)
@@ -73,4 +74,6 @@ def paper_from_mapping(record: Mapping[str, object], source: SourceRef) -> Paper
         url=url_text,
         arxiv_id=arxiv_id,
         sources=(source,),
+        raw_title=raw_title,
+        raw_abstract=raw_abstract,
     )

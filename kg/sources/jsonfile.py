@@ -21,29 +21,34 @@ from collections.abc import Iterable, Iterator, Mapping
 from kg.records import Paper, SourceProblem, SourceRef
 from kg.sources.fields import paper_from_mapping
 
-__all__ = ["read_json", "read_jsonl"]
+__all__ = ["json_lines", "json_values", "read_json", "read_jsonl"]
 
 _DECODER = json.JSONDecoder()
 
 
 def _record(value: object, source: SourceRef) -> Paper | SourceProblem:
+    """A JSON value as a paper, through the loose field names of :mod:`kg.sources.fields`."""
     if not isinstance(value, Mapping):
         return SourceProblem(source, f"expected a JSON object, found {type(value).__name__}")
     return paper_from_mapping(value, source)
 
 
-def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Paper | SourceProblem]:
-    """Yield one paper per non-blank line of a JSON Lines stream."""
+def json_lines(lines: Iterable[str], name: str) -> Iterator[tuple[object, SourceRef] | SourceProblem]:
+    """Yield ``(value, where)`` for each non-blank line of a JSON Lines stream, or its problem."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         source = SourceRef(name, number)
         try:
-            value = json.loads(line)
+            yield json.loads(line), source
         except json.JSONDecodeError as error:
             yield SourceProblem(source, f"invalid JSON: {error.msg} (column {error.colno})")
-            continue
-        yield _record(value, source)
+
+
+def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Paper | SourceProblem]:
+    """Yield one paper per non-blank line of a JSON Lines stream."""
+    for item in json_lines(lines, name):
+        yield item if isinstance(item, SourceProblem) else _record(*item)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -52,8 +57,16 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def read_json(text: str, name: str) -> Iterator[Paper | SourceProblem]:
-    """Yield the papers of one JSON document, each tagged with the line its record starts on."""
+def json_values(text: str, name: str) -> Iterator[tuple[object, SourceRef] | SourceProblem]:
+    """Yield ``(value, where)`` for each record of a JSON document, or the problem that stops it.
+
+    An array gives its items, each with the line it starts on; ``{"papers": [...]}`` (an
+    object whose single list value holds the records) gives that list's items; any other
+    object is one record.
+
+    >>> [where.line for value, where in json_values('[\\n {"a": 1},\\n {"a": 2}\\n]', "x.json")]
+    [2, 3]
+    """
     pos = _skip_space(text, 0)
     if pos == len(text):
         yield SourceProblem(SourceRef(name), "file is empty")
@@ -66,9 +79,9 @@ def read_json(text: str, name: str) -> Iterator[Paper | SourceProblem]:
             return
         lists = [v for v in value.values() if isinstance(v, list)]
         if len(lists) == 1 and "title" not in value:
-            yield from (_record(v, SourceRef(name)) for v in lists[0])
+            yield from ((v, SourceRef(name)) for v in lists[0])
         else:
-            yield _record(value, SourceRef(name, text.count("\n", 0, pos) + 1))
+            yield value, SourceRef(name, text.count("\n", 0, pos) + 1)
         return
     if text[pos] != "[":
         yield SourceProblem(SourceRef(name, 1), "not a JSON array or object")
@@ -76,7 +89,13 @@ def read_json(text: str, name: str) -> Iterator[Paper | SourceProblem]:
     yield from _read_array(text, pos + 1, name)
 
 
-def _read_array(text: str, pos: int, name: str) -> Iterator[Paper | SourceProblem]:
+def read_json(text: str, name: str) -> Iterator[Paper | SourceProblem]:
+    """Yield the papers of one JSON document, each tagged with the line its record starts on."""
+    for item in json_values(text, name):
+        yield item if isinstance(item, SourceProblem) else _record(*item)
+
+
+def _read_array(text: str, pos: int, name: str) -> Iterator[tuple[object, SourceRef] | SourceProblem]:
     line, counted = 1 + text.count("\n", 0, pos), pos
     while True:
         pos = _skip_space(text, pos)
@@ -92,7 +111,7 @@ def _read_array(text: str, pos: int, name: str) -> Iterator[Paper | SourceProble
                 f"invalid JSON: {error.msg}; the rest of the array is not read",
             )
             return
-        yield _record(value, SourceRef(name, line))
+        yield value, SourceRef(name, line)
         pos = _skip_space(text, end)
         if pos < len(text) and text[pos] == ",":
             pos += 1

@@ -21,6 +21,7 @@ __all__ = [
     "MONTHS",
     "arxiv_id_from",
     "clean_text",
+    "find_arxiv_id",
     "normalize_date",
     "title_id",
 ]
@@ -49,17 +50,27 @@ MONTHS = {
 
 _NEW_STYLE = r"\d{4}\.\d{4,5}"
 _OLD_STYLE = r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}"
-_ARXIV_ID = re.compile(rf"(?<![\w.])(?:arxiv:)?({_NEW_STYLE}|{_OLD_STYLE})(?:v\d+)?(?![\w])", re.I)
-_ARXIV_URL = re.compile(
-    rf"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/)({_NEW_STYLE}|{_OLD_STYLE})", re.I
+_ARXIV_ID = re.compile(
+    rf"(?<![\w.])(?:arxiv:\s*)?({_NEW_STYLE}|{_OLD_STYLE})(?:v\d+)?(?:\s*\[[\w.-]+\])?(?![\w])", re.I
 )
+_ARXIV_URL = re.compile(
+    rf"(?:arxiv\.org/(?:abs|pdf|html|format)/|huggingface\.co/papers/|10\.48550/arxiv\.)"
+    rf"({_NEW_STYLE}|{_OLD_STYLE})(?![\d])",
+    re.I,
+)
+_ARXIV_IN_TEXT = re.compile(rf"arxiv:\s*({_NEW_STYLE}|{_OLD_STYLE})(?![\d])", re.I)
 
 
 def arxiv_id_from(value: object) -> str | None:
     """Return the version-less arXiv id in ``value`` (an id, ``arXiv:`` form or URL), if any.
 
+    Versions (``v2``), ``arXiv:`` prefixes, ``[cs.CL]`` suffixes, abs/pdf/html URLs and
+    arXiv DOIs (``10.48550/arXiv.2401.01234``) are all reduced to the bare id.
+
     >>> arxiv_id_from("arXiv:hep-th/9901001v2")
     'hep-th/9901001'
+    >>> arxiv_id_from("https://arxiv.org/pdf/2401.01234v3.pdf")
+    '2401.01234'
     >>> arxiv_id_from("SJ1Xmf-Rb") is None
     True
     """
@@ -73,13 +84,31 @@ def arxiv_id_from(value: object) -> str | None:
     return match.group(1) if match else None
 
 
+def find_arxiv_id(value: object) -> str | None:
+    """Find an arXiv id written inside free text (``arXiv preprint arXiv:2401.01234``).
+
+    Only explicit forms count: ``arXiv:ID``, an arXiv URL or an arXiv DOI.
+
+    >>> find_arxiv_id("arXiv preprint arXiv:1810.04805v2")
+    '1810.04805'
+    >>> find_arxiv_id("Proc. 2401.01234 pages") is None
+    True
+    """
+    if value is None:
+        return None
+    text = str(value)
+    match = _ARXIV_URL.search(text) or _ARXIV_IN_TEXT.search(text)
+    return match.group(1) if match else None
+
+
 def title_id(title: str) -> str:
     """A stable identifier for a paper known only by its title.
 
     >>> title_id("Attention Is All You Need") == title_id("attention is all you need!")
     True
     """
-    digest = hashlib.sha1(normalize_title(title).encode("utf-8")).hexdigest()
+    folded = normalize_title(title) or title.strip()  # a title of punctuation only hashes as is
+    digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()
     return f"paper-{digest[:12]}"
 
 
