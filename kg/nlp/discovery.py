@@ -580,7 +580,8 @@ def other_mentions(text: str, piece: Piece) -> list[Piece]:
 
 _TERM_HEAD = re.compile(
     r"[ -]((?:(?!(?:to|of|the|and|or|for|in|on|with|by|a|an|is|are|was|were|that|which|as|at|from|"
-    r"than|then|into|over|under|via)\b)[a-z]+[ -]){0,2}?(?:learning|process(?:es)?|optimi[sz]ation|inference|sampling|dynamics|"
+    r"than|then|into|over|under|via)\b)[a-z]+[ -]){0,2}?"
+    r"(?:learning|process(?:es)?|optimi[sz]ation|inference|sampling|dynamics|"
     r"regression|divergence|distance|transform|complexity|values?|decision process(?:es)?|tree search|"
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
     r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?))\b"
