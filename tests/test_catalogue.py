@@ -112,3 +112,18 @@ def test_without_drops_every_entry_with_a_form():
     smaller = catalogue.without(["GSM8K"])
     assert "GSM8K" in catalogue and "GSM8K" not in smaller
     assert len(smaller) == len(catalogue) - len(catalogue.lookup("GSM8K"))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?:divergence|distance)$", {"Metric"}),
+        (r"generali[sz]ation$", {"Task"}),
+        (r"(?:bandits?)$", {"Task"}),
+    ],
+)
+def test_types_agree_with_name_morphology(pattern, expected):
+    import re
+
+    odd = [(e.name, e.type) for e in SHIPPED if re.search(pattern, e.name, re.I) and e.type not in expected]
+    assert odd == []
