@@ -298,3 +298,18 @@ def test_camel_case_catalogue_names_do_not_match_plain_words():
     doc = nlp("A title\n\nA complex model answers multiple questions; ComplEx and MultiPL-E differ.")
     spans = [s.text for s in doc.spans["kg_catalogue"]]
     assert spans == ["ComplEx", "MultiPL-E"]
+
+
+@pytest.mark.parametrize("name", ["G-Vendi", "Q-Former", "GSM8K", "MT-Bench"])
+def test_letter_hyphen_names_are_name_shaped(name):
+    from kg.nlp.discovery import is_name_shaped
+
+    assert is_name_shaped(name)
+
+
+def test_multiword_alias_with_an_acronym_matches_in_any_case():
+    cat = Catalogue.from_entries([CatalogueEntry("Temporal Difference Learning", "Method", ("TD learning",))])
+    nlp = make_pipeline(use_shipped_catalogue=False)
+    nlp.get_pipe("kg_catalogue").set_catalogue(cat)
+    doc = nlp("Closing the Gap between TD Learning and Supervised Learning\n\nWe study it.")
+    assert [e.name for e in doc._.kg_entities] == ["Temporal Difference Learning"]

@@ -90,7 +90,7 @@ def _case_sensitive(form: str, entry: CatalogueEntry) -> bool:
         or form in entry.ambiguous_aliases
         or len(form) <= 4
         or (bool(letters) and all(c.isupper() for c in letters))
-        or any(c.isupper() for word in form.split() for c in word[1:])  # CamelCase: ComplEx
+        or (" " not in form and any(c.isupper() for c in form[1:]))  # CamelCase: ComplEx
     )
 
 

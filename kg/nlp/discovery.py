@@ -61,6 +61,8 @@ def is_name_shaped(text: str) -> bool:
         return False
     if text.isalpha() and text.isupper() and len(text) >= 8:  # an emphasised word, not an acronym
         return False
+    if _LETTER_NAME.fullmatch(text):  # G-Vendi, Q-Former
+        return True
     parts = [p for p in re.split(r"[-/]", text) if p]
     named_parts = [p for p in parts if p not in GENERIC_ACRONYMS and p.rstrip("s") not in GENERIC_ACRONYMS]
     inner_capital = any(c.isupper() for part in named_parts for c in part[1:])
@@ -153,6 +155,7 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
 
 
 _MAYBE_NAME = re.compile(r".[A-Z]|\d")
+_LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
 _NAMEISH_WORD = re.compile(r"[^\s]*(?:[^\s][A-Z]|\d)[^\s]*")
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}(?:-[A-Z0-9]+)?\b")
 
