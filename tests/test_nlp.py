@@ -313,3 +313,18 @@ def test_multiword_alias_with_an_acronym_matches_in_any_case():
     nlp.get_pipe("kg_catalogue").set_catalogue(cat)
     doc = nlp("Closing the Gap between TD Learning and Supervised Learning\n\nWe study it.")
     assert [e.name for e in doc._.kg_entities] == ["Temporal Difference Learning"]
+
+
+def test_latex_name_survives_reading_and_extraction(tmp_path):
+    """S$^{2}$FT is cleaned to S²FT by the reader and found whole by the pipeline."""
+    import kg
+
+    corpus = tmp_path / "p.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "x1", "title": "S$^{2}$FT: Sparse Fine-Tuning", "abstract": "We propose S$^{2}$FT."})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = kg.extract([corpus])
+    names = {e.name for e in result.extractions[0].entities}
+    assert "S²FT" in names

@@ -38,8 +38,10 @@ __all__ = [
     "trim_name",
 ]
 
+_SCRIPT_DIGITS = "\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"  # S²FT, H₂O
 _CHUNK = re.compile(
-    r"(?<![\w$\\])[A-Za-z0-9][A-Za-z0-9.+]*(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9.+]*)*(?:\([a-z]+\))?"
+    rf"(?<![\w$\\])[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
+    rf"(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
 )
 _NUMBERISH = re.compile(r"[\d.,%+\-/x×]+|\d+(?:st|nd|rd|th|s|k|K|M|B|D)?|v\d+(?:\.\d+)*", re.I)
 
