@@ -321,8 +321,7 @@ def test_latex_name_survives_reading_and_extraction(tmp_path):
 
     corpus = tmp_path / "p.jsonl"
     corpus.write_text(
-        json.dumps({"id": "x1", "title": "S$^{2}$FT: Sparse Fine-Tuning", "abstract": "We propose S$^{2}$FT."})
-        + "\n",
+        json.dumps({"id": "x1", "title": "S$^{2}$FT: Sparse Tuning", "abstract": "We use S$^{2}$FT."}) + "\n",
         encoding="utf-8",
     )
     result = kg.extract([corpus])
