@@ -165,16 +165,17 @@ def select_mentions(candidates: Iterable[Candidate]) -> list[Candidate]:
         key=lambda c: (-(c.end - c.start), _RULE_ORDER.get(c.rule, 99), c.start),
     )
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    spans: set[tuple[int, int]] = set()
+    taken = bytearray(max((c.end for c in ordered), default=0))  # 1 where a kept mention lies
     for cand in ordered:
         if cand.end <= cand.start:
             continue
-        overlaps = any(cand.start < end and start < cand.end for start, end in taken)
-        same_span = any((c.start, c.end) == (cand.start, cand.end) for c in kept)
-        if overlaps and not same_span:
-            continue
+        if (cand.start, cand.end) not in spans:
+            if taken.find(1, cand.start, cand.end) >= 0:
+                continue
+            spans.add((cand.start, cand.end))
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
-        taken.append((cand.start, cand.end))
     return sorted(kept, key=lambda c: (c.start, _RULE_ORDER.get(c.rule, 99)))
 
 

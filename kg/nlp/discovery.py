@@ -158,7 +158,7 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
 
 _MAYBE_NAME = re.compile(r".[A-Z]|\d")
 _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
-_NAMEISH_WORD = re.compile(r"[^\s]*(?:[^\s][A-Z]|\d)[^\s]*")
+_NAMEISH_WORD = re.compile(r"(?<!\S)\S*?(?:\S[A-Z]|\d)\S*")
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}(?:-[A-Z0-9]+)?\b")
 
 
@@ -494,7 +494,9 @@ _ENUMERATOR = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[).]$")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 200) : start].rstrip(" \"'“(")
+    before = text[max(0, start - 16) : start].rstrip(" \"'“(")
+    if not before and start > 16:  # a long run of spaces or quotes: look further back
+        before = text[:start].rstrip(" \"'“(")
     if _ENUMERATOR.search(before):  # "(2) Reward models ...", "ii) Data ..."
         return True
     return not before or before[-1] in ".!?:;\n"
