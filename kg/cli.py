@@ -323,6 +323,52 @@ def main() -> None:  # pragma: no cover - console entry point
     app()
 
 
+class ExportTo(StrEnum):
+    """The formats ``kg export`` writes (see :mod:`kg.exports`)."""
+
+    graphml = "graphml"
+    gexf = "gexf"
+    neo4j = "neo4j"
+
+
+@app.command("export")
+def export_cli(
+    graph: Annotated[Path, typer.Argument(help="A build's graph.json, or the folder holding it.")],
+    to: Annotated[ExportTo, typer.Option("--to", "-t", help="Format to write.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="File to write (a folder for neo4j: CSV files and import.sh).")
+    ],
+    quiet: QuietOpt = False,
+) -> None:
+    """Write a built graph as GraphML, GEXF (Gephi) or Neo4j import CSV."""
+    import kg
+    from kg.exports import export
+
+    try:
+        loaded = kg.load(graph)
+    except FileNotFoundError:
+        raise _fail(f"no graph at {graph} (give graph.json or the folder kg build wrote)") from None
+    except KeyError as error:
+        raise _fail(f"cannot read {graph} as a kg graph: no {error} in it") from None
+    except (OSError, ValueError, TypeError) as error:
+        raise _fail(f"cannot read {graph} as a kg graph: {error}") from None
+    if to is ExportTo.neo4j and out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} is a file; neo4j export writes a folder")
+    if to is not ExportTo.neo4j and out.is_dir():
+        raise _fail(f"--out {out} is a folder; {to.value} export writes one file")
+    try:
+        written = export(loaded, to=to.value, out=out)
+    except OSError as error:
+        raise _fail(f"cannot write {out}: {error}") from None
+    if not quiet:
+        for path in written:
+            _err.print(f"{path} ({path.stat().st_size / 1024:,.0f} KiB)", highlight=False)
+        _err.print(
+            f"{loaded.number_of_nodes()} nodes, {loaded.number_of_edges()} edges -> {to.value}",
+            highlight=False,
+        )
+
+
 @app.command("evaluate")
 def evaluate_cli(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (one paper per line).")],
