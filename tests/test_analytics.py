@@ -222,15 +222,7 @@ TWO_GROUPS = {
 }
 
 
-@pytest.mark.parametrize(
-    "method",
-    [
-        "louvain",
-        pytest.param(
-            "leiden", marks=pytest.mark.skipif(not an.leiden_available(), reason="no Leiden implementation")
-        ),
-    ],
-)
+@pytest.mark.parametrize("method", ["louvain", "leiden"])
 def test_communities_split_two_groups(method):
     graph = an.mentions_graph(TWO_GROUPS)
     membership = an.communities(graph, method=method)

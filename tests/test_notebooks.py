@@ -87,7 +87,7 @@ def _pictures(nb) -> list[bytes]:
 def test_notebook_runs_top_to_bottom(path, corpus, tmp_path, monkeypatch, artifacts):
     source = CORPORA[corpus]
     if corpus == "seeds" and not source.is_dir():
-        pytest.skip(f"{source} does not exist")
+        raise AssertionError(f"{source} is missing: the notebooks run on the shared seeds too")
     # the sample corpus is found by the notebook itself, from a working folder far from the repo
     nb = _execute(path, None if corpus == "examples" else source, tmp_path, monkeypatch)
 
