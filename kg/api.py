@@ -29,6 +29,7 @@ __all__ = [
     "SKIPPED_FILE",
     "BuildResult",
     "ExtractResult",
+    "InputProblem",
     "build",
     "extract",
     "graph_summary",
@@ -50,6 +51,14 @@ SKIPPED_FILE = "skipped.jsonl"
 IN_PROGRESS = "build_in_progress"
 
 Progress = Callable[[int], None]
+
+
+class InputProblem(ValueError):
+    """Raised with ``stop_on_problem``: the first input record that could not be read."""
+
+    def __init__(self, problem: SourceProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 @dataclass
@@ -286,12 +295,15 @@ def extract(
     progress: Progress | None = None,
     total: Callable[[int], None] | None = None,
     cache: str | Path | None = None,
+    stop_on_problem: bool = False,
 ) -> ExtractResult:
     """Read ``inputs`` and find the entities of every paper.
 
     ``total`` is called once with the number of unique papers, ``progress`` as papers are
     done. With ``cache`` (an SQLite file, see :mod:`kg.cache`) papers already extracted by
-    the same pipeline are read back, and new extractions are saved as they finish.
+    the same pipeline are read back, and new extractions are saved as they finish. With
+    ``stop_on_problem``, a bad input record raises :class:`InputProblem` before anything is
+    extracted.
     """
     return _extract(
         inputs,
@@ -301,6 +313,7 @@ def extract(
         progress=progress,
         total=total,
         cache=cache,
+        stop_on_problem=stop_on_problem,
     )[0]
 
 
@@ -313,12 +326,15 @@ def _extract(
     progress: Progress | None,
     total: Callable[[int], None] | None,
     cache: str | Path | None,
+    stop_on_problem: bool = False,
 ) -> tuple[ExtractResult, dict]:
     """:func:`extract`, and what the cache did: ``cached``, ``resumed``, ``fingerprint``."""
     from kg.nlp.pipeline import extract_papers, make_pipeline, pipeline_fingerprint
 
     started = time.perf_counter()
     papers, problems = read(inputs, format=format)
+    if problems and stop_on_problem:
+        raise InputProblem(problems[0])
     if total is not None:
         total(len(papers))
     nlp = make_pipeline(catalogue_files=[str(c) for c in catalogue], spacy_model=spacy_model)
@@ -382,12 +398,13 @@ def build(
     progress: Progress | None = None,
     total: Callable[[int], None] | None = None,
     cache: str | Path | None = None,
+    stop_on_problem: bool = False,
 ) -> BuildResult:
     """Read and extract: the build of ``inputs``, ready to :meth:`~BuildResult.write`.
 
     ``cache`` is an extraction cache file (``DIR/.kg-cache.sqlite`` for ``kg build``):
     papers it holds for the same pipeline are not extracted again, and a build that was
-    interrupted continues where it stopped.
+    interrupted continues where it stopped. ``stop_on_problem`` is as in :func:`extract`.
     """
     from kg.nlp.catalogue import load_catalogue
 
@@ -400,6 +417,7 @@ def build(
         progress=progress,
         total=total,
         cache=cache,
+        stop_on_problem=stop_on_problem,
     )
     return BuildResult(
         result.extractions,

@@ -112,6 +112,7 @@ def _report_problems(problems: list, on_error: OnError, quiet: bool) -> None:
 
 def _run_extraction(function, inputs, format, catalogue, spacy_model, quiet, **kwargs):
     """Call ``kg.build`` or ``kg.extract`` with a progress bar, turning errors into one line."""
+    from kg.api import InputProblem
     from kg.nlp.catalogue import CatalogueError
 
     _check_inputs(inputs, format)
@@ -129,6 +130,8 @@ def _run_extraction(function, inputs, format, catalogue, spacy_model, quiet, **k
             )
         except CatalogueError as error:
             raise UserError(str(error)) from None
+        except InputProblem as error:
+            raise UserError(f"{error} (stopping: --on-error fail)") from None
         except OSError as error:
             if spacy_model and "Can't find model" in str(error):
                 raise UserError(f"spaCy pipeline {spacy_model!r} is not installed") from None
@@ -198,7 +201,16 @@ def build_cli(
             raise UserError("--resume needs the cache; drop --no-cache")
         if resume and not cache.exists():
             _err.print(f"nothing to resume in {out}; building from scratch", highlight=False)
-        result = _run_extraction(kg.build, inputs, format, catalogue, spacy_model, quiet, cache=cache)
+        result = _run_extraction(
+            kg.build,
+            inputs,
+            format,
+            catalogue,
+            spacy_model,
+            quiet,
+            cache=cache,
+            stop_on_problem=on_error is OnError.fail,
+        )
         if resume and result.resumed and not quiet:
             _err.print(f"resumed: {result.cached} papers from the interrupted build's cache", highlight=False)
         _report_problems(result.problems, on_error, quiet)
@@ -233,7 +245,10 @@ def extract_cli(
     import kg
 
     try:
-        result = _run_extraction(kg.extract, inputs, format, catalogue, spacy_model, quiet)
+        stop = on_error is OnError.fail
+        result = _run_extraction(
+            kg.extract, inputs, format, catalogue, spacy_model, quiet, stop_on_problem=stop
+        )
         _report_problems(result.problems, on_error, quiet)
         if str(out) == "-":
             for extraction in result.extractions:
