@@ -144,7 +144,7 @@ def _summary(result, written: dict[str, Path], seconds: float, quiet: bool) -> N
     summary = result.summary()
     table = Table(title="kg build", show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
-    table.add_column()
+    table.add_column(overflow="fold")
     table.add_row("papers", f"{summary['papers']} ({summary['repeats']} repeats merged)")
     types, relations = summary["entities"], summary["edges"]
     table.add_row("entities", f"{sum(types.values())}: " + ", ".join(f"{t} {n}" for t, n in types.items()))

@@ -16,6 +16,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from kg.records import normalize_title
+
 __all__ = ["real_abstracts", "write_corpus"]
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -42,7 +44,7 @@ def write_corpus(path: Path, size: int, *, start: int = 0) -> Path:
     Paper ``i`` uses real abstract ``i`` modulo the number available; repeats get a title
     suffix so that every paper stays distinct.
     """
-    pool = list(real_abstracts())
+    pool = list({normalize_title(t): (t, a) for t, a in real_abstracts()}.values())
     with open(path, "w", encoding="utf-8") as stream:
         for i in range(start, start + size):
             title, abstract = pool[i % len(pool)]
