@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -78,11 +79,22 @@ def extract_papers(
         yield PaperExtraction(paper, list(doc._.kg_entities or []))
 
 
+def _source_hash() -> str:
+    """Hash of the Python files of :mod:`kg.nlp` and of the records they produce."""
+    nlp_dir = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in [*sorted(nlp_dir.rglob("*.py")), nlp_dir.parent / "records.py"]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def pipeline_fingerprint(nlp: Language) -> str:
     """A hash of everything besides the paper that decides what ``nlp`` extracts.
 
-    It covers :data:`PIPELINE_VERSION`, the spaCy version, the base pipeline's name and
-    version, every component's settings (``min_confidence`` included) and the catalogue
+    It covers :data:`PIPELINE_VERSION`, the source code of :mod:`kg.nlp` (so an edit that
+    forgets to bump the version still counts), the spaCy version, the base pipeline's name
+    and version, every component's settings (``min_confidence`` included) and the catalogue
     entries in use -- their content and order, not the files they came from. Two pipelines
     with the same fingerprint extract the same entities from the same paper.
 
@@ -103,6 +115,7 @@ def pipeline_fingerprint(nlp: Language) -> str:
             entries.append([name, [entry.to_json() for entry in catalogue]])
     described = {
         "kg_pipeline": PIPELINE_VERSION,
+        "code": _source_hash(),
         "spacy": spacy.__version__,
         "base": [nlp.meta.get("lang"), nlp.meta.get("name"), nlp.meta.get("version")],
         "tokenizer": nlp.config["nlp"].get("tokenizer"),
