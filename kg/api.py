@@ -10,16 +10,32 @@ Examples
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from kg.records import PaperExtraction, SourceProblem
+from kg.records import Paper, PaperExtraction, SourceProblem
 
-__all__ = ["OUTPUT_FILES", "BuildResult", "ExtractResult", "build", "extract", "load"]
+if TYPE_CHECKING:
+    from kg.nlp.catalogue import Catalogue
+
+__all__ = [
+    "OUTPUT_FILES",
+    "SKIPPED_FILE",
+    "BuildResult",
+    "ExtractResult",
+    "InputProblem",
+    "build",
+    "extract",
+    "graph_summary",
+    "load",
+    "read",
+]
 
 #: The files :meth:`BuildResult.write` produces, by short name.
 OUTPUT_FILES = {
@@ -29,7 +45,20 @@ OUTPUT_FILES = {
     "jsonl": "papers.jsonl",
 }
 
+#: Written beside the outputs when input records were skipped.
+SKIPPED_FILE = "skipped.jsonl"
+#: Cache metadata key set while a build's extraction is under way (cleared once written).
+IN_PROGRESS = "build_in_progress"
+
 Progress = Callable[[int], None]
+
+
+class InputProblem(ValueError):
+    """Raised with ``stop_on_problem``: the first input record that could not be read."""
+
+    def __init__(self, problem: SourceProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 @dataclass
@@ -53,12 +82,45 @@ class ExtractResult:
 
 @dataclass
 class BuildResult:
-    """The built graph, the extraction it came from, and what went wrong on input."""
+    """The extraction of a build and what went wrong on input; the graph is linked on demand.
 
-    graph: nx.MultiDiGraph
+    ``cached`` counts the papers whose entities came from the extraction cache, and
+    ``resumed`` is true when the cache held rows of an interrupted build of the same
+    pipeline. After :meth:`write`, ``up_to_date`` tells whether the outputs already matched
+    this build (and were left as they were).
+    """
+
     extractions: list[PaperExtraction]
     problems: list[SourceProblem] = field(default_factory=list)
     seconds: float = 0.0
+    catalogue: Catalogue | None = None
+    cached: int = 0
+    resumed: bool = False
+    cache_path: Path | None = None
+    fingerprint: str | None = None
+    up_to_date: bool = False
+    _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
+    _summary: dict | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The linked graph (built from the extractions on first use)."""
+        if self._graph is None:
+            from kg.graph import build_graph
+
+            self._graph = build_graph(self.extractions, catalogue=self.catalogue)
+        return self._graph
+
+    @property
+    def extracted(self) -> int:
+        """Papers that went through the spaCy pipeline in this build."""
+        return len(self.extractions) - self.cached
+
+    def summary(self) -> dict:
+        """Counts of the graph: papers, merged repeats, entities and edges by type and relation."""
+        if self._summary is None:
+            self._summary = graph_summary(self.graph)
+        return self._summary
 
     def write(
         self,
@@ -67,32 +129,149 @@ class BuildResult:
         outputs: Sequence[str] = tuple(OUTPUT_FILES),
         base_iri: str | None = None,
         max_nodes: int = 1500,
+        skipped: bool = False,
     ) -> dict[str, Path]:
-        """Write the chosen outputs into ``out_dir``; return their paths by short name."""
+        """Write the chosen outputs into ``out_dir``; return their paths by short name.
+
+        Every file is written under a temporary name and all are renamed into place together
+        once each is complete, so an interrupted write leaves the previous outputs as they
+        were. With ``skipped``, ``skipped.jsonl`` lists the input problems (and an old one is
+        removed when there are none). When the build used a cache and the cache records that
+        the outputs in ``out_dir`` were written from exactly this input, pipeline, kg version
+        and options (and they are unchanged on disk), nothing is rewritten.
+        """
+        from kg.io import staged_files
+
+        out = Path(out_dir)
+        names = {name: OUTPUT_FILES[name] for name in outputs}
+        if skipped and self.problems:
+            names["skipped"] = SKIPPED_FILE
+        written = {name: out / file for name, file in names.items()}
+        key = self._output_key(names, base_iri, max_nodes) if self.cache_path else None
+        if key is not None and self._outputs_current(key, written):
+            self.up_to_date = True
+            return written
+        with staged_files(out) as stage:
+            for name, file in names.items():
+                self._write_one(name, stage.path(file), base_iri=base_iri, max_nodes=max_nodes)
+            if skipped and not self.problems:
+                stage.remove(SKIPPED_FILE)
+        if key is not None:
+            self._record_outputs(key, written)
+        return written
+
+    def _write_one(self, name: str, path: Path, *, base_iri: str | None, max_nodes: int) -> None:
+        import json
+
         from kg.graph import paper_records, save_graph_json
         from kg.io import atomic_write
         from kg.rdf import DEFAULT_BASE_IRI, write_turtle
         from kg.view import write_html
 
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written: dict[str, Path] = {}
-        for name in outputs:
-            path = out / OUTPUT_FILES[name]
-            if name == "ttl":
-                write_turtle(self.graph, path, base=base_iri or DEFAULT_BASE_IRI)
-            elif name == "html":
-                write_html(self.graph, path, max_nodes=max_nodes)
-            elif name == "json":
-                save_graph_json(self.graph, path)
-            elif name == "jsonl":
-                import json
+        if name == "ttl":
+            write_turtle(self.graph, path, base=base_iri or DEFAULT_BASE_IRI)
+        elif name == "html":
+            write_html(self.graph, path, max_nodes=max_nodes)
+        elif name == "json":
+            save_graph_json(self.graph, path)
+        elif name == "jsonl":
+            with atomic_write(path) as stream:
+                for record in paper_records(self.graph):
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif name == "skipped":
+            with atomic_write(path) as stream:
+                for problem in self.problems:
+                    file, line = problem.source
+                    record = {"file": file, "line": line, "reason": problem.reason}
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-                with atomic_write(path) as stream:
-                    for record in paper_records(self.graph):
-                        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            written[name] = path
-        return written
+    def _output_key(self, names: dict[str, str], base_iri: str | None, max_nodes: int) -> str:
+        """Hash of everything the outputs are made from."""
+        import hashlib
+        import json
+
+        digest = hashlib.sha256()
+        header = [_code_hash(), self.fingerprint, sorted(names.items()), base_iri, max_nodes]
+        digest.update(json.dumps(header).encode())
+        for extraction in self.extractions:  # the entities follow from the paper and fingerprint
+            p = extraction.paper
+            record = [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
+            digest.update(json.dumps(record, ensure_ascii=False).encode())
+        for problem in self.problems:
+            digest.update(json.dumps([*problem.source, problem.reason]).encode())
+        return digest.hexdigest()
+
+    def _outputs_current(self, key: str, written: dict[str, Path]) -> bool:
+        import json
+
+        from kg.cache import ExtractionCache
+
+        with ExtractionCache(self.cache_path, self.fingerprint) as cache:
+            stamp = cache.get_meta("outputs")
+        if stamp is None:
+            return False
+        stamp = json.loads(stamp)
+        if stamp.get("key") != key or stamp.get("files", {}).keys() != {str(p) for p in written.values()}:
+            return False
+        for path, (size, mtime) in stamp["files"].items():
+            try:
+                info = os.stat(path)
+            except OSError:
+                return False
+            if (info.st_size, info.st_mtime_ns) != (size, mtime):
+                return False
+        self._summary = stamp.get("summary")
+        return self._summary is not None
+
+    def _record_outputs(self, key: str, written: dict[str, Path]) -> None:
+        import json
+
+        from kg.cache import ExtractionCache
+
+        files = {}
+        for path in written.values():
+            info = os.stat(path)
+            files[str(path)] = [info.st_size, info.st_mtime_ns]
+        stamp = {"key": key, "files": files, "summary": self.summary()}
+        with ExtractionCache(self.cache_path, self.fingerprint) as cache:
+            cache.set_meta("outputs", json.dumps(stamp))
+            cache.set_meta(IN_PROGRESS, None)
+            cache.prune(keep=[x.paper for x in self.extractions])
+
+
+def graph_summary(graph: nx.MultiDiGraph) -> dict:
+    """Counts of ``graph``: papers, repeats merged, entities by type, edges by relation.
+
+    >>> graph_summary(nx.MultiDiGraph())["papers"]
+    0
+    """
+    from collections import Counter
+
+    from kg.graph import entity_nodes, paper_nodes
+
+    papers = sum(1 for _ in paper_nodes(graph))
+    sources = sum(len(d.get("sources", [])) for _, d in paper_nodes(graph))
+    types = Counter(d["type"] for _, d in entity_nodes(graph))
+    relations = Counter(k for _, _, k in graph.edges(keys=True))
+    return {
+        "papers": papers,
+        "repeats": max(0, sources - papers),
+        "entities": dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "edges": dict(sorted(relations.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
+
+
+def _code_hash() -> str:
+    """Hash of kg's own files (code, templates, schema): new code means new outputs."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".html", ".js", ".css", ".ttl", ".jsonl", ".rq"}:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def read(inputs: Iterable[str | Path], *, format: str | None = None) -> tuple[list, list]:
@@ -115,24 +294,99 @@ def extract(
     spacy_model: str | None = None,
     progress: Progress | None = None,
     total: Callable[[int], None] | None = None,
+    cache: str | Path | None = None,
+    stop_on_problem: bool = False,
 ) -> ExtractResult:
     """Read ``inputs`` and find the entities of every paper.
 
-    ``total`` is called once with the number of unique papers, ``progress`` once per paper.
+    ``total`` is called once with the number of unique papers, ``progress`` as papers are
+    done. With ``cache`` (an SQLite file, see :mod:`kg.cache`) papers already extracted by
+    the same pipeline are read back, and new extractions are saved as they finish. With
+    ``stop_on_problem``, a bad input record raises :class:`InputProblem` before anything is
+    extracted.
     """
-    from kg.nlp.pipeline import extract_papers, make_pipeline
+    return _extract(
+        inputs,
+        format=format,
+        catalogue=catalogue,
+        spacy_model=spacy_model,
+        progress=progress,
+        total=total,
+        cache=cache,
+        stop_on_problem=stop_on_problem,
+    )[0]
+
+
+def _extract(
+    inputs: Iterable[str | Path],
+    *,
+    format: str | None,
+    catalogue: Iterable[str | Path],
+    spacy_model: str | None,
+    progress: Progress | None,
+    total: Callable[[int], None] | None,
+    cache: str | Path | None,
+    stop_on_problem: bool = False,
+) -> tuple[ExtractResult, dict]:
+    """:func:`extract`, and what the cache did: ``cached``, ``resumed``, ``fingerprint``."""
+    from kg.nlp.pipeline import extract_papers, make_pipeline, pipeline_fingerprint
 
     started = time.perf_counter()
     papers, problems = read(inputs, format=format)
+    if problems and stop_on_problem:
+        raise InputProblem(problems[0])
     if total is not None:
         total(len(papers))
     nlp = make_pipeline(catalogue_files=[str(c) for c in catalogue], spacy_model=spacy_model)
-    extractions = []
-    for extraction in extract_papers(papers, nlp):
-        extractions.append(extraction)
-        if progress is not None:
-            progress(1)
-    return ExtractResult(extractions, problems, time.perf_counter() - started)
+    fingerprint = pipeline_fingerprint(nlp)
+    info = {"cached": 0, "resumed": False, "fingerprint": fingerprint}
+    if cache is None:
+        extractions = []
+        for extraction in extract_papers(papers, nlp):
+            extractions.append(extraction)
+            if progress is not None:
+                progress(1)
+    else:
+        extractions = _extract_cached(papers, nlp, Path(cache), fingerprint, progress, info)
+    return ExtractResult(extractions, problems, time.perf_counter() - started), info
+
+
+def _extract_cached(
+    papers: list[Paper], nlp, path: Path, fingerprint: str, progress: Progress | None, info: dict
+) -> list[PaperExtraction]:
+    """Reuse cached extractions, extract the rest and save them in small batches."""
+    from kg.cache import ExtractionCache
+    from kg.nlp.pipeline import extract_papers
+
+    with ExtractionCache(path, fingerprint) as cache:
+        found = cache.get_many(papers)
+        info["cached"] = len(found)
+        info["resumed"] = cache.get_meta(IN_PROGRESS) == fingerprint and bool(found)
+        if progress is not None and found:
+            progress(len(found))
+        missing = [i for i in range(len(papers)) if i not in found]
+        if missing:
+            cache.set_meta(IN_PROGRESS, fingerprint)
+        batch: list[PaperExtraction] = []
+        last_commit = time.monotonic()
+        try:
+            todo = extract_papers([papers[i] for i in missing], nlp)
+            for index, extraction in zip(missing, todo, strict=True):
+                found[index] = extraction
+                batch.append(extraction)
+                if len(batch) >= CACHE_BATCH or time.monotonic() - last_commit > 2.0:
+                    cache.put(batch)
+                    batch, last_commit = [], time.monotonic()
+                if progress is not None:
+                    progress(1)
+        finally:  # Ctrl-C keeps what was done
+            if batch:
+                cache.put(batch)
+    return [found[i] for i in range(len(papers))]
+
+
+#: Papers per cache transaction while extracting: a killed build loses at most this many.
+CACHE_BATCH = 32
 
 
 def build(
@@ -143,17 +397,38 @@ def build(
     spacy_model: str | None = None,
     progress: Progress | None = None,
     total: Callable[[int], None] | None = None,
+    cache: str | Path | None = None,
+    stop_on_problem: bool = False,
 ) -> BuildResult:
-    """Read, extract and link: the graph of ``inputs``, ready to :meth:`~BuildResult.write`."""
-    from kg.graph import build_graph
+    """Read and extract: the build of ``inputs``, ready to :meth:`~BuildResult.write`.
+
+    ``cache`` is an extraction cache file (``DIR/.kg-cache.sqlite`` for ``kg build``):
+    papers it holds for the same pipeline are not extracted again, and a build that was
+    interrupted continues where it stopped. ``stop_on_problem`` is as in :func:`extract`.
+    """
     from kg.nlp.catalogue import load_catalogue
 
     started = time.perf_counter()
-    result = extract(
-        inputs, format=format, catalogue=catalogue, spacy_model=spacy_model, progress=progress, total=total
+    result, info = _extract(
+        inputs,
+        format=format,
+        catalogue=catalogue,
+        spacy_model=spacy_model,
+        progress=progress,
+        total=total,
+        cache=cache,
+        stop_on_problem=stop_on_problem,
     )
-    graph = build_graph(result.extractions, catalogue=load_catalogue(catalogue))
-    return BuildResult(graph, result.extractions, result.problems, time.perf_counter() - started)
+    return BuildResult(
+        result.extractions,
+        result.problems,
+        time.perf_counter() - started,
+        catalogue=load_catalogue(catalogue),
+        cached=info["cached"],
+        resumed=info["resumed"],
+        cache_path=None if cache is None else Path(cache),
+        fingerprint=info["fingerprint"],
+    )
 
 
 def load(path: str | Path) -> nx.MultiDiGraph:

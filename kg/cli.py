@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +17,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from kg.cache import CACHE_FILE
 
 __all__ = ["app"]
 
@@ -109,22 +110,9 @@ def _report_problems(problems: list, on_error: OnError, quiet: bool) -> None:
         _err.print(f"[yellow]… and {len(problems) - 20} more skipped[/yellow]")
 
 
-def _write_skipped(problems: list, path: Path) -> None:
-    from kg.io import atomic_write
-
-    with atomic_write(path) as stream:
-        for problem in problems:
-            stream.write(
-                json.dumps(
-                    {"file": problem.source.file, "line": problem.source.line, "reason": problem.reason},
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
-
-
 def _run_extraction(function, inputs, format, catalogue, spacy_model, quiet, **kwargs):
     """Call ``kg.build`` or ``kg.extract`` with a progress bar, turning errors into one line."""
+    from kg.api import InputProblem
     from kg.nlp.catalogue import CatalogueError
 
     _check_inputs(inputs, format)
@@ -142,41 +130,36 @@ def _run_extraction(function, inputs, format, catalogue, spacy_model, quiet, **k
             )
         except CatalogueError as error:
             raise UserError(str(error)) from None
+        except InputProblem as error:
+            raise UserError(f"{error} (stopping: --on-error fail)") from None
         except OSError as error:
             if spacy_model and "Can't find model" in str(error):
                 raise UserError(f"spaCy pipeline {spacy_model!r} is not installed") from None
             raise UserError(str(error)) from None
 
 
-def _summary(result, written: dict[str, Path], quiet: bool) -> None:
+def _summary(result, written: dict[str, Path], seconds: float, quiet: bool) -> None:
     if quiet:
         return
-    from kg.graph import entity_nodes, paper_nodes
-
-    graph = result.graph
-    papers = sum(1 for _ in paper_nodes(graph))
-    types = Counter(d["type"] for _, d in entity_nodes(graph))
-    relations = Counter(k for _, _, k in graph.edges(keys=True))
-    sources = sum(len(d.get("sources", [])) for _, d in paper_nodes(graph))
+    summary = result.summary()
     table = Table(title="kg build", show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
-    table.add_column()
-    table.add_row("papers", f"{papers} ({sources - papers} repeats merged)")
+    table.add_column(overflow="fold")
+    table.add_row("papers", f"{summary['papers']} ({summary['repeats']} repeats merged)")
+    types, relations = summary["entities"], summary["edges"]
+    table.add_row("entities", f"{sum(types.values())}: " + ", ".join(f"{t} {n}" for t, n in types.items()))
     table.add_row(
-        "entities",
-        f"{sum(types.values())}: "
-        + ", ".join(f"{t} {n}" for t, n in sorted(types.items(), key=lambda kv: -kv[1])),
-    )
-    table.add_row(
-        "edges",
-        f"{graph.number_of_edges()}: "
-        + ", ".join(f"{r} {n}" for r, n in sorted(relations.items(), key=lambda kv: -kv[1])),
+        "edges", f"{sum(relations.values())}: " + ", ".join(f"{r} {n}" for r, n in relations.items())
     )
     table.add_row("skipped", str(len(result.problems)))
+    if result.cache_path is not None:
+        table.add_row("cache", f"{result.cached} from cache, {result.extracted} extracted")
     for name, path in written.items():
         size = path.stat().st_size
         table.add_row(name, f"{path} ({size / 1024:,.0f} KiB)")
-    table.add_row("time", f"{result.seconds:.1f} s")
+    if result.up_to_date:
+        table.add_row("outputs", "up to date (nothing changed since they were written)")
+    table.add_row("time", f"{seconds:.1f} s")
     _out.print(table)
 
 
@@ -191,27 +174,58 @@ def build_cli(
         str | None, typer.Option("--base-iri", help="Base IRI for minted paper and entity IRIs.")
     ] = None,
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Most nodes drawn in graph.html.")] = 1500,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted build from the papers it cached.")
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help=f"Extract every paper; neither read nor write {CACHE_FILE}.")
+    ] = False,
     on_error: OnErrorOpt = OnError.skip,
     allow_skipped: AllowSkippedOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Build graph.ttl, graph.html, graph.json and papers.jsonl from INPUTS into --out."""
-    import kg
+    """Build graph.ttl, graph.html, graph.json and papers.jsonl from INPUTS into --out.
 
+    Extractions are cached in --out (see --no-cache): a rebuild extracts only new or
+    changed papers, and one after a crash or Ctrl-C (--resume) continues where it stopped.
+    """
+    import time
+
+    import kg
+    from kg.cache import CacheError
+
+    started = time.perf_counter()
+    cache = None if no_cache else out / CACHE_FILE
     try:
-        result = _run_extraction(kg.build, inputs, format, catalogue, spacy_model, quiet)
+        if resume and no_cache:
+            raise UserError("--resume needs the cache; drop --no-cache")
+        if resume and not cache.exists():
+            _err.print(f"nothing to resume in {out}; building from scratch", highlight=False)
+        result = _run_extraction(
+            kg.build,
+            inputs,
+            format,
+            catalogue,
+            spacy_model,
+            quiet,
+            cache=cache,
+            stop_on_problem=on_error is OnError.fail,
+        )
+        if resume and result.resumed and not quiet:
+            _err.print(f"resumed: {result.cached} papers from the interrupted build's cache", highlight=False)
         _report_problems(result.problems, on_error, quiet)
         if not result.extractions:
             raise UserError("no papers could be read from the input")
-        written = result.write(out, base_iri=base_iri, max_nodes=max_nodes)
-        if result.problems:
-            _write_skipped(result.problems, out / "skipped.jsonl")
-            written["skipped"] = out / "skipped.jsonl"
-        elif (out / "skipped.jsonl").exists():
-            (out / "skipped.jsonl").unlink()
+        written = result.write(out, base_iri=base_iri, max_nodes=max_nodes, skipped=True)
+    except CacheError as error:
+        raise _fail(str(error)) from None
     except UserError as error:
         raise _fail(str(error)) from None
-    _summary(result, written, quiet)
+    except KeyboardInterrupt:
+        note = "; the papers extracted so far are cached: run again with --resume" if cache else ""
+        _err.print(f"interrupted: {out} keeps its previous outputs{note}", highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
+    _summary(result, written, time.perf_counter() - started, quiet)
     if result.problems and not allow_skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -231,7 +245,10 @@ def extract_cli(
     import kg
 
     try:
-        result = _run_extraction(kg.extract, inputs, format, catalogue, spacy_model, quiet)
+        stop = on_error is OnError.fail
+        result = _run_extraction(
+            kg.extract, inputs, format, catalogue, spacy_model, quiet, stop_on_problem=stop
+        )
         _report_problems(result.problems, on_error, quiet)
         if str(out) == "-":
             for extraction in result.extractions:

@@ -1,6 +1,9 @@
 """Atomic file output: write to a temporary file beside the target, then rename.
 
 A crash or Ctrl-C while writing leaves the previous file untouched, never half a file.
+:func:`staged_files` does the same for a set of files that belong together: each is
+written under a temporary name, and all are renamed into place only once every one of
+them is complete.
 
 Examples
 --------
@@ -17,11 +20,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write"]
+__all__ = ["Stage", "atomic_write", "staged_files"]
 
 
 def _file_mode(path: Path) -> int:
@@ -53,3 +57,78 @@ def atomic_write(path: str | Path, *, binary: bool = False) -> Iterator[IO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+class Stage:
+    """Temporary names for the files of one :func:`staged_files` group."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._tag = uuid.uuid4().hex[:12]
+        self.staged: dict[Path, Path] = {}
+        self.removed: list[Path] = []
+
+    def path(self, name: str) -> Path:
+        """The temporary path to write ``name`` to; it becomes ``folder/name`` on success."""
+        final = self.folder / name
+        for pattern in (f".{name}.*.staged", f"..{name}.*.staged.*.tmp"):  # left by a killed build
+            for leftover in self.folder.glob(pattern):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+        temp = self.folder / f".{name}.{self._tag}.staged"
+        self.staged[final] = temp
+        return temp
+
+    def remove(self, name: str) -> None:
+        """Delete ``folder/name`` (if present) when the group is committed."""
+        self.removed.append(self.folder / name)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def staged_files(folder: str | Path) -> Iterator[Stage]:
+    """Write several files into ``folder`` so that they replace the old ones together.
+
+    Inside the block, write each file to ``stage.path(name)``. When the block ends without
+    an error, every staged file is renamed to its name (and files marked with
+    ``stage.remove`` are deleted); if it raises, or the process dies, the staged files are
+    discarded and ``folder`` keeps its previous files.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> with staged_files(folder) as stage:
+    ...     _ = stage.path("a.txt").write_text("A")
+    ...     _ = stage.path("b.txt").write_text("B")
+    ...     sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    []
+    >>> sorted(p.name for p in folder.iterdir())
+    ['a.txt', 'b.txt']
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    stage = Stage(folder)
+    try:
+        yield stage
+        for final, temp in stage.staged.items():
+            if not temp.exists():
+                raise FileNotFoundError(f"{final.name} was staged but never written")
+            os.chmod(temp, _file_mode(final))
+        for final, temp in stage.staged.items():
+            os.replace(temp, final)
+        for path in stage.removed:
+            if path not in stage.staged:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+        _fsync_folder(folder)
+    finally:
+        for temp in stage.staged.values():
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()

@@ -1,0 +1,288 @@
+"""The extraction cache: each paper's entities, stored in SQLite and reused by later builds.
+
+A row is keyed by two hashes: :func:`content_key` of what extraction reads from the paper
+(its id, title and abstract) and the *fingerprint* of the pipeline that extracted it
+(:func:`kg.nlp.pipeline.pipeline_fingerprint`: the pipeline version, the catalogue entries,
+the spaCy pipeline and the settings). A paper whose text changed, or a build with another
+catalogue or pipeline, finds no row and is extracted again; everything else is read back.
+
+The database lives in the output folder (``DIR/.kg-cache.sqlite``, write-ahead logging) and
+is written in small transactions while extraction runs, so a build killed half-way leaves
+every finished batch behind for the next one to reuse.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from kg.records import Paper, PaperExtraction
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "cache.sqlite"
+>>> paper = Paper("p1", "A title", "An abstract.")
+>>> with ExtractionCache(path, "fingerprint-1") as cache:
+...     _ = cache.put([PaperExtraction(paper, [])])
+...     hits = cache.get_many([paper])
+>>> list(hits)
+[0]
+>>> with ExtractionCache(path, "fingerprint-2") as cache:  # another pipeline: a miss
+...     cache.get_many([paper])
+{}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction, SourceRef
+
+__all__ = [
+    "CACHE_FILE",
+    "SCHEMA_VERSION",
+    "CacheError",
+    "ExtractionCache",
+    "content_key",
+    "decode_extraction",
+    "encode_extraction",
+]
+
+#: The cache's file name inside an output folder.
+CACHE_FILE = ".kg-cache.sqlite"
+#: Bumped when the table layout or the row encoding changes; an older file is emptied.
+SCHEMA_VERSION = "1"
+
+_CHUNK = 500  # keys per SELECT ... IN (...) query
+
+
+class CacheError(Exception):
+    """The cache file cannot be opened or is not a kg cache."""
+
+
+def content_key(paper: Paper) -> str:
+    """Hash of the parts of ``paper`` extraction depends on: id, title and abstract.
+
+    >>> content_key(Paper("p1", "T", "A")) == content_key(Paper("p1", "T", "A", date="2024"))
+    True
+    >>> content_key(Paper("p1", "T", "A")) == content_key(Paper("p1", "T", "A."))
+    False
+    """
+    blob = json.dumps([paper.id, paper.title, paper.abstract], ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+
+
+def _entity_to_list(entity: ExtractedEntity) -> list:
+    return [
+        entity.name,
+        str(entity.type),
+        list(entity.mentions),
+        [[e.text, e.start, e.end, e.sentence, e.sentence_start, str(e.relation)] for e in entity.evidence],
+        entity.proposed,
+        str(entity.relation),
+        entity.confidence,
+        list(entity.sources),
+        entity.catalogue_id,
+        entity.parent,
+    ]
+
+
+def _entity_from_list(data: list) -> ExtractedEntity:
+    name, type_, mentions, evidence, proposed, relation, confidence, sources, catalogue_id, parent = data
+    return ExtractedEntity(
+        name=name,
+        type=type_,
+        mentions=mentions,
+        evidence=[Evidence(*e) for e in evidence],
+        proposed=proposed,
+        relation=relation,
+        confidence=confidence,
+        sources=sources,
+        catalogue_id=catalogue_id,
+        parent=parent,
+    )
+
+
+def encode_extraction(extraction: PaperExtraction) -> bytes:
+    """Serialise ``extraction`` losslessly (unlike ``to_json``, confidences are not rounded).
+
+    >>> from kg.records import Paper
+    >>> x = PaperExtraction(Paper("p1", "T", "A", sources=(SourceRef("f.jsonl", 3),)), [])
+    >>> decode_extraction(encode_extraction(x)) == x
+    True
+    """
+    p = extraction.paper
+    paper = [
+        p.id,
+        p.title,
+        p.abstract,
+        p.date,
+        p.url,
+        p.arxiv_id,
+        [[s.file, s.line] for s in p.sources],
+    ]
+    blob = json.dumps([paper, [_entity_to_list(e) for e in extraction.entities]], ensure_ascii=False)
+    return zlib.compress(blob.encode("utf-8"), 1)
+
+
+def decode_extraction(data: bytes, paper: Paper | None = None) -> PaperExtraction:
+    """Inverse of :func:`encode_extraction`; ``paper`` replaces the stored paper if given.
+
+    Floats survive exactly (JSON writes the shortest repr that reads back the same double),
+    and strings, lists and ``None`` come back as they went in.
+    """
+    stored, entities = json.loads(zlib.decompress(data))
+    if paper is None:
+        id_, title, abstract, date, url, arxiv_id, sources = stored
+        paper = Paper(
+            id=id_,
+            title=title,
+            abstract=abstract,
+            date=date,
+            url=url,
+            arxiv_id=arxiv_id,
+            sources=tuple(SourceRef(f, line) for f, line in sources),
+        )
+    return PaperExtraction(paper, [_entity_from_list(e) for e in entities])
+
+
+def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class ExtractionCache:
+    """Extractions of one pipeline fingerprint in an SQLite file.
+
+    Parameters
+    ----------
+    path
+        The database file (created with its folder if missing).
+    fingerprint
+        The pipeline fingerprint; rows of other fingerprints are invisible (and pruned by
+        :meth:`prune`).
+
+    Use it as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, path: str | Path, fingerprint: str) -> None:
+        self.path = Path(path)
+        self.fingerprint = fingerprint
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._setup()
+        except sqlite3.DatabaseError as error:
+            reason = f"{self.path}: not a usable kg cache ({error}); delete it or use --no-cache"
+            raise CacheError(reason) from None
+
+    def _setup(self) -> None:
+        db = self._db
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is not None and row[0] != SCHEMA_VERSION:
+            db.execute("DROP TABLE IF EXISTS extractions")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS extractions ("
+            " fingerprint TEXT NOT NULL, content TEXT NOT NULL, paper_id TEXT NOT NULL,"
+            " data BLOB NOT NULL, PRIMARY KEY (fingerprint, content)) WITHOUT ROWID"
+        )
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    def __enter__(self) -> ExtractionCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database (every :meth:`put` is already committed)."""
+        self._db.close()
+
+    def __len__(self) -> int:
+        """Rows of this fingerprint."""
+        sql = "SELECT COUNT(*) FROM extractions WHERE fingerprint = ?"
+        return self._db.execute(sql, (self.fingerprint,)).fetchone()[0]
+
+    def total_rows(self) -> int:
+        """Rows of every fingerprint."""
+        return self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0]
+
+    def get_many(self, papers: Sequence[Paper]) -> dict[int, PaperExtraction]:
+        """Cached extractions by index into ``papers``; absent indices are misses.
+
+        Each hit carries the paper passed in (its date, url and sources as read now) with the
+        entities stored for it.
+        """
+        by_key: dict[str, list[int]] = {}
+        for index, paper in enumerate(papers):
+            by_key.setdefault(content_key(paper), []).append(index)
+        found: dict[int, PaperExtraction] = {}
+        for keys in _chunks(list(by_key)):
+            marks = ",".join("?" * len(keys))
+            rows = self._db.execute(
+                f"SELECT content, data FROM extractions WHERE fingerprint = ? AND content IN ({marks})",
+                (self.fingerprint, *keys),
+            )
+            for key, data in rows:
+                for index in by_key[key]:
+                    found[index] = decode_extraction(data, papers[index])
+        return found
+
+    def put(self, extractions: Iterable[PaperExtraction]) -> int:
+        """Store ``extractions`` in one transaction; return how many."""
+        rows = [
+            (self.fingerprint, content_key(x.paper), x.paper.id, encode_extraction(x)) for x in extractions
+        ]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def prune(self, keep: Iterable[Paper] | None = None) -> int:
+        """Delete rows of other fingerprints and, given ``keep``, rows of papers not in it.
+
+        Returns the number of rows deleted.
+        """
+        with self._transaction():
+            deleted = self._db.execute(
+                "DELETE FROM extractions WHERE fingerprint != ?", (self.fingerprint,)
+            ).rowcount
+            if keep is not None:
+                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (content TEXT PRIMARY KEY)")
+                self._db.execute("DELETE FROM keep")
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO keep VALUES (?)", ((content_key(p),) for p in keep)
+                )
+                deleted += self._db.execute(
+                    "DELETE FROM extractions WHERE content NOT IN (SELECT content FROM keep)"
+                ).rowcount
+        return deleted
+
+    def get_meta(self, key: str) -> str | None:
+        """A value saved with :meth:`set_meta`, or ``None``."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Save (or with ``None``, delete) a small value beside the rows."""
+        if value is None:
+            self._db.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on error) on an autocommit connection."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, *exc: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")

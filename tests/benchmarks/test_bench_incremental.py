@@ -1,0 +1,71 @@
+"""Incremental builds: a first build, a re-run on the same corpus, and one after adding 1 %.
+
+The corpus is ``KG_BENCH_SCALE`` papers (default 300, so that CI stays fast) made from the
+real abstracts in ../shared/corpora. Each phase is timed the way ``kg build`` runs it
+(``kg.build`` with the cache in the output folder, then ``BuildResult.write``); the numbers
+are printed, saved as pytest-benchmark extra info and written to
+``test-artifacts/bench-incremental.json``. Run at 10k papers with::
+
+    KG_BENCH_SCALE=10000 python -m pytest tests/benchmarks/test_bench_incremental.py -s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import kg
+from kg.cache import CACHE_FILE
+
+from ..corpus import write_corpus
+
+SCALE = int(os.environ.get("KG_BENCH_SCALE", "300"))
+
+
+def _build(inputs, out):
+    started = time.perf_counter()
+    result = kg.build(inputs, cache=out / CACHE_FILE)
+    extracted_at = time.perf_counter()
+    result.write(out, skipped=True)
+    done = time.perf_counter()
+    times = {"total_s": done - started, "extract_s": extracted_at - started, "write_s": done - extracted_at}
+    return result, times
+
+
+def test_incremental_build_phases(benchmark, tmp_path, artifacts):
+    added = max(1, SCALE // 100)
+    corpus = write_corpus(tmp_path / "corpus.jsonl", SCALE)
+    out = tmp_path / "out"
+
+    first, first_t = _build([corpus], out)
+    assert (first.cached, first.extracted) == (0, SCALE) and not first.up_to_date
+
+    rerun, rerun_t = benchmark.pedantic(_build, args=([corpus], out), rounds=1, iterations=1)
+    assert (rerun.cached, rerun.extracted) == (SCALE, 0) and rerun.up_to_date
+
+    more = write_corpus(tmp_path / "more.jsonl", added, start=SCALE)
+    grown, grown_t = _build([corpus, more], out)
+    assert (grown.cached, grown.extracted) == (SCALE, added) and not grown.up_to_date
+    assert sum(1 for _ in (out / "papers.jsonl").open()) == SCALE + added
+
+    numbers = {
+        "papers": SCALE,
+        "added": added,
+        "first": first_t,
+        "rerun": rerun_t,
+        "add_1_percent": grown_t,
+        "rerun_speedup": first_t["total_s"] / rerun_t["total_s"],
+        "add_speedup": first_t["total_s"] / grown_t["total_s"],
+        "cache_bytes": (out / CACHE_FILE).stat().st_size,
+    }
+    benchmark.extra_info.update(numbers)
+    (artifacts / "bench-incremental.json").write_text(json.dumps(numbers, indent=2) + "\n")
+    print()
+    for phase in ("first", "rerun", "add_1_percent"):
+        t = numbers[phase]
+        print(
+            f"{phase:14} total {t['total_s']:8.2f} s   read+extract {t['extract_s']:8.2f} s"
+            f"   write {t['write_s']:8.2f} s"
+        )
+    print(f"re-run {numbers['rerun_speedup']:.1f}x faster; +1 % run {numbers['add_speedup']:.1f}x faster")

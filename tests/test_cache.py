@@ -1,0 +1,243 @@
+"""The extraction cache: exact round trips, hits, misses, invalidation, pruning, and builds on it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from typer.testing import CliRunner
+
+import kg
+from kg.cache import (
+    CACHE_FILE,
+    CacheError,
+    ExtractionCache,
+    content_key,
+    decode_extraction,
+    encode_extraction,
+)
+from kg.cli import app
+from kg.io import staged_files
+from kg.nlp.pipeline import extract_papers, make_pipeline, pipeline_fingerprint
+from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction, SourceRef
+
+from .conftest import FIXTURES, REPO
+
+runner = CliRunner()
+OUTPUTS = ("graph.json", "papers.jsonl", "graph.ttl", "graph.html")
+
+
+@pytest.fixture(scope="module")
+def seed_extractions(seeds_dir, nlp):
+    papers, _ = kg.read([seeds_dir])
+    return list(extract_papers(papers, nlp))
+
+
+@pytest.fixture
+def catalogue_file(tmp_path):
+    path = tmp_path / "extra.jsonl"
+    entry = {"name": "Frobnicating Network", "type": "Model", "aliases": ["FrobNet"]}
+    path.write_text(json.dumps(entry) + "\n")
+    return path
+
+
+def _corpus(tmp_path, papers):
+    path = tmp_path / "papers.jsonl"
+    with path.open("w") as stream:
+        for id_, title, abstract in papers:
+            stream.write(json.dumps({"id": id_, "title": title, "abstract": abstract}) + "\n")
+    return path
+
+
+SMALL = [
+    ("c1", "FrobNet for Parsing", "We train FrobNet and compare it with BERT on GLUE."),
+    ("c2", "Sparse Routers", "We propose RouteMix, a router evaluated on MMLU and GSM8K."),
+    ("c3", "Token Budgets", "We fine-tune Llama-2-7B with LoRA and report accuracy on HellaSwag."),
+]
+
+
+def test_every_seed_extraction_round_trips_exactly(seed_extractions):
+    assert sum(len(x.entities) for x in seed_extractions) > 50
+    for extraction in seed_extractions:
+        assert decode_extraction(encode_extraction(extraction)) == extraction
+
+
+def test_round_trip_keeps_unrounded_floats_none_and_unicode():
+    ev = Evidence("Zürich-Net", 0, 10, "Zürich-Net — wins.", 0, "proposes")
+    entity = ExtractedEntity(
+        "Zürich-Net", "Model", ["Zürich-Net"], [ev], proposed=True, relation="proposes", confidence=0.1 + 0.2
+    )
+    sources = (SourceRef("a:b.txt"), SourceRef("f", 7))
+    paper = Paper("p:1", "Zürich-Net", "Zürich-Net — wins.", sources=sources)
+    back = decode_extraction(encode_extraction(PaperExtraction(paper, [entity])))
+    assert back.entities[0].confidence == 0.30000000000000004
+    assert back.entities[0].catalogue_id is None and back.entities[0].parent is None
+    assert back.paper.sources == (SourceRef("a:b.txt", None), SourceRef("f", 7))
+    assert back == PaperExtraction(paper, [entity])
+
+
+def test_hit_miss_and_current_paper_metadata(tmp_path, seed_extractions):
+    path = tmp_path / CACHE_FILE
+    extractions = seed_extractions[:10]
+    papers = [x.paper for x in extractions]
+    with ExtractionCache(path, "fp-a") as cache:
+        assert cache.get_many(papers) == {}
+        assert cache.put(extractions[:6]) == 6
+    with ExtractionCache(path, "fp-a") as cache:
+        hits = cache.get_many(papers)
+        assert sorted(hits) == list(range(6))
+        assert [hits[i] for i in range(6)] == extractions[:6]
+        # same text, new date: still a hit, and the hit carries the paper as read now
+        redated = replace(papers[0], date="1999-01-01")
+        assert cache.get_many([redated])[0].paper.date == "1999-01-01"
+        # a changed abstract or id is a miss
+        assert cache.get_many([replace(papers[1], abstract=papers[1].abstract + " More.")]) == {}
+        assert cache.get_many([replace(papers[1], id="other")]) == {}
+    with ExtractionCache(path, "fp-b") as cache:  # another pipeline sees nothing
+        assert cache.get_many(papers) == {}
+        assert len(cache) == 0 and cache.total_rows() == 6
+
+
+def test_prune_drops_other_fingerprints_and_unkept_papers(tmp_path, seed_extractions):
+    path = tmp_path / CACHE_FILE
+    with ExtractionCache(path, "old") as cache:
+        cache.put(seed_extractions[:5])
+    with ExtractionCache(path, "new") as cache:
+        cache.put(seed_extractions[:8])
+        assert cache.prune() == 5
+        assert cache.total_rows() == 8
+        assert cache.prune(keep=[x.paper for x in seed_extractions[:3]]) == 5
+        assert sorted(cache.get_many([x.paper for x in seed_extractions[:8]])) == [0, 1, 2]
+
+
+def test_content_key_reads_what_extraction_reads():
+    paper = Paper("p1", "T", "A", date="2024", url="u", sources=(SourceRef("x"),))
+    assert content_key(paper) == content_key(replace(paper, date=None, url=None, sources=()))
+    assert content_key(paper) != content_key(replace(paper, title="T2"))
+
+
+def test_fingerprint_follows_catalogue_content_and_settings(tmp_path, catalogue_file):
+    base = pipeline_fingerprint(make_pipeline())
+    with_extra = pipeline_fingerprint(make_pipeline(catalogue_files=[str(catalogue_file)]))
+    assert with_extra != base
+    moved = tmp_path / "moved.jsonl"
+    moved.write_bytes(catalogue_file.read_bytes())
+    assert pipeline_fingerprint(make_pipeline(catalogue_files=[str(moved)])) == with_extra
+    moved.write_text(catalogue_file.read_text().replace("FrobNet", "FrobNetwork"))
+    assert pipeline_fingerprint(make_pipeline(catalogue_files=[str(moved)])) != with_extra
+    assert pipeline_fingerprint(make_pipeline(min_confidence=0.3)) != base
+
+
+def test_older_schema_is_emptied_and_garbage_is_a_clear_error(tmp_path, seed_extractions):
+    path = tmp_path / CACHE_FILE
+    with ExtractionCache(path, "fp") as cache:
+        cache.put(seed_extractions[:3])
+        cache.set_meta("schema", "0")
+    with ExtractionCache(path, "fp") as cache:
+        assert cache.total_rows() == 0
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is no database" * 100)
+    with pytest.raises(CacheError, match="not a usable kg cache"):
+        ExtractionCache(bad, "fp")
+
+
+def test_builds_extract_only_new_changed_or_invalidated_papers(tmp_path, catalogue_file):
+    cache = tmp_path / "out" / CACHE_FILE
+    corpus = _corpus(tmp_path, SMALL)
+    first = kg.build([corpus], cache=cache)
+    assert (first.cached, first.extracted) == (0, 3)
+    again = kg.build([corpus], cache=cache)
+    assert (again.cached, again.extracted) == (3, 0)
+    assert again.extractions == first.extractions
+    changed = [*SMALL[:2], ("c3", "Token Budgets", "We now use QLoRA.")]
+    corpus = _corpus(tmp_path, [*changed, ("c4", "New Paper", "We study ResNet-50 on ImageNet.")])
+    third = kg.build([corpus], cache=cache)
+    assert (third.cached, third.extracted) == (2, 2)
+    fourth = kg.build([corpus], cache=cache, catalogue=[catalogue_file])
+    assert (fourth.cached, fourth.extracted) == (0, 4)
+    frob = [e for e in fourth.extractions[0].entities if "FrobNet" in e.mentions]
+    assert frob and frob[0].catalogue_id == "frobnicating-network"
+
+
+def test_interrupted_extraction_keeps_its_finished_batches(tmp_path, seeds_dir):
+    cache = tmp_path / CACHE_FILE
+    seen = []
+
+    def stop_after_40(n):
+        seen.append(n)
+        if len(seen) == 40:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        kg.build([seeds_dir], cache=cache, progress=stop_after_40)
+    with sqlite3.connect(cache) as db:
+        rows = db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0]
+    assert rows == 40  # the batch under way was saved on the way out
+    resumed = kg.build([seeds_dir], cache=cache)
+    assert resumed.resumed and (resumed.cached, resumed.extracted) == (40, 43)
+    assert resumed.extractions == kg.build([seeds_dir]).extractions
+
+
+def test_staged_outputs_replace_all_or_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text("old a")
+    (tmp_path / "b.txt").write_text("old b")
+    with pytest.raises(RuntimeError), staged_files(tmp_path) as stage:
+        stage.path("a.txt").write_text("new a")
+        stage.path("b.txt").write_text("new b")
+        raise RuntimeError("crash before the renames")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    assert (tmp_path / "a.txt").read_text() == "old a"
+    with staged_files(tmp_path) as stage:
+        stage.path("a.txt").write_text("new a")
+        stage.remove("b.txt")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert (tmp_path / "a.txt").read_text() == "new a"
+
+
+def test_builds_are_byte_identical_twice_and_with_or_without_cache(tmp_path, seeds_dir):
+    inputs = [str(seeds_dir), str(REPO / "examples")]
+    runs = {"cold": [], "warm": [], "nocache": ["--no-cache"]}
+    for name in ("cold", "nocache"):
+        result = runner.invoke(app, ["build", *inputs, "--out", str(tmp_path / name), *runs[name]])
+        assert result.exit_code == 0, result.output
+    (tmp_path / "warm").mkdir()
+    (tmp_path / "cold" / CACHE_FILE).rename(tmp_path / "warm" / CACHE_FILE)
+    result = runner.invoke(app, ["build", *inputs, "--out", str(tmp_path / "warm")])
+    assert result.exit_code == 0, result.output
+    assert "101 from cache, 0 extracted" in " ".join(result.output.split())
+    assert not (tmp_path / "nocache" / CACHE_FILE).exists()
+    for name in OUTPUTS:
+        cold = (tmp_path / "cold" / name).read_bytes()
+        assert cold == (tmp_path / "warm" / name).read_bytes(), name
+        assert cold == (tmp_path / "nocache" / name).read_bytes(), name
+
+
+def test_unchanged_outputs_are_left_alone_and_damaged_ones_rewritten(tmp_path):
+    corpus = _corpus(tmp_path, SMALL)
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    before = {n: (out / n).stat().st_mtime_ns for n in OUTPUTS}
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0 and "up to date" in result.output
+    assert {n: (out / n).stat().st_mtime_ns for n in OUTPUTS} == before
+    good = (out / "graph.html").read_bytes()
+    (out / "graph.html").write_text("damaged")
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--max-nodes", "1500"])
+    assert result.exit_code == 0 and "up to date" not in result.output
+    assert (out / "graph.html").read_bytes() == good
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--max-nodes", "2"])
+    assert "up to date" not in result.output and (out / "graph.html").read_bytes() != good
+
+
+def test_cli_cache_errors_are_one_line(tmp_path):
+    good = str(FIXTURES / "good.jsonl")
+    result = runner.invoke(app, ["build", good, "--out", str(tmp_path), "--resume", "--no-cache"])
+    assert result.exit_code == 1 and "--resume needs the cache" in result.output
+    (tmp_path / CACHE_FILE).write_bytes(b"garbage" * 1000)
+    result = runner.invoke(app, ["build", good, "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "not a usable kg cache" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(app, ["build", good, "--out", str(tmp_path / "fresh"), "--resume"])
+    assert result.exit_code == 0 and "nothing to resume" in result.output
