@@ -83,11 +83,12 @@ def _entity_to_list(entity: ExtractedEntity) -> list:
         list(entity.sources),
         entity.catalogue_id,
         entity.parent,
+        entity.typed_by,
     ]
 
 
 def _entity_from_list(data: list) -> ExtractedEntity:
-    name, type_, mentions, evidence, proposed, relation, confidence, sources, catalogue_id, parent = data
+    name, type_, mentions, evidence, proposed, relation, confidence, sources, catalogue_id, parent, typed_by = data
     return ExtractedEntity(
         name=name,
         type=type_,
@@ -99,6 +100,7 @@ def _entity_from_list(data: list) -> ExtractedEntity:
         sources=sources,
         catalogue_id=catalogue_id,
         parent=parent,
+        typed_by=typed_by,
     )
 
 
