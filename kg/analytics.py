@@ -41,6 +41,8 @@ import pandas as pd
 from kg.records import ENTITY_TYPES
 
 __all__ = [
+    "BETWEENNESS_SAMPLES",
+    "EXACT_BETWEENNESS_NODES",
     "centrality",
     "communities",
     "community_graph",
@@ -62,6 +64,10 @@ __all__ = [
 ]
 
 Freq = Literal["year", "month", "day"]
+#: :func:`centrality` computes exact betweenness up to this many entities ...
+EXACT_BETWEENNESS_NODES = 1000
+#: ... and above it estimates betweenness from this many sampled source nodes.
+BETWEENNESS_SAMPLES = 200
 _PANDAS_FREQ = {"year": "Y", "month": "M", "day": "D"}
 _FULL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _YEARLESS_DATE = re.compile(r"^--(\d{2})(?:-(\d{2}))?")
@@ -500,7 +506,7 @@ def centrality(
     k: int | None = None,
     types: str | Iterable[str] | None = None,
     weight: str | None = "weight",
-    betweenness_samples: int | None = None,
+    betweenness_samples: int | Literal["auto"] | None = "auto",
     seed: int = 0,
     backend: str | None = None,
 ) -> pd.DataFrame:
@@ -509,7 +515,11 @@ def centrality(
     ``degree`` counts distinct co-occurring entities, ``strength`` sums edge weights,
     ``degree_centrality`` is ``degree / (n - 1)``; ``pagerank`` follows the weights;
     ``betweenness`` (normalised) counts hops, since co-occurrence weights are closeness, not
-    distance; ``betweenness_samples`` estimates it from that many sources on large graphs.
+    distance. Exact betweenness costs time in nodes × edges, so ``betweenness_samples``
+    estimates it from that many source nodes: ``"auto"`` is exact up to
+    ``EXACT_BETWEENNESS_NODES`` entities and samples ``BETWEENNESS_SAMPLES`` sources above
+    (seeded by ``seed``); ``None`` is always exact. The count used is in
+    ``table.attrs["betweenness_samples"]`` (``None`` when exact).
     ``types`` filters rows after the measures are computed on the whole graph. Rows are ranked
     by PageRank; ``k`` keeps the first ``k``. ``backend`` is passed to NetworkX.
 
@@ -536,10 +546,14 @@ def centrality(
     ]
     if co.number_of_nodes() == 0:
         return pd.DataFrame(columns=[*columns, "node"])
+    if betweenness_samples == "auto":
+        betweenness_samples = None if len(co) <= EXACT_BETWEENNESS_NODES else BETWEENNESS_SAMPLES
+    if betweenness_samples is not None and betweenness_samples >= len(co):
+        betweenness_samples = None
     pagerank = nx.pagerank(co, weight=weight, backend=backend)
     betweenness = nx.betweenness_centrality(
         co,
-        k=None if betweenness_samples is None else min(betweenness_samples, len(co)),
+        k=betweenness_samples,
         normalized=True,
         seed=seed if betweenness_samples is not None else None,
         backend=backend,
@@ -564,6 +578,7 @@ def centrality(
     table = pd.DataFrame(rows, columns=[*columns, "node"])
     table = table.sort_values(["pagerank", "papers", "label"], ascending=[False, False, True])
     table = table.reset_index(drop=True)
+    table.attrs["betweenness_samples"] = betweenness_samples
     return table if k is None else table.head(k)
 
 

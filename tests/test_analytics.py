@@ -347,3 +347,15 @@ def test_analytics_on_the_seed_build(seed_build):
     dated = an.paper_periods(graph, freq="day").dropna().index
     for column, nodekey in zip(trends.columns, trends.attrs["nodes"], strict=True):
         assert trends[column].sum() == sum(1 for p in dated if nodekey in named[p])
+
+
+def test_betweenness_is_sampled_above_the_exact_limit(monkeypatch):
+    graph = an.mentions_graph({f"p{i}": ["Hub", f"E{i}"] for i in range(12)})  # a star of 13 entities
+    exact = an.centrality(graph)
+    assert exact.attrs["betweenness_samples"] is None
+    monkeypatch.setattr(an, "EXACT_BETWEENNESS_NODES", 5)
+    monkeypatch.setattr(an, "BETWEENNESS_SAMPLES", 6)
+    sampled = an.centrality(graph)
+    assert sampled.attrs["betweenness_samples"] == 6
+    assert sampled.set_index("label").loc["Hub", "betweenness"] > 0
+    assert an.centrality(graph, betweenness_samples=None).attrs["betweenness_samples"] is None
