@@ -88,7 +88,19 @@ def _entity_to_list(entity: ExtractedEntity) -> list:
 
 
 def _entity_from_list(data: list) -> ExtractedEntity:
-    name, type_, mentions, evidence, proposed, relation, confidence, sources, catalogue_id, parent, typed_by = data
+    (
+        name,
+        type_,
+        mentions,
+        evidence,
+        proposed,
+        relation,
+        confidence,
+        sources,
+        catalogue_id,
+        parent,
+        typed_by,
+    ) = data
     return ExtractedEntity(
         name=name,
         type=type_,
