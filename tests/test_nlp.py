@@ -327,3 +327,20 @@ def test_latex_name_survives_reading_and_extraction(tmp_path):
     result = kg.extract([corpus])
     names = {e.name for e in result.extractions[0].entities}
     assert "S²FT" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We fine-tune SAM on COCO with a ViT backbone for instance segmentation.", "Segment Anything Model"),
+        ("We use MAE pretraining for ViT on ImageNet.", "Masked Autoencoder"),
+        ("Results with SAM only.", "SAM"),
+    ],
+)
+def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expected):
+    """The other known names in the paper pick the field; with no clue the bare form stays."""
+    doc = nlp("A title\n\n" + text)
+    names = {e.name: e for e in doc._.kg_entities}
+    assert expected in names
+    if expected == "SAM":
+        assert names["SAM"].catalogue_id is None and names["SAM"].confidence <= 0.55

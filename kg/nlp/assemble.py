@@ -346,6 +346,14 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             ]
             if len(present) == 1:
                 out[i] = m._replace(entries=tuple(present))
+    domains = Counter(m.entries[0].domain for m in out if len(m.entries) == 1 and m.entries[0].domain)
+    for i, m in enumerate(out):
+        if len(m.entries) > 1 and domains:  # the field the paper's other known names belong to
+            votes = [(domains.get(e.domain, 0), e) for e in m.entries]
+            best = max(v for v, _ in votes)
+            winners = [e for v, e in votes if v == best]
+            if best > 0 and len(winners) == 1:
+                out[i] = m._replace(entries=(winners[0],))
     return out
 
 
@@ -390,7 +398,16 @@ def _build_entity(
             cue_types[cue] += 1
     long_forms = [m.text for m in group if "abbreviation" in m.rules and " " in m.text.strip()]
     typed_by: str | None
-    if entry is not None:
+    if ambiguous:  # nothing in the paper settles it: keep the bare form, merge with nothing
+        types = {e.type for e in entry_sets[0]}
+        name, parent, entry = _most_common_form(group), None, None
+        if len(types) == 1:
+            type_, typed_by = types.pop(), "catalogue"
+        elif cue_types:
+            type_, typed_by = cue_types.most_common(1)[0][0], "context"
+        else:
+            type_, typed_by = "Method", None
+    elif entry is not None:
         name, type_ = entry.name, entry.type
         parent, typed_by = entry.parent, "catalogue"
     else:
