@@ -156,6 +156,16 @@ def graph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) -> It
             if relation != "mentions":
                 yield paper, RELATION_PROPERTIES[relation], entity
             yield entity, PROV.wasDerivedFrom, paper
+            link = URIRef(f"{paper}/link/{relation}/{_segment(graph.nodes[target]['id'])}")
+            yield link, RDF.type, KG.Link
+            yield link, RDF.subject, paper
+            yield link, RDF.predicate, RELATION_PROPERTIES[relation]
+            yield link, RDF.object, entity
+            yield link, KG.confidence, Literal(float(edge["confidence"]))
+            for form in edge.get("mentions", []):
+                yield link, KG.surfaceForm, Literal(form)
+            for rule in edge.get("rules", []):
+                yield link, KG.evidenceRule, Literal(rule)
             for ev in edge.get("evidence", []):
                 yield from _mention_triples(paper, entity, relation, ev, text)
     for node, data in entity_nodes(graph):
