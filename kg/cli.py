@@ -303,3 +303,23 @@ def evaluate_cli(
         _out.print("[bold]false positives[/bold]")
         for title, type_, name in result.false_positives[:show]:
             _out.print(f"  {name} ({type_}) — {title[:70]}", highlight=False)
+
+
+@app.command("validate")
+def validate_cli(
+    file: Annotated[Path, typer.Argument(help="RDF file kg wrote (.ttl, .nt or .jsonld).")],
+    rdf_format: Annotated[
+        str | None, typer.Option("--rdf-format", help="turtle, ntriples or jsonld (default: by extension).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Most violations listed one by one.")] = 50,
+) -> None:
+    """Check FILE against kg's SHACL shapes; exit 1 when it does not conform."""
+    from kg.validate import validate_file
+
+    try:
+        report = validate_file(file, format=rdf_format)
+    except (OSError, ValueError) as error:
+        raise _fail(str(error)) from None
+    _out.print(report.summary(limit=limit), highlight=False, soft_wrap=True, markup=False)
+    if not report.conforms:
+        raise typer.Exit(1)
