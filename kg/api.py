@@ -67,20 +67,29 @@ class BuildResult:
         outputs: Sequence[str] = tuple(OUTPUT_FILES),
         base_iri: str | None = None,
         max_nodes: int = 1500,
+        rdf_format: str = "turtle",
     ) -> dict[str, Path]:
-        """Write the chosen outputs into ``out_dir``; return their paths by short name."""
+        """Write the chosen outputs into ``out_dir``; return their paths by short name.
+
+        ``rdf_format`` (``turtle``, ``ntriples`` or ``jsonld``) picks the RDF output, written
+        as ``graph.ttl``, ``graph.nt`` or ``graph.jsonld``; it keeps the short name ``ttl``.
+        """
         from kg.graph import paper_records, save_graph_json
         from kg.io import atomic_write
-        from kg.rdf import DEFAULT_BASE_IRI, write_turtle
+        from kg.rdf import DEFAULT_BASE_IRI, RDF_FORMATS, check_base_iri, write_rdf
         from kg.view import write_html
 
+        if rdf_format not in RDF_FORMATS:
+            raise ValueError(f"unknown RDF format {rdf_format!r}; choose one of {', '.join(RDF_FORMATS)}")
+        base = check_base_iri(base_iri or DEFAULT_BASE_IRI)
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         written: dict[str, Path] = {}
         for name in outputs:
             path = out / OUTPUT_FILES[name]
             if name == "ttl":
-                write_turtle(self.graph, path, base=base_iri or DEFAULT_BASE_IRI)
+                path = path.with_suffix(RDF_FORMATS[rdf_format])
+                write_rdf(self.graph, path, format=rdf_format, base=base)
             elif name == "html":
                 write_html(self.graph, path, max_nodes=max_nodes)
             elif name == "json":

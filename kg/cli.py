@@ -41,6 +41,14 @@ class OnError(StrEnum):
     fail = "fail"
 
 
+class RdfFormat(StrEnum):
+    """The RDF serialisations kg writes."""
+
+    turtle = "turtle"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+
+
 class UserError(Exception):
     """An error the user can fix; reported as one line, no traceback."""
 
@@ -191,19 +199,27 @@ def build_cli(
         str | None, typer.Option("--base-iri", help="Base IRI for minted paper and entity IRIs.")
     ] = None,
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Most nodes drawn in graph.html.")] = 1500,
+    rdf_format: Annotated[
+        RdfFormat, typer.Option("--rdf-format", help="RDF output: graph.ttl, graph.nt or graph.jsonld.")
+    ] = RdfFormat.turtle,
     on_error: OnErrorOpt = OnError.skip,
     allow_skipped: AllowSkippedOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Build graph.ttl, graph.html, graph.json and papers.jsonl from INPUTS into --out."""
     import kg
+    from kg.rdf import DEFAULT_BASE_IRI, check_base_iri
 
     try:
+        try:
+            check_base_iri(base_iri or DEFAULT_BASE_IRI)
+        except ValueError as error:
+            raise UserError(str(error)) from None
         result = _run_extraction(kg.build, inputs, format, catalogue, spacy_model, quiet)
         _report_problems(result.problems, on_error, quiet)
         if not result.extractions:
             raise UserError("no papers could be read from the input")
-        written = result.write(out, base_iri=base_iri, max_nodes=max_nodes)
+        written = result.write(out, base_iri=base_iri, max_nodes=max_nodes, rdf_format=str(rdf_format))
         if result.problems:
             _write_skipped(result.problems, out / "skipped.jsonl")
             written["skipped"] = out / "skipped.jsonl"
@@ -309,7 +325,7 @@ def evaluate_cli(
 def validate_cli(
     file: Annotated[Path, typer.Argument(help="RDF file kg wrote (.ttl, .nt or .jsonld).")],
     rdf_format: Annotated[
-        str | None, typer.Option("--rdf-format", help="turtle, ntriples or jsonld (default: by extension).")
+        RdfFormat | None, typer.Option("--rdf-format", help="Format of FILE (default: from its extension).")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Most violations listed one by one.")] = 50,
 ) -> None:
@@ -317,7 +333,7 @@ def validate_cli(
     from kg.validate import validate_file
 
     try:
-        report = validate_file(file, format=rdf_format)
+        report = validate_file(file, format=rdf_format and str(rdf_format))
     except (OSError, ValueError) as error:
         raise _fail(str(error)) from None
     _out.print(report.summary(limit=limit), highlight=False, soft_wrap=True, markup=False)
