@@ -339,3 +339,101 @@ def validate_cli(
     _out.print(report.summary(limit=limit), highlight=False, soft_wrap=True, markup=False)
     if not report.conforms:
         raise typer.Exit(1)
+
+
+class QueryOutput(StrEnum):
+    """How ``kg query`` prints results."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Engine(StrEnum):
+    """The SPARQL engines ``kg query`` can use."""
+
+    oxigraph = "oxigraph"
+    rdflib = "rdflib"
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise UserError(f"--param takes NAME=VALUE, not {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def _list_queries() -> None:
+    from kg.query import named_queries
+
+    table = Table(title="named queries (kg query GRAPH --named NAME)", show_lines=False)
+    table.add_column("name", style="bold", no_wrap=True)
+    table.add_column("what it gives")
+    table.add_column("parameters")
+    for query in named_queries().values():
+        params = "\n".join(f"{p.name}: {p.help}" for p in query.params.values())
+        table.add_row(query.name, query.description, params or "-")
+    _out.print(table)
+
+
+def _print_result(result, output: QueryOutput, limit: int | None) -> None:
+    if limit is not None:
+        result.rows = result.rows[:limit]
+    if result.triples is not None:
+        sys.stdout.write(result.triples)
+    elif output is QueryOutput.json:
+        sys.stdout.write(result.to_json() + "\n")
+    elif output is QueryOutput.csv:
+        sys.stdout.write(result.to_csv())
+    elif result.boolean is not None:
+        _out.print("true" if result.boolean else "false")
+    else:
+        table = Table(caption=f"{len(result.rows)} rows", caption_justify="left")
+        for column in result.columns:
+            table.add_column(column, overflow="fold")
+        for row in result.rows:
+            table.add_row(*("" if cell is None else str(cell.python()) for cell in row))
+        _out.print(table, highlight=False)
+
+
+@app.command("query")
+def query_cli(
+    graph: Annotated[
+        Path | None, typer.Argument(help="RDF file kg wrote (.ttl, .nt or .jsonld).", show_default=False)
+    ] = None,
+    query: Annotated[
+        str | None, typer.Argument(help="SPARQL text, or a .rq file.", show_default=False)
+    ] = None,
+    named: Annotated[str | None, typer.Option("--named", "-n", help="Run a named query.")] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE bound to ?NAME (repeatable).")
+    ] = None,
+    output: Annotated[QueryOutput, typer.Option("--output", "-o", help="table, csv or json.")] = (
+        QueryOutput.table
+    ),
+    engine: Annotated[Engine, typer.Option("--engine", help="oxigraph (fast) or rdflib.")] = Engine.oxigraph,
+    limit: Annotated[int | None, typer.Option("--limit", help="Print at most N rows.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
+) -> None:
+    """Run SPARQL on GRAPH: a query given as text, or a named one (--named; see --list)."""
+    from kg.query import QueryError, run_query
+
+    if list_:
+        _list_queries()
+        return
+    try:
+        if graph is None:
+            raise UserError("give the RDF file to query (or --list)")
+        if query is not None and named is not None:
+            raise UserError("give either a SPARQL query or --named NAME, not both")
+        if query is None and named is None:
+            raise UserError("give a SPARQL query or --named NAME (kg query --list shows the names)")
+        if query is not None and query.endswith(".rq") and Path(query).is_file():
+            query = Path(query).read_text(encoding="utf-8")
+        result = run_query(graph, query, named=named, params=_parse_params(param or []), engine=str(engine))
+    except (UserError, QueryError, OSError, ValueError) as error:
+        raise _fail(str(error)) from None
+    _print_result(result, output, limit)

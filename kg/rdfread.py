@@ -23,9 +23,11 @@ from kg.rdf import RELATION_PROPERTIES, TYPE_CLASSES
 __all__ = [
     "RDF_EXTENSIONS",
     "canonical_form",
+    "check_rdf_format",
     "from_rdflib",
     "graph_from_triples",
     "guess_rdf_format",
+    "oxigraph_format",
     "parse_rdflib",
     "read_rdf",
 ]
@@ -74,7 +76,8 @@ def guess_rdf_format(path: str | Path) -> str:
     return _BY_EXTENSION.get(Path(path).suffix.lower(), "turtle")
 
 
-def _check_format(format: str) -> str:
+def check_rdf_format(format: str) -> str:
+    """``format`` if kg reads and writes it, else ``ValueError``."""
     if format not in RDF_EXTENSIONS:
         raise ValueError(f"unknown RDF format {format!r}; choose one of {', '.join(RDF_EXTENSIONS)}")
     return format
@@ -90,7 +93,7 @@ def parse_rdflib(path: str | Path, *, format: str | None = None) -> Graph:
     ValueError
         If it does not parse as ``format``.
     """
-    format = _check_format(format or guess_rdf_format(path))
+    format = check_rdf_format(format or guess_rdf_format(path))
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
@@ -104,7 +107,8 @@ def parse_rdflib(path: str | Path, *, format: str | None = None) -> Graph:
         raise
 
 
-def _ox_format(format: str):
+def oxigraph_format(format: str):
+    """The ``pyoxigraph.RdfFormat`` of a kg format name."""
     import pyoxigraph as ox
 
     return {
@@ -145,7 +149,7 @@ def read_rdf(path: str | Path, *, format: str | None = None) -> nx.MultiDiGraph:
     """
     import pyoxigraph as ox
 
-    format = _check_format(format or guess_rdf_format(path))
+    format = check_rdf_format(format or guess_rdf_format(path))
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
@@ -153,7 +157,7 @@ def read_rdf(path: str | Path, *, format: str | None = None) -> nx.MultiDiGraph:
         with path.open("rb") as stream:
             triples = [
                 (t.subject.value, t.predicate.value, _term(t.object))
-                for t in ox.parse(stream, _ox_format(format))
+                for t in ox.parse(stream, oxigraph_format(format))
             ]
     except SyntaxError as error:
         raise ValueError(f"{path}: not valid {format}: {str(error).splitlines()[0][:200]}") from None
