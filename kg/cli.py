@@ -437,3 +437,23 @@ def query_cli(
     except (UserError, QueryError, OSError, ValueError) as error:
         raise _fail(str(error)) from None
     _print_result(result, output, limit)
+
+
+@app.command("serve")
+def serve_cli(
+    graph: Annotated[Path, typer.Argument(help="RDF file kg wrote (.ttl, .nt or .jsonld).")],
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0 picks a free one).")] = 8000,
+) -> None:
+    """Serve GRAPH as a local SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
+    from kg.query import QueryError
+    from kg.serve import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _err.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can query")
+    try:
+        serve(graph, host=host, port=port, announce=lambda line: print(line, flush=True))
+    except (QueryError, OSError, ValueError) as error:
+        raise _fail(str(error)) from None
