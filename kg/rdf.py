@@ -32,8 +32,10 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -405,8 +407,7 @@ def oxigraph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) ->
     import pyoxigraph as ox
 
     check_base_iri(base)
-    triple = ox.Triple
-    return (triple(s, p, o) for s, p, o in graph_triples(graph, base=base, terms=_oxigraph_terms()))
+    return itertools.starmap(ox.Triple, graph_triples(graph, base=base, terms=_oxigraph_terms()))
 
 
 def write_rdf(
@@ -428,14 +429,9 @@ def write_rdf(
     if format not in RDF_FORMATS:
         raise ValueError(f"unknown RDF format {format!r}; choose one of {', '.join(RDF_FORMATS)}")
     check_base_iri(base)
-    count = 0
-
-    def counted() -> Iterator:
-        nonlocal count
-        for triple in oxigraph_triples(graph, base=base):
-            count += 1
-            yield triple
-
+    # count the triples on their way to the serializer with C-level iterators only
+    counter = itertools.count()
+    triples = map(itemgetter(0), zip(oxigraph_triples(graph, base=base), counter, strict=False))
     kinds = {
         "turtle": ox.RdfFormat.TURTLE,
         "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -444,15 +440,15 @@ def write_rdf(
     with atomic_write(path, binary=True) as stream:
         if format == "turtle":
             # pyoxigraph writes the @prefix lines in hash order; sort them so output is stable
-            body = ox.serialize(counted(), None, kinds[format], prefixes=_prefixes(base))
+            body = ox.serialize(triples, None, kinds[format], prefixes=_prefixes(base))
             lines = body.split(b"\n")
             header = 0
             while header < len(lines) and lines[header].startswith(b"@prefix "):
                 header += 1
             stream.write(b"\n".join([*sorted(lines[:header]), *lines[header:]]))
         else:
-            ox.serialize(counted(), stream, kinds[format])
-    return count
+            ox.serialize(triples, stream, kinds[format])
+    return next(counter)
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, *, base: str = DEFAULT_BASE_IRI) -> int:
