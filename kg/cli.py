@@ -391,7 +391,8 @@ def _print_result(result, output: QueryOutput, limit: int | None) -> None:
     elif result.boolean is not None:
         _out.print("true" if result.boolean else "false")
     else:
-        table = Table(caption=f"{len(result.rows)} rows", caption_justify="left")
+        rows = len(result.rows)
+        table = Table(caption=f"{rows} row{'' if rows == 1 else 's'}", caption_justify="left")
         for column in result.columns:
             table.add_column(column, overflow="fold")
         for row in result.rows:

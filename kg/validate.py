@@ -34,14 +34,14 @@ class Violation:
 
     focus: str
     path: str
-    value: str
+    value: str | None
     message: str
     severity: str
     constraint: str
 
     def __str__(self) -> str:
         where = f" {self.path}" if self.path else ""
-        value = f" (value {self.value})" if self.value else ""
+        value = "" if self.value is None else f" (value {self.value!r})"
         return f"{self.severity}: <{self.focus}>{where}: {self.message}{value}"
 
 
@@ -98,13 +98,13 @@ def _violations(results: Graph, data: Graph) -> list[Violation]:
             Violation(
                 focus=str(focus),
                 path=_short(data, path),
-                value="" if value is None else str(value),
+                value=None if value is None else str(value),
                 message=str(message) if message is not None else str(constraint).rsplit("#", 1)[-1],
                 severity=str(severity).rsplit("#", 1)[-1],
                 constraint=str(constraint).rsplit("#", 1)[-1],
             )
         )
-    return sorted(found, key=lambda v: (v.message, v.focus, v.path, v.value))
+    return sorted(found, key=lambda v: (v.message, v.focus, v.path, v.value or ""))
 
 
 def validate_graph(data: Graph, *, shapes: Graph | None = None) -> ValidationReport:
