@@ -385,6 +385,7 @@ def _oxigraph_terms() -> _Terms:
 def _prefixes(base: str) -> dict[str, str]:
     return {
         **{k: str(v) for k, v in PREFIXES.items()},
+        "rdf": str(RDF._NS),
         "id": base,
         "paper": f"{base}paper/",
         "entity": f"{base}entity/",
