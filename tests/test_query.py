@@ -374,3 +374,11 @@ def test_cli_errors_are_one_line(seed, args, message):
     result = runner.invoke(app, ["query", str(path), *args])
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["query", "{path}", "ASK {}"], ["serve", "{path}", "--port", "0"]])
+def test_cli_missing_graph_is_one_line(command, tmp_path):
+    path = str(tmp_path / "none.ttl")
+    result = runner.invoke(app, [part.replace("{path}", path) for part in command])
+    assert result.exit_code == 1
+    assert "no such file" in result.output and "Traceback" not in result.output
