@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     paperCount: URIRef
     mentionCount: URIRef
     catalogueId: URIRef
+    lookupKey: URIRef
     sourceLocation: URIRef
     relation: URIRef
     hasMention: URIRef

@@ -10,14 +10,17 @@ A named query is a ``.rq`` file whose leading comment lines say what it does and
 parameters it takes::
 
     # Papers that use or evaluate on an entity.
-    # param name: the entity's label, one of its aliases or its id
+    # param name key: the entity's label, one of its aliases or its id
+
+A parameter is a ``string`` (the default), a ``key`` (lower-cased, to match
+``kg:lookupKey``), an ``iri`` or an ``integer``.
 
 Examples
 --------
 >>> sorted(named_queries())[:3]
 ['aliases', 'co-occurring-methods', 'entity-types']
 >>> named_queries()["papers-using"].params["name"].kind
-'string'
+'key'
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ __all__ = [
 
 ENGINES = ("oxigraph", "rdflib")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)(?:\s+(string|iri|integer))?\s*:\s*(.*)")
+_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)(?:\s+(string|key|iri|integer))?\s*:\s*(.*)")
 _NUMERIC = {f"{XSD}{t}": int for t in ("integer", "int", "long", "short", "nonNegativeInteger")} | {
     f"{XSD}{t}": float for t in ("double", "float", "decimal")
 }
@@ -217,7 +220,10 @@ def load_store(path: str | Path, *, format: str | None = None):
 def bind_params(
     params: dict[str, str], *, declared: dict[str, Param] | None = None
 ) -> dict[str, tuple[str, str]]:
-    """Check ``params`` and give each as ``(kind, value)``: ``string``, ``iri`` or ``integer``.
+    """Check ``params`` and give each as ``(kind, value)``: ``string``, ``key``, ``iri`` or ``integer``.
+
+    A ``key`` is a string lower-cased the way kg writes ``kg:lookupKey``, so that a query can
+    find a paper or entity by any spelling case through an index lookup.
 
     With ``declared`` (a named query's parameters), every declared one must be given and no
     other may be; without it, every value binds as a string.
@@ -252,7 +258,11 @@ def bind_params(
                 ox.NamedNode(value)
             except ValueError as error:
                 raise QueryError(f"parameter {name} is not a valid IRI: {error}") from None
-        bound[name] = (kind, value.strip() if kind == "integer" else value)
+        if kind == "integer":
+            value = value.strip()
+        elif kind == "key":
+            value, kind = value.lower(), "string"
+        bound[name] = (kind, value)
     return bound
 
 

@@ -232,6 +232,8 @@ def graph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI, terms
             yield paper, p_["hasArXivId"], t.text(data["arxiv_id"])
         for source in sorted(data.get("sources", [])):
             yield paper, p_["sourceLocation"], t.text(source)
+        for key in sorted({paper_id.lower(), data["title"].lower()}):
+            yield paper, p_["lookupKey"], t.text(key)
         text = f"{data['title']}\n\n{data.get('abstract', '')}"
         links = sorted(
             (nodes[target]["id"], _relation_key(key), key, target, edge)
@@ -279,6 +281,8 @@ def graph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI, terms
         yield entity, p_["prefLabel"], t.text(data["label"])
         for alias in sorted(data.get("aliases", [])):
             yield entity, p_["altLabel"], t.text(alias)
+        for key in sorted({name.lower() for name in (entity_id, data["label"], *data.get("aliases", []))}):
+            yield entity, p_["lookupKey"], t.text(key)
         yield entity, p_["paperCount"], t.int(data.get("paper_count", 0))
         yield entity, p_["mentionCount"], t.int(data.get("mention_count", 0))
         yield entity, p_["confidence"], t.float(data.get("confidence", 0.0))
@@ -360,6 +364,7 @@ _PREDICATES = {
     "paperCount": KG.paperCount,
     "mentionCount": KG.mentionCount,
     "catalogueId": KG.catalogueId,
+    "lookupKey": KG.lookupKey,
     "variantOf": KG.variantOf,
 }
 

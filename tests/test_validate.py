@@ -29,7 +29,8 @@ GOOD = """
 id:paper\\/p1 a schema:ScholarlyArticle ; dcterms:identifier "p1" ; dcterms:title "A paper" ;
     kg:mentions id:entity\\/gsm8k ; kg:evaluatesOn id:entity\\/gsm8k .
 id:entity\\/gsm8k a kg:Benchmark ; dcterms:identifier "gsm8k" ; rdfs:label "GSM8K" ;
-    skos:prefLabel "GSM8K" ; kg:confidence 0.9e0 ; kg:paperCount 1 ; kg:mentionCount 1 .
+    skos:prefLabel "GSM8K" ; kg:lookupKey "gsm8k" ;
+    kg:confidence 0.9e0 ; kg:paperCount 1 ; kg:mentionCount 1 .
 """
 
 # Each entry: Turtle added to GOOD, and a piece of the message it must cause.
