@@ -166,10 +166,14 @@ def build(
 
 
 def load(path: str | Path) -> nx.MultiDiGraph:
-    """Load a built graph: an output folder or its ``graph.json``."""
+    """Load a built graph: an output folder, its ``graph.json``, or its RDF (.ttl, .nt, .jsonld)."""
     from kg.graph import load_graph_json
 
     path = Path(path)
     if path.is_dir():
         path = path / OUTPUT_FILES["json"]
+    if path.suffix in (".ttl", ".nt", ".jsonld"):
+        from kg.rdfread import read_rdf
+
+        return read_rdf(path)
     return load_graph_json(path)

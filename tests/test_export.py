@@ -295,3 +295,10 @@ def test_hostile_graphs_round_trip(graph, format, tmp_path):
     back = read_rdf(path)
     assert nx.utils.graphs_equal(back, canonical_form(graph))
     assert isomorphic(to_rdflib(back), parsed)
+
+
+def test_kg_load_reads_the_rdf_output(seed_build):
+    import kg
+
+    result, paths = seed_build
+    assert nx.utils.graphs_equal(kg.load(paths["ttl"]), canonical_form(result.graph))
