@@ -130,46 +130,57 @@ class BuildResult:
         base_iri: str | None = None,
         max_nodes: int = 1500,
         skipped: bool = False,
+        rdf_format: str = "turtle",
     ) -> dict[str, Path]:
         """Write the chosen outputs into ``out_dir``; return their paths by short name.
 
         Every file is written under a temporary name and all are renamed into place together
         once each is complete, so an interrupted write leaves the previous outputs as they
         were. With ``skipped``, ``skipped.jsonl`` lists the input problems (and an old one is
-        removed when there are none). When the build used a cache and the cache records that
+        removed when there are none). ``rdf_format`` (``turtle``, ``ntriples`` or ``jsonld``)
+        picks the RDF output, written as ``graph.ttl``, ``graph.nt`` or ``graph.jsonld``; it
+        keeps the short name ``ttl``. When the build used a cache and the cache records that
         the outputs in ``out_dir`` were written from exactly this input, pipeline, kg version
         and options (and they are unchanged on disk), nothing is rewritten.
         """
         from kg.io import staged_files
+        from kg.rdf import DEFAULT_BASE_IRI, RDF_FORMATS, check_base_iri
 
+        if rdf_format not in RDF_FORMATS:
+            raise ValueError(f"unknown RDF format {rdf_format!r}; choose one of {', '.join(RDF_FORMATS)}")
+        base = check_base_iri(base_iri or DEFAULT_BASE_IRI)
         out = Path(out_dir)
         names = {name: OUTPUT_FILES[name] for name in outputs}
+        if "ttl" in names:
+            names["ttl"] = str(Path(names["ttl"]).with_suffix(RDF_FORMATS[rdf_format]))
         if skipped and self.problems:
             names["skipped"] = SKIPPED_FILE
         written = {name: out / file for name, file in names.items()}
-        key = self._output_key(names, base_iri, max_nodes) if self.cache_path else None
+        key = self._output_key(names, base, max_nodes) if self.cache_path else None
         if key is not None and self._outputs_current(key, written):
             self.up_to_date = True
             return written
         with staged_files(out) as stage:
             for name, file in names.items():
-                self._write_one(name, stage.path(file), base_iri=base_iri, max_nodes=max_nodes)
+                self._write_one(
+                    name, stage.path(file), base_iri=base, max_nodes=max_nodes, rdf_format=rdf_format
+                )
             if skipped and not self.problems:
                 stage.remove(SKIPPED_FILE)
         if key is not None:
             self._record_outputs(key, written)
         return written
 
-    def _write_one(self, name: str, path: Path, *, base_iri: str | None, max_nodes: int) -> None:
+    def _write_one(self, name: str, path: Path, *, base_iri: str, max_nodes: int, rdf_format: str) -> None:
         import json
 
         from kg.graph import paper_records, save_graph_json
         from kg.io import atomic_write
-        from kg.rdf import DEFAULT_BASE_IRI, write_turtle
+        from kg.rdf import write_rdf
         from kg.view import write_html
 
         if name == "ttl":
-            write_turtle(self.graph, path, base=base_iri or DEFAULT_BASE_IRI)
+            write_rdf(self.graph, path, format=rdf_format, base=base_iri)
         elif name == "html":
             write_html(self.graph, path, max_nodes=max_nodes)
         elif name == "json":
@@ -432,10 +443,14 @@ def build(
 
 
 def load(path: str | Path) -> nx.MultiDiGraph:
-    """Load a built graph: an output folder or its ``graph.json``."""
+    """Load a built graph: an output folder, its ``graph.json``, or its RDF (.ttl, .nt, .jsonld)."""
     from kg.graph import load_graph_json
 
     path = Path(path)
     if path.is_dir():
         path = path / OUTPUT_FILES["json"]
+    if path.suffix in (".ttl", ".nt", ".jsonld"):
+        from kg.rdfread import read_rdf
+
+        return read_rdf(path)
     return load_graph_json(path)

@@ -42,6 +42,14 @@ class OnError(StrEnum):
     fail = "fail"
 
 
+class RdfFormat(StrEnum):
+    """The RDF serialisations kg writes."""
+
+    turtle = "turtle"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+
+
 class UserError(Exception):
     """An error the user can fix; reported as one line, no traceback."""
 
@@ -180,6 +188,9 @@ def build_cli(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help=f"Extract every paper; neither read nor write {CACHE_FILE}.")
     ] = False,
+    rdf_format: Annotated[
+        RdfFormat, typer.Option("--rdf-format", help="RDF output: graph.ttl, graph.nt or graph.jsonld.")
+    ] = RdfFormat.turtle,
     on_error: OnErrorOpt = OnError.skip,
     allow_skipped: AllowSkippedOpt = False,
     quiet: QuietOpt = False,
@@ -193,10 +204,15 @@ def build_cli(
 
     import kg
     from kg.cache import CacheError
+    from kg.rdf import DEFAULT_BASE_IRI, check_base_iri
 
     started = time.perf_counter()
     cache = None if no_cache else out / CACHE_FILE
     try:
+        try:
+            check_base_iri(base_iri or DEFAULT_BASE_IRI)
+        except ValueError as error:
+            raise UserError(str(error)) from None
         if resume and no_cache:
             raise UserError("--resume needs the cache; drop --no-cache")
         if resume and not cache.exists():
@@ -216,7 +232,9 @@ def build_cli(
         _report_problems(result.problems, on_error, quiet)
         if not result.extractions:
             raise UserError("no papers could be read from the input")
-        written = result.write(out, base_iri=base_iri, max_nodes=max_nodes, skipped=True)
+        written = result.write(
+            out, base_iri=base_iri, max_nodes=max_nodes, skipped=True, rdf_format=str(rdf_format)
+        )
     except CacheError as error:
         raise _fail(str(error)) from None
     except UserError as error:
@@ -435,3 +453,142 @@ def evaluate_cli(
         _out.print("[bold]false positives[/bold]")
         for title, type_, name in result.false_positives[:show]:
             _out.print(f"  {name} ({type_}) — {title[:70]}", highlight=False)
+
+
+@app.command("validate")
+def validate_cli(
+    file: Annotated[Path, typer.Argument(help="RDF file kg wrote (.ttl, .nt or .jsonld).")],
+    rdf_format: Annotated[
+        RdfFormat | None, typer.Option("--rdf-format", help="Format of FILE (default: from its extension).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Most violations listed one by one.")] = 50,
+) -> None:
+    """Check FILE against kg's SHACL shapes; exit 1 when it does not conform."""
+    from kg.validate import validate_file
+
+    try:
+        report = validate_file(file, format=rdf_format and str(rdf_format))
+    except (OSError, ValueError) as error:
+        raise _fail(str(error)) from None
+    _out.print(report.summary(limit=limit), highlight=False, soft_wrap=True, markup=False)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+class QueryOutput(StrEnum):
+    """How ``kg query`` prints results."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Engine(StrEnum):
+    """The SPARQL engines ``kg query`` can use."""
+
+    oxigraph = "oxigraph"
+    rdflib = "rdflib"
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise UserError(f"--param takes NAME=VALUE, not {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def _list_queries() -> None:
+    from kg.query import named_queries
+
+    table = Table(title="named queries (kg query GRAPH --named NAME)", show_lines=False)
+    table.add_column("name", style="bold", no_wrap=True)
+    table.add_column("what it gives")
+    table.add_column("parameters")
+    for query in named_queries().values():
+        params = "\n".join(f"{p.name}: {p.help}" for p in query.params.values())
+        table.add_row(query.name, query.description, params or "-")
+    _out.print(table)
+
+
+def _print_result(result, output: QueryOutput, limit: int | None) -> None:
+    if limit is not None:
+        result.rows = result.rows[:limit]
+    if result.triples is not None:
+        sys.stdout.write(result.triples)
+    elif output is QueryOutput.json:
+        sys.stdout.write(result.to_json() + "\n")
+    elif output is QueryOutput.csv:
+        sys.stdout.write(result.to_csv())
+    elif result.boolean is not None:
+        _out.print("true" if result.boolean else "false")
+    else:
+        rows = len(result.rows)
+        table = Table(caption=f"{rows} row{'' if rows == 1 else 's'}", caption_justify="left")
+        for column in result.columns:
+            table.add_column(column, overflow="fold")
+        for row in result.rows:
+            table.add_row(*("" if cell is None else str(cell.python()) for cell in row))
+        _out.print(table, highlight=False)
+
+
+@app.command("query")
+def query_cli(
+    graph: Annotated[
+        Path | None, typer.Argument(help="RDF file kg wrote (.ttl, .nt or .jsonld).", show_default=False)
+    ] = None,
+    query: Annotated[
+        str | None, typer.Argument(help="SPARQL text, or a .rq file.", show_default=False)
+    ] = None,
+    named: Annotated[str | None, typer.Option("--named", "-n", help="Run a named query.")] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE bound to ?NAME (repeatable).")
+    ] = None,
+    output: Annotated[QueryOutput, typer.Option("--output", "-o", help="table, csv or json.")] = (
+        QueryOutput.table
+    ),
+    engine: Annotated[Engine, typer.Option("--engine", help="oxigraph (fast) or rdflib.")] = Engine.oxigraph,
+    limit: Annotated[int | None, typer.Option("--limit", help="Print at most N rows.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
+) -> None:
+    """Run SPARQL on GRAPH: a query given as text, or a named one (--named; see --list)."""
+    from kg.query import QueryError, run_query
+
+    if list_:
+        _list_queries()
+        return
+    try:
+        if graph is None:
+            raise UserError("give the RDF file to query (or --list)")
+        if query is not None and named is not None:
+            raise UserError("give either a SPARQL query or --named NAME, not both")
+        if query is None and named is None:
+            raise UserError("give a SPARQL query or --named NAME (kg query --list shows the names)")
+        if query is not None and query.endswith(".rq") and Path(query).is_file():
+            query = Path(query).read_text(encoding="utf-8")
+        result = run_query(graph, query, named=named, params=_parse_params(param or []), engine=str(engine))
+    except (UserError, QueryError, OSError, ValueError) as error:
+        raise _fail(str(error)) from None
+    _print_result(result, output, limit)
+
+
+@app.command("serve")
+def serve_cli(
+    graph: Annotated[Path, typer.Argument(help="RDF file kg wrote (.ttl, .nt or .jsonld).")],
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0 picks a free one).")] = 8000,
+) -> None:
+    """Serve GRAPH as a local SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
+    from kg.query import QueryError
+    from kg.serve import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _err.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can query")
+    try:
+        serve(graph, host=host, port=port, announce=lambda line: print(line, flush=True))
+    except (QueryError, OSError, ValueError) as error:
+        raise _fail(str(error)) from None

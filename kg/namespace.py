@@ -51,6 +51,7 @@ class KG(DefinedNamespace):
     Task: URIRef
     Metric: URIRef
     Mention: URIRef  # one occurrence of an entity in a paper (an oa:Annotation)
+    Link: URIRef  # one paper -> entity statement, reified to carry its details
 
     # paper -> entity
     mentions: URIRef
@@ -67,8 +68,11 @@ class KG(DefinedNamespace):
     paperCount: URIRef
     mentionCount: URIRef
     catalogueId: URIRef
+    lookupKey: URIRef
     sourceLocation: URIRef
     relation: URIRef
+    hasMention: URIRef
+    surfaceForm: URIRef
     evidenceRule: URIRef
     sentence: URIRef
     sentenceStart: URIRef
@@ -95,6 +99,8 @@ class SCHEMA(DefinedNamespace):
 
     ScholarlyArticle: URIRef
     Dataset: URIRef
+    DefinedTerm: URIRef
+    CreativeWork: URIRef
     mentions: URIRef
     url: URIRef
 

@@ -3,11 +3,17 @@
 Papers are ``schema:ScholarlyArticle`` with ``dcterms:`` title, abstract and date; entities
 are typed with kg's classes (aligned to ML-Schema), labelled with ``rdfs:label`` /
 ``skos:prefLabel`` and ``skos:altLabel``; every paper→entity link is a ``kg:mentions``
-triple plus its finer relation (``kg:proposes``, ``kg:uses`` ...); each mention is a Web
-Annotation whose selectors give the quoted text and its character offsets.
+triple plus its finer relation (``kg:proposes``, ``kg:uses`` ...), and a ``kg:Link`` that
+carries the link's confidence, surface forms and rules; each mention is a Web Annotation
+whose selectors give the quoted text and its character offsets.
 
-IRIs are minted from ids with every unsafe character percent-encoded, under a base IRI the
-caller chooses.
+The output is a function of the graph's content alone: papers, entities, links and list
+items are written sorted, so the same graph gives byte-identical files, whatever order it
+was built in. IRIs are minted from ids with every character outside ``A-Za-z0-9-._~``
+percent-encoded (UTF-8), so any id gives a valid IRI, under a base IRI the caller chooses.
+
+:func:`write_rdf` writes Turtle and N-Triples with pyoxigraph (fast) and JSON-LD;
+:func:`to_rdflib` gives an rdflib ``Graph`` for people who work in rdflib.
 
 Examples
 --------
@@ -19,34 +25,46 @@ Examples
 >>> rdf = to_rdflib(g)
 >>> (paper_iri("p 1"), KG.evaluatesOn, entity_iri("gsm8k")) in rdf
 True
+>>> str(paper_iri("p 1"))
+'https://kg.example.org/id/paper/p%201'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
-from kg.graph import entity_nodes, paper_nodes
 from kg.io import atomic_write
 from kg.namespace import DCTERMS, FABIO, KG, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = [
     "DEFAULT_BASE_IRI",
+    "RDF_FORMATS",
     "RELATION_PROPERTIES",
     "TYPE_CLASSES",
+    "check_base_iri",
     "entity_iri",
     "graph_triples",
     "paper_iri",
     "to_rdflib",
+    "write_rdf",
     "write_turtle",
 ]
 
 #: Where minted IRIs live unless the user sets ``--base-iri``.
 DEFAULT_BASE_IRI = "https://kg.example.org/id/"
+
+#: The RDF formats :func:`write_rdf` writes, with their file extensions.
+RDF_FORMATS = {"turtle": ".ttl", "ntriples": ".nt", "jsonld": ".jsonld"}
 
 TYPE_CLASSES = {
     "Method": KG.Method,
@@ -64,11 +82,54 @@ RELATION_PROPERTIES = {
     "proposes": KG.proposes,
 }
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+_CONTEXT_CHARS = 32  # characters of text kept before and after a quote (oa:prefix / oa:suffix)
+_BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_DATE_KINDS = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+    (re.compile(r"--\d{2}-\d{2}"), XSD.gMonthDay),
+)
+
+
+def check_base_iri(base: str) -> str:
+    """Return ``base`` if it can prefix minted IRIs; else raise ``ValueError`` saying why.
+
+    Examples
+    --------
+    >>> check_base_iri("https://example.org/kg/")
+    'https://example.org/kg/'
+    >>> check_base_iri("example.org")
+    Traceback (most recent call last):
+    ...
+    ValueError: base IRI 'example.org' must be absolute (start with a scheme such as https:)
+    """
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", base):
+        raise ValueError(f"base IRI {base!r} must be absolute (start with a scheme such as https:)")
+    if _BAD_IRI_CHARS.search(base):
+        raise ValueError(f"base IRI {base!r} holds a character IRIs cannot (space, quote, <, >, ...)")
+    if not base.endswith(("/", "#", ":")):
+        raise ValueError(f"base IRI {base!r} must end with '/', '#' or ':'")
+    return base
 
 
 def _segment(value: str) -> str:
-    return quote(value, safe="-._~")
+    """``value`` percent-encoded for one IRI path segment.
+
+    Dots are kept except where they could be misread: a segment of dots only would be a
+    ``.``/``..`` path step, and a trailing dot trips some Turtle parsers, so those dots
+    become ``%2E`` (a real ``%`` is always ``%25``, so the encoding stays one-to-one).
+
+    Examples
+    --------
+    >>> _segment("Qwen2.5 7B"), _segment(".."), _segment("et al.")
+    ('Qwen2.5%207B', '%2E%2E', 'et%20al%2E')
+    """
+    segment = quote(value, safe="-._~")
+    if segment.endswith("."):
+        stripped = segment.rstrip(".")
+        segment = stripped + "%2E" * (len(segment) - len(stripped))
+    return segment
 
 
 def paper_iri(paper_id: str, base: str = DEFAULT_BASE_IRI) -> URIRef:
@@ -81,105 +142,321 @@ def entity_iri(entity_id: str, base: str = DEFAULT_BASE_IRI) -> URIRef:
     return URIRef(f"{base}entity/{_segment(entity_id)}")
 
 
-def _date_literal(value: str) -> Literal:
-    if value.startswith("--"):
-        return Literal(value, datatype=XSD.gMonthDay)
-    kinds = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
-    return Literal(value, datatype=kinds.get(len(value), XSD.string))
+def _date_kind(value: str) -> str:
+    for pattern, kind in _DATE_KINDS:
+        if pattern.fullmatch(value):
+            probe = value.lstrip("-")
+            try:  # 2024-02-30 is not an xsd:date; keep such a value as a plain string
+                if kind == XSD.date:
+                    dt.date.fromisoformat(probe)
+                elif kind == XSD.gYearMonth:
+                    dt.date.fromisoformat(f"{probe}-01")
+                elif kind == XSD.gMonthDay:
+                    dt.date.fromisoformat(f"2000-{probe}")
+            except ValueError:
+                return XSD.string
+            return kind
+    return XSD.string
 
 
-def _paper_triples(data: dict, base: str) -> Iterator[Triple]:
-    iri = paper_iri(data["id"], base)
-    yield iri, RDF.type, SCHEMA.ScholarlyArticle
-    yield iri, DCTERMS.identifier, Literal(data["id"])
-    yield iri, DCTERMS.title, Literal(data["title"])
-    yield iri, RDFS.label, Literal(data["title"])
-    if data.get("abstract"):
-        yield iri, DCTERMS.abstract, Literal(data["abstract"])
-    if data.get("date"):
-        yield iri, DCTERMS.date, _date_literal(data["date"])
-    if data.get("url"):
-        yield iri, SCHEMA.url, Literal(data["url"], datatype=XSD.anyURI)
-    if data.get("arxiv_id"):
-        yield iri, FABIO.hasArXivId, Literal(data["arxiv_id"])
-    for source in data.get("sources", []):
-        yield iri, KG.sourceLocation, Literal(source)
+class _Terms:
+    """Builds RDF terms for one library: IRIs (cached) and literals from Python values."""
+
+    def __init__(self, iri: Callable[[str], Any], literal: Callable[[str, Any], Any]) -> None:
+        self._iri = iri
+        self._literal = literal
+        self._cache: dict[str, Any] = {}
+        self.string = iri(str(XSD.string))
+        self.integer = iri(str(XSD.integer))
+        self.double = iri(str(XSD.double))
+        self.any_uri = iri(str(XSD.anyURI))
+
+    def iri(self, value: str) -> Any:
+        term = self._cache.get(value)
+        if term is None:
+            term = self._cache[value] = self._iri(value)
+        return term
+
+    def text(self, value: str) -> Any:
+        try:
+            return self._literal(value, self.string)
+        except (ValueError, TypeError, UnicodeError):  # lone surrogates cannot be UTF-8
+            return self._literal(value.encode("utf-8", "replace").decode("utf-8"), self.string)
+
+    def int(self, value: int) -> Any:
+        return self._literal(str(int(value)), self.integer)
+
+    def float(self, value: float) -> Any:
+        return self._literal(repr(float(value)), self.double)
+
+    def typed(self, value: str, datatype: str) -> Any:
+        return self._literal(value, self.iri(str(datatype)))
 
 
-def _entity_triples(data: dict, base: str) -> Iterator[Triple]:
-    iri = entity_iri(data["id"], base)
-    yield iri, RDF.type, TYPE_CLASSES[data["type"]]
-    yield iri, DCTERMS.identifier, Literal(data["id"])
-    yield iri, RDFS.label, Literal(data["label"])
-    yield iri, SKOS.prefLabel, Literal(data["label"])
-    for alias in data.get("aliases", []):
-        yield iri, SKOS.altLabel, Literal(alias)
-    yield iri, KG.paperCount, Literal(int(data["paper_count"]))
-    yield iri, KG.mentionCount, Literal(int(data["mention_count"]))
-    yield iri, KG.confidence, Literal(float(data["confidence"]))
-    if data.get("catalogue_id"):
-        yield iri, KG.catalogueId, Literal(data["catalogue_id"])
+def _relation_key(relation: str) -> int:
+    return list(RELATION_PROPERTIES).index(relation) if relation in RELATION_PROPERTIES else 99
 
 
-def _mention_triples(paper: URIRef, entity: URIRef, relation: str, ev: dict, text: str) -> Iterator[Triple]:
-    ann = URIRef(f"{paper}/mention/{ev['start']}-{ev['end']}")
-    target, quote_sel, pos_sel = (URIRef(f"{ann}/{p}") for p in ("target", "quote", "position"))
-    yield ann, RDF.type, KG.Mention
-    yield ann, OA.hasBody, entity
-    yield ann, OA.hasTarget, target
-    yield ann, OA.motivatedBy, OA.identifying
-    yield ann, KG.relation, RELATION_PROPERTIES[relation]
-    yield ann, KG.sentence, Literal(ev["sentence"])
-    yield ann, KG.sentenceStart, Literal(int(ev["sentence_start"]))
-    yield target, RDF.type, OA.SpecificResource
-    yield target, OA.hasSource, paper
-    yield target, OA.hasSelector, quote_sel
-    yield target, OA.hasSelector, pos_sel
-    yield quote_sel, RDF.type, OA.TextQuoteSelector
-    yield quote_sel, OA.exact, Literal(ev["text"])
-    yield quote_sel, OA.prefix, Literal(text[max(0, ev["start"] - 32) : ev["start"]])
-    yield quote_sel, OA.suffix, Literal(text[ev["end"] : ev["end"] + 32])
-    yield pos_sel, RDF.type, OA.TextPositionSelector
-    yield pos_sel, OA.start, Literal(int(ev["start"]))
-    yield pos_sel, OA.end, Literal(int(ev["end"]))
+def graph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI, terms: _Terms | None = None):
+    """Every triple of ``graph``'s RDF form: papers sorted by id, then entities sorted by id.
 
+    Triples are ``(subject, predicate, object)`` tuples of rdflib terms, or of the terms
+    ``terms`` builds (kg uses this to make pyoxigraph terms directly).
+    """
+    t = terms or _rdflib_terms()
+    iri = t.iri
+    a = iri(str(RDF.type))
+    p_ = {name: iri(str(term)) for name, term in _PREDICATES.items()}
+    relations = {name: iri(str(term)) for name, term in RELATION_PROPERTIES.items()}
+    classes = {name: iri(str(term)) for name, term in TYPE_CLASSES.items()}
+    nodes = graph.nodes
+    papers = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "paper")
+    entities = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
+    entity_iris = {n: iri(f"{base}entity/{_segment(i)}") for i, n in entities}
 
-def graph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) -> Iterator[Triple]:
-    """Every triple of ``graph``'s RDF form, paper by paper, then entity by entity."""
-    for node, data in paper_nodes(graph):
-        yield from _paper_triples(data, base)
-        paper = paper_iri(data["id"], base)
+    for paper_id, node in papers:
+        data = nodes[node]
+        paper_seg = f"{base}paper/{_segment(paper_id)}"
+        paper = iri(paper_seg)
+        yield paper, a, p_["ScholarlyArticle"]
+        yield paper, p_["identifier"], t.text(paper_id)
+        yield paper, p_["title"], t.text(data["title"])
+        yield paper, p_["label"], t.text(data.get("label", data["title"]))
+        if data.get("abstract"):
+            yield paper, p_["abstract"], t.text(data["abstract"])
+        if data.get("date"):
+            yield paper, p_["date"], t.typed(data["date"], _date_kind(data["date"]))
+        if data.get("url"):
+            yield paper, p_["url"], t.typed(data["url"], XSD.anyURI)
+        if data.get("arxiv_id"):
+            yield paper, p_["hasArXivId"], t.text(data["arxiv_id"])
+        for source in sorted(data.get("sources", [])):
+            yield paper, p_["sourceLocation"], t.text(source)
+        for key in sorted({paper_id.lower(), data["title"].lower()}):
+            yield paper, p_["lookupKey"], t.text(key)
         text = f"{data['title']}\n\n{data.get('abstract', '')}"
-        for _, target, relation, edge in graph.out_edges(node, keys=True, data=True):
-            entity = entity_iri(graph.nodes[target]["id"], base)
-            yield paper, KG.mentions, entity
+        links = sorted(
+            (nodes[target]["id"], _relation_key(key), key, target, edge)
+            for _, target, key, edge in graph.out_edges(node, keys=True, data=True)
+            if target in entity_iris and key in relations
+        )
+        seen_entities: set[str] = set()
+        for entity_id, _, relation, target, edge in links:
+            entity = entity_iris[target]
+            if target not in seen_entities:
+                seen_entities.add(target)
+                yield paper, relations["mentions"], entity
+                yield entity, p_["wasDerivedFrom"], paper
             if relation != "mentions":
-                yield paper, RELATION_PROPERTIES[relation], entity
-            yield entity, PROV.wasDerivedFrom, paper
-            for ev in edge.get("evidence", []):
-                yield from _mention_triples(paper, entity, relation, ev, text)
-    for node, data in entity_nodes(graph):
-        yield from _entity_triples(data, base)
-        iri = entity_iri(data["id"], base)
-        for _, target, key in graph.out_edges(node, keys=True):
-            if key == "variant_of":
-                yield iri, KG.variantOf, entity_iri(graph.nodes[target]["id"], base)
+                yield paper, relations[relation], entity
+            link_seg = f"{paper_seg}/link/{relation}/{_segment(entity_id)}"
+            link = iri(link_seg)
+            yield link, a, p_["Link"]
+            yield link, p_["subject"], paper
+            yield link, p_["predicate"], relations[relation]
+            yield link, p_["object"], entity
+            yield link, p_["confidence"], t.float(edge.get("confidence", 0.0))
+            for form in sorted(edge.get("mentions", [])):
+                yield link, p_["surfaceForm"], t.text(form)
+            for rule in sorted(edge.get("rules", [])):
+                yield link, p_["evidenceRule"], t.text(rule)
+            mention_seg = f"{paper_seg}/mention/{relation}/{_segment(entity_id)}"
+            done: set[tuple[int, int]] = set()
+            for ev in sorted(edge.get("evidence", []), key=lambda e: (e["start"], e["end"])):
+                span = (int(ev["start"]), int(ev["end"]))
+                if span in done:
+                    continue
+                done.add(span)
+                ann_seg = f"{mention_seg}/{span[0]}-{span[1]}"
+                yield from _mention_triples(
+                    t, p_, a, ann_seg, link, paper, entity, relations[relation], ev, text
+                )
+
+    for entity_id, node in entities:
+        data = nodes[node]
+        entity = entity_iris[node]
+        yield entity, a, classes[data["type"]]
+        yield entity, p_["identifier"], t.text(entity_id)
+        yield entity, p_["label"], t.text(data["label"])
+        yield entity, p_["prefLabel"], t.text(data["label"])
+        for alias in sorted(data.get("aliases", [])):
+            yield entity, p_["altLabel"], t.text(alias)
+        for key in sorted({name.lower() for name in (entity_id, data["label"], *data.get("aliases", []))}):
+            yield entity, p_["lookupKey"], t.text(key)
+        yield entity, p_["paperCount"], t.int(data.get("paper_count", 0))
+        yield entity, p_["mentionCount"], t.int(data.get("mention_count", 0))
+        yield entity, p_["confidence"], t.float(data.get("confidence", 0.0))
+        if data.get("catalogue_id"):
+            yield entity, p_["catalogueId"], t.text(data["catalogue_id"])
+        parents = sorted(
+            nodes[target]["id"]
+            for _, target, key in graph.out_edges(node, keys=True)
+            if key == "variant_of" and target in entity_iris
+        )
+        for parent_id in parents:
+            yield entity, p_["variantOf"], iri(f"{base}entity/{_segment(parent_id)}")
+
+
+def _mention_triples(t, p_, a, ann_seg, link, paper, entity, relation, ev, text):
+    ann = t.iri(ann_seg)
+    target, quote_sel, pos_sel = (t.iri(f"{ann_seg}/{part}") for part in ("target", "quote", "position"))
+    start, end = int(ev["start"]), int(ev["end"])
+    yield link, p_["hasMention"], ann
+    yield ann, a, p_["Mention"]
+    yield ann, p_["hasBody"], entity
+    yield ann, p_["hasTarget"], target
+    yield ann, p_["motivatedBy"], p_["identifying"]
+    yield ann, p_["relation"], relation
+    yield ann, p_["sentence"], t.text(ev.get("sentence", ""))
+    yield ann, p_["sentenceStart"], t.int(ev.get("sentence_start", 0))
+    yield target, a, p_["SpecificResource"]
+    yield target, p_["hasSource"], paper
+    yield target, p_["hasSelector"], quote_sel
+    yield target, p_["hasSelector"], pos_sel
+    yield quote_sel, a, p_["TextQuoteSelector"]
+    yield quote_sel, p_["exact"], t.text(ev["text"])
+    yield quote_sel, p_["prefix"], t.text(text[max(0, start - _CONTEXT_CHARS) : start])
+    yield quote_sel, p_["suffix"], t.text(text[end : end + _CONTEXT_CHARS])
+    yield pos_sel, a, p_["TextPositionSelector"]
+    yield pos_sel, p_["start"], t.int(start)
+    yield pos_sel, p_["end"], t.int(end)
+
+
+_PREDICATES = {
+    "ScholarlyArticle": SCHEMA.ScholarlyArticle,
+    "identifier": DCTERMS.identifier,
+    "title": DCTERMS.title,
+    "abstract": DCTERMS.abstract,
+    "date": DCTERMS.date,
+    "label": RDFS.label,
+    "url": SCHEMA.url,
+    "hasArXivId": FABIO.hasArXivId,
+    "sourceLocation": KG.sourceLocation,
+    "wasDerivedFrom": PROV.wasDerivedFrom,
+    "Link": KG.Link,
+    "subject": RDF.subject,
+    "predicate": RDF.predicate,
+    "object": RDF.object,
+    "confidence": KG.confidence,
+    "surfaceForm": KG.surfaceForm,
+    "evidenceRule": KG.evidenceRule,
+    "hasMention": KG.hasMention,
+    "Mention": KG.Mention,
+    "hasBody": OA.hasBody,
+    "hasTarget": OA.hasTarget,
+    "motivatedBy": OA.motivatedBy,
+    "identifying": OA.identifying,
+    "relation": KG.relation,
+    "sentence": KG.sentence,
+    "sentenceStart": KG.sentenceStart,
+    "SpecificResource": OA.SpecificResource,
+    "hasSource": OA.hasSource,
+    "hasSelector": OA.hasSelector,
+    "TextQuoteSelector": OA.TextQuoteSelector,
+    "exact": OA.exact,
+    "prefix": OA.prefix,
+    "suffix": OA.suffix,
+    "TextPositionSelector": OA.TextPositionSelector,
+    "start": OA.start,
+    "end": OA.end,
+    "prefLabel": SKOS.prefLabel,
+    "altLabel": SKOS.altLabel,
+    "paperCount": KG.paperCount,
+    "mentionCount": KG.mentionCount,
+    "catalogueId": KG.catalogueId,
+    "lookupKey": KG.lookupKey,
+    "variantOf": KG.variantOf,
+}
+
+
+def _rdflib_terms() -> _Terms:
+    from rdflib import Literal
+
+    string = XSD.string
+
+    def literal(value: str, datatype: URIRef) -> Literal:
+        # rdflib tells a plain literal from an xsd:string one; parsers give plain ones
+        return Literal(value) if datatype == string else Literal(value, datatype=datatype)
+
+    return _Terms(URIRef, literal)
+
+
+def _oxigraph_terms() -> _Terms:
+    import pyoxigraph as ox
+
+    return _Terms(ox.NamedNode, lambda value, datatype: ox.Literal(value, datatype=datatype))
+
+
+def _prefixes(base: str) -> dict[str, str]:
+    return {
+        **{k: str(v) for k, v in PREFIXES.items()},
+        "rdf": str(RDF._NS),
+        "id": base,
+        "paper": f"{base}paper/",
+        "entity": f"{base}entity/",
+    }
 
 
 def to_rdflib(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) -> Graph:
     """``graph`` as an rdflib ``Graph`` with kg's prefixes bound."""
+    check_base_iri(base)
     rdf = Graph()
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in _prefixes(base).items():
         rdf.bind(prefix, namespace)
-    rdf.bind("id", base)
     for triple in graph_triples(graph, base=base):
         rdf.add(triple)
     return rdf
 
 
+def oxigraph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) -> Iterator:
+    """``graph``'s triples as ``pyoxigraph.Triple`` objects, in :func:`graph_triples` order."""
+    import pyoxigraph as ox
+
+    check_base_iri(base)
+    return itertools.starmap(ox.Triple, graph_triples(graph, base=base, terms=_oxigraph_terms()))
+
+
+def write_rdf(
+    graph: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    format: str = "turtle",
+    base: str = DEFAULT_BASE_IRI,
+) -> int:
+    """Write ``graph`` as ``turtle``, ``ntriples`` or ``jsonld`` (atomically); return the triple count.
+
+    Raises
+    ------
+    ValueError
+        If ``format`` is not one of :data:`RDF_FORMATS` or ``base`` is not a usable base IRI.
+    """
+    import pyoxigraph as ox
+
+    if format not in RDF_FORMATS:
+        raise ValueError(f"unknown RDF format {format!r}; choose one of {', '.join(RDF_FORMATS)}")
+    check_base_iri(base)
+    # count the triples on their way to the serializer with C-level iterators only
+    counter = itertools.count()
+    triples = map(itemgetter(0), zip(oxigraph_triples(graph, base=base), counter, strict=False))
+    kinds = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+    }
+    with atomic_write(path, binary=True) as stream:
+        if format == "turtle":
+            # pyoxigraph writes the @prefix lines in hash order; sort them so output is stable
+            body = ox.serialize(triples, None, kinds[format], prefixes=_prefixes(base))
+            lines = body.split(b"\n")
+            header = 0
+            while header < len(lines) and lines[header].startswith(b"@prefix "):
+                header += 1
+            stream.write(b"\n".join([*sorted(lines[:header]), *lines[header:]]))
+        else:
+            ox.serialize(triples, stream, kinds[format])
+    return next(counter)
+
+
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, *, base: str = DEFAULT_BASE_IRI) -> int:
     """Write ``graph`` as Turtle (atomically); return the number of triples."""
-    rdf = to_rdflib(graph, base=base)
-    with atomic_write(path, binary=True) as stream:
-        rdf.serialize(destination=stream, format="turtle", encoding="utf-8")
-    return len(rdf)
+    return write_rdf(graph, path, format="turtle", base=base)
