@@ -53,8 +53,10 @@ __all__ = [
     "TYPE_CLASSES",
     "check_base_iri",
     "entity_iri",
+    "entity_triples",
     "graph_triples",
     "paper_iri",
+    "paper_triples",
     "to_rdflib",
     "write_rdf",
     "write_turtle",
@@ -169,7 +171,10 @@ class _Terms:
         self.string = iri(str(XSD.string))
         self.integer = iri(str(XSD.integer))
         self.double = iri(str(XSD.double))
-        self.any_uri = iri(str(XSD.anyURI))
+        self.a = iri(str(RDF.type))
+        self.p = {name: iri(str(term)) for name, term in _PREDICATES.items()}
+        self.relations = {name: iri(str(term)) for name, term in RELATION_PROPERTIES.items()}
+        self.classes = {name: iri(str(term)) for name, term in TYPE_CLASSES.items()}
 
     def iri(self, value: str) -> Any:
         term = self._cache.get(value)
@@ -204,97 +209,103 @@ def graph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI, terms
     ``terms`` builds (kg uses this to make pyoxigraph terms directly).
     """
     t = terms or _rdflib_terms()
-    iri = t.iri
-    a = iri(str(RDF.type))
-    p_ = {name: iri(str(term)) for name, term in _PREDICATES.items()}
-    relations = {name: iri(str(term)) for name, term in RELATION_PROPERTIES.items()}
-    classes = {name: iri(str(term)) for name, term in TYPE_CLASSES.items()}
-    nodes = graph.nodes
     papers = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "paper")
     entities = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
-    entity_iris = {n: iri(f"{base}entity/{_segment(i)}") for i, n in entities}
+    for _, node in papers:
+        yield from paper_triples(graph, node, base=base, terms=t)
+    for _, node in entities:
+        yield from entity_triples(graph, node, base=base, terms=t)
 
-    for paper_id, node in papers:
-        data = nodes[node]
-        paper_seg = f"{base}paper/{_segment(paper_id)}"
-        paper = iri(paper_seg)
-        yield paper, a, p_["ScholarlyArticle"]
-        yield paper, p_["identifier"], t.text(paper_id)
-        yield paper, p_["title"], t.text(data["title"])
-        yield paper, p_["label"], t.text(data.get("label", data["title"]))
-        if data.get("abstract"):
-            yield paper, p_["abstract"], t.text(data["abstract"])
-        if data.get("date"):
-            yield paper, p_["date"], t.typed(data["date"], _date_kind(data["date"]))
-        if data.get("url"):
-            yield paper, p_["url"], t.typed(data["url"], XSD.anyURI)
-        if data.get("arxiv_id"):
-            yield paper, p_["hasArXivId"], t.text(data["arxiv_id"])
-        for source in sorted(data.get("sources", [])):
-            yield paper, p_["sourceLocation"], t.text(source)
-        for key in sorted({paper_id.lower(), data["title"].lower()}):
-            yield paper, p_["lookupKey"], t.text(key)
-        text = f"{data['title']}\n\n{data.get('abstract', '')}"
-        links = sorted(
-            (nodes[target]["id"], _relation_key(key), key, target, edge)
-            for _, target, key, edge in graph.out_edges(node, keys=True, data=True)
-            if target in entity_iris and key in relations
-        )
-        seen_entities: set[str] = set()
-        for entity_id, _, relation, target, edge in links:
-            entity = entity_iris[target]
-            if target not in seen_entities:
-                seen_entities.add(target)
-                yield paper, relations["mentions"], entity
-                yield entity, p_["wasDerivedFrom"], paper
-            if relation != "mentions":
-                yield paper, relations[relation], entity
-            link_seg = f"{paper_seg}/link/{relation}/{_segment(entity_id)}"
-            link = iri(link_seg)
-            yield link, a, p_["Link"]
-            yield link, p_["subject"], paper
-            yield link, p_["predicate"], relations[relation]
-            yield link, p_["object"], entity
-            yield link, p_["confidence"], t.float(edge.get("confidence", 0.0))
-            for form in sorted(edge.get("mentions", [])):
-                yield link, p_["surfaceForm"], t.text(form)
-            for rule in sorted(edge.get("rules", [])):
-                yield link, p_["evidenceRule"], t.text(rule)
-            mention_seg = f"{paper_seg}/mention/{relation}/{_segment(entity_id)}"
-            done: set[tuple[int, int]] = set()
-            for ev in sorted(edge.get("evidence", []), key=lambda e: (e["start"], e["end"])):
-                span = (int(ev["start"]), int(ev["end"]))
-                if span in done:
-                    continue
-                done.add(span)
-                ann_seg = f"{mention_seg}/{span[0]}-{span[1]}"
-                yield from _mention_triples(
-                    t, p_, a, ann_seg, link, paper, entity, relations[relation], ev, text
-                )
 
-    for entity_id, node in entities:
-        data = nodes[node]
-        entity = entity_iris[node]
-        yield entity, a, classes[data["type"]]
-        yield entity, p_["identifier"], t.text(entity_id)
-        yield entity, p_["label"], t.text(data["label"])
-        yield entity, p_["prefLabel"], t.text(data["label"])
-        for alias in sorted(data.get("aliases", [])):
-            yield entity, p_["altLabel"], t.text(alias)
-        for key in sorted({name.lower() for name in (entity_id, data["label"], *data.get("aliases", []))}):
-            yield entity, p_["lookupKey"], t.text(key)
-        yield entity, p_["paperCount"], t.int(data.get("paper_count", 0))
-        yield entity, p_["mentionCount"], t.int(data.get("mention_count", 0))
-        yield entity, p_["confidence"], t.float(data.get("confidence", 0.0))
-        if data.get("catalogue_id"):
-            yield entity, p_["catalogueId"], t.text(data["catalogue_id"])
-        parents = sorted(
-            nodes[target]["id"]
-            for _, target, key in graph.out_edges(node, keys=True)
-            if key == "variant_of" and target in entity_iris
-        )
-        for parent_id in parents:
-            yield entity, p_["variantOf"], iri(f"{base}entity/{_segment(parent_id)}")
+def paper_triples(graph: nx.MultiDiGraph, node: str, *, base: str = DEFAULT_BASE_IRI, terms=None):
+    """The triples of one paper node: the paper, its links (sorted) and their mentions."""
+    t = terms or _rdflib_terms()
+    iri, a, p_, relations = t.iri, t.a, t.p, t.relations
+    nodes = graph.nodes
+    data = nodes[node]
+    paper_id = data["id"]
+    paper_seg = f"{base}paper/{_segment(paper_id)}"
+    paper = iri(paper_seg)
+    yield paper, a, p_["ScholarlyArticle"]
+    yield paper, p_["identifier"], t.text(paper_id)
+    yield paper, p_["title"], t.text(data["title"])
+    yield paper, p_["label"], t.text(data.get("label", data["title"]))
+    if data.get("abstract"):
+        yield paper, p_["abstract"], t.text(data["abstract"])
+    if data.get("date"):
+        yield paper, p_["date"], t.typed(data["date"], _date_kind(data["date"]))
+    if data.get("url"):
+        yield paper, p_["url"], t.typed(data["url"], XSD.anyURI)
+    if data.get("arxiv_id"):
+        yield paper, p_["hasArXivId"], t.text(data["arxiv_id"])
+    for source in sorted(data.get("sources", [])):
+        yield paper, p_["sourceLocation"], t.text(source)
+    for key in sorted({paper_id.lower(), data["title"].lower()}):
+        yield paper, p_["lookupKey"], t.text(key)
+    text = f"{data['title']}\n\n{data.get('abstract', '')}"
+    links = sorted(
+        (nodes[target]["id"], _relation_key(key), key, target, edge)
+        for _, target, key, edge in graph.out_edges(node, keys=True, data=True)
+        if nodes[target].get("kind") == "entity" and key in relations
+    )
+    seen_entities: set[str] = set()
+    for entity_id, _, relation, target, edge in links:
+        entity = iri(f"{base}entity/{_segment(entity_id)}")
+        if target not in seen_entities:
+            seen_entities.add(target)
+            yield paper, relations["mentions"], entity
+            yield entity, p_["wasDerivedFrom"], paper
+        if relation != "mentions":
+            yield paper, relations[relation], entity
+        link = iri(f"{paper_seg}/link/{relation}/{_segment(entity_id)}")
+        yield link, a, p_["Link"]
+        yield link, p_["subject"], paper
+        yield link, p_["predicate"], relations[relation]
+        yield link, p_["object"], entity
+        yield link, p_["confidence"], t.float(edge.get("confidence", 0.0))
+        for form in sorted(edge.get("mentions", [])):
+            yield link, p_["surfaceForm"], t.text(form)
+        for rule in sorted(edge.get("rules", [])):
+            yield link, p_["evidenceRule"], t.text(rule)
+        mention_seg = f"{paper_seg}/mention/{relation}/{_segment(entity_id)}"
+        done: set[tuple[int, int]] = set()
+        for ev in sorted(edge.get("evidence", []), key=lambda e: (e["start"], e["end"])):
+            span = (int(ev["start"]), int(ev["end"]))
+            if span in done:
+                continue
+            done.add(span)
+            ann_seg = f"{mention_seg}/{span[0]}-{span[1]}"
+            yield from _mention_triples(t, p_, a, ann_seg, link, paper, entity, relations[relation], ev, text)
+
+
+def entity_triples(graph: nx.MultiDiGraph, node: str, *, base: str = DEFAULT_BASE_IRI, terms=None):
+    """The triples of one entity node: its type, labels, keys, counts and ``kg:variantOf`` links."""
+    t = terms or _rdflib_terms()
+    iri, a, p_ = t.iri, t.a, t.p
+    nodes = graph.nodes
+    data = nodes[node]
+    entity_id = data["id"]
+    entity = iri(f"{base}entity/{_segment(entity_id)}")
+    yield entity, a, t.classes[data["type"]]
+    yield entity, p_["identifier"], t.text(entity_id)
+    yield entity, p_["label"], t.text(data["label"])
+    yield entity, p_["prefLabel"], t.text(data["label"])
+    for alias in sorted(data.get("aliases", [])):
+        yield entity, p_["altLabel"], t.text(alias)
+    for key in sorted({name.lower() for name in (entity_id, data["label"], *data.get("aliases", []))}):
+        yield entity, p_["lookupKey"], t.text(key)
+    yield entity, p_["paperCount"], t.int(data.get("paper_count", 0))
+    yield entity, p_["mentionCount"], t.int(data.get("mention_count", 0))
+    yield entity, p_["confidence"], t.float(data.get("confidence", 0.0))
+    if data.get("catalogue_id"):
+        yield entity, p_["catalogueId"], t.text(data["catalogue_id"])
+    parents = sorted(
+        nodes[target]["id"]
+        for _, target, key in graph.out_edges(node, keys=True)
+        if key == "variant_of" and nodes[target].get("kind") == "entity"
+    )
+    for parent_id in parents:
+        yield entity, p_["variantOf"], iri(f"{base}entity/{_segment(parent_id)}")
 
 
 def _mention_triples(t, p_, a, ann_seg, link, paper, entity, relation, ev, text):
