@@ -67,8 +67,8 @@ def content_key(paper: Paper) -> str:
     >>> content_key(Paper("p1", "T", "A")) == content_key(Paper("p1", "T", "A."))
     False
     """
-    blob = json.dumps([paper.id, paper.title, paper.abstract], ensure_ascii=False)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+    blob = json.dumps([paper.id, paper.title, paper.abstract])  # ASCII: lone surrogates too
+    return hashlib.sha256(blob.encode("ascii")).hexdigest()[:32]
 
 
 def _entity_to_list(entity: ExtractedEntity) -> list:
@@ -134,8 +134,8 @@ def encode_extraction(extraction: PaperExtraction) -> bytes:
         p.arxiv_id,
         [[s.file, s.line] for s in p.sources],
     ]
-    blob = json.dumps([paper, [_entity_to_list(e) for e in extraction.entities]], ensure_ascii=False)
-    return zlib.compress(blob.encode("utf-8"), 1)
+    blob = json.dumps([paper, [_entity_to_list(e) for e in extraction.entities]])
+    return zlib.compress(blob.encode("ascii"), 1)
 
 
 def decode_extraction(data: bytes, paper: Paper | None = None) -> PaperExtraction:

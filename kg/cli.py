@@ -2,7 +2,8 @@
 
 Exit status: 0 when everything went through; 3 when some input records were skipped (the
 outputs are still written; ``--allow-skipped`` turns this into 0); 1 on an error that stops
-the command (with a one-line reason, never a traceback); 2 for a usage error.
+the command (with a one-line reason, never a traceback); 2 for a usage error; 130 when
+interrupted by Ctrl-C (the previous outputs are kept, and ``kg build --resume`` continues).
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import kg
@@ -70,7 +72,7 @@ def test_round_trip_keeps_unrounded_floats_none_and_unicode():
         "Zürich-Net", "Model", ["Zürich-Net"], [ev], proposed=True, relation="proposes", confidence=0.1 + 0.2
     )
     sources = (SourceRef("a:b.txt"), SourceRef("f", 7))
-    paper = Paper("p:1", "Zürich-Net", "Zürich-Net — wins.", sources=sources)
+    paper = Paper("p:1\ud800", "Zürich-Net", "Zürich-Net — wins.", sources=sources)  # a lone surrogate
     back = decode_extraction(encode_extraction(PaperExtraction(paper, [entity])))
     assert back.entities[0].confidence == 0.30000000000000004
     assert back.entities[0].catalogue_id is None and back.entities[0].parent is None
@@ -241,3 +243,39 @@ def test_cli_cache_errors_are_one_line(tmp_path):
     assert "Traceback" not in result.output
     result = runner.invoke(app, ["build", good, "--out", str(tmp_path / "fresh"), "--resume"])
     assert result.exit_code == 0 and "nothing to resume" in result.output
+
+
+_text = st.text(max_size=30)
+_evidence = st.builds(
+    Evidence, _text, st.integers(0, 10**6), st.integers(0, 10**6), _text, st.integers(0, 10**6), _text
+)
+_entity = st.builds(
+    ExtractedEntity,
+    name=_text,
+    type=st.sampled_from(["Method", "Model", "Dataset", "Benchmark", "Task", "Metric"]),
+    mentions=st.lists(_text, max_size=3),
+    evidence=st.lists(_evidence, max_size=3),
+    proposed=st.booleans(),
+    relation=_text,
+    confidence=st.floats(allow_nan=False),
+    sources=st.lists(_text, max_size=2),
+    catalogue_id=st.none() | _text,
+    parent=st.none() | _text,
+)
+_paper = st.builds(
+    Paper,
+    id=_text,
+    title=_text,
+    abstract=_text,
+    date=st.none() | _text,
+    url=st.none() | _text,
+    arxiv_id=st.none() | _text,
+    sources=st.lists(st.builds(SourceRef, _text, st.none() | st.integers(1, 10**6)), max_size=2).map(tuple),
+)
+
+
+@given(st.builds(PaperExtraction, _paper, st.lists(_entity, max_size=4)))
+@settings(max_examples=200, deadline=None)
+def test_any_extraction_round_trips_exactly(extraction):
+    assert decode_extraction(encode_extraction(extraction)) == extraction
+    assert len(content_key(extraction.paper)) == 32
