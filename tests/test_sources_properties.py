@@ -453,8 +453,8 @@ def test_daily_page_dump_round_trip(corpus):
     out = list(read_bytes(data, "page.txt", format="dailypapers"))
     papers = [r for r in out if isinstance(r, Paper)]
     problems = [r for r in out if isinstance(r, SourceProblem)]
-    expected = [
-        (line, tidy(logical(r.title)), tidy(logical(r.abstract)))
+    expected = [  # a page line is read without its surrounding white space, then tidied
+        (line, tidy(logical(r.title).strip()), tidy(logical(r.abstract).strip()))
         for r, line in zip(records, starts, strict=True)
     ]
     assert [(p.sources[0].line, p.title, p.abstract) for p in papers] == expected
