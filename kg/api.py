@@ -19,7 +19,15 @@ import networkx as nx
 
 from kg.records import PaperExtraction, SourceProblem
 
-__all__ = ["OUTPUT_FILES", "BuildResult", "ExtractResult", "build", "extract", "load"]
+__all__ = [
+    "OUTPUT_FILES",
+    "BuildResult",
+    "ExtractResult",
+    "build",
+    "extract",
+    "load",
+    "write_ntriples_parts",
+]
 
 #: The files :meth:`BuildResult.write` produces, by short name.
 OUTPUT_FILES = {
@@ -183,3 +191,31 @@ def load(path: str | Path) -> nx.MultiDiGraph:
     if path.is_dir():
         path = path / OUTPUT_FILES["json"]
     return load_graph_json(path)
+
+
+def write_ntriples_parts(
+    graph: nx.MultiDiGraph,
+    out_dir: str | Path,
+    *,
+    parts: int | None = None,
+    base_iri: str | None = None,
+    jobs: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> list[Path]:
+    """Write ``graph`` as N-Triples parts into ``out_dir``, each part written by a worker.
+
+    ``parts`` defaults to four per worker. See :mod:`kg.ntriples`.
+    """
+    from kg.engines import open_engine
+    from kg.ntriples import write_ntriples_parts as write_parts
+    from kg.rdf import DEFAULT_BASE_IRI
+
+    with open_engine(engine, jobs=jobs, scheduler=scheduler, build_pipelines=False) as pool:
+        return write_parts(
+            graph,
+            out_dir,
+            parts=parts or 4 * pool.jobs,
+            base=base_iri or DEFAULT_BASE_IRI,
+            submit=pool.submit if pool.jobs > 1 or engine == "dask" else None,
+        )

@@ -72,6 +72,41 @@ AllowSkippedOpt = Annotated[
     bool, typer.Option("--allow-skipped", help="Exit 0 even when some input records were skipped.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (local) or local Dask workers (default: one per CPU)."
+    ),
+]
+
+
+class Engine(StrEnum):
+    """Where the spaCy stage runs."""
+
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[
+    Engine, typer.Option("--engine", help="local: a pool of processes here; dask: a Dask cluster.")
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)."
+    ),
+]
+
+
+def _engine_kwargs(jobs: int | None, engine: Engine, scheduler: str | None) -> dict:
+    if scheduler and engine is not Engine.dask:
+        raise UserError("--scheduler needs --engine dask")
+    if engine is Engine.dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise UserError('--engine dask needs the dask extra: pip install "kg[dask]"') from None
+    return {"jobs": jobs, "engine": engine.value, "scheduler": scheduler}
 
 
 def _fail(message: str) -> typer.Exit:
@@ -194,16 +229,32 @@ def build_cli(
     on_error: OnErrorOpt = OnError.skip,
     allow_skipped: AllowSkippedOpt = False,
     quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
+    ntriples_parts: Annotated[
+        Path | None,
+        typer.Option(
+            "--ntriples-parts",
+            help="Also write the RDF as N-Triples parts into this folder, each part written by a worker.",
+        ),
+    ] = None,
 ) -> None:
     """Build graph.ttl, graph.html, graph.json and papers.jsonl from INPUTS into --out."""
     import kg
 
     try:
-        result = _run_extraction(kg.build, inputs, format, catalogue, spacy_model, quiet)
+        engine_kwargs = _engine_kwargs(jobs, engine, scheduler)
+        result = _run_extraction(kg.build, inputs, format, catalogue, spacy_model, quiet, **engine_kwargs)
         _report_problems(result.problems, on_error, quiet)
         if not result.extractions:
             raise UserError("no papers could be read from the input")
         written = result.write(out, base_iri=base_iri, max_nodes=max_nodes)
+        parts = []
+        if ntriples_parts is not None:
+            from kg.api import write_ntriples_parts
+
+            parts = write_ntriples_parts(result.graph, ntriples_parts, base_iri=base_iri, **engine_kwargs)
         if result.problems:
             _write_skipped(result.problems, out / "skipped.jsonl")
             written["skipped"] = out / "skipped.jsonl"
@@ -212,6 +263,10 @@ def build_cli(
     except UserError as error:
         raise _fail(str(error)) from None
     _summary(result, written, quiet)
+    if parts and not quiet:
+        size = sum(p.stat().st_size for p in parts)
+        note = f"N-Triples: {len(parts)} parts -> {ntriples_parts} ({size / 1024:,.0f} KiB)"
+        _out.print(note, highlight=False)
     if result.problems and not allow_skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -226,12 +281,16 @@ def extract_cli(
     on_error: OnErrorOpt = OnError.skip,
     allow_skipped: AllowSkippedOpt = False,
     quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Write one JSON line per paper with the entities found in it."""
     import kg
 
     try:
-        result = _run_extraction(kg.extract, inputs, format, catalogue, spacy_model, quiet)
+        engine_kwargs = _engine_kwargs(jobs, engine, scheduler)
+        result = _run_extraction(kg.extract, inputs, format, catalogue, spacy_model, quiet, **engine_kwargs)
         _report_problems(result.problems, on_error, quiet)
         if str(out) == "-":
             for extraction in result.extractions:

@@ -134,6 +134,10 @@ class DaskPool:
         """Build the pipeline on every worker now."""
         self.client.run(warm_worker, self.settings)
 
+    def submit(self, function, *args):
+        """Run ``function(*args)`` on a worker; a Dask future."""
+        return self.client.submit(function, *args, pure=False)
+
     def extract(self, papers: Iterable[Paper]) -> Iterator[PaperExtraction]:
         """Yield the extraction of every paper of ``papers``, in order."""
         pending: deque = deque()

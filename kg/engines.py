@@ -163,9 +163,11 @@ class LocalPool:
         jobs: int | None = 1,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         memory_zone: bool = True,
+        build_pipelines: bool = True,
     ) -> None:
         self.settings = settings or PipelineSettings()
         self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self.build_pipelines = build_pipelines
         self.chunk_size = chunk_size
         self.memory_zone = memory_zone
         self._pool = None
@@ -179,7 +181,10 @@ class LocalPool:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["kg.engines", "kg.nlp.pipeline"])
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=context, initializer=_init_worker, initargs=(self.settings,)
+                max_workers=self.jobs,
+                mp_context=context,
+                initializer=_init_worker if self.build_pipelines else None,
+                initargs=(self.settings,) if self.build_pipelines else (),
             )
         return self
 
@@ -194,6 +199,16 @@ class LocalPool:
             pipeline_for(self.settings)
         else:
             list(self._pool.map(_warm, [self.settings] * self.jobs))
+
+    def submit(self, function, *args):
+        """Run ``function(*args)`` on a worker (here when ``jobs=1``); a future."""
+        if self._pool is not None:
+            return self._pool.submit(function, *args)
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        future.set_result(function(*args))
+        return future
 
     def extract(self, papers: Iterable[Paper]) -> Iterator[PaperExtraction]:
         """Yield the extraction of every paper of ``papers``, in order."""
@@ -254,6 +269,7 @@ def open_engine(
     jobs: int | None = 1,
     scheduler: str | None = None,
     papers: int | None = None,
+    build_pipelines: bool = True,
 ):
     """The pool for ``engine`` (``"local"`` or ``"dask"``), ready to use as a context manager.
 
@@ -275,4 +291,4 @@ def open_engine(
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if papers is not None:
         jobs = max(1, min(jobs, -(-papers // DEFAULT_CHUNK_SIZE)))
-    return LocalPool(settings, jobs=jobs)
+    return LocalPool(settings, jobs=jobs, build_pipelines=build_pipelines)

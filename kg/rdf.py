@@ -39,8 +39,10 @@ __all__ = [
     "RELATION_PROPERTIES",
     "TYPE_CLASSES",
     "entity_iri",
+    "entity_triples",
     "graph_triples",
     "paper_iri",
+    "paper_triples",
     "to_rdflib",
     "write_turtle",
 ]
@@ -144,26 +146,38 @@ def _mention_triples(paper: URIRef, entity: URIRef, relation: str, ev: dict, tex
     yield pos_sel, OA.end, Literal(int(ev["end"]))
 
 
+def paper_triples(graph: nx.MultiDiGraph, node: str, *, base: str = DEFAULT_BASE_IRI) -> Iterator[Triple]:
+    """The triples of one paper node: the paper, its links and their mentions."""
+    data = graph.nodes[node]
+    yield from _paper_triples(data, base)
+    paper = paper_iri(data["id"], base)
+    text = f"{data['title']}\n\n{data.get('abstract', '')}"
+    for _, target, relation, edge in graph.out_edges(node, keys=True, data=True):
+        entity = entity_iri(graph.nodes[target]["id"], base)
+        yield paper, KG.mentions, entity
+        if relation != "mentions":
+            yield paper, RELATION_PROPERTIES[relation], entity
+        yield entity, PROV.wasDerivedFrom, paper
+        for ev in edge.get("evidence", []):
+            yield from _mention_triples(paper, entity, relation, ev, text)
+
+
+def entity_triples(graph: nx.MultiDiGraph, node: str, *, base: str = DEFAULT_BASE_IRI) -> Iterator[Triple]:
+    """The triples of one entity node: its type, labels, counts and ``variantOf`` links."""
+    data = graph.nodes[node]
+    yield from _entity_triples(data, base)
+    iri = entity_iri(data["id"], base)
+    for _, target, key in graph.out_edges(node, keys=True):
+        if key == "variant_of":
+            yield iri, KG.variantOf, entity_iri(graph.nodes[target]["id"], base)
+
+
 def graph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) -> Iterator[Triple]:
     """Every triple of ``graph``'s RDF form, paper by paper, then entity by entity."""
-    for node, data in paper_nodes(graph):
-        yield from _paper_triples(data, base)
-        paper = paper_iri(data["id"], base)
-        text = f"{data['title']}\n\n{data.get('abstract', '')}"
-        for _, target, relation, edge in graph.out_edges(node, keys=True, data=True):
-            entity = entity_iri(graph.nodes[target]["id"], base)
-            yield paper, KG.mentions, entity
-            if relation != "mentions":
-                yield paper, RELATION_PROPERTIES[relation], entity
-            yield entity, PROV.wasDerivedFrom, paper
-            for ev in edge.get("evidence", []):
-                yield from _mention_triples(paper, entity, relation, ev, text)
-    for node, data in entity_nodes(graph):
-        yield from _entity_triples(data, base)
-        iri = entity_iri(data["id"], base)
-        for _, target, key in graph.out_edges(node, keys=True):
-            if key == "variant_of":
-                yield iri, KG.variantOf, entity_iri(graph.nodes[target]["id"], base)
+    for node, _ in paper_nodes(graph):
+        yield from paper_triples(graph, node, base=base)
+    for node, _ in entity_nodes(graph):
+        yield from entity_triples(graph, node, base=base)
 
 
 def to_rdflib(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) -> Graph:
