@@ -378,6 +378,44 @@ def view_cli(
         )
 
 
+@app.command("bench")
+def bench_cli(
+    papers: Annotated[int, typer.Option("--papers", "-n", min=1, help="Abstracts in the corpus.")] = 2000,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", help="Files or folders to repeat (default: ../shared/corpora)."),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes / Dask workers.")] = 2,
+    dask: Annotated[bool, typer.Option("--dask/--no-dask", help="Time the Dask engine too.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as one JSON object.")] = False,
+) -> None:
+    """Time every stage on N repeated real abstracts and print one table (or --json)."""
+    from kg.bench import render_table, run_bench
+
+    for path in corpus or []:
+        if not path.exists():
+            raise _fail(f"no such corpus: {path}")
+    if dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise _fail('--dask needs the dask extra: pip install "kg[dask]" (or pass --no-dask)') from None
+    try:
+        result = run_bench(
+            papers=papers,
+            corpus=list(corpus or []),
+            jobs=jobs,
+            dask=dask,
+            log=None if as_json else lambda step: _err.print(f"[dim]bench: {step}[/dim]"),
+        )
+    except (OSError, ValueError, RuntimeError) as error:
+        raise _fail(f"bench failed: {error}") from None
+    if as_json:
+        _out.print_json(json.dumps(result))
+    else:
+        _out.print(render_table(result))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
