@@ -14,7 +14,7 @@ from kg.cli import app
 from kg.engines import PipelineSettings, extract_stream
 from kg.rdf import to_rdflib
 
-from .conftest import SHARED
+from .conftest import REPO, SHARED
 
 SCITLDR = SHARED / "corpora" / "scitldr-a" / "dev.jsonl"
 runner = CliRunner()
@@ -102,3 +102,30 @@ def test_settings_key_the_worker_cache():
     from kg.engines import pipeline_for
 
     assert pipeline_for(PipelineSettings()) is pipeline_for(PipelineSettings())
+
+
+def test_bench_prints_every_row(tmp_path):
+    from kg.bench import ROWS
+
+    if not SCITLDR.exists():
+        pytest.skip("shared corpora not available")
+    result = runner.invoke(app, ["bench", "--papers", "200"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "kg bench: 200 abstracts" in result.output
+    for _, label, _, _ in ROWS:
+        row = next((line for line in lines if label.format(jobs=2) in line), None)
+        assert row is not None, label
+        value = row.split("│")[2].strip()
+        assert value != "-" and float(value.replace(",", "")) >= 0, row
+
+
+def test_bench_corpus_repeats_with_distinct_ids(tmp_path):
+    from kg.bench import make_corpus
+
+    path = tmp_path / "c.jsonl"
+    distinct = make_corpus([REPO / "examples"], 3 * 40, path)
+    papers, problems = kg.read([path])
+    assert not problems
+    assert distinct < 120 and len(papers) == 120  # every copy survives duplicate merging
+    assert len({p.id for p in papers}) == 120
