@@ -140,7 +140,7 @@ def extract(
     papers, problems = read(inputs, format=format)
     if total is not None:
         total(len(papers))
-    settings = PipelineSettings(tuple(str(c) for c in catalogue), spacy_model)
+    settings = PipelineSettings.of(catalogue, spacy_model)
     extractions = []
     with open_engine(engine, settings, jobs=jobs, scheduler=scheduler, papers=len(papers)) as pool:
         stream = pool.extract(papers)

@@ -61,6 +61,25 @@ class PipelineSettings:
 
     catalogue_files: tuple[str, ...] = ()
     spacy_model: str | None = None
+    #: ``(size, mtime_ns)`` of each catalogue file, so an edited file means a new pipeline
+    stamps: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def of(cls, catalogue_files: Iterable[str | os.PathLike] = (), spacy_model: str | None = None):
+        """Settings for these files as they are now on disk.
+
+        >>> PipelineSettings.of().catalogue_files
+        ()
+        """
+        files = tuple(str(f) for f in catalogue_files)
+        stamps = []
+        for file in files:
+            try:
+                info = os.stat(file)
+                stamps.append((info.st_size, info.st_mtime_ns))
+            except OSError:
+                stamps.append((-1, -1))  # the pipeline reports the missing file
+        return cls(files, spacy_model, tuple(stamps))
 
 
 _PIPELINES: dict[PipelineSettings, object] = {}
@@ -171,6 +190,7 @@ class LocalPool:
         self.chunk_size = chunk_size
         self.memory_zone = memory_zone
         self._pool = None
+        self._nlp = None
 
     def __enter__(self) -> LocalPool:
         if self.jobs > 1:
@@ -193,10 +213,19 @@ class LocalPool:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
+    def _local_pipeline(self):
+        if self._nlp is None:
+            from kg.nlp.pipeline import make_pipeline
+
+            self._nlp = make_pipeline(
+                catalogue_files=list(self.settings.catalogue_files), spacy_model=self.settings.spacy_model
+            )
+        return self._nlp
+
     def warm(self) -> None:
         """Start every worker and build its pipeline now rather than on the first chunk."""
         if self._pool is None:
-            pipeline_for(self.settings)
+            self._local_pipeline()
         else:
             list(self._pool.map(_warm, [self.settings] * self.jobs))
 
@@ -214,7 +243,7 @@ class LocalPool:
         """Yield the extraction of every paper of ``papers``, in order."""
         chunks = chunked(papers, self.chunk_size)
         if self._pool is None:
-            nlp = pipeline_for(self.settings)
+            nlp = self._local_pipeline()
             for chunk in chunks:
                 yield from _extract_in_zone(chunk, nlp, memory_zone=self.memory_zone)
             return
