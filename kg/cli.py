@@ -406,7 +406,7 @@ def bench_cli(
             corpus=list(corpus or []),
             jobs=jobs,
             dask=dask,
-            log=None if as_json else lambda step: _err.print(f"[dim]bench: {step}[/dim]"),
+            log=lambda step: _err.print(f"[dim]bench: {step}[/dim]"),
         )
     except (OSError, ValueError, RuntimeError) as error:
         raise _fail(f"bench failed: {error}") from None
