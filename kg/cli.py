@@ -232,6 +232,10 @@ def build_cli(
     jobs: JobsOpt = None,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
+    outputs: Annotated[
+        str,
+        typer.Option("--outputs", help="Outputs to write, comma-separated: ttl, html, json, jsonl."),
+    ] = "ttl,html,json,jsonl",
     ntriples_parts: Annotated[
         Path | None,
         typer.Option(
@@ -244,12 +248,18 @@ def build_cli(
     import kg
 
     try:
+        from kg.api import OUTPUT_FILES
+
+        chosen = [name.strip() for name in outputs.split(",") if name.strip()]
+        unknown = [name for name in chosen if name not in OUTPUT_FILES]
+        if unknown:
+            raise UserError(f"unknown --outputs {', '.join(unknown)}; choose from {', '.join(OUTPUT_FILES)}")
         engine_kwargs = _engine_kwargs(jobs, engine, scheduler)
         result = _run_extraction(kg.build, inputs, format, catalogue, spacy_model, quiet, **engine_kwargs)
         _report_problems(result.problems, on_error, quiet)
         if not result.extractions:
             raise UserError("no papers could be read from the input")
-        written = result.write(out, base_iri=base_iri, max_nodes=max_nodes)
+        written = result.write(out, outputs=chosen, base_iri=base_iri, max_nodes=max_nodes)
         parts = []
         if ntriples_parts is not None:
             from kg.api import write_ntriples_parts
