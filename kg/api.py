@@ -35,6 +35,7 @@ __all__ = [
     "graph_summary",
     "load",
     "read",
+    "write_ntriples_parts",
 ]
 
 #: The files :meth:`BuildResult.write` produces, by short name.
@@ -307,6 +308,9 @@ def extract(
     total: Callable[[int], None] | None = None,
     cache: str | Path | None = None,
     stop_on_problem: bool = False,
+    jobs: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> ExtractResult:
     """Read ``inputs`` and find the entities of every paper.
 
@@ -314,7 +318,10 @@ def extract(
     done. With ``cache`` (an SQLite file, see :mod:`kg.cache`) papers already extracted by
     the same pipeline are read back, and new extractions are saved as they finish. With
     ``stop_on_problem``, a bad input record raises :class:`InputProblem` before anything is
-    extracted.
+    extracted. ``jobs`` worker processes (``None``: one per CPU) run the spaCy stage;
+    ``engine="dask"`` runs it on a Dask cluster instead (``scheduler`` is its address; none
+    starts a local cluster of ``jobs`` workers). Every engine gives the same extractions in
+    the same order.
     """
     return _extract(
         inputs,
@@ -325,6 +332,9 @@ def extract(
         total=total,
         cache=cache,
         stop_on_problem=stop_on_problem,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
     )[0]
 
 
@@ -338,9 +348,13 @@ def _extract(
     total: Callable[[int], None] | None,
     cache: str | Path | None,
     stop_on_problem: bool = False,
+    jobs: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[ExtractResult, dict]:
     """:func:`extract`, and what the cache did: ``cached``, ``resumed``, ``fingerprint``."""
-    from kg.nlp.pipeline import extract_papers, make_pipeline, pipeline_fingerprint
+    from kg.engines import PipelineSettings, open_engine, pipeline_for
+    from kg.nlp.pipeline import pipeline_fingerprint
 
     started = time.perf_counter()
     papers, problems = read(inputs, format=format)
@@ -348,26 +362,27 @@ def _extract(
         raise InputProblem(problems[0])
     if total is not None:
         total(len(papers))
-    nlp = make_pipeline(catalogue_files=[str(c) for c in catalogue], spacy_model=spacy_model)
-    fingerprint = pipeline_fingerprint(nlp)
-    info = {"cached": 0, "resumed": False, "fingerprint": fingerprint}
-    if cache is None:
-        extractions = []
-        for extraction in extract_papers(papers, nlp):
-            extractions.append(extraction)
-            if progress is not None:
-                progress(1)
-    else:
-        extractions = _extract_cached(papers, nlp, Path(cache), fingerprint, progress, info)
+    settings = PipelineSettings.of(catalogue, spacy_model)
+    info: dict = {"cached": 0, "resumed": False, "fingerprint": None}
+    if cache is not None:
+        info["fingerprint"] = pipeline_fingerprint(pipeline_for(settings))
+    with open_engine(engine, settings, jobs=jobs, scheduler=scheduler, papers=len(papers)) as pool:
+        if cache is None:
+            extractions = []
+            for extraction in pool.extract(papers):
+                extractions.append(extraction)
+                if progress is not None:
+                    progress(1)
+        else:
+            extractions = _extract_cached(papers, pool, Path(cache), info["fingerprint"], progress, info)
     return ExtractResult(extractions, problems, time.perf_counter() - started), info
 
 
 def _extract_cached(
-    papers: list[Paper], nlp, path: Path, fingerprint: str, progress: Progress | None, info: dict
+    papers: list[Paper], pool, path: Path, fingerprint: str, progress: Progress | None, info: dict
 ) -> list[PaperExtraction]:
-    """Reuse cached extractions, extract the rest and save them in small batches."""
+    """Reuse cached extractions, extract the rest on ``pool`` and save them in small batches."""
     from kg.cache import ExtractionCache
-    from kg.nlp.pipeline import extract_papers
 
     with ExtractionCache(path, fingerprint) as cache:
         found = cache.get_many(papers)
@@ -381,7 +396,7 @@ def _extract_cached(
         batch: list[PaperExtraction] = []
         last_commit = time.monotonic()
         try:
-            todo = extract_papers([papers[i] for i in missing], nlp)
+            todo = pool.extract([papers[i] for i in missing])
             for index, extraction in zip(missing, todo, strict=True):
                 found[index] = extraction
                 batch.append(extraction)
@@ -410,6 +425,9 @@ def build(
     total: Callable[[int], None] | None = None,
     cache: str | Path | None = None,
     stop_on_problem: bool = False,
+    jobs: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Read and extract: the build of ``inputs``, ready to :meth:`~BuildResult.write`.
 
@@ -429,6 +447,9 @@ def build(
         total=total,
         cache=cache,
         stop_on_problem=stop_on_problem,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
     )
     return BuildResult(
         result.extractions,
@@ -454,3 +475,31 @@ def load(path: str | Path) -> nx.MultiDiGraph:
 
         return read_rdf(path)
     return load_graph_json(path)
+
+
+def write_ntriples_parts(
+    graph: nx.MultiDiGraph,
+    out_dir: str | Path,
+    *,
+    parts: int | None = None,
+    base_iri: str | None = None,
+    jobs: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> list[Path]:
+    """Write ``graph`` as N-Triples parts into ``out_dir``, each part written by a worker.
+
+    ``parts`` defaults to four per worker. See :mod:`kg.ntriples`.
+    """
+    from kg.engines import open_engine
+    from kg.ntriples import write_ntriples_parts as write_parts
+    from kg.rdf import DEFAULT_BASE_IRI
+
+    with open_engine(engine, jobs=jobs, scheduler=scheduler, build_pipelines=False) as pool:
+        return write_parts(
+            graph,
+            out_dir,
+            parts=parts or 4 * pool.jobs,
+            base=base_iri or DEFAULT_BASE_IRI,
+            submit=pool.submit if pool.jobs > 1 or engine == "dask" else None,
+        )

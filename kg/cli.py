@@ -82,6 +82,41 @@ AllowSkippedOpt = Annotated[
     bool, typer.Option("--allow-skipped", help="Exit 0 even when some input records were skipped.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (local) or local Dask workers (default: one per CPU)."
+    ),
+]
+
+
+class Engine(StrEnum):
+    """Where the spaCy stage runs."""
+
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[
+    Engine, typer.Option("--engine", help="local: a pool of processes here; dask: a Dask cluster.")
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)."
+    ),
+]
+
+
+def _engine_kwargs(jobs: int | None, engine: Engine, scheduler: str | None) -> dict:
+    if scheduler and engine is not Engine.dask:
+        raise UserError("--scheduler needs --engine dask")
+    if engine is Engine.dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise UserError('--engine dask needs the dask extra: pip install "kg[dask]"') from None
+    return {"jobs": jobs, "engine": engine.value, "scheduler": scheduler}
 
 
 def _fail(message: str) -> typer.Exit:
@@ -195,6 +230,20 @@ def build_cli(
     on_error: OnErrorOpt = OnError.skip,
     allow_skipped: AllowSkippedOpt = False,
     quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
+    outputs: Annotated[
+        str,
+        typer.Option("--outputs", help="Outputs to write, comma-separated: ttl, html, json, jsonl."),
+    ] = "ttl,html,json,jsonl",
+    ntriples_parts: Annotated[
+        Path | None,
+        typer.Option(
+            "--ntriples-parts",
+            help="Also write the RDF as N-Triples parts into this folder, each part written by a worker.",
+        ),
+    ] = None,
 ) -> None:
     """Build graph.ttl, graph.html, graph.json and papers.jsonl from INPUTS into --out.
 
@@ -214,6 +263,13 @@ def build_cli(
             check_base_iri(base_iri or DEFAULT_BASE_IRI)
         except ValueError as error:
             raise UserError(str(error)) from None
+        from kg.api import OUTPUT_FILES
+
+        chosen = [name.strip() for name in outputs.split(",") if name.strip()]
+        unknown = [name for name in chosen if name not in OUTPUT_FILES]
+        if unknown:
+            raise UserError(f"unknown --outputs {', '.join(unknown)}; choose from {', '.join(OUTPUT_FILES)}")
+        engine_kwargs = _engine_kwargs(jobs, engine, scheduler)
         if resume and no_cache:
             raise UserError("--resume needs the cache; drop --no-cache")
         if resume and not cache.exists():
@@ -227,6 +283,7 @@ def build_cli(
             quiet,
             cache=cache,
             stop_on_problem=on_error is OnError.fail,
+            **engine_kwargs,
         )
         if resume and result.resumed and not quiet:
             _err.print(f"resumed: {result.cached} papers from the interrupted build's cache", highlight=False)
@@ -234,8 +291,18 @@ def build_cli(
         if not result.extractions:
             raise UserError("no papers could be read from the input")
         written = result.write(
-            out, base_iri=base_iri, max_nodes=max_nodes, skipped=True, rdf_format=str(rdf_format)
+            out,
+            outputs=chosen,
+            base_iri=base_iri,
+            max_nodes=max_nodes,
+            skipped=True,
+            rdf_format=str(rdf_format),
         )
+        parts = []
+        if ntriples_parts is not None:
+            from kg.api import write_ntriples_parts
+
+            parts = write_ntriples_parts(result.graph, ntriples_parts, base_iri=base_iri, **engine_kwargs)
     except CacheError as error:
         raise _fail(str(error)) from None
     except UserError as error:
@@ -245,6 +312,10 @@ def build_cli(
         _err.print(f"interrupted: {out} keeps its previous outputs{note}", highlight=False, soft_wrap=True)
         raise typer.Exit(130) from None
     _summary(result, written, time.perf_counter() - started, quiet)
+    if parts and not quiet:
+        size = sum(p.stat().st_size for p in parts)
+        note = f"N-Triples: {len(parts)} parts -> {ntriples_parts} ({size / 1024:,.0f} KiB)"
+        _out.print(note, highlight=False)
     if result.problems and not allow_skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -259,14 +330,18 @@ def extract_cli(
     on_error: OnErrorOpt = OnError.skip,
     allow_skipped: AllowSkippedOpt = False,
     quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Write one JSON line per paper with the entities found in it."""
     import kg
 
     try:
         stop = on_error is OnError.fail
+        engine_kwargs = _engine_kwargs(jobs, engine, scheduler)
         result = _run_extraction(
-            kg.extract, inputs, format, catalogue, spacy_model, quiet, stop_on_problem=stop
+            kg.extract, inputs, format, catalogue, spacy_model, quiet, stop_on_problem=stop, **engine_kwargs
         )
         _report_problems(result.problems, on_error, quiet)
         if str(out) == "-":
@@ -353,6 +428,44 @@ def view_cli(
             highlight=False,
             soft_wrap=True,
         )
+
+
+@app.command("bench")
+def bench_cli(
+    papers: Annotated[int, typer.Option("--papers", "-n", min=1, help="Abstracts in the corpus.")] = 2000,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", help="Files or folders to repeat (default: ../shared/corpora)."),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes / Dask workers.")] = 2,
+    dask: Annotated[bool, typer.Option("--dask/--no-dask", help="Time the Dask engine too.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as one JSON object.")] = False,
+) -> None:
+    """Time every stage on N repeated real abstracts and print one table (or --json)."""
+    from kg.bench import render_table, run_bench
+
+    for path in corpus or []:
+        if not path.exists():
+            raise _fail(f"no such corpus: {path}")
+    if dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise _fail('--dask needs the dask extra: pip install "kg[dask]" (or pass --no-dask)') from None
+    try:
+        result = run_bench(
+            papers=papers,
+            corpus=list(corpus or []),
+            jobs=jobs,
+            dask=dask,
+            log=lambda step: _err.print(f"[dim]bench: {step}[/dim]"),
+        )
+    except (OSError, ValueError, RuntimeError) as error:
+        raise _fail(f"bench failed: {error}") from None
+    if as_json:
+        _out.print_json(json.dumps(result))
+    else:
+        _out.print(render_table(result))
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -1,0 +1,323 @@
+"""Run the spaCy stage over many papers: in this process, or in a pool of local processes.
+
+Every engine yields one :class:`~kg.records.PaperExtraction` per paper, in input order, and
+the same extractions whatever the number of processes. Papers go to workers in chunks;
+each worker builds its pipeline once (:func:`pipeline_for` keeps one per
+:class:`PipelineSettings`) and sends back the entities as JSON, which the caller turns back
+into records around the original :class:`~kg.records.Paper`.
+
+Long runs stay flat in memory: papers are streamed (no list of all docs), and each chunk
+runs inside spaCy's ``nlp.memory_zone()``, which frees the strings and lexemes the chunk
+added to the vocabulary.
+
+The Dask engine lives in :mod:`kg.distributed`; it reuses :func:`extract_chunk`.
+
+Examples
+--------
+>>> from kg.records import Paper
+>>> papers = [Paper(f"p{i}", f"Paper {i}", "We fine-tune BERT on SQuAD.") for i in range(3)]
+>>> [sorted(e.name for e in x.entities) for x in extract_stream(papers, jobs=1)]
+[['BERT', 'SQuAD'], ['BERT', 'SQuAD'], ['BERT', 'SQuAD']]
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from kg.records import ExtractedEntity, Paper, PaperExtraction
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "ENGINES",
+    "LocalPool",
+    "PipelineSettings",
+    "chunked",
+    "default_jobs",
+    "extract_chunk",
+    "extract_stream",
+    "open_engine",
+    "pipeline_for",
+    "rebuild",
+]
+
+#: Papers sent to a worker at a time (and papers per ``memory_zone`` in one process).
+DEFAULT_CHUNK_SIZE = 256
+
+#: The engines ``kg build --engine`` accepts.
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    """What a worker needs to build the same pipeline as the caller (hashable, picklable).
+
+    >>> PipelineSettings(catalogue_files=("extra.jsonl",)).spacy_model is None
+    True
+    """
+
+    catalogue_files: tuple[str, ...] = ()
+    spacy_model: str | None = None
+    #: ``(size, mtime_ns)`` of each catalogue file, so an edited file means a new pipeline
+    stamps: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def of(cls, catalogue_files: Iterable[str | os.PathLike] = (), spacy_model: str | None = None):
+        """Settings for these files as they are now on disk.
+
+        >>> PipelineSettings.of().catalogue_files
+        ()
+        """
+        files = tuple(str(f) for f in catalogue_files)
+        stamps = []
+        for file in files:
+            try:
+                info = os.stat(file)
+                stamps.append((info.st_size, info.st_mtime_ns))
+            except OSError:
+                stamps.append((-1, -1))  # the pipeline reports the missing file
+        return cls(files, spacy_model, tuple(stamps))
+
+
+_PIPELINES: dict[PipelineSettings, object] = {}
+
+
+def pipeline_for(settings: PipelineSettings):
+    """The pipeline for ``settings``, built on first use and kept for this process.
+
+    >>> pipeline_for(PipelineSettings()) is pipeline_for(PipelineSettings())
+    True
+    """
+    nlp = _PIPELINES.get(settings)
+    if nlp is None:
+        from kg.nlp.pipeline import make_pipeline
+
+        nlp = make_pipeline(catalogue_files=list(settings.catalogue_files), spacy_model=settings.spacy_model)
+        _PIPELINES[settings] = nlp
+    return nlp
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may run on (at least 1).
+
+    >>> default_jobs() >= 1
+    True
+    """
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items from ``items`` (the last one shorter), lazily.
+
+    >>> list(chunked(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _extract_in_zone(papers: list[Paper], nlp, *, memory_zone: bool = True) -> list[PaperExtraction]:
+    from kg.nlp.pipeline import extract_papers
+
+    if memory_zone and hasattr(nlp, "memory_zone"):
+        with nlp.memory_zone():
+            return list(extract_papers(papers, nlp))
+    return list(extract_papers(papers, nlp))
+
+
+def extract_chunk(settings: PipelineSettings, papers: list[Paper]) -> list[list[dict]]:
+    """Worker side: the entities of each paper of ``papers``, as JSON (one list per paper).
+
+    >>> [[e["name"] for e in es] for es in extract_chunk(PipelineSettings(), [Paper("a", "T", "GPT-4.")])]
+    [['GPT-4']]
+    """
+    extractions = _extract_in_zone(papers, pipeline_for(settings))
+    return [[entity.to_json() for entity in x.entities] for x in extractions]
+
+
+def rebuild(papers: list[Paper], entities: list[list[dict]]) -> list[PaperExtraction]:
+    """Caller side: put the JSON entities from :func:`extract_chunk` back with their papers."""
+    return [
+        PaperExtraction(paper, [ExtractedEntity.from_json(e) for e in found])
+        for paper, found in zip(papers, entities, strict=True)
+    ]
+
+
+def _init_worker(settings: PipelineSettings) -> None:
+    pipeline_for(settings)
+
+
+def _warm(settings: PipelineSettings) -> int:
+    import time
+
+    pipeline_for(settings)
+    time.sleep(0.2)  # hold this worker so the next warm-up task lands on another one
+    return os.getpid()
+
+
+class LocalPool:
+    """A pool of ``jobs`` worker processes, each with its own pipeline; a context manager.
+
+    ``jobs=1`` runs in this process. Keep one pool open to extract several corpora without
+    building the pipelines again (what ``kg bench`` does to time the steady state).
+
+    >>> from kg.records import Paper
+    >>> with LocalPool(jobs=1) as pool:
+    ...     [x.paper.id for x in pool.extract([Paper("a", "T", "We use BERT.")])]
+    ['a']
+    """
+
+    def __init__(
+        self,
+        settings: PipelineSettings | None = None,
+        *,
+        jobs: int | None = 1,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        memory_zone: bool = True,
+        build_pipelines: bool = True,
+    ) -> None:
+        self.settings = settings or PipelineSettings()
+        self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self.build_pipelines = build_pipelines
+        self.chunk_size = chunk_size
+        self.memory_zone = memory_zone
+        self._pool = None
+        self._nlp = None
+
+    def __enter__(self) -> LocalPool:
+        if self.jobs > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # forkserver: workers start clean (no threads or open files copied from the caller)
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["kg.engines", "kg.nlp.pipeline"])
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=context,
+                initializer=_init_worker if self.build_pipelines else None,
+                initargs=(self.settings,) if self.build_pipelines else (),
+            )
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _local_pipeline(self):
+        if self._nlp is None:
+            from kg.nlp.pipeline import make_pipeline
+
+            self._nlp = make_pipeline(
+                catalogue_files=list(self.settings.catalogue_files), spacy_model=self.settings.spacy_model
+            )
+        return self._nlp
+
+    def warm(self) -> None:
+        """Start every worker and build its pipeline now rather than on the first chunk."""
+        if self._pool is None:
+            self._local_pipeline()
+        else:
+            list(self._pool.map(_warm, [self.settings] * self.jobs))
+
+    def submit(self, function, *args):
+        """Run ``function(*args)`` on a worker (here when ``jobs=1``); a future."""
+        if self._pool is not None:
+            return self._pool.submit(function, *args)
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        future.set_result(function(*args))
+        return future
+
+    def extract(self, papers: Iterable[Paper]) -> Iterator[PaperExtraction]:
+        """Yield the extraction of every paper of ``papers``, in order."""
+        chunks = chunked(papers, self.chunk_size)
+        if self._pool is None:
+            nlp = self._local_pipeline()
+            for chunk in chunks:
+                yield from _extract_in_zone(chunk, nlp, memory_zone=self.memory_zone)
+            return
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append((chunk, self._pool.submit(extract_chunk, self.settings, chunk)))
+            while len(pending) >= 2 * self.jobs:  # bounded look-ahead keeps memory flat
+                done, future = pending.popleft()
+                yield from rebuild(done, future.result())
+        while pending:
+            done, future = pending.popleft()
+            yield from rebuild(done, future.result())
+
+
+def extract_stream(
+    papers: Iterable[Paper],
+    *,
+    settings: PipelineSettings | None = None,
+    jobs: int | None = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    memory_zone: bool = True,
+) -> Iterator[PaperExtraction]:
+    """Yield the extraction of every paper, in order, using ``jobs`` processes.
+
+    Parameters
+    ----------
+    papers
+        Any iterable; it is read lazily, a few chunks ahead of what has been yielded.
+    settings
+        Which pipeline to build (default: the shipped catalogue on a blank English pipeline).
+    jobs
+        Worker processes; ``None`` means one per CPU (:func:`default_jobs`); 1 runs in this
+        process with no pool at all.
+    chunk_size
+        Papers per task sent to a worker (and per ``memory_zone``).
+    memory_zone
+        Free the vocabulary's per-chunk strings after each chunk (spaCy >= 3.8).
+
+    Notes
+    -----
+    Workers start with ``forkserver``: a script that calls this with ``jobs > 1`` needs the
+    usual ``if __name__ == "__main__":`` guard.
+    """
+    with LocalPool(settings, jobs=jobs, chunk_size=chunk_size, memory_zone=memory_zone) as pool:
+        yield from pool.extract(papers)
+
+
+def open_engine(
+    engine: str = "local",
+    settings: PipelineSettings | None = None,
+    *,
+    jobs: int | None = 1,
+    scheduler: str | None = None,
+    papers: int | None = None,
+    build_pipelines: bool = True,
+):
+    """The pool for ``engine`` (``"local"`` or ``"dask"``), ready to use as a context manager.
+
+    ``papers``, when known, keeps small inputs from starting more local workers than there
+    are chunks to give them.
+
+    >>> with open_engine("local", jobs=4, papers=10) as pool:
+    ...     pool.jobs
+    1
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        from kg.distributed import DaskPool
+
+        return DaskPool(settings, scheduler=scheduler, workers=jobs, papers=papers)
+    if scheduler is not None:
+        raise ValueError("--scheduler needs --engine dask")
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if papers is not None:
+        jobs = max(1, min(jobs, -(-papers // DEFAULT_CHUNK_SIZE)))
+    return LocalPool(settings, jobs=jobs, build_pipelines=build_pipelines)

@@ -1,0 +1,139 @@
+"""Scale: the process pool and the Dask engine give the outputs of one process, byte for byte."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from typer.testing import CliRunner
+
+import kg
+from kg.cli import app
+from kg.engines import PipelineSettings, extract_stream
+from kg.rdf import to_rdflib
+
+from .conftest import REPO, SHARED
+
+SCITLDR = SHARED / "corpora" / "scitldr-a" / "dev.jsonl"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The first 120 papers of a real corpus, as a temporary JSONL file."""
+    if not SCITLDR.exists():
+        pytest.skip("shared corpora not available")
+    path = tmp_path_factory.mktemp("corpus") / "papers.jsonl"
+    with open(SCITLDR, encoding="utf-8") as source:
+        lines = [next(source) for _ in range(120)]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def papers(corpus):
+    found, problems = kg.read([corpus])
+    assert not problems
+    return found
+
+
+def _dump(extractions) -> list[str]:
+    return [json.dumps(x.to_json(), sort_keys=True) for x in extractions]
+
+
+def test_two_processes_match_one(papers):
+    one = list(extract_stream(papers, jobs=1, memory_zone=False))
+    two = list(extract_stream(papers, jobs=2, chunk_size=16))  # 8 chunks over 2 workers
+    assert [x.paper for x in two] == papers  # the original records, in input order
+    assert _dump(two) == _dump(one)
+    assert sum(len(x.entities) for x in one) > 100
+
+
+def test_memory_zone_changes_nothing(papers):
+    plain = list(extract_stream(papers, jobs=1, memory_zone=False, chunk_size=10))
+    zoned = list(extract_stream(papers, jobs=1, memory_zone=True, chunk_size=10))
+    assert _dump(zoned) == _dump(plain)
+
+
+def test_dask_engine_writes_the_same_files(corpus, tmp_path):
+    outputs = ("jsonl", "json", "ttl")
+    local = kg.build([corpus], jobs=1).write(tmp_path / "local", outputs=outputs)
+    dask = kg.build([corpus], jobs=2, engine="dask").write(tmp_path / "dask", outputs=outputs)
+    for name, path in local.items():
+        assert path.read_bytes() == dask[name].read_bytes(), name
+    assert len(local["jsonl"].read_text().splitlines()) == 120
+
+
+def test_cli_jobs_and_ntriples_parts(corpus, tmp_path):
+    out, parts = tmp_path / "out", tmp_path / "nt"
+    result = runner.invoke(
+        app, ["build", str(corpus), "-o", str(out), "--jobs", "2", "--ntriples-parts", str(parts), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    files = sorted(parts.glob("part-*.nt"))
+    assert len(files) == 9  # 4 per worker, plus the entities
+    union = Graph()
+    for file in files:
+        union.parse(file, format="nt")
+    whole = to_rdflib(kg.load(out))
+    assert len(union) == len(whole) > 1000
+    assert set(union) == set(whole)
+
+
+def test_dask_ntriples_parts(corpus, tmp_path):
+    result = kg.build([corpus])
+    paths = kg.api.write_ntriples_parts(result.graph, tmp_path, parts=3, engine="dask", jobs=2)
+    union = Graph()
+    for path in paths:
+        union.parse(path, format="nt")
+    assert set(union) == set(to_rdflib(result.graph))
+
+
+def test_scheduler_without_dask_is_one_line(corpus, tmp_path):
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path), "--scheduler", "tcp://x:1"])
+    assert result.exit_code == 1
+    assert "--scheduler needs --engine dask" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_settings_key_the_worker_cache():
+    from kg.engines import pipeline_for
+
+    assert pipeline_for(PipelineSettings()) is pipeline_for(PipelineSettings())
+
+
+def test_bench_prints_every_row(tmp_path):
+    from kg.bench import ROWS
+
+    if not SCITLDR.exists():
+        pytest.skip("shared corpora not available")
+    result = runner.invoke(app, ["bench", "--papers", "200"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "kg bench: 200 abstracts" in result.output
+    for _, label, _, _ in ROWS:
+        row = next((line for line in lines if label.format(jobs=2) in line), None)
+        assert row is not None, label
+        value = row.split("│")[2].strip()
+        assert value != "-" and float(value.replace(",", "")) >= 0, row
+
+
+def test_bench_corpus_repeats_with_distinct_ids(tmp_path):
+    from kg.bench import make_corpus
+
+    path = tmp_path / "c.jsonl"
+    distinct = make_corpus([REPO / "examples"], 3 * 40, path)
+    papers, problems = kg.read([path])
+    assert not problems
+    assert distinct < 120 and len(papers) == 120  # every copy survives duplicate merging
+    assert len({p.id for p in papers}) == 120
+
+
+def test_outputs_option_writes_only_those(corpus, tmp_path):
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path), "--outputs", "json,jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json", "papers.jsonl"]
+    bad = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path), "--outputs", "pdf"])
+    assert bad.exit_code == 1 and "unknown --outputs pdf" in bad.output
