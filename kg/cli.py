@@ -597,7 +597,7 @@ class QueryOutput(StrEnum):
     json = "json"
 
 
-class Engine(StrEnum):
+class QueryEngine(StrEnum):
     """The SPARQL engines ``kg query`` can use."""
 
     oxigraph = "oxigraph"
@@ -663,7 +663,9 @@ def query_cli(
     output: Annotated[QueryOutput, typer.Option("--output", "-o", help="table, csv or json.")] = (
         QueryOutput.table
     ),
-    engine: Annotated[Engine, typer.Option("--engine", help="oxigraph (fast) or rdflib.")] = Engine.oxigraph,
+    engine: Annotated[
+        QueryEngine, typer.Option("--engine", help="oxigraph (fast) or rdflib.")
+    ] = QueryEngine.oxigraph,
     limit: Annotated[int | None, typer.Option("--limit", help="Print at most N rows.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
 ) -> None:
