@@ -132,6 +132,9 @@ def test_bench_corpus_repeats_with_distinct_ids(tmp_path):
 def test_outputs_option_writes_only_those(corpus, tmp_path):
     result = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path), "--outputs", "json,jsonl", "-q"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json", "papers.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "graph.json",
+        "papers.jsonl",
+    ]
     bad = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path), "--outputs", "pdf"])
     assert bad.exit_code == 1 and "unknown --outputs pdf" in bad.output
