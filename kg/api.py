@@ -396,7 +396,7 @@ def _extract_cached(
         batch: list[PaperExtraction] = []
         last_commit = time.monotonic()
         try:
-            todo = pool.extract([papers[i] for i in missing])
+            todo = pool.extract([papers[i] for i in missing]) if missing else iter(())
             for index, extraction in zip(missing, todo, strict=True):
                 found[index] = extraction
                 batch.append(extraction)

@@ -214,12 +214,8 @@ class LocalPool:
             self._pool = None
 
     def _local_pipeline(self):
-        if self._nlp is None:
-            from kg.nlp.pipeline import make_pipeline
-
-            self._nlp = make_pipeline(
-                catalogue_files=list(self.settings.catalogue_files), spacy_model=self.settings.spacy_model
-            )
+        if self._nlp is None:  # shared with pipeline_for: the settings carry catalogue file stamps
+            self._nlp = pipeline_for(self.settings)
         return self._nlp
 
     def warm(self) -> None:
