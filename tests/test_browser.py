@@ -16,8 +16,12 @@ XSS_TITLE = "<img src=x onerror=alert(1)> Sparse <b>adapters</b>"
 pytestmark = pytest.mark.browser
 
 
-def make_driver():
-    """A headless Chromium that keeps console and network (performance) logs."""
+def make_driver(*, offline: bool = True):
+    """A headless Chromium that keeps console and network (performance) logs.
+
+    ``offline`` cuts every network request (kg's pages must work with none); a test of a
+    local server turns it off.
+    """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -42,11 +46,12 @@ def make_driver():
         "Page.addScriptToEvaluateOnNewDocument",
         {"source": "window.kgAlerts = []; window.alert = function (m) { window.kgAlerts.push(String(m)); };"},
     )
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd(
-        "Network.emulateNetworkConditions",
-        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
+    if offline:
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd(
+            "Network.emulateNetworkConditions",
+            {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
     return driver
 
 
