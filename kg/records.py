@@ -74,7 +74,10 @@ class Relation(StrEnum):
     @property
     def strength(self) -> int:
         """Rank of the claim: ``proposes`` is strongest, ``mentions`` weakest."""
-        return list(Relation).index(self)
+        return _RELATION_STRENGTH[self]
+
+
+_RELATION_STRENGTH = {relation: rank for rank, relation in enumerate(Relation)}
 
 
 class SourceRef(NamedTuple):

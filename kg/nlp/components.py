@@ -296,9 +296,10 @@ class EntityAssembler:
 
     @property
     def catalogue(self) -> Catalogue:
-        if self.catalogue_component in self.nlp.pipe_names:
+        try:  # get_pipe is cheaper than building pipe_names for every document
             return self.nlp.get_pipe(self.catalogue_component).catalogue
-        return Catalogue()
+        except KeyError:
+            return Catalogue()
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every span the earlier components proposed, as plain candidates."""

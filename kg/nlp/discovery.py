@@ -65,7 +65,7 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _LETTER_NAME.fullmatch(text):  # G-Vendi, Q-Former
         return True
-    parts = [p for p in re.split(r"[-/]", text) if p]
+    parts = [p for p in _PART_SEP.split(text) if p]
     named_parts = [p for p in parts if p not in GENERIC_ACRONYMS and p.rstrip("s") not in GENERIC_ACRONYMS]
     inner_capital = any(c.isupper() for part in named_parts for c in part[1:])
     has_digit = any(c.isdigit() for c in text) and text[0].isupper()
@@ -156,6 +156,10 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
     return found
 
 
+_PART_SEP = re.compile(r"[-/]")
+_CAPS_SEP = re.compile(r"[ -]")
+_NAME_SLASH = re.compile(r"/(?!\d)")
+_WORD_SEP = re.compile(r"[\s-]+")
 _MAYBE_NAME = re.compile(r".[A-Z]|\d")
 _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
 _NAMEISH_WORD = re.compile(r"(?<!\S)\S*?(?:\S[A-Z]|\d)\S*")
@@ -163,7 +167,7 @@ _CAPS_RUN = re.compile(r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}(?:-[A-Z0-9]
 
 
 def _is_caps_name(run: str) -> bool:
-    words = re.split(r"[ -]", run)
+    words = _CAPS_SEP.split(run)
     return any(len(w) >= 5 for w in words) and not any(w.rstrip("s") in GENERIC_ACRONYMS for w in words)
 
 
@@ -172,7 +176,7 @@ _DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]|^\d+[A-Za-z]{2,}")
 
 def _split_slashes(chunk: str) -> list[str]:
     """Split "CLIP/LMM" in two, but keep "ViT-B/16" (a slash before digits) whole."""
-    return re.split(r"/(?!\d)", chunk)
+    return _NAME_SLASH.split(chunk)
 
 
 _TITLE = re.compile(r"\s*([^:]{2,60}?)\s*:\s+\S")
@@ -523,19 +527,19 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     for pattern in (_INTRO, _NAMING):
         for match in pattern.finditer(text, start):
             name = match.group(1)
-            words = [w for w in re.split(r"[\s-]+", name) if w]
+            words = [w for w in _WORD_SEP.split(name) if w]
             if _plain_capital(words[0]):
                 found[match.start(1)] = Piece(name, match.start(1), match.end(1))
     words = [(m.group(0).rstrip("'"), m.start()) for m in _CAPITALISED_TOKEN.finditer(text)]
     counts = Counter(_singular(w) for w, _ in words)
     for word, at in words:
         end = at + len(word)
-        if at < start or _sentence_initial(text, at) or not _plain_capital(word):
+        if at < start or at in found or not _plain_capital(word):
             continue
-        if _capitalised_neighbour(text, at, end):  # part of a Title Case phrase
-            continue
-        if counts[_singular(word)] >= 2 or _TYPE_NOUN.match(text, end) or _in_name_list(text, at, end):
-            found.setdefault(at, Piece(word, at, end))
+        cued = counts[_singular(word)] >= 2 or _TYPE_NOUN.match(text, end) or _in_name_list(text, at, end)
+        # a sentence's first word, or part of a Title Case phrase, is no evidence of a name
+        if cued and not _sentence_initial(text, at) and not _capitalised_neighbour(text, at, end):
+            found[at] = Piece(word, at, end)
     return [found[k] for k in sorted(found)]
 
 
@@ -553,6 +557,8 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+_LIST_ITEM = re.compile(r"[\w.\-+]+")
+_ITEM_BEFORE = re.compile(r"([\w.\-+]+)(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
 
 
@@ -560,13 +566,13 @@ def _in_name_list(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is an item of a list whose neighbour is name-shaped."""
     after = _LIST_SEP.match(text, end)
     if after:
-        nxt = re.match(r"[\w.\-+]+", text[after.end() :])
+        nxt = _LIST_ITEM.match(text, after.end())
         if nxt and is_name_shaped(nxt.group(0).rstrip(".")):
             return True
-        if nxt and nxt.group(0)[:1].isupper() and _TYPE_NOUN.match(text, after.end() + nxt.end()):
+        if nxt and nxt.group(0)[:1].isupper() and _TYPE_NOUN.match(text, nxt.end()):
             return True
     head = text[max(0, start - 40) : start]
-    before = re.search(r"([\w.\-+]+)(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$", head)
+    before = _ITEM_BEFORE.search(head)
     return bool(before and is_name_shaped(before.group(1).rstrip(".")))
 
 

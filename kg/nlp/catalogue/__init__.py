@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -48,6 +49,7 @@ class CatalogueError(ValueError):
 _SLUG = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def entity_slug(name: str) -> str:
     """A lower-case, hyphen-separated key for a canonical name.
 
