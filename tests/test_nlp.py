@@ -9,6 +9,7 @@ import spacy
 
 from kg.nlp.abbreviations import find_abbreviations
 from kg.nlp.catalogue import Catalogue, CatalogueEntry, load_catalogue
+from kg.nlp.cues import type_from_context, type_from_name
 from kg.nlp.discovery import shaped_names, title_name
 from kg.nlp.pipeline import extract_papers, make_pipeline
 from kg.nlp.tokenizer import create_tokenizer
@@ -344,3 +345,36 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
     assert expected in names
     if expected == "SAM":
         assert names["SAM"].catalogue_id is None and names["SAM"].confidence <= 0.55
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("diagnostic datasets on parsing, such as ", " and others.", "Dataset"),
+        ("we test on 5 benchmarks (", ", Foo and Bar)", "Benchmark"),
+        ("we design a discrepancy score, dubbed ", ", to rank models.", "Metric"),
+        ("we use Transformers, naming the model ", ".", "Model"),
+        ("policies improve in the ", " environment.", "Benchmark"),
+        ("a study introduced the ", " evaluation, where models write", "Benchmark"),
+        # a capitalised long form before its acronym is not a list of models
+        ("we propose Meta Representations for Agents (", ") that models", None),
+        ("we propose ", " for agents.", None),
+    ],
+)
+def test_type_from_context(before, after, expected):
+    assert type_from_context(before, after) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("algorithmic regret", "Metric"),
+        ("pointwise mutual information", "Metric"),
+        ("Jaccard index", "Metric"),
+        ("GSM-Hard", None),
+        ("Foo-Bench", "Benchmark"),
+        ("Zorb-7B", "Model"),
+    ],
+)
+def test_type_from_name(name, expected):
+    assert type_from_name(name) == expected

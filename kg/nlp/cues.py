@@ -261,7 +261,14 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         "Model",
     ),
     (re.compile(r"(?:Net|Former|GAN|VAE|Diffusion|Flow|Attention|Conv|RNN|LSTM|Mixer)$"), "Method"),
-    (re.compile(r"(?:score|rate|accuracy|error|distance|divergence)$", re.I), "Metric"),
+    (
+        re.compile(
+            r"(?:score|rate|accuracy|error|distance|divergence|regret|perplexity|similarity|correlation|"
+            r"coefficient|index|mutual information|likelihood)$",
+            re.I,
+        ),
+        "Metric",
+    ),
     (
         re.compile(
             r"generali[sz]ation$|\b(?:PO)?MDPs?$|Markov (?:Games?|Decision Process(?:es)?)$|Bandits?$", re.I
@@ -281,7 +288,11 @@ def type_from_name(name: str) -> str | None:
 
 _AFTER_TYPE = (
     (
-        re.compile(r"^[\s,]*(?:-\s*)?(?:benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena)\b", re.I),
+        re.compile(
+            r"^[\s,]*(?:-\s*)?(?:benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena|environments?|"
+            r"simulators?|evaluations?)\b",
+            re.I,
+        ),
         "Benchmark",
     ),
     (
@@ -353,6 +364,25 @@ _APPOSITIVE = re.compile(
 )
 
 
+_KIND_NOUNS = "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
+#: "datasets such as X", "5 benchmarks (X", "a score, dubbed X", "naming the model X"
+_KIND_BEFORE = re.compile(
+    rf"\b(?:{_KIND_NOUNS})(?:"
+    r"[^.;()]{0,60}?\b(?:such as|like|including|e\.g\.,?)"
+    r"|,?\s+(?:called|dubbed|named|termed|coined)"
+    r")\s*[\"“']?$"
+    rf"|\bnaming\s+(?:the|our|this)\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<x')})\s+$"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following)\s+"
+    rf"(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<y')})\s*\((?:e\.g\.,?\s*)?$",
+    re.I,
+)
+
+
+def _kind_before(before: str) -> str | None:
+    match = _KIND_BEFORE.search(before[-100:])
+    return match.lastgroup.lstrip("xy") if match else None
+
+
 def type_from_context(before: str, after: str) -> str | None:
     """The type the words around a name suggest: ``before`` ends where it starts,
     ``after`` starts where it ends (both within its sentence).
@@ -371,7 +401,7 @@ def type_from_context(before: str, after: str) -> str | None:
     for pattern, type_ in _BEFORE_TYPE:
         if pattern.search(before[-80:]):
             return type_
-    return None
+    return _kind_before(before)
 
 
 _NOT_OBJECT = (
