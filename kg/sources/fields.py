@@ -29,8 +29,11 @@ URL_FIELDS = ("url", "link", "urls", "pdf_url")
 DATE_FIELDS = ("date", "published", "publishedat", "published_at", "update_date", "year")
 
 
-def _lookup(record: Mapping[str, object], names: tuple[str, ...]) -> object | None:
-    folded = {str(k).strip().lower(): v for k, v in record.items()}
+def _fold(record: Mapping[str, object]) -> dict[str, object]:
+    return {str(k).strip().lower(): v for k, v in record.items()}
+
+
+def _lookup(folded: Mapping[str, object], names: tuple[str, ...]) -> object | None:
     for name in names:
         value = folded.get(name)
         if value not in (None, "", [], {}):
@@ -47,6 +50,7 @@ def paper_from_mapping(record: Mapping[str, object], source: SourceRef) -> Paper
     nested = record.get("paper")
     if isinstance(nested, Mapping):
         record = {**record, **nested}
+    record = _fold(record)
     title, raw_title = tidy_field(_lookup(record, TITLE_FIELDS))
     if not title:
         return SourceProblem(source, "record has no title")
