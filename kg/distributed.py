@@ -63,7 +63,9 @@ def extract_partition(settings: PipelineSettings, papers: list[Paper]) -> list[l
 
 def warm_worker(settings: PipelineSettings) -> bool:
     """Worker side: build the pipeline now; run on every worker by :meth:`DaskPool.warm`."""
-    _pipeline(settings)
+    from kg.engines import ready_pipeline
+
+    ready_pipeline(_pipeline(settings))
     return True
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "extract_stream",
     "open_engine",
     "pipeline_for",
+    "ready_pipeline",
     "rebuild",
 ]
 
@@ -127,6 +128,8 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 def _extract_in_zone(papers: list[Paper], nlp, *, memory_zone: bool = True) -> list[PaperExtraction]:
     from kg.nlp.pipeline import extract_papers
 
+    for _, component in nlp.pipeline:  # lazily built parts must not live in the zone
+        getattr(component, "prepare", lambda: None)()
     if memory_zone and hasattr(nlp, "memory_zone"):
         with nlp.memory_zone():
             return list(extract_papers(papers, nlp))
@@ -151,14 +154,21 @@ def rebuild(papers: list[Paper], entities: list[list[dict]]) -> list[PaperExtrac
     ]
 
 
+def ready_pipeline(nlp):
+    """``nlp`` after one tiny document, so that lazily built parts (the catalogue's phrase
+    matchers) are ready before the first real chunk."""
+    nlp("Warm up.")
+    return nlp
+
+
 def _init_worker(settings: PipelineSettings) -> None:
-    pipeline_for(settings)
+    ready_pipeline(pipeline_for(settings))
 
 
 def _warm(settings: PipelineSettings) -> int:
     import time
 
-    pipeline_for(settings)
+    ready_pipeline(pipeline_for(settings))
     time.sleep(0.2)  # hold this worker so the next warm-up task lands on another one
     return os.getpid()
 
@@ -221,7 +231,7 @@ class LocalPool:
     def warm(self) -> None:
         """Start every worker and build its pipeline now rather than on the first chunk."""
         if self._pool is None:
-            self._local_pipeline()
+            ready_pipeline(self._local_pipeline())
         else:
             list(self._pool.map(_warm, [self.settings] * self.jobs))
 

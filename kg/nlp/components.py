@@ -157,8 +157,24 @@ class CatalogueRuler:
         self.set_catalogue(load_catalogue(self.catalogue_files, shipped=use_shipped))
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
-        """Replace the catalogue and rebuild the matchers."""
+        """Replace the catalogue; the matchers are rebuilt before the next document.
+
+        Building them takes seconds, so a pipeline made only to read its settings (the
+        fingerprint of a build whose workers do the matching) never pays for it.
+        """
         self.catalogue = catalogue
+        self._ready = False
+
+    def prepare(self) -> None:
+        """Build the matchers now if the catalogue changed since they were built.
+
+        Call it outside ``nlp.memory_zone()``: strings added inside a zone are freed at its end.
+        """
+        if not self._ready:
+            self._build_matchers()
+
+    def _build_matchers(self) -> None:
+        catalogue = self.catalogue
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._entries: dict[str, list[CatalogueEntry]] = {}
@@ -176,9 +192,11 @@ class CatalogueRuler:
             docs = list(_pattern_tokenizer(self.nlp).pipe(list(forms)))
             for form, doc in zip(forms, docs, strict=True):
                 matcher.add(key_prefix + form, [doc])
+        self._ready = True
 
     def match(self, doc: Doc) -> list[tuple[int, int, list[CatalogueEntry]]]:
         """``(start token, end token, entries)`` for each match."""
+        self.prepare()
         found = []
         strings = self.nlp.vocab.strings
         for matcher in (self._exact, self._folded):
