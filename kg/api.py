@@ -355,27 +355,29 @@ def _extract(
     """:func:`extract`, and what the cache did: ``cached``, ``resumed``, ``fingerprint``."""
     from kg.engines import PipelineSettings, open_engine, pipeline_for
     from kg.nlp.pipeline import pipeline_fingerprint
+    from kg.runtime import relaxed_gc
 
     started = time.perf_counter()
-    papers, problems = read(inputs, format=format)
-    if problems and stop_on_problem:
-        raise InputProblem(problems[0])
-    if total is not None:
-        total(len(papers))
-    settings = PipelineSettings.of(catalogue, spacy_model)
-    info: dict = {"cached": 0, "resumed": False, "fingerprint": None}
-    if cache is not None:
-        info["fingerprint"] = pipeline_fingerprint(pipeline_for(settings))
-    with open_engine(engine, settings, jobs=jobs, scheduler=scheduler, papers=len(papers)) as pool:
-        if cache is None:
-            extractions = []
-            for extraction in pool.extract(papers):
-                extractions.append(extraction)
-                if progress is not None:
-                    progress(1)
-        else:
-            extractions = _extract_cached(papers, pool, Path(cache), info["fingerprint"], progress, info)
-    return ExtractResult(extractions, problems, time.perf_counter() - started), info
+    with relaxed_gc():  # many small objects stay alive from here on
+        papers, problems = read(inputs, format=format)
+        if problems and stop_on_problem:
+            raise InputProblem(problems[0])
+        if total is not None:
+            total(len(papers))
+        settings = PipelineSettings.of(catalogue, spacy_model)
+        info: dict = {"cached": 0, "resumed": False, "fingerprint": None}
+        if cache is not None:
+            info["fingerprint"] = pipeline_fingerprint(pipeline_for(settings))
+        with open_engine(engine, settings, jobs=jobs, scheduler=scheduler, papers=len(papers)) as pool:
+            if cache is None:
+                extractions = []
+                for extraction in pool.extract(papers):
+                    extractions.append(extraction)
+                    if progress is not None:
+                        progress(1)
+            else:
+                extractions = _extract_cached(papers, pool, Path(cache), info["fingerprint"], progress, info)
+        return ExtractResult(extractions, problems, time.perf_counter() - started), info
 
 
 def _extract_cached(
@@ -412,7 +414,7 @@ def _extract_cached(
 
 
 #: Papers per cache transaction while extracting: a killed build loses at most this many.
-CACHE_BATCH = 32
+CACHE_BATCH = 256
 
 
 def build(

@@ -30,12 +30,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction, SourceRef
+import orjson
+
+from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction
 
 __all__ = [
     "CACHE_FILE",
@@ -50,7 +53,7 @@ __all__ = [
 #: The cache's file name inside an output folder.
 CACHE_FILE = ".kg-cache.sqlite"
 #: Bumped when the table layout or the row encoding changes; an older file is emptied.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _CHUNK = 500  # keys per SELECT ... IN (...) query
 
@@ -71,12 +74,30 @@ def content_key(paper: Paper) -> str:
     return hashlib.sha256(blob.encode("ascii")).hexdigest()[:32]
 
 
-def _entity_to_list(entity: ExtractedEntity) -> list:
+def _evidence_to_list(evidence: Evidence, text: str) -> list:
+    """One evidence row; the mention and its sentence become offsets when they are slices of
+    the paper's text (they always are for kg's own pipeline), which keeps rows small."""
+    sentence, at = evidence.sentence, evidence.sentence_start
+    sentence_field: int | str = len(sentence) if text[at : at + len(sentence)] == sentence else sentence
+    row = [evidence.start, evidence.end, sentence_field, at, str(evidence.relation)]
+    if text[evidence.start : evidence.end] != evidence.text:
+        row.append(evidence.text)
+    return row
+
+
+def _evidence_from_list(row: list, text: str) -> Evidence:
+    start, end, sentence, at, relation, *written = row
+    if isinstance(sentence, int):
+        sentence = text[at : at + sentence]
+    return Evidence(written[0] if written else text[start:end], start, end, sentence, at, relation)
+
+
+def _entity_to_list(entity: ExtractedEntity, text: str) -> list:
     return [
         entity.name,
         str(entity.type),
         list(entity.mentions),
-        [[e.text, e.start, e.end, e.sentence, e.sentence_start, str(e.relation)] for e in entity.evidence],
+        [_evidence_to_list(e, text) for e in entity.evidence],
         entity.proposed,
         str(entity.relation),
         entity.confidence,
@@ -87,7 +108,7 @@ def _entity_to_list(entity: ExtractedEntity) -> list:
     ]
 
 
-def _entity_from_list(data: list) -> ExtractedEntity:
+def _entity_from_list(data: list, text: str) -> ExtractedEntity:
     (
         name,
         type_,
@@ -105,7 +126,7 @@ def _entity_from_list(data: list) -> ExtractedEntity:
         name=name,
         type=type_,
         mentions=mentions,
-        evidence=[Evidence(*e) for e in evidence],
+        evidence=[_evidence_from_list(e, text) for e in evidence],
         proposed=proposed,
         relation=relation,
         confidence=confidence,
@@ -116,47 +137,47 @@ def _entity_from_list(data: list) -> ExtractedEntity:
     )
 
 
-def encode_extraction(extraction: PaperExtraction) -> bytes:
-    """Serialise ``extraction`` losslessly (unlike ``to_json``, confidences are not rounded).
+def _dumps(value: object, *, finite: bool) -> bytes:
+    if finite:  # orjson would write an infinite confidence as null
+        try:
+            return orjson.dumps(value)
+        except TypeError:  # a lone surrogate, which orjson refuses
+            pass
+    return json.dumps(value).encode("ascii")
 
-    >>> from kg.records import Paper
+
+def encode_extraction(extraction: PaperExtraction) -> bytes:
+    """Serialise ``extraction``'s entities losslessly (confidences are not rounded).
+
+    The paper's title and abstract are not stored: a row is found by :func:`content_key`,
+    so whoever reads it holds the same paper, and evidence is stored as offsets into it.
+
+    >>> from kg.records import Paper, SourceRef
     >>> x = PaperExtraction(Paper("p1", "T", "A", sources=(SourceRef("f.jsonl", 3),)), [])
-    >>> decode_extraction(encode_extraction(x)) == x
+    >>> decode_extraction(encode_extraction(x), x.paper) == x
     True
     """
     p = extraction.paper
-    paper = [
-        p.id,
-        p.title,
-        p.abstract,
-        p.date,
-        p.url,
-        p.arxiv_id,
-        [[s.file, s.line] for s in p.sources],
-    ]
-    blob = json.dumps([paper, [_entity_to_list(e) for e in extraction.entities]])
-    return zlib.compress(blob.encode("ascii"), 1)
+    text = p.text
+    entities = extraction.entities
+    finite = all(math.isfinite(e.confidence) for e in entities)
+    blob = _dumps([p.id, [_entity_to_list(e, text) for e in entities]], finite=finite)
+    return zlib.compress(blob, 1)
 
 
-def decode_extraction(data: bytes, paper: Paper | None = None) -> PaperExtraction:
-    """Inverse of :func:`encode_extraction`; ``paper`` replaces the stored paper if given.
+def decode_extraction(data: bytes, paper: Paper) -> PaperExtraction:
+    """Inverse of :func:`encode_extraction`, given the paper the row was stored for.
 
-    Floats survive exactly (JSON writes the shortest repr that reads back the same double),
-    and strings, lists and ``None`` come back as they went in.
+    Floats survive exactly (both JSON writers give the shortest repr that reads back the
+    same double), and strings, lists and ``None`` come back as they went in.
     """
-    stored, entities = json.loads(zlib.decompress(data))
-    if paper is None:
-        id_, title, abstract, date, url, arxiv_id, sources = stored
-        paper = Paper(
-            id=id_,
-            title=title,
-            abstract=abstract,
-            date=date,
-            url=url,
-            arxiv_id=arxiv_id,
-            sources=tuple(SourceRef(f, line) for f, line in sources),
-        )
-    return PaperExtraction(paper, [_entity_from_list(e) for e in entities])
+    raw = zlib.decompress(data)
+    try:
+        _, entities = orjson.loads(raw)
+    except orjson.JSONDecodeError:  # escaped lone surrogates, which only json reads back
+        _, entities = json.loads(raw)
+    text = paper.text
+    return PaperExtraction(paper, [_entity_from_list(e, text) for e in entities])
 
 
 def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:

@@ -63,7 +63,7 @@ SMALL = [
 def test_every_seed_extraction_round_trips_exactly(seed_extractions):
     assert sum(len(x.entities) for x in seed_extractions) > 50
     for extraction in seed_extractions:
-        assert decode_extraction(encode_extraction(extraction)) == extraction
+        assert decode_extraction(encode_extraction(extraction), extraction.paper) == extraction
 
 
 def test_round_trip_keeps_unrounded_floats_none_and_unicode():
@@ -73,7 +73,7 @@ def test_round_trip_keeps_unrounded_floats_none_and_unicode():
     )
     sources = (SourceRef("a:b.txt"), SourceRef("f", 7))
     paper = Paper("p:1\ud800", "Zürich-Net", "Zürich-Net — wins.", sources=sources)  # a lone surrogate
-    back = decode_extraction(encode_extraction(PaperExtraction(paper, [entity])))
+    back = decode_extraction(encode_extraction(PaperExtraction(paper, [entity])), paper)
     assert back.entities[0].confidence == 0.30000000000000004
     assert back.entities[0].catalogue_id is None and back.entities[0].parent is None
     assert back.paper.sources == (SourceRef("a:b.txt", None), SourceRef("f", 7))
@@ -277,5 +277,16 @@ _paper = st.builds(
 @given(st.builds(PaperExtraction, _paper, st.lists(_entity, max_size=4)))
 @settings(max_examples=200, deadline=None)
 def test_any_extraction_round_trips_exactly(extraction):
-    assert decode_extraction(encode_extraction(extraction)) == extraction
+    assert decode_extraction(encode_extraction(extraction), extraction.paper) == extraction
     assert len(content_key(extraction.paper)) == 32
+
+
+def test_rows_hold_offsets_not_the_papers_text(seed_extractions):
+    import zlib
+
+    extraction = max(seed_extractions, key=lambda x: len(x.entities))
+    row = zlib.decompress(encode_extraction(extraction)).decode("utf-8")
+    sentence = max((ev.sentence for e in extraction.entities for ev in e.evidence), key=len)
+    assert len(sentence) > 40 and sentence not in row
+    assert extraction.paper.abstract[:40] not in row
+    assert decode_extraction(encode_extraction(extraction), extraction.paper) == extraction
