@@ -33,10 +33,19 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-__all__ = ["ROWS", "default_corpora", "make_corpus", "render_table", "run_bench"]
+__all__ = [
+    "ROWS",
+    "default_corpora",
+    "make_corpus",
+    "render_memory_table",
+    "render_table",
+    "repeated_papers",
+    "run_bench",
+    "run_memory",
+]
 
 #: The rows of the table: key in the result, label, unit, target.
 ROWS = [
@@ -241,6 +250,87 @@ def run_bench(
             if child.returncode != 0:
                 raise RuntimeError(f"kg build failed: {stderr.decode(errors='replace').strip()[-500:]}")
     return result
+
+
+def repeated_papers(sources: Iterable[str | Path], papers: int) -> Iterator:
+    """``papers`` papers made on the fly by repeating those of ``sources`` (ids and titles as
+    in :func:`make_corpus`), without writing them anywhere: a stream for long runs."""
+    import kg
+    from kg.records import Paper
+
+    base, _ = kg.read(list(sources))
+    if not base:
+        raise ValueError("no papers in the bench corpus")
+    for index in range(papers):
+        paper = base[index % len(base)]
+        copy = index // len(base)
+        if copy == 0:
+            yield Paper(paper.id, paper.title, paper.abstract)
+        else:
+            yield Paper(f"{paper.id}~{copy}", f"{paper.title} [{copy}]", paper.abstract)
+
+
+def run_memory(
+    *,
+    papers: int,
+    corpus: Sequence[str | Path] = (),
+    jobs: int = 2,
+    samples: int = 20,
+    log: Callable[[str], None] | None = None,
+) -> dict[str, object]:
+    """Stream ``papers`` abstracts through extraction with ``jobs`` processes and sample the RSS
+    of this process and its workers ``samples`` times along the way.
+
+    Nothing is kept but a count of entities, so the samples show what extraction itself
+    holds. ``spread`` compares the samples after the first (when the pipelines are built):
+    ``(max - min) / min`` in percent.
+    """
+    import psutil
+
+    from kg.engines import LocalPool
+
+    say = log or (lambda _: None)
+    me = psutil.Process()
+    every = max(1, papers // samples)
+    rows: list[dict[str, float]] = []
+    entities = 0
+    started = time.perf_counter()
+    stream = repeated_papers(corpus or default_corpora(), papers)
+    with LocalPool(jobs=jobs) as pool:
+        for index, extraction in enumerate(pool.extract(stream), 1):
+            entities += len(extraction.entities)
+            if index % every == 0 or index == papers:
+                seconds = time.perf_counter() - started
+                rows.append({"papers": index, "rss_mb": _tree_rss(me) / 2**20, "rate": index / seconds})
+                say(f"{index:,} papers, {rows[-1]['rss_mb']:,.0f} MB, {rows[-1]['rate']:,.0f}/s")
+    steady = [row["rss_mb"] for row in rows[1:]] or [row["rss_mb"] for row in rows]
+    return {
+        "papers": papers,
+        "jobs": jobs,
+        "entities": entities,
+        "seconds": time.perf_counter() - started,
+        "samples": rows,
+        "rss_min_mb": min(steady),
+        "rss_max_mb": max(steady),
+        "spread": 100 * (max(steady) - min(steady)) / min(steady),
+    }
+
+
+def render_memory_table(result: dict[str, object]):
+    """:func:`run_memory`'s samples as a rich ``Table``, with the spread in the title."""
+    from rich.table import Table
+
+    title = (
+        f"kg bench --stream: {result['papers']:,} abstracts, --jobs {result['jobs']}, "
+        f"RSS {result['rss_min_mb']:,.0f}-{result['rss_max_mb']:,.0f} MB after the first sample "
+        f"(spread {result['spread']:.1f} %, target <= 10 %)"
+    )
+    table = Table(title=title)
+    for column in ("papers", "RSS (MB)", "abstracts/s so far"):
+        table.add_column(column, justify="right")
+    for row in result["samples"]:
+        table.add_row(f"{row['papers']:,}", f"{row['rss_mb']:,.0f}", f"{row['rate']:,.0f}")
+    return table
 
 
 def render_table(result: dict[str, object]):

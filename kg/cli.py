@@ -445,13 +445,37 @@ def bench_cli(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes / Dask workers.")] = 2,
     dask: Annotated[bool, typer.Option("--dask/--no-dask", help="Time the Dask engine too.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as one JSON object.")] = False,
+    stream: Annotated[
+        int | None,
+        typer.Option(
+            "--stream",
+            min=1,
+            help="Instead: stream this many abstracts through extraction and sample memory.",
+        ),
+    ] = None,
 ) -> None:
-    """Time every stage on N repeated real abstracts and print one table (or --json)."""
-    from kg.bench import render_table, run_bench
+    """Time every stage on N repeated real abstracts and print one table (or --json).
+
+    With --stream N, run only a long extraction of N abstracts (made on the fly, never
+    written) and print the RSS of kg and its workers along the way.
+    """
+    from kg.bench import render_memory_table, render_table, run_bench, run_memory
 
     for path in corpus or []:
         if not path.exists():
             raise _fail(f"no such corpus: {path}")
+    if stream is not None:
+        try:
+            memory = run_memory(
+                papers=stream,
+                corpus=list(corpus or []),
+                jobs=jobs,
+                log=lambda step: _err.print(f"[dim]bench: {step}[/dim]"),
+            )
+        except (OSError, ValueError, RuntimeError) as error:
+            raise _fail(f"bench failed: {error}") from None
+        _out.print_json(json.dumps(memory)) if as_json else _out.print(render_memory_table(memory))
+        return
     if dask:
         try:
             import distributed  # noqa: F401

@@ -138,3 +138,16 @@ def test_outputs_option_writes_only_those(corpus, tmp_path):
     ]
     bad = runner.invoke(app, ["build", str(corpus), "-o", str(tmp_path), "--outputs", "pdf"])
     assert bad.exit_code == 1 and "unknown --outputs pdf" in bad.output
+
+
+def test_bench_stream_samples_memory_along_a_long_run():
+    result = runner.invoke(
+        app, ["bench", "--stream", "300", "--jobs", "2", "--corpus", str(REPO / "examples"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    numbers = json.loads(result.stdout)
+    assert [row["papers"] for row in numbers["samples"]][-1] == 300
+    assert len(numbers["samples"]) == 20 and numbers["entities"] > 300
+    rss = [row["rss_mb"] for row in numbers["samples"][1:]]
+    assert numbers["rss_min_mb"] == min(rss) and numbers["rss_max_mb"] == max(rss) > 100
+    assert numbers["spread"] == pytest.approx(100 * (max(rss) - min(rss)) / min(rss))
