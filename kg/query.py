@@ -280,9 +280,12 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def with_values(query: str, bound: dict[str, tuple[str, str]]) -> str:
-    """``query`` with a ``VALUES`` block for ``bound`` opened at the top of its ``WHERE`` group.
+    """``query`` with a ``VALUES`` block for ``bound`` opened at the top of its first ``WHERE`` group.
 
-    Each value is written as an escaped RDF term, never as raw text.
+    Each value is written as an escaped RDF term, never as raw text. The block goes into the
+    first group spelled ``WHERE {``; a query whose parameter belongs in a subquery (a
+    subquery does not see the outer group's variables) leaves the optional ``WHERE`` keyword
+    out of the groups before it, as ``co-occurring-methods.rq`` does.
 
     Examples
     --------
@@ -312,6 +315,23 @@ def _ox_cell(term) -> Cell | None:
     return Cell("literal", term.value, term.datatype.value if term.datatype else None, term.language)
 
 
+def _ox_rows(solutions) -> list[tuple[Cell | None, ...]]:
+    """The rows of ``solutions`` as cells, each distinct term converted once.
+
+    Results repeat terms a lot (a type, a label per pair, a count), and building a cell
+    reads several attributes of a pyoxigraph term, so the cells are shared per query.
+    """
+    cells: dict[Any, Cell | None] = {None: None}
+
+    def cell(term) -> Cell | None:
+        found = cells.get(term, cells)
+        if found is cells:
+            found = cells[term] = _ox_cell(term)
+        return found
+
+    return [tuple(map(cell, solution)) for solution in solutions]
+
+
 def _rdflib_cell(term) -> Cell | None:
     from rdflib import BNode, Literal
 
@@ -335,9 +355,7 @@ def _run_oxigraph(store, text: str, bound: dict[str, tuple[str, str]]) -> QueryR
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
-        columns = [v.value for v in answer.variables]
-        rows = [tuple(_ox_cell(solution[c]) for c in columns) for solution in answer]
-        return QueryResult(columns=columns, rows=rows)
+        return QueryResult(columns=[v.value for v in answer.variables], rows=_ox_rows(answer))
     return QueryResult(triples=ox.serialize(list(answer), format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
 
 
