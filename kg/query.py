@@ -13,7 +13,13 @@ parameters it takes::
     # param name key: the entity's label, one of its aliases or its id
 
 A parameter is a ``string`` (the default), a ``key`` (lower-cased, to match
-``kg:lookupKey``), an ``iri`` or an ``integer``.
+``kg:lookupKey``), an ``iri`` or an ``integer``. ``= VALUE`` after the kind gives a default,
+which makes the parameter optional::
+
+    # param limit integer = 100: how many pairs to give
+
+An ``integer`` parameter may also stand after ``LIMIT`` or ``OFFSET`` (``LIMIT ?limit``),
+where SPARQL takes no variable: the checked number is written there.
 
 Examples
 --------
@@ -52,7 +58,9 @@ __all__ = [
 
 ENGINES = ("oxigraph", "rdflib")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)(?:\s+(string|key|iri|integer))?\s*:\s*(.*)")
+_PARAM_LINE = re.compile(
+    r"#\s*param\s+(\w+)(?:\s+(string|key|iri|integer))?(?:\s*=\s*([^\s:]+))?\s*:\s*(.*)"
+)
 _NUMERIC = {f"{XSD}{t}": int for t in ("integer", "int", "long", "short", "nonNegativeInteger")} | {
     f"{XSD}{t}": float for t in ("double", "float", "decimal")
 }
@@ -68,6 +76,7 @@ class Param(NamedTuple):
     name: str
     kind: str
     help: str
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +97,7 @@ def _parse_named(name: str, text: str) -> NamedQuery:
             break
         match = _PARAM_LINE.match(line)
         if match:
-            params[match[1]] = Param(match[1], match[2] or "string", match[3].strip())
+            params[match[1]] = Param(match[1], match[2] or "string", match[4].strip(), match[3])
         else:
             description.append(line.lstrip("# ").strip())
     return NamedQuery(name, " ".join(d for d in description if d), params, text)
@@ -225,8 +234,8 @@ def bind_params(
     A ``key`` is a string lower-cased the way kg writes ``kg:lookupKey``, so that a query can
     find a paper or entity by any spelling case through an index lookup.
 
-    With ``declared`` (a named query's parameters), every declared one must be given and no
-    other may be; without it, every value binds as a string.
+    With ``declared`` (a named query's parameters), every declared one without a default
+    must be given and no other may be; without it, every value binds as a string.
 
     Examples
     --------
@@ -243,10 +252,11 @@ def bind_params(
         if unknown:
             known = ", ".join(declared) or "none"
             raise QueryError(f"unknown parameter {unknown[0]!r} (this query takes: {known})")
-        missing = [p for p in declared if p not in params]
+        missing = [p for p in declared if p not in params and declared[p].default is None]
         if missing:
             p = declared[missing[0]]
             raise QueryError(f"missing --param {p.name}=... ({p.help})")
+        params = {p.name: p.default for p in declared.values() if p.default is not None} | params
     for name, value in params.items():
         if not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
@@ -277,6 +287,7 @@ def _ox_term(kind: str, value: str):
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_SLICE = re.compile(r"\b(LIMIT|OFFSET)\s+\?(\w+)\b", re.IGNORECASE)
 
 
 def with_values(query: str, bound: dict[str, tuple[str, str]]) -> str:
@@ -295,6 +306,14 @@ def with_values(query: str, bound: dict[str, tuple[str, str]]) -> str:
     """
     if not bound:
         return query
+
+    def number(match: re.Match) -> str:
+        kind, value = bound.get(match[2], (None, ""))
+        if kind != "integer" or int(value) < 0:
+            raise QueryError(f"{match[1]} ?{match[2]} needs a non-negative integer parameter {match[2]}")
+        return f"{match[1]} {int(value)}"
+
+    query = _SLICE.sub(number, query)
     match = _WHERE.search(query)
     if match is None:
         raise QueryError("parameters need a query with a WHERE { ... } group to bind them in")
