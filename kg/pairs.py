@@ -70,7 +70,7 @@ def method_pairs(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
 
 
 def method_pair_iri(first_iri: str, second_iri: str) -> str:
-    """The IRI of the pair of two entity IRIs (in IRI order): the first's IRI, ``/pair/``, the second's last segment.
+    """The IRI of a pair of entity IRIs: the first's (in IRI order), ``/pair/``, the second's last segment.
 
     >>> method_pair_iri("https://x.org/id/entity/lora", "https://x.org/id/entity/adam")
     'https://x.org/id/entity/adam/pair/lora'

@@ -58,9 +58,7 @@ __all__ = [
 
 ENGINES = ("oxigraph", "rdflib")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_PARAM_LINE = re.compile(
-    r"#\s*param\s+(\w+)(?:\s+(string|key|iri|integer))?(?:\s*=\s*([^\s:]+))?\s*:\s*(.*)"
-)
+_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)(?:\s+(string|key|iri|integer))?(?:\s*=\s*([^\s:]+))?\s*:\s*(.*)")
 _NUMERIC = {f"{XSD}{t}": int for t in ("integer", "int", "long", "short", "nonNegativeInteger")} | {
     f"{XSD}{t}": float for t in ("double", "float", "decimal")
 }
