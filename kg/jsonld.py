@@ -50,7 +50,7 @@ def load_context() -> dict[str, Any]:
 
 
 def file_context(base: str) -> list[Any]:
-    """The ``@context`` a graph file carries: kg's context and the ``paper``/``entity`` prefixes of ``base``."""
+    """The ``@context`` of a graph file: kg's context, then ``paper``/``entity`` prefixes for ``base``."""
     return [load_context(), {"paper": f"{base}paper/", "entity": f"{base}entity/"}]
 
 
@@ -135,7 +135,8 @@ class _Compactor:
                 name = term or self.iri(key)
                 items = [self.value(v, coercion) for v in values]
                 out[name] = items[0] if len(items) == 1 else items
-        return out
+        # @id and @type first, for people reading the file
+        return {key: out[key] for key in sorted(out, key=lambda k: (k != "@id", k != "@type"))}
 
 
 def _canonical_int(text: str) -> bool:
