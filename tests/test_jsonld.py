@@ -94,7 +94,7 @@ def _hostile_graph() -> nx.MultiDiGraph:
         id="a:b/c",
         label='Quotes " and \\ and ünïcödé',
         title='Quotes " and \\ and ünïcödé',
-        abstract="Line one\nline two with {braces} and @context",
+        abstract="Line one\nline two with {braces}, @context and a lone surrogate \ud800",
         date="--05",
         url="https://example.org/p?q=1",
         arxiv_id="",
