@@ -482,3 +482,55 @@ def test_cli_missing_graph_is_one_line(command, tmp_path):
     result = runner.invoke(app, [part.replace("{path}", path) for part in command])
     assert result.exit_code == 1
     assert "no such file" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_co_occurring_methods_count_papers_once_when_a_name_matches_two_entities(tmp_path, engine):
+    graph = nx.MultiDiGraph(kg_format=GRAPH_FORMAT_VERSION)
+    for pid in ("p1", "p2"):
+        graph.add_node(
+            f"paper:{pid}",
+            kind="paper",
+            id=pid,
+            label=pid,
+            title=pid,
+            abstract="",
+            date="",
+            url="",
+            arxiv_id="",
+            sources=[],
+        )
+    for eid, type_, aliases in [
+        ("a1", "Model", ["shared"]),
+        ("a2", "Model", ["shared"]),
+        ("m", "Method", []),
+    ]:
+        graph.add_node(
+            f"entity:{eid}",
+            kind="entity",
+            id=eid,
+            label=eid.upper(),
+            type=type_,
+            aliases=aliases,
+            paper_count=1,
+            mention_count=1,
+            confidence=0.9,
+            catalogue_id="",
+        )
+    links = [("p1", "a1"), ("p1", "a2"), ("p1", "m"), ("p2", "a1"), ("p2", "m")]
+    for pid, eid in links:
+        graph.add_edge(
+            f"paper:{pid}",
+            f"entity:{eid}",
+            key="mentions",
+            relation="mentions",
+            confidence=0.9,
+            mentions=[eid],
+            evidence=[],
+            rules=[],
+        )
+    write_rdf(graph, tmp_path / "g.ttl")
+    records = run_query(
+        tmp_path / "g.ttl", named="co-occurring-methods", params={"name": "Shared"}, engine=engine
+    )
+    assert records.records() == [{"label": "M", "papers": 2}]
