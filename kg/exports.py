@@ -1,4 +1,4 @@
-"""The graph in other tools' formats: GraphML, GEXF and Neo4j bulk-import CSV.
+"""The graph in other tools' formats: GraphML, GEXF, Neo4j bulk-import CSV and compact JSON-LD.
 
 Exporters read only the graph. GraphML and GEXF hold scalar attributes only, one type per
 attribute name, so :func:`sanitize` first makes every attribute a string, int, float or bool:
@@ -52,6 +52,7 @@ class ExportFormat(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
     neo4j = "neo4j"
+    jsonld = "jsonld"
 
 
 # --------------------------------------------------------------------------- sanitising
@@ -385,5 +386,10 @@ def export(graph: nx.MultiDiGraph, *, to: ExportFormat | str, out: str | Path) -
         return [Path(out)]
     if fmt is ExportFormat.gexf:
         write_gexf(graph, out)
+        return [Path(out)]
+    if fmt is ExportFormat.jsonld:
+        from kg.jsonld import write_jsonld
+
+        write_jsonld(graph, out)
         return [Path(out)]
     return list(write_neo4j(graph, out).values())

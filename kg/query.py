@@ -13,7 +13,13 @@ parameters it takes::
     # param name key: the entity's label, one of its aliases or its id
 
 A parameter is a ``string`` (the default), a ``key`` (lower-cased, to match
-``kg:lookupKey``), an ``iri`` or an ``integer``.
+``kg:lookupKey``), an ``iri`` or an ``integer``. ``= VALUE`` after the kind gives a default,
+which makes the parameter optional::
+
+    # param limit integer = 100: how many pairs to give
+
+An ``integer`` parameter may also stand after ``LIMIT`` or ``OFFSET`` (``LIMIT ?limit``),
+where SPARQL takes no variable: the checked number is written there.
 
 Examples
 --------
@@ -52,7 +58,7 @@ __all__ = [
 
 ENGINES = ("oxigraph", "rdflib")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)(?:\s+(string|key|iri|integer))?\s*:\s*(.*)")
+_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)(?:\s+(string|key|iri|integer))?(?:\s*=\s*([^\s:]+))?\s*:\s*(.*)")
 _NUMERIC = {f"{XSD}{t}": int for t in ("integer", "int", "long", "short", "nonNegativeInteger")} | {
     f"{XSD}{t}": float for t in ("double", "float", "decimal")
 }
@@ -68,6 +74,7 @@ class Param(NamedTuple):
     name: str
     kind: str
     help: str
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,7 @@ def _parse_named(name: str, text: str) -> NamedQuery:
             break
         match = _PARAM_LINE.match(line)
         if match:
-            params[match[1]] = Param(match[1], match[2] or "string", match[3].strip())
+            params[match[1]] = Param(match[1], match[2] or "string", match[4].strip(), match[3])
         else:
             description.append(line.lstrip("# ").strip())
     return NamedQuery(name, " ".join(d for d in description if d), params, text)
@@ -225,8 +232,8 @@ def bind_params(
     A ``key`` is a string lower-cased the way kg writes ``kg:lookupKey``, so that a query can
     find a paper or entity by any spelling case through an index lookup.
 
-    With ``declared`` (a named query's parameters), every declared one must be given and no
-    other may be; without it, every value binds as a string.
+    With ``declared`` (a named query's parameters), every declared one without a default
+    must be given and no other may be; without it, every value binds as a string.
 
     Examples
     --------
@@ -243,10 +250,11 @@ def bind_params(
         if unknown:
             known = ", ".join(declared) or "none"
             raise QueryError(f"unknown parameter {unknown[0]!r} (this query takes: {known})")
-        missing = [p for p in declared if p not in params]
+        missing = [p for p in declared if p not in params and declared[p].default is None]
         if missing:
             p = declared[missing[0]]
             raise QueryError(f"missing --param {p.name}=... ({p.help})")
+        params = {p.name: p.default for p in declared.values() if p.default is not None} | params
     for name, value in params.items():
         if not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
@@ -277,12 +285,16 @@ def _ox_term(kind: str, value: str):
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_SLICE = re.compile(r"\b(LIMIT|OFFSET)\s+\?(\w+)\b", re.IGNORECASE)
 
 
 def with_values(query: str, bound: dict[str, tuple[str, str]]) -> str:
-    """``query`` with a ``VALUES`` block for ``bound`` opened at the top of its ``WHERE`` group.
+    """``query`` with a ``VALUES`` block for ``bound`` opened at the top of its first ``WHERE`` group.
 
-    Each value is written as an escaped RDF term, never as raw text.
+    Each value is written as an escaped RDF term, never as raw text. The block goes into the
+    first group spelled ``WHERE {``; a query whose parameter belongs in a subquery (a
+    subquery does not see the outer group's variables) leaves the optional ``WHERE`` keyword
+    out of the groups before it, as ``co-occurring-methods.rq`` does.
 
     Examples
     --------
@@ -292,6 +304,14 @@ def with_values(query: str, bound: dict[str, tuple[str, str]]) -> str:
     """
     if not bound:
         return query
+
+    def number(match: re.Match) -> str:
+        kind, value = bound.get(match[2], (None, ""))
+        if kind != "integer" or int(value) < 0:
+            raise QueryError(f"{match[1]} ?{match[2]} needs a non-negative integer parameter {match[2]}")
+        return f"{match[1]} {int(value)}"
+
+    query = _SLICE.sub(number, query)
     match = _WHERE.search(query)
     if match is None:
         raise QueryError("parameters need a query with a WHERE { ... } group to bind them in")
@@ -310,6 +330,23 @@ def _ox_cell(term) -> Cell | None:
     if isinstance(term, ox.BlankNode):
         return Cell("bnode", term.value)
     return Cell("literal", term.value, term.datatype.value if term.datatype else None, term.language)
+
+
+def _ox_rows(solutions) -> list[tuple[Cell | None, ...]]:
+    """The rows of ``solutions`` as cells, each distinct term converted once.
+
+    Results repeat terms a lot (a type, a label per pair, a count), and building a cell
+    reads several attributes of a pyoxigraph term, so the cells are shared per query.
+    """
+    cells: dict[Any, Cell | None] = {None: None}
+
+    def cell(term) -> Cell | None:
+        found = cells.get(term, cells)
+        if found is cells:
+            found = cells[term] = _ox_cell(term)
+        return found
+
+    return [tuple(map(cell, solution)) for solution in solutions]
 
 
 def _rdflib_cell(term) -> Cell | None:
@@ -335,9 +372,7 @@ def _run_oxigraph(store, text: str, bound: dict[str, tuple[str, str]]) -> QueryR
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
-        columns = [v.value for v in answer.variables]
-        rows = [tuple(_ox_cell(solution[c]) for c in columns) for solution in answer]
-        return QueryResult(columns=columns, rows=rows)
+        return QueryResult(columns=[v.value for v in answer.variables], rows=_ox_rows(answer))
     return QueryResult(triples=ox.serialize(list(answer), format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
 
 

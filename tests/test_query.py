@@ -16,18 +16,59 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.graph import GRAPH_FORMAT_VERSION
-from kg.query import QueryError, load_store, named_queries, run_query, with_values
-from kg.rdf import write_rdf
+from kg.pairs import method_pair_triples
+from kg.query import QueryError, bind_params, load_store, named_queries, run_query, with_values
+from kg.rdf import _oxigraph_terms, _rdflib_terms, entity_iri, write_rdf
 
 runner = CliRunner()
 RELATION_NAMES = {"evaluates_on": "evaluatesOn", "compares_with": "comparesWith"}
+
+
+def with_pairs(source, graph):
+    """``source`` (an Oxigraph store or rdflib graph) with ``graph``'s ``kg:MethodPair`` facts.
+
+    kg/rdf.py writes them once its ``graph_triples`` calls ``kg.pairs.method_pair_triples``;
+    adding them again here changes nothing then (RDF is a set).
+    """
+    import pyoxigraph as ox
+
+    oxigraph = isinstance(source, ox.Store)
+    terms = _oxigraph_terms() if oxigraph else _rdflib_terms()
+    triples = method_pair_triples(graph, entity_iri=lambda i: str(entity_iri(i)), terms=terms)
+    if oxigraph:
+        source.extend(ox.Quad(*triple) for triple in triples)
+    else:
+        for triple in triples:
+            source.add(triple)
+    return source
 
 
 @pytest.fixture(scope="module")
 def seed(seed_build):
     """(graph, path of graph.ttl, Oxigraph store)."""
     result, paths = seed_build
-    return result.graph, paths["ttl"], load_store(paths["ttl"])
+    return result.graph, paths["ttl"], with_pairs(load_store(paths["ttl"]), result.graph)
+
+
+@pytest.fixture(scope="module")
+def seed_rdflib(seed_build):
+    """The seed build's graph.ttl parsed by rdflib (with the method pairs)."""
+    from kg.rdfread import parse_rdflib
+
+    result, paths = seed_build
+    return with_pairs(parse_rdflib(paths["ttl"]), result.graph)
+
+
+def _reference_pairs(graph) -> Counter:
+    """Papers naming both methods, per pair of method nodes, straight from the NetworkX graph."""
+    pairs: Counter = Counter()
+    for paper, data in graph.nodes(data=True):
+        if data["kind"] == "paper":
+            methods = sorted({v for _, v in graph.out_edges(paper) if graph.nodes[v]["type"] == "Method"})
+            for i, a in enumerate(methods):
+                for b in methods[i + 1 :]:
+                    pairs[a, b] += 1
+    return pairs
 
 
 def _entities(graph):
@@ -136,16 +177,60 @@ def test_co_occurring_methods_and_pairs(seed):
                 expected[graph.nodes[other]["label"]] += 1
     records = run_query(store, named="co-occurring-methods", params={"name": target["id"]}).records()
     assert Counter({r["label"]: r["papers"] for r in records}) == expected and expected
+    assert [r["papers"] for r in records] == sorted((r["papers"] for r in records), reverse=True)
 
-    pairs: Counter = Counter()
-    for paper, data in graph.nodes(data=True):
-        if data["kind"] == "paper":
-            methods = sorted({v for _, v in graph.out_edges(paper) if graph.nodes[v]["type"] == "Method"})
-            for i, a in enumerate(methods):
-                for b in methods[i + 1 :]:
-                    pairs[frozenset((graph.nodes[a]["label"], graph.nodes[b]["label"]))] += 1
-    records = run_query(store, named="method-pairs").records()
-    assert Counter({frozenset((r["first"], r["second"])): r["papers"] for r in records}) == pairs
+
+def _labelled(graph, pairs) -> Counter:
+    return Counter(
+        {frozenset((graph.nodes[a]["label"], graph.nodes[b]["label"])): n for (a, b), n in pairs.items()}
+    )
+
+
+def test_method_pairs_match_the_networkx_graph(seed):
+    """Every pair with ``limit`` past their number; the top pairs, ties at the cut kept, by default."""
+    graph, _, store = seed
+    pairs = _reference_pairs(graph)
+    assert len(pairs) > 100  # the default limit cuts the seed build's pairs
+    records = run_query(store, named="method-pairs", params={"limit": str(len(pairs) + 5)}).records()
+    assert len(records) == len(pairs)
+    assert Counter({frozenset((r["first"], r["second"])): r["papers"] for r in records}) == _labelled(
+        graph, pairs
+    )
+    keys = [(-r["papers"], r["first"], r["second"]) for r in records]
+    assert keys == sorted(keys)
+
+    for limit in (100, 7, 1):
+        cut = sorted(pairs.values(), reverse=True)[limit - 1]
+        top = Counter({pair: n for pair, n in pairs.items() if n >= cut})
+        records = run_query(store, named="method-pairs", params={"limit": str(limit)}).records()
+        assert len(records) == len(top) >= limit
+        got = Counter({frozenset((r["first"], r["second"])): r["papers"] for r in records})
+        assert got == _labelled(graph, top)
+    default = run_query(store, named="method-pairs").records()
+    assert default == run_query(store, named="method-pairs", params={"limit": "100"}).records()
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [("co-occurring-methods", True), ("proposals", False), ("method-pairs", False), ("entity-types", False)],
+)
+def test_rdflib_gives_the_same_rows_on_the_seed_build(seed, seed_rdflib, name, params):
+    graph, _, store = seed
+    given = {"name": _most_linked(graph)["id"]} if params else {}
+    ox = run_query(store, named=name, params=given)
+    rl = run_query(seed_rdflib, named=name, params=given, engine="rdflib")
+    assert ox.columns == rl.columns and ox.rows == rl.rows and ox.rows
+
+
+def test_method_pair_triples_conform_to_the_shapes(seed_build):
+    from kg.rdfread import parse_rdflib
+    from kg.validate import validate_graph
+
+    result, paths = seed_build
+    data = with_pairs(parse_rdflib(paths["ttl"]), result.graph)
+    kg_ns = "https://kg.example.org/ontology#"
+    assert len(list(data.subjects(predicate=__import__("rdflib").URIRef(kg_ns + "sharedPaperCount")))) > 100
+    assert validate_graph(data).conforms
 
 
 def test_aliases(seed):
@@ -283,6 +368,21 @@ def test_any_string_binds_to_itself(value):
     assert result.column("v") == [value]
 
 
+def test_defaults_and_limit_parameters():
+    query = named_queries()["method-pairs"]
+    assert query.params["limit"].default == "100" and query.params["limit"].kind == "integer"
+    assert bind_params({}, declared=query.params) == {"limit": ("integer", "100")}
+    assert bind_params({"limit": " 5 "}, declared=query.params) == {"limit": ("integer", "5")}
+    text = with_values("SELECT ?x WHERE { ?x ?p ?o } LIMIT ?limit", {"limit": ("integer", "5")})
+    assert "LIMIT 5" in text and "?limit }" not in text
+    store = __import__("pyoxigraph").Store()
+    for bad in ("-1", "ten", "1; DROP ALL"):
+        with pytest.raises(QueryError):
+            run_query(store, named="method-pairs", params={"limit": bad})
+    with pytest.raises(QueryError, match="LIMIT"):
+        run_query(store, "SELECT ?x WHERE { ?x ?p ?o } LIMIT ?n", params={"n": "5"})
+
+
 def test_with_values_refuses_queries_without_where():
     with pytest.raises(QueryError, match="WHERE"):
         with_values("ASK { ?s ?p ?o }", {"x": ("string", "1")})
@@ -295,14 +395,14 @@ def test_both_engines_agree_on_every_named_query(tmp_path):
     result = kg.build(["examples"])
     path = tmp_path / "graph.ttl"
     write_rdf(result.graph, path)
-    store = load_store(path)
+    store = with_pairs(load_store(path), result.graph)
     from kg.rdfread import parse_rdflib
 
-    rdf = parse_rdflib(path)
+    rdf = with_pairs(parse_rdflib(path), result.graph)
     name = _most_linked(result.graph)["label"]
     paper = next(d["id"] for _, d in result.graph.nodes(data=True) if d["kind"] == "paper")
     for query in named_queries().values():
-        params = {p: {"name": name, "paper": paper}[p] for p in query.params}
+        params = {p: {"name": name, "paper": paper}[p] for p, d in query.params.items() if d.default is None}
         ox = run_query(store, named=query.name, params=params)
         rl = run_query(rdf, named=query.name, params=params, engine="rdflib")
         assert ox.columns == rl.columns and ox.rows == rl.rows, query.name
@@ -382,3 +482,55 @@ def test_cli_missing_graph_is_one_line(command, tmp_path):
     result = runner.invoke(app, [part.replace("{path}", path) for part in command])
     assert result.exit_code == 1
     assert "no such file" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_co_occurring_methods_count_papers_once_when_a_name_matches_two_entities(tmp_path, engine):
+    graph = nx.MultiDiGraph(kg_format=GRAPH_FORMAT_VERSION)
+    for pid in ("p1", "p2"):
+        graph.add_node(
+            f"paper:{pid}",
+            kind="paper",
+            id=pid,
+            label=pid,
+            title=pid,
+            abstract="",
+            date="",
+            url="",
+            arxiv_id="",
+            sources=[],
+        )
+    for eid, type_, aliases in [
+        ("a1", "Model", ["shared"]),
+        ("a2", "Model", ["shared"]),
+        ("m", "Method", []),
+    ]:
+        graph.add_node(
+            f"entity:{eid}",
+            kind="entity",
+            id=eid,
+            label=eid.upper(),
+            type=type_,
+            aliases=aliases,
+            paper_count=1,
+            mention_count=1,
+            confidence=0.9,
+            catalogue_id="",
+        )
+    links = [("p1", "a1"), ("p1", "a2"), ("p1", "m"), ("p2", "a1"), ("p2", "m")]
+    for pid, eid in links:
+        graph.add_edge(
+            f"paper:{pid}",
+            f"entity:{eid}",
+            key="mentions",
+            relation="mentions",
+            confidence=0.9,
+            mentions=[eid],
+            evidence=[],
+            rules=[],
+        )
+    write_rdf(graph, tmp_path / "g.ttl")
+    records = run_query(
+        tmp_path / "g.ttl", named="co-occurring-methods", params={"name": "Shared"}, engine=engine
+    )
+    assert records.records() == [{"label": "M", "papers": 2}]

@@ -1,0 +1,107 @@
+"""Method pairs: which methods papers name together, written as small derived RDF facts.
+
+Counting co-mentioned pairs in SPARQL joins every paper's methods with each other, which
+takes seconds on a graph of millions of triples. kg counts them once from the NetworkX
+graph instead and writes each pair as a ``kg:MethodPair``::
+
+    <.../entity/adam/pair/dropout> a kg:MethodPair ;
+        kg:firstMethod <.../entity/adam> ;
+        kg:secondMethod <.../entity/dropout> ;
+        kg:sharedPaperCount 3 .
+
+The two members are ordered by IRI, so each pair is written once. The named query
+``method-pairs`` reads these facts.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> for e in ("adam", "dropout", "mnist"):
+...     g.add_node(f"entity:{e}", kind="entity", id=e, type="Dataset" if e == "mnist" else "Method")
+>>> for p in ("p1", "p2"):
+...     g.add_node(f"paper:{p}", kind="paper", id=p)
+...     for e in ("adam", "dropout", "mnist"):
+...         _ = g.add_edge(f"paper:{p}", f"entity:{e}", key="mentions")
+>>> method_pairs(g)
+{('entity:adam', 'entity:dropout'): 2}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from kg.namespace import KG
+
+__all__ = ["PAPER_LINKS", "method_pair_iri", "method_pair_triples", "method_pairs"]
+
+#: the edge keys from a paper to an entity that kg writes as ``kg:mentions`` (and finer links)
+PAPER_LINKS = frozenset({"mentions", "uses", "evaluates_on", "compares_with", "proposes"})
+
+_KG = str(KG._NS)
+
+
+def method_pairs(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
+    """How many papers name both methods of each pair, by ``(node, node)`` sorted by node name.
+
+    A paper names an entity when it has any of the :data:`PAPER_LINKS` edges to it.
+    """
+    nodes = graph.nodes
+    counts: Counter[tuple[str, str]] = Counter()
+    for paper, data in graph.nodes(data=True):
+        if data.get("kind") != "paper":
+            continue
+        methods = sorted(
+            {
+                target
+                for _, target, key in graph.out_edges(paper, keys=True)
+                if key in PAPER_LINKS
+                and nodes[target].get("kind") == "entity"
+                and nodes[target].get("type") == "Method"
+            }
+        )
+        for i, first in enumerate(methods):
+            for second in methods[i + 1 :]:
+                counts[first, second] += 1
+    return dict(sorted(counts.items()))
+
+
+def method_pair_iri(first_iri: str, second_iri: str) -> str:
+    """The IRI of a pair of entity IRIs: the first's (in IRI order), ``/pair/``, the second's last segment.
+
+    >>> method_pair_iri("https://x.org/id/entity/lora", "https://x.org/id/entity/adam")
+    'https://x.org/id/entity/adam/pair/lora'
+    """
+    first, second = sorted((first_iri, second_iri))
+    return f"{first}/pair/{second.rsplit('/', 1)[1]}"
+
+
+def method_pair_triples(graph: nx.MultiDiGraph, *, entity_iri, terms) -> Iterator[tuple[Any, Any, Any]]:
+    """The ``kg:MethodPair`` triples of ``graph``, four a pair, in IRI order.
+
+    Parameters
+    ----------
+    graph
+        A kg graph.
+    entity_iri
+        Entity id -> the entity's IRI as a string (kg.rdf's IRI scheme).
+    terms
+        Term maker of kg.rdf (``iri(str)``, ``a``, ``int(int)``), for rdflib or pyoxigraph terms.
+    """
+    nodes = graph.nodes
+    pair_class, first_p, second_p, count_p = (
+        terms.iri(_KG + name) for name in ("MethodPair", "firstMethod", "secondMethod", "sharedPaperCount")
+    )
+    rows = sorted(
+        (*sorted((entity_iri(nodes[u]["id"]), entity_iri(nodes[v]["id"]))), count)
+        for (u, v), count in method_pairs(graph).items()
+    )
+    for first, second, count in rows:
+        pair = terms.iri(method_pair_iri(first, second))
+        yield pair, terms.a, pair_class
+        yield pair, first_p, terms.iri(first)
+        yield pair, second_p, terms.iri(second)
+        yield pair, count_p, terms.int(count)
