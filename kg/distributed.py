@@ -57,7 +57,7 @@ def _pipeline(settings: PipelineSettings):
 
 def extract_partition(settings: PipelineSettings, papers: list[Paper]) -> list[list[dict]]:
     """Worker side: each paper's entities as JSON (as :func:`kg.engines.extract_chunk`)."""
-    extractions = _extract_in_zone(papers, _pipeline(settings))
+    extractions = _extract_in_zone(papers, _pipeline(settings), keep_zone=True)
     return [[entity.to_json() for entity in x.entities] for x in extractions]
 
 

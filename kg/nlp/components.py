@@ -165,6 +165,11 @@ class CatalogueRuler:
         self.catalogue = catalogue
         self._ready = False
 
+    @property
+    def ready(self) -> bool:
+        """Whether the matchers are built for the current catalogue."""
+        return self._ready
+
     def prepare(self) -> None:
         """Build the matchers now if the catalogue changed since they were built.
 
