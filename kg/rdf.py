@@ -58,6 +58,7 @@ __all__ = [
     "paper_iri",
     "paper_triples",
     "to_rdflib",
+    "write_ntriples_nodes",
     "write_rdf",
     "write_turtle",
 ]
@@ -427,6 +428,299 @@ def oxigraph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) ->
     return itertools.starmap(ox.Triple, graph_triples(graph, base=base, terms=_oxigraph_terms()))
 
 
+_ECHARS = {"\t": "\\t", "\b": "\\b", "\n": "\\n", "\r": "\\r", "\f": "\\f", '"': '\\"', "\\": "\\\\"}
+#: How a literal's characters are written: ECHAR where the grammar has one, UCHAR for the other
+#: control characters, everything else as itself.
+_LITERAL_ESCAPES = str.maketrans({**{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}, **_ECHARS})
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+#: A percent-encoded segment that can be a Turtle local name once ``/ % ~`` are escaped.
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.~%/-]*[A-Za-z0-9_~-])?")
+_PN_ESCAPES = str.maketrans({"/": "\\/", "%": "\\%", "~": "\\~"})
+
+
+def _quoted(value: str) -> str:
+    """``value`` as an N-Triples / Turtle ``STRING_LITERAL_QUOTE``.
+
+    >>> print(_quoted('say "hi"\\n\\x00'))
+    "say \\"hi\\"\\n\\u0000"
+    """
+    if _NEEDS_ESCAPE.search(value):
+        value = value.translate(_LITERAL_ESCAPES)
+    return f'"{value}"'
+
+
+class _Syntax:
+    """How :func:`_blocks` writes terms: N-Triples (full IRIs) or Turtle (prefixed names).
+
+    Terms come out as finished text, so a triple costs one string join and no term object.
+    """
+
+    def __init__(self, base: str, *, turtle: bool) -> None:
+        self.turtle = turtle
+        self.base = base
+        self.prefixes = _prefixes(base)
+        self._entities: dict[str, str] = {}
+        self._texts: dict[str, str] = {}
+        self.p = {name: self.iri(str(term)) for name, term in _PREDICATES.items()}
+        self.a = "a" if turtle else self.iri(str(RDF.type))
+        self.relations = {name: self.iri(str(term)) for name, term in RELATION_PROPERTIES.items()}
+        self.classes = {name: self.iri(str(term)) for name, term in TYPE_CLASSES.items()}
+        self.integer = "" if turtle else f"^^{self.iri(str(XSD.integer))}"
+        self.double = f"^^{self.iri(str(XSD.double))}"
+        self.anyuri = f"^^{self.iri(str(XSD.anyURI))}"
+
+    def iri(self, value: str) -> str:
+        """``value`` as ``<value>``, or in Turtle as a prefixed name where one fits."""
+        if self.turtle:
+            best = ""
+            for prefix, namespace in self.prefixes.items():
+                if value.startswith(namespace) and len(namespace) > len(self.prefixes.get(best, "")):
+                    local = value[len(namespace) :]
+                    if local == "" or _PN_LOCAL.fullmatch(local):
+                        best = prefix
+            if best:
+                local = value[len(self.prefixes[best]) :]
+                return f"{best}:{local.translate(_PN_ESCAPES)}"
+        return f"<{value}>"
+
+    def under(self, kind: str, segment: str) -> tuple[str, str, str]:
+        """``(start, slash, end)`` writing ``<base><kind>/<segment>`` and IRIs below it.
+
+        The IRI of ``segment/x/y`` is ``start + slash + "x" + slash + "y" + end``; segments
+        put after ``slash`` must go through :meth:`local`.
+        """
+        if self.turtle and _PN_LOCAL.fullmatch(segment):
+            return f"{kind}:{segment.translate(_PN_ESCAPES)}", "\\/", ""
+        return f"<{self.base}{kind}/{segment}", "/", ">"
+
+    def local(self, segment: str, slash: str) -> str:
+        """``segment`` as it is written after ``slash`` (escaped inside a Turtle local name)."""
+        return segment.translate(_PN_ESCAPES) if slash != "/" else segment
+
+    def entity(self, entity_id: str) -> str:
+        term = self._entities.get(entity_id)
+        if term is None:
+            start, _, end = self.under("entity", _segment(entity_id))
+            term = self._entities[entity_id] = start + end
+        return term
+
+    def text(self, value: str) -> str:
+        return _quoted(value)
+
+    def label(self, value: str) -> str:
+        """A literal likely to repeat (labels, surface forms, rules): cached."""
+        term = self._texts.get(value)
+        if term is None:
+            term = self._texts[value] = _quoted(value)
+        return term
+
+    def int(self, value: int) -> str:
+        return f'"{int(value)}"{self.integer}' if self.integer else str(int(value))
+
+    def float(self, value: float) -> str:
+        return f'"{float(value)!r}"{self.double}'
+
+    def date(self, value: str) -> str:
+        kind = _date_kind(value)
+        return _quoted(value) if kind == XSD.string else f"{_quoted(value)}^^{self.iri(str(kind))}"
+
+    def header(self) -> str:
+        if not self.turtle:
+            return ""
+        return "".join(sorted(f"@prefix {k}: <{v}> .\n" for k, v in self.prefixes.items()))
+
+
+Block = tuple[str, list[tuple[str, str]]]
+
+
+def _paper_blocks(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> Iterator[Block]:
+    """The triples of :func:`paper_triples` as ``(subject, [(predicate, object), ...])`` text."""
+    nodes = graph.nodes
+    data = nodes[node]
+    p_, a, q, lab, relations = s.p, s.a, s.text, s.label, s.relations
+    paper_id = data["id"]
+    start, sl, end = s.under("paper", _segment(paper_id))
+    paper = start + end
+    title = data["title"]
+    pairs = [(a, p_["ScholarlyArticle"]), (p_["identifier"], q(paper_id)), (p_["title"], q(title))]
+    pairs.append((p_["label"], q(data.get("label", title))))
+    if data.get("abstract"):
+        pairs.append((p_["abstract"], q(data["abstract"])))
+    if data.get("date"):
+        pairs.append((p_["date"], s.date(data["date"])))
+    if data.get("url"):
+        pairs.append((p_["url"], q(data["url"]) + s.anyuri))
+    if data.get("arxiv_id"):
+        pairs.append((p_["hasArXivId"], q(data["arxiv_id"])))
+    pairs += [(p_["sourceLocation"], q(source)) for source in sorted(data.get("sources", []))]
+    pairs += [(p_["lookupKey"], q(key)) for key in sorted({paper_id.lower(), title.lower()})]
+    links = sorted(
+        (nodes[target]["id"], _relation_key(key), key, target, edge)
+        for _, target, key, edge in graph.out_edges(node, keys=True, data=True)
+        if nodes[target].get("kind") == "entity" and key in relations
+    )
+    rest: list[Block] = []
+    seen: set[str] = set()
+    text = f"{title}\n\n{data.get('abstract', '')}"
+    for entity_id, _, relation, target, edge in links:
+        entity = s.entity(entity_id)
+        if target not in seen:
+            seen.add(target)
+            pairs.append((relations["mentions"], entity))
+            rest.append((entity, [(p_["wasDerivedFrom"], paper)]))
+        prop = relations[relation]
+        if relation != "mentions":
+            pairs.append((prop, entity))
+        tail = f"{relation}{sl}{s.local(_segment(entity_id), sl)}"
+        link = f"{start}{sl}link{sl}{tail}{end}"
+        lpairs = [
+            (a, p_["Link"]),
+            (p_["subject"], paper),
+            (p_["predicate"], prop),
+            (p_["object"], entity),
+            (p_["confidence"], s.float(edge.get("confidence", 0.0))),
+        ]
+        lpairs += [(p_["surfaceForm"], lab(form)) for form in sorted(edge.get("mentions", []))]
+        lpairs += [(p_["evidenceRule"], lab(rule)) for rule in sorted(edge.get("rules", []))]
+        rest.append((link, lpairs))
+        mention = f"{start}{sl}mention{sl}{tail}{sl}"
+        done: set[tuple[int, int]] = set()
+        for ev in sorted(edge.get("evidence", []), key=lambda e: (e["start"], e["end"])):
+            first, last = int(ev["start"]), int(ev["end"])
+            if (first, last) in done:
+                continue
+            done.add((first, last))
+            ann_open = f"{mention}{first}-{last}"
+            ann, target_, quote_, pos = (
+                f"{ann_open}{end}",
+                f"{ann_open}{sl}target{end}",
+                f"{ann_open}{sl}quote{end}",
+                f"{ann_open}{sl}position{end}",
+            )
+            lpairs.append((p_["hasMention"], ann))
+            rest.append(
+                (
+                    ann,
+                    [
+                        (a, p_["Mention"]),
+                        (p_["hasBody"], entity),
+                        (p_["hasTarget"], target_),
+                        (p_["motivatedBy"], p_["identifying"]),
+                        (p_["relation"], prop),
+                        (p_["sentence"], lab(ev.get("sentence", ""))),
+                        (p_["sentenceStart"], s.int(ev.get("sentence_start", 0))),
+                    ],
+                )
+            )
+            rest.append(
+                (
+                    target_,
+                    [
+                        (a, p_["SpecificResource"]),
+                        (p_["hasSource"], paper),
+                        (p_["hasSelector"], quote_),
+                        (p_["hasSelector"], pos),
+                    ],
+                )
+            )
+            rest.append(
+                (
+                    quote_,
+                    [
+                        (a, p_["TextQuoteSelector"]),
+                        (p_["exact"], lab(ev["text"])),
+                        (p_["prefix"], q(text[max(0, first - _CONTEXT_CHARS) : first])),
+                        (p_["suffix"], q(text[last : last + _CONTEXT_CHARS])),
+                    ],
+                )
+            )
+            rest.append(
+                (
+                    pos,
+                    [(a, p_["TextPositionSelector"]), (p_["start"], s.int(first)), (p_["end"], s.int(last))],
+                )
+            )
+    yield paper, pairs
+    yield from rest
+
+
+def _entity_blocks(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> Iterator[Block]:
+    """The triples of :func:`entity_triples` as ``(subject, [(predicate, object), ...])`` text."""
+    nodes = graph.nodes
+    data = nodes[node]
+    p_, q = s.p, s.label
+    entity_id = data["id"]
+    label = q(data["label"])
+    aliases = data.get("aliases", [])
+    pairs = [
+        (s.a, s.classes[data["type"]]),
+        (p_["identifier"], q(entity_id)),
+        (p_["label"], label),
+        (p_["prefLabel"], label),
+    ]
+    pairs += [(p_["altLabel"], q(alias)) for alias in sorted(aliases)]
+    keys = sorted({name.lower() for name in (entity_id, data["label"], *aliases)})
+    pairs += [(p_["lookupKey"], q(key)) for key in keys]
+    pairs.append((p_["paperCount"], s.int(data.get("paper_count", 0))))
+    pairs.append((p_["mentionCount"], s.int(data.get("mention_count", 0))))
+    pairs.append((p_["confidence"], s.float(data.get("confidence", 0.0))))
+    if data.get("catalogue_id"):
+        pairs.append((p_["catalogueId"], q(data["catalogue_id"])))
+    parents = sorted(
+        nodes[target]["id"]
+        for _, target, key in graph.out_edges(node, keys=True)
+        if key == "variant_of" and nodes[target].get("kind") == "entity"
+    )
+    pairs += [(p_["variantOf"], s.entity(parent)) for parent in parents]
+    yield s.entity(entity_id), pairs
+
+
+def _blocks(graph: nx.MultiDiGraph, s: _Syntax) -> Iterator[Block]:
+    """Every block of ``graph``: papers sorted by id, then entities sorted by id."""
+    papers = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "paper")
+    entities = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
+    for _, node in papers:
+        yield from _paper_blocks(graph, node, s)
+    for _, node in entities:
+        yield from _entity_blocks(graph, node, s)
+
+
+def _write_blocks(blocks: Iterator[Block], stream, *, turtle: bool, header: str = "") -> int:
+    """Write ``blocks`` to the binary ``stream`` as Turtle or N-Triples; return the triple count.
+
+    Text is encoded with ``errors="replace"``: a lone surrogate (which UTF-8 cannot hold)
+    becomes ``?``, as the pyoxigraph terms of :func:`oxigraph_triples` have it.
+    """
+    count = 0
+    chunk: list[str] = [header]
+    size = 0
+    for subject, pairs in blocks:
+        count += len(pairs)
+        if turtle:
+            chunk.append(f"{subject} " + " ;\n\t".join([f"{p} {o}" for p, o in pairs]) + " .\n")
+        else:
+            chunk.append("".join([f"{subject} {p} {o} .\n" for p, o in pairs]))
+        size += 1
+        if size >= 4096:
+            stream.write("".join(chunk).encode("utf-8", "replace"))
+            chunk, size = [], 0
+    stream.write("".join(chunk).encode("utf-8", "replace"))
+    return count
+
+
+def write_ntriples_nodes(
+    graph: nx.MultiDiGraph, nodes: list[str], kind: str, stream, *, base: str = DEFAULT_BASE_IRI
+) -> int:
+    """Write the N-Triples of ``nodes`` (all papers or all entities) to binary ``stream``.
+
+    Returns the number of triples. :mod:`kg.ntriples` writes its parts with this.
+    """
+    syntax = _Syntax(check_base_iri(base), turtle=False)
+    blocks_of = _paper_blocks if kind == "paper" else _entity_blocks
+    blocks = (block for node in nodes for block in blocks_of(graph, node, syntax))
+    return _write_blocks(blocks, stream, turtle=False)
+
+
 def write_rdf(
     graph: nx.MultiDiGraph,
     path: str | Path,
@@ -436,36 +730,29 @@ def write_rdf(
 ) -> int:
     """Write ``graph`` as ``turtle``, ``ntriples`` or ``jsonld`` (atomically); return the triple count.
 
+    Turtle and N-Triples are written by kg's own writer, term by term as text (the triples
+    of :func:`graph_triples`, grouped by subject); JSON-LD goes through pyoxigraph.
+
     Raises
     ------
     ValueError
         If ``format`` is not one of :data:`RDF_FORMATS` or ``base`` is not a usable base IRI.
     """
-    import pyoxigraph as ox
-
     if format not in RDF_FORMATS:
         raise ValueError(f"unknown RDF format {format!r}; choose one of {', '.join(RDF_FORMATS)}")
     check_base_iri(base)
-    # count the triples on their way to the serializer with C-level iterators only
-    counter = itertools.count()
-    triples = map(itemgetter(0), zip(oxigraph_triples(graph, base=base), counter, strict=False))
-    kinds = {
-        "turtle": ox.RdfFormat.TURTLE,
-        "ntriples": ox.RdfFormat.N_TRIPLES,
-        "jsonld": ox.RdfFormat.JSON_LD,
-    }
     with atomic_write(path, binary=True) as stream:
-        if format == "turtle":
-            # pyoxigraph writes the @prefix lines in hash order; sort them so output is stable
-            body = ox.serialize(triples, None, kinds[format], prefixes=_prefixes(base))
-            lines = body.split(b"\n")
-            header = 0
-            while header < len(lines) and lines[header].startswith(b"@prefix "):
-                header += 1
-            stream.write(b"\n".join([*sorted(lines[:header]), *lines[header:]]))
-        else:
-            ox.serialize(triples, stream, kinds[format])
-    return next(counter)
+        if format == "jsonld":
+            import pyoxigraph as ox
+
+            # count the triples on their way to the serializer with C-level iterators only
+            counter = itertools.count()
+            triples = map(itemgetter(0), zip(oxigraph_triples(graph, base=base), counter, strict=False))
+            ox.serialize(triples, stream, ox.RdfFormat.JSON_LD)
+            return next(counter)
+        turtle = format == "turtle"
+        syntax = _Syntax(base, turtle=turtle)
+        return _write_blocks(_blocks(graph, syntax), stream, turtle=turtle, header=syntax.header())
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, *, base: str = DEFAULT_BASE_IRI) -> int:
