@@ -34,10 +34,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import quote
 
 import networkx as nx
@@ -435,7 +435,11 @@ _LITERAL_ESCAPES = str.maketrans({**{chr(c): f"\\u{c:04X}" for c in (*range(0x20
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
 #: A percent-encoded segment that can be a Turtle local name once ``/ % ~`` are escaped.
 _PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.~%/-]*[A-Za-z0-9_~-])?")
-_PN_ESCAPES = str.maketrans({"/": "\\/", "%": "\\%", "~": "\\~"})
+
+
+def _pn_escape(local: str) -> str:
+    """``local`` with the characters a Turtle local name must escape (``/ % ~``) escaped."""
+    return local.replace("%", "\\%").replace("~", "\\~").replace("/", "\\/")
 
 
 def _quoted(value: str) -> str:
@@ -450,9 +454,10 @@ def _quoted(value: str) -> str:
 
 
 class _Syntax:
-    """How :func:`_blocks` writes terms: N-Triples (full IRIs) or Turtle (prefixed names).
+    """How kg's writer spells terms and triples: N-Triples, or Turtle with prefixed names.
 
-    Terms come out as finished text, so a triple costs one string join and no term object.
+    Terms come out as finished text and the 18 triples of a mention as one template, so a
+    triple costs a few string operations and no term object.
     """
 
     def __init__(self, base: str, *, turtle: bool) -> None:
@@ -460,7 +465,9 @@ class _Syntax:
         self.base = base
         self.prefixes = _prefixes(base)
         self._entities: dict[str, str] = {}
+        self._segments: dict[str, tuple[str, str]] = {}
         self._texts: dict[str, str] = {}
+        self._dates: dict[str, str] = {}
         self.p = {name: self.iri(str(term)) for name, term in _PREDICATES.items()}
         self.a = "a" if turtle else self.iri(str(RDF.type))
         self.relations = {name: self.iri(str(term)) for name, term in RELATION_PROPERTIES.items()}
@@ -468,6 +475,7 @@ class _Syntax:
         self.integer = "" if turtle else f"^^{self.iri(str(XSD.integer))}"
         self.double = f"^^{self.iri(str(XSD.double))}"
         self.anyuri = f"^^{self.iri(str(XSD.anyURI))}"
+        self.mention = self._mention_template()
 
     def iri(self, value: str) -> str:
         """``value`` as ``<value>``, or in Turtle as a prefixed name where one fits."""
@@ -480,35 +488,38 @@ class _Syntax:
                         best = prefix
             if best:
                 local = value[len(self.prefixes[best]) :]
-                return f"{best}:{local.translate(_PN_ESCAPES)}"
+                return f"{best}:{_pn_escape(local)}"
         return f"<{value}>"
 
     def under(self, kind: str, segment: str) -> tuple[str, str, str]:
-        """``(start, slash, end)`` writing ``<base><kind>/<segment>`` and IRIs below it.
+        """``(start, slash, end)`` that spell ``<base><kind>/<segment>`` and the IRIs below it.
 
-        The IRI of ``segment/x/y`` is ``start + slash + "x" + slash + "y" + end``; segments
-        put after ``slash`` must go through :meth:`local`.
+        The IRI of ``segment/x/y`` is ``start + slash + "x" + slash + "y" + end``; a path
+        segment written after ``slash`` is the escaped one of :meth:`segment` when ``slash``
+        is Turtle's ``\\/``.
         """
         if self.turtle and _PN_LOCAL.fullmatch(segment):
-            return f"{kind}:{segment.translate(_PN_ESCAPES)}", "\\/", ""
+            return f"{kind}:{_pn_escape(segment)}", "\\/", ""
         return f"<{self.base}{kind}/{segment}", "/", ">"
 
-    def local(self, segment: str, slash: str) -> str:
-        """``segment`` as it is written after ``slash`` (escaped inside a Turtle local name)."""
-        return segment.translate(_PN_ESCAPES) if slash != "/" else segment
+    def segment(self, entity_id: str) -> tuple[str, str]:
+        """``entity_id``'s IRI segment, as is and escaped for a Turtle local name (cached)."""
+        pair = self._segments.get(entity_id)
+        if pair is None:
+            raw = _segment(entity_id)
+            pair = self._segments[entity_id] = (raw, _pn_escape(raw))
+        return pair
 
     def entity(self, entity_id: str) -> str:
+        """The term of an entity's IRI (cached)."""
         term = self._entities.get(entity_id)
         if term is None:
-            start, _, end = self.under("entity", _segment(entity_id))
+            start, _, end = self.under("entity", self.segment(entity_id)[0])
             term = self._entities[entity_id] = start + end
         return term
 
-    def text(self, value: str) -> str:
-        return _quoted(value)
-
     def label(self, value: str) -> str:
-        """A literal likely to repeat (labels, surface forms, rules): cached."""
+        """A literal likely to repeat (labels, surface forms, sentences): cached."""
         term = self._texts.get(value)
         if term is None:
             term = self._texts[value] = _quoted(value)
@@ -521,25 +532,88 @@ class _Syntax:
         return f'"{float(value)!r}"{self.double}'
 
     def date(self, value: str) -> str:
-        kind = _date_kind(value)
-        return _quoted(value) if kind == XSD.string else f"{_quoted(value)}^^{self.iri(str(kind))}"
+        term = self._dates.get(value)
+        if term is None:
+            kind = _date_kind(value)
+            term = _quoted(value) if kind == XSD.string else f"{_quoted(value)}^^{self.iri(str(kind))}"
+            self._dates[value] = term
+        return term
+
+    def block(self, subject: str, pairs: list[tuple[str, str]]) -> str:
+        """The triples ``(subject, p, o)`` for ``(p, o)`` in ``pairs``, as text."""
+        if self.turtle:
+            return f"{subject} " + " ;\n\t".join([f"{p} {o}" for p, o in pairs]) + " .\n"
+        return "".join([f"{subject} {p} {o} .\n" for p, o in pairs])
 
     def header(self) -> str:
+        """Turtle's ``@prefix`` lines, sorted (nothing for N-Triples)."""
         if not self.turtle:
             return ""
         return "".join(sorted(f"@prefix {k}: <{v}> .\n" for k, v in self.prefixes.items()))
 
+    def _mention_template(self) -> str:
+        """A ``str.format`` template of one mention's 18 triples (see :func:`_mention_triples`).
 
-Block = tuple[str, list[tuple[str, str]]]
+        No term kg writes holds a brace outside a literal (base IRIs may not), so the only
+        fields are the placeholders.
+        """
+        p_, a = self.p, self.a
+        number = "{%s}" if self.turtle else '"{%s}"' + self.integer
+        return "".join(
+            [
+                self.block(
+                    "{ann}",
+                    [
+                        (a, p_["Mention"]),
+                        (p_["hasBody"], "{entity}"),
+                        (p_["hasTarget"], "{target}"),
+                        (p_["motivatedBy"], p_["identifying"]),
+                        (p_["relation"], "{relation}"),
+                        (p_["sentence"], "{sentence}"),
+                        (p_["sentenceStart"], number % "sentence_start"),
+                    ],
+                ),
+                self.block(
+                    "{target}",
+                    [
+                        (a, p_["SpecificResource"]),
+                        (p_["hasSource"], "{paper}"),
+                        (p_["hasSelector"], "{quote}"),
+                        (p_["hasSelector"], "{position}"),
+                    ],
+                ),
+                self.block(
+                    "{quote}",
+                    [
+                        (a, p_["TextQuoteSelector"]),
+                        (p_["exact"], "{exact}"),
+                        (p_["prefix"], "{prefix}"),
+                        (p_["suffix"], "{suffix}"),
+                    ],
+                ),
+                self.block(
+                    "{position}",
+                    [
+                        (a, p_["TextPositionSelector"]),
+                        (p_["start"], number % "start"),
+                        (p_["end"], number % "end"),
+                    ],
+                ),
+            ]
+        )
 
 
-def _paper_blocks(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> Iterator[Block]:
-    """The triples of :func:`paper_triples` as ``(subject, [(predicate, object), ...])`` text."""
+_MENTION_TRIPLES = 18
+
+
+def _paper_text(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> tuple[str, int]:
+    """The triples of :func:`paper_triples` as text, and how many there are."""
     nodes = graph.nodes
     data = nodes[node]
-    p_, a, q, lab, relations = s.p, s.a, s.text, s.label, s.relations
+    p_, a, q, lab, relations, block = s.p, s.a, _quoted, s.label, s.relations, s.block
     paper_id = data["id"]
     start, sl, end = s.under("paper", _segment(paper_id))
+    escaped = 1 if sl != "/" else 0
     paper = start + end
     title = data["title"]
     pairs = [(a, p_["ScholarlyArticle"]), (p_["identifier"], q(paper_id)), (p_["title"], q(title))]
@@ -559,19 +633,22 @@ def _paper_blocks(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> Iterator[Blo
         for _, target, key, edge in graph.out_edges(node, keys=True, data=True)
         if nodes[target].get("kind") == "entity" and key in relations
     )
-    rest: list[Block] = []
+    out = [""]
+    count = 0
     seen: set[str] = set()
     text = f"{title}\n\n{data.get('abstract', '')}"
+    template = s.mention.format
     for entity_id, _, relation, target, edge in links:
         entity = s.entity(entity_id)
         if target not in seen:
             seen.add(target)
             pairs.append((relations["mentions"], entity))
-            rest.append((entity, [(p_["wasDerivedFrom"], paper)]))
+            out.append(block(entity, [(p_["wasDerivedFrom"], paper)]))
+            count += 1
         prop = relations[relation]
         if relation != "mentions":
             pairs.append((prop, entity))
-        tail = f"{relation}{sl}{s.local(_segment(entity_id), sl)}"
+        tail = f"{relation}{sl}{s.segment(entity_id)[escaped]}"
         link = f"{start}{sl}link{sl}{tail}{end}"
         lpairs = [
             (a, p_["Link"]),
@@ -582,70 +659,43 @@ def _paper_blocks(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> Iterator[Blo
         ]
         lpairs += [(p_["surfaceForm"], lab(form)) for form in sorted(edge.get("mentions", []))]
         lpairs += [(p_["evidenceRule"], lab(rule)) for rule in sorted(edge.get("rules", []))]
-        rest.append((link, lpairs))
         mention = f"{start}{sl}mention{sl}{tail}{sl}"
+        mentions: list[str] = []
         done: set[tuple[int, int]] = set()
         for ev in sorted(edge.get("evidence", []), key=lambda e: (e["start"], e["end"])):
             first, last = int(ev["start"]), int(ev["end"])
             if (first, last) in done:
                 continue
             done.add((first, last))
-            ann_open = f"{mention}{first}-{last}"
-            ann, target_, quote_, pos = (
-                f"{ann_open}{end}",
-                f"{ann_open}{sl}target{end}",
-                f"{ann_open}{sl}quote{end}",
-                f"{ann_open}{sl}position{end}",
-            )
-            lpairs.append((p_["hasMention"], ann))
-            rest.append(
-                (
-                    ann,
-                    [
-                        (a, p_["Mention"]),
-                        (p_["hasBody"], entity),
-                        (p_["hasTarget"], target_),
-                        (p_["motivatedBy"], p_["identifying"]),
-                        (p_["relation"], prop),
-                        (p_["sentence"], lab(ev.get("sentence", ""))),
-                        (p_["sentenceStart"], s.int(ev.get("sentence_start", 0))),
-                    ],
+            ann = f"{mention}{first}-{last}"
+            lpairs.append((p_["hasMention"], ann + end))
+            mentions.append(
+                template(
+                    ann=ann + end,
+                    target=f"{ann}{sl}target{end}",
+                    quote=f"{ann}{sl}quote{end}",
+                    position=f"{ann}{sl}position{end}",
+                    entity=entity,
+                    paper=paper,
+                    relation=prop,
+                    sentence=lab(ev.get("sentence", "")),
+                    sentence_start=int(ev.get("sentence_start", 0)),
+                    exact=lab(ev["text"]),
+                    prefix=q(text[max(0, first - _CONTEXT_CHARS) : first]),
+                    suffix=q(text[last : last + _CONTEXT_CHARS]),
+                    start=first,
+                    end=last,
                 )
             )
-            rest.append(
-                (
-                    target_,
-                    [
-                        (a, p_["SpecificResource"]),
-                        (p_["hasSource"], paper),
-                        (p_["hasSelector"], quote_),
-                        (p_["hasSelector"], pos),
-                    ],
-                )
-            )
-            rest.append(
-                (
-                    quote_,
-                    [
-                        (a, p_["TextQuoteSelector"]),
-                        (p_["exact"], lab(ev["text"])),
-                        (p_["prefix"], q(text[max(0, first - _CONTEXT_CHARS) : first])),
-                        (p_["suffix"], q(text[last : last + _CONTEXT_CHARS])),
-                    ],
-                )
-            )
-            rest.append(
-                (
-                    pos,
-                    [(a, p_["TextPositionSelector"]), (p_["start"], s.int(first)), (p_["end"], s.int(last))],
-                )
-            )
-    yield paper, pairs
-    yield from rest
+        count += len(lpairs) + _MENTION_TRIPLES * len(mentions)
+        out.append(block(link, lpairs))
+        out += mentions
+    out[0] = block(paper, pairs)
+    return "".join(out), count + len(pairs)
 
 
-def _entity_blocks(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> Iterator[Block]:
-    """The triples of :func:`entity_triples` as ``(subject, [(predicate, object), ...])`` text."""
+def _entity_text(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> tuple[str, int]:
+    """The triples of :func:`entity_triples` as text, and how many there are."""
     nodes = graph.nodes
     data = nodes[node]
     p_, q = s.p, s.label
@@ -672,53 +722,58 @@ def _entity_blocks(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> Iterator[Bl
         if key == "variant_of" and nodes[target].get("kind") == "entity"
     )
     pairs += [(p_["variantOf"], s.entity(parent)) for parent in parents]
-    yield s.entity(entity_id), pairs
+    return s.block(s.entity(entity_id), pairs), len(pairs)
 
 
-def _blocks(graph: nx.MultiDiGraph, s: _Syntax) -> Iterator[Block]:
-    """Every block of ``graph``: papers sorted by id, then entities sorted by id."""
+def _node_texts(graph: nx.MultiDiGraph, s: _Syntax) -> Iterator[tuple[str, int]]:
+    """Every node's text: papers sorted by id, then entities sorted by id."""
     papers = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "paper")
     entities = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
     for _, node in papers:
-        yield from _paper_blocks(graph, node, s)
+        yield _paper_text(graph, node, s)
     for _, node in entities:
-        yield from _entity_blocks(graph, node, s)
+        yield _entity_text(graph, node, s)
 
 
-def _write_blocks(blocks: Iterator[Block], stream, *, turtle: bool, header: str = "") -> int:
-    """Write ``blocks`` to the binary ``stream`` as Turtle or N-Triples; return the triple count.
+def _write_texts(texts: Iterable[tuple[str, int]], stream: BinaryIO, header: str = "") -> int:
+    """Write ``texts`` after ``header`` to the binary ``stream``; return the triple count.
 
     Text is encoded with ``errors="replace"``: a lone surrogate (which UTF-8 cannot hold)
-    becomes ``?``, as the pyoxigraph terms of :func:`oxigraph_triples` have it.
+    becomes ``?``, as :class:`_Terms` has it for pyoxigraph.
     """
-    count = 0
+    total = 0
     chunk: list[str] = [header]
-    size = 0
-    for subject, pairs in blocks:
-        count += len(pairs)
-        if turtle:
-            chunk.append(f"{subject} " + " ;\n\t".join([f"{p} {o}" for p, o in pairs]) + " .\n")
-        else:
-            chunk.append("".join([f"{subject} {p} {o} .\n" for p, o in pairs]))
-        size += 1
-        if size >= 4096:
+    for text, count in texts:
+        total += count
+        chunk.append(text)
+        if len(chunk) >= 2048:
             stream.write("".join(chunk).encode("utf-8", "replace"))
-            chunk, size = [], 0
+            chunk = []
     stream.write("".join(chunk).encode("utf-8", "replace"))
-    return count
+    return total
 
 
 def write_ntriples_nodes(
-    graph: nx.MultiDiGraph, nodes: list[str], kind: str, stream, *, base: str = DEFAULT_BASE_IRI
+    graph: nx.MultiDiGraph, nodes: Iterable[str], kind: str, stream: BinaryIO, *, base: str = DEFAULT_BASE_IRI
 ) -> int:
     """Write the N-Triples of ``nodes`` (all papers or all entities) to binary ``stream``.
 
     Returns the number of triples. :mod:`kg.ntriples` writes its parts with this.
     """
     syntax = _Syntax(check_base_iri(base), turtle=False)
-    blocks_of = _paper_blocks if kind == "paper" else _entity_blocks
-    blocks = (block for node in nodes for block in blocks_of(graph, node, syntax))
-    return _write_blocks(blocks, stream, turtle=False)
+    text_of = _paper_text if kind == "paper" else _entity_text
+    return _write_texts((text_of(graph, node, syntax) for node in nodes), stream)
+
+
+def node_text(graph: nx.MultiDiGraph, node: str, *, format: str = "turtle", base: str = DEFAULT_BASE_IRI):
+    """One node's triples as Turtle statements (no ``@prefix`` lines) or N-Triples, and their count.
+
+    ``write_rdf``'s output is the prefix lines followed by every paper's text (sorted by id)
+    and then every entity's; a build can keep a paper's text and put it back unchanged.
+    """
+    syntax = _Syntax(check_base_iri(base), turtle=format == "turtle")
+    kind = graph.nodes[node].get("kind")
+    return (_paper_text if kind == "paper" else _entity_text)(graph, node, syntax)
 
 
 def write_rdf(
@@ -752,7 +807,7 @@ def write_rdf(
             return next(counter)
         turtle = format == "turtle"
         syntax = _Syntax(base, turtle=turtle)
-        return _write_blocks(_blocks(graph, syntax), stream, turtle=turtle, header=syntax.header())
+        return _write_texts(_node_texts(graph, syntax), stream, syntax.header())
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, *, base: str = DEFAULT_BASE_IRI) -> int:
