@@ -149,6 +149,10 @@ def entity_nodes(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
     return ((n, d) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
 
 
+#: :attr:`Relation.strength` by relation name, looked up once per edge in :func:`paper_records`.
+_STRENGTH = {relation.value: relation.strength for relation in Relation}
+
+
 def paper_records(graph: nx.MultiDiGraph) -> Iterator[dict]:
     """One ``papers.jsonl`` record per paper, rendered from the graph.
 
@@ -161,7 +165,7 @@ def paper_records(graph: nx.MultiDiGraph) -> Iterator[dict]:
         for target in dict.fromkeys(v for _, v in graph.out_edges(node)):
             target_data = graph.nodes[target]
             edges = graph.get_edge_data(node, target)
-            relations = sorted(edges, key=lambda r: Relation(r).strength, reverse=True)
+            relations = sorted(edges, key=_STRENGTH.__getitem__, reverse=True)
             mentions = list(dict.fromkeys(m for r in relations for m in edges[r]["mentions"]))
             evidence = sorted(
                 ({**ev, "relation": r} for r in relations for ev in edges[r]["evidence"]),
@@ -195,8 +199,10 @@ def paper_records(graph: nx.MultiDiGraph) -> Iterator[dict]:
 def save_graph_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``graph`` as node-link JSON (atomically)."""
     data = nx.node_link_data(graph, edges="edges", name="node")
+    # json.dumps runs the C encoder in one call; json.dump to a stream would not
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
     with atomic_write(path) as stream:
-        json.dump(data, stream, ensure_ascii=False, sort_keys=False)
+        stream.write(text)
         stream.write("\n")
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "RDF_FORMATS",
     "RELATION_PROPERTIES",
     "TYPE_CLASSES",
+    "RdfText",
     "check_base_iri",
     "entity_iri",
     "entity_triples",
@@ -725,16 +726,6 @@ def _entity_text(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> tuple[str, in
     return s.block(s.entity(entity_id), pairs), len(pairs)
 
 
-def _node_texts(graph: nx.MultiDiGraph, s: _Syntax) -> Iterator[tuple[str, int]]:
-    """Every node's text: papers sorted by id, then entities sorted by id."""
-    papers = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "paper")
-    entities = sorted((d["id"], n) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
-    for _, node in papers:
-        yield _paper_text(graph, node, s)
-    for _, node in entities:
-        yield _entity_text(graph, node, s)
-
-
 def _write_texts(texts: Iterable[tuple[str, int]], stream: BinaryIO, header: str = "") -> int:
     """Write ``texts`` after ``header`` to the binary ``stream``; return the triple count.
 
@@ -765,15 +756,52 @@ def write_ntriples_nodes(
     return _write_texts((text_of(graph, node, syntax) for node in nodes), stream)
 
 
-def node_text(graph: nx.MultiDiGraph, node: str, *, format: str = "turtle", base: str = DEFAULT_BASE_IRI):
-    """One node's triples as Turtle statements (no ``@prefix`` lines) or N-Triples, and their count.
+class RdfText:
+    """``graph``'s Turtle or N-Triples, one node at a time (what :func:`write_rdf` writes).
 
-    ``write_rdf``'s output is the prefix lines followed by every paper's text (sorted by id)
-    and then every entity's; a build can keep a paper's text and put it back unchanged.
+    The file is :meth:`header` followed by :meth:`node` of every node in :meth:`order`, so a
+    build that kept a paper's text from an earlier build can put it back unchanged.
+
+    Examples
+    --------
+    >>> from kg.graph import build_graph
+    >>> from kg.records import Paper, PaperExtraction
+    >>> text = RdfText(build_graph([PaperExtraction(Paper("p1", "T", "A."), [])]))
+    >>> text.order()
+    ['paper:p1']
+    >>> text.node("paper:p1")[1]
+    6
     """
-    syntax = _Syntax(check_base_iri(base), turtle=format == "turtle")
-    kind = graph.nodes[node].get("kind")
-    return (_paper_text if kind == "paper" else _entity_text)(graph, node, syntax)
+
+    def __init__(
+        self, graph: nx.MultiDiGraph, *, format: str = "turtle", base: str = DEFAULT_BASE_IRI
+    ) -> None:
+        if format not in ("turtle", "ntriples"):
+            raise ValueError(f"RdfText writes turtle or ntriples, not {format!r}")
+        self.graph = graph
+        self._syntax = _Syntax(check_base_iri(base), turtle=format == "turtle")
+
+    def header(self) -> str:
+        """The ``@prefix`` lines (Turtle) or nothing (N-Triples)."""
+        return self._syntax.header()
+
+    def order(self) -> list[str]:
+        """Every node in file order: papers sorted by id, then entities sorted by id."""
+        nodes = self.graph.nodes(data=True)
+        papers = sorted((d["id"], n) for n, d in nodes if d.get("kind") == "paper")
+        entities = sorted((d["id"], n) for n, d in nodes if d.get("kind") == "entity")
+        return [n for _, n in papers] + [n for _, n in entities]
+
+    def node(self, node: str) -> tuple[str, int]:
+        """``node``'s triples as text, and how many there are."""
+        kind = self.graph.nodes[node].get("kind")
+        return (_paper_text if kind == "paper" else _entity_text)(self.graph, node, self._syntax)
+
+    def write(self, stream: BinaryIO, texts: Iterable[tuple[str, int]] | None = None) -> int:
+        """Write the header and ``texts`` (default: every node's) to ``stream``; return the count."""
+        if texts is None:
+            texts = map(self.node, self.order())
+        return _write_texts(texts, stream, self.header())
 
 
 def write_rdf(
@@ -805,9 +833,7 @@ def write_rdf(
             triples = map(itemgetter(0), zip(oxigraph_triples(graph, base=base), counter, strict=False))
             ox.serialize(triples, stream, ox.RdfFormat.JSON_LD)
             return next(counter)
-        turtle = format == "turtle"
-        syntax = _Syntax(base, turtle=turtle)
-        return _write_texts(_node_texts(graph, syntax), stream, syntax.header())
+        return RdfText(graph, format=format, base=base).write(stream)
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, *, base: str = DEFAULT_BASE_IRI) -> int:
