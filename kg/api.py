@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from kg.records import Paper, PaperExtraction, SourceProblem
 
 if TYPE_CHECKING:
     from kg.nlp.catalogue import Catalogue
+    from kg.outputs import PaperParts
 
 __all__ = [
     "OUTPUT_FILES",
@@ -161,35 +163,69 @@ class BuildResult:
         if key is not None and self._outputs_current(key, written):
             self.up_to_date = True
             return written
-        with staged_files(out) as stage:
-            for name, file in names.items():
-                self._write_one(
-                    name, stage.path(file), base_iri=base, max_nodes=max_nodes, rdf_format=rdf_format
-                )
-            if skipped and not self.problems:
-                stage.remove(SKIPPED_FILE)
+        from kg.cache import ExtractionCache
+        from kg.outputs import PaperParts
+
+        cache = ExtractionCache(self.cache_path, self.fingerprint) if self.cache_path else None
+        try:
+            with _gc_paused():
+                parts = PaperParts(self.graph, cache=cache, salt=_code_hash())
+                with staged_files(out) as stage:
+                    for name, file in names.items():
+                        self._write_one(
+                            name,
+                            stage.path(file),
+                            base_iri=base,
+                            max_nodes=max_nodes,
+                            rdf_format=rdf_format,
+                            parts=parts,
+                        )
+                    if skipped and not self.problems:
+                        stage.remove(SKIPPED_FILE)
+                if cache is not None and parts.rendered:
+                    cache.prune_fragments(parts.keys())
+        finally:
+            if cache is not None:
+                cache.close()
         if key is not None:
             self._record_outputs(key, written)
         return written
 
-    def _write_one(self, name: str, path: Path, *, base_iri: str, max_nodes: int, rdf_format: str) -> None:
+    def _write_one(
+        self,
+        name: str,
+        path: Path,
+        *,
+        base_iri: str,
+        max_nodes: int,
+        rdf_format: str,
+        parts: PaperParts | None = None,
+    ) -> None:
         import json
 
-        from kg.graph import paper_records, save_graph_json
         from kg.io import atomic_write
+        from kg.outputs import PaperParts
         from kg.rdf import write_rdf
         from kg.view import write_html
 
+        parts = parts or PaperParts(self.graph)
         if name == "ttl":
-            write_rdf(self.graph, path, format=rdf_format, base=base_iri)
+            if rdf_format == "jsonld":
+                write_rdf(self.graph, path, format=rdf_format, base=base_iri)
+            else:
+                with atomic_write(path, binary=True) as stream:
+                    parts.write_rdf(stream, format=rdf_format, base=base_iri)
         elif name == "html":
             write_html(self.graph, path, max_nodes=max_nodes)
         elif name == "json":
-            save_graph_json(self.graph, path)
-        elif name == "jsonl":
+            text = parts.graph_json()
             with atomic_write(path) as stream:
-                for record in paper_records(self.graph):
-                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                stream.write(text)
+                stream.write("\n")
+        elif name == "jsonl":
+            text = parts.papers_jsonl()
+            with atomic_write(path) as stream:
+                stream.write(text)
         elif name == "skipped":
             with atomic_write(path) as stream:
                 for problem in self.problems:
@@ -249,6 +285,21 @@ class BuildResult:
             cache.set_meta("outputs", json.dumps(stamp))
             cache.set_meta(IN_PROGRESS, None)
             cache.prune(keep=[x.paper for x in self.extractions])
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: writing allocates many objects and frees them by
+    reference counting, and full collections over a large graph cost seconds for nothing."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def graph_summary(graph: nx.MultiDiGraph) -> dict:

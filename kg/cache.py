@@ -202,6 +202,11 @@ class ExtractionCache:
             " fingerprint TEXT NOT NULL, content TEXT NOT NULL, paper_id TEXT NOT NULL,"
             " data BLOB NOT NULL, PRIMARY KEY (fingerprint, content)) WITHOUT ROWID"
         )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS fragments ("
+            " kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL,"
+            " PRIMARY KEY (kind, key)) WITHOUT ROWID"
+        )
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def __enter__(self) -> ExtractionCache:
@@ -272,6 +277,42 @@ class ExtractionCache:
                     "DELETE FROM extractions WHERE content NOT IN (SELECT content FROM keep)"
                 ).rowcount
         return deleted
+
+    def get_fragments(self, kind: str, keys: Sequence[str]) -> dict[str, tuple[str, int]]:
+        """Output fragments saved with :meth:`put_fragments`: ``{key: (text, count)}`` of hits.
+
+        A fragment is a piece of an output file (one paper's Turtle, one ``papers.jsonl``
+        line) stored under a hash of everything it is made from; ``kind`` names the output.
+        """
+        found: dict[str, tuple[str, int]] = {}
+        for chunk in _chunks(list(keys)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, count, data FROM fragments WHERE kind = ? AND key IN ({marks})", (kind, *chunk)
+            )
+            for key, count, data in rows:
+                found[key] = (zlib.decompress(data).decode("utf-8", "surrogatepass"), count)
+        return found
+
+    def put_fragments(self, kind: str, fragments: Iterable[tuple[str, str, int]]) -> int:
+        """Store ``(key, text, count)`` fragments of output ``kind`` in one transaction."""
+        rows = [
+            (kind, key, count, zlib.compress(text.encode("utf-8", "surrogatepass"), 1))
+            for key, text, count in fragments
+        ]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def prune_fragments(self, keep: Iterable[str]) -> int:
+        """Delete the fragments (of every kind) whose key is not in ``keep``; return how many."""
+        with self._transaction():
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_fragments (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM keep_fragments")
+            self._db.executemany("INSERT OR IGNORE INTO keep_fragments VALUES (?)", ((k,) for k in keep))
+            return self._db.execute(
+                "DELETE FROM fragments WHERE key NOT IN (SELECT key FROM keep_fragments)"
+            ).rowcount
 
     def get_meta(self, key: str) -> str | None:
         """A value saved with :meth:`set_meta`, or ``None``."""

@@ -770,7 +770,7 @@ class RdfText:
     >>> text.order()
     ['paper:p1']
     >>> text.node("paper:p1")[1]
-    6
+    7
     """
 
     def __init__(
