@@ -104,14 +104,18 @@ class BuildResult:
     up_to_date: bool = False
     _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
     _summary: dict | None = field(default=None, repr=False)
+    _origins: dict[str, str | None] | None = field(default=None, repr=False)
 
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The linked graph (built from the extractions on first use)."""
         if self._graph is None:
-            from kg.graph import build_graph
+            from kg.graph import build_graph_with_origins
 
-            self._graph = build_graph(self.extractions, catalogue=self.catalogue)
+            with _gc_paused():
+                self._graph, self._origins = build_graph_with_origins(
+                    self.extractions, catalogue=self.catalogue
+                )
         return self._graph
 
     @property
@@ -169,7 +173,8 @@ class BuildResult:
         cache = ExtractionCache(self.cache_path, self.fingerprint) if self.cache_path else None
         try:
             with _gc_paused():
-                parts = PaperParts(self.graph, cache=cache, salt=_code_hash())
+                salt = f"{_code_hash()} {self.fingerprint}"
+                parts = PaperParts(self.graph, cache=cache, salt=salt, origins=self._origins)
                 with staged_files(out) as stage:
                     for name, file in names.items():
                         self._write_one(
@@ -183,7 +188,7 @@ class BuildResult:
                     if skipped and not self.problems:
                         stage.remove(SKIPPED_FILE)
                 if cache is not None and parts.rendered:
-                    cache.prune_fragments(parts.keys())
+                    cache.prune_fragments(parts.keys().values())
         finally:
             if cache is not None:
                 cache.close()
@@ -218,14 +223,13 @@ class BuildResult:
         elif name == "html":
             write_html(self.graph, path, max_nodes=max_nodes)
         elif name == "json":
-            text = parts.graph_json()
-            with atomic_write(path) as stream:
-                stream.write(text)
-                stream.write("\n")
+            data = parts.graph_json()
+            with atomic_write(path, binary=True) as stream:
+                stream.write(data)
         elif name == "jsonl":
-            text = parts.papers_jsonl()
-            with atomic_write(path) as stream:
-                stream.write(text)
+            data = parts.papers_jsonl()
+            with atomic_write(path, binary=True) as stream:
+                stream.write(data)
         elif name == "skipped":
             with atomic_write(path) as stream:
                 for problem in self.problems:

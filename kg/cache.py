@@ -278,28 +278,25 @@ class ExtractionCache:
                 ).rowcount
         return deleted
 
-    def get_fragments(self, kind: str, keys: Sequence[str]) -> dict[str, tuple[str, int]]:
-        """Output fragments saved with :meth:`put_fragments`: ``{key: (text, count)}`` of hits.
+    def get_fragments(self, kind: str, keys: Sequence[str]) -> dict[str, tuple[bytes, int]]:
+        """Output fragments saved with :meth:`put_fragments`: ``{key: (data, count)}`` of hits.
 
         A fragment is a piece of an output file (one paper's Turtle, one ``papers.jsonl``
-        line) stored under a hash of everything it is made from; ``kind`` names the output.
+        line) stored as its bytes under a hash of everything it is made from; ``kind`` names
+        the output and ``count`` is what the piece holds (triples, lines).
         """
-        found: dict[str, tuple[str, int]] = {}
+        found: dict[str, tuple[bytes, int]] = {}
         for chunk in _chunks(list(keys)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT key, count, data FROM fragments WHERE kind = ? AND key IN ({marks})", (kind, *chunk)
+                f"SELECT key, data, count FROM fragments WHERE kind = ? AND key IN ({marks})", (kind, *chunk)
             )
-            for key, count, data in rows:
-                found[key] = (zlib.decompress(data).decode("utf-8", "surrogatepass"), count)
+            found.update((key, (data, count)) for key, data, count in rows)
         return found
 
-    def put_fragments(self, kind: str, fragments: Iterable[tuple[str, str, int]]) -> int:
-        """Store ``(key, text, count)`` fragments of output ``kind`` in one transaction."""
-        rows = [
-            (kind, key, count, zlib.compress(text.encode("utf-8", "surrogatepass"), 1))
-            for key, text, count in fragments
-        ]
+    def put_fragments(self, kind: str, fragments: Iterable[tuple[str, bytes, int]]) -> int:
+        """Store ``(key, data, count)`` fragments of output ``kind`` in one transaction."""
+        rows = [(kind, key, count, data) for key, data, count in fragments]
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)", rows)
         return len(rows)

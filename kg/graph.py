@@ -39,6 +39,7 @@ from kg.resolve import resolve
 __all__ = [
     "GRAPH_FORMAT_VERSION",
     "build_graph",
+    "build_graph_with_origins",
     "entity_nodes",
     "load_graph_json",
     "node_link_pieces",
@@ -66,6 +67,19 @@ def build_graph(
     extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
 ) -> nx.MultiDiGraph:
     """Resolve entities across papers and link every paper to the entities it names."""
+    return build_graph_with_origins(extractions, catalogue=catalogue)[0]
+
+
+def build_graph_with_origins(
+    extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
+) -> tuple[nx.MultiDiGraph, dict[str, str | None]]:
+    """:func:`build_graph`, and for each paper node the JSON of what it was made from.
+
+    A paper's node and out-edges are a function of its :class:`~kg.records.Paper` fields
+    and, link by link in order, the id of the entity linked and the index of the extracted
+    entity behind the link (whose content the caller knows from the extraction). The origin
+    text holds exactly those, so equal origins (for the same extractions) mean equal edges.
+    """
     extractions = list(extractions)
     resolution = resolve(extractions, catalogue)
     graph = nx.MultiDiGraph(kg_format=GRAPH_FORMAT_VERSION)
@@ -101,9 +115,19 @@ def build_graph(
             graph.add_edge(
                 entity_node(entity.id), entity_node(entity.parent), key="variant_of", relation="variant_of"
             )
+    index = {id(local): i for x in extractions for i, local in enumerate(x.entities)}
+    links: dict[str, list] = {}
     for paper_id, entity_id, local in resolution.links:
         _link(graph, paper_node(paper_id), entity_node(entity_id), local)
-    return graph
+        links.setdefault(paper_id, []).append([entity_id, index[id(local)]])
+    origins: dict[str, str | None] = {}
+    for extraction in extractions:
+        p = extraction.paper
+        fields = [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
+        node = paper_node(p.id)
+        # two extractions of one id share a node: no origin describes it
+        origins[node] = None if node in origins else json.dumps([fields, links.get(p.id, [])])
+    return graph, origins
 
 
 def _link(graph: nx.MultiDiGraph, paper: str, entity: str, local: ExtractedEntity) -> None:

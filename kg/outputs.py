@@ -1,12 +1,14 @@
 """A build's per-paper output text, reused from the cache where the paper is unchanged.
 
 ``graph.json``, the Turtle (or N-Triples) file and ``papers.jsonl`` are, paper by paper,
-pieces of text that depend on little: a paper's node-link entries (its attributes and its
-out-edges) and a few attributes of the entities it links to. :class:`PaperParts` hashes
-exactly those into a key per paper; a later build that adds papers finds the Turtle and
-``papers.jsonl`` text of every unchanged paper in the cache (:meth:`kg.cache.ExtractionCache.
-get_fragments`) and renders only the new or changed ones. Entities, whose counts move with
-every build, are always rendered afresh. The files are byte-identical to a build from scratch.
+pieces of text that depend on little: the paper's node and out-edges, and the ``id``,
+``label``, ``type`` and ``catalogue_id`` of the entities it links to. :class:`PaperParts`
+hashes exactly that into a key per paper (from the paper's *origin*, see
+:func:`kg.graph.build_graph_with_origins`, or else from its node-link JSON); a later build
+that adds papers finds the pieces of every unchanged paper in the cache
+(:meth:`kg.cache.ExtractionCache.get_fragments`) and renders only the new or changed ones.
+Entities, whose counts move with every build, are always rendered afresh. The files are
+byte-identical to those of a build from scratch.
 
 Examples
 --------
@@ -14,10 +16,9 @@ Examples
 >>> from kg.graph import build_graph
 >>> from kg.records import Paper, PaperExtraction
 >>> parts = PaperParts(build_graph([PaperExtraction(Paper("p1", "T", "A."), [])]))
->>> stream = io.BytesIO()
->>> parts.write_rdf(stream, format="ntriples", base="https://example.org/")
+>>> parts.write_rdf(io.BytesIO(), format="ntriples", base="https://example.org/")
 7
->>> parts.papers_jsonl().startswith('{"id": "p1"')
+>>> parts.papers_jsonl().startswith(b'{"id": "p1"')
 True
 """
 
@@ -25,11 +26,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
 import networkx as nx
 
-from kg.graph import node_link_pieces, node_link_text, paper_record
+from kg.graph import node_link_pieces, paper_record
 from kg.rdf import DEFAULT_BASE_IRI, RdfText
 
 if TYPE_CHECKING:
@@ -37,12 +39,16 @@ if TYPE_CHECKING:
 
 __all__ = ["PaperParts"]
 
-#: The entity attributes a paper's Turtle or ``papers.jsonl`` text reads (besides its own edges).
+#: The entity attributes a paper's pieces read (besides the paper's own node and edges).
 _TARGET_KEYS = ("kind", "id", "label", "type", "catalogue_id")
+#: Bytes per write while joining pieces.
+_CHUNK = 1 << 22
+
+Render = Callable[[str], tuple[bytes, int]]
 
 
 class PaperParts:
-    """Per-node text of ``graph``'s outputs, with paper text read from and saved to ``cache``.
+    """Per-node pieces of ``graph``'s outputs; paper pieces are read from and saved to ``cache``.
 
     Parameters
     ----------
@@ -51,83 +57,133 @@ class PaperParts:
     cache
         An open extraction cache, or ``None`` to render everything.
     salt
-        Mixed into every key: kg's code hash, so new code never reuses old text.
+        Mixed into every key: kg's code hash and the pipeline fingerprint, so that new code
+        or another pipeline never reuses old pieces.
+    origins
+        Per paper node, what it was made from (:func:`kg.graph.build_graph_with_origins`);
+        papers without one are keyed by their node-link JSON.
     """
 
     def __init__(
-        self, graph: nx.MultiDiGraph, *, cache: ExtractionCache | None = None, salt: str = ""
+        self,
+        graph: nx.MultiDiGraph,
+        *,
+        cache: ExtractionCache | None = None,
+        salt: str = "",
+        origins: dict[str, str | None] | None = None,
     ) -> None:
         self.graph = graph
         self.cache = cache
         self.salt = salt
-        self._pieces: dict[str, tuple[str, list[str]]] | None = None
-        self._keys: dict[str, str] = {}
+        self.origins = origins or {}
+        self._keys: dict[str, str] | None = None
+        self.papers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "paper"]
         self.reused = 0
         self.rendered = 0
 
-    def pieces(self) -> dict[str, tuple[str, list[str]]]:
-        """:func:`kg.graph.node_link_pieces` of every node, in graph order (made once)."""
-        if self._pieces is None:
-            graph = self.graph
-            self._pieces = {node: node_link_pieces(graph, node) for node in graph}
-            nodes = graph.nodes
-            for node, (node_json, edge_jsons) in self._pieces.items():
-                if nodes[node].get("kind") != "paper":
-                    continue
+    def keys(self) -> dict[str, str]:
+        """Every paper node's key (made once)."""
+        if self._keys is None:
+            graph, nodes = self.graph, self.graph.nodes
+            keys = {}
+            for node in self.papers:
                 digest = hashlib.sha256(self.salt.encode())
-                digest.update(node_json.encode("utf-8", "surrogatepass"))
-                for edge_json in edge_jsons:
-                    digest.update(b"\n" + edge_json.encode("utf-8", "surrogatepass"))
+                origin = self.origins.get(node)
+                if origin is not None:
+                    digest.update(b"origin\n" + origin.encode())
+                else:
+                    node_json, edge_jsons = node_link_pieces(graph, node)
+                    pieces = json.dumps([node_json, edge_jsons])  # ASCII: surrogates too
+                    digest.update(b"json\n" + pieces.encode())
                 targets = [[nodes[t].get(k) for k in _TARGET_KEYS] for t in graph.succ[node]]
                 digest.update(json.dumps(targets).encode())
-                self._keys[node] = digest.hexdigest()
-        return self._pieces
+                keys[node] = digest.hexdigest()
+            self._keys = keys
+        return self._keys
 
-    def graph_json(self) -> str:
-        """``graph.json``'s text (without the final newline)."""
-        return node_link_text(self.graph, self.pieces().values())
-
-    def _texts(self, kind: str, nodes: list[str], render) -> dict[str, tuple[str, int]]:
-        """``{node: (text, count)}`` for paper ``nodes``: from the cache, else ``render(node)``."""
-        self.pieces()
-        keys = self._keys
-        found = self.cache.get_fragments(kind, [keys[n] for n in nodes]) if self.cache else {}
-        texts: dict[str, tuple[str, int]] = {}
-        new: list[tuple[str, str, int]] = []
-        for node in nodes:
+    def _pieces(self, kind: str, render: Render) -> dict[str, tuple[bytes, int]]:
+        """``{paper node: (bytes, count)}``: from the cache, else ``render(node)`` (then saved)."""
+        keys = self.keys()
+        found = self.cache.get_fragments(kind, [keys[n] for n in self.papers]) if self.cache else {}
+        pieces: dict[str, tuple[bytes, int]] = {}
+        new: list[tuple[str, bytes, int]] = []
+        for node in self.papers:
             hit = found.get(keys[node])
             if hit is None:
                 hit = render(node)
                 new.append((keys[node], *hit))
-            texts[node] = hit
+            pieces[node] = hit
         if self.cache is not None and new:
             self.cache.put_fragments(kind, new)
-        self.reused += len(nodes) - len(new)
+        self.reused += len(self.papers) - len(new)
         self.rendered += len(new)
-        return texts
+        return pieces
+
+    def graph_json(self) -> bytes:
+        """``graph.json``'s bytes: :func:`kg.graph.node_link_text` and a newline."""
+        graph = self.graph
+
+        def render(node: str) -> tuple[bytes, int]:
+            node_json, edge_jsons = node_link_pieces(graph, node)
+            return f"{node_json}\n{', '.join(edge_jsons)}".encode(), len(edge_jsons)
+
+        pieces = self._pieces("json", render)
+        node_jsons: list[bytes] = []
+        edge_jsons: list[bytes] = []
+        for node in graph:
+            if node in pieces:
+                data, count = pieces[node]
+                node_json, _, edges = data.partition(b"\n")  # JSON text holds no raw newline
+            else:
+                node_json, edge_list = node_link_pieces(graph, node)
+                node_json, edges, count = node_json.encode(), ", ".join(edge_list).encode(), len(edge_list)
+            node_jsons.append(node_json)
+            if count:
+                edge_jsons.append(edges)
+        head = json.dumps(
+            {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph},
+            ensure_ascii=False,
+        ).encode()
+        return b"".join(
+            [
+                head[:-1],
+                b', "nodes": [',
+                b", ".join(node_jsons),
+                b'], "edges": [',
+                b", ".join(edge_jsons),
+                b"]}\n",
+            ]
+        )
 
     def write_rdf(self, stream: BinaryIO, *, format: str = "turtle", base: str = DEFAULT_BASE_IRI) -> int:
-        """Write the Turtle or N-Triples of :func:`kg.rdf.write_rdf` to ``stream``; return the count."""
+        """Write :func:`kg.rdf.write_rdf`'s Turtle or N-Triples to ``stream``; return the count."""
         rdf = RdfText(self.graph, format=format, base=base)
-        order = rdf.order()
-        nodes = self.graph.nodes
-        papers = [n for n in order if nodes[n].get("kind") == "paper"]
-        texts = self._texts(f"rdf {format} {base}", papers, rdf.node)
-        return rdf.write(stream, (texts[n] if n in texts else rdf.node(n) for n in order))
 
-    def papers_jsonl(self) -> str:
-        """``papers.jsonl``'s text: one line per paper, in graph order."""
+        def render(node: str) -> tuple[bytes, int]:
+            text, count = rdf.node(node)
+            return text.encode("utf-8", "replace"), count
+
+        pieces = self._pieces(f"rdf {format} {base}", render)
+        stream.write(rdf.header().encode("utf-8", "replace"))
+        total, size, chunk = 0, 0, []
+        for node in rdf.order():
+            data, count = pieces[node] if node in pieces else render(node)
+            total += count
+            chunk.append(data)
+            size += len(data)
+            if size >= _CHUNK:
+                stream.write(b"".join(chunk))
+                size, chunk = 0, []
+        stream.write(b"".join(chunk))
+        return total
+
+    def papers_jsonl(self) -> bytes:
+        """``papers.jsonl``'s bytes: one line per paper, in graph order."""
         graph = self.graph
-        papers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "paper"]
 
-        def render(node: str) -> tuple[str, int]:
+        def render(node: str) -> tuple[bytes, int]:
             record = paper_record(graph, node, graph.nodes[node])
-            return json.dumps(record, ensure_ascii=False) + "\n", 1
+            return (json.dumps(record, ensure_ascii=False) + "\n").encode(), 1
 
-        texts = self._texts("jsonl", papers, render)
-        return "".join(texts[n][0] for n in papers)
-
-    def keys(self) -> set[str]:
-        """Every paper's key (what a cache keeps when it prunes fragments)."""
-        self.pieces()
-        return set(self._keys.values())
+        pieces = self._pieces("jsonl", render)
+        return b"".join(pieces[n][0] for n in self.papers)
