@@ -212,9 +212,10 @@ def _induced(base: nx.Graph | nx.MultiDiGraph, keep: set[str]) -> nx.Graph | nx.
 def _degrees(shown: nx.Graph | nx.MultiDiGraph) -> dict[str, int]:
     """Each node's degree in ``shown`` taken as a simple undirected graph (a self-loop counts 2)."""
     if shown.is_directed():
-        succ, pred = shown.succ, shown.pred
+        # the adjacency dicts themselves (a NetworkX view's atlases are slow to iterate)
+        succ, pred = shown._succ, shown._pred
         return {n: len(succ[n].keys() | pred[n].keys()) + (n in succ[n]) for n in shown}
-    adj = shown.adj
+    adj = shown._adj
     return {n: len(adj[n]) + (n in adj[n]) for n in shown}
 
 
