@@ -90,7 +90,8 @@ class BuildResult:
     ``cached`` counts the papers whose entities came from the extraction cache, and
     ``resumed`` is true when the cache held rows of an interrupted build of the same
     pipeline. After :meth:`write`, ``up_to_date`` tells whether the outputs already matched
-    this build (and were left as they were).
+    this build (and were left as they were), and ``reused_parts`` counts the per-paper pieces
+    of output text taken from the cache instead of rendered (see :mod:`kg.outputs`).
     """
 
     extractions: list[PaperExtraction]
@@ -104,6 +105,7 @@ class BuildResult:
     up_to_date: bool = False
     _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
     _summary: dict | None = field(default=None, repr=False)
+    reused_parts: int = 0
     _origins: dict[str, str | None] | None = field(default=None, repr=False)
 
     @property
@@ -187,6 +189,7 @@ class BuildResult:
                         )
                     if skipped and not self.problems:
                         stage.remove(SKIPPED_FILE)
+                self.reused_parts = parts.reused
                 if cache is not None and parts.rendered:
                     cache.prune_fragments(parts.keys().values())
         finally:
