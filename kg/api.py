@@ -92,6 +92,8 @@ class BuildResult:
     pipeline. After :meth:`write`, ``up_to_date`` tells whether the outputs already matched
     this build (and were left as they were), and ``reused_parts`` counts the per-paper pieces
     of output text taken from the cache instead of rendered (see :mod:`kg.outputs`).
+    ``timings`` gives the seconds :meth:`write` spent linking the graph (``graph``, 0 when it
+    was already linked) and on each output file, by short name.
     """
 
     extractions: list[PaperExtraction]
@@ -106,6 +108,7 @@ class BuildResult:
     _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
     _summary: dict | None = field(default=None, repr=False)
     reused_parts: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
     _origins: dict[str, str | None] | None = field(default=None, repr=False)
 
     @property
@@ -175,10 +178,14 @@ class BuildResult:
         cache = ExtractionCache(self.cache_path, self.fingerprint) if self.cache_path else None
         try:
             with _gc_paused():
+                started = time.perf_counter()
+                graph = self.graph
+                self.timings["graph"] = time.perf_counter() - started
                 salt = f"{_code_hash()} {self.fingerprint}"
-                parts = PaperParts(self.graph, cache=cache, salt=salt, origins=self._origins)
+                parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins)
                 with staged_files(out) as stage:
                     for name, file in names.items():
+                        started = time.perf_counter()
                         self._write_one(
                             name,
                             stage.path(file),
@@ -187,6 +194,7 @@ class BuildResult:
                             rdf_format=rdf_format,
                             parts=parts,
                         )
+                        self.timings[name] = time.perf_counter() - started
                     if skipped and not self.problems:
                         stage.remove(SKIPPED_FILE)
                 self.reused_parts = parts.reused

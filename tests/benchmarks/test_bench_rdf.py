@@ -1,4 +1,4 @@
-"""RDF benchmarks: Turtle export speed (kg's pyoxigraph writer vs rdflib's serializer) and the
+"""RDF benchmarks: Turtle export speed (kg's own writer vs rdflib's serializer) and the
 time of every named query on a large Oxigraph store.
 
 The graph is the shared corpora's graph repeated with renamed papers until it reaches the
@@ -97,7 +97,7 @@ def test_turtle_export_kg(benchmark, export_graph, tmp_path, artifacts):
     seconds = min(timings)
     _report(
         artifacts,
-        f"turtle export kg (pyoxigraph): {count:,} triples in {seconds:.2f} s "
+        f"turtle export kg (own writer): {count:,} triples in {seconds:.2f} s "
         f"= {count / seconds:,.0f} triples/s "
         f"({path.stat().st_size / 2**20:,.0f} MiB)",
     )
