@@ -429,11 +429,11 @@ def oxigraph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) ->
     return itertools.starmap(ox.Triple, graph_triples(graph, base=base, terms=_oxigraph_terms()))
 
 
-_ECHARS = {"\t": "\\t", "\b": "\\b", "\n": "\\n", "\r": "\\r", "\f": "\\f", '"': '\\"', "\\": "\\\\"}
-#: How a literal's characters are written: ECHAR where the grammar has one, UCHAR for the other
-#: control characters, everything else as itself.
-_LITERAL_ESCAPES = str.maketrans({**{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}, **_ECHARS})
+#: Characters a literal may not hold as themselves: ECHAR where the grammar has one (``\\t``,
+#: ``\\"`` ...), UCHAR (``\\u0000``) for the other control characters.
+_CONTROL_ESCAPES = {chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)} | {"\b": "\\b", "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: A percent-encoded segment that can be a Turtle local name once ``/ % ~`` are escaped.
 _PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.~%/-]*[A-Za-z0-9_~-])?")
 
@@ -450,7 +450,10 @@ def _quoted(value: str) -> str:
     "say \\"hi\\"\\n\\u0000"
     """
     if _NEEDS_ESCAPE.search(value):
-        value = value.translate(_LITERAL_ESCAPES)
+        value = value.replace("\\", "\\\\").replace('"', '\\"')
+        value = value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+        if _CONTROL.search(value):
+            value = _CONTROL.sub(lambda m: _CONTROL_ESCAPES[m.group()], value)
     return f'"{value}"'
 
 
@@ -553,14 +556,15 @@ class _Syntax:
         return "".join(sorted(f"@prefix {k}: <{v}> .\n" for k, v in self.prefixes.items()))
 
     def _mention_template(self) -> str:
-        """A ``str.format`` template of one mention's 18 triples (see :func:`_mention_triples`).
+        """A ``%``-format template (named fields) of one mention's 18 triples.
 
-        No term kg writes holds a brace outside a literal (base IRIs may not), so the only
-        fields are the placeholders.
+        The triples are :func:`_mention_triples`'. The template is spelled with ``{field}``
+        placeholders first: no term in it holds a brace (base IRIs may not), so after
+        doubling every ``%`` the placeholders are the only fields.
         """
         p_, a = self.p, self.a
         number = "{%s}" if self.turtle else '"{%s}"' + self.integer
-        return "".join(
+        text = "".join(
             [
                 self.block(
                     "{ann}",
@@ -602,6 +606,7 @@ class _Syntax:
                 ),
             ]
         )
+        return re.sub(r"\{(\w+)\}", r"%(\1)s", text.replace("%", "%%"))
 
 
 _MENTION_TRIPLES = 18
@@ -638,7 +643,7 @@ def _paper_text(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> tuple[str, int
     count = 0
     seen: set[str] = set()
     text = f"{title}\n\n{data.get('abstract', '')}"
-    template = s.mention.format
+    template = s.mention
     for entity_id, _, relation, target, edge in links:
         entity = s.entity(entity_id)
         if target not in seen:
@@ -671,22 +676,23 @@ def _paper_text(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> tuple[str, int
             ann = f"{mention}{first}-{last}"
             lpairs.append((p_["hasMention"], ann + end))
             mentions.append(
-                template(
-                    ann=ann + end,
-                    target=f"{ann}{sl}target{end}",
-                    quote=f"{ann}{sl}quote{end}",
-                    position=f"{ann}{sl}position{end}",
-                    entity=entity,
-                    paper=paper,
-                    relation=prop,
-                    sentence=lab(ev.get("sentence", "")),
-                    sentence_start=int(ev.get("sentence_start", 0)),
-                    exact=lab(ev["text"]),
-                    prefix=q(text[max(0, first - _CONTEXT_CHARS) : first]),
-                    suffix=q(text[last : last + _CONTEXT_CHARS]),
-                    start=first,
-                    end=last,
-                )
+                template
+                % {
+                    "ann": ann + end,
+                    "target": f"{ann}{sl}target{end}",
+                    "quote": f"{ann}{sl}quote{end}",
+                    "position": f"{ann}{sl}position{end}",
+                    "entity": entity,
+                    "paper": paper,
+                    "relation": prop,
+                    "sentence": lab(ev.get("sentence", "")),
+                    "sentence_start": int(ev.get("sentence_start", 0)),
+                    "exact": lab(ev["text"]),
+                    "prefix": q(text[max(0, first - _CONTEXT_CHARS) : first]),
+                    "suffix": q(text[last : last + _CONTEXT_CHARS]),
+                    "start": first,
+                    "end": last,
+                }
             )
         count += len(lpairs) + _MENTION_TRIPLES * len(mentions)
         out.append(block(link, lpairs))
