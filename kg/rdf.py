@@ -12,7 +12,8 @@ items are written sorted, so the same graph gives byte-identical files, whatever
 was built in. IRIs are minted from ids with every character outside ``A-Za-z0-9-._~``
 percent-encoded (UTF-8), so any id gives a valid IRI, under a base IRI the caller chooses.
 
-:func:`write_rdf` writes Turtle and N-Triples with pyoxigraph (fast) and JSON-LD;
+:func:`write_rdf` writes Turtle and N-Triples with kg's own writer (terms spelled as text,
+grouped by subject; :class:`RdfText` gives it node by node) and JSON-LD with pyoxigraph;
 :func:`to_rdflib` gives an rdflib ``Graph`` for people who work in rdflib.
 
 Examples
