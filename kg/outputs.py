@@ -84,7 +84,9 @@ class PaperParts:
     def keys(self) -> dict[str, str]:
         """Every paper node's key (made once)."""
         if self._keys is None:
-            graph, nodes = self.graph, self.graph.nodes
+            graph = self.graph
+            nodes = graph._node  # the attribute dicts themselves: NodeView lookups cost more
+            succ = graph._succ
             keys = {}
             for node in self.papers:
                 digest = hashlib.sha256(self.salt.encode())
@@ -95,7 +97,7 @@ class PaperParts:
                     node_json, edge_jsons = node_link_pieces(graph, node)
                     pieces = json.dumps([node_json, edge_jsons])  # ASCII: surrogates too
                     digest.update(b"json\n" + pieces.encode())
-                targets = [[nodes[t].get(k) for k in _TARGET_KEYS] for t in graph.succ[node]]
+                targets = [[nodes[t].get(k) for k in _TARGET_KEYS] for t in succ[node]]
                 digest.update(json.dumps(targets).encode())
                 keys[node] = digest.hexdigest()
             self._keys = keys
