@@ -299,7 +299,10 @@ class BuildResult:
         with ExtractionCache(self.cache_path, self.fingerprint) as cache:
             cache.set_meta("outputs", json.dumps(stamp))
             cache.set_meta(IN_PROGRESS, None)
-            cache.prune(keep=[x.paper for x in self.extractions])
+            # every paper of this build has its row, so as many rows as papers means nothing
+            # else is left to prune (and hashing every paper again is skipped)
+            if cache.total_rows() != len(self.extractions):
+                cache.prune(keep=[x.paper for x in self.extractions])
 
 
 @contextmanager
