@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from kg.records import Paper, PaperExtraction, SourceProblem
+from kg.runtime import paused_gc
 
 if TYPE_CHECKING:
     from kg.nlp.catalogue import Catalogue
+    from kg.outputs import PaperParts
 
 __all__ = [
     "OUTPUT_FILES",
@@ -88,7 +90,10 @@ class BuildResult:
     ``cached`` counts the papers whose entities came from the extraction cache, and
     ``resumed`` is true when the cache held rows of an interrupted build of the same
     pipeline. After :meth:`write`, ``up_to_date`` tells whether the outputs already matched
-    this build (and were left as they were).
+    this build (and were left as they were), and ``reused_parts`` counts the per-paper pieces
+    of output text taken from the cache instead of rendered (see :mod:`kg.outputs`).
+    ``timings`` gives the seconds :meth:`write` spent linking the graph (``graph``, 0 when it
+    was already linked) and on each output file, by short name.
     """
 
     extractions: list[PaperExtraction]
@@ -102,14 +107,20 @@ class BuildResult:
     up_to_date: bool = False
     _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
     _summary: dict | None = field(default=None, repr=False)
+    reused_parts: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    _origins: dict[str, str | None] | None = field(default=None, repr=False)
 
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The linked graph (built from the extractions on first use)."""
         if self._graph is None:
-            from kg.graph import build_graph
+            from kg.graph import build_graph_with_origins
 
-            self._graph = build_graph(self.extractions, catalogue=self.catalogue)
+            with paused_gc():
+                self._graph, self._origins = build_graph_with_origins(
+                    self.extractions, catalogue=self.catalogue
+                )
         return self._graph
 
     @property
@@ -161,35 +172,75 @@ class BuildResult:
         if key is not None and self._outputs_current(key, written):
             self.up_to_date = True
             return written
-        with staged_files(out) as stage:
-            for name, file in names.items():
-                self._write_one(
-                    name, stage.path(file), base_iri=base, max_nodes=max_nodes, rdf_format=rdf_format
-                )
-            if skipped and not self.problems:
-                stage.remove(SKIPPED_FILE)
+        from kg.cache import ExtractionCache
+        from kg.outputs import PaperParts
+
+        cache = ExtractionCache(self.cache_path, self.fingerprint) if self.cache_path else None
+        try:
+            with paused_gc():
+                started = time.perf_counter()
+                graph = self.graph
+                self.timings["graph"] = time.perf_counter() - started
+                salt = f"{_code_hash()} {self.fingerprint}"
+                parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins)
+                with staged_files(out) as stage:
+                    for name, file in names.items():
+                        started = time.perf_counter()
+                        self._write_one(
+                            name,
+                            stage.path(file),
+                            base_iri=base,
+                            max_nodes=max_nodes,
+                            rdf_format=rdf_format,
+                            parts=parts,
+                        )
+                        self.timings[name] = time.perf_counter() - started
+                    if skipped and not self.problems:
+                        stage.remove(SKIPPED_FILE)
+                self.reused_parts = parts.reused
+                if cache is not None and parts.rendered:
+                    cache.prune_fragments(parts.keys().values())
+        finally:
+            if cache is not None:
+                cache.close()
         if key is not None:
             self._record_outputs(key, written)
         return written
 
-    def _write_one(self, name: str, path: Path, *, base_iri: str, max_nodes: int, rdf_format: str) -> None:
+    def _write_one(
+        self,
+        name: str,
+        path: Path,
+        *,
+        base_iri: str,
+        max_nodes: int,
+        rdf_format: str,
+        parts: PaperParts | None = None,
+    ) -> None:
         import json
 
-        from kg.graph import paper_records, save_graph_json
         from kg.io import atomic_write
+        from kg.outputs import PaperParts
         from kg.rdf import write_rdf
         from kg.view import write_html
 
+        parts = parts or PaperParts(self.graph)
         if name == "ttl":
-            write_rdf(self.graph, path, format=rdf_format, base=base_iri)
+            if rdf_format == "jsonld":
+                write_rdf(self.graph, path, format=rdf_format, base=base_iri)
+            else:
+                with atomic_write(path, binary=True) as stream:
+                    parts.write_rdf(stream, format=rdf_format, base=base_iri)
         elif name == "html":
             write_html(self.graph, path, max_nodes=max_nodes)
         elif name == "json":
-            save_graph_json(self.graph, path)
+            data = parts.graph_json()
+            with atomic_write(path, binary=True) as stream:
+                stream.write(data)
         elif name == "jsonl":
-            with atomic_write(path) as stream:
-                for record in paper_records(self.graph):
-                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            data = parts.papers_jsonl()
+            with atomic_write(path, binary=True) as stream:
+                stream.write(data)
         elif name == "skipped":
             with atomic_write(path) as stream:
                 for problem in self.problems:
@@ -248,7 +299,10 @@ class BuildResult:
         with ExtractionCache(self.cache_path, self.fingerprint) as cache:
             cache.set_meta("outputs", json.dumps(stamp))
             cache.set_meta(IN_PROGRESS, None)
-            cache.prune(keep=[x.paper for x in self.extractions])
+            # every paper of this build has its row, so as many rows as papers means nothing
+            # else is left to prune (and hashing every paper again is skipped)
+            if cache.total_rows() != len(self.extractions):
+                cache.prune(keep=[x.paper for x in self.extractions])
 
 
 def graph_summary(graph: nx.MultiDiGraph) -> dict:

@@ -207,6 +207,7 @@ class ExtractionCache:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA mmap_size=1073741824")  # output fragments read faster mapped
             self._setup()
         except sqlite3.DatabaseError as error:
             reason = f"{self.path}: not a usable kg cache ({error}); delete it or use --no-cache"
@@ -222,6 +223,11 @@ class ExtractionCache:
             "CREATE TABLE IF NOT EXISTS extractions ("
             " fingerprint TEXT NOT NULL, content TEXT NOT NULL, paper_id TEXT NOT NULL,"
             " data BLOB NOT NULL, PRIMARY KEY (fingerprint, content)) WITHOUT ROWID"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS fragments ("
+            " kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL,"
+            " PRIMARY KEY (kind, key)) WITHOUT ROWID"
         )
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
@@ -293,6 +299,39 @@ class ExtractionCache:
                     "DELETE FROM extractions WHERE content NOT IN (SELECT content FROM keep)"
                 ).rowcount
         return deleted
+
+    def get_fragments(self, kind: str, keys: Sequence[str]) -> dict[str, tuple[bytes, int]]:
+        """Output fragments saved with :meth:`put_fragments`: ``{key: (data, count)}`` of hits.
+
+        A fragment is a piece of an output file (one paper's Turtle, one ``papers.jsonl``
+        line) stored as its bytes under a hash of everything it is made from; ``kind`` names
+        the output and ``count`` is what the piece holds (triples, lines).
+        """
+        found: dict[str, tuple[bytes, int]] = {}
+        for chunk in _chunks(list(keys)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, data, count FROM fragments WHERE kind = ? AND key IN ({marks})", (kind, *chunk)
+            )
+            found.update((key, (data, count)) for key, data, count in rows)
+        return found
+
+    def put_fragments(self, kind: str, fragments: Iterable[tuple[str, bytes, int]]) -> int:
+        """Store ``(key, data, count)`` fragments of output ``kind`` in one transaction."""
+        rows = [(kind, key, count, data) for key, data, count in fragments]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def prune_fragments(self, keep: Iterable[str]) -> int:
+        """Delete the fragments (of every kind) whose key is not in ``keep``; return how many."""
+        with self._transaction():
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_fragments (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM keep_fragments")
+            self._db.executemany("INSERT OR IGNORE INTO keep_fragments VALUES (?)", ((k,) for k in keep))
+            return self._db.execute(
+                "DELETE FROM fragments WHERE key NOT IN (SELECT key FROM keep_fragments)"
+            ).rowcount
 
     def get_meta(self, key: str) -> str | None:
         """A value saved with :meth:`set_meta`, or ``None``."""

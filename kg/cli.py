@@ -507,6 +507,7 @@ class ExportTo(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
     neo4j = "neo4j"
+    jsonld = "jsonld"
 
 
 @app.command("export")
@@ -518,7 +519,7 @@ def export_cli(
     ],
     quiet: QuietOpt = False,
 ) -> None:
-    """Write a built graph as GraphML, GEXF (Gephi) or Neo4j import CSV."""
+    """Write a built graph as GraphML, GEXF (Gephi), Neo4j import CSV or compact JSON-LD."""
     import kg
     from kg.exports import export
 

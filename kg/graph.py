@@ -39,9 +39,13 @@ from kg.resolve import resolve
 __all__ = [
     "GRAPH_FORMAT_VERSION",
     "build_graph",
+    "build_graph_with_origins",
     "entity_nodes",
     "load_graph_json",
+    "node_link_pieces",
+    "node_link_text",
     "paper_nodes",
+    "paper_record",
     "paper_records",
     "save_graph_json",
 ]
@@ -63,6 +67,19 @@ def build_graph(
     extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
 ) -> nx.MultiDiGraph:
     """Resolve entities across papers and link every paper to the entities it names."""
+    return build_graph_with_origins(extractions, catalogue=catalogue)[0]
+
+
+def build_graph_with_origins(
+    extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
+) -> tuple[nx.MultiDiGraph, dict[str, str | None]]:
+    """:func:`build_graph`, and for each paper node the JSON of what it was made from.
+
+    A paper's node and out-edges are a function of its :class:`~kg.records.Paper` fields
+    and, link by link in order, the id of the entity linked and the index of the extracted
+    entity behind the link (whose content the caller knows from the extraction). The origin
+    text holds exactly those, so equal origins (for the same extractions) mean equal edges.
+    """
     extractions = list(extractions)
     resolution = resolve(extractions, catalogue)
     graph = nx.MultiDiGraph(kg_format=GRAPH_FORMAT_VERSION)
@@ -98,9 +115,19 @@ def build_graph(
             graph.add_edge(
                 entity_node(entity.id), entity_node(entity.parent), key="variant_of", relation="variant_of"
             )
+    index = {id(local): i for x in extractions for i, local in enumerate(x.entities)}
+    links: dict[str, list] = {}
     for paper_id, entity_id, local in resolution.links:
         _link(graph, paper_node(paper_id), entity_node(entity_id), local)
-    return graph
+        links.setdefault(paper_id, []).append([entity_id, index[id(local)]])
+    origins: dict[str, str | None] = {}
+    for extraction in extractions:
+        p = extraction.paper
+        fields = [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
+        node = paper_node(p.id)
+        # two extractions of one id share a node: no origin describes it
+        origins[node] = None if node in origins else json.dumps([fields, links.get(p.id, [])])
+    return graph, origins
 
 
 def _link(graph: nx.MultiDiGraph, paper: str, entity: str, local: ExtractedEntity) -> None:
@@ -149,54 +176,103 @@ def entity_nodes(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
     return ((n, d) for n, d in graph.nodes(data=True) if d.get("kind") == "entity")
 
 
+#: :attr:`Relation.strength` by relation name, looked up once per edge in :func:`paper_records`.
+_STRENGTH = {relation.value: relation.strength for relation in Relation}
+
+
 def paper_records(graph: nx.MultiDiGraph) -> Iterator[dict]:
-    """One ``papers.jsonl`` record per paper, rendered from the graph.
+    """One ``papers.jsonl`` record per paper, rendered from the graph (see :func:`paper_record`)."""
+    for node, data in paper_nodes(graph):
+        yield paper_record(graph, node, data)
+
+
+def paper_record(graph: nx.MultiDiGraph, node: str, data: dict) -> dict:
+    """The ``papers.jsonl`` record of paper ``node`` (whose attributes are ``data``).
 
     The shape is DESIGN's ``kg extract`` contract: ``id``, ``title`` and ``entities``, each
     with ``name``, ``type``, ``mentions`` and ``proposed``, plus ids, relations, confidence
-    and evidence.
+    and evidence. It reads the paper, its out-edges and the ``id``, ``label``, ``type`` and
+    ``catalogue_id`` of the entities they point to, nothing else.
     """
-    for node, data in paper_nodes(graph):
-        entities = []
-        for target in dict.fromkeys(v for _, v in graph.out_edges(node)):
-            target_data = graph.nodes[target]
-            edges = graph.get_edge_data(node, target)
-            relations = sorted(edges, key=lambda r: Relation(r).strength, reverse=True)
-            mentions = list(dict.fromkeys(m for r in relations for m in edges[r]["mentions"]))
-            evidence = sorted(
-                ({**ev, "relation": r} for r in relations for ev in edges[r]["evidence"]),
-                key=lambda ev: ev["start"],
-            )
-            entities.append(
-                {
-                    "id": target_data["id"],
-                    "name": target_data["label"],
-                    "type": target_data["type"],
-                    "mentions": mentions,
-                    "proposed": Relation.PROPOSES.value in edges,
-                    "relation": relations[0],
-                    "relations": relations,
-                    "confidence": max(e["confidence"] for e in edges.values()),
-                    "catalogue_id": target_data["catalogue_id"] or None,
-                    "evidence": evidence,
-                }
-            )
-        yield {
-            "id": data["id"],
-            "title": data["title"],
-            "date": data["date"] or None,
-            "url": data["url"] or None,
-            "arxiv_id": data["arxiv_id"] or None,
-            "sources": list(data["sources"]),
-            "entities": entities,
-        }
+    entities = []
+    adjacency = graph.succ[node]
+    nodes = graph.nodes
+    for target, edges in adjacency.items():
+        target_data = nodes[target]
+        relations = sorted(edges, key=_STRENGTH.__getitem__, reverse=True)
+        mentions = list(dict.fromkeys(m for r in relations for m in edges[r]["mentions"]))
+        evidence = sorted(
+            ({**ev, "relation": r} for r in relations for ev in edges[r]["evidence"]),
+            key=lambda ev: ev["start"],
+        )
+        entities.append(
+            {
+                "id": target_data["id"],
+                "name": target_data["label"],
+                "type": target_data["type"],
+                "mentions": mentions,
+                "proposed": Relation.PROPOSES.value in edges,
+                "relation": relations[0],
+                "relations": relations,
+                "confidence": max(e["confidence"] for e in edges.values()),
+                "catalogue_id": target_data["catalogue_id"] or None,
+                "evidence": evidence,
+            }
+        )
+    return {
+        "id": data["id"],
+        "title": data["title"],
+        "date": data["date"] or None,
+        "url": data["url"] or None,
+        "arxiv_id": data["arxiv_id"] or None,
+        "sources": list(data["sources"]),
+        "entities": entities,
+    }
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def node_link_pieces(graph: nx.MultiDiGraph, node: str) -> tuple[str, list[str]]:
+    """``node``'s entry in node-link JSON and the entries of its out-edges, as JSON text.
+
+    These are the items of ``nx.node_link_data(graph, edges="edges", name="node")``'s
+    ``nodes`` and ``edges`` lists, encoded as :func:`json.dumps` encodes them there.
+    """
+    node_json = _dumps({**graph.nodes[node], "node": node})
+    edge_jsons = [
+        _dumps({**data, "source": node, "target": target, "key": key})
+        for target, keyed in graph.succ[node].items()
+        for key, data in keyed.items()
+    ]
+    return node_json, edge_jsons
+
+
+def node_link_text(graph: nx.MultiDiGraph, pieces: Iterable[tuple[str, list[str]]] | None = None) -> str:
+    """``graph`` as node-link JSON text, the bytes of ``json.dumps(nx.node_link_data(...))``.
+
+    ``pieces`` are :func:`node_link_pieces` of every node in graph order (made here if not
+    given), so a caller that already has them does not encode the graph twice.
+    """
+    if pieces is None:
+        pieces = (node_link_pieces(graph, node) for node in graph)
+    node_jsons: list[str] = []
+    edge_jsons: list[str] = []
+    for node_json, edges in pieces:
+        node_jsons.append(node_json)
+        edge_jsons += edges
+    head = _dumps(
+        {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph}
+    )
+    return f'{head[:-1]}, "nodes": [{", ".join(node_jsons)}], "edges": [{", ".join(edge_jsons)}]}}'
 
 
 def save_graph_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``graph`` as node-link JSON (atomically)."""
-    data = nx.node_link_data(graph, edges="edges", name="node")
+    text = node_link_text(graph)
     with atomic_write(path) as stream:
-        json.dump(data, stream, ensure_ascii=False, sort_keys=False)
+        stream.write(text)
         stream.write("\n")
 
 

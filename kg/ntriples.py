@@ -2,9 +2,9 @@
 
 For corpora too large for one Turtle file, the paper nodes are cut into ``parts`` groups
 (plus one part for the entities); each group travels to a worker as a small subgraph (its
-papers and the entities they link to), and the worker generates the triples with
-:mod:`kg.rdf` and writes ``part-NNNNN.nt`` itself, so no single process ever holds every
-triple. The union of the parts is exactly the graph of :func:`kg.rdf.to_rdflib`.
+papers and the entities they link to), and the worker writes ``part-NNNNN.nt`` itself with
+kg's N-Triples writer (:func:`kg.rdf.write_ntriples_nodes`), so no single process ever holds
+every triple. The union of the parts is exactly the graph of :func:`kg.rdf.to_rdflib`.
 
 Examples
 --------
@@ -28,7 +28,8 @@ import networkx as nx
 
 from kg.graph import entity_nodes, paper_nodes
 from kg.io import atomic_write
-from kg.rdf import DEFAULT_BASE_IRI, entity_triples, paper_triples
+from kg.pairs import PAIRS_KEY, method_pairs
+from kg.rdf import DEFAULT_BASE_IRI, write_ntriples_nodes
 
 __all__ = ["split_graph", "write_ntriples_parts", "write_part"]
 
@@ -47,22 +48,16 @@ def split_graph(graph: nx.MultiDiGraph, parts: int) -> list[tuple[nx.MultiDiGrap
             keep.update(graph.successors(node))
         pieces.append((graph.subgraph(keep).copy(), group, "paper"))
     entities = [node for node, _ in entity_nodes(graph)]
-    pieces.append((graph.subgraph(entities).copy(), entities, "entity"))
+    entity_part = graph.subgraph(entities).copy()
+    entity_part.graph[PAIRS_KEY] = method_pairs(graph)  # it has no papers to count them from
+    pieces.append((entity_part, entities, "entity"))
     return pieces
 
 
 def write_part(graph: nx.MultiDiGraph, nodes: list[str], kind: str, path: str, base: str) -> int:
     """Worker side: write the triples of ``nodes`` as N-Triples to ``path``; return their number."""
-    from rdflib import Graph
-
-    triples = paper_triples if kind == "paper" else entity_triples
-    rdf = Graph()
-    for node in nodes:
-        for triple in triples(graph, node, base=base):
-            rdf.add(triple)
     with atomic_write(path, binary=True) as stream:
-        rdf.serialize(destination=stream, format="nt", encoding="utf-8")
-    return len(rdf)
+        return write_ntriples_nodes(graph, nodes, kind, stream, base=base)
 
 
 def write_ntriples_parts(

@@ -36,7 +36,14 @@ import networkx as nx
 
 from kg.namespace import KG
 
-__all__ = ["PAPER_LINKS", "method_pair_iri", "method_pair_triples", "method_pairs"]
+__all__ = [
+    "PAIRS_KEY",
+    "PAPER_LINKS",
+    "method_pair_iri",
+    "method_pair_triples",
+    "method_pairs",
+    "pair_counts",
+]
 
 #: the edge keys from a paper to an entity that kg writes as ``kg:mentions`` (and finer links)
 PAPER_LINKS = frozenset({"mentions", "uses", "evaluates_on", "compares_with", "proposes"})
@@ -69,6 +76,17 @@ def method_pairs(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
     return dict(sorted(counts.items()))
 
 
+#: ``graph.graph`` key under which a subgraph carries the pair counts of the whole graph
+#: (:func:`kg.ntriples.split_graph` gives them to the entity part, which has no papers).
+PAIRS_KEY = "kg_method_pairs"
+
+
+def pair_counts(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
+    """The counts ``graph`` carries under :data:`PAIRS_KEY`, else :func:`method_pairs` of it."""
+    carried = graph.graph.get(PAIRS_KEY)
+    return method_pairs(graph) if carried is None else carried
+
+
 def method_pair_iri(first_iri: str, second_iri: str) -> str:
     """The IRI of a pair of entity IRIs: the first's (in IRI order), ``/pair/``, the second's last segment.
 
@@ -97,7 +115,7 @@ def method_pair_triples(graph: nx.MultiDiGraph, *, entity_iri, terms) -> Iterato
     )
     rows = sorted(
         (*sorted((entity_iri(nodes[u]["id"]), entity_iri(nodes[v]["id"]))), count)
-        for (u, v), count in method_pairs(graph).items()
+        for (u, v), count in pair_counts(graph).items()
     )
     for first, second, count in rows:
         pair = terms.iri(method_pair_iri(first, second))

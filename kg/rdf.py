@@ -12,7 +12,8 @@ items are written sorted, so the same graph gives byte-identical files, whatever
 was built in. IRIs are minted from ids with every character outside ``A-Za-z0-9-._~``
 percent-encoded (UTF-8), so any id gives a valid IRI, under a base IRI the caller chooses.
 
-:func:`write_rdf` writes Turtle and N-Triples with pyoxigraph (fast) and JSON-LD;
+:func:`write_rdf` writes Turtle and N-Triples with kg's own writer (terms spelled as text,
+grouped by subject; :class:`RdfText` gives it node by node) and JSON-LD with pyoxigraph;
 :func:`to_rdflib` gives an rdflib ``Graph`` for people who work in rdflib.
 
 Examples
@@ -34,10 +35,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Iterator
-from operator import itemgetter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import quote
 
 import networkx as nx
@@ -51,6 +51,7 @@ __all__ = [
     "RDF_FORMATS",
     "RELATION_PROPERTIES",
     "TYPE_CLASSES",
+    "RdfText",
     "check_base_iri",
     "entity_iri",
     "entity_triples",
@@ -58,6 +59,7 @@ __all__ = [
     "paper_iri",
     "paper_triples",
     "to_rdflib",
+    "write_ntriples_nodes",
     "write_rdf",
     "write_turtle",
 ]
@@ -215,6 +217,9 @@ def graph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI, terms
         yield from paper_triples(graph, node, base=base, terms=t)
     for _, node in entities:
         yield from entity_triples(graph, node, base=base, terms=t)
+    from kg.pairs import method_pair_triples
+
+    yield from method_pair_triples(graph, entity_iri=lambda i: str(entity_iri(i, base)), terms=t)
 
 
 def paper_triples(graph: nx.MultiDiGraph, node: str, *, base: str = DEFAULT_BASE_IRI, terms=None):
@@ -427,6 +432,418 @@ def oxigraph_triples(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE_IRI) ->
     return itertools.starmap(ox.Triple, graph_triples(graph, base=base, terms=_oxigraph_terms()))
 
 
+#: Characters a literal may not hold as themselves: ECHAR where the grammar has one (``\\t``,
+#: ``\\"`` ...), UCHAR (``\\u0000``) for the other control characters.
+_CONTROL_ESCAPES = {chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)} | {"\b": "\\b", "\f": "\\f"}
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A percent-encoded segment that can be a Turtle local name once ``/ % ~`` are escaped.
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.~%/-]*[A-Za-z0-9_~-])?")
+
+
+def _pn_escape(local: str) -> str:
+    """``local`` with the characters a Turtle local name must escape (``/ % ~``) escaped."""
+    return local.replace("%", "\\%").replace("~", "\\~").replace("/", "\\/")
+
+
+def _quoted(value: str) -> str:
+    """``value`` as an N-Triples / Turtle ``STRING_LITERAL_QUOTE``.
+
+    >>> print(_quoted('say "hi"\\n\\x00'))
+    "say \\"hi\\"\\n\\u0000"
+    """
+    if _NEEDS_ESCAPE.search(value):
+        value = value.replace("\\", "\\\\").replace('"', '\\"')
+        value = value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+        if _CONTROL.search(value):
+            value = _CONTROL.sub(lambda m: _CONTROL_ESCAPES[m.group()], value)
+    return f'"{value}"'
+
+
+class _Syntax:
+    """How kg's writer spells terms and triples: N-Triples, or Turtle with prefixed names.
+
+    Terms come out as finished text and the 18 triples of a mention as one template, so a
+    triple costs a few string operations and no term object.
+    """
+
+    def __init__(self, base: str, *, turtle: bool) -> None:
+        self.turtle = turtle
+        self.base = base
+        self.prefixes = _prefixes(base)
+        self._entities: dict[str, str] = {}
+        self._segments: dict[str, tuple[str, str]] = {}
+        self._texts: dict[str, str] = {}
+        self._dates: dict[str, str] = {}
+        self.p = {name: self.iri(str(term)) for name, term in _PREDICATES.items()}
+        self.a = "a" if turtle else self.iri(str(RDF.type))
+        self.relations = {name: self.iri(str(term)) for name, term in RELATION_PROPERTIES.items()}
+        self.classes = {name: self.iri(str(term)) for name, term in TYPE_CLASSES.items()}
+        self.integer = "" if turtle else f"^^{self.iri(str(XSD.integer))}"
+        self.double = f"^^{self.iri(str(XSD.double))}"
+        self.anyuri = f"^^{self.iri(str(XSD.anyURI))}"
+        self.mention = self._mention_template()
+
+    def iri(self, value: str) -> str:
+        """``value`` as ``<value>``, or in Turtle as a prefixed name where one fits."""
+        if self.turtle:
+            best = ""
+            for prefix, namespace in self.prefixes.items():
+                if value.startswith(namespace) and len(namespace) > len(self.prefixes.get(best, "")):
+                    local = value[len(namespace) :]
+                    if local == "" or _PN_LOCAL.fullmatch(local):
+                        best = prefix
+            if best:
+                local = value[len(self.prefixes[best]) :]
+                return f"{best}:{_pn_escape(local)}"
+        return f"<{value}>"
+
+    def under(self, kind: str, segment: str) -> tuple[str, str, str]:
+        """``(start, slash, end)`` that spell ``<base><kind>/<segment>`` and the IRIs below it.
+
+        The IRI of ``segment/x/y`` is ``start + slash + "x" + slash + "y" + end``; a path
+        segment written after ``slash`` is the escaped one of :meth:`segment` when ``slash``
+        is Turtle's ``\\/``.
+        """
+        if self.turtle and _PN_LOCAL.fullmatch(segment):
+            return f"{kind}:{_pn_escape(segment)}", "\\/", ""
+        return f"<{self.base}{kind}/{segment}", "/", ">"
+
+    def segment(self, entity_id: str) -> tuple[str, str]:
+        """``entity_id``'s IRI segment, as is and escaped for a Turtle local name (cached)."""
+        pair = self._segments.get(entity_id)
+        if pair is None:
+            raw = _segment(entity_id)
+            pair = self._segments[entity_id] = (raw, _pn_escape(raw))
+        return pair
+
+    def entity(self, entity_id: str) -> str:
+        """The term of an entity's IRI (cached)."""
+        term = self._entities.get(entity_id)
+        if term is None:
+            start, _, end = self.under("entity", self.segment(entity_id)[0])
+            term = self._entities[entity_id] = start + end
+        return term
+
+    def label(self, value: str) -> str:
+        """A literal likely to repeat (labels, surface forms, sentences): cached."""
+        term = self._texts.get(value)
+        if term is None:
+            term = self._texts[value] = _quoted(value)
+        return term
+
+    def int(self, value: int) -> str:
+        return f'"{int(value)}"{self.integer}' if self.integer else str(int(value))
+
+    def float(self, value: float) -> str:
+        return f'"{float(value)!r}"{self.double}'
+
+    def date(self, value: str) -> str:
+        term = self._dates.get(value)
+        if term is None:
+            kind = _date_kind(value)
+            term = _quoted(value) if kind == XSD.string else f"{_quoted(value)}^^{self.iri(str(kind))}"
+            self._dates[value] = term
+        return term
+
+    def block(self, subject: str, pairs: list[tuple[str, str]]) -> str:
+        """The triples ``(subject, p, o)`` for ``(p, o)`` in ``pairs``, as text."""
+        if self.turtle:
+            return f"{subject} " + " ;\n\t".join([f"{p} {o}" for p, o in pairs]) + " .\n"
+        return "".join([f"{subject} {p} {o} .\n" for p, o in pairs])
+
+    def header(self) -> str:
+        """Turtle's ``@prefix`` lines, sorted (nothing for N-Triples)."""
+        if not self.turtle:
+            return ""
+        return "".join(sorted(f"@prefix {k}: <{v}> .\n" for k, v in self.prefixes.items()))
+
+    def _mention_template(self) -> str:
+        """A ``%``-format template (named fields) of one mention's 18 triples.
+
+        The triples are :func:`_mention_triples`'. The template is spelled with ``{field}``
+        placeholders first: no term in it holds a brace (base IRIs may not), so after
+        doubling every ``%`` the placeholders are the only fields.
+        """
+        p_, a = self.p, self.a
+        number = "{%s}" if self.turtle else '"{%s}"' + self.integer
+        text = "".join(
+            [
+                self.block(
+                    "{ann}",
+                    [
+                        (a, p_["Mention"]),
+                        (p_["hasBody"], "{entity}"),
+                        (p_["hasTarget"], "{target}"),
+                        (p_["motivatedBy"], p_["identifying"]),
+                        (p_["relation"], "{relation}"),
+                        (p_["sentence"], "{sentence}"),
+                        (p_["sentenceStart"], number % "sentence_start"),
+                    ],
+                ),
+                self.block(
+                    "{target}",
+                    [
+                        (a, p_["SpecificResource"]),
+                        (p_["hasSource"], "{paper}"),
+                        (p_["hasSelector"], "{quote}"),
+                        (p_["hasSelector"], "{position}"),
+                    ],
+                ),
+                self.block(
+                    "{quote}",
+                    [
+                        (a, p_["TextQuoteSelector"]),
+                        (p_["exact"], "{exact}"),
+                        (p_["prefix"], "{prefix}"),
+                        (p_["suffix"], "{suffix}"),
+                    ],
+                ),
+                self.block(
+                    "{position}",
+                    [
+                        (a, p_["TextPositionSelector"]),
+                        (p_["start"], number % "start"),
+                        (p_["end"], number % "end"),
+                    ],
+                ),
+            ]
+        )
+        return re.sub(r"\{(\w+)\}", r"%(\1)s", text.replace("%", "%%"))
+
+
+_MENTION_TRIPLES = 18
+
+
+def _paper_text(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> tuple[str, int]:
+    """The triples of :func:`paper_triples` as text, and how many there are."""
+    nodes = graph.nodes
+    data = nodes[node]
+    p_, a, q, lab, relations, block = s.p, s.a, _quoted, s.label, s.relations, s.block
+    paper_id = data["id"]
+    start, sl, end = s.under("paper", _segment(paper_id))
+    escaped = 1 if sl != "/" else 0
+    paper = start + end
+    title = data["title"]
+    pairs = [(a, p_["ScholarlyArticle"]), (p_["identifier"], q(paper_id)), (p_["title"], q(title))]
+    pairs.append((p_["label"], q(data.get("label", title))))
+    if data.get("abstract"):
+        pairs.append((p_["abstract"], q(data["abstract"])))
+    if data.get("date"):
+        pairs.append((p_["date"], s.date(data["date"])))
+    if data.get("url"):
+        pairs.append((p_["url"], q(data["url"]) + s.anyuri))
+    if data.get("arxiv_id"):
+        pairs.append((p_["hasArXivId"], q(data["arxiv_id"])))
+    pairs += [(p_["sourceLocation"], q(source)) for source in sorted(data.get("sources", []))]
+    pairs += [(p_["lookupKey"], q(key)) for key in sorted({paper_id.lower(), title.lower()})]
+    links = sorted(
+        (nodes[target]["id"], _relation_key(key), key, target, edge)
+        for _, target, key, edge in graph.out_edges(node, keys=True, data=True)
+        if nodes[target].get("kind") == "entity" and key in relations
+    )
+    out = [""]
+    count = 0
+    seen: set[str] = set()
+    text = f"{title}\n\n{data.get('abstract', '')}"
+    template = s.mention
+    for entity_id, _, relation, target, edge in links:
+        entity = s.entity(entity_id)
+        if target not in seen:
+            seen.add(target)
+            pairs.append((relations["mentions"], entity))
+            out.append(block(entity, [(p_["wasDerivedFrom"], paper)]))
+            count += 1
+        prop = relations[relation]
+        if relation != "mentions":
+            pairs.append((prop, entity))
+        tail = f"{relation}{sl}{s.segment(entity_id)[escaped]}"
+        link = f"{start}{sl}link{sl}{tail}{end}"
+        lpairs = [
+            (a, p_["Link"]),
+            (p_["subject"], paper),
+            (p_["predicate"], prop),
+            (p_["object"], entity),
+            (p_["confidence"], s.float(edge.get("confidence", 0.0))),
+        ]
+        lpairs += [(p_["surfaceForm"], lab(form)) for form in sorted(edge.get("mentions", []))]
+        lpairs += [(p_["evidenceRule"], lab(rule)) for rule in sorted(edge.get("rules", []))]
+        mention = f"{start}{sl}mention{sl}{tail}{sl}"
+        mentions: list[str] = []
+        done: set[tuple[int, int]] = set()
+        for ev in sorted(edge.get("evidence", []), key=lambda e: (e["start"], e["end"])):
+            first, last = int(ev["start"]), int(ev["end"])
+            if (first, last) in done:
+                continue
+            done.add((first, last))
+            ann = f"{mention}{first}-{last}"
+            lpairs.append((p_["hasMention"], ann + end))
+            mentions.append(
+                template
+                % {
+                    "ann": ann + end,
+                    "target": f"{ann}{sl}target{end}",
+                    "quote": f"{ann}{sl}quote{end}",
+                    "position": f"{ann}{sl}position{end}",
+                    "entity": entity,
+                    "paper": paper,
+                    "relation": prop,
+                    "sentence": lab(ev.get("sentence", "")),
+                    "sentence_start": int(ev.get("sentence_start", 0)),
+                    "exact": lab(ev["text"]),
+                    "prefix": q(text[max(0, first - _CONTEXT_CHARS) : first]),
+                    "suffix": q(text[last : last + _CONTEXT_CHARS]),
+                    "start": first,
+                    "end": last,
+                }
+            )
+        count += len(lpairs) + _MENTION_TRIPLES * len(mentions)
+        out.append(block(link, lpairs))
+        out += mentions
+    out[0] = block(paper, pairs)
+    return "".join(out), count + len(pairs)
+
+
+def _entity_text(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> tuple[str, int]:
+    """The triples of :func:`entity_triples` as text, and how many there are."""
+    nodes = graph.nodes
+    data = nodes[node]
+    p_, q = s.p, s.label
+    entity_id = data["id"]
+    label = q(data["label"])
+    aliases = data.get("aliases", [])
+    pairs = [
+        (s.a, s.classes[data["type"]]),
+        (p_["identifier"], q(entity_id)),
+        (p_["label"], label),
+        (p_["prefLabel"], label),
+    ]
+    pairs += [(p_["altLabel"], q(alias)) for alias in sorted(aliases)]
+    keys = sorted({name.lower() for name in (entity_id, data["label"], *aliases)})
+    pairs += [(p_["lookupKey"], q(key)) for key in keys]
+    pairs.append((p_["paperCount"], s.int(data.get("paper_count", 0))))
+    pairs.append((p_["mentionCount"], s.int(data.get("mention_count", 0))))
+    pairs.append((p_["confidence"], s.float(data.get("confidence", 0.0))))
+    if data.get("catalogue_id"):
+        pairs.append((p_["catalogueId"], q(data["catalogue_id"])))
+    parents = sorted(
+        nodes[target]["id"]
+        for _, target, key in graph.out_edges(node, keys=True)
+        if key == "variant_of" and nodes[target].get("kind") == "entity"
+    )
+    pairs += [(p_["variantOf"], s.entity(parent)) for parent in parents]
+    return s.block(s.entity(entity_id), pairs), len(pairs)
+
+
+def _pairs_text(graph: nx.MultiDiGraph, s: _Syntax) -> tuple[str, int]:
+    """The ``kg:MethodPair`` facts of :func:`kg.pairs.method_pair_triples` as text, and their count."""
+    from kg.pairs import method_pair_iri, pair_counts
+
+    nodes = graph.nodes
+    counts = pair_counts(graph)
+    if not counts:
+        return "", 0
+    kind, first_p, second_p, count_p = (
+        s.iri(f"{KG._NS}{name}") for name in ("MethodPair", "firstMethod", "secondMethod", "sharedPaperCount")
+    )
+    iri = {node: str(entity_iri(nodes[node]["id"], s.base)) for pair in counts for node in pair}
+    rows = sorted((*sorted((iri[u], iri[v])), count) for (u, v), count in counts.items())
+    blocks = [
+        s.block(
+            s.iri(method_pair_iri(first, second)),
+            [(s.a, kind), (first_p, s.iri(first)), (second_p, s.iri(second)), (count_p, s.int(count))],
+        )
+        for first, second, count in rows
+    ]
+    return "".join(blocks), 4 * len(rows)
+
+
+def _write_texts(texts: Iterable[tuple[str, int]], stream: BinaryIO, header: str = "") -> int:
+    """Write ``texts`` after ``header`` to the binary ``stream``; return the triple count.
+
+    Text is encoded with ``errors="replace"``: a lone surrogate (which UTF-8 cannot hold)
+    becomes ``?``, as :class:`_Terms` has it for pyoxigraph.
+    """
+    total = 0
+    chunk: list[str] = [header]
+    for text, count in texts:
+        total += count
+        chunk.append(text)
+        if len(chunk) >= 2048:
+            stream.write("".join(chunk).encode("utf-8", "replace"))
+            chunk = []
+    stream.write("".join(chunk).encode("utf-8", "replace"))
+    return total
+
+
+def write_ntriples_nodes(
+    graph: nx.MultiDiGraph, nodes: Iterable[str], kind: str, stream: BinaryIO, *, base: str = DEFAULT_BASE_IRI
+) -> int:
+    """Write the N-Triples of ``nodes`` (all papers or all entities) to binary ``stream``.
+
+    Returns the number of triples. :mod:`kg.ntriples` writes its parts with this.
+    """
+    syntax = _Syntax(check_base_iri(base), turtle=False)
+    text_of = _paper_text if kind == "paper" else _entity_text
+    texts: Iterable[tuple[str, int]] = (text_of(graph, node, syntax) for node in nodes)
+    if kind == "entity":  # the pair facts go with the entities
+        texts = itertools.chain(texts, [_pairs_text(graph, syntax)])
+    return _write_texts(texts, stream)
+
+
+class RdfText:
+    """``graph``'s Turtle or N-Triples, one node at a time (what :func:`write_rdf` writes).
+
+    The file is :meth:`header` followed by :meth:`node` of every node in :meth:`order`, so a
+    build that kept a paper's text from an earlier build can put it back unchanged.
+
+    Examples
+    --------
+    >>> from kg.graph import build_graph
+    >>> from kg.records import Paper, PaperExtraction
+    >>> text = RdfText(build_graph([PaperExtraction(Paper("p1", "T", "A."), [])]))
+    >>> text.order()
+    ['paper:p1']
+    >>> text.node("paper:p1")[1]
+    7
+    """
+
+    def __init__(
+        self, graph: nx.MultiDiGraph, *, format: str = "turtle", base: str = DEFAULT_BASE_IRI
+    ) -> None:
+        if format not in ("turtle", "ntriples"):
+            raise ValueError(f"RdfText writes turtle or ntriples, not {format!r}")
+        self.graph = graph
+        self._syntax = _Syntax(check_base_iri(base), turtle=format == "turtle")
+
+    def header(self) -> str:
+        """The ``@prefix`` lines (Turtle) or nothing (N-Triples)."""
+        return self._syntax.header()
+
+    def order(self) -> list[str]:
+        """Every node in file order: papers sorted by id, then entities sorted by id."""
+        nodes = self.graph.nodes(data=True)
+        papers = sorted((d["id"], n) for n, d in nodes if d.get("kind") == "paper")
+        entities = sorted((d["id"], n) for n, d in nodes if d.get("kind") == "entity")
+        return [n for _, n in papers] + [n for _, n in entities]
+
+    def node(self, node: str) -> tuple[str, int]:
+        """``node``'s triples as text, and how many there are."""
+        kind = self.graph.nodes[node].get("kind")
+        return (_paper_text if kind == "paper" else _entity_text)(self.graph, node, self._syntax)
+
+    def tail(self) -> tuple[str, int]:
+        """What follows the nodes: the ``kg:MethodPair`` facts (see :mod:`kg.pairs`)."""
+        return _pairs_text(self.graph, self._syntax)
+
+    def write(self, stream: BinaryIO, texts: Iterable[tuple[str, int]] | None = None) -> int:
+        """Write the header, ``texts`` (default: every node's) and :meth:`tail` to ``stream``;
+        return the count."""
+        if texts is None:
+            texts = map(self.node, self.order())
+        return _write_texts(itertools.chain(texts, [self.tail()]), stream, self.header())
+
+
 def write_rdf(
     graph: nx.MultiDiGraph,
     path: str | Path,
@@ -436,36 +853,24 @@ def write_rdf(
 ) -> int:
     """Write ``graph`` as ``turtle``, ``ntriples`` or ``jsonld`` (atomically); return the triple count.
 
+    Turtle and N-Triples are written by kg's own writer, term by term as text (the triples
+    of :func:`graph_triples`, grouped by subject); JSON-LD by :mod:`kg.jsonld`, compacted
+    against ``schema/context.jsonld``.
+
     Raises
     ------
     ValueError
         If ``format`` is not one of :data:`RDF_FORMATS` or ``base`` is not a usable base IRI.
     """
-    import pyoxigraph as ox
-
     if format not in RDF_FORMATS:
         raise ValueError(f"unknown RDF format {format!r}; choose one of {', '.join(RDF_FORMATS)}")
     check_base_iri(base)
-    # count the triples on their way to the serializer with C-level iterators only
-    counter = itertools.count()
-    triples = map(itemgetter(0), zip(oxigraph_triples(graph, base=base), counter, strict=False))
-    kinds = {
-        "turtle": ox.RdfFormat.TURTLE,
-        "ntriples": ox.RdfFormat.N_TRIPLES,
-        "jsonld": ox.RdfFormat.JSON_LD,
-    }
+    if format == "jsonld":
+        from kg.jsonld import write_jsonld
+
+        return write_jsonld(graph, path, base=base)
     with atomic_write(path, binary=True) as stream:
-        if format == "turtle":
-            # pyoxigraph writes the @prefix lines in hash order; sort them so output is stable
-            body = ox.serialize(triples, None, kinds[format], prefixes=_prefixes(base))
-            lines = body.split(b"\n")
-            header = 0
-            while header < len(lines) and lines[header].startswith(b"@prefix "):
-                header += 1
-            stream.write(b"\n".join([*sorted(lines[:header]), *lines[header:]]))
-        else:
-            ox.serialize(triples, stream, kinds[format])
-    return next(counter)
+        return RdfText(graph, format=format, base=base).write(stream)
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, *, base: str = DEFAULT_BASE_IRI) -> int:

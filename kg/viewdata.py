@@ -39,6 +39,7 @@ from __future__ import annotations
 import difflib
 import math
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -192,6 +193,44 @@ def _cooccurrence(graph: nx.MultiDiGraph) -> nx.Graph:
     return co
 
 
+def _induced(base: nx.Graph | nx.MultiDiGraph, keep: set[str]) -> nx.Graph | nx.MultiDiGraph:
+    """The subgraph of ``base`` on ``keep``, as a new graph in ``base``'s node and edge order.
+
+    A NetworkX subgraph view of a small node set iterates that set, whose order changes
+    with the string hash seed; the view's page must not.
+    """
+    sub = base.__class__()
+    sub.add_nodes_from((n, d) for n, d in base.nodes(data=True) if n in keep)
+    if base.is_multigraph():
+        edges = base.edges(keys=True, data=True)
+        sub.add_edges_from((u, v, k, d) for u, v, k, d in edges if u in keep and v in keep)
+    else:
+        sub.add_edges_from((u, v, d) for u, v, d in base.edges(data=True) if u in keep and v in keep)
+    return sub
+
+
+def _degrees(shown: nx.Graph | nx.MultiDiGraph) -> dict[str, int]:
+    """Each node's degree in ``shown`` taken as a simple undirected graph (a self-loop counts 2)."""
+    if shown.is_directed():
+        # the adjacency dicts themselves (a NetworkX view's atlases are slow to iterate)
+        succ, pred = shown._succ, shown._pred
+        return {n: len(succ[n].keys() | pred[n].keys()) + (n in succ[n]) for n in shown}
+    adj = shown._adj
+    return {n: len(adj[n]) + (n in adj[n]) for n in shown}
+
+
+def _neighbours(
+    graph: nx.MultiDiGraph, entity: str, papers_of: dict[str, set[str]], co: nx.Graph | None
+) -> list[str]:
+    """The entities named with ``entity``, most shared papers first (then by node key)."""
+    if co is not None:
+        weights = {n: d["weight"] for n, d in co[entity].items()} if entity in co else {}
+    else:
+        weights = Counter(n for paper in papers_of.get(entity, ()) for n in set(graph.successors(paper)))
+        weights.pop(entity, None)
+    return sorted(weights, key=lambda n: (-weights[n], n))
+
+
 def _filter(graph: nx.MultiDiGraph, min_papers: int, types: list[str], focus: str | None) -> nx.MultiDiGraph:
     """Drop entities below ``min_papers`` or outside ``types`` (not ``focus``), then unlinked papers."""
     if min_papers <= 1 and not types:
@@ -208,7 +247,7 @@ def _filter(graph: nx.MultiDiGraph, min_papers: int, types: list[str], focus: st
     for paper, _ in paper_nodes(graph):
         if any(e in keep for e in graph.successors(paper)):
             keep.add(paper)
-    return graph.subgraph(keep)
+    return _induced(graph, keep)
 
 
 def _top(
@@ -281,22 +320,22 @@ def make_view(
         raise ViewError("--max-nodes must be at least 1 and --depth at least 0")
     type_list = parse_types(types)
     papers_of = _entity_papers(graph)
-    co = _cooccurrence(graph)
+    co = _cooccurrence(graph) if kind == "cooccurrence" else None
     focus_node = find_entity(graph, focus) if focus else None
     view_graph = _filter(graph, min_papers, type_list, focus_node)
-    if kind == "cooccurrence":
-        shown: nx.Graph = co.subgraph(n for n in view_graph if graph.nodes[n].get("kind") == "entity")
+    if co is not None:
+        shown: nx.Graph = _induced(co, {n for n in view_graph if graph.nodes[n].get("kind") == "entity"})
     else:
         shown = view_graph
     if focus_node is not None:
-        shown = shown.subgraph(nx.ego_graph(nx.Graph(shown), focus_node, radius=depth).nodes)
+        shown = _induced(shown, set(nx.ego_graph(nx.Graph(shown), focus_node, radius=depth)))
     total = shown.number_of_nodes()
-    simple = nx.Graph(shown)
-    degree = dict(simple.degree())
+    degree = _degrees(shown)
     entities = [n for n in shown if graph.nodes[n].get("kind") == "entity"]
     note = ""
     if total > max_nodes:
-        local_papers = {e: papers_of[e] & set(shown) for e in entities} if kind == "graph" else {}
+        shown_set = set(shown)
+        local_papers = {e: papers_of[e] & shown_set for e in entities} if kind == "graph" else {}
         kept, count = _top(degree, entities, local_papers, max_nodes, focus_node)
         left_entities = len(entities) - count
         left_papers = (total - len(entities)) - (len(kept) - count)
@@ -307,8 +346,8 @@ def make_view(
             + (f" and {left_papers} papers" if kind == "graph" else "")
             + ". Raise --max-nodes or use --min-papers, --types or --focus to see others."
         )
-        shown = shown.subgraph(kept)
-        degree = dict(nx.Graph(shown).degree())
+        shown = _induced(shown, kept)
+        degree = _degrees(shown)
     nodes = []
     label_papers = shown.number_of_nodes() <= _LABEL_PAPERS_UP_TO
     for node in shown:
@@ -329,7 +368,7 @@ def make_view(
                 }
             )
             continue
-        neighbours = sorted(co[node].items(), key=lambda kv: (-kv[1]["weight"], kv[0])) if node in co else []
+        neighbours = _neighbours(graph, node, papers_of, co)
         papers = int(data.get("paper_count", 0))
         nodes.append(
             {
@@ -343,7 +382,7 @@ def make_view(
                 "papers": papers,
                 "aliases": list(data.get("aliases", [])),
                 "info": {
-                    "with": [graph.nodes[n].get("label", n) for n, _ in neighbours[:_TOP_NEIGHBOURS]],
+                    "with": [graph.nodes[n].get("label", n) for n in neighbours[:_TOP_NEIGHBOURS]],
                 },
             }
         )

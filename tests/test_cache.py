@@ -290,3 +290,59 @@ def test_rows_hold_offsets_not_the_papers_text(seed_extractions):
     assert len(sentence) > 40 and sentence not in row
     assert extraction.paper.abstract[:40] not in row
     assert decode_extraction(encode_extraction(extraction), extraction.paper) == extraction
+
+
+def test_fragments_are_stored_read_and_pruned_by_key(tmp_path):
+    with ExtractionCache(tmp_path / CACHE_FILE, "fp") as cache:
+        assert cache.put_fragments("rdf", [("k1", "é \x00 ünïcode".encode(), 3), ("k2", b"", 0)]) == 2
+        cache.put_fragments("jsonl", [("k1", b"{}\n", 1)])
+        assert cache.get_fragments("rdf", ["k1", "k2", "k3"]) == {
+            "k1": ("é \x00 ünïcode".encode(), 3),
+            "k2": (b"", 0),
+        }
+        assert cache.get_fragments("json", ["k1"]) == {}
+        assert cache.prune_fragments(["k1"]) == 1
+        assert set(cache.get_fragments("rdf", ["k1", "k2"])) == {"k1"}
+        assert cache.get_fragments("jsonl", ["k1"]) == {"k1": (b"{}\n", 1)}
+
+
+@pytest.mark.parametrize("rdf_format", ["turtle", "ntriples"])
+def test_grown_build_writes_the_bytes_of_a_fresh_build(rdf_format, tmp_path, seeds_dir):
+    """Outputs after adding papers to a cached build equal a from-scratch build of the same corpus."""
+    files = sorted(seeds_dir.glob("*.txt"))
+    first, grown = files[:70], [*files, REPO / "examples"]
+    grow, fresh = tmp_path / "grow", tmp_path / "fresh"
+    kg.build(first, cache=grow / CACHE_FILE).write(grow, rdf_format=rdf_format)
+    result = kg.build(grown, cache=grow / CACHE_FILE)
+    assert result.cached > 0 and result.extracted > 0
+    result.write(grow, rdf_format=rdf_format)
+    assert result.reused_parts > 0  # pieces of the unchanged papers came from the cache
+    again = kg.build(grown, cache=fresh / CACHE_FILE)
+    again.write(fresh, rdf_format=rdf_format)
+    assert again.reused_parts == 0
+    rdf = "graph.ttl" if rdf_format == "turtle" else "graph.nt"
+    for name in (rdf, "graph.json", "papers.jsonl", "graph.html"):
+        assert (grow / name).read_bytes() == (fresh / name).read_bytes(), name
+    # and so does a build with no cache at all
+    kg.build(grown).write(tmp_path / "plain", rdf_format=rdf_format)
+    for name in (rdf, "graph.json", "papers.jsonl", "graph.html"):
+        assert (grow / name).read_bytes() == (tmp_path / "plain" / name).read_bytes(), name
+
+
+def test_changed_papers_and_renamed_entities_are_rendered_again(tmp_path):
+    """A paper whose text changed, or whose entity got another name, is not taken from the cache."""
+    out = tmp_path / "out"
+    corpus = _corpus(tmp_path, SMALL)
+    kg.build([corpus], cache=out / CACHE_FILE).write(out)
+    changed = [
+        SMALL[0],
+        SMALL[1],
+        ("c3", "Token Budgets", "We fine-tune Llama-2-7B with QLoRA on HellaSwag."),
+    ]
+    result = kg.build([_corpus(tmp_path, changed)], cache=out / CACHE_FILE)
+    result.write(out)
+    fresh = tmp_path / "fresh"
+    kg.build([_corpus(tmp_path, changed)]).write(fresh)
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert 0 < result.reused_parts < 3 * len(SMALL)

@@ -302,3 +302,19 @@ def test_kg_load_reads_the_rdf_output(seed_build):
 
     result, paths = seed_build
     assert nx.utils.graphs_equal(kg.load(paths["ttl"]), canonical_form(result.graph))
+
+
+def test_export_to_jsonld_from_the_command_line(tmp_path):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    import kg
+    from kg.rdf import to_rdflib
+
+    out = tmp_path / "b"
+    assert runner.invoke(app, ["build", "examples", "-o", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["export", str(out), "--to", "jsonld", "-o", str(tmp_path / "g.jsonld")])
+    assert result.exit_code == 0, result.output
+    back = Graph().parse(tmp_path / "g.jsonld", format="json-ld")
+    assert isomorphic(back, to_rdflib(kg.load(out)))
+    assert '"@context"' in (tmp_path / "g.jsonld").read_text()[:200]

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 
-from kg.graph import build_graph, load_graph_json, paper_records, save_graph_json
+from kg.graph import (
+    build_graph,
+    build_graph_with_origins,
+    load_graph_json,
+    node_link_text,
+    paper_record,
+    paper_records,
+    save_graph_json,
+)
 from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction
 from kg.resolve import resolve
 
@@ -98,3 +108,44 @@ def test_node_link_json_reloads_into_an_equal_graph(seed_build, tmp_path):
     )
     save_graph_json(reloaded, tmp_path / "again.json")
     assert (tmp_path / "again.json").read_text() == paths["json"].read_text()
+
+
+def test_node_link_text_is_the_bytes_json_dumps_gives(seed_build):
+    result, _ = seed_build
+    graph = result.graph
+    expected = json.dumps(nx.node_link_data(graph, edges="edges", name="node"), ensure_ascii=False)
+    assert node_link_text(graph) == expected
+    assert node_link_text(nx.MultiDiGraph()) == json.dumps(
+        nx.node_link_data(nx.MultiDiGraph(), edges="edges", name="node")
+    )
+
+
+def test_origins_name_each_papers_fields_and_links():
+    extractions = [
+        paper("p1", ent("BERT", "Model"), ent("SQuAD", "Dataset", relation="evaluates_on")),
+        paper("p2", ent("BERT", "Model")),
+    ]
+    graph, origins = build_graph_with_origins(extractions)
+    assert nx.utils.graphs_equal(graph, build_graph(extractions))
+    assert set(origins) == {"paper:p1", "paper:p2"}
+    fields, links = json.loads(origins["paper:p1"])
+    assert fields[:3] == ["p1", "Paper p1", "abstract"]
+    assert sorted(links) == [["bert", 0], ["squad", 1]]
+    # the same paper id twice shares one node, which no single origin describes
+    _, twice = build_graph_with_origins([paper("p1", ent("BERT")), paper("p1", ent("GPT-2"))])
+    assert twice == {"paper:p1": None}
+
+
+def test_paper_record_reads_the_paper_its_edges_and_entity_names(seed_build):
+    result, _ = seed_build
+    graph = result.graph
+    records = list(paper_records(graph))
+    assert len(records) == 83
+    node = next(n for n, d in graph.nodes(data=True) if d["kind"] == "paper" and graph.out_degree(n))
+    record = paper_record(graph, node, graph.nodes[node])
+    assert record in records
+    targets = {graph.nodes[t]["id"] for t in graph.successors(node)}
+    assert {e["id"] for e in record["entities"]} == targets
+    for entity in record["entities"]:
+        assert entity["relation"] == entity["relations"][0]
+        assert [ev["start"] for ev in entity["evidence"]] == sorted(ev["start"] for ev in entity["evidence"])

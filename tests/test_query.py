@@ -16,38 +16,18 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.graph import GRAPH_FORMAT_VERSION
-from kg.pairs import method_pair_triples
 from kg.query import QueryError, bind_params, load_store, named_queries, run_query, with_values
-from kg.rdf import _oxigraph_terms, _rdflib_terms, entity_iri, write_rdf
+from kg.rdf import write_rdf
 
 runner = CliRunner()
 RELATION_NAMES = {"evaluates_on": "evaluatesOn", "compares_with": "comparesWith"}
-
-
-def with_pairs(source, graph):
-    """``source`` (an Oxigraph store or rdflib graph) with ``graph``'s ``kg:MethodPair`` facts.
-
-    kg/rdf.py writes them once its ``graph_triples`` calls ``kg.pairs.method_pair_triples``;
-    adding them again here changes nothing then (RDF is a set).
-    """
-    import pyoxigraph as ox
-
-    oxigraph = isinstance(source, ox.Store)
-    terms = _oxigraph_terms() if oxigraph else _rdflib_terms()
-    triples = method_pair_triples(graph, entity_iri=lambda i: str(entity_iri(i)), terms=terms)
-    if oxigraph:
-        source.extend(ox.Quad(*triple) for triple in triples)
-    else:
-        for triple in triples:
-            source.add(triple)
-    return source
 
 
 @pytest.fixture(scope="module")
 def seed(seed_build):
     """(graph, path of graph.ttl, Oxigraph store)."""
     result, paths = seed_build
-    return result.graph, paths["ttl"], with_pairs(load_store(paths["ttl"]), result.graph)
+    return result.graph, paths["ttl"], load_store(paths["ttl"])  # graph.ttl carries the pair facts
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +35,8 @@ def seed_rdflib(seed_build):
     """The seed build's graph.ttl parsed by rdflib (with the method pairs)."""
     from kg.rdfread import parse_rdflib
 
-    result, paths = seed_build
-    return with_pairs(parse_rdflib(paths["ttl"]), result.graph)
+    _result, paths = seed_build
+    return parse_rdflib(paths["ttl"])
 
 
 def _reference_pairs(graph) -> Counter:
@@ -226,8 +206,8 @@ def test_method_pair_triples_conform_to_the_shapes(seed_build):
     from kg.rdfread import parse_rdflib
     from kg.validate import validate_graph
 
-    result, paths = seed_build
-    data = with_pairs(parse_rdflib(paths["ttl"]), result.graph)
+    _result, paths = seed_build
+    data = parse_rdflib(paths["ttl"])  # the pair facts as kg build wrote them
     kg_ns = "https://kg.example.org/ontology#"
     assert len(list(data.subjects(predicate=__import__("rdflib").URIRef(kg_ns + "sharedPaperCount")))) > 100
     assert validate_graph(data).conforms
@@ -395,10 +375,10 @@ def test_both_engines_agree_on_every_named_query(tmp_path):
     result = kg.build(["examples"])
     path = tmp_path / "graph.ttl"
     write_rdf(result.graph, path)
-    store = with_pairs(load_store(path), result.graph)
+    store = load_store(path)
     from kg.rdfread import parse_rdflib
 
-    rdf = with_pairs(parse_rdflib(path), result.graph)
+    rdf = parse_rdflib(path)
     name = _most_linked(result.graph)["label"]
     paper = next(d["id"] for _, d in result.graph.nodes(data=True) if d["kind"] == "paper")
     for query in named_queries().values():

@@ -1,4 +1,4 @@
-"""RDF benchmarks: Turtle export speed (kg's pyoxigraph writer vs rdflib's serializer) and the
+"""RDF benchmarks: Turtle export speed (kg's own writer vs rdflib's serializer) and the
 time of every named query on a large Oxigraph store.
 
 The graph is the shared corpora's graph repeated with renamed papers until it reaches the
@@ -86,20 +86,22 @@ def test_turtle_export_kg(benchmark, export_graph, tmp_path, artifacts):
     timings = []
 
     def run() -> int:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         count = write_rdf(export_graph, path)
-        timings.append(time.perf_counter() - started)
+        timings.append((time.perf_counter() - started, time.process_time() - cpu))
         return count
 
     count = benchmark.pedantic(run, rounds=1, iterations=1)
     assert count >= EXPORT_TRIPLES
     assert path.read_bytes().startswith(b"@prefix ")
-    seconds = min(timings)
+    seconds, cpu = min(timings)
+    # on a shared machine the wall clock counts other processes too; CPU time shows this one
     _report(
         artifacts,
-        f"turtle export kg (pyoxigraph): {count:,} triples in {seconds:.2f} s "
+        f"turtle export kg (own writer): {count:,} triples in {seconds:.2f} s "
         f"= {count / seconds:,.0f} triples/s "
-        f"({path.stat().st_size / 2**20:,.0f} MiB)",
+        f"(CPU {cpu:.2f} s = {count / cpu:,.0f} triples per CPU second; "
+        f"{path.stat().st_size / 2**20:,.0f} MiB)",
     )
 
 
