@@ -100,6 +100,8 @@ class BuildResult:
     problems: list[SourceProblem] = field(default_factory=list)
     seconds: float = 0.0
     catalogue: Catalogue | None = None
+    #: read into :attr:`catalogue` when the graph is first linked, if no catalogue was given
+    catalogue_files: tuple[str, ...] = ()
     cached: int = 0
     resumed: bool = False
     cache_path: Path | None = None
@@ -117,6 +119,10 @@ class BuildResult:
         if self._graph is None:
             from kg.graph import build_graph_with_origins
 
+            if self.catalogue is None:  # loaded only now: an up-to-date re-run never needs it
+                from kg.nlp.catalogue import load_catalogue
+
+                self.catalogue = load_catalogue(self.catalogue_files)
             with paused_gc():
                 self._graph, self._origins = build_graph_with_origins(
                     self.extractions, catalogue=self.catalogue
@@ -491,8 +497,6 @@ def build(
     papers it holds for the same pipeline are not extracted again, and a build that was
     interrupted continues where it stopped. ``stop_on_problem`` is as in :func:`extract`.
     """
-    from kg.nlp.catalogue import load_catalogue
-
     started = time.perf_counter()
     result, info = _extract(
         inputs,
@@ -511,7 +515,7 @@ def build(
         result.extractions,
         result.problems,
         time.perf_counter() - started,
-        catalogue=load_catalogue(catalogue),
+        catalogue_files=tuple(str(path) for path in catalogue),
         cached=info["cached"],
         resumed=info["resumed"],
         cache_path=None if cache is None else Path(cache),

@@ -53,7 +53,7 @@ __all__ = [
 #: The cache's file name inside an output folder.
 CACHE_FILE = ".kg-cache.sqlite"
 #: Bumped when the table layout or the row encoding changes; an older file is emptied.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 _CHUNK = 500  # keys per SELECT ... IN (...) query
 
@@ -70,8 +70,12 @@ def content_key(paper: Paper) -> str:
     >>> content_key(Paper("p1", "T", "A")) == content_key(Paper("p1", "T", "A."))
     False
     """
-    blob = json.dumps([paper.id, paper.title, paper.abstract])  # ASCII: lone surrogates too
-    return hashlib.sha256(blob.encode("ascii")).hexdigest()[:32]
+    fields = [paper.id, paper.title, paper.abstract]
+    try:
+        blob = orjson.dumps(fields)
+    except TypeError:  # a lone surrogate: JSON's ASCII escapes hold it
+        blob = json.dumps(fields).encode("ascii")
+    return hashlib.sha256(blob).hexdigest()[:32]
 
 
 def _evidence_to_list(evidence: Evidence, text: str) -> list:

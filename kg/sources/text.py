@@ -328,9 +328,10 @@ def tidy(value: object, *, latex: bool = False) -> str:
         return ""
     if isinstance(value, list | tuple):
         value = "\n".join(str(v) for v in value if v is not None)
-    text = strip_invisible(str(value))
-    text = _unescape(text)
-    text = strip_invisible(dehyphenate(text))
+    stripped = strip_invisible(str(value))
+    text = dehyphenate(_unescape(stripped))
+    if text is not stripped:  # entities or joins may have brought in what strip_invisible drops
+        text = strip_invisible(text)
     text = latex_to_text(text, always=latex)
     return " ".join(text.split())  # the same as folding \s+ to one space, but in C
 
