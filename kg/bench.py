@@ -74,26 +74,38 @@ def default_corpora() -> list[Path]:
     return found or [root / "examples"]
 
 
-def make_corpus(sources: Iterable[str | Path], papers: int, path: str | Path) -> int:
-    """Write ``papers`` records to ``path`` (JSONL) by repeating the papers of ``sources``.
-
-    Copy ``k`` of paper ``p`` gets id ``<p.id>~k`` and title ``<p.title> [k]``; returns the
-    number of distinct source papers.
-    """
+def _base_papers(sources: Iterable[str | Path]) -> list:
     import kg
 
     base, _ = kg.read(list(sources))
     if not base:
         raise ValueError("no papers in the bench corpus")
+    return base
+
+
+def _copies(base: list, papers: int) -> Iterator:
+    """``papers`` papers repeating ``base``: copy ``k`` of paper ``p`` gets id ``<p.id>~k`` and
+    title ``<p.title> [k]`` (so duplicate merging keeps them all)."""
+    from kg.records import Paper
+
+    for index in range(papers):
+        paper = base[index % len(base)]
+        copy = index // len(base)
+        if copy == 0:
+            yield Paper(paper.id, paper.title, paper.abstract)
+        else:
+            yield Paper(f"{paper.id}~{copy}", f"{paper.title} [{copy}]", paper.abstract)
+
+
+def make_corpus(sources: Iterable[str | Path], papers: int, path: str | Path) -> int:
+    """Write ``papers`` records to ``path`` (JSONL) by repeating the papers of ``sources``
+    (ids and titles as :func:`repeated_papers` gives them); return the number of distinct
+    source papers.
+    """
+    base = _base_papers(sources)
     with open(path, "w", encoding="utf-8") as stream:
-        for index in range(papers):
-            paper = base[index % len(base)]
-            copy = index // len(base)
-            record = {
-                "id": paper.id if copy == 0 else f"{paper.id}~{copy}",
-                "title": paper.title if copy == 0 else f"{paper.title} [{copy}]",
-                "abstract": paper.abstract,
-            }
+        for paper in _copies(base, papers):
+            record = {"id": paper.id, "title": paper.title, "abstract": paper.abstract}
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(base)
 
@@ -253,21 +265,10 @@ def run_bench(
 
 
 def repeated_papers(sources: Iterable[str | Path], papers: int) -> Iterator:
-    """``papers`` papers made on the fly by repeating those of ``sources`` (ids and titles as
-    in :func:`make_corpus`), without writing them anywhere: a stream for long runs."""
-    import kg
-    from kg.records import Paper
-
-    base, _ = kg.read(list(sources))
-    if not base:
-        raise ValueError("no papers in the bench corpus")
-    for index in range(papers):
-        paper = base[index % len(base)]
-        copy = index // len(base)
-        if copy == 0:
-            yield Paper(paper.id, paper.title, paper.abstract)
-        else:
-            yield Paper(f"{paper.id}~{copy}", f"{paper.title} [{copy}]", paper.abstract)
+    """``papers`` papers made on the fly by repeating those of ``sources``, without writing
+    them anywhere: a stream for long runs. Copy ``k`` of paper ``p`` gets id ``<p.id>~k`` and
+    title ``<p.title> [k]``."""
+    return _copies(_base_papers(sources), papers)
 
 
 def run_memory(

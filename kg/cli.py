@@ -255,67 +255,65 @@ def build_cli(
     import kg
     from kg.cache import CacheError
     from kg.rdf import DEFAULT_BASE_IRI, check_base_iri
-    from kg.runtime import relaxed_gc
 
     started = time.perf_counter()
     cache = None if no_cache else out / CACHE_FILE
-    with relaxed_gc():  # a build keeps millions of objects alive
+    try:
         try:
-            try:
-                check_base_iri(base_iri or DEFAULT_BASE_IRI)
-            except ValueError as error:
-                raise UserError(str(error)) from None
-            from kg.api import OUTPUT_FILES
+            check_base_iri(base_iri or DEFAULT_BASE_IRI)
+        except ValueError as error:
+            raise UserError(str(error)) from None
+        from kg.api import OUTPUT_FILES
 
-            chosen = [name.strip() for name in outputs.split(",") if name.strip()]
-            unknown = [name for name in chosen if name not in OUTPUT_FILES]
-            if unknown:
-                known = ", ".join(OUTPUT_FILES)
-                raise UserError(f"unknown --outputs {', '.join(unknown)}; choose from {known}")
-            engine_kwargs = _engine_kwargs(jobs, engine, scheduler)
-            if resume and no_cache:
-                raise UserError("--resume needs the cache; drop --no-cache")
-            if resume and not cache.exists():
-                _err.print(f"nothing to resume in {out}; building from scratch", highlight=False)
-            result = _run_extraction(
-                kg.build,
-                inputs,
-                format,
-                catalogue,
-                spacy_model,
-                quiet,
-                cache=cache,
-                stop_on_problem=on_error is OnError.fail,
-                **engine_kwargs,
-            )
-            if resume and result.resumed and not quiet:
-                note = f"resumed: {result.cached} papers from the interrupted build's cache"
-                _err.print(note, highlight=False)
-            _report_problems(result.problems, on_error, quiet)
-            if not result.extractions:
-                raise UserError("no papers could be read from the input")
-            written = result.write(
-                out,
-                outputs=chosen,
-                base_iri=base_iri,
-                max_nodes=max_nodes,
-                skipped=True,
-                rdf_format=str(rdf_format),
-            )
-            parts = []
-            if ntriples_parts is not None:
-                from kg.api import write_ntriples_parts
+        chosen = [name.strip() for name in outputs.split(",") if name.strip()]
+        unknown = [name for name in chosen if name not in OUTPUT_FILES]
+        if unknown:
+            known = ", ".join(OUTPUT_FILES)
+            raise UserError(f"unknown --outputs {', '.join(unknown)}; choose from {known}")
+        engine_kwargs = _engine_kwargs(jobs, engine, scheduler)
+        if resume and no_cache:
+            raise UserError("--resume needs the cache; drop --no-cache")
+        if resume and not cache.exists():
+            _err.print(f"nothing to resume in {out}; building from scratch", highlight=False)
+        result = _run_extraction(
+            kg.build,
+            inputs,
+            format,
+            catalogue,
+            spacy_model,
+            quiet,
+            cache=cache,
+            stop_on_problem=on_error is OnError.fail,
+            **engine_kwargs,
+        )
+        if resume and result.resumed and not quiet:
+            note = f"resumed: {result.cached} papers from the interrupted build's cache"
+            _err.print(note, highlight=False)
+        _report_problems(result.problems, on_error, quiet)
+        if not result.extractions:
+            raise UserError("no papers could be read from the input")
+        written = result.write(
+            out,
+            outputs=chosen,
+            base_iri=base_iri,
+            max_nodes=max_nodes,
+            skipped=True,
+            rdf_format=str(rdf_format),
+        )
+        parts = []
+        if ntriples_parts is not None:
+            from kg.api import write_ntriples_parts
 
-                parts = write_ntriples_parts(result.graph, ntriples_parts, base_iri=base_iri, **engine_kwargs)
-        except CacheError as error:
-            raise _fail(str(error)) from None
-        except UserError as error:
-            raise _fail(str(error)) from None
-        except KeyboardInterrupt:
-            note = "; the papers extracted so far are cached: run again with --resume" if cache else ""
-            message = f"interrupted: {out} keeps its previous outputs{note}"
-            _err.print(message, highlight=False, soft_wrap=True)
-            raise typer.Exit(130) from None
+            parts = write_ntriples_parts(result.graph, ntriples_parts, base_iri=base_iri, **engine_kwargs)
+    except CacheError as error:
+        raise _fail(str(error)) from None
+    except UserError as error:
+        raise _fail(str(error)) from None
+    except KeyboardInterrupt:
+        note = "; the papers extracted so far are cached: run again with --resume" if cache else ""
+        message = f"interrupted: {out} keeps its previous outputs{note}"
+        _err.print(message, highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     _summary(result, written, time.perf_counter() - started, quiet)
     if parts and not quiet:
         size = sum(p.stat().st_size for p in parts)

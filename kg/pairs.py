@@ -43,6 +43,7 @@ __all__ = [
     "method_pair_triples",
     "method_pairs",
     "pair_counts",
+    "pair_rows",
 ]
 
 #: the edge keys from a paper to an entity that kg writes as ``kg:mentions`` (and finer links)
@@ -97,6 +98,16 @@ def method_pair_iri(first_iri: str, second_iri: str) -> str:
     return f"{first}/pair/{second.rsplit('/', 1)[1]}"
 
 
+def pair_rows(graph: nx.MultiDiGraph, entity_iri) -> list[tuple[str, str, int]]:
+    """``(first IRI, second IRI, papers)`` of every pair of :func:`pair_counts`, in IRI order;
+    ``entity_iri`` maps an entity id to its IRI string."""
+    nodes = graph.nodes
+    return sorted(
+        (*sorted((entity_iri(nodes[u]["id"]), entity_iri(nodes[v]["id"]))), count)
+        for (u, v), count in pair_counts(graph).items()
+    )
+
+
 def method_pair_triples(graph: nx.MultiDiGraph, *, entity_iri, terms) -> Iterator[tuple[Any, Any, Any]]:
     """The ``kg:MethodPair`` triples of ``graph``, four a pair, in IRI order.
 
@@ -109,15 +120,10 @@ def method_pair_triples(graph: nx.MultiDiGraph, *, entity_iri, terms) -> Iterato
     terms
         Term maker of kg.rdf (``iri(str)``, ``a``, ``int(int)``), for rdflib or pyoxigraph terms.
     """
-    nodes = graph.nodes
     pair_class, first_p, second_p, count_p = (
         terms.iri(_KG + name) for name in ("MethodPair", "firstMethod", "secondMethod", "sharedPaperCount")
     )
-    rows = sorted(
-        (*sorted((entity_iri(nodes[u]["id"]), entity_iri(nodes[v]["id"]))), count)
-        for (u, v), count in pair_counts(graph).items()
-    )
-    for first, second, count in rows:
+    for first, second, count in pair_rows(graph, entity_iri):
         pair = terms.iri(method_pair_iri(first, second))
         yield pair, terms.a, pair_class
         yield pair, first_p, terms.iri(first)

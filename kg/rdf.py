@@ -737,17 +737,14 @@ def _entity_text(graph: nx.MultiDiGraph, node: str, s: _Syntax) -> tuple[str, in
 
 def _pairs_text(graph: nx.MultiDiGraph, s: _Syntax) -> tuple[str, int]:
     """The ``kg:MethodPair`` facts of :func:`kg.pairs.method_pair_triples` as text, and their count."""
-    from kg.pairs import method_pair_iri, pair_counts
+    from kg.pairs import method_pair_iri, pair_rows
 
-    nodes = graph.nodes
-    counts = pair_counts(graph)
-    if not counts:
+    rows = pair_rows(graph, lambda entity_id: str(entity_iri(entity_id, s.base)))
+    if not rows:
         return "", 0
     kind, first_p, second_p, count_p = (
         s.iri(f"{KG._NS}{name}") for name in ("MethodPair", "firstMethod", "secondMethod", "sharedPaperCount")
     )
-    iri = {node: str(entity_iri(nodes[node]["id"], s.base)) for pair in counts for node in pair}
-    rows = sorted((*sorted((iri[u], iri[v])), count) for (u, v), count in counts.items())
     blocks = [
         s.block(
             s.iri(method_pair_iri(first, second)),
