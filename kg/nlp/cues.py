@@ -286,29 +286,25 @@ def type_from_name(name: str) -> str | None:
     return None
 
 
-_AFTER_TYPE = (
+_AFTER_NOUNS = (
     (
-        re.compile(
-            r"^[\s,]*(?:-\s*)?(?:benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena|environments?|"
-            r"simulators?|evaluations?)\b",
-            re.I,
-        ),
+        r"benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena|environments?|simulators?|evaluations?",
         "Benchmark",
     ),
+    (r"datasets?|corpus|corpora|data ?sets?|collections?|database", "Dataset"),
+    (r"models?|checkpoints?|agents?|LLMs?|chatbots?", "Model"),
     (
-        re.compile(r"^[\s,]*(?:-\s*)?(?:datasets?|corpus|corpora|data ?sets?|collections?|database)\b", re.I),
-        "Dataset",
-    ),
-    (re.compile(r"^[\s,]*(?:-\s*)?(?:models?|checkpoints?|agents?|LLMs?|chatbots?)\b", re.I), "Model"),
-    (
-        re.compile(
-            r"^[\s,]*(?:-\s*)?(?:algorithms?|methods?|frameworks?|approach|techniques?|losse?s?|optimi[sz]ers?|architectures?|objectives?|procedures?|strategy|layers?|modules?)\b",
-            re.I,
-        ),
+        r"algorithms?|methods?|frameworks?|approach|techniques?|losse?s?|optimi[sz]ers?|architectures?|"
+        r"objectives?|procedures?|strategy|layers?|modules?",
         "Method",
     ),
-    (re.compile(r"^[\s,]*(?:-\s*)?(?:scores?|metrics?|measures?)\b", re.I), "Metric"),
-    (re.compile(r"^[\s,]*(?:-\s*)?(?:tasks?|problems?|challenges?)\b", re.I), "Task"),
+    (r"scores?|metrics?|measures?", "Metric"),
+    (r"tasks?|problems?|challenges?", "Task"),
+)
+#: "X benchmark", ", a dataset", "- models": the noun right after a name (the first group wins)
+_AFTER_TYPE = re.compile(
+    r"^[\s,]*(?:-\s*)?(?:" + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _AFTER_NOUNS) + r")\b",
+    re.I,
 )
 _BEFORE_TYPE = (
     (
@@ -378,8 +374,43 @@ _KIND_BEFORE = re.compile(
 )
 
 
+_QUOTES = "\"“'"
+#: every way ``_KIND_BEFORE`` can end, once a closing quote and spaces are taken off
+_KIND_TAILS = (
+    "such as",
+    "like",
+    "including",
+    "e.g.",
+    "e.g.,",
+    "called",
+    "dubbed",
+    "named",
+    "termed",
+    "coined",
+    "(",
+)
+
+
+def _after_last_stop(window: str) -> str:
+    """The part of ``window`` after its last full stop or semicolon, lower-cased.
+
+    The relation patterns below cannot match across ``.`` or ``;``, so a keyword they need
+    must occur in this part; looking for it there first skips most regex searches.
+    """
+    cut = max(window.rfind("."), window.rfind(";"))
+    return window[cut + 1 :].lower()
+
+
 def _kind_before(before: str) -> str | None:
-    match = _KIND_BEFORE.search(before[-100:])
+    window = before[-100:]
+    tail = window[:-1] if window[-1:] in _QUOTES else window
+    if (
+        window.isascii()
+        and not tail.rstrip().lower().endswith(_KIND_TAILS)
+        and "naming" not in window.lower()
+    ):
+        return None  # none of the pattern's endings: skip the (slow, end-anchored) search
+    match = _KIND_BEFORE.search(window)
     return match.lastgroup.lstrip("xy") if match else None
 
 
@@ -392,17 +423,25 @@ def type_from_context(before: str, after: str) -> str | None:
     >>> type_from_context("results on ", " and other tasks")
     'Benchmark'
     """
-    for pattern, type_ in _AFTER_TYPE:
-        if pattern.search(after):
-            return type_
+    noun = _AFTER_TYPE.match(after)
+    if noun:
+        return noun.lastgroup
     appositive = _APPOSITIVE.search(after[:120])
     if appositive:
         return appositive.lastgroup
-    for pattern, type_ in _BEFORE_TYPE:
-        if pattern.search(before[-80:]):
-            return type_
+    if before[-1:].isspace():  # each of these patterns ends in a space
+        clause, lower = _clause(before)
+        if _has(lower, 80, _BEFORE_TYPE_WORDS):
+            for pattern, type_ in _BEFORE_TYPE:
+                if pattern.search(clause[-80:]):
+                    return type_
     return _kind_before(before)
 
+
+_BEFORE_TYPE_WORDS = (
+    "evaluat", "benchmark", "test", "experiment", "result", "performance", "accuracy", "score",
+    "trained", "tuned", "model", "llm", "outperform", "surpass", "beat",
+)  # fmt: skip
 
 _NOT_OBJECT = (
     r"using|uses?|with|on|for|and|or|to|from|by|via|that|which|based|over|than|in|of|against|"
@@ -442,15 +481,69 @@ _USE = re.compile(
 )
 
 
+_PROPOSE_WORDS = (
+    "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
+    "curate", "create", "contribute", "offer", "call", "name", "dub", "term", "coined",
+)  # fmt: skip
+_EVALUATE_WORDS = (
+    "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
+    "sota", "state-of-the-art",
+)  # fmt: skip
+_COMPARE_WORDS = (
+    "outperform", "surpass", "compare", "than", "versus", "vs", "over", "beat", "relative to", "baseline",
+)  # fmt: skip
+_USE_WORDS = (
+    "us", "based on", "built on", "leverag", "appl", "adopt", "employ", "with", "via", "through",
+    "trained on", "fine",
+)  # fmt: skip
+
+
+def _clause(before: str) -> tuple[str, str]:
+    """The end of ``before`` that the relation patterns read (140 characters at most, cut
+    after its last ``.`` or ``;``, which none of them can match across) and its lower case.
+
+    For text that is not ASCII the window is not cut and the lower case is empty, so that
+    :func:`_has` always answers yes (with ``re.I`` some other letters match ASCII ones).
+    """
+    window = before[-140:]
+    if not window.isascii():
+        return window, ""
+    clause = window[max(window.rfind("."), window.rfind(";")) + 1 :]
+    return clause, clause.lower()
+
+
+def _has(lower: str, width: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in the last ``width`` characters of ``lower``."""
+    if not lower:
+        return True
+    tail = lower[-width:]
+    return any(word in tail for word in words)
+
+
 def relation_from_context(before: str, after: str, *, in_title: bool = False) -> str:
     """How the paper relates to a name, read from its sentence: one of the
-    :class:`kg.records.Relation` values."""
-    if _PROPOSE.search(before[-120:]) or _PROPOSE_AFTER.search(after[:120]):
+    :class:`kg.records.Relation` values.
+
+    Each pattern is searched only when a word it needs occurs in the part of the sentence it
+    reads (a cheap test that never changes the answer).
+
+    >>> relation_from_context("Results on ", " show gains.")
+    'evaluates_on'
+    >>> relation_from_context("It is faster than ", ".")
+    'compares_with'
+    """
+    clause, lower = _clause(before)
+    if (_has(lower, 120, _PROPOSE_WORDS) and _PROPOSE.search(clause[-120:])) or _PROPOSE_AFTER.search(
+        after[:120]
+    ):
         return "proposes"
-    if _EVALUATE.search(before[-140:]):
+    if _has(lower, 140, _EVALUATE_WORDS) and _EVALUATE.search(clause):
         return "evaluates_on"
-    if _COMPARE.search(before[-80:]):
+    if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
+        if _COMPARE.search(before[-80:]):
+            return "compares_with"
+    elif _has(lower, 80, _COMPARE_WORDS) and _COMPARE.search(clause[-80:]):
         return "compares_with"
-    if _USE.search(before[-60:]):
+    if _has(lower, 60, _USE_WORDS) and _USE.search(clause[-60:]):
         return "uses"
     return "mentions"

@@ -1,0 +1,83 @@
+"""The cheap word tests in front of the context patterns never change an answer.
+
+:mod:`kg.nlp.cues` skips a slow, end-anchored regex search when a word the pattern needs is
+missing from the text it reads. These properties compare each public function with a plain
+version that searches every pattern, on text made of the patterns' own keywords, stops,
+quotes and letters that ``re.I`` folds onto ASCII ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.nlp import cues
+
+PIECES = [
+    " ", " ", "  ", ".", ";", ",", "(", ")", "\"", "“", "'", ":", "-", "—", "vs.", "VS.", "vs.X",
+    "we", "We", "this paper", "our work", "propose", "introduces", "presented", "called", "dubbed",
+    "naming", "the", "our", "model", "models", "LLMs", "dataset", "benchmarks", "such as", "like",
+    "including", "e.g.", "e.g.,", "three", "several", "evaluated", "results", "test", "on", "in",
+    "across", "trained", "fine-tuned", "pre-trained", "outperforms", "surpasses", "than", "over",
+    "compared to", "baselines", "using", "based on", "with", "via", "applied", "score", "accuracy",
+    "task", "metric", "framework", "ſ", "K", "İ", "x", "GSM8K", "7", "new", "a", "an",
+]  # fmt: skip
+TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def plain_kind_before(before: str) -> str | None:
+    match = cues._KIND_BEFORE.search(before[-100:])
+    return match.lastgroup.lstrip("xy") if match else None
+
+
+def plain_relation(before: str, after: str) -> str:
+    if cues._PROPOSE.search(before[-120:]) or cues._PROPOSE_AFTER.search(after[:120]):
+        return "proposes"
+    if cues._EVALUATE.search(before[-140:]):
+        return "evaluates_on"
+    if cues._COMPARE.search(before[-80:]):
+        return "compares_with"
+    if cues._USE.search(before[-60:]):
+        return "uses"
+    return "mentions"
+
+
+AFTER_ONE_BY_ONE = [
+    (re.compile(rf"^[\s,]*(?:-\s*)?(?:{nouns})\b", re.I), type_) for nouns, type_ in cues._AFTER_NOUNS
+]
+
+
+def plain_type(before: str, after: str) -> str | None:
+    for pattern, type_ in AFTER_ONE_BY_ONE:
+        if pattern.search(after):
+            return type_
+    appositive = cues._APPOSITIVE.search(after[:120])
+    if appositive:
+        return appositive.lastgroup
+    for pattern, type_ in cues._BEFORE_TYPE:
+        if pattern.search(before[-80:]):
+            return type_
+    return plain_kind_before(before)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(before=TEXT, after=TEXT)
+def test_relation_from_context_matches_searching_every_pattern(before, after):
+    assert cues.relation_from_context(before, after) == plain_relation(before, after)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(before=TEXT, after=TEXT)
+def test_type_from_context_matches_searching_every_pattern(before, after):
+    assert cues.type_from_context(before, after) == plain_type(before, after)
+
+
+def test_the_word_tests_do_skip_searches():
+    # a clause with none of the keywords: every answer is the default one
+    assert cues._has("a plain clause about graphs", 140, cues._EVALUATE_WORDS) is False
+    assert cues._clause("Old news. We evaluate on ") == (" We evaluate on ", " we evaluate on ")
+    # outside ASCII nothing is skipped, since re.I folds "ſ" onto "s"
+    assert cues._clause("uſing ")[1] == ""
+    assert cues.relation_from_context("We tested it uſing ", "") == "uses"
