@@ -45,7 +45,8 @@ def plain_relation(before: str, after: str) -> str:
 
 
 AFTER_ONE_BY_ONE = [
-    (re.compile(rf"^[\s,]*(?:-\s*)?(?:{nouns})\b", re.I), type_) for nouns, type_ in cues._AFTER_NOUNS
+    (re.compile(rf"^[\s,]*(?:\([^()]{{1,20}}\)\s*)?(?:-\s*)?(?:{nouns})\b", re.I), type_)
+    for nouns, type_ in cues._AFTER_NOUNS
 ]
 
 

@@ -359,6 +359,10 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         # a capitalised long form before its acronym is not a list of models
         ("we propose Meta Representations for Agents (", ") that models", None),
         ("we propose ", " for agents.", None),
+        # the noun after a name's own acronym
+        ("we study the Hidden Object Naming ", " (HON) task and", "Task"),
+        ("we release the Zorbal Speech Corpus ", " (ZSC) dataset", "Dataset"),
+        ("we study the Hidden Object Naming ", " (a task we define)", None),
     ],
 )
 def test_type_from_context(before, after, expected):
@@ -378,3 +382,21 @@ def test_type_from_context(before, after, expected):
 )
 def test_type_from_name(name, expected):
     assert type_from_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "expected"),
+    [
+        # a known model listed among "five benchmarks (...)" is a benchmark in this paper
+        ("We evaluate on five benchmarks (MT-Bench, AlpacaEval, Koala and Vicuna).", "Koala", "Benchmark"),
+        ("We test on datasets such as CIFAR-10, Zorbex-Set and SVHN.", "Zorbex-Set", "Dataset"),
+        # "methods such as" is loose wording: a known model stays a model
+        ("Popular methods such as GPT-4 and Claude fail here.", "GPT-4", "Model"),
+        # the list ends at the first word that is not a list separator
+        ("Two benchmarks (MT-Bench and AlpacaEval) were run with Koala.", "Koala", "Model"),
+    ],
+)
+def test_items_of_a_kind_list_take_its_kind(nlp, abstract, name, expected):
+    doc = nlp("A title\n\n" + abstract)
+    types = {e.name: e.type for e in doc._.kg_entities}
+    assert types[name] == expected

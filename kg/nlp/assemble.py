@@ -35,6 +35,7 @@ from typing import NamedTuple
 from kg.nlp.abbreviations import AbbreviationPair
 from kg.nlp.catalogue import Catalogue, CatalogueEntry
 from kg.nlp.cues import (
+    kind_lists,
     GENERIC_ACRONYMS,
     relation_from_context,
     type_from_context,
@@ -285,6 +286,7 @@ def assemble_entities(
     ]
     entities = [e for e in built if e is not None]
     entities = type_from_list_mates(text, entities)
+    entities = type_from_kind_lists(text, entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
 
@@ -317,6 +319,46 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     out = list(entities)
     for i, counter in votes.items():
         out[i] = replace(out[i], type=counter.most_common(1)[0][0], typed_by="list")
+    return out
+
+
+_LISTED_KINDS = frozenset({"Benchmark", "Dataset", "Task", "Metric"})
+
+
+def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Type every item of a list the text introduces by kind ("five benchmarks (A, B, C)",
+    "datasets such as A and B") as that kind, catalogue types included, except that a list of
+    "methods" or "models" retypes only entities nothing else typed.
+
+    The items are the entities whose mentions follow one another from the list's start,
+    separated by commas, "and", "or" or slashes; the list ends at anything else.
+
+    >>> e = lambda name, type_, at: ExtractedEntity(
+    ...     name, type_, [name], [Evidence(name, at, at + len(name), "", 0, "mentions")],
+    ...     typed_by="catalogue")
+    >>> text = "on three benchmarks (MT-Bench, Koala and Vicuna) using Vicuna"
+    >>> out = type_from_kind_lists(text, [e("MT-Bench", "Benchmark", 21), e("Koala", "Model", 31)])
+    >>> [(x.name, x.type, x.typed_by) for x in out]
+    [('MT-Bench', 'Benchmark', 'catalogue'), ('Koala', 'Benchmark', 'list')]
+    """
+    starts = kind_lists(text)
+    if not starts:
+        return entities
+    at = {ev.start: (ev.end, i) for i, entity in enumerate(entities) for ev in entity.evidence}
+    kinds: dict[int, str] = {}
+    for position, kind in starts:
+        while position in at:
+            end, i = at[position]
+            kinds.setdefault(i, kind)
+            gap = _LIST_GAP.match(text, end)
+            if gap is None or gap.end() == end:
+                break
+            position = gap.end()
+    out = list(entities)
+    for i, kind in kinds.items():
+        # papers call models "methods" loosely, so only the data, task and metric kinds win
+        if out[i].type != kind and (kind in _LISTED_KINDS or out[i].typed_by is None):
+            out[i] = replace(out[i], type=kind, typed_by="list")
     return out
 
 

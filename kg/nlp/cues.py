@@ -21,6 +21,7 @@ __all__ = [
     "GENERIC_ACRONYMS",
     "GENERIC_WORDS",
     "ORGANISATIONS",
+    "kind_lists",
     "relation_from_context",
     "type_from_context",
     "type_from_name",
@@ -301,9 +302,12 @@ _AFTER_NOUNS = (
     (r"scores?|metrics?|measures?", "Metric"),
     (r"tasks?|problems?|challenges?", "Task"),
 )
-#: "X benchmark", ", a dataset", "- models": the noun right after a name (the first group wins)
+#: "X benchmark", ", a dataset", "- models", "X (XB) task": the noun right after a name, past
+#: a short bracket such as the name's acronym (the first group wins)
 _AFTER_TYPE = re.compile(
-    r"^[\s,]*(?:-\s*)?(?:" + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _AFTER_NOUNS) + r")\b",
+    r"^[\s,]*(?:\([^()]{1,20}\)\s*)?(?:-\s*)?(?:"
+    + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _AFTER_NOUNS)
+    + r")\b",
     re.I,
 )
 _BEFORE_TYPE = (
@@ -399,6 +403,28 @@ def _after_last_stop(window: str) -> str:
     """
     cut = max(window.rfind("."), window.rfind(";"))
     return window[cut + 1 :].lower()
+
+
+#: "five benchmarks (", "datasets such as ", "tasks, e.g. ": a list of things of one kind starts
+_KIND_LIST = re.compile(
+    rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following|"
+    rf"popular|standard|common|diverse|widely[- ]used)\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<n')})"
+    r"\s*\(\s*(?:e\.g\.,?\s*|including\s+)?"
+    rf"|\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')}),?\s+(?:such as|including|like|e\.g\.,?)\s+[\"“']?",
+    re.I,
+)
+
+
+def kind_lists(text: str) -> list[tuple[int, str]]:
+    """Where a list of things the text names as one kind starts, with that kind.
+
+    An enumeration under a plural kind noun says what every item is in this paper, whatever
+    the item is elsewhere: in "five benchmarks (A, B, Koala)" Koala is a benchmark.
+
+    >>> kind_lists("We test on 5 benchmarks (AlpacaEval 2.0, FLASK, Koala) and tasks such as QA.")
+    [(25, 'Benchmark'), (73, 'Task')]
+    """
+    return [(m.end(), m.lastgroup[1:]) for m in _KIND_LIST.finditer(text)]
 
 
 def _kind_before(before: str) -> str | None:
@@ -517,7 +543,10 @@ def _has(lower: str, width: int, words: tuple[str, ...]) -> bool:
     if not lower:
         return True
     tail = lower[-width:]
-    return any(word in tail for word in words)
+    for word in words:  # a plain loop: about a third faster than any() over a generator
+        if word in tail:
+            return True
+    return False
 
 
 def relation_from_context(before: str, after: str, *, in_title: bool = False) -> str:
