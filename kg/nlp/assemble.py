@@ -35,8 +35,8 @@ from typing import NamedTuple
 from kg.nlp.abbreviations import AbbreviationPair
 from kg.nlp.catalogue import Catalogue, CatalogueEntry
 from kg.nlp.cues import (
-    kind_lists,
     GENERIC_ACRONYMS,
+    kind_lists,
     relation_from_context,
     type_from_context,
     type_from_name,
