@@ -562,6 +562,25 @@ _ITEM_BEFORE = re.compile(r"([\w.\-+]+)(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
 
 
+def _ends_with_list_separator(head: str) -> bool:
+    """Whether ``head`` can end the way :data:`_ITEM_BEFORE` needs: a comma, a slash, or
+    "and"/"or" after a space or comma and before one (a cheap test ahead of the search).
+
+    >>> [_ends_with_list_separator(h) for h in ["GPT-4, ", "A/", "BERT and ", "BERT,or ", "a band "]]
+    [True, True, True, True, False]
+    """
+    tail = head.rstrip()
+    if tail.endswith((",", "/")):
+        return True
+    if tail == head:  # "and" and "or" must be followed by a space
+        return False
+    for word in ("and", "or"):
+        before = tail[-len(word) - 1 : -len(word)]
+        if tail.endswith(word) and (before == "," or before.isspace()):
+            return True
+    return False
+
+
 def _in_name_list(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is an item of a list whose neighbour is name-shaped."""
     after = _LIST_SEP.match(text, end)
@@ -572,6 +591,8 @@ def _in_name_list(text: str, start: int, end: int) -> bool:
         if nxt and nxt.group(0)[:1].isupper() and _TYPE_NOUN.match(text, nxt.end()):
             return True
     head = text[max(0, start - 40) : start]
+    if not _ends_with_list_separator(head):
+        return False  # skip the end-anchored search, slow on every word
     before = _ITEM_BEFORE.search(head)
     return bool(before and is_name_shaped(before.group(1).rstrip(".")))
 

@@ -29,7 +29,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _END.finditer(text):
         end = match.end()
-        if match.group(0).startswith((".", "!", "?")) and _NO_BREAK.search(text[start:end]):
+        # the longest abbreviation is 7 characters: searching the sentence's last 10 is exact
+        if match.group(0).startswith((".", "!", "?")) and _NO_BREAK.search(text[max(start, end - 10) : end]):
             continue
         _append(text, start, end, bounds)
         start = end
