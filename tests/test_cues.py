@@ -82,3 +82,40 @@ def test_the_word_tests_do_skip_searches():
     # outside ASCII nothing is skipped, since re.I folds "ſ" onto "s"
     assert cues._clause("uſing ")[1] == ""
     assert cues.relation_from_context("We tested it uſing ", "") == "uses"
+
+
+def plain_kind_lists(text: str) -> list[tuple[int, str]]:
+    found = []
+    for opener in cues._LIST_OPENER.finditer(text):
+        window = text[max(0, opener.start() - 80) : opener.start()]
+        pattern = cues._COUNTED_KIND if opener.group(0).startswith("(") else cues._KIND_SUCH
+        kind = pattern.search(window)
+        if kind:
+            found.append((opener.end(), kind.lastgroup[1:]))
+    return found
+
+
+KIND_PHRASES = [
+    "benchmarks", "test sets", "data sets", "corpus", "corpora", "losses", "strategies", "sub-datasets",
+    "Tasks", "language models", "evaluation suites", "suites of reasoning tasks", "games", "LLMs",
+    "approach", "sets", "apples", "settings", "database", "checkpoints",
+]  # fmt: skip
+OPENERS = [" (", "(", " (e.g. ", ", such as ", " including ", " like ", " e.g., ", ", ſuch as "]
+LIST_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES),
+        st.tuples(
+            st.sampled_from(["five ", "several ", "7 ", "our ", "", "common public "]),
+            st.sampled_from(KIND_PHRASES),
+            st.sampled_from(OPENERS),
+            st.sampled_from(["GPT-4, BERT and T5)", "MMLU", "", "x"]),
+        ).map("".join),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=LIST_TEXT)
+def test_kind_lists_match_searching_before_every_opener(text):
+    assert cues.kind_lists(text) == plain_kind_lists(text)

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "GENERIC_ACRONYMS",
@@ -279,6 +280,7 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def type_from_name(name: str) -> str | None:
     """The type a name's own shape suggests, if any."""
     for pattern, type_ in _NAME_TYPE_RULES:
@@ -405,26 +407,66 @@ def _after_last_stop(window: str) -> str:
     return window[cut + 1 :].lower()
 
 
-#: "five benchmarks (", "datasets such as ", "tasks, e.g. ": a list of things of one kind starts
-_KIND_LIST = re.compile(
-    rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following|"
-    rf"popular|standard|common|diverse|widely[- ]used)\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<n')})"
-    r"\s*\(\s*(?:e\.g\.,?\s*|including\s+)?"
-    rf"|\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')}),?\s+(?:such as|including|like|e\.g\.,?)\s+[\"“']?",
-    re.I,
+_COUNT_WORDS = (
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following|"
+    r"popular|standard|common|diverse|widely[- ]used"
 )
+#: what opens a list: a bracket, or "such as", "including", "like", "e.g."
+_LIST_OPENER = re.compile(
+    r"\(\s*(?:e\.g\.,?\s*|including\s+)?|\b(?:such as|including|like|e\.g\.,?)\s+[\"“']?", re.I
+)
+#: before a bracket: "five benchmarks", "several public datasets"
+_COUNTED_KIND = re.compile(
+    rf"\b(?:{_COUNT_WORDS})\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<n')})\s*$", re.I
+)
+#: before "such as": "datasets", "tasks,"
+_KIND_SUCH = re.compile(rf"\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')}),?\s+$", re.I)
+#: the last word of every kind noun above, so that a cheap look at the word before an
+#: opener decides whether the (slow, end-anchored) searches can match at all
+_KIND_LAST_WORDS = frozenset(
+    form
+    for word in [
+        "benchmark", "leaderboard", "set", "suite", "bed", "testbed", "framework", "protocol",
+        "environment", "task", "arena", "dataset", "collection", "model", "llm", "agent", "chatbot",
+        "checkpoint", "assistant", "metric", "measure", "score", "problem", "setting", "game",
+        "algorithm", "method", "technique", "architecture", "objective", "procedure", "paradigm",
+        "pipeline", "module", "optimizer", "optimiser",
+    ]
+    for form in (word, word + "s")
+) | {"corpus", "corpora", "database", "approach", "loss", "losse", "losses", "losss", "strategy", "strategies"}  # fmt: skip
+
+
+def _last_word(text: str) -> str:
+    """The run of letters and digits that ends ``text`` (trailing spaces and one comma off)."""
+    text = text.rstrip()
+    text = text[:-1].rstrip() if text.endswith(",") else text
+    start = len(text)
+    while start and text[start - 1].isalnum():
+        start -= 1
+    return text[start:]
 
 
 def kind_lists(text: str) -> list[tuple[int, str]]:
     """Where a list of things the text names as one kind starts, with that kind.
 
     An enumeration under a plural kind noun says what every item is in this paper, whatever
-    the item is elsewhere: in "five benchmarks (A, B, Koala)" Koala is a benchmark.
+    the item is elsewhere: in "five benchmarks (A, B, Koala)" Koala is a benchmark. Two
+    shapes count: a counted kind before a bracket ("five benchmarks (", "several datasets
+    (e.g.") and a kind before "such as", "including", "like" or "e.g.".
 
     >>> kind_lists("We test on 5 benchmarks (AlpacaEval 2.0, FLASK, Koala) and tasks such as QA.")
     [(25, 'Benchmark'), (73, 'Task')]
     """
-    return [(m.end(), m.lastgroup[1:]) for m in _KIND_LIST.finditer(text)]
+    found = []
+    for opener in _LIST_OPENER.finditer(text):
+        window = text[max(0, opener.start() - 80) : opener.start()]
+        if window.isascii() and _last_word(window).lower() not in _KIND_LAST_WORDS:
+            continue
+        pattern = _COUNTED_KIND if opener.group(0).startswith("(") else _KIND_SUCH
+        kind = pattern.search(window)
+        if kind:
+            found.append((opener.end(), kind.lastgroup[1:]))
+    return found
 
 
 def _kind_before(before: str) -> str | None:
