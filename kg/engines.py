@@ -233,7 +233,13 @@ def ready_pipeline(nlp):
 
 
 def _init_worker(settings: PipelineSettings) -> None:
+    import gc
+
     ready_pipeline(pipeline_for(settings))
+    # The pipeline (catalogue, matchers, vocabulary) lives as long as the worker: moved out of
+    # the collector's reach, it is not rescanned by every full collection while papers run.
+    gc.freeze()
+    gc.set_threshold(max(gc.get_threshold()[0], 10_000), *gc.get_threshold()[1:])
 
 
 def _warm(settings: PipelineSettings) -> int:
