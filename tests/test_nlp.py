@@ -165,6 +165,16 @@ def test_citations_people_and_generic_words_are_not_entities(small_nlp):
     assert set(found) == {"SCAN"}
 
 
+def test_author_names_cited_twice_are_not_entities(small_nlp):
+    found = entities(
+        small_nlp,
+        "A title",
+        "We follow Lee et al. (2020) and (Smith and Lee, 2018) on SCAN; "
+        "Wang et al. (2022) and Wang (2023) disagree.",
+    )
+    assert set(found) == {"SCAN"}
+
+
 def test_components_are_registered_and_the_pipeline_saves_and_loads(small_nlp, tmp_path):
     assert small_nlp.pipe_names == ["kg_catalogue", "kg_abbreviations", "kg_discovery", "kg_entities"]
     small_nlp.to_disk(tmp_path / "pipe")
@@ -392,6 +402,15 @@ def test_type_from_name(name, expected):
         ("We test on datasets such as CIFAR-10, Zorbex-Set and SVHN.", "Zorbex-Set", "Dataset"),
         # "methods such as" is loose wording: a known model stays a model
         ("Popular methods such as GPT-4 and Claude fail here.", "GPT-4", "Model"),
+        # words between the kind and "such as", and a citation after an item
+        (
+            "Diagnostic datasets on parsing, such as ZorbEx (Smith and Lee, 2018) and QuuxA "
+            "(Lee, 2020), are hard.",
+            "QuuxA",
+            "Dataset",
+        ),
+        # the kind nearest to "such as" wins
+        ("Models trained on tasks such as ZorbEx and QuuxA fail.", "QuuxA", "Task"),
         # the list ends at the first word that is not a list separator
         ("Two benchmarks (MT-Bench and AlpacaEval) were run with Koala.", "Koala", "Model"),
     ],

@@ -322,6 +322,8 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     return out
 
 
+#: an optional bracket after a list item, such as its citation: "SCAN (Lake and Baroni, 2018)"
+_CITATION = re.compile(r"(?:\s*\([^()]{0,80}\))?")
 _LISTED_KINDS = frozenset({"Benchmark", "Dataset", "Task", "Metric"})
 
 
@@ -331,7 +333,8 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
     "methods" or "models" retypes only entities nothing else typed.
 
     The items are the entities whose mentions follow one another from the list's start,
-    separated by commas, "and", "or" or slashes; the list ends at anything else.
+    separated by commas, "and", "or" or slashes (a bracket after an item, such as its
+    citation, is passed over); the list ends at anything else.
 
     >>> e = lambda name, type_, at: ExtractedEntity(
     ...     name, type_, [name], [Evidence(name, at, at + len(name), "", 0, "mentions")],
@@ -350,7 +353,7 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
         while position in at:
             end, i = at[position]
             kinds.setdefault(i, kind)
-            gap = _LIST_GAP.match(text, end)
+            gap = _LIST_GAP.match(text, _CITATION.match(text, end).end())
             if gap is None or gap.end() == end:
                 break
             position = gap.end()

@@ -419,8 +419,9 @@ _LIST_OPENER = re.compile(
 _COUNTED_KIND = re.compile(
     rf"\b(?:{_COUNT_WORDS})\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<n')})\s*$", re.I
 )
-#: before "such as": "datasets", "tasks,"
-_KIND_SUCH = re.compile(rf"\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')}),?\s+$", re.I)
+#: before "such as": "datasets", "tasks,", "datasets on compositional generalization," (the last
+#: kind noun wins: the greedy start skips the earlier ones)
+_KIND_SUCH = re.compile(rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})[^.;()]{{0,60}}?,?\s+$", re.I | re.S)
 #: the last word of every kind noun above, so that a cheap look at the word before an
 #: opener decides whether the (slow, end-anchored) searches can match at all
 _KIND_LAST_WORDS = frozenset(
@@ -478,7 +479,8 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
     An enumeration under a plural kind noun says what every item is in this paper, whatever
     the item is elsewhere: in "five benchmarks (A, B, Koala)" Koala is a benchmark. Two
     shapes count: a counted kind before a bracket ("five benchmarks (", "several datasets
-    (e.g.") and a kind before "such as", "including", "like" or "e.g.".
+    (e.g.") and a kind before "such as", "including", "like" or "e.g." (with up to 60
+    characters between them: "datasets on compositional generalization, such as").
 
     >>> kind_lists("We test on 5 benchmarks (AlpacaEval 2.0, FLASK, Koala) and tasks such as QA.")
     [(25, 'Benchmark'), (73, 'Task')]
@@ -486,9 +488,10 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
     found = []
     for opener in _list_openers(text):
         window = text[max(0, opener.start() - 80) : opener.start()]
-        if window.isascii() and _last_word(window).lower() not in _KIND_LAST_WORDS:
-            continue
-        pattern = _COUNTED_KIND if opener.group(0).startswith("(") else _KIND_SUCH
+        counted = opener.group(0).startswith("(")
+        if counted and window.isascii() and _last_word(window).lower() not in _KIND_LAST_WORDS:
+            continue  # brackets are common: look at the word before one before searching
+        pattern = _COUNTED_KIND if counted else _KIND_SUCH
         kind = pattern.search(window)
         if kind:
             found.append((opener.end(), kind.lastgroup[1:]))

@@ -494,6 +494,29 @@ _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _CAPITALISED_TOKEN = re.compile(r"(?<![\w\-/.@#])[A-Z][a-z][\w'\-]*(?![\w\-/])")
 
 
+#: "(Lake and Baroni, 2018)", "(Wang et al., 2022a; Lee, 2020)", "Wang et al. (2022)": author names
+_CITATION = re.compile(
+    r"\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)"
+    r"|\b[A-Z][\w'\-]+(?:\s+(?:and|&)\s+[A-Z][\w'\-]+|\s+et\s+al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
+)
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` cites a work by author and year; the names there are people.
+
+    >>> text = "SCAN (Lake and Baroni, 2018) and the circuit of Wang et al. (2022)."
+    >>> [text[s:e] for s, e in citation_spans(text)]
+    ['(Lake and Baroni, 2018)', 'Wang et al. (2022)']
+    """
+    if "19" not in text and "20" not in text:
+        return []
+    return [m.span() for m in _CITATION.finditer(text)]
+
+
+def _outside(spans: list[tuple[int, int]], at: int) -> bool:
+    return not any(s <= at < e for s, e in spans)
+
+
 _ENUMERATOR = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[).]$")
 
 
@@ -513,7 +536,8 @@ def _plain_capital(word: str) -> bool:
 def cued_names(text: str, start: int = 0) -> list[Piece]:
     """Capitalised words that context marks as names, from ``start`` on (skip the title).
 
-    Four cues: the word recurs capitalised (once mid-sentence at least), a type noun
+    Author names in citations ("(Lake and Baroni, 2018)") are not counted. Four cues: the
+    word recurs capitalised (once mid-sentence at least), a type noun
     after it ("Transformer models", "Procgen benchmark"),
     an introducing verb before it ("we introduce Scylla", "naming the model Seer"), and
     a list that already holds a name-shaped item ("AlpacaEval 2.0, FLASK, Koala and
@@ -530,7 +554,12 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             words = [w for w in _WORD_SEP.split(name) if w]
             if _plain_capital(words[0]):
                 found[match.start(1)] = Piece(name, match.start(1), match.end(1))
-    words = [(m.group(0).rstrip("'"), m.start()) for m in _CAPITALISED_TOKEN.finditer(text)]
+    cited = citation_spans(text)
+    words = [
+        (m.group(0).rstrip("'"), m.start())
+        for m in _CAPITALISED_TOKEN.finditer(text)
+        if not cited or _outside(cited, m.start())
+    ]
     counts = Counter(_singular(w) for w, _ in words)
     for word, at in words:
         end = at + len(word)
