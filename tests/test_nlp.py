@@ -419,3 +419,10 @@ def test_items_of_a_kind_list_take_its_kind(nlp, abstract, name, expected):
     doc = nlp("A title\n\n" + abstract)
     types = {e.name: e.type for e in doc._.kg_entities}
     assert types[name] == expected
+
+
+def test_a_discovered_compound_takes_the_type_of_its_known_head(nlp):
+    doc = nlp("Zorbic Continual Learning: a study\n\nWe study Zorbic Continual Learning in depth.")
+    found = {e.name: e for e in doc._.kg_entities}
+    assert found["Zorbic Continual Learning"].type == "Task"
+    assert found["Zorbic Continual Learning"].typed_by == "head"

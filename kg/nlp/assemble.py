@@ -129,6 +129,30 @@ def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     return None
 
 
+def find_head(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
+    """The known entity a multi-word name ends with, its head ("few-shot continual learning"
+    ends with "continual learning"): an English compound is the same kind of thing as its head.
+
+    Only heads of two words or more count, and only tasks, methods and metrics, whose
+    names are phrases ("question answering"); a one-word head such as "learning" says little.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("continual learning", "Task")])
+    >>> find_head("Few-shot Continual Learning", cat).type
+    'Task'
+    >>> find_head("Continual Learning", cat) is None
+    True
+    """
+    words = name.split()
+    for first in range(1, len(words) - 1):
+        found = _lookup(" ".join(words[first:]), catalogue)
+        if len(found) == 1 and found[0].type in _HEAD_TYPES:
+            return found[0]
+    return None
+
+
+_HEAD_TYPES = frozenset({"Task", "Method", "Metric"})
+
+
 #: Entity types whose names take versions and sizes ("LLaMA 3 8B", "AlpacaEval 2.0").
 _VERSIONED_TYPES = frozenset({"Model", "Dataset", "Benchmark"})
 
@@ -468,6 +492,8 @@ def _build_entity(
         parent = found.name if found else None
         if found is not None and not long_forms:
             type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
+        elif typed_by is None and (head := find_head(name, catalogue)) is not None:
+            type_, typed_by = head.type, "head"
     relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
     confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
     if ambiguous:
