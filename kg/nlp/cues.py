@@ -271,6 +271,8 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "Metric",
     ),
+    # a quality named as a noun is what gets measured: "Faithfulness", "Representativeness of Attribute"
+    (re.compile(r"^[A-Z][a-z]+ness(?: of(?: the)? [A-Za-z\-]+)?$"), "Metric"),
     (
         re.compile(
             r"generali[sz]ation$|\b(?:PO)?MDPs?$|Markov (?:Games?|Decision Process(?:es)?)$|Bandits?$", re.I
