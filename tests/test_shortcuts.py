@@ -40,3 +40,36 @@ def plain_sentence_bounds(text: str) -> list[tuple[int, int]]:
 @given(text=TEXT)
 def test_sentence_bounds_agree_with_searching_the_whole_sentence(text):
     assert sentences.sentence_bounds(text) == plain_sentence_bounds(text)
+
+
+NAME_PIECES = [
+    " ", "  ", "\n", "\u00a0", "GPT-4", "LLaMA", "Llama", "a", "We", "x2", "ImageNet", "-", "/", ".", "@",
+    "#", "'s", "Kullback-Leibler", "ABC", "DEF", "AB-CD", "the", "٣", "é", "Ö", "_", "(",
+]  # fmt: skip
+NAME_TEXT = st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=NAME_TEXT, data=st.data())
+def test_nameish_words_are_those_the_word_regex_finds(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [m.span() for m in discovery._NAMEISH_WORD.finditer(text, start, end)]
+    assert discovery.nameish_words(text, start, end) == expected
+
+
+ORIGINAL_FORMS = {
+    "_CAPS_RUN": r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}(?:-[A-Z0-9]+)?\b",
+    "_CAPITALISED_TOKEN": r"(?<![\w\-/.@#])[A-Z][a-z][\w'\-]*(?![\w\-/])",
+    "_EPONYM": r"(?<![\w\-/.@#])[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])",
+}
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=NAME_TEXT)
+def test_capital_first_patterns_match_their_lookbehind_first_forms(text):
+    import re
+
+    for name, original in ORIGINAL_FORMS.items():
+        fast = [m.span() for m in getattr(discovery, name).finditer(text)]
+        assert fast == [m.span() for m in re.finditer(original, text)], name
