@@ -41,7 +41,6 @@ from kg.nlp.discovery import (
     shaped_names,
     title_name,
 )
-from kg.nlp.spans import CharIndex
 from kg.records import ExtractedEntity
 
 __all__ = [
@@ -249,10 +248,9 @@ class AbbreviationDetector:
         pairs = find_abbreviations(doc_text(doc))
         doc._.kg_abbreviations = pairs
         spans = []
-        index = CharIndex(doc) if pairs else None
         for pair in pairs:
             for piece, label in ((pair.long, "LONG"), (pair.short, "SHORT")):
-                span = index.span(piece.start, piece.end, label=label)
+                span = doc.char_span(piece.start, piece.end, label=label, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
         doc.spans["kg_abbreviations"] = spans
@@ -282,9 +280,8 @@ class NameDiscoverer:
             for other in other_mentions(text, piece)
         ]
         spans = []
-        index = CharIndex(doc)
         for piece, rule in found:
-            span = index.span(piece.start, piece.end, label=rule)
+            span = doc.char_span(piece.start, piece.end, label=rule, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans["kg_discovered"] = spans
@@ -366,10 +363,15 @@ class EntityAssembler:
 
 def _entity_spans(doc: Doc, entities: list[ExtractedEntity]) -> list[Span]:
     spans = []
-    index = CharIndex(doc)
     for entity in entities:
         for ev in entity.evidence:
-            span = index.span(ev.start, ev.end, label=entity.type, kb_id=entity.catalogue_id or entity.name)
+            span = doc.char_span(
+                ev.start,
+                ev.end,
+                label=entity.type,
+                kb_id=entity.catalogue_id or entity.name,
+                alignment_mode="expand",
+            )
             if span is not None:
                 spans.append(span)
     return spans
