@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import srsly
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -50,6 +51,7 @@ __all__ = [
     "NameDiscoverer",
     "doc_text",
     "pattern_forms",
+    "token_values",
 ]
 
 
@@ -75,6 +77,41 @@ def _pattern_tokenizer(nlp: Language):
     twin = Tokenizer(nlp.vocab)
     twin.from_bytes(nlp.tokenizer.to_bytes())
     return twin
+
+
+def token_values(nlp: Language, forms: list[str], attr: int) -> list[tuple[int, ...]]:
+    """The ``attr`` value (``ORTH`` or ``LOWER`` hash) of every token of every form, as
+    :class:`~spacy.matcher.PhraseMatcher` patterns, tokenized the way ``nlp`` tokenizes text.
+
+    The forms go through the tokenizer as one text, one per line, and are cut at the line
+    breaks: a single call instead of one per form, and no pattern ``Doc`` objects (about four
+    times faster for the shipped catalogue's forty thousand forms). Forms are single-spaced
+    and one line each; if the cut does not give one pattern per form, each form is
+    tokenized alone.
+
+    >>> from kg.nlp.pipeline import make_pipeline
+    >>> nlp = make_pipeline(use_shipped_catalogue=False)
+    >>> [len(p) for p in token_values(nlp, ["GPT-4", "low-rank adaptation"], ORTH)]
+    [1, 4]
+    """
+    tokenizer = _pattern_tokenizer(nlp)
+    if not forms:
+        return []
+    if all("\n" not in form for form in forms):
+        doc = tokenizer("\n".join(forms))
+        newline = nlp.vocab.strings.add("\n")
+        patterns: list[tuple[int, ...]] = []
+        current: list[int] = []
+        for orth, value in doc.to_array([ORTH, attr]).tolist():
+            if orth == newline:
+                patterns.append(tuple(current))
+                current = []
+            else:
+                current.append(value)
+        patterns.append(tuple(current))
+        if len(patterns) == len(forms):
+            return patterns
+    return [tuple(doc.to_array(attr).tolist()) for doc in tokenizer.pipe(forms)]
 
 
 def _ensure_extensions() -> None:
@@ -179,24 +216,30 @@ class CatalogueRuler:
             self._build_matchers()
 
     def _build_matchers(self) -> None:
-        catalogue = self.catalogue
-        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._entries: dict[str, list[CatalogueEntry]] = {}
-        exact: dict[str, None] = {}
-        folded: dict[str, None] = {}
-        for entry in catalogue:
+        buckets: dict[str, list[CatalogueEntry]] = {}  # "=Form" (exact) or "~form" (folded)
+        for entry in self.catalogue:
             for form, sensitive in pattern_forms(entry):
-                key = form if sensitive else form.lower()
-                self._entries.setdefault(("=" if sensitive else "~") + key, [])
-                bucket = self._entries[("=" if sensitive else "~") + key]
+                bucket = buckets.setdefault(("=" + form) if sensitive else ("~" + form.lower()), [])
                 if entry not in bucket:
                     bucket.append(entry)
-                (exact if sensitive else folded)[key] = None
-        for key_prefix, matcher, forms in (("=", self._exact, exact), ("~", self._folded, folded)):
-            docs = list(_pattern_tokenizer(self.nlp).pipe(list(forms)))
-            for form, doc in zip(forms, docs, strict=True):
-                matcher.add(key_prefix + form, [doc])
+        # one matcher key per distinct list of entries, holding all of its forms: far fewer
+        # calls to PhraseMatcher.add (each also makes a lexeme of its key)
+        self._groups: list[list[CatalogueEntry]] = []
+        group_of: dict[tuple[str, ...], int] = {}
+        forms_of: dict[str, dict[int, list[str]]] = {"=": {}, "~": {}}
+        for key, entries in buckets.items():
+            ids = tuple(e.id for e in entries)
+            if ids not in group_of:
+                group_of[ids] = len(self._groups)
+                self._groups.append(entries)
+            forms_of[key[0]].setdefault(group_of[ids], []).append(key[1:])
+        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for prefix, matcher, attr in (("=", self._exact, ORTH), ("~", self._folded, LOWER)):
+            groups = forms_of[prefix]
+            keywords = iter(token_values(self.nlp, [f for forms in groups.values() for f in forms], attr))
+            for group, forms in groups.items():
+                matcher.add(f"{prefix}{group}", [next(keywords) for _ in forms])
         self._ready = True
 
     def match(self, doc: Doc) -> list[tuple[int, int, list[CatalogueEntry]]]:
@@ -206,7 +249,7 @@ class CatalogueRuler:
         strings = self.nlp.vocab.strings
         for matcher in (self._exact, self._folded):
             for match_id, start, end in matcher(doc):
-                found.append((start, end, self._entries[strings[match_id]]))
+                found.append((start, end, self._groups[int(strings[match_id][1:])]))
         return found
 
     def set_annotations(self, doc: Doc, matches: list) -> None:
