@@ -92,7 +92,7 @@ def token_values(nlp: Language, forms: list[str], attr: int) -> list[tuple[int, 
     >>> from kg.nlp.pipeline import make_pipeline
     >>> nlp = make_pipeline(use_shipped_catalogue=False)
     >>> [len(p) for p in token_values(nlp, ["GPT-4", "low-rank adaptation"], ORTH)]
-    [1, 4]
+    [3, 4]
     """
     tokenizer = _pattern_tokenizer(nlp)
     if not forms:
