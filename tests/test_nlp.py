@@ -429,3 +429,16 @@ def test_a_discovered_compound_takes_the_type_of_its_known_head(nlp):
     found = {e.name: e for e in doc._.kg_entities}
     assert found["Zorbic Continual Learning"].type == "Task"
     assert found["Zorbic Continual Learning"].typed_by == "head"
+
+
+def test_pattern_hashes_from_one_text_equal_tokenizing_each_form(nlp):
+    """The catalogue's patterns, cut from one tokenized text, are what tokenizing each form gives."""
+    from spacy.attrs import LOWER
+
+    from kg.nlp.components import _pattern_tokenizer, pattern_forms, token_values
+
+    ruler = nlp.get_pipe("kg_catalogue")
+    forms = sorted({form for entry in ruler.catalogue for form, _ in pattern_forms(entry)})
+    one_by_one = [tuple(doc.to_array(LOWER).tolist()) for doc in _pattern_tokenizer(nlp).pipe(forms)]
+    assert token_values(nlp, forms, LOWER) == one_by_one
+    assert len(forms) > 20_000
