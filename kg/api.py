@@ -111,7 +111,7 @@ class BuildResult:
     _summary: dict | None = field(default=None, repr=False)
     reused_parts: int = 0
     timings: dict[str, float] = field(default_factory=dict)
-    _origins: dict[str, str | None] | None = field(default=None, repr=False)
+    _origins: dict[str, bytes | None] | None = field(default=None, repr=False)
 
     @property
     def graph(self) -> nx.MultiDiGraph:

@@ -56,6 +56,9 @@ CACHE_FILE = ".kg-cache.sqlite"
 SCHEMA_VERSION = "3"
 
 _CHUNK = 500  # keys per SELECT ... IN (...) query
+#: Above this many keys, :meth:`ExtractionCache.get_fragments` reads every row of the kind
+#: (stale ones are pruned after each build, so nearly all of them are wanted).
+_SCAN_ABOVE = 2000
 
 
 class CacheError(Exception):
@@ -312,6 +315,11 @@ class ExtractionCache:
         the output and ``count`` is what the piece holds (triples, lines).
         """
         found: dict[str, tuple[bytes, int]] = {}
+        if len(keys) > _SCAN_ABOVE:  # one pass over the kind beats many IN (...) look-ups
+            wanted = set(keys)
+            rows = self._db.execute("SELECT key, data, count FROM fragments WHERE kind = ?", (kind,))
+            found.update((key, (data, count)) for key, data, count in rows if key in wanted)
+            return found
         for chunk in _chunks(list(keys)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
+import orjson
 
 from kg.io import atomic_write
 from kg.nlp.catalogue import Catalogue
@@ -72,7 +73,7 @@ def build_graph(
 
 def build_graph_with_origins(
     extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
-) -> tuple[nx.MultiDiGraph, dict[str, str | None]]:
+) -> tuple[nx.MultiDiGraph, dict[str, bytes | None]]:
     """:func:`build_graph`, and for each paper node the JSON of what it was made from.
 
     A paper's node and out-edges are a function of its :class:`~kg.records.Paper` fields
@@ -117,27 +118,46 @@ def build_graph_with_origins(
             )
     index = {id(local): i for x in extractions for i, local in enumerate(x.entities)}
     links: dict[str, list] = {}
+    succ, pred = graph._succ, graph._pred  # both ends exist: add_edge's checks are not needed
     for paper_id, entity_id, local in resolution.links:
-        _link(graph, paper_node(paper_id), entity_node(entity_id), local)
+        paper, entity = paper_node(paper_id), entity_node(entity_id)
+        keyed = succ[paper].get(entity)
+        if keyed is None:
+            keyed = succ[paper][entity] = pred[entity][paper] = {}
+        _link(keyed, local)
         links.setdefault(paper_id, []).append([entity_id, index[id(local)]])
-    origins: dict[str, str | None] = {}
+    if hasattr(nx, "_clear_cache"):  # networkx >= 3.3 caches conversions per graph
+        nx._clear_cache(graph)
+    origins: dict[str, bytes | None] = {}
     for extraction in extractions:
         p = extraction.paper
         fields = [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
         node = paper_node(p.id)
         # two extractions of one id share a node: no origin describes it
-        origins[node] = None if node in origins else json.dumps([fields, links.get(p.id, [])])
+        origins[node] = None if node in origins else _json_bytes([fields, links.get(p.id, [])])
     return graph, origins
 
 
-def _link(graph: nx.MultiDiGraph, paper: str, entity: str, local: ExtractedEntity) -> None:
+def _json_bytes(value: object) -> bytes:
+    """``value`` as compact JSON bytes (orjson; ASCII-escaped JSON for lone surrogates)."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # a lone surrogate, which orjson refuses
+        return json.dumps(value).encode("ascii")
+
+
+def _link(keyed: dict, local: ExtractedEntity) -> None:
+    """Add ``local``'s evidence to the edges (by relation) of one paper→entity pair."""
     by_relation: dict[str, list] = {}
     for ev in local.evidence:
-        by_relation.setdefault(ev.relation, []).append(ev)
+        items = by_relation.get(ev.relation)
+        if items is None:
+            items = by_relation[ev.relation] = []
+        items.append(ev)
     if not by_relation:
         by_relation[local.relation] = []
     for relation, evidence in by_relation.items():
-        data = graph.get_edge_data(paper, entity, key=relation)
+        data = keyed.get(relation)
         items = [
             {
                 "text": e.text,
@@ -149,16 +169,13 @@ def _link(graph: nx.MultiDiGraph, paper: str, entity: str, local: ExtractedEntit
             for e in evidence
         ]
         if data is None:
-            graph.add_edge(
-                paper,
-                entity,
-                key=relation,
-                relation=relation,
-                confidence=local.confidence,
-                mentions=list(dict.fromkeys(e.text for e in evidence)) or list(local.mentions),
-                evidence=items,
-                rules=list(local.sources),
-            )
+            keyed[relation] = {
+                "relation": relation,
+                "confidence": local.confidence,
+                "mentions": list(dict.fromkeys(e.text for e in evidence)) or list(local.mentions),
+                "evidence": items,
+                "rules": list(local.sources),
+            }
         else:  # two local entities of one paper resolved to the same canonical entity
             data["evidence"].extend(items)
             data["mentions"] = list(dict.fromkeys([*data["mentions"], *(e.text for e in evidence)]))

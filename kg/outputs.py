@@ -70,7 +70,7 @@ class PaperParts:
         *,
         cache: ExtractionCache | None = None,
         salt: str = "",
-        origins: dict[str, str | None] | None = None,
+        origins: dict[str, bytes | str | None] | None = None,
     ) -> None:
         self.graph = graph
         self.cache = cache
@@ -87,19 +87,25 @@ class PaperParts:
             graph = self.graph
             nodes = graph._node  # the attribute dicts themselves: NodeView lookups cost more
             succ = graph._succ
+            salt = self.salt.encode()
+            targets: dict[str, bytes] = {}  # what a paper's pieces read of each entity it links to
             keys = {}
             for node in self.papers:
-                digest = hashlib.sha256(self.salt.encode())
                 origin = self.origins.get(node)
                 if origin is not None:
-                    digest.update(b"origin\n" + origin.encode())
+                    head = b"origin\n" + (origin if isinstance(origin, bytes) else origin.encode())
                 else:
                     node_json, edge_jsons = node_link_pieces(graph, node)
                     pieces = json.dumps([node_json, edge_jsons])  # ASCII: surrogates too
-                    digest.update(b"json\n" + pieces.encode())
-                targets = [[nodes[t].get(k) for k in _TARGET_KEYS] for t in succ[node]]
-                digest.update(json.dumps(targets).encode())
-                keys[node] = digest.hexdigest()
+                    head = b"json\n" + pieces.encode()
+                parts = [salt, head]
+                for target in succ[node]:
+                    signature = targets.get(target)
+                    if signature is None:
+                        fields = [nodes[target].get(k) for k in _TARGET_KEYS]
+                        signature = targets[target] = b"\n" + json.dumps(fields).encode()
+                    parts.append(signature)
+                keys[node] = hashlib.sha256(b"".join(parts)).hexdigest()
             self._keys = keys
         return self._keys
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.nlp.assemble import normalize_form
 from kg.nlp.catalogue import Catalogue, entity_slug
@@ -59,15 +60,22 @@ class Resolution:
     links: list[tuple[str, str, ExtractedEntity]]  # (paper id, entity id, local entity)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_acronym(text: str) -> bool:
+    if " " in text:
+        return False
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and " " not in text and sum(c.isupper() for c in letters) >= 2
+    return bool(letters) and sum(c.isupper() for c in letters) >= 2
+
+
+#: :func:`~kg.nlp.assemble.normalize_form`, remembered: a corpus names the same forms over and over
+_normalize = lru_cache(maxsize=1 << 16)(normalize_form)
 
 
 def _key(entity: ExtractedEntity) -> str:
     if entity.catalogue_id:
         return f"cat:{entity.catalogue_id}"
-    return f"name:{normalize_form(entity.name)}"
+    return f"name:{_normalize(entity.name)}"
 
 
 def resolve(extractions: Iterable[PaperExtraction], catalogue: Catalogue | None = None) -> Resolution:
@@ -84,11 +92,11 @@ def resolve(extractions: Iterable[PaperExtraction], catalogue: Catalogue | None 
             occurrences.append((extraction.paper.id, entity, key))
             for mention in entity.mentions:
                 if mention != entity.name and _is_acronym(mention):
-                    acronym_keys[normalize_form(mention)].add(key)
+                    acronym_keys[_normalize(mention)].add(key)
     grouped: dict[str, list[tuple[str, ExtractedEntity]]] = defaultdict(list)
     for paper_id, entity, key in occurrences:
         if not entity.catalogue_id and _is_acronym(entity.name):
-            homes = acronym_keys.get(normalize_form(entity.name), set())
+            homes = acronym_keys.get(_normalize(entity.name), set())
             if len(homes) == 1:
                 key = next(iter(homes))
         grouped[key].append((paper_id, entity))
