@@ -93,7 +93,8 @@ class BuildResult:
     this build (and were left as they were), and ``reused_parts`` counts the per-paper pieces
     of output text taken from the cache instead of rendered (see :mod:`kg.outputs`).
     ``timings`` gives the seconds :meth:`write` spent linking the graph (``graph``, 0 when it
-    was already linked) and on each output file, by short name.
+    was already linked), on each output file, by short name, and putting the files in place
+    and recording them in the cache (``commit``).
     """
 
     extractions: list[PaperExtraction]
@@ -120,9 +121,7 @@ class BuildResult:
             from kg.graph import build_graph_with_origins
 
             if self.catalogue is None:  # loaded only now: an up-to-date re-run never needs it
-                from kg.nlp.catalogue import load_catalogue
-
-                self.catalogue = load_catalogue(self.catalogue_files)
+                self.catalogue = _load_catalogue(self.catalogue_files, self.fingerprint)
             with paused_gc():
                 self._graph, self._origins = build_graph_with_origins(
                     self.extractions, catalogue=self.catalogue
@@ -161,13 +160,33 @@ class BuildResult:
         the outputs in ``out_dir`` were written from exactly this input, pipeline, kg version
         and options (and they are unchanged on disk), nothing is rewritten.
         """
+        with paused_gc():  # a collection over a large live graph costs seconds and frees nothing
+            return self._write(
+                Path(out_dir),
+                outputs=outputs,
+                base_iri=base_iri,
+                max_nodes=max_nodes,
+                skipped=skipped,
+                rdf_format=rdf_format,
+            )
+
+    def _write(
+        self,
+        out: Path,
+        *,
+        outputs: Sequence[str],
+        base_iri: str | None,
+        max_nodes: int,
+        skipped: bool,
+        rdf_format: str,
+    ) -> dict[str, Path]:
         from kg.io import staged_files
         from kg.rdf import DEFAULT_BASE_IRI, RDF_FORMATS, check_base_iri
 
+        begun = time.perf_counter()
         if rdf_format not in RDF_FORMATS:
             raise ValueError(f"unknown RDF format {rdf_format!r}; choose one of {', '.join(RDF_FORMATS)}")
         base = check_base_iri(base_iri or DEFAULT_BASE_IRI)
-        out = Path(out_dir)
         names = {name: OUTPUT_FILES[name] for name in outputs}
         if "ttl" in names:
             names["ttl"] = str(Path(names["ttl"]).with_suffix(RDF_FORMATS[rdf_format]))
@@ -183,34 +202,36 @@ class BuildResult:
 
         cache = ExtractionCache(self.cache_path, self.fingerprint) if self.cache_path else None
         try:
-            with paused_gc():
+            started = time.perf_counter()
+            self.timings["prepare"] = started - begun
+            graph = self.graph
+            self.timings["graph"] = time.perf_counter() - started
+            salt = f"{_code_hash()} {self.fingerprint}"
+            parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins)
+            with staged_files(out) as stage:
+                for name, file in names.items():
+                    started = time.perf_counter()
+                    self._write_one(
+                        name,
+                        stage.path(file),
+                        base_iri=base,
+                        max_nodes=max_nodes,
+                        rdf_format=rdf_format,
+                        parts=parts,
+                    )
+                    self.timings[name] = time.perf_counter() - started
+                if skipped and not self.problems:
+                    stage.remove(SKIPPED_FILE)
                 started = time.perf_counter()
-                graph = self.graph
-                self.timings["graph"] = time.perf_counter() - started
-                salt = f"{_code_hash()} {self.fingerprint}"
-                parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins)
-                with staged_files(out) as stage:
-                    for name, file in names.items():
-                        started = time.perf_counter()
-                        self._write_one(
-                            name,
-                            stage.path(file),
-                            base_iri=base,
-                            max_nodes=max_nodes,
-                            rdf_format=rdf_format,
-                            parts=parts,
-                        )
-                        self.timings[name] = time.perf_counter() - started
-                    if skipped and not self.problems:
-                        stage.remove(SKIPPED_FILE)
-                self.reused_parts = parts.reused
-                if cache is not None and parts.rendered:
-                    cache.prune_fragments(parts.keys().values())
+            self.reused_parts = parts.reused
+            if cache is not None and parts.rendered:
+                cache.prune_fragments(parts.keys().values())
         finally:
             if cache is not None:
                 cache.close()
         if key is not None:
             self._record_outputs(key, written)
+        self.timings["commit"] = time.perf_counter() - started
         return written
 
     def _write_one(
@@ -259,15 +280,25 @@ class BuildResult:
         import hashlib
         import json
 
+        import orjson
+
+        def encoded(value: object) -> bytes:
+            try:
+                return orjson.dumps(value)
+            except TypeError:  # a lone surrogate, which orjson refuses
+                return json.dumps(value).encode("ascii")
+
         digest = hashlib.sha256()
         header = [_code_hash(), self.fingerprint, sorted(names.items()), base_iri, max_nodes]
         digest.update(json.dumps(header).encode())
+        records = []
         for extraction in self.extractions:  # the entities follow from the paper and fingerprint
             p = extraction.paper
-            record = [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
-            digest.update(json.dumps(record, ensure_ascii=False).encode())
-        for problem in self.problems:
-            digest.update(json.dumps([*problem.source, problem.reason]).encode())
+            records.append(
+                [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
+            )
+        digest.update(encoded(records))
+        digest.update(encoded([[*problem.source, problem.reason] for problem in self.problems]))
         return digest.hexdigest()
 
     def _outputs_current(self, key: str, written: dict[str, Path]) -> bool:
@@ -309,6 +340,28 @@ class BuildResult:
             # else is left to prune (and hashing every paper again is skipped)
             if cache.total_rows() != len(self.extractions):
                 cache.prune(keep=[x.paper for x in self.extractions])
+
+
+#: The catalogue last loaded for linking, by ``(files, pipeline fingerprint)``.
+_CATALOGUE_MEMO: dict[tuple, Catalogue] = {}
+
+
+def _load_catalogue(files: tuple[str, ...], fingerprint: str | None) -> Catalogue:
+    """The catalogue of ``files``, reused within a process while the fingerprint is the same.
+
+    The pipeline fingerprint hashes the catalogue's entries, so an equal fingerprint means an
+    equal catalogue; without one the files are always read.
+    """
+    from kg.nlp.catalogue import load_catalogue
+
+    key = (files, fingerprint)
+    if fingerprint is not None and key in _CATALOGUE_MEMO:
+        return _CATALOGUE_MEMO[key]
+    catalogue = load_catalogue(files)
+    if fingerprint is not None:
+        _CATALOGUE_MEMO.clear()  # one at a time: a catalogue is large
+        _CATALOGUE_MEMO[key] = catalogue
+    return catalogue
 
 
 def graph_summary(graph: nx.MultiDiGraph) -> dict:

@@ -148,15 +148,18 @@ def _json_bytes(value: object) -> bytes:
 
 def _link(keyed: dict, local: ExtractedEntity) -> None:
     """Add ``local``'s evidence to the edges (by relation) of one paper→entity pair."""
-    by_relation: dict[str, list] = {}
-    for ev in local.evidence:
-        items = by_relation.get(ev.relation)
-        if items is None:
-            items = by_relation[ev.relation] = []
-        items.append(ev)
-    if not by_relation:
-        by_relation[local.relation] = []
-    for relation, evidence in by_relation.items():
+    evidence = local.evidence
+    if not evidence:
+        by_relation: dict[str, list] = {local.relation: []}
+    else:
+        relation = evidence[0].relation
+        if all(ev.relation == relation for ev in evidence):  # the usual case
+            by_relation = {relation: evidence}
+        else:
+            by_relation = {}
+            for ev in evidence:
+                by_relation.setdefault(ev.relation, []).append(ev)
+    for relation, group in by_relation.items():
         data = keyed.get(relation)
         items = [
             {
@@ -166,19 +169,19 @@ def _link(keyed: dict, local: ExtractedEntity) -> None:
                 "sentence": e.sentence,
                 "sentence_start": e.sentence_start,
             }
-            for e in evidence
+            for e in group
         ]
         if data is None:
             keyed[relation] = {
                 "relation": relation,
                 "confidence": local.confidence,
-                "mentions": list(dict.fromkeys(e.text for e in evidence)) or list(local.mentions),
+                "mentions": list(dict.fromkeys([e.text for e in group])) or list(local.mentions),
                 "evidence": items,
                 "rules": list(local.sources),
             }
         else:  # two local entities of one paper resolved to the same canonical entity
             data["evidence"].extend(items)
-            data["mentions"] = list(dict.fromkeys([*data["mentions"], *(e.text for e in evidence)]))
+            data["mentions"] = list(dict.fromkeys([*data["mentions"], *(e.text for e in group)]))
             data["confidence"] = max(data["confidence"], local.confidence)
             data["rules"] = sorted({*data["rules"], *local.sources})
 

@@ -751,11 +751,14 @@ def _pairs_text(graph: nx.MultiDiGraph, s: _Syntax) -> tuple[str, int]:
             found = terms[iri] = s.iri(iri)
         return found
 
+    # one pair's block as a format string: control characters 0-3 mark where its terms go
+    # (no term holds one), braces of the text around them are doubled
+    marked = s.block("\0", [(s.a, kind), (first_p, "\1"), (second_p, "\2"), (count_p, "\3")])
+    escaped = marked.replace("{", "{{").replace("}", "}}")
+    template = re.sub("[\0-\3]", lambda m: f"{{{ord(m.group())}}}", escaped)
+    fill = template.format
     blocks = [
-        s.block(
-            s.iri(method_pair_iri(first, second)),
-            [(s.a, kind), (first_p, term(first)), (second_p, term(second)), (count_p, s.int(count))],
-        )
+        fill(s.iri(method_pair_iri(first, second)), term(first), term(second), s.int(count))
         for first, second, count in rows
     ]
     return "".join(blocks), 4 * len(rows)

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -42,6 +43,7 @@ LARGE_VIEW = 800
 PRECOMPUTE_LAYOUT = 400
 
 
+@lru_cache(maxsize=1)
 def _vis_js() -> str:
     root = Path(str(resources.files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
     return (root / "vis-network.min.js").read_text(encoding="utf-8")
