@@ -91,7 +91,8 @@ class BuildResult:
     ``resumed`` is true when the cache held rows of an interrupted build of the same
     pipeline. After :meth:`write`, ``up_to_date`` tells whether the outputs already matched
     this build (and were left as they were), and ``reused_parts`` counts the per-paper pieces
-    of output text taken from the cache instead of rendered (see :mod:`kg.outputs`).
+    of output text taken from the cache instead of rendered (see :mod:`kg.outputs`), and
+    ``reused_entity_parts`` the entities' pieces taken from it.
     ``timings`` gives the seconds :meth:`write` spent linking the graph (``graph``, 0 when it
     was already linked), on each output file, by short name, and putting the files in place
     and recording them in the cache (``commit``).
@@ -111,6 +112,7 @@ class BuildResult:
     _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
     _summary: dict | None = field(default=None, repr=False)
     reused_parts: int = 0
+    reused_entity_parts: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     _origins: dict[str, bytes | None] | None = field(default=None, repr=False)
 
@@ -224,6 +226,7 @@ class BuildResult:
                     stage.remove(SKIPPED_FILE)
                 started = time.perf_counter()
             self.reused_parts = parts.reused
+            self.reused_entity_parts = parts.reused_entities
             if cache is not None and parts.rendered:
                 cache.prune_fragments(parts.keys().values())
         finally:

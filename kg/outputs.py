@@ -7,7 +7,8 @@ hashes exactly that into a key per paper (from the paper's *origin*, see
 :func:`kg.graph.build_graph_with_origins`, or else from its node-link JSON); a later build
 that adds papers finds the pieces of every unchanged paper in the cache
 (:meth:`kg.cache.ExtractionCache.get_fragments`) and renders only the new or changed ones.
-Entities, whose counts move with every build, are always rendered afresh. The files are
+An entity's pieces (in ``graph.json`` and the RDF) are keyed by its whole node and out-edges,
+so only the entities whose counts or names moved are rendered again. The files are
 byte-identical to those of a build from scratch.
 
 Examples
@@ -78,11 +79,14 @@ class PaperParts:
         self.origins = origins or {}
         self._keys: dict[str, str] | None = None
         self.papers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "paper"]
+        self.entities = [n for n, d in graph.nodes(data=True) if d.get("kind") == "entity"]
+        #: paper pieces taken from the cache, entity pieces taken from it, pieces rendered
         self.reused = 0
+        self.reused_entities = 0
         self.rendered = 0
 
     def keys(self) -> dict[str, str]:
-        """Every paper node's key (made once)."""
+        """Every paper and entity node's key (made once)."""
         if self._keys is None:
             graph = self.graph
             nodes = graph._node  # the attribute dicts themselves: NodeView lookups cost more
@@ -106,16 +110,26 @@ class PaperParts:
                         signature = targets[target] = b"\n" + json.dumps(fields).encode()
                     parts.append(signature)
                 keys[node] = hashlib.sha256(b"".join(parts)).hexdigest()
+            for node in self.entities:
+                # an entity's pieces read its node and its out-edges (variant_of) with their
+                # targets' kind and id; repr spells all of it exactly, in order
+                out = [
+                    (target, key, data, nodes[target].get("kind"), nodes[target].get("id"))
+                    for target, keyed in succ[node].items()
+                    for key, data in keyed.items()
+                ]
+                text = repr((node, nodes[node], out)).encode("utf-8", "surrogatepass")
+                keys[node] = hashlib.sha256(salt + b"entity\n" + text).hexdigest()
             self._keys = keys
         return self._keys
 
-    def _pieces(self, kind: str, render: Render) -> dict[str, tuple[bytes, int]]:
-        """``{paper node: (bytes, count)}``: from the cache, else ``render(node)`` (then saved)."""
+    def _pieces(self, kind: str, render: Render, nodes: list[str]) -> dict[str, tuple[bytes, int]]:
+        """``{node: (bytes, count)}`` of ``nodes``: from the cache, else ``render(node)`` (then saved)."""
         keys = self.keys()
-        found = self.cache.get_fragments(kind, [keys[n] for n in self.papers]) if self.cache else {}
+        found = self.cache.get_fragments(kind, [keys[n] for n in nodes]) if self.cache else {}
         pieces: dict[str, tuple[bytes, int]] = {}
         new: list[tuple[str, bytes, int]] = []
-        for node in self.papers:
+        for node in nodes:
             hit = found.get(keys[node])
             if hit is None:
                 hit = render(node)
@@ -123,7 +137,10 @@ class PaperParts:
             pieces[node] = hit
         if self.cache is not None and new:
             self.cache.put_fragments(kind, new)
-        self.reused += len(self.papers) - len(new)
+        hits = len(found)
+        papers = sum(1 for n in self.papers if keys[n] in found) if hits else 0
+        self.reused += papers
+        self.reused_entities += hits - papers
         self.rendered += len(new)
         return pieces
 
@@ -135,7 +152,7 @@ class PaperParts:
             node_json, edge_jsons = node_link_pieces(graph, node)
             return f"{node_json}\n{', '.join(edge_jsons)}".encode(), len(edge_jsons)
 
-        pieces = self._pieces("json", render)
+        pieces = self._pieces("json", render, self.papers + self.entities)
         node_jsons: list[bytes] = []
         edge_jsons: list[bytes] = []
         for node in graph:
@@ -171,7 +188,7 @@ class PaperParts:
             text, count = rdf.node(node)
             return text.encode("utf-8", "replace"), count
 
-        pieces = self._pieces(f"rdf {format} {base}", render)
+        pieces = self._pieces(f"rdf {format} {base}", render, self.papers + self.entities)
         stream.write(rdf.header().encode("utf-8", "replace"))
         total, size, chunk = 0, 0, []
         for node in rdf.order():
@@ -194,5 +211,5 @@ class PaperParts:
             record = paper_record(graph, node, graph.nodes[node])
             return (json.dumps(record, ensure_ascii=False) + "\n").encode(), 1
 
-        pieces = self._pieces("jsonl", render)
+        pieces = self._pieces("jsonl", render, self.papers)
         return b"".join(pieces[n][0] for n in self.papers)

@@ -317,9 +317,10 @@ def test_grown_build_writes_the_bytes_of_a_fresh_build(rdf_format, tmp_path, see
     assert result.cached > 0 and result.extracted > 0
     result.write(grow, rdf_format=rdf_format)
     assert result.reused_parts > 0  # pieces of the unchanged papers came from the cache
+    assert result.reused_entity_parts > 0  # and of the entities no new paper touched
     again = kg.build(grown, cache=fresh / CACHE_FILE)
     again.write(fresh, rdf_format=rdf_format)
-    assert again.reused_parts == 0
+    assert again.reused_parts == 0 and again.reused_entity_parts == 0
     rdf = "graph.ttl" if rdf_format == "turtle" else "graph.nt"
     for name in (rdf, "graph.json", "papers.jsonl", "graph.html"):
         assert (grow / name).read_bytes() == (fresh / name).read_bytes(), name
