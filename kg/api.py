@@ -227,7 +227,7 @@ class BuildResult:
                 started = time.perf_counter()
             self.reused_parts = parts.reused
             self.reused_entity_parts = parts.reused_entities
-            if cache is not None and parts.rendered:
+            if cache is not None:  # cheap when every kind was read whole (see prune_fragments)
                 cache.prune_fragments(parts.keys().values())
         finally:
             if cache is not None:
