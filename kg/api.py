@@ -23,6 +23,7 @@ from kg.records import Paper, PaperExtraction, SourceProblem
 from kg.runtime import paused_gc
 
 if TYPE_CHECKING:
+    from kg.graph import DeferredEdges
     from kg.nlp.catalogue import Catalogue
     from kg.outputs import PaperParts
 
@@ -115,17 +116,27 @@ class BuildResult:
     reused_entity_parts: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     _origins: dict[str, bytes | None] | None = field(default=None, repr=False)
+    _edges: DeferredEdges | None = field(default=None, repr=False)
 
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The linked graph (built from the extractions on first use)."""
+        graph = self._linked()
+        if self._edges is not None and len(self._edges):
+            with paused_gc():
+                self._edges.fill_all()
+        return graph
+
+    def _linked(self) -> nx.MultiDiGraph:
+        """The graph, whose paper→entity edges may still lack their attributes (see
+        :func:`kg.graph.build_graph_deferred`): :meth:`write` fills only those it renders."""
         if self._graph is None:
-            from kg.graph import build_graph_with_origins
+            from kg.graph import build_graph_deferred
 
             if self.catalogue is None:  # loaded only now: an up-to-date re-run never needs it
                 self.catalogue = _load_catalogue(self.catalogue_files, self.fingerprint)
             with paused_gc():
-                self._graph, self._origins = build_graph_with_origins(
+                self._graph, self._origins, self._edges = build_graph_deferred(
                     self.extractions, catalogue=self.catalogue
                 )
         return self._graph
@@ -138,7 +149,7 @@ class BuildResult:
     def summary(self) -> dict:
         """Counts of the graph: papers, merged repeats, entities and edges by type and relation."""
         if self._summary is None:
-            self._summary = graph_summary(self.graph)
+            self._summary = graph_summary(self._linked())  # counts: the edges' keys suffice
         return self._summary
 
     def write(
@@ -206,10 +217,11 @@ class BuildResult:
         try:
             started = time.perf_counter()
             self.timings["prepare"] = started - begun
-            graph = self.graph
+            graph = self._linked()
             self.timings["graph"] = time.perf_counter() - started
             salt = f"{_code_hash()} {self.fingerprint}"
-            parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins)
+            fill = self._edges.fill if self._edges is not None else None
+            parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins, fill=fill)
             with staged_files(out) as stage:
                 for name, file in names.items():
                     started = time.perf_counter()
@@ -261,8 +273,8 @@ class BuildResult:
             else:
                 with atomic_write(path, binary=True) as stream:
                     parts.write_rdf(stream, format=rdf_format, base=base_iri)
-        elif name == "html":
-            write_html(self.graph, path, max_nodes=max_nodes)
+        elif name == "html":  # the view reads nodes and edge keys, never edge attributes
+            write_html(parts.graph, path, max_nodes=max_nodes)
         elif name == "json":
             data = parts.graph_json()
             with atomic_write(path, binary=True) as stream:

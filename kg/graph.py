@@ -39,7 +39,9 @@ from kg.resolve import resolve
 
 __all__ = [
     "GRAPH_FORMAT_VERSION",
+    "DeferredEdges",
     "build_graph",
+    "build_graph_deferred",
     "build_graph_with_origins",
     "entity_nodes",
     "load_graph_json",
@@ -81,6 +83,51 @@ def build_graph_with_origins(
     entity behind the link (whose content the caller knows from the extraction). The origin
     text holds exactly those, so equal origins (for the same extractions) mean equal edges.
     """
+    graph, origins, edges = build_graph_deferred(extractions, catalogue=catalogue)
+    edges.fill_all()
+    return graph, origins
+
+
+class DeferredEdges:
+    """The attributes of a graph's paper→entity edges, given to them paper by paper.
+
+    :func:`build_graph_deferred` makes every edge with its key (the relation) and an empty
+    attribute dict; :meth:`fill` gives one paper's edges their ``confidence``, ``mentions``,
+    ``evidence`` and ``rules``, exactly as :func:`build_graph` has them.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, pending: dict[str, list[tuple[str, ExtractedEntity]]]) -> None:
+        self.graph = graph
+        self._pending = pending
+
+    def __len__(self) -> int:
+        """Papers whose edges are still empty."""
+        return len(self._pending)
+
+    def fill(self, paper: str) -> None:
+        """Give paper node ``paper``'s out-edges their attributes (nothing if done already)."""
+        links = self._pending.pop(paper, None)
+        if links:
+            succ = self.graph._succ[paper]
+            for entity, local in links:
+                _link(succ[entity], local)
+
+    def fill_all(self) -> None:
+        """Fill every paper's edges: the graph is then the one :func:`build_graph` makes."""
+        for paper in list(self._pending):
+            self.fill(paper)
+
+
+def build_graph_deferred(
+    extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
+) -> tuple[nx.MultiDiGraph, dict[str, bytes | None], DeferredEdges]:
+    """:func:`build_graph_with_origins` with the paper→entity edges' attributes left to fill.
+
+    Nodes, entity→entity edges and every edge key are in place (so counts, neighbours and
+    relations can be read); the attributes of a paper's out-edges are empty until the
+    returned :class:`DeferredEdges` fills them. A build whose paper pieces come from the
+    cache fills only the papers it renders.
+    """
     extractions = list(extractions)
     resolution = resolve(extractions, catalogue)
     graph = nx.MultiDiGraph(kg_format=GRAPH_FORMAT_VERSION)
@@ -118,13 +165,21 @@ def build_graph_with_origins(
             )
     index = {id(local): i for x in extractions for i, local in enumerate(x.entities)}
     links: dict[str, list] = {}
+    pending: dict[str, list[tuple[str, ExtractedEntity]]] = {}
     succ, pred = graph._succ, graph._pred  # both ends exist: add_edge's checks are not needed
     for paper_id, entity_id, local in resolution.links:
         paper, entity = paper_node(paper_id), entity_node(entity_id)
         keyed = succ[paper].get(entity)
         if keyed is None:
             keyed = succ[paper][entity] = pred[entity][paper] = {}
-        _link(keyed, local)
+        # the edges (one per relation) in the order the full link makes them
+        if local.evidence:
+            for ev in local.evidence:
+                if ev.relation not in keyed:
+                    keyed[ev.relation] = {}
+        elif local.relation not in keyed:
+            keyed[local.relation] = {}
+        pending.setdefault(paper, []).append((entity, local))
         links.setdefault(paper_id, []).append([entity_id, index[id(local)]])
     if hasattr(nx, "_clear_cache"):  # networkx >= 3.3 caches conversions per graph
         nx._clear_cache(graph)
@@ -135,7 +190,7 @@ def build_graph_with_origins(
         node = paper_node(p.id)
         # two extractions of one id share a node: no origin describes it
         origins[node] = None if node in origins else _json_bytes([fields, links.get(p.id, [])])
-    return graph, origins
+    return graph, origins, DeferredEdges(graph, pending)
 
 
 def _json_bytes(value: object) -> bytes:
@@ -147,7 +202,7 @@ def _json_bytes(value: object) -> bytes:
 
 
 def _link(keyed: dict, local: ExtractedEntity) -> None:
-    """Add ``local``'s evidence to the edges (by relation) of one paper→entity pair."""
+    """Add ``local``'s evidence to the edges (by relation, made already) of one paper→entity pair."""
     evidence = local.evidence
     if not evidence:
         by_relation: dict[str, list] = {local.relation: []}
@@ -160,7 +215,7 @@ def _link(keyed: dict, local: ExtractedEntity) -> None:
             for ev in evidence:
                 by_relation.setdefault(ev.relation, []).append(ev)
     for relation, group in by_relation.items():
-        data = keyed.get(relation)
+        data = keyed[relation]
         items = [
             {
                 "text": e.text,
@@ -171,14 +226,12 @@ def _link(keyed: dict, local: ExtractedEntity) -> None:
             }
             for e in group
         ]
-        if data is None:
-            keyed[relation] = {
-                "relation": relation,
-                "confidence": local.confidence,
-                "mentions": list(dict.fromkeys([e.text for e in group])) or list(local.mentions),
-                "evidence": items,
-                "rules": list(local.sources),
-            }
+        if not data:  # the first local entity behind this edge
+            data["relation"] = relation
+            data["confidence"] = local.confidence
+            data["mentions"] = list(dict.fromkeys([e.text for e in group])) or list(local.mentions)
+            data["evidence"] = items
+            data["rules"] = list(local.sources)
         else:  # two local entities of one paper resolved to the same canonical entity
             data["evidence"].extend(items)
             data["mentions"] = list(dict.fromkeys([*data["mentions"], *(e.text for e in group)]))

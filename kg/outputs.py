@@ -40,6 +40,11 @@ if TYPE_CHECKING:
 
 __all__ = ["PaperParts"]
 
+
+def _nothing(node: str) -> None:
+    """The default ``fill``: the graph's edges are complete."""
+
+
 #: The entity attributes a paper's pieces read (besides the paper's own node and edges).
 _TARGET_KEYS = ("kind", "id", "label", "type", "catalogue_id")
 #: Bytes per write while joining pieces.
@@ -63,6 +68,9 @@ class PaperParts:
     origins
         Per paper node, what it was made from (:func:`kg.graph.build_graph_with_origins`);
         papers without one are keyed by their node-link JSON.
+    fill
+        Called with a paper node before its out-edges' attributes are read, when ``graph``
+        came from :func:`kg.graph.build_graph_deferred` (:meth:`kg.graph.DeferredEdges.fill`).
     """
 
     def __init__(
@@ -72,11 +80,13 @@ class PaperParts:
         cache: ExtractionCache | None = None,
         salt: str = "",
         origins: dict[str, bytes | str | None] | None = None,
+        fill: Callable[[str], None] | None = None,
     ) -> None:
         self.graph = graph
         self.cache = cache
         self.salt = salt
         self.origins = origins or {}
+        self.fill = fill or _nothing
         self._keys: dict[str, str] | None = None
         self.papers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "paper"]
         self.entities = [n for n, d in graph.nodes(data=True) if d.get("kind") == "entity"]
@@ -99,6 +109,7 @@ class PaperParts:
                 if origin is not None:
                     head = b"origin\n" + (origin if isinstance(origin, bytes) else origin.encode())
                 else:
+                    self.fill(node)
                     node_json, edge_jsons = node_link_pieces(graph, node)
                     pieces = json.dumps([node_json, edge_jsons])  # ASCII: surrogates too
                     head = b"json\n" + pieces.encode()
@@ -132,6 +143,7 @@ class PaperParts:
         for node in nodes:
             hit = found.get(keys[node])
             if hit is None:
+                self.fill(node)
                 hit = render(node)
                 new.append((keys[node], *hit))
             pieces[node] = hit
@@ -160,6 +172,7 @@ class PaperParts:
                 data, count = pieces[node]
                 node_json, _, edges = data.partition(b"\n")  # JSON text holds no raw newline
             else:
+                self.fill(node)
                 node_json, edge_list = node_link_pieces(graph, node)
                 node_json, edges, count = node_json.encode(), ", ".join(edge_list).encode(), len(edge_list)
             node_jsons.append(node_json)
@@ -185,6 +198,7 @@ class PaperParts:
         rdf = RdfText(self.graph, format=format, base=base)
 
         def render(node: str) -> tuple[bytes, int]:
+            self.fill(node)
             text, count = rdf.node(node)
             return text.encode("utf-8", "replace"), count
 

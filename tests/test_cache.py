@@ -21,6 +21,7 @@ from kg.cache import (
     encode_extraction,
 )
 from kg.cli import app
+from kg.graph import build_graph, node_link_text
 from kg.io import staged_files
 from kg.nlp.pipeline import extract_papers, make_pipeline, pipeline_fingerprint
 from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction, SourceRef
@@ -339,6 +340,9 @@ def test_grown_build_writes_the_bytes_of_a_fresh_build(rdf_format, tmp_path, see
     result.write(grow, rdf_format=rdf_format)
     assert result.reused_parts > 0  # pieces of the unchanged papers came from the cache
     assert result.reused_entity_parts > 0  # and of the entities no new paper touched
+    # the write filled only the edges it rendered; the graph handed out afterwards is whole
+    whole = build_graph(result.extractions, catalogue=result.catalogue)
+    assert node_link_text(result.graph) == node_link_text(whole)
     again = kg.build(grown, cache=fresh / CACHE_FILE)
     again.write(fresh, rdf_format=rdf_format)
     assert again.reused_parts == 0 and again.reused_entity_parts == 0
