@@ -392,7 +392,10 @@ def graph_summary(graph: nx.MultiDiGraph) -> dict:
     papers = sum(1 for _ in paper_nodes(graph))
     sources = sum(len(d.get("sources", [])) for _, d in paper_nodes(graph))
     types = Counter(d["type"] for _, d in entity_nodes(graph))
-    relations = Counter(k for _, _, k in graph.edges(keys=True))
+    if graph.is_directed() and graph.is_multigraph():  # the adjacency dicts, not a tuple per edge
+        relations = Counter(k for nbrs in graph._succ.values() for keyed in nbrs.values() for k in keyed)
+    else:
+        relations = Counter(k for _, _, k in graph.edges(keys=True))
     return {
         "papers": papers,
         "repeats": max(0, sources - papers),

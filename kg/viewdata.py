@@ -171,8 +171,9 @@ def _strongest(relations: Iterable[str]) -> str:
 
 def _entity_papers(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
     papers: dict[str, set[str]] = {n: set() for n, _ in entity_nodes(graph)}
+    succ = graph._succ  # the adjacency dicts themselves: views cost more per paper
     for paper, _ in paper_nodes(graph):
-        for entity in graph.successors(paper):
+        for entity in succ[paper]:
             if entity in papers:
                 papers[entity].add(paper)
     return papers
