@@ -127,6 +127,19 @@ def build_graph_deferred(
     relations can be read); the attributes of a paper's out-edges are empty until the
     returned :class:`DeferredEdges` fills them. A build whose paper pieces come from the
     cache fills only the papers it renders.
+
+    Examples
+    --------
+    >>> from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction
+    >>> ev = Evidence("GSM8K", 0, 5, "GSM8K.", 0, "evaluates_on")
+    >>> x = PaperExtraction(Paper("p1", "T", "GSM8K."), [
+    ...     ExtractedEntity("GSM8K", "Benchmark", ["GSM8K"], [ev], relation="evaluates_on")])
+    >>> g, _, edges = build_graph_deferred([x])
+    >>> g.edges["paper:p1", "entity:gsm8k", "evaluates_on"]
+    {}
+    >>> edges.fill("paper:p1")
+    >>> g.edges["paper:p1", "entity:gsm8k", "evaluates_on"]["mentions"]
+    ['GSM8K']
     """
     extractions = list(extractions)
     resolution = resolve(extractions, catalogue)
