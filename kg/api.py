@@ -23,6 +23,7 @@ from kg.records import Paper, PaperExtraction, SourceProblem
 from kg.runtime import paused_gc
 
 if TYPE_CHECKING:
+    from kg.graph import DeferredEdges
     from kg.nlp.catalogue import Catalogue
     from kg.outputs import PaperParts
 
@@ -91,9 +92,11 @@ class BuildResult:
     ``resumed`` is true when the cache held rows of an interrupted build of the same
     pipeline. After :meth:`write`, ``up_to_date`` tells whether the outputs already matched
     this build (and were left as they were), and ``reused_parts`` counts the per-paper pieces
-    of output text taken from the cache instead of rendered (see :mod:`kg.outputs`).
+    of output text taken from the cache instead of rendered (see :mod:`kg.outputs`), and
+    ``reused_entity_parts`` the entities' pieces taken from it.
     ``timings`` gives the seconds :meth:`write` spent linking the graph (``graph``, 0 when it
-    was already linked) and on each output file, by short name.
+    was already linked), on each output file, by short name, and putting the files in place
+    and recording them in the cache (``commit``).
     """
 
     extractions: list[PaperExtraction]
@@ -110,21 +113,30 @@ class BuildResult:
     _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
     _summary: dict | None = field(default=None, repr=False)
     reused_parts: int = 0
+    reused_entity_parts: int = 0
     timings: dict[str, float] = field(default_factory=dict)
-    _origins: dict[str, str | None] | None = field(default=None, repr=False)
+    _origins: dict[str, bytes | None] | None = field(default=None, repr=False)
+    _edges: DeferredEdges | None = field(default=None, repr=False)
 
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The linked graph (built from the extractions on first use)."""
+        graph = self._linked()
+        if self._edges is not None and len(self._edges):
+            with paused_gc():
+                self._edges.fill_all()
+        return graph
+
+    def _linked(self) -> nx.MultiDiGraph:
+        """The graph, whose paper→entity edges may still lack their attributes (see
+        :func:`kg.graph.build_graph_deferred`): :meth:`write` fills only those it renders."""
         if self._graph is None:
-            from kg.graph import build_graph_with_origins
+            from kg.graph import build_graph_deferred
 
             if self.catalogue is None:  # loaded only now: an up-to-date re-run never needs it
-                from kg.nlp.catalogue import load_catalogue
-
-                self.catalogue = load_catalogue(self.catalogue_files)
+                self.catalogue = _load_catalogue(self.catalogue_files, self.fingerprint)
             with paused_gc():
-                self._graph, self._origins = build_graph_with_origins(
+                self._graph, self._origins, self._edges = build_graph_deferred(
                     self.extractions, catalogue=self.catalogue
                 )
         return self._graph
@@ -137,7 +149,7 @@ class BuildResult:
     def summary(self) -> dict:
         """Counts of the graph: papers, merged repeats, entities and edges by type and relation."""
         if self._summary is None:
-            self._summary = graph_summary(self.graph)
+            self._summary = graph_summary(self._linked())  # counts: the edges' keys suffice
         return self._summary
 
     def write(
@@ -161,13 +173,33 @@ class BuildResult:
         the outputs in ``out_dir`` were written from exactly this input, pipeline, kg version
         and options (and they are unchanged on disk), nothing is rewritten.
         """
+        with paused_gc():  # a collection over a large live graph costs seconds and frees nothing
+            return self._write(
+                Path(out_dir),
+                outputs=outputs,
+                base_iri=base_iri,
+                max_nodes=max_nodes,
+                skipped=skipped,
+                rdf_format=rdf_format,
+            )
+
+    def _write(
+        self,
+        out: Path,
+        *,
+        outputs: Sequence[str],
+        base_iri: str | None,
+        max_nodes: int,
+        skipped: bool,
+        rdf_format: str,
+    ) -> dict[str, Path]:
         from kg.io import staged_files
         from kg.rdf import DEFAULT_BASE_IRI, RDF_FORMATS, check_base_iri
 
+        begun = time.perf_counter()
         if rdf_format not in RDF_FORMATS:
             raise ValueError(f"unknown RDF format {rdf_format!r}; choose one of {', '.join(RDF_FORMATS)}")
         base = check_base_iri(base_iri or DEFAULT_BASE_IRI)
-        out = Path(out_dir)
         names = {name: OUTPUT_FILES[name] for name in outputs}
         if "ttl" in names:
             names["ttl"] = str(Path(names["ttl"]).with_suffix(RDF_FORMATS[rdf_format]))
@@ -183,34 +215,38 @@ class BuildResult:
 
         cache = ExtractionCache(self.cache_path, self.fingerprint) if self.cache_path else None
         try:
-            with paused_gc():
+            started = time.perf_counter()
+            self.timings["prepare"] = started - begun
+            graph = self._linked()
+            self.timings["graph"] = time.perf_counter() - started
+            salt = f"{_code_hash()} {self.fingerprint}"
+            fill = self._edges.fill if self._edges is not None else None
+            parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins, fill=fill)
+            with staged_files(out) as stage:
+                for name, file in names.items():
+                    started = time.perf_counter()
+                    self._write_one(
+                        name,
+                        stage.path(file),
+                        base_iri=base,
+                        max_nodes=max_nodes,
+                        rdf_format=rdf_format,
+                        parts=parts,
+                    )
+                    self.timings[name] = time.perf_counter() - started
+                if skipped and not self.problems:
+                    stage.remove(SKIPPED_FILE)
                 started = time.perf_counter()
-                graph = self.graph
-                self.timings["graph"] = time.perf_counter() - started
-                salt = f"{_code_hash()} {self.fingerprint}"
-                parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins)
-                with staged_files(out) as stage:
-                    for name, file in names.items():
-                        started = time.perf_counter()
-                        self._write_one(
-                            name,
-                            stage.path(file),
-                            base_iri=base,
-                            max_nodes=max_nodes,
-                            rdf_format=rdf_format,
-                            parts=parts,
-                        )
-                        self.timings[name] = time.perf_counter() - started
-                    if skipped and not self.problems:
-                        stage.remove(SKIPPED_FILE)
-                self.reused_parts = parts.reused
-                if cache is not None and parts.rendered:
-                    cache.prune_fragments(parts.keys().values())
+            self.reused_parts = parts.reused
+            self.reused_entity_parts = parts.reused_entities
+            if cache is not None:  # cheap when every kind was read whole (see prune_fragments)
+                cache.prune_fragments(parts.keys().values())
         finally:
             if cache is not None:
                 cache.close()
         if key is not None:
             self._record_outputs(key, written)
+        self.timings["commit"] = time.perf_counter() - started
         return written
 
     def _write_one(
@@ -237,8 +273,8 @@ class BuildResult:
             else:
                 with atomic_write(path, binary=True) as stream:
                     parts.write_rdf(stream, format=rdf_format, base=base_iri)
-        elif name == "html":
-            write_html(self.graph, path, max_nodes=max_nodes)
+        elif name == "html":  # the view reads nodes and edge keys, never edge attributes
+            write_html(parts.graph, path, max_nodes=max_nodes)
         elif name == "json":
             data = parts.graph_json()
             with atomic_write(path, binary=True) as stream:
@@ -259,15 +295,25 @@ class BuildResult:
         import hashlib
         import json
 
+        import orjson
+
+        def encoded(value: object) -> bytes:
+            try:
+                return orjson.dumps(value)
+            except TypeError:  # a lone surrogate, which orjson refuses
+                return json.dumps(value).encode("ascii")
+
         digest = hashlib.sha256()
         header = [_code_hash(), self.fingerprint, sorted(names.items()), base_iri, max_nodes]
         digest.update(json.dumps(header).encode())
+        records = []
         for extraction in self.extractions:  # the entities follow from the paper and fingerprint
             p = extraction.paper
-            record = [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
-            digest.update(json.dumps(record, ensure_ascii=False).encode())
-        for problem in self.problems:
-            digest.update(json.dumps([*problem.source, problem.reason]).encode())
+            records.append(
+                [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
+            )
+        digest.update(encoded(records))
+        digest.update(encoded([[*problem.source, problem.reason] for problem in self.problems]))
         return digest.hexdigest()
 
     def _outputs_current(self, key: str, written: dict[str, Path]) -> bool:
@@ -311,6 +357,28 @@ class BuildResult:
                 cache.prune(keep=[x.paper for x in self.extractions])
 
 
+#: The catalogue last loaded for linking, by ``(files, pipeline fingerprint)``.
+_CATALOGUE_MEMO: dict[tuple, Catalogue] = {}
+
+
+def _load_catalogue(files: tuple[str, ...], fingerprint: str | None) -> Catalogue:
+    """The catalogue of ``files``, reused within a process while the fingerprint is the same.
+
+    The pipeline fingerprint hashes the catalogue's entries, so an equal fingerprint means an
+    equal catalogue; without one the files are always read.
+    """
+    from kg.nlp.catalogue import load_catalogue
+
+    key = (files, fingerprint)
+    if fingerprint is not None and key in _CATALOGUE_MEMO:
+        return _CATALOGUE_MEMO[key]
+    catalogue = load_catalogue(files)
+    if fingerprint is not None:
+        _CATALOGUE_MEMO.clear()  # one at a time: a catalogue is large
+        _CATALOGUE_MEMO[key] = catalogue
+    return catalogue
+
+
 def graph_summary(graph: nx.MultiDiGraph) -> dict:
     """Counts of ``graph``: papers, repeats merged, entities by type, edges by relation.
 
@@ -324,7 +392,10 @@ def graph_summary(graph: nx.MultiDiGraph) -> dict:
     papers = sum(1 for _ in paper_nodes(graph))
     sources = sum(len(d.get("sources", [])) for _, d in paper_nodes(graph))
     types = Counter(d["type"] for _, d in entity_nodes(graph))
-    relations = Counter(k for _, _, k in graph.edges(keys=True))
+    if graph.is_directed() and graph.is_multigraph():  # the adjacency dicts, not a tuple per edge
+        relations = Counter(k for nbrs in graph._succ.values() for keyed in nbrs.values() for k in keyed)
+    else:
+        relations = Counter(k for _, _, k in graph.edges(keys=True))
     return {
         "papers": papers,
         "repeats": max(0, sources - papers),

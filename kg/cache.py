@@ -56,6 +56,9 @@ CACHE_FILE = ".kg-cache.sqlite"
 SCHEMA_VERSION = "3"
 
 _CHUNK = 500  # keys per SELECT ... IN (...) query
+#: Above this many keys, :meth:`ExtractionCache.get_fragments` reads every row of the kind
+#: (stale ones are pruned after each build, so nearly all of them are wanted).
+_SCAN_ABOVE = 2000
 
 
 class CacheError(Exception):
@@ -206,6 +209,8 @@ class ExtractionCache:
     def __init__(self, path: str | Path, fingerprint: str) -> None:
         self.path = Path(path)
         self.fingerprint = fingerprint
+        #: per fragment kind read whole, the keys seen that were not asked for
+        self._unasked: dict[str, set[str]] = {}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -312,6 +317,16 @@ class ExtractionCache:
         the output and ``count`` is what the piece holds (triples, lines).
         """
         found: dict[str, tuple[bytes, int]] = {}
+        if len(keys) > _SCAN_ABOVE:  # one pass over the kind beats many IN (...) look-ups
+            wanted = set(keys)
+            unasked = self._unasked[kind] = set()
+            rows = self._db.execute("SELECT key, data, count FROM fragments WHERE kind = ?", (kind,))
+            for key, data, count in rows:
+                if key in wanted:
+                    found[key] = (data, count)
+                else:
+                    unasked.add(key)
+            return found
         for chunk in _chunks(list(keys)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
@@ -328,7 +343,24 @@ class ExtractionCache:
         return len(rows)
 
     def prune_fragments(self, keep: Iterable[str]) -> int:
-        """Delete the fragments (of every kind) whose key is not in ``keep``; return how many."""
+        """Delete the fragments (of every kind) whose key is not in ``keep``; return how many.
+
+        When every kind in the table was read whole by :meth:`get_fragments` on this
+        connection, the keys it saw and was not asked for are all that can be stale, and
+        only those are looked at.
+        """
+        keep = set(keep)
+        kinds = self._fragment_kinds()
+        if kinds and all(kind in self._unasked for kind in kinds):
+            stale = sorted(set().union(*self._unasked.values()) - keep)
+            deleted = 0
+            with self._transaction():
+                for chunk in _chunks(stale):
+                    marks = ",".join("?" * len(chunk))
+                    sql = f"DELETE FROM fragments WHERE key IN ({marks})"
+                    deleted += self._db.execute(sql, tuple(chunk)).rowcount
+            self._unasked.clear()
+            return deleted
         with self._transaction():
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_fragments (key TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM keep_fragments")
@@ -336,6 +368,16 @@ class ExtractionCache:
             return self._db.execute(
                 "DELETE FROM fragments WHERE key NOT IN (SELECT key FROM keep_fragments)"
             ).rowcount
+
+    def _fragment_kinds(self) -> list[str]:
+        """The kinds of fragment in the table, one index seek each."""
+        kinds: list[str] = []
+        row = self._db.execute("SELECT kind FROM fragments ORDER BY kind LIMIT 1").fetchone()
+        while row is not None:
+            kinds.append(row[0])
+            sql = "SELECT kind FROM fragments WHERE kind > ? ORDER BY kind LIMIT 1"
+            row = self._db.execute(sql, (row[0],)).fetchone()
+        return kinds
 
     def get_meta(self, key: str) -> str | None:
         """A value saved with :meth:`set_meta`, or ``None``."""

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
+import orjson
 
 from kg.io import atomic_write
 from kg.nlp.catalogue import Catalogue
@@ -38,7 +39,9 @@ from kg.resolve import resolve
 
 __all__ = [
     "GRAPH_FORMAT_VERSION",
+    "DeferredEdges",
     "build_graph",
+    "build_graph_deferred",
     "build_graph_with_origins",
     "entity_nodes",
     "load_graph_json",
@@ -72,13 +75,71 @@ def build_graph(
 
 def build_graph_with_origins(
     extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
-) -> tuple[nx.MultiDiGraph, dict[str, str | None]]:
+) -> tuple[nx.MultiDiGraph, dict[str, bytes | None]]:
     """:func:`build_graph`, and for each paper node the JSON of what it was made from.
 
     A paper's node and out-edges are a function of its :class:`~kg.records.Paper` fields
     and, link by link in order, the id of the entity linked and the index of the extracted
     entity behind the link (whose content the caller knows from the extraction). The origin
     text holds exactly those, so equal origins (for the same extractions) mean equal edges.
+    """
+    graph, origins, edges = build_graph_deferred(extractions, catalogue=catalogue)
+    edges.fill_all()
+    return graph, origins
+
+
+class DeferredEdges:
+    """The attributes of a graph's paper→entity edges, given to them paper by paper.
+
+    :func:`build_graph_deferred` makes every edge with its key (the relation) and an empty
+    attribute dict; :meth:`fill` gives one paper's edges their ``confidence``, ``mentions``,
+    ``evidence`` and ``rules``, exactly as :func:`build_graph` has them.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, pending: dict[str, list[tuple[str, ExtractedEntity]]]) -> None:
+        self.graph = graph
+        self._pending = pending
+
+    def __len__(self) -> int:
+        """Papers whose edges are still empty."""
+        return len(self._pending)
+
+    def fill(self, paper: str) -> None:
+        """Give paper node ``paper``'s out-edges their attributes (nothing if done already)."""
+        links = self._pending.pop(paper, None)
+        if links:
+            succ = self.graph._succ[paper]
+            for entity, local in links:
+                _link(succ[entity], local)
+
+    def fill_all(self) -> None:
+        """Fill every paper's edges: the graph is then the one :func:`build_graph` makes."""
+        for paper in list(self._pending):
+            self.fill(paper)
+
+
+def build_graph_deferred(
+    extractions: Iterable[PaperExtraction], *, catalogue: Catalogue | None = None
+) -> tuple[nx.MultiDiGraph, dict[str, bytes | None], DeferredEdges]:
+    """:func:`build_graph_with_origins` with the paper→entity edges' attributes left to fill.
+
+    Nodes, entity→entity edges and every edge key are in place (so counts, neighbours and
+    relations can be read); the attributes of a paper's out-edges are empty until the
+    returned :class:`DeferredEdges` fills them. A build whose paper pieces come from the
+    cache fills only the papers it renders.
+
+    Examples
+    --------
+    >>> from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction
+    >>> ev = Evidence("GSM8K", 0, 5, "GSM8K.", 0, "evaluates_on")
+    >>> x = PaperExtraction(Paper("p1", "T", "GSM8K."), [
+    ...     ExtractedEntity("GSM8K", "Benchmark", ["GSM8K"], [ev], relation="evaluates_on")])
+    >>> g, _, edges = build_graph_deferred([x])
+    >>> g.edges["paper:p1", "entity:gsm8k", "evaluates_on"]
+    {}
+    >>> edges.fill("paper:p1")
+    >>> g.edges["paper:p1", "entity:gsm8k", "evaluates_on"]["mentions"]
+    ['GSM8K']
     """
     extractions = list(extractions)
     resolution = resolve(extractions, catalogue)
@@ -117,27 +178,57 @@ def build_graph_with_origins(
             )
     index = {id(local): i for x in extractions for i, local in enumerate(x.entities)}
     links: dict[str, list] = {}
+    pending: dict[str, list[tuple[str, ExtractedEntity]]] = {}
+    succ, pred = graph._succ, graph._pred  # both ends exist: add_edge's checks are not needed
     for paper_id, entity_id, local in resolution.links:
-        _link(graph, paper_node(paper_id), entity_node(entity_id), local)
+        paper, entity = paper_node(paper_id), entity_node(entity_id)
+        keyed = succ[paper].get(entity)
+        if keyed is None:
+            keyed = succ[paper][entity] = pred[entity][paper] = {}
+        # the edges (one per relation) in the order the full link makes them
+        if local.evidence:
+            for ev in local.evidence:
+                if ev.relation not in keyed:
+                    keyed[ev.relation] = {}
+        elif local.relation not in keyed:
+            keyed[local.relation] = {}
+        pending.setdefault(paper, []).append((entity, local))
         links.setdefault(paper_id, []).append([entity_id, index[id(local)]])
-    origins: dict[str, str | None] = {}
+    if hasattr(nx, "_clear_cache"):  # networkx >= 3.3 caches conversions per graph
+        nx._clear_cache(graph)
+    origins: dict[str, bytes | None] = {}
     for extraction in extractions:
         p = extraction.paper
         fields = [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
         node = paper_node(p.id)
         # two extractions of one id share a node: no origin describes it
-        origins[node] = None if node in origins else json.dumps([fields, links.get(p.id, [])])
-    return graph, origins
+        origins[node] = None if node in origins else _json_bytes([fields, links.get(p.id, [])])
+    return graph, origins, DeferredEdges(graph, pending)
 
 
-def _link(graph: nx.MultiDiGraph, paper: str, entity: str, local: ExtractedEntity) -> None:
-    by_relation: dict[str, list] = {}
-    for ev in local.evidence:
-        by_relation.setdefault(ev.relation, []).append(ev)
-    if not by_relation:
-        by_relation[local.relation] = []
-    for relation, evidence in by_relation.items():
-        data = graph.get_edge_data(paper, entity, key=relation)
+def _json_bytes(value: object) -> bytes:
+    """``value`` as compact JSON bytes (orjson; ASCII-escaped JSON for lone surrogates)."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # a lone surrogate, which orjson refuses
+        return json.dumps(value).encode("ascii")
+
+
+def _link(keyed: dict, local: ExtractedEntity) -> None:
+    """Add ``local``'s evidence to the edges (by relation, made already) of one paper→entity pair."""
+    evidence = local.evidence
+    if not evidence:
+        by_relation: dict[str, list] = {local.relation: []}
+    else:
+        relation = evidence[0].relation
+        if all(ev.relation == relation for ev in evidence):  # the usual case
+            by_relation = {relation: evidence}
+        else:
+            by_relation = {}
+            for ev in evidence:
+                by_relation.setdefault(ev.relation, []).append(ev)
+    for relation, group in by_relation.items():
+        data = keyed[relation]
         items = [
             {
                 "text": e.text,
@@ -146,22 +237,17 @@ def _link(graph: nx.MultiDiGraph, paper: str, entity: str, local: ExtractedEntit
                 "sentence": e.sentence,
                 "sentence_start": e.sentence_start,
             }
-            for e in evidence
+            for e in group
         ]
-        if data is None:
-            graph.add_edge(
-                paper,
-                entity,
-                key=relation,
-                relation=relation,
-                confidence=local.confidence,
-                mentions=list(dict.fromkeys(e.text for e in evidence)) or list(local.mentions),
-                evidence=items,
-                rules=list(local.sources),
-            )
+        if not data:  # the first local entity behind this edge
+            data["relation"] = relation
+            data["confidence"] = local.confidence
+            data["mentions"] = list(dict.fromkeys([e.text for e in group])) or list(local.mentions)
+            data["evidence"] = items
+            data["rules"] = list(local.sources)
         else:  # two local entities of one paper resolved to the same canonical entity
             data["evidence"].extend(items)
-            data["mentions"] = list(dict.fromkeys([*data["mentions"], *(e.text for e in evidence)]))
+            data["mentions"] = list(dict.fromkeys([*data["mentions"], *(e.text for e in group)]))
             data["confidence"] = max(data["confidence"], local.confidence)
             data["rules"] = sorted({*data["rules"], *local.sources})
 

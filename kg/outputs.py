@@ -7,7 +7,8 @@ hashes exactly that into a key per paper (from the paper's *origin*, see
 :func:`kg.graph.build_graph_with_origins`, or else from its node-link JSON); a later build
 that adds papers finds the pieces of every unchanged paper in the cache
 (:meth:`kg.cache.ExtractionCache.get_fragments`) and renders only the new or changed ones.
-Entities, whose counts move with every build, are always rendered afresh. The files are
+An entity's pieces (in ``graph.json`` and the RDF) are keyed by its whole node and out-edges,
+so only the entities whose counts or names moved are rendered again. The files are
 byte-identical to those of a build from scratch.
 
 Examples
@@ -39,6 +40,11 @@ if TYPE_CHECKING:
 
 __all__ = ["PaperParts"]
 
+
+def _nothing(node: str) -> None:
+    """The default ``fill``: the graph's edges are complete."""
+
+
 #: The entity attributes a paper's pieces read (besides the paper's own node and edges).
 _TARGET_KEYS = ("kind", "id", "label", "type", "catalogue_id")
 #: Bytes per write while joining pieces.
@@ -62,6 +68,9 @@ class PaperParts:
     origins
         Per paper node, what it was made from (:func:`kg.graph.build_graph_with_origins`);
         papers without one are keyed by their node-link JSON.
+    fill
+        Called with a paper node before its out-edges' attributes are read, when ``graph``
+        came from :func:`kg.graph.build_graph_deferred` (:meth:`kg.graph.DeferredEdges.fill`).
     """
 
     def __init__(
@@ -70,54 +79,80 @@ class PaperParts:
         *,
         cache: ExtractionCache | None = None,
         salt: str = "",
-        origins: dict[str, str | None] | None = None,
+        origins: dict[str, bytes | str | None] | None = None,
+        fill: Callable[[str], None] | None = None,
     ) -> None:
         self.graph = graph
         self.cache = cache
         self.salt = salt
         self.origins = origins or {}
+        self.fill = fill or _nothing
         self._keys: dict[str, str] | None = None
         self.papers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "paper"]
+        self.entities = [n for n, d in graph.nodes(data=True) if d.get("kind") == "entity"]
+        #: paper pieces taken from the cache, entity pieces taken from it, pieces rendered
         self.reused = 0
+        self.reused_entities = 0
         self.rendered = 0
 
     def keys(self) -> dict[str, str]:
-        """Every paper node's key (made once)."""
+        """Every paper and entity node's key (made once)."""
         if self._keys is None:
             graph = self.graph
             nodes = graph._node  # the attribute dicts themselves: NodeView lookups cost more
             succ = graph._succ
+            salt = self.salt.encode()
+            targets: dict[str, bytes] = {}  # what a paper's pieces read of each entity it links to
             keys = {}
             for node in self.papers:
-                digest = hashlib.sha256(self.salt.encode())
                 origin = self.origins.get(node)
                 if origin is not None:
-                    digest.update(b"origin\n" + origin.encode())
+                    head = b"origin\n" + (origin if isinstance(origin, bytes) else origin.encode())
                 else:
+                    self.fill(node)
                     node_json, edge_jsons = node_link_pieces(graph, node)
                     pieces = json.dumps([node_json, edge_jsons])  # ASCII: surrogates too
-                    digest.update(b"json\n" + pieces.encode())
-                targets = [[nodes[t].get(k) for k in _TARGET_KEYS] for t in succ[node]]
-                digest.update(json.dumps(targets).encode())
-                keys[node] = digest.hexdigest()
+                    head = b"json\n" + pieces.encode()
+                parts = [salt, head]
+                for target in succ[node]:
+                    signature = targets.get(target)
+                    if signature is None:
+                        fields = [nodes[target].get(k) for k in _TARGET_KEYS]
+                        signature = targets[target] = b"\n" + json.dumps(fields).encode()
+                    parts.append(signature)
+                keys[node] = hashlib.sha256(b"".join(parts)).hexdigest()
+            for node in self.entities:
+                # an entity's pieces read its node and its out-edges (variant_of) with their
+                # targets' kind and id; repr spells all of it exactly, in order
+                out = [
+                    (target, key, data, nodes[target].get("kind"), nodes[target].get("id"))
+                    for target, keyed in succ[node].items()
+                    for key, data in keyed.items()
+                ]
+                text = repr((node, nodes[node], out)).encode("utf-8", "surrogatepass")
+                keys[node] = hashlib.sha256(salt + b"entity\n" + text).hexdigest()
             self._keys = keys
         return self._keys
 
-    def _pieces(self, kind: str, render: Render) -> dict[str, tuple[bytes, int]]:
-        """``{paper node: (bytes, count)}``: from the cache, else ``render(node)`` (then saved)."""
+    def _pieces(self, kind: str, render: Render, nodes: list[str]) -> dict[str, tuple[bytes, int]]:
+        """``{node: (bytes, count)}`` of ``nodes``: from the cache, else ``render(node)`` (then saved)."""
         keys = self.keys()
-        found = self.cache.get_fragments(kind, [keys[n] for n in self.papers]) if self.cache else {}
+        found = self.cache.get_fragments(kind, [keys[n] for n in nodes]) if self.cache else {}
         pieces: dict[str, tuple[bytes, int]] = {}
         new: list[tuple[str, bytes, int]] = []
-        for node in self.papers:
+        for node in nodes:
             hit = found.get(keys[node])
             if hit is None:
+                self.fill(node)
                 hit = render(node)
                 new.append((keys[node], *hit))
             pieces[node] = hit
         if self.cache is not None and new:
             self.cache.put_fragments(kind, new)
-        self.reused += len(self.papers) - len(new)
+        hits = len(found)
+        papers = sum(1 for n in self.papers if keys[n] in found) if hits else 0
+        self.reused += papers
+        self.reused_entities += hits - papers
         self.rendered += len(new)
         return pieces
 
@@ -129,7 +164,7 @@ class PaperParts:
             node_json, edge_jsons = node_link_pieces(graph, node)
             return f"{node_json}\n{', '.join(edge_jsons)}".encode(), len(edge_jsons)
 
-        pieces = self._pieces("json", render)
+        pieces = self._pieces("json", render, self.papers + self.entities)
         node_jsons: list[bytes] = []
         edge_jsons: list[bytes] = []
         for node in graph:
@@ -137,6 +172,7 @@ class PaperParts:
                 data, count = pieces[node]
                 node_json, _, edges = data.partition(b"\n")  # JSON text holds no raw newline
             else:
+                self.fill(node)
                 node_json, edge_list = node_link_pieces(graph, node)
                 node_json, edges, count = node_json.encode(), ", ".join(edge_list).encode(), len(edge_list)
             node_jsons.append(node_json)
@@ -162,10 +198,11 @@ class PaperParts:
         rdf = RdfText(self.graph, format=format, base=base)
 
         def render(node: str) -> tuple[bytes, int]:
+            self.fill(node)
             text, count = rdf.node(node)
             return text.encode("utf-8", "replace"), count
 
-        pieces = self._pieces(f"rdf {format} {base}", render)
+        pieces = self._pieces(f"rdf {format} {base}", render, self.papers + self.entities)
         stream.write(rdf.header().encode("utf-8", "replace"))
         total, size, chunk = 0, 0, []
         for node in rdf.order():
@@ -188,5 +225,5 @@ class PaperParts:
             record = paper_record(graph, node, graph.nodes[node])
             return (json.dumps(record, ensure_ascii=False) + "\n").encode(), 1
 
-        pieces = self._pieces("jsonl", render)
+        pieces = self._pieces("jsonl", render, self.papers)
         return b"".join(pieces[n][0] for n in self.papers)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import combinations
 from typing import Any
 
 import networkx as nx
@@ -57,23 +58,20 @@ def method_pairs(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
 
     A paper names an entity when it has any of the :data:`PAPER_LINKS` edges to it.
     """
-    nodes = graph.nodes
+    nodes = graph._node  # the attribute dicts themselves: view look-ups cost more
+    succ = graph._succ
+    methods_ = {n for n, d in nodes.items() if d.get("kind") == "entity" and d.get("type") == "Method"}
     counts: Counter[tuple[str, str]] = Counter()
-    for paper, data in graph.nodes(data=True):
+    for paper, data in nodes.items():
         if data.get("kind") != "paper":
             continue
         methods = sorted(
-            {
-                target
-                for _, target, key in graph.out_edges(paper, keys=True)
-                if key in PAPER_LINKS
-                and nodes[target].get("kind") == "entity"
-                and nodes[target].get("type") == "Method"
-            }
+            target
+            for target, keyed in succ[paper].items()
+            if target in methods_ and not PAPER_LINKS.isdisjoint(keyed)
         )
-        for i, first in enumerate(methods):
-            for second in methods[i + 1 :]:
-                counts[first, second] += 1
+        if len(methods) > 1:
+            counts.update(combinations(methods, 2))
     return dict(sorted(counts.items()))
 
 
@@ -102,10 +100,20 @@ def pair_rows(graph: nx.MultiDiGraph, entity_iri) -> list[tuple[str, str, int]]:
     """``(first IRI, second IRI, papers)`` of every pair of :func:`pair_counts`, in IRI order;
     ``entity_iri`` maps an entity id to its IRI string."""
     nodes = graph.nodes
-    return sorted(
-        (*sorted((entity_iri(nodes[u]["id"]), entity_iri(nodes[v]["id"]))), count)
-        for (u, v), count in pair_counts(graph).items()
-    )
+    iris: dict[str, str] = {}
+
+    def iri(node: str) -> str:
+        found = iris.get(node)
+        if found is None:
+            found = iris[node] = entity_iri(nodes[node]["id"])
+        return found
+
+    rows = []
+    for (u, v), count in pair_counts(graph).items():
+        first, second = iri(u), iri(v)
+        rows.append((first, second, count) if first <= second else (second, first, count))
+    rows.sort()
+    return rows
 
 
 def method_pair_triples(graph: nx.MultiDiGraph, *, entity_iri, terms) -> Iterator[tuple[Any, Any, Any]]:

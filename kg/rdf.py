@@ -471,6 +471,8 @@ class _Syntax:
         self.turtle = turtle
         self.base = base
         self.prefixes = _prefixes(base)
+        # longest namespace first; among equally long ones, the first in ``prefixes`` wins
+        self._longest_first = sorted(self.prefixes.items(), key=lambda kv: -len(kv[1]))
         self._entities: dict[str, str] = {}
         self._segments: dict[str, tuple[str, str]] = {}
         self._texts: dict[str, str] = {}
@@ -486,16 +488,12 @@ class _Syntax:
 
     def iri(self, value: str) -> str:
         """``value`` as ``<value>``, or in Turtle as a prefixed name where one fits."""
-        if self.turtle:
-            best = ""
-            for prefix, namespace in self.prefixes.items():
-                if value.startswith(namespace) and len(namespace) > len(self.prefixes.get(best, "")):
+        if self.turtle:  # the longest namespace that leaves a valid local name
+            for prefix, namespace in self._longest_first:
+                if value.startswith(namespace):
                     local = value[len(namespace) :]
                     if local == "" or _PN_LOCAL.fullmatch(local):
-                        best = prefix
-            if best:
-                local = value[len(self.prefixes[best]) :]
-                return f"{best}:{_pn_escape(local)}"
+                        return f"{prefix}:{_pn_escape(local)}"
         return f"<{value}>"
 
     def under(self, kind: str, segment: str) -> tuple[str, str, str]:
@@ -745,11 +743,22 @@ def _pairs_text(graph: nx.MultiDiGraph, s: _Syntax) -> tuple[str, int]:
     kind, first_p, second_p, count_p = (
         s.iri(f"{KG._NS}{name}") for name in ("MethodPair", "firstMethod", "secondMethod", "sharedPaperCount")
     )
+    terms: dict[str, str] = {}  # an entity IRI's term, made once per entity
+
+    def term(iri: str) -> str:
+        found = terms.get(iri)
+        if found is None:
+            found = terms[iri] = s.iri(iri)
+        return found
+
+    # one pair's block as a format string: control characters 0-3 mark where its terms go
+    # (no term holds one), braces of the text around them are doubled
+    marked = s.block("\0", [(s.a, kind), (first_p, "\1"), (second_p, "\2"), (count_p, "\3")])
+    escaped = marked.replace("{", "{{").replace("}", "}}")
+    template = re.sub("[\0-\3]", lambda m: f"{{{ord(m.group())}}}", escaped)
+    fill = template.format
     blocks = [
-        s.block(
-            s.iri(method_pair_iri(first, second)),
-            [(s.a, kind), (first_p, s.iri(first)), (second_p, s.iri(second)), (count_p, s.int(count))],
-        )
+        fill(s.iri(method_pair_iri(first, second)), term(first), term(second), s.int(count))
         for first, second, count in rows
     ]
     return "".join(blocks), 4 * len(rows)

@@ -25,9 +25,10 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.nlp.assemble import normalize_form
 from kg.nlp.catalogue import Catalogue, entity_slug
@@ -59,15 +60,22 @@ class Resolution:
     links: list[tuple[str, str, ExtractedEntity]]  # (paper id, entity id, local entity)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_acronym(text: str) -> bool:
+    if " " in text:
+        return False
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and " " not in text and sum(c.isupper() for c in letters) >= 2
+    return bool(letters) and sum(c.isupper() for c in letters) >= 2
+
+
+#: :func:`~kg.nlp.assemble.normalize_form`, remembered: a corpus names the same forms over and over
+_normalize = lru_cache(maxsize=1 << 16)(normalize_form)
 
 
 def _key(entity: ExtractedEntity) -> str:
     if entity.catalogue_id:
         return f"cat:{entity.catalogue_id}"
-    return f"name:{normalize_form(entity.name)}"
+    return f"name:{_normalize(entity.name)}"
 
 
 def resolve(extractions: Iterable[PaperExtraction], catalogue: Catalogue | None = None) -> Resolution:
@@ -84,11 +92,11 @@ def resolve(extractions: Iterable[PaperExtraction], catalogue: Catalogue | None 
             occurrences.append((extraction.paper.id, entity, key))
             for mention in entity.mentions:
                 if mention != entity.name and _is_acronym(mention):
-                    acronym_keys[normalize_form(mention)].add(key)
+                    acronym_keys[_normalize(mention)].add(key)
     grouped: dict[str, list[tuple[str, ExtractedEntity]]] = defaultdict(list)
     for paper_id, entity, key in occurrences:
         if not entity.catalogue_id and _is_acronym(entity.name):
-            homes = acronym_keys.get(normalize_form(entity.name), set())
+            homes = acronym_keys.get(_normalize(entity.name), set())
             if len(homes) == 1:
                 key = next(iter(homes))
         grouped[key].append((paper_id, entity))
@@ -120,32 +128,41 @@ def _canonicalise(
 
 
 def _merge(members: list[tuple[str, ExtractedEntity]]) -> CanonicalEntity:
-    names = Counter(local.name for _, local in members)
-    catalogued = [local for _, local in members if local.catalogue_id]
-    if catalogued:
-        name = catalogued[0].name
+    # plain dicts counted in member order: what Counter gives, without its overhead
+    names: dict[str, int] = {}
+    votes: dict[str, float] = {}
+    parents: dict[str, int] = {}
+    mentions: set[str] = set()
+    catalogued = None
+    miss = 1.0
+    mention_count = 0
+    for _, local in members:
+        names[local.name] = names.get(local.name, 0) + 1
+        if local.catalogue_id and catalogued is None:
+            catalogued = local
+        votes[local.type] = votes.get(local.type, 0) + (local.confidence + (10 if local.catalogue_id else 0))
+        mentions.update(local.mentions)
+        miss *= 1.0 - min(local.confidence, 0.99)
+        if local.parent:
+            parents[local.parent] = parents.get(local.parent, 0) + 1
+        mention_count += len(local.evidence) or 1
+    if catalogued is not None:
+        name = catalogued.name
     else:
         long_forms = [n for n in names if not _is_acronym(n)]
         name = max(long_forms or names, key=lambda n: (names[n], -len(n), n))
-    votes: Counter[str] = Counter()
-    for _, local in members:
-        votes[local.type] += local.confidence + (10 if local.catalogue_id else 0)
     type_ = max(votes, key=lambda t: (votes[t], t))
-    aliases = sorted({m for _, local in members for m in local.mentions} - {name})
-    miss = 1.0
-    for _, local in members:
-        miss *= 1.0 - min(local.confidence, 0.99)
-    parents = Counter(local.parent for _, local in members if local.parent)
+    mentions.discard(name)
     return CanonicalEntity(
         id="",
         name=name,
         type=type_,
-        aliases=aliases,
-        parent=parents.most_common(1)[0][0] if parents else None,
-        catalogue_id=catalogued[0].catalogue_id if catalogued else None,
+        aliases=sorted(mentions),
+        parent=max(parents, key=parents.__getitem__) if parents else None,  # the first most common
+        catalogue_id=catalogued.catalogue_id if catalogued is not None else None,
         confidence=round(1.0 - miss, 3),
         papers={paper_id for paper_id, _ in members},
-        mention_count=sum(len(local.evidence) or 1 for _, local in members),
+        mention_count=mention_count,
     )
 
 

@@ -23,6 +23,8 @@ Examples
 
 from __future__ import annotations
 
+import importlib.util
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -42,8 +44,14 @@ LARGE_VIEW = 800
 PRECOMPUTE_LAYOUT = 400
 
 
+@lru_cache(maxsize=1)
 def _vis_js() -> str:
-    root = Path(str(resources.files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
+    spec = importlib.util.find_spec("pyvis")  # found, not imported: only its files are needed
+    if spec is not None and spec.submodule_search_locations:
+        package = Path(next(iter(spec.submodule_search_locations)))
+    else:
+        package = Path(str(resources.files("pyvis")))
+    root = package / "templates" / "lib" / "vis-9.1.2"
     return (root / "vis-network.min.js").read_text(encoding="utf-8")
 
 

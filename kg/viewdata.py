@@ -171,8 +171,9 @@ def _strongest(relations: Iterable[str]) -> str:
 
 def _entity_papers(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
     papers: dict[str, set[str]] = {n: set() for n, _ in entity_nodes(graph)}
+    succ = graph._succ  # the adjacency dicts themselves: views cost more per paper
     for paper, _ in paper_nodes(graph):
-        for entity in graph.successors(paper):
+        for entity in succ[paper]:
             if entity in papers:
                 papers[entity].add(paper)
     return papers
@@ -201,7 +202,19 @@ def _induced(base: nx.Graph | nx.MultiDiGraph, keep: set[str]) -> nx.Graph | nx.
     """
     sub = base.__class__()
     sub.add_nodes_from((n, d) for n, d in base.nodes(data=True) if n in keep)
-    if base.is_multigraph():
+    if base.is_directed():  # the adjacency dicts themselves, in the order base.edges() walks them
+        kept = ((u, nbrs) for u, nbrs in base._succ.items() if u in keep)
+        if base.is_multigraph():
+            sub.add_edges_from(
+                (u, v, k, d)
+                for u, nbrs in kept
+                for v, keyed in nbrs.items()
+                if v in keep
+                for k, d in keyed.items()
+            )
+        else:
+            sub.add_edges_from((u, v, d) for u, nbrs in kept for v, d in nbrs.items() if v in keep)
+    elif base.is_multigraph():
         edges = base.edges(keys=True, data=True)
         sub.add_edges_from((u, v, k, d) for u, v, k, d in edges if u in keep and v in keep)
     else:

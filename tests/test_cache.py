@@ -21,6 +21,7 @@ from kg.cache import (
     encode_extraction,
 )
 from kg.cli import app
+from kg.graph import build_graph, node_link_text
 from kg.io import staged_files
 from kg.nlp.pipeline import extract_papers, make_pipeline, pipeline_fingerprint
 from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction, SourceRef
@@ -306,6 +307,27 @@ def test_fragments_are_stored_read_and_pruned_by_key(tmp_path):
         assert cache.get_fragments("jsonl", ["k1"]) == {"k1": (b"{}\n", 1)}
 
 
+def test_fragments_read_whole_are_pruned_by_the_keys_seen(tmp_path, monkeypatch):
+    import kg.cache
+
+    monkeypatch.setattr(kg.cache, "_SCAN_ABOVE", 0)  # read every kind whole, as big builds do
+    path = tmp_path / CACHE_FILE
+    with ExtractionCache(path, "fp") as cache:
+        cache.put_fragments("rdf", [(k, k.encode(), 1) for k in ("k1", "k2", "k3")])
+        cache.put_fragments("jsonl", [(k, k.encode(), 1) for k in ("k1", "k3", "k4")])
+    with ExtractionCache(path, "fp") as cache:
+        assert cache.get_fragments("rdf", ["k1", "k5"]) == {"k1": (b"k1", 1)}
+        assert cache.get_fragments("jsonl", ["k1"]) == {"k1": (b"k1", 1)}
+        cache.put_fragments("rdf", [("k5", b"k5", 1)])
+        assert cache.prune_fragments(["k1", "k3", "k5"]) == 2  # rdf k2 and jsonl k4
+        assert set(cache.get_fragments("rdf", ["k1", "k2", "k3", "k5"])) == {"k1", "k3", "k5"}
+        assert set(cache.get_fragments("jsonl", ["k1", "k3", "k4"])) == {"k1", "k3"}
+    with ExtractionCache(path, "fp") as cache:  # a kind not read: every kind is pruned in full
+        cache.get_fragments("rdf", ["k1"])
+        assert cache.prune_fragments(["k1"]) == 3  # rdf k3, k5 and jsonl k3
+        assert cache._db.execute("SELECT COUNT(*) FROM fragments").fetchone()[0] == 2
+
+
 @pytest.mark.parametrize("rdf_format", ["turtle", "ntriples"])
 def test_grown_build_writes_the_bytes_of_a_fresh_build(rdf_format, tmp_path, seeds_dir):
     """Outputs after adding papers to a cached build equal a from-scratch build of the same corpus."""
@@ -317,9 +339,13 @@ def test_grown_build_writes_the_bytes_of_a_fresh_build(rdf_format, tmp_path, see
     assert result.cached > 0 and result.extracted > 0
     result.write(grow, rdf_format=rdf_format)
     assert result.reused_parts > 0  # pieces of the unchanged papers came from the cache
+    assert result.reused_entity_parts > 0  # and of the entities no new paper touched
+    # the write filled only the edges it rendered; the graph handed out afterwards is whole
+    whole = build_graph(result.extractions, catalogue=result.catalogue)
+    assert node_link_text(result.graph) == node_link_text(whole)
     again = kg.build(grown, cache=fresh / CACHE_FILE)
     again.write(fresh, rdf_format=rdf_format)
-    assert again.reused_parts == 0
+    assert again.reused_parts == 0 and again.reused_entity_parts == 0
     rdf = "graph.ttl" if rdf_format == "turtle" else "graph.nt"
     for name in (rdf, "graph.json", "papers.jsonl", "graph.html"):
         assert (grow / name).read_bytes() == (fresh / name).read_bytes(), name

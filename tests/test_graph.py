@@ -8,6 +8,7 @@ import networkx as nx
 
 from kg.graph import (
     build_graph,
+    build_graph_deferred,
     build_graph_with_origins,
     load_graph_json,
     node_link_text,
@@ -134,6 +135,25 @@ def test_origins_name_each_papers_fields_and_links():
     # the same paper id twice shares one node, which no single origin describes
     _, twice = build_graph_with_origins([paper("p1", ent("BERT")), paper("p1", ent("GPT-2"))])
     assert twice == {"paper:p1": None}
+
+
+def test_deferred_edges_filled_in_any_order_give_the_full_graph(seed_build):
+    result, _ = seed_build
+    extractions = [*result.extractions, paper("dup", ent("BERT", "Model")), paper("dup", ent("BERT"))]
+    full = node_link_text(build_graph(extractions))
+    graph, origins, edges = build_graph_deferred(extractions)
+    papers = [n for n, d in graph.nodes(data=True) if d["kind"] == "paper"]
+    assert len(edges) == sum(1 for p in papers if graph.out_degree(p))
+    # keys and counts are there before any attribute is
+    assert sorted(graph.edges(keys=True)) == sorted(build_graph(extractions).edges(keys=True))
+    assert any(d == {} for _, _, d in graph.edges(data=True))
+    for node in reversed(papers[::3]):
+        edges.fill(node)
+        edges.fill(node)  # a second fill changes nothing
+    assert node_link_text(graph) != full
+    edges.fill_all()
+    assert len(edges) == 0 and node_link_text(graph) == full
+    assert origins == build_graph_with_origins(extractions)[1]
 
 
 def test_paper_record_reads_the_paper_its_edges_and_entity_names(seed_build):
