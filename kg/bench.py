@@ -49,9 +49,11 @@ __all__ = [
 
 #: The rows of the table: key in the result, label, unit, target.
 ROWS = [
-    ("tokenizer_rate", "tokenizer only (spacy.blank)", "abstracts/s", ""),
-    ("kg_rate", "kg extract, 1 process", "abstracts/s", ""),
-    ("ratio", "ratio kg / tokenizer", "", ">= 0.5"),
+    ("tokenizer_cold_rate", "tokenizer only (spacy.blank), first pass", "abstracts/s", ""),
+    ("tokenizer_rate", "tokenizer only, warm vocabulary", "abstracts/s", ""),
+    ("kg_rate", "kg extract, 1 process (best of 2 passes)", "abstracts/s", ""),
+    ("ratio", "ratio kg / warm tokenizer", "", ">= 0.5"),
+    ("ratio_cold", "ratio, first passes of both", "", ""),
     ("jobs_rate", "kg extract, --jobs {jobs}", "abstracts/s", ""),
     ("jobs_speedup", "speed-up --jobs {jobs}", "x", ">= 1.7"),
     ("dask1_rate", "dask, 1 worker", "abstracts/s", ""),
@@ -147,6 +149,20 @@ class _PeakSampler:
         self._thread.join()
 
 
+def _two_passes(function: Callable[[], object]) -> tuple[float, float, object]:
+    """:func:`_timed` twice: the first pass's seconds, the faster pass's, and the value. The
+    first pass pays for warming up (new words in the vocabulary), which a long run does once."""
+    first_seconds, value = _timed(function)
+    seconds, value = _timed(function)
+    return first_seconds, min(first_seconds, seconds), value
+
+
+def _best_of_two(function: Callable[[], object]) -> tuple[float, object]:
+    """The faster of two runs of ``function`` (see :func:`_two_passes`) and its value."""
+    _, seconds, value = _two_passes(function)
+    return seconds, value
+
+
 def _timed(function: Callable[[], object]) -> tuple[float, object]:
     started = time.perf_counter()
     value = function()
@@ -171,6 +187,7 @@ def run_bench(
     from kg.graph import build_graph
     from kg.nlp.catalogue import load_catalogue
     from kg.rdf import write_turtle
+    from kg.runtime import relaxed_gc
     from kg.view import write_html
 
     say = log or (lambda _: None)
@@ -190,15 +207,18 @@ def run_bench(
 
         say("tokenizer only")
         tokenizer = spacy.blank("en").tokenizer
-        seconds, _ = _timed(lambda: sum(1 for _ in tokenizer.pipe(texts, batch_size=256)))
+        first, seconds, _ = _two_passes(lambda: sum(1 for _ in tokenizer.pipe(texts, batch_size=256)))
+        result["tokenizer_cold_rate"] = len(texts) / first
         result["tokenizer_rate"] = len(texts) / seconds
 
         say("kg extract, 1 process")
-        with LocalPool(jobs=1, chunk_size=chunk) as pool:
+        # under the collector settings `kg build` extracts with (kg.runtime.relaxed_gc)
+        with LocalPool(jobs=1, chunk_size=chunk) as pool, relaxed_gc():
             pool.warm()
-            seconds, extractions = _timed(lambda: list(pool.extract(items)))
+            first, seconds, extractions = _two_passes(lambda: list(pool.extract(items)))
         result["kg_rate"] = len(items) / seconds
         result["ratio"] = result["kg_rate"] / result["tokenizer_rate"]
+        result["ratio_cold"] = len(items) / first / result["tokenizer_cold_rate"]
 
         say(f"kg extract, {jobs} processes")
         me = psutil.Process()
@@ -211,9 +231,9 @@ def run_bench(
                     samples.append(sum(_tree_rss(child) for child in me.children()))
                 yield extraction
 
-        with LocalPool(jobs=jobs, chunk_size=chunk) as pool:
+        with LocalPool(jobs=jobs, chunk_size=chunk) as pool, relaxed_gc():
             pool.warm()
-            seconds, parallel = _timed(lambda: list(sampled(pool)))
+            seconds, parallel = _best_of_two(lambda: (samples.clear(), list(sampled(pool)))[1])
         result["jobs_rate"] = len(items) / seconds
         result["jobs_speedup"] = result["jobs_rate"] / result["kg_rate"]
         result["same_output"] = [x.to_json() for x in parallel] == [x.to_json() for x in extractions]
@@ -229,7 +249,7 @@ def run_bench(
                 say(f"dask, {workers} worker(s)")
                 with DaskPool(workers=workers, partition_size=chunk) as pool:
                     pool.warm()
-                    seconds, _ = _timed(lambda pool=pool: sum(1 for _ in pool.extract(items)))
+                    seconds, _ = _best_of_two(lambda pool=pool: sum(1 for _ in pool.extract(items)))
                 result[key] = len(items) / seconds
             result["dask_speedup"] = result["daskn_rate"] / result["dask1_rate"]
 
