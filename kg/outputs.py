@@ -49,6 +49,8 @@ def _nothing(node: str) -> None:
 _TARGET_KEYS = ("kind", "id", "label", "type", "catalogue_id")
 #: Bytes per write while joining pieces.
 _CHUNK = 1 << 22
+#: Bytes of new RDF pieces saved to the cache at a time while the RDF is written.
+_STORE_BYTES = 1 << 26
 
 Render = Callable[[str], tuple[bytes, int]]
 
@@ -194,28 +196,61 @@ class PaperParts:
         )
 
     def write_rdf(self, stream: BinaryIO, *, format: str = "turtle", base: str = DEFAULT_BASE_IRI) -> int:
-        """Write :func:`kg.rdf.write_rdf`'s Turtle or N-Triples to ``stream``; return the count."""
+        """Write :func:`kg.rdf.write_rdf`'s Turtle or N-Triples to ``stream``; return the count.
+
+        Pieces are rendered in the order they are written and saved to the cache in batches of
+        :data:`_STORE_BYTES`, so a first build never holds the whole RDF text (a gigabyte at
+        100,000 papers) in memory at once.
+        """
         rdf = RdfText(self.graph, format=format, base=base)
-
-        def render(node: str) -> tuple[bytes, int]:
-            self.fill(node)
-            text, count = rdf.node(node)
-            return text.encode("utf-8", "replace"), count
-
-        pieces = self._pieces(f"rdf {format} {base}", render, self.papers + self.entities)
+        kind = f"rdf {format} {base}"
+        keys = self.keys()
+        found = self._cached(kind, self.papers + self.entities)
+        batch: list[tuple[str, bytes, int]] = []
+        batch_size = 0
         stream.write(rdf.header().encode("utf-8", "replace"))
         total, size, chunk = 0, 0, []
         for node in rdf.order():
-            data, count = pieces[node] if node in pieces else render(node)
+            key = keys.get(node)
+            piece = found.get(key) if key is not None else None
+            if piece is None:
+                self.fill(node)
+                text, count = rdf.node(node)
+                piece = (text.encode("utf-8", "replace"), count)
+                if key is not None and self.cache is not None:
+                    batch.append((key, *piece))
+                    batch_size += len(piece[0])
+                    if batch_size >= _STORE_BYTES:
+                        self._store(kind, batch)
+                        batch, batch_size = [], 0
+            data, count = piece
             total += count
             chunk.append(data)
             size += len(data)
             if size >= _CHUNK:
                 stream.write(b"".join(chunk))
                 size, chunk = 0, []
+        self._store(kind, batch)
         tail, count = rdf.tail()  # the method pairs: counted over the whole graph, never reused
         stream.write(b"".join(chunk) + tail.encode("utf-8", "replace"))
         return total + count
+
+    def _cached(self, kind: str, nodes: list[str]) -> dict[str, tuple[bytes, int]]:
+        """``{key: (bytes, count)}`` of the cached pieces of ``nodes`` (counted as reused)."""
+        if self.cache is None:
+            return {}
+        keys = self.keys()
+        found = self.cache.get_fragments(kind, [keys[n] for n in nodes])
+        if found:
+            papers = sum(1 for n in self.papers if keys[n] in found)
+            self.reused += papers
+            self.reused_entities += len(found) - papers
+        return found
+
+    def _store(self, kind: str, batch: list[tuple[str, bytes, int]]) -> None:
+        if self.cache is not None and batch:
+            self.cache.put_fragments(kind, batch)
+            self.rendered += len(batch)
 
     def papers_jsonl(self) -> bytes:
         """``papers.jsonl``'s bytes: one line per paper, in graph order."""
