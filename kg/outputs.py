@@ -92,7 +92,7 @@ class PaperParts:
         self._keys: dict[str, str] | None = None
         self.papers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "paper"]
         self.entities = [n for n, d in graph.nodes(data=True) if d.get("kind") == "entity"]
-        #: paper pieces taken from the cache, entity pieces taken from it, pieces rendered
+        #: paper pieces taken from the cache, entity pieces taken from it, pieces rendered and saved
         self.reused = 0
         self.reused_entities = 0
         self.rendered = 0
@@ -139,7 +139,7 @@ class PaperParts:
     def _pieces(self, kind: str, render: Render, nodes: list[str]) -> dict[str, tuple[bytes, int]]:
         """``{node: (bytes, count)}`` of ``nodes``: from the cache, else ``render(node)`` (then saved)."""
         keys = self.keys()
-        found = self.cache.get_fragments(kind, [keys[n] for n in nodes]) if self.cache else {}
+        found = self._cached(kind, nodes)
         pieces: dict[str, tuple[bytes, int]] = {}
         new: list[tuple[str, bytes, int]] = []
         for node in nodes:
@@ -149,13 +149,7 @@ class PaperParts:
                 hit = render(node)
                 new.append((keys[node], *hit))
             pieces[node] = hit
-        if self.cache is not None and new:
-            self.cache.put_fragments(kind, new)
-        hits = len(found)
-        papers = sum(1 for n in self.papers if keys[n] in found) if hits else 0
-        self.reused += papers
-        self.reused_entities += hits - papers
-        self.rendered += len(new)
+        self._store(kind, new)
         return pieces
 
     def graph_json(self) -> bytes:

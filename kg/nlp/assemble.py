@@ -347,7 +347,7 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
 
 
 #: an optional bracket after a list item, such as its citation: "SCAN (Lake and Baroni, 2018)"
-_CITATION = re.compile(r"(?:\s*\([^()]{0,80}\))?")
+_ITEM_BRACKET = re.compile(r"(?:\s*\([^()]{0,80}\))?")
 _LISTED_KINDS = frozenset({"Benchmark", "Dataset", "Task", "Metric"})
 
 
@@ -377,7 +377,7 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
         while position in at:
             end, i = at[position]
             kinds.setdefault(i, kind)
-            gap = _LIST_GAP.match(text, _CITATION.match(text, end).end())
+            gap = _LIST_GAP.match(text, _ITEM_BRACKET.match(text, end).end())
             if gap is None or gap.end() == end:
                 break
             position = gap.end()

@@ -399,16 +399,6 @@ _KIND_TAILS = (
 )
 
 
-def _after_last_stop(window: str) -> str:
-    """The part of ``window`` after its last full stop or semicolon, lower-cased.
-
-    The relation patterns below cannot match across ``.`` or ``;``, so a keyword they need
-    must occur in this part; looking for it there first skips most regex searches.
-    """
-    cut = max(window.rfind("."), window.rfind(";"))
-    return window[cut + 1 :].lower()
-
-
 _COUNT_WORDS = (
     r"\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following|"
     r"popular|standard|common|diverse|widely[- ]used"

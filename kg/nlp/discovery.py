@@ -142,11 +142,12 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
 
 
 def nameish_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """``(start, end)`` of each space-delimited word in ``text[start:end]`` that holds a digit
+    r"""``(start, end)`` of each space-delimited word in ``text[start:end]`` that holds a digit
     or a capital after its first character, the only words that can be name-shaped.
 
-    What ``_NAMEISH_WORD.finditer`` finds, found faster: a regex looks for the capitals and
-    digits alone (skipping lower-case text in C), and each is widened to its word.
+    What ``re.finditer(r"(?<!\S)\S*?(?:\S[A-Z]|\d)\S*", ...)`` finds, found faster: a regex
+    looks for the capitals and digits alone (skipping lower-case text in C), and each is
+    widened to its word.
 
     >>> text = "We tune GPT-4 and LLaMA on a benchmark."
     >>> [text[s:e] for s, e in nameish_words(text)]
@@ -190,7 +191,6 @@ _NAME_SLASH = re.compile(r"/(?!\d)")
 _WORD_SEP = re.compile(r"[\s-]+")
 _MAYBE_NAME = re.compile(r".[A-Z]|\d")
 _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
-_NAMEISH_WORD = re.compile(r"(?<!\S)\S*?(?:\S[A-Z]|\d)\S*")  # the spec of nameish_words
 _NAMEISH_TRIGGER = re.compile(r"[\dA-Z]")
 _NON_SPACE = re.compile(r"\S*")
 # Patterns below open with the character class and check what precedes it afterwards
