@@ -10,19 +10,20 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import networkx as nx
 
 from kg.records import Paper, PaperExtraction, SourceProblem
 from kg.runtime import paused_gc
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from kg.graph import DeferredEdges
     from kg.nlp.catalogue import Catalogue
     from kg.outputs import PaperParts
@@ -228,6 +229,7 @@ class BuildResult:
                     self._write_one(
                         name,
                         stage.path(file),
+                        final=out / file,
                         base_iri=base,
                         max_nodes=max_nodes,
                         rdf_format=rdf_format,
@@ -239,8 +241,7 @@ class BuildResult:
                 started = time.perf_counter()
             self.reused_parts = parts.reused
             self.reused_entity_parts = parts.reused_entities
-            if cache is not None:  # cheap when every kind was read whole (see prune_fragments)
-                cache.prune_fragments(parts.keys().values())
+            parts.save_maps()  # the files are in place: where their pieces lie, for the next build
         finally:
             if cache is not None:
                 cache.close()
@@ -254,11 +255,13 @@ class BuildResult:
         name: str,
         path: Path,
         *,
+        final: Path | None = None,
         base_iri: str,
         max_nodes: int,
         rdf_format: str,
         parts: PaperParts | None = None,
     ) -> None:
+        """Write output ``name`` to ``path``, reusing pieces of the earlier file at ``final``."""
         import json
 
         from kg.io import atomic_write
@@ -272,17 +275,15 @@ class BuildResult:
                 write_rdf(self.graph, path, format=rdf_format, base=base_iri)
             else:
                 with atomic_write(path, binary=True) as stream:
-                    parts.write_rdf(stream, format=rdf_format, base=base_iri)
+                    parts.write_rdf(stream, format=rdf_format, base=base_iri, path=final)
         elif name == "html":  # the view reads nodes and edge keys, never edge attributes
             write_html(parts.graph, path, max_nodes=max_nodes)
         elif name == "json":
-            data = parts.graph_json()
             with atomic_write(path, binary=True) as stream:
-                stream.write(data)
+                parts.write_graph_json(stream, path=final)
         elif name == "jsonl":
-            data = parts.papers_jsonl()
             with atomic_write(path, binary=True) as stream:
-                stream.write(data)
+                parts.write_papers_jsonl(stream, path=final)
         elif name == "skipped":
             with atomic_write(path) as stream:
                 for problem in self.problems:
@@ -382,6 +383,7 @@ def _load_catalogue(files: tuple[str, ...], fingerprint: str | None) -> Catalogu
 def graph_summary(graph: nx.MultiDiGraph) -> dict:
     """Counts of ``graph``: papers, repeats merged, entities by type, edges by relation.
 
+    >>> import networkx as nx
     >>> graph_summary(nx.MultiDiGraph())["papers"]
     0
     """
@@ -404,6 +406,7 @@ def graph_summary(graph: nx.MultiDiGraph) -> dict:
     }
 
 
+@functools.lru_cache(maxsize=1)
 def _code_hash() -> str:
     """Hash of kg's own files (code, templates, schema): new code means new outputs."""
     import hashlib
@@ -484,8 +487,7 @@ def _extract(
     scheduler: str | None = None,
 ) -> tuple[ExtractResult, dict]:
     """:func:`extract`, and what the cache did: ``cached``, ``resumed``, ``fingerprint``."""
-    from kg.engines import PipelineSettings, open_engine, pipeline_for
-    from kg.nlp.pipeline import pipeline_fingerprint
+    from kg.engines import PipelineSettings
     from kg.runtime import relaxed_gc
 
     started = time.perf_counter()
@@ -497,26 +499,86 @@ def _extract(
             total(len(papers))
         settings = PipelineSettings.of(catalogue, spacy_model)
         info: dict = {"cached": 0, "resumed": False, "fingerprint": None}
-        if cache is not None:
-            info["fingerprint"] = pipeline_fingerprint(pipeline_for(settings))
-        with open_engine(engine, settings, jobs=jobs, scheduler=scheduler, papers=len(papers)) as pool:
-            if cache is None:
-                extractions = []
-                for extraction in pool.extract(papers):
-                    extractions.append(extraction)
-                    if progress is not None:
-                        progress(1)
-            else:
-                extractions = _extract_cached(papers, pool, Path(cache), info["fingerprint"], progress, info)
+        engine_options = {"engine": engine, "jobs": jobs, "scheduler": scheduler}
+        if cache is None:
+            extractions = list(_run_engine(papers, settings, engine_options, progress))
+        else:
+            info["fingerprint"] = _fingerprint(settings, Path(cache))
+            extractions = _extract_cached(papers, settings, engine_options, Path(cache), progress, info)
         return ExtractResult(extractions, problems, time.perf_counter() - started), info
 
 
-def _extract_cached(
-    papers: list[Paper], pool, path: Path, fingerprint: str, progress: Progress | None, info: dict
-) -> list[PaperExtraction]:
-    """Reuse cached extractions, extract the rest on ``pool`` and save them in small batches."""
+def _run_engine(
+    papers: list[Paper], settings, options: dict, progress: Progress | None
+) -> Iterator[PaperExtraction]:
+    """Extract ``papers`` on the engine ``options`` name, sized for this many papers."""
+    from kg.engines import open_engine
+
+    with open_engine(
+        options["engine"], settings, jobs=options["jobs"], scheduler=options["scheduler"], papers=len(papers)
+    ) as pool:
+        for extraction in pool.extract(papers):
+            yield extraction
+            if progress is not None:
+                progress(1)
+
+
+def _fingerprint(settings, cache_path: Path) -> str:
+    """The pipeline fingerprint of ``settings``, read from the cache when nothing it hashes changed.
+
+    Building a pipeline (and importing spaCy) takes seconds, which a re-run with nothing to
+    extract should not pay. The cache keeps the fingerprint beside a key of everything the
+    pipeline is made from: kg's own files (code and shipped catalogue), the spaCy version and
+    the bytes of the extra catalogue files. With a ``spacy_model`` the pipeline is always built.
+    """
     from kg.cache import ExtractionCache
 
+    key = _pipeline_inputs_key(settings)
+    if key is not None:
+        with ExtractionCache(cache_path, "") as cache:
+            saved = cache.get_meta(PIPELINE_KEY)
+        if saved is not None and saved.startswith(key + " "):
+            return saved[len(key) + 1 :]
+    from kg.engines import pipeline_for
+    from kg.nlp.pipeline import pipeline_fingerprint
+
+    fingerprint = pipeline_fingerprint(pipeline_for(settings))
+    if key is not None:
+        with ExtractionCache(cache_path, fingerprint) as cache:
+            cache.set_meta(PIPELINE_KEY, f"{key} {fingerprint}")
+    return fingerprint
+
+
+def _pipeline_inputs_key(settings) -> str | None:
+    """A hash of what the pipeline of ``settings`` is built from, or ``None`` if it cannot be
+    told without building it (a spaCy model, an unreadable catalogue file)."""
+    import hashlib
+    import importlib.metadata
+
+    if settings.spacy_model is not None:
+        return None
+    digest = hashlib.sha256(_code_hash().encode())
+    digest.update(importlib.metadata.version("spacy").encode())
+    for file in settings.catalogue_files:
+        try:
+            data = Path(file).read_bytes()
+        except OSError:
+            return None
+        digest.update(b"\0%d\0" % len(data) + data)
+    return digest.hexdigest()
+
+
+#: Cache metadata key: the pipeline inputs key and the fingerprint it gave.
+PIPELINE_KEY = "pipeline"
+
+
+def _extract_cached(
+    papers: list[Paper], settings, engine_options: dict, path: Path, progress: Progress | None, info: dict
+) -> list[PaperExtraction]:
+    """Reuse cached extractions, extract the rest on the engine and save them in small batches."""
+    from kg.cache import ExtractionCache
+
+    fingerprint = info["fingerprint"]
     with ExtractionCache(path, fingerprint) as cache:
         found = cache.get_many(papers)
         info["cached"] = len(found)
@@ -528,9 +590,12 @@ def _extract_cached(
             cache.set_meta(IN_PROGRESS, fingerprint)
         batch: list[PaperExtraction] = []
         last_commit = time.monotonic()
+        todo = None
         try:
-            todo = pool.extract([papers[i] for i in missing]) if missing else iter(())
-            for index, extraction in zip(missing, todo, strict=True):
+            # the engine is sized for what is left: a few new papers are extracted in-process
+            if missing:
+                todo = _run_engine([papers[i] for i in missing], settings, engine_options, None)
+            for index, extraction in zip(missing, todo or (), strict=True):
                 found[index] = extraction
                 batch.append(extraction)
                 if len(batch) >= CACHE_BATCH or time.monotonic() - last_commit > 2.0:
@@ -539,6 +604,8 @@ def _extract_cached(
                 if progress is not None:
                     progress(1)
         finally:  # Ctrl-C keeps what was done
+            if todo is not None:
+                todo.close()  # stops the workers now, not when the generator is collected
             if batch:
                 cache.put(batch)
     return [found[i] for i in range(len(papers))]

@@ -53,12 +53,9 @@ __all__ = [
 #: The cache's file name inside an output folder.
 CACHE_FILE = ".kg-cache.sqlite"
 #: Bumped when the table layout or the row encoding changes; an older file is emptied.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _CHUNK = 500  # keys per SELECT ... IN (...) query
-#: Above this many keys, :meth:`ExtractionCache.get_fragments` reads every row of the kind
-#: (stale ones are pruned after each build, so nearly all of them are wanted).
-_SCAN_ABOVE = 2000
 
 
 class CacheError(Exception):
@@ -209,14 +206,11 @@ class ExtractionCache:
     def __init__(self, path: str | Path, fingerprint: str) -> None:
         self.path = Path(path)
         self.fingerprint = fingerprint
-        #: per fragment kind read whole, the keys seen that were not asked for
-        self._unasked: dict[str, set[str]] = {}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA mmap_size=1073741824")  # output fragments read faster mapped
             self._setup()
         except sqlite3.DatabaseError as error:
             reason = f"{self.path}: not a usable kg cache ({error}); delete it or use --no-cache"
@@ -228,15 +222,16 @@ class ExtractionCache:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if row is not None and row[0] != SCHEMA_VERSION:
             db.execute("DROP TABLE IF EXISTS extractions")
+            db.execute("DROP TABLE IF EXISTS fragments")  # schema 3 kept output text here
         db.execute(
             "CREATE TABLE IF NOT EXISTS extractions ("
             " fingerprint TEXT NOT NULL, content TEXT NOT NULL, paper_id TEXT NOT NULL,"
             " data BLOB NOT NULL, PRIMARY KEY (fingerprint, content)) WITHOUT ROWID"
         )
         db.execute(
-            "CREATE TABLE IF NOT EXISTS fragments ("
-            " kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL,"
-            " PRIMARY KEY (kind, key)) WITHOUT ROWID"
+            "CREATE TABLE IF NOT EXISTS piece_maps ("
+            " kind TEXT PRIMARY KEY, file TEXT NOT NULL, size INTEGER NOT NULL,"
+            " mtime INTEGER NOT NULL, data BLOB NOT NULL)"
         )
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
@@ -309,75 +304,22 @@ class ExtractionCache:
                 ).rowcount
         return deleted
 
-    def get_fragments(self, kind: str, keys: Sequence[str]) -> dict[str, tuple[bytes, int]]:
-        """Output fragments saved with :meth:`put_fragments`: ``{key: (data, count)}`` of hits.
+    def get_piece_map(self, kind: str) -> tuple[str, int, int, bytes] | None:
+        """The piece map saved for output ``kind``: ``(file, size, mtime_ns, data)``, or ``None``.
 
-        A fragment is a piece of an output file (one paper's Turtle, one ``papers.jsonl``
-        line) stored as its bytes under a hash of everything it is made from; ``kind`` names
-        the output and ``count`` is what the piece holds (triples, lines).
+        A piece map says where each node's text lies in an output file a build wrote (see
+        :mod:`kg.outputs`); it holds for that file only while its size and modification time
+        are the ones saved with it.
         """
-        found: dict[str, tuple[bytes, int]] = {}
-        if len(keys) > _SCAN_ABOVE:  # one pass over the kind beats many IN (...) look-ups
-            wanted = set(keys)
-            unasked = self._unasked[kind] = set()
-            rows = self._db.execute("SELECT key, data, count FROM fragments WHERE kind = ?", (kind,))
-            for key, data, count in rows:
-                if key in wanted:
-                    found[key] = (data, count)
-                else:
-                    unasked.add(key)
-            return found
-        for chunk in _chunks(list(keys)):
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, data, count FROM fragments WHERE kind = ? AND key IN ({marks})", (kind, *chunk)
-            )
-            found.update((key, (data, count)) for key, data, count in rows)
-        return found
+        sql = "SELECT file, size, mtime, data FROM piece_maps WHERE kind = ?"
+        return self._db.execute(sql, (kind,)).fetchone()
 
-    def put_fragments(self, kind: str, fragments: Iterable[tuple[str, bytes, int]]) -> int:
-        """Store ``(key, data, count)`` fragments of output ``kind`` in one transaction."""
-        rows = [(kind, key, count, data) for key, data, count in fragments]
+    def put_piece_maps(self, maps: Iterable[tuple[str, str, int, int, bytes]]) -> int:
+        """Save ``(kind, file, size, mtime_ns, data)`` piece maps, replacing those of the same kinds."""
+        rows = list(maps)
         with self._transaction():
-            self._db.executemany("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO piece_maps VALUES (?, ?, ?, ?, ?)", rows)
         return len(rows)
-
-    def prune_fragments(self, keep: Iterable[str]) -> int:
-        """Delete the fragments (of every kind) whose key is not in ``keep``; return how many.
-
-        When every kind in the table was read whole by :meth:`get_fragments` on this
-        connection, the keys it saw and was not asked for are all that can be stale, and
-        only those are looked at.
-        """
-        keep = set(keep)
-        kinds = self._fragment_kinds()
-        if kinds and all(kind in self._unasked for kind in kinds):
-            stale = sorted(set().union(*self._unasked.values()) - keep)
-            deleted = 0
-            with self._transaction():
-                for chunk in _chunks(stale):
-                    marks = ",".join("?" * len(chunk))
-                    sql = f"DELETE FROM fragments WHERE key IN ({marks})"
-                    deleted += self._db.execute(sql, tuple(chunk)).rowcount
-            self._unasked.clear()
-            return deleted
-        with self._transaction():
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_fragments (key TEXT PRIMARY KEY)")
-            self._db.execute("DELETE FROM keep_fragments")
-            self._db.executemany("INSERT OR IGNORE INTO keep_fragments VALUES (?)", ((k,) for k in keep))
-            return self._db.execute(
-                "DELETE FROM fragments WHERE key NOT IN (SELECT key FROM keep_fragments)"
-            ).rowcount
-
-    def _fragment_kinds(self) -> list[str]:
-        """The kinds of fragment in the table, one index seek each."""
-        kinds: list[str] = []
-        row = self._db.execute("SELECT kind FROM fragments ORDER BY kind LIMIT 1").fetchone()
-        while row is not None:
-            kinds.append(row[0])
-            sql = "SELECT kind FROM fragments WHERE kind > ? ORDER BY kind LIMIT 1"
-            row = self._db.execute(sql, (row[0],)).fetchone()
-        return kinds
 
     def get_meta(self, key: str) -> str | None:
         """A value saved with :meth:`set_meta`, or ``None``."""

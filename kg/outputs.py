@@ -1,15 +1,15 @@
-"""A build's per-paper output text, reused from the cache where the paper is unchanged.
+"""A build's output files, written piece by piece, reusing the pieces of the previous build.
 
-``graph.json``, the Turtle (or N-Triples) file and ``papers.jsonl`` are, paper by paper,
-pieces of text that depend on little: the paper's node and out-edges, and the ``id``,
-``label``, ``type`` and ``catalogue_id`` of the entities it links to. :class:`PaperParts`
-hashes exactly that into a key per paper (from the paper's *origin*, see
-:func:`kg.graph.build_graph_with_origins`, or else from its node-link JSON); a later build
-that adds papers finds the pieces of every unchanged paper in the cache
-(:meth:`kg.cache.ExtractionCache.get_fragments`) and renders only the new or changed ones.
-An entity's pieces (in ``graph.json`` and the RDF) are keyed by its whole node and out-edges,
-so only the entities whose counts or names moved are rendered again. The files are
-byte-identical to those of a build from scratch.
+``graph.json``, the Turtle (or N-Triples) file and ``papers.jsonl`` are, node by node, pieces
+of text that depend on little: a paper's node and out-edges and the ``id``, ``label``,
+``type`` and ``catalogue_id`` of the entities it links to; an entity's node and out-edges.
+:class:`PaperParts` hashes exactly that into a key per node (from the paper's *origin*, see
+:func:`kg.graph.build_graph_with_origins`, or else from its node-link JSON). While it writes a
+file it notes where each node's piece lies (a *piece map*), and the cache keeps the map with the
+file's name, size and modification time. A later build whose output folder still holds that file
+(moved or copied with its times kept is fine) copies the bytes of every unchanged node straight
+from it (consecutive pieces as one run) and renders only the new or changed ones. The files are
+byte-identical to those of a build from scratch, and nothing but the small maps is stored twice.
 
 Examples
 --------
@@ -25,12 +25,20 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
-from collections.abc import Callable
+import mmap
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import networkx as nx
+import orjson
 
 from kg.graph import node_link_pieces, paper_record
 from kg.rdf import DEFAULT_BASE_IRI, RdfText
@@ -47,23 +55,113 @@ def _nothing(node: str) -> None:
 
 #: The entity attributes a paper's pieces read (besides the paper's own node and edges).
 _TARGET_KEYS = ("kind", "id", "label", "type", "catalogue_id")
-#: Bytes per write while joining pieces.
+#: Bytes gathered before each write to the output stream.
 _CHUNK = 1 << 22
-#: Bytes of new RDF pieces saved to the cache at a time while the RDF is written.
-_STORE_BYTES = 1 << 26
+#: Bytes per write when copying a run of an earlier file.
+_COPY_BLOCK = 1 << 26
+#: Longest literal (a separator) that may be taken from the earlier file instead of written.
+_SEPARATOR_MAX = 16
 
-Render = Callable[[str], tuple[bytes, int]]
+#: Where a node's piece lies in a file: ``(offset, length, count)``, or for ``graph.json``
+#: ``(node offset, node length, edges offset, edges length, edge count)``.
+Place = tuple[int, ...]
+
+
+class _Sink:
+    """An output stream written in large chunks, that knows its position and copies runs of
+    an earlier file's bytes as one block.
+
+    >>> out = io.BytesIO()
+    >>> sink = _Sink(out)
+    >>> sink.write(b"ab"), sink.copy(b"xyz", 1, 3), sink.write(b"!")
+    (0, 2, 4)
+    >>> sink.close(); out.getvalue()
+    b'abyz!'
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.pos = 0
+        self._chunk: list[bytes] = []
+        self._size = 0
+        self._run: list | None = None  # [source, start, end] still to copy
+
+    def write(self, data: bytes) -> int:
+        """Append ``data``; return the offset it starts at."""
+        offset = self.pos
+        run = self._run
+        if run is not None:
+            source, _, end = run
+            size = len(data)
+            if size <= _SEPARATOR_MAX and source[end : end + size] == data:  # the same bytes follow there
+                run[2] = end + size
+                self.pos += size
+                return offset
+            self._flush_run()
+        self._chunk.append(data)
+        self._size += len(data)
+        self.pos += len(data)
+        if self._size >= _CHUNK:
+            self._flush_chunk()
+        return offset
+
+    def copy(self, source: mmap.mmap | bytes, start: int, end: int) -> int:
+        """Append ``source[start:end]``; return the offset it starts at."""
+        offset = self.pos
+        run = self._run
+        if run is not None and run[0] is source and run[2] == start:
+            run[2] = end
+        else:
+            self._flush_run()
+            self._run = [source, start, end]
+        self.pos += end - start
+        return offset
+
+    def close(self) -> None:
+        """Write what is still held."""
+        self._flush_run()
+        self._flush_chunk()
+
+    def _flush_chunk(self) -> None:
+        if self._chunk:
+            self.stream.write(b"".join(self._chunk))
+            self._chunk, self._size = [], 0
+
+    def _flush_run(self) -> None:
+        run, self._run = self._run, None
+        if run is None:
+            return
+        self._flush_chunk()
+        source, start, end = run
+        with memoryview(source) as view:
+            for at in range(start, end, _COPY_BLOCK):
+                with view[at : min(end, at + _COPY_BLOCK)] as block:
+                    self.stream.write(block)
+
+
+class _Earlier:
+    """The previous build's file of one output, mapped, and where each node's piece lies in it."""
+
+    def __init__(self, path: Path, places: dict[str, Place]) -> None:
+        self.places = places
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self.data = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+
+    def close(self) -> None:
+        self.data.close()
+        self._file.close()
 
 
 class PaperParts:
-    """Per-node pieces of ``graph``'s outputs; paper pieces are read from and saved to ``cache``.
+    """The outputs of ``graph``, written with the pieces of the previous build's files reused.
 
     Parameters
     ----------
     graph
         The build's graph.
     cache
-        An open extraction cache, or ``None`` to render everything.
+        An open extraction cache holding the previous build's piece maps, or ``None`` to
+        render everything.
     salt
         Mixed into every key: kg's code hash and the pipeline fingerprint, so that new code
         or another pipeline never reuses old pieces.
@@ -73,6 +171,10 @@ class PaperParts:
     fill
         Called with a paper node before its out-edges' attributes are read, when ``graph``
         came from :func:`kg.graph.build_graph_deferred` (:meth:`kg.graph.DeferredEdges.fill`).
+
+    Each writer takes the output's final ``path``: the previous build's file there is read
+    (when the cache's map says it is unchanged), and :meth:`save_maps` records the new file's
+    map once it is in place.
     """
 
     def __init__(
@@ -92,10 +194,12 @@ class PaperParts:
         self._keys: dict[str, str] | None = None
         self.papers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "paper"]
         self.entities = [n for n, d in graph.nodes(data=True) if d.get("kind") == "entity"]
-        #: paper pieces taken from the cache, entity pieces taken from it, pieces rendered and saved
+        #: paper pieces and entity pieces copied from the previous files, pieces rendered
         self.reused = 0
         self.reused_entities = 0
         self.rendered = 0
+        #: per output kind written with a path: ``(path, {key: place})``
+        self._placed: dict[str, tuple[Path, dict[str, Place]]] = {}
 
     def keys(self) -> dict[str, str]:
         """Every paper and entity node's key (made once)."""
@@ -136,123 +240,195 @@ class PaperParts:
             self._keys = keys
         return self._keys
 
-    def _pieces(self, kind: str, render: Render, nodes: list[str]) -> dict[str, tuple[bytes, int]]:
-        """``{node: (bytes, count)}`` of ``nodes``: from the cache, else ``render(node)`` (then saved)."""
-        keys = self.keys()
-        found = self._cached(kind, nodes)
-        pieces: dict[str, tuple[bytes, int]] = {}
-        new: list[tuple[str, bytes, int]] = []
-        for node in nodes:
-            hit = found.get(keys[node])
-            if hit is None:
-                self.fill(node)
-                hit = render(node)
-                new.append((keys[node], *hit))
-            pieces[node] = hit
-        self._store(kind, new)
-        return pieces
-
-    def graph_json(self) -> bytes:
-        """``graph.json``'s bytes: :func:`kg.graph.node_link_text` and a newline."""
-        graph = self.graph
-
-        def render(node: str) -> tuple[bytes, int]:
-            node_json, edge_jsons = node_link_pieces(graph, node)
-            return f"{node_json}\n{', '.join(edge_jsons)}".encode(), len(edge_jsons)
-
-        pieces = self._pieces("json", render, self.papers + self.entities)
-        node_jsons: list[bytes] = []
-        edge_jsons: list[bytes] = []
-        for node in graph:
-            if node in pieces:
-                data, count = pieces[node]
-                node_json, _, edges = data.partition(b"\n")  # JSON text holds no raw newline
-            else:
-                self.fill(node)
-                node_json, edge_list = node_link_pieces(graph, node)
-                node_json, edges, count = node_json.encode(), ", ".join(edge_list).encode(), len(edge_list)
-            node_jsons.append(node_json)
-            if count:
-                edge_jsons.append(edges)
-        head = json.dumps(
-            {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph},
-            ensure_ascii=False,
-        ).encode()
-        return b"".join(
-            [
-                head[:-1],
-                b', "nodes": [',
-                b", ".join(node_jsons),
-                b'], "edges": [',
-                b", ".join(edge_jsons),
-                b"]}\n",
-            ]
-        )
-
-    def write_rdf(self, stream: BinaryIO, *, format: str = "turtle", base: str = DEFAULT_BASE_IRI) -> int:
+    def write_rdf(
+        self,
+        stream: BinaryIO,
+        *,
+        format: str = "turtle",
+        base: str = DEFAULT_BASE_IRI,
+        path: Path | None = None,
+    ) -> int:
         """Write :func:`kg.rdf.write_rdf`'s Turtle or N-Triples to ``stream``; return the count.
 
-        Pieces are rendered in the order they are written and saved to the cache in batches of
-        :data:`_STORE_BYTES`, so a first build never holds the whole RDF text (a gigabyte at
-        100,000 papers) in memory at once.
+        Pieces are written in file order as they are rendered or copied, so the whole RDF
+        text (a gigabyte at 100,000 papers) is never in memory at once.
         """
         rdf = RdfText(self.graph, format=format, base=base)
         kind = f"rdf {format} {base}"
         keys = self.keys()
-        found = self._cached(kind, self.papers + self.entities)
-        batch: list[tuple[str, bytes, int]] = []
-        batch_size = 0
-        stream.write(rdf.header().encode("utf-8", "replace"))
-        total, size, chunk = 0, 0, []
-        for node in rdf.order():
-            key = keys.get(node)
-            piece = found.get(key) if key is not None else None
-            if piece is None:
-                self.fill(node)
-                text, count = rdf.node(node)
-                piece = (text.encode("utf-8", "replace"), count)
-                if key is not None and self.cache is not None:
-                    batch.append((key, *piece))
-                    batch_size += len(piece[0])
-                    if batch_size >= _STORE_BYTES:
-                        self._store(kind, batch)
-                        batch, batch_size = [], 0
-            data, count = piece
-            total += count
-            chunk.append(data)
-            size += len(data)
-            if size >= _CHUNK:
-                stream.write(b"".join(chunk))
-                size, chunk = 0, []
-        self._store(kind, batch)
-        tail, count = rdf.tail()  # the method pairs: counted over the whole graph, never reused
-        stream.write(b"".join(chunk) + tail.encode("utf-8", "replace"))
+        placed: dict[str, Place] = {}
+        total = 0
+        with self._earlier(kind, path) as earlier:
+            places = earlier.places if earlier else {}
+            sink = _Sink(stream)
+            sink.write(rdf.header().encode("utf-8", "replace"))
+            for node in rdf.order():
+                key = keys.get(node)
+                where = places.get(key) if key is not None else None
+                if where is not None:
+                    start, length, count = where
+                    offset = sink.copy(earlier.data, start, start + length)
+                    self._count_reused(node)
+                else:
+                    self.fill(node)
+                    text, count = rdf.node(node)
+                    data = text.encode("utf-8", "replace")
+                    offset, length = sink.write(data), len(data)
+                    self.rendered += 1
+                if key is not None:
+                    placed[key] = (offset, length, count)
+                total += count
+            tail, count = rdf.tail()  # the method pairs: counted over the whole graph, never reused
+            sink.write(tail.encode("utf-8", "replace"))
+            sink.close()
+        self._note(kind, path, placed)
         return total + count
 
-    def _cached(self, kind: str, nodes: list[str]) -> dict[str, tuple[bytes, int]]:
-        """``{key: (bytes, count)}`` of the cached pieces of ``nodes`` (counted as reused)."""
-        if self.cache is None:
-            return {}
-        keys = self.keys()
-        found = self.cache.get_fragments(kind, [keys[n] for n in nodes])
-        if found:
-            papers = sum(1 for n in self.papers if keys[n] in found)
-            self.reused += papers
-            self.reused_entities += len(found) - papers
-        return found
+    def write_graph_json(self, stream: BinaryIO, *, path: Path | None = None) -> None:
+        """Write ``graph.json``: :func:`kg.graph.node_link_text` and a newline.
 
-    def _store(self, kind: str, batch: list[tuple[str, bytes, int]]) -> None:
-        if self.cache is not None and batch:
-            self.cache.put_fragments(kind, batch)
-            self.rendered += len(batch)
+        The edges follow all the nodes in the file, so while the nodes are written each
+        node's edges go to a spool file that is appended at the end.
+        """
+        graph = self.graph
+        keys = self.keys()
+        placed: dict[str, Place] = {}
+        head = json.dumps(
+            {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph},
+            ensure_ascii=False,
+        ).encode()
+        spool_dir = None if path is None else path.parent
+        with self._earlier("json", path) as earlier, tempfile.TemporaryFile(dir=spool_dir) as spool_file:
+            places = earlier.places if earlier else {}
+            sink, spool = _Sink(stream), _Sink(spool_file)
+            sink.write(head[:-1] + b', "nodes": [')
+            first_node, first_edges = True, True
+            for node in graph:
+                if not first_node:
+                    sink.write(b", ")
+                first_node = False
+                key = keys.get(node)
+                where = places.get(key) if key is not None else None
+                if where is not None:
+                    node_start, node_length, edges_start, edges_length, count = where
+                    node_at = sink.copy(earlier.data, node_start, node_start + node_length)
+                    if count:
+                        if not first_edges:
+                            spool.write(b", ")
+                        edges_at = spool.copy(earlier.data, edges_start, edges_start + edges_length)
+                    self._count_reused(node)
+                else:
+                    self.fill(node)
+                    node_json, edge_list = node_link_pieces(graph, node)
+                    node_data = node_json.encode()
+                    node_at, node_length, count = sink.write(node_data), len(node_data), len(edge_list)
+                    if count:
+                        if not first_edges:
+                            spool.write(b", ")
+                        edges_data = ", ".join(edge_list).encode()
+                        edges_at, edges_length = spool.write(edges_data), len(edges_data)
+                    if key is not None:
+                        self.rendered += 1
+                if count:
+                    first_edges = False
+                else:
+                    edges_at, edges_length = 0, 0
+                if key is not None:
+                    placed[key] = (node_at, node_length, edges_at, edges_length, count)
+            sink.write(b'], "edges": [')
+            sink.close()
+            spool.close()
+            edges_base = sink.pos
+            spool_file.seek(0)
+            shutil.copyfileobj(spool_file, stream, _COPY_BLOCK)
+            stream.write(b"]}\n")
+        for key, (node_at, node_length, edges_at, edges_length, count) in placed.items():
+            if count:
+                placed[key] = (node_at, node_length, edges_base + edges_at, edges_length, count)
+        self._note("json", path, placed)
+
+    def write_papers_jsonl(self, stream: BinaryIO, *, path: Path | None = None) -> None:
+        """Write ``papers.jsonl``: one line per paper, in graph order."""
+        graph = self.graph
+        keys = self.keys()
+        placed: dict[str, Place] = {}
+        with self._earlier("jsonl", path) as earlier:
+            places = earlier.places if earlier else {}
+            sink = _Sink(stream)
+            for node in self.papers:
+                key = keys[node]
+                where = places.get(key)
+                if where is not None:
+                    start, length, _ = where
+                    offset = sink.copy(earlier.data, start, start + length)
+                    self._count_reused(node)
+                else:
+                    self.fill(node)
+                    record = paper_record(graph, node, graph.nodes[node])
+                    data = (json.dumps(record, ensure_ascii=False) + "\n").encode()
+                    offset, length = sink.write(data), len(data)
+                    self.rendered += 1
+                placed[key] = (offset, length, 1)
+            sink.close()
+        self._note("jsonl", path, placed)
+
+    def graph_json(self) -> bytes:
+        """``graph.json``'s bytes (see :meth:`write_graph_json`)."""
+        stream = io.BytesIO()
+        self.write_graph_json(stream)
+        return stream.getvalue()
 
     def papers_jsonl(self) -> bytes:
-        """``papers.jsonl``'s bytes: one line per paper, in graph order."""
-        graph = self.graph
+        """``papers.jsonl``'s bytes (see :meth:`write_papers_jsonl`)."""
+        stream = io.BytesIO()
+        self.write_papers_jsonl(stream)
+        return stream.getvalue()
 
-        def render(node: str) -> tuple[bytes, int]:
-            record = paper_record(graph, node, graph.nodes[node])
-            return (json.dumps(record, ensure_ascii=False) + "\n").encode(), 1
+    def save_maps(self) -> int:
+        """Record in the cache where each piece lies in the files just written; return how many
+        maps were saved. Call it once the files are in place under the paths the writers got."""
+        if self.cache is None:
+            return 0
+        maps = []
+        for kind, (path, placed) in self._placed.items():
+            info = os.stat(path)
+            data = orjson.dumps([list(placed), list(placed.values())])
+            maps.append((kind, path.name, info.st_size, info.st_mtime_ns, data))
+        self.cache.put_piece_maps(maps)
+        return len(maps)
 
-        pieces = self._pieces("jsonl", render, self.papers)
-        return b"".join(pieces[n][0] for n in self.papers)
+    def _note(self, kind: str, path: Path | None, placed: dict[str, Place]) -> None:
+        if path is not None and self.cache is not None:
+            self._placed[kind] = (path, placed)
+
+    @contextlib.contextmanager
+    def _earlier(self, kind: str, path: Path | None) -> Iterator[_Earlier | None]:
+        """The previous build's file of ``kind`` at ``path``, if the cache maps it as it is now."""
+        earlier = None
+        if path is not None and self.cache is not None:
+            saved = self.cache.get_piece_map(kind)
+            if saved is not None:
+                file, size, mtime, data = saved
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    info = None
+                if (
+                    info is not None
+                    and file == path.name
+                    and (info.st_size, info.st_mtime_ns) == (size, mtime)
+                    and size > 0
+                ):
+                    keys, places = orjson.loads(data)
+                    earlier = _Earlier(path, dict(zip(keys, map(tuple, places), strict=True)))
+        try:
+            yield earlier
+        finally:
+            if earlier is not None:
+                earlier.close()
+
+    def _count_reused(self, node: str) -> None:
+        if self.graph._node[node].get("kind") == "paper":
+            self.reused += 1
+        else:
+            self.reused_entities += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import replace
 
@@ -293,39 +294,54 @@ def test_rows_hold_offsets_not_the_papers_text(seed_extractions):
     assert decode_extraction(encode_extraction(extraction), extraction.paper) == extraction
 
 
-def test_fragments_are_stored_read_and_pruned_by_key(tmp_path):
+def test_piece_maps_are_saved_and_replaced_by_kind(tmp_path):
     with ExtractionCache(tmp_path / CACHE_FILE, "fp") as cache:
-        assert cache.put_fragments("rdf", [("k1", "é \x00 ünïcode".encode(), 3), ("k2", b"", 0)]) == 2
-        cache.put_fragments("jsonl", [("k1", b"{}\n", 1)])
-        assert cache.get_fragments("rdf", ["k1", "k2", "k3"]) == {
-            "k1": ("é \x00 ünïcode".encode(), 3),
-            "k2": (b"", 0),
-        }
-        assert cache.get_fragments("json", ["k1"]) == {}
-        assert cache.prune_fragments(["k1"]) == 1
-        assert set(cache.get_fragments("rdf", ["k1", "k2"])) == {"k1"}
-        assert cache.get_fragments("jsonl", ["k1"]) == {"k1": (b"{}\n", 1)}
+        assert cache.get_piece_map("jsonl") is None
+        maps = [("jsonl", "papers.jsonl", 10, 5, b"[1]"), ("json", "graph.json", 3, 4, b"")]
+        assert cache.put_piece_maps(maps) == 2
+        cache.put_piece_maps([("jsonl", "papers.jsonl", 12, 6, b"[2]")])
+    with ExtractionCache(tmp_path / CACHE_FILE, "other fingerprint") as cache:  # maps are per folder
+        assert cache.get_piece_map("jsonl") == ("papers.jsonl", 12, 6, b"[2]")
+        assert cache.get_piece_map("json") == ("graph.json", 3, 4, b"")
 
 
-def test_fragments_read_whole_are_pruned_by_the_keys_seen(tmp_path, monkeypatch):
-    import kg.cache
+def test_a_schema_3_cache_loses_its_output_text_table(tmp_path):
+    import sqlite3
 
-    monkeypatch.setattr(kg.cache, "_SCAN_ABOVE", 0)  # read every kind whole, as big builds do
     path = tmp_path / CACHE_FILE
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO meta VALUES ('schema', '3')")
+    db.execute("CREATE TABLE fragments (kind TEXT, key TEXT, count INTEGER, data BLOB)")
+    db.commit()
+    db.close()
     with ExtractionCache(path, "fp") as cache:
-        cache.put_fragments("rdf", [(k, k.encode(), 1) for k in ("k1", "k2", "k3")])
-        cache.put_fragments("jsonl", [(k, k.encode(), 1) for k in ("k1", "k3", "k4")])
-    with ExtractionCache(path, "fp") as cache:
-        assert cache.get_fragments("rdf", ["k1", "k5"]) == {"k1": (b"k1", 1)}
-        assert cache.get_fragments("jsonl", ["k1"]) == {"k1": (b"k1", 1)}
-        cache.put_fragments("rdf", [("k5", b"k5", 1)])
-        assert cache.prune_fragments(["k1", "k3", "k5"]) == 2  # rdf k2 and jsonl k4
-        assert set(cache.get_fragments("rdf", ["k1", "k2", "k3", "k5"])) == {"k1", "k3", "k5"}
-        assert set(cache.get_fragments("jsonl", ["k1", "k3", "k4"])) == {"k1", "k3"}
-    with ExtractionCache(path, "fp") as cache:  # a kind not read: every kind is pruned in full
-        cache.get_fragments("rdf", ["k1"])
-        assert cache.prune_fragments(["k1"]) == 3  # rdf k3, k5 and jsonl k3
-        assert cache._db.execute("SELECT COUNT(*) FROM fragments").fetchone()[0] == 2
+        tables = {row[0] for row in cache._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "fragments" not in tables and "piece_maps" in tables
+
+
+@pytest.mark.parametrize("change", ["touched", "edited", "deleted"])
+def test_an_output_changed_on_disk_is_not_reused(change, tmp_path):
+    """Pieces are copied from the previous file only while it is the file the cache mapped."""
+    out = tmp_path / "out"
+    corpus = _corpus(tmp_path, SMALL)
+    kg.build([corpus], cache=out / CACHE_FILE).write(out)
+    target = out / "papers.jsonl"
+    if change == "touched":
+        info = target.stat()
+        os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    elif change == "edited":
+        target.write_bytes(target.read_bytes().replace(b'"id"', b'"ident"'))
+    else:
+        target.unlink()
+    grown = [*SMALL, ("c9", "Sparse Probes", "We train sparse probes on GPT-2 with MMLU.")]
+    result = kg.build([_corpus(tmp_path, grown)], cache=out / CACHE_FILE)
+    result.write(out)
+    assert 0 < result.reused_parts <= 2 * len(SMALL)  # only graph.json and the Turtle reused theirs
+    fresh = tmp_path / "fresh"
+    kg.build([_corpus(tmp_path, grown)]).write(fresh)
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("rdf_format", ["turtle", "ntriples"])
@@ -372,3 +388,29 @@ def test_changed_papers_and_renamed_entities_are_rendered_again(tmp_path):
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
     assert 0 < result.reused_parts < 3 * len(SMALL)
+
+
+def test_the_fingerprint_is_read_back_while_the_pipeline_inputs_are_unchanged(tmp_path, monkeypatch):
+    """A re-run does not build a pipeline (nor import spaCy) just to learn its fingerprint."""
+    import kg.engines
+    from kg.api import _fingerprint
+    from kg.engines import PipelineSettings, pipeline_for
+
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({"name": "Zorblax", "type": "Method"}) + "\n", encoding="utf-8")
+    path = tmp_path / CACHE_FILE
+    settings = PipelineSettings.of([extra])
+    first = _fingerprint(settings, path)
+    assert first == pipeline_fingerprint(pipeline_for(settings))
+
+    def no_pipeline(settings):
+        raise AssertionError("the pipeline was built")
+
+    monkeypatch.setattr(kg.engines, "pipeline_for", no_pipeline)
+    assert _fingerprint(PipelineSettings.of([extra]), path) == first
+    monkeypatch.undo()
+
+    extra.write_text(json.dumps({"name": "Zorblax", "type": "Dataset"}) + "\n", encoding="utf-8")
+    changed = PipelineSettings.of([extra])
+    second = _fingerprint(changed, path)
+    assert second != first and second == pipeline_fingerprint(pipeline_for(changed))
