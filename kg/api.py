@@ -198,6 +198,7 @@ class BuildResult:
         from kg.rdf import DEFAULT_BASE_IRI, RDF_FORMATS, check_base_iri
 
         begun = time.perf_counter()
+        self.timings = {}
         if rdf_format not in RDF_FORMATS:
             raise ValueError(f"unknown RDF format {rdf_format!r}; choose one of {', '.join(RDF_FORMATS)}")
         base = check_base_iri(base_iri or DEFAULT_BASE_IRI)
@@ -212,6 +213,7 @@ class BuildResult:
             self.up_to_date = True
             return written
         from kg.cache import ExtractionCache
+        from kg.forking import start_forked
         from kg.outputs import PaperParts
 
         cache = ExtractionCache(self.cache_path, self.fingerprint) if self.cache_path else None
@@ -223,19 +225,45 @@ class BuildResult:
             salt = f"{_code_hash()} {self.fingerprint}"
             fill = self._edges.fill if self._edges is not None else None
             parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins, fill=fill)
+            job = None
             with staged_files(out) as stage:
-                for name, file in names.items():
-                    started = time.perf_counter()
-                    self._write_one(
-                        name,
-                        stage.path(file),
-                        final=out / file,
-                        base_iri=base,
-                        max_nodes=max_nodes,
-                        rdf_format=rdf_format,
-                        parts=parts,
-                    )
-                    self.timings[name] = time.perf_counter() - started
+                try:
+                    if self._rdf_beside(names, rdf_format, parts):
+                        # the RDF is written by a forked copy of this process on a second
+                        # core while this one writes the other files (see kg.forking)
+                        parts.prepare_rdf(rdf_format, base)  # keys and map read here, once
+                        write_rdf = functools.partial(
+                            self._write_rdf_forked,
+                            stage.path(names["ttl"]),
+                            final=out / names["ttl"],
+                            base_iri=base,
+                            rdf_format=rdf_format,
+                            parts=parts,
+                        )
+                        job = start_forked(write_rdf)
+                    for name, file in names.items():
+                        if job is not None and name == "ttl":
+                            continue
+                        started = time.perf_counter()
+                        self._write_one(
+                            name,
+                            stage.path(file),
+                            final=out / file,
+                            base_iri=base,
+                            max_nodes=max_nodes,
+                            rdf_format=rdf_format,
+                            parts=parts,
+                        )
+                        self.timings[name] = time.perf_counter() - started
+                    if job is not None:
+                        started = time.perf_counter()
+                        outcome = job.result()
+                        parts.absorb(outcome)
+                        self.timings["ttl"] = outcome["seconds"]
+                        self.timings["ttl_wait"] = time.perf_counter() - started
+                finally:
+                    if job is not None:
+                        job.cancel()  # only if it is still running: this write failed
                 if skipped and not self.problems:
                     stage.remove(SKIPPED_FILE)
                 started = time.perf_counter()
@@ -249,6 +277,33 @@ class BuildResult:
             self._record_outputs(key, written)
         self.timings["commit"] = time.perf_counter() - started
         return written
+
+    @staticmethod
+    def _rdf_beside(names: dict[str, str], rdf_format: str, parts: PaperParts) -> bool:
+        """Whether to write the RDF in a forked child beside the other outputs."""
+        from kg.forking import can_fork
+
+        return (
+            "ttl" in names
+            and len(names) > 1
+            and rdf_format != "jsonld"
+            and len(parts.papers) >= PARALLEL_RDF_PAPERS
+            and can_fork()
+        )
+
+    def _write_rdf_forked(
+        self, path: Path, *, final: Path, base_iri: str, rdf_format: str, parts: PaperParts
+    ) -> dict:
+        """Run in the forked child: write the RDF, return what :meth:`PaperParts.absorb` takes."""
+        from kg.io import atomic_write
+
+        started = time.perf_counter()
+        before = parts.counters()
+        with atomic_write(path, binary=True) as stream:
+            parts.write_rdf(stream, format=rdf_format, base=base_iri, path=final)
+        outcome = parts.outcome(rdf_format, base_iri, before)
+        outcome["seconds"] = time.perf_counter() - started
+        return outcome
 
     def _write_one(
         self,
@@ -357,6 +412,10 @@ class BuildResult:
             if cache.total_rows() != len(self.extractions):
                 cache.prune(keep=[x.paper for x in self.extractions])
 
+
+#: From this many papers on, the RDF is written by a forked child beside the other outputs
+#: (when the machine has a second CPU): below it the fork is not worth its cost.
+PARALLEL_RDF_PAPERS = 5000
 
 #: The catalogue last loaded for linking, by ``(files, pipeline fingerprint)``.
 _CATALOGUE_MEMO: dict[tuple, Catalogue] = {}

@@ -67,6 +67,15 @@ _SEPARATOR_MAX = 16
 Place = tuple[int, ...]
 
 
+def rdf_kind(format: str, base: str) -> str:
+    """The piece-map kind of the RDF in ``format`` with base IRI ``base``.
+
+    >>> rdf_kind("turtle", "https://example.org/")
+    'rdf turtle https://example.org/'
+    """
+    return f"rdf {format} {base}"
+
+
 class _Sink:
     """An output stream written in large chunks, that knows its position and copies runs of
     an earlier file's bytes as one block.
@@ -200,6 +209,8 @@ class PaperParts:
         self.rendered = 0
         #: per output kind written with a path: ``(path, {key: place})``
         self._placed: dict[str, tuple[Path, dict[str, Place]]] = {}
+        #: per output kind, the piece map read from the cache (``None``: there was none)
+        self._maps: dict[str, tuple | None] = {}
 
     def keys(self) -> dict[str, str]:
         """Every paper and entity node's key (made once)."""
@@ -254,7 +265,7 @@ class PaperParts:
         text (a gigabyte at 100,000 papers) is never in memory at once.
         """
         rdf = RdfText(self.graph, format=format, base=base)
-        kind = f"rdf {format} {base}"
+        kind = rdf_kind(format, base)
         keys = self.keys()
         placed: dict[str, Place] = {}
         total = 0
@@ -384,6 +395,38 @@ class PaperParts:
         self.write_papers_jsonl(stream)
         return stream.getvalue()
 
+    def prepare_rdf(self, format: str, base: str) -> None:
+        """Make the keys and read the RDF's piece map now.
+
+        Call it before :meth:`write_rdf` runs in a forked child (:mod:`kg.forking`): the
+        child then neither uses the cache's database connection nor makes the keys again.
+        """
+        self.keys()
+        self._saved_map(rdf_kind(format, base))
+
+    def counters(self) -> tuple[int, int, int]:
+        """``(reused, reused_entities, rendered)`` so far."""
+        return self.reused, self.reused_entities, self.rendered
+
+    def outcome(self, format: str, base: str, before: tuple[int, int, int]) -> dict:
+        """What a forked :meth:`write_rdf` did since :meth:`counters` gave ``before``, for
+        the parent's :meth:`absorb`: the counts and the new file's piece map."""
+        kind = rdf_kind(format, base)
+        return {
+            "kind": kind,
+            "placed": self._placed.get(kind),
+            "counters": [now - then for now, then in zip(self.counters(), before, strict=True)],
+        }
+
+    def absorb(self, outcome: dict) -> None:
+        """Take in the :meth:`outcome` of a writer that ran in a forked child."""
+        reused, reused_entities, rendered = outcome["counters"]
+        self.reused += reused
+        self.reused_entities += reused_entities
+        self.rendered += rendered
+        if outcome["placed"] is not None:
+            self._placed[outcome["kind"]] = outcome["placed"]
+
     def save_maps(self) -> int:
         """Record in the cache where each piece lies in the files just written; return how many
         maps were saved. Call it once the files are in place under the paths the writers got."""
@@ -405,8 +448,8 @@ class PaperParts:
     def _earlier(self, kind: str, path: Path | None) -> Iterator[_Earlier | None]:
         """The previous build's file of ``kind`` at ``path``, if the cache maps it as it is now."""
         earlier = None
-        if path is not None and self.cache is not None:
-            saved = self.cache.get_piece_map(kind)
+        if path is not None:
+            saved = self._saved_map(kind)
             if saved is not None:
                 file, size, mtime, data = saved
                 try:
@@ -426,6 +469,11 @@ class PaperParts:
         finally:
             if earlier is not None:
                 earlier.close()
+
+    def _saved_map(self, kind: str) -> tuple | None:
+        if kind not in self._maps:
+            self._maps[kind] = None if self.cache is None else self.cache.get_piece_map(kind)
+        return self._maps[kind]
 
     def _count_reused(self, node: str) -> None:
         if self.graph._node[node].get("kind") == "paper":

@@ -1,0 +1,53 @@
+"""Forked jobs: answers, errors and deaths come back to the parent; a cancelled child is gone."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from kg.forking import ForkedJobError, can_fork, start_forked
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork only")
+
+
+def test_the_return_value_comes_back():
+    big = list(range(200_000))  # more than a pipe buffer holds: the parent reads while it writes
+    assert start_forked(lambda: [x * 2 for x in big]).result() == [x * 2 for x in big]
+
+
+def test_the_child_sees_the_parents_memory_and_changes_only_its_own():
+    state = {"n": 1}
+
+    def bump():
+        state["n"] += 41
+        return state["n"]
+
+    assert start_forked(bump).result() == 42
+    assert state == {"n": 1}
+
+
+def test_an_exception_in_the_child_is_raised_with_its_traceback():
+    def fail():
+        raise ValueError("disk is full of turtles")
+
+    with pytest.raises(ForkedJobError, match="disk is full of turtles") as error:
+        start_forked(fail).result()
+    assert "ValueError" in str(error.value)
+
+
+def test_a_child_that_dies_without_answering_is_reported():
+    with pytest.raises(ForkedJobError, match="without an answer"):
+        start_forked(lambda: os._exit(3)).result()
+
+
+def test_cancel_kills_a_running_child():
+    job = start_forked(lambda: time.sleep(60))
+    job.cancel()
+    with pytest.raises(ProcessLookupError):
+        os.kill(job.pid, 0)  # reaped: the pid no longer exists
+
+
+def test_can_fork_says_whether_a_second_cpu_is_there():
+    assert can_fork() == (len(os.sched_getaffinity(0)) >= 2)
