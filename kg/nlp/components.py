@@ -42,6 +42,7 @@ from kg.nlp.discovery import (
     shaped_names,
     title_name,
 )
+from kg.nlp.patterncache import load_patterns, save_patterns
 from kg.records import ExtractedEntity
 
 __all__ = [
@@ -83,20 +84,46 @@ def token_values(nlp: Language, forms: list[str], attr: int) -> list[tuple[int, 
     """The ``attr`` value (``ORTH`` or ``LOWER`` hash) of every token of every form, as
     :class:`~spacy.matcher.PhraseMatcher` patterns, tokenized the way ``nlp`` tokenizes text.
 
-    The forms go through the tokenizer as one text, one per line, and are cut at the line
-    breaks: a single call instead of one per form, and no pattern ``Doc`` objects (about four
-    times faster for the shipped catalogue's forty thousand forms). Forms are single-spaced
-    and one line each; if the cut does not give one pattern per form, each form is
-    tokenized alone.
+    The result is kept on disk (:mod:`kg.nlp.patterncache`) under a hash of the forms, the
+    attribute, the spaCy version and the tokenizer's settings, and read back by later processes.
 
     >>> from kg.nlp.pipeline import make_pipeline
     >>> nlp = make_pipeline(use_shipped_catalogue=False)
     >>> [len(p) for p in token_values(nlp, ["GPT-4", "low-rank adaptation"], ORTH)]
     [3, 4]
     """
-    tokenizer = _pattern_tokenizer(nlp)
     if not forms:
         return []
+    key = _patterns_key(nlp, forms, attr)
+    patterns = load_patterns(key, len(forms))
+    if patterns is None:
+        patterns = _tokenized_values(nlp, forms, attr)
+        save_patterns(key, patterns)
+    return patterns
+
+
+def _patterns_key(nlp: Language, forms: list[str], attr: int) -> str:
+    """A hash of what :func:`token_values` gives for ``forms``."""
+    import hashlib
+
+    import spacy
+
+    digest = hashlib.sha256(f"{spacy.__version__}\n{attr}\n".encode())
+    digest.update(hashlib.sha256(nlp.tokenizer.to_bytes(exclude=["vocab"])).digest())
+    digest.update("\n".join(forms).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def _tokenized_values(nlp: Language, forms: list[str], attr: int) -> list[tuple[int, ...]]:
+    """:func:`token_values`, computed: the forms run through a twin of ``nlp``'s tokenizer.
+
+    The forms go through the tokenizer as one text, one per line, and are cut at the line
+    breaks: a single call instead of one per form, and no pattern ``Doc`` objects (about four
+    times faster for the shipped catalogue's forty thousand forms). Forms are single-spaced
+    and one line each; if the cut does not give one pattern per form, each form is
+    tokenized alone.
+    """
+    tokenizer = _pattern_tokenizer(nlp)
     if all("\n" not in form for form in forms):
         doc = tokenizer("\n".join(forms))
         newline = nlp.vocab.strings.add("\n")
