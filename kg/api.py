@@ -34,11 +34,13 @@ __all__ = [
     "BuildResult",
     "ExtractResult",
     "InputProblem",
+    "RecordedBuild",
     "build",
     "extract",
     "graph_summary",
     "load",
     "read",
+    "recorded_build",
     "write_ntriples_parts",
 ]
 
@@ -118,6 +120,9 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     _origins: dict[str, bytes | None] | None = field(default=None, repr=False)
     _edges: DeferredEdges | None = field(default=None, repr=False)
+    #: what :func:`recorded_build` compares: the input files as read and the pipeline's inputs
+    input_stamp: list | None = field(default=None, repr=False)
+    _options: list | None = field(default=None, repr=False)
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -195,22 +200,20 @@ class BuildResult:
         rdf_format: str,
     ) -> dict[str, Path]:
         from kg.io import staged_files
-        from kg.rdf import DEFAULT_BASE_IRI, RDF_FORMATS, check_base_iri
+        from kg.iri import DEFAULT_BASE_IRI, RDF_FORMATS, check_base_iri
 
         begun = time.perf_counter()
         self.timings = {}
         if rdf_format not in RDF_FORMATS:
             raise ValueError(f"unknown RDF format {rdf_format!r}; choose one of {', '.join(RDF_FORMATS)}")
         base = check_base_iri(base_iri or DEFAULT_BASE_IRI)
-        names = {name: OUTPUT_FILES[name] for name in outputs}
-        if "ttl" in names:
-            names["ttl"] = str(Path(names["ttl"]).with_suffix(RDF_FORMATS[rdf_format]))
-        if skipped and self.problems:
-            names["skipped"] = SKIPPED_FILE
+        names = _output_names(outputs, rdf_format, skipped and bool(self.problems))
         written = {name: out / file for name, file in names.items()}
+        self._options = [sorted(names.items()), base, max_nodes]
         key = self._output_key(names, base, max_nodes) if self.cache_path else None
         if key is not None and self._outputs_current(key, written):
             self.up_to_date = True
+            self._refresh_input_stamp()
             return written
         from kg.cache import ExtractionCache
         from kg.forking import start_forked
@@ -394,6 +397,21 @@ class BuildResult:
         self._summary = stamp.get("summary")
         return self._summary is not None
 
+    def _refresh_input_stamp(self) -> None:
+        """The outputs are current but the input files were touched: record them as they are now,
+        so that the next unchanged re-run is recognised without reading (:func:`recorded_build`)."""
+        import json
+
+        from kg.cache import ExtractionCache
+
+        if self.input_stamp is None:
+            return
+        with ExtractionCache(self.cache_path, self.fingerprint) as cache:
+            stamp = json.loads(cache.get_meta("outputs"))
+            if stamp.get("inputs") != self.input_stamp and "options" in stamp:
+                stamp["inputs"] = self.input_stamp
+                cache.set_meta("outputs", json.dumps(stamp))
+
     def _record_outputs(self, key: str, written: dict[str, Path]) -> None:
         import json
 
@@ -404,6 +422,11 @@ class BuildResult:
             info = os.stat(path)
             files[str(path)] = [info.st_size, info.st_mtime_ns]
         stamp = {"key": key, "files": files, "summary": self.summary()}
+        if self.input_stamp is not None:
+            stamp["inputs"] = self.input_stamp
+            stamp["options"] = self._options
+            stamp["papers"] = len(self.extractions)
+            stamp["problems"] = [[*problem.source, problem.reason] for problem in self.problems]
         with ExtractionCache(self.cache_path, self.fingerprint) as cache:
             cache.set_meta("outputs", json.dumps(stamp))
             cache.set_meta(IN_PROGRESS, None)
@@ -695,6 +718,9 @@ def build(
     interrupted continues where it stopped. ``stop_on_problem`` is as in :func:`extract`.
     """
     started = time.perf_counter()
+    inputs = list(inputs)
+    catalogue = list(catalogue)
+    input_stamp = _input_stamp(inputs, format, catalogue, spacy_model) if cache is not None else None
     result, info = _extract(
         inputs,
         format=format,
@@ -717,7 +743,116 @@ def build(
         resumed=info["resumed"],
         cache_path=None if cache is None else Path(cache),
         fingerprint=info["fingerprint"],
+        input_stamp=input_stamp,
     )
+
+
+def _output_names(outputs: Sequence[str], rdf_format: str, skipped: bool) -> dict[str, str]:
+    """The file name of each chosen output (``skipped``: with ``skipped.jsonl``)."""
+    from kg.iri import RDF_FORMATS
+
+    names = {name: OUTPUT_FILES[name] for name in outputs}
+    if "ttl" in names:
+        names["ttl"] = str(Path(names["ttl"]).with_suffix(RDF_FORMATS[rdf_format]))
+    if skipped:
+        names["skipped"] = SKIPPED_FILE
+    return names
+
+
+def _input_stamp(
+    inputs: list[str | Path], format: str | None, catalogue: list[str | Path], spacy_model: str | None
+) -> list | None:
+    """What a build reads, as seen before reading it: every input file's path, size and
+    modification time, the format, and :func:`_pipeline_inputs_key`. ``None`` when that cannot
+    tell a change (standard input, a spaCy model, an unreadable file)."""
+    from kg.engines import PipelineSettings
+    from kg.sources import input_files
+
+    pipeline = _pipeline_inputs_key(PipelineSettings.of(catalogue, spacy_model))
+    if pipeline is None:
+        return None
+    files: list = []
+    for item in input_files(inputs):
+        if isinstance(item, SourceProblem):
+            files.append(str(item))
+            continue
+        if str(item) == "-":
+            return None
+        try:
+            info = os.stat(item)
+        except OSError:
+            return None
+        files.append([os.path.abspath(item), info.st_size, info.st_mtime_ns])
+    return [format, pipeline, files]
+
+
+@dataclass
+class RecordedBuild:
+    """The last build written to an output folder, found unchanged by :func:`recorded_build`."""
+
+    summary: dict
+    papers: int
+    problems: list[SourceProblem]
+    written: dict[str, Path]
+
+
+def recorded_build(
+    inputs: Iterable[str | Path],
+    out: str | Path,
+    *,
+    format: str | None = None,
+    catalogue: Iterable[str | Path] = (),
+    spacy_model: str | None = None,
+    outputs: Sequence[str] = tuple(OUTPUT_FILES),
+    base_iri: str | None = None,
+    max_nodes: int = 1500,
+    rdf_format: str = "turtle",
+    skipped: bool = False,
+) -> RecordedBuild | None:
+    """The build last written to ``out`` if building ``inputs`` again would change nothing.
+
+    That is so when the cache in ``out`` recorded, at its last write, the same input files
+    with the same sizes and modification times, the same pipeline inputs (kg's files, the
+    spaCy version, the catalogue files' bytes), the same options, and output files that are
+    still as written. Then nothing is read: ``kg build`` answers an unchanged re-run in the
+    time it takes to start. Otherwise (or for standard input or a ``spacy_model``) ``None``:
+    run :func:`build`.
+    """
+    import json
+
+    from kg.cache import CACHE_FILE, ExtractionCache
+    from kg.iri import DEFAULT_BASE_IRI, check_base_iri
+    from kg.records import SourceRef
+
+    out = Path(out)
+    if not (out / CACHE_FILE).exists():
+        return None
+    stamp = _input_stamp(list(inputs), format, list(catalogue), spacy_model)
+    if stamp is None:
+        return None
+    with ExtractionCache(out / CACHE_FILE, "") as cache:
+        saved = cache.get_meta("outputs")
+    if saved is None:
+        return None
+    saved = json.loads(saved)
+    if saved.get("inputs") != stamp:
+        return None
+    problems = [SourceProblem(SourceRef(file, line), reason) for file, line, reason in saved["problems"]]
+    names = _output_names(outputs, rdf_format, skipped and bool(problems))
+    base = check_base_iri(base_iri or DEFAULT_BASE_IRI)
+    if saved.get("options") != json.loads(json.dumps([sorted(names.items()), base, max_nodes])):
+        return None
+    written = {name: out / file for name, file in names.items()}
+    if saved["files"].keys() != {str(path) for path in written.values()}:
+        return None
+    for path, (size, mtime) in saved["files"].items():
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if (info.st_size, info.st_mtime_ns) != (size, mtime):
+            return None
+    return RecordedBuild(saved["summary"], saved["papers"], problems, written)
 
 
 def load(path: str | Path) -> nx.MultiDiGraph:

@@ -182,6 +182,40 @@ def _run_extraction(function, inputs, format, catalogue, spacy_model, quiet, **k
             raise UserError(str(error)) from None
 
 
+def _recorded_build(inputs, out, format, catalogue, spacy_model, chosen, base_iri, max_nodes, rdf_format):
+    """:func:`kg.api.recorded_build` for ``kg build``'s options (``None``: build as usual)."""
+    from kg.api import recorded_build
+
+    _check_inputs(inputs, format)
+    return recorded_build(
+        [str(p) for p in inputs],
+        out,
+        format=format,
+        catalogue=list(catalogue or []),
+        spacy_model=spacy_model,
+        outputs=chosen,
+        base_iri=base_iri,
+        max_nodes=max_nodes,
+        rdf_format=str(rdf_format),
+        skipped=True,
+    )
+
+
+def _summary_of_recorded(recorded, cache: Path, seconds: float, quiet: bool) -> None:
+    """The summary of an unchanged re-run that read nothing (see :func:`kg.api.recorded_build`)."""
+    from types import SimpleNamespace
+
+    standing = SimpleNamespace(
+        summary=lambda: recorded.summary,
+        problems=recorded.problems,
+        cache_path=cache,
+        cached=recorded.papers,
+        extracted=0,
+        up_to_date=True,
+    )
+    _summary(standing, recorded.written, seconds, quiet)
+
+
 def _summary(result, written: dict[str, Path], seconds: float, quiet: bool) -> None:
     if quiet:
         return
@@ -254,7 +288,7 @@ def build_cli(
 
     import kg
     from kg.cache import CacheError
-    from kg.rdf import DEFAULT_BASE_IRI, check_base_iri
+    from kg.iri import DEFAULT_BASE_IRI, check_base_iri
 
     started = time.perf_counter()
     cache = None if no_cache else out / CACHE_FILE
@@ -275,6 +309,16 @@ def build_cli(
             raise UserError("--resume needs the cache; drop --no-cache")
         if resume and not cache.exists():
             _err.print(f"nothing to resume in {out}; building from scratch", highlight=False)
+        if cache is not None and not resume and ntriples_parts is None:
+            recorded = _recorded_build(
+                inputs, out, format, catalogue, spacy_model, chosen, base_iri, max_nodes, rdf_format
+            )
+            if recorded is not None and not (recorded.problems and on_error is OnError.fail):
+                _report_problems(recorded.problems, on_error, quiet)
+                _summary_of_recorded(recorded, cache, time.perf_counter() - started, quiet)
+                if recorded.problems and not allow_skipped:
+                    raise typer.Exit(EXIT_SKIPPED)
+                return
         result = _run_extraction(
             kg.build,
             inputs,

@@ -44,6 +44,7 @@ import networkx as nx
 from rdflib import Graph, URIRef
 
 from kg.io import atomic_write
+from kg.iri import DEFAULT_BASE_IRI, RDF_FORMATS, check_base_iri
 from kg.namespace import DCTERMS, FABIO, KG, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = [
@@ -64,11 +65,6 @@ __all__ = [
     "write_turtle",
 ]
 
-#: Where minted IRIs live unless the user sets ``--base-iri``.
-DEFAULT_BASE_IRI = "https://kg.example.org/id/"
-
-#: The RDF formats :func:`write_rdf` writes, with their file extensions.
-RDF_FORMATS = {"turtle": ".ttl", "ntriples": ".nt", "jsonld": ".jsonld"}
 
 TYPE_CLASSES = {
     "Method": KG.Method,
@@ -87,34 +83,12 @@ RELATION_PROPERTIES = {
 }
 
 _CONTEXT_CHARS = 32  # characters of text kept before and after a quote (oa:prefix / oa:suffix)
-_BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _DATE_KINDS = (
     (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
     (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
     (re.compile(r"\d{4}"), XSD.gYear),
     (re.compile(r"--\d{2}-\d{2}"), XSD.gMonthDay),
 )
-
-
-def check_base_iri(base: str) -> str:
-    """Return ``base`` if it can prefix minted IRIs; else raise ``ValueError`` saying why.
-
-    Examples
-    --------
-    >>> check_base_iri("https://example.org/kg/")
-    'https://example.org/kg/'
-    >>> check_base_iri("example.org")
-    Traceback (most recent call last):
-    ...
-    ValueError: base IRI 'example.org' must be absolute (start with a scheme such as https:)
-    """
-    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", base):
-        raise ValueError(f"base IRI {base!r} must be absolute (start with a scheme such as https:)")
-    if _BAD_IRI_CHARS.search(base):
-        raise ValueError(f"base IRI {base!r} holds a character IRIs cannot (space, quote, <, >, ...)")
-    if not base.endswith(("/", "#", ":")):
-        raise ValueError(f"base IRI {base!r} must end with '/', '#' or ':'")
-    return base
 
 
 def _segment(value: str) -> str:

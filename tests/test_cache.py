@@ -21,7 +21,7 @@ from kg.cache import (
     decode_extraction,
     encode_extraction,
 )
-from kg.cli import app
+from kg.cli import EXIT_SKIPPED, app
 from kg.graph import build_graph, node_link_text
 from kg.io import staged_files
 from kg.nlp.pipeline import extract_papers, make_pipeline, pipeline_fingerprint
@@ -414,3 +414,88 @@ def test_the_fingerprint_is_read_back_while_the_pipeline_inputs_are_unchanged(tm
     changed = PipelineSettings.of([extra])
     second = _fingerprint(changed, path)
     assert second != first and second == pipeline_fingerprint(pipeline_for(changed))
+
+
+def _no_reading(monkeypatch):
+    """Make any read of an input file fail the test."""
+    import kg.sources
+
+    def refuse(path, **kwargs):
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr(kg.sources, "read_file", refuse)
+
+
+def test_an_unchanged_rerun_reads_nothing(tmp_path, monkeypatch):
+    """`kg build` on inputs whose files, options and pipeline are as recorded answers from the
+    record, with the same summary and exit status as a full run."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _corpus(folder, SMALL)
+    (folder / "bad.jsonl").write_text('{"title": "No abstract here"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["build", str(folder), "--out", str(out)])
+    assert first.exit_code == EXIT_SKIPPED, first.output  # a record was skipped
+    _no_reading(monkeypatch)
+    again = runner.invoke(app, ["build", str(folder), "--out", str(out)])
+    assert again.exit_code == EXIT_SKIPPED, again.output
+    assert "up to date" in again.output and "3 from cache, 0 extracted" in again.output
+    assert "has no abstract" in again.output  # the skipped record is reported again
+    allowed = runner.invoke(app, ["build", str(folder), "--out", str(out), "--allow-skipped"])
+    assert allowed.exit_code == 0, allowed.output
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["touch an input", "add an input file", "edit an output", "other options", "other catalogue"],
+)
+def test_a_changed_build_is_not_taken_from_the_record(change, tmp_path, catalogue_file):
+    from kg.api import recorded_build
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _corpus(folder, SMALL)
+    out = tmp_path / "out"
+    kg.build([folder], cache=out / CACHE_FILE).write(out)
+    assert recorded_build([folder], out) is not None
+    options: dict = {}
+    if change == "touch an input":
+        path = folder / "papers.jsonl"
+        info = path.stat()
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    elif change == "add an input file":
+        (folder / "more.jsonl").write_text(
+            json.dumps({"id": "c4", "title": "More", "abstract": "We use BERT."}) + "\n", encoding="utf-8"
+        )
+    elif change == "edit an output":
+        (out / "graph.json").write_text("{}", encoding="utf-8")
+    elif change == "other options":
+        options = {"max_nodes": 10}
+    else:
+        options = {"catalogue": [catalogue_file]}
+    assert recorded_build([folder], out, **options) is None
+
+
+def test_a_touched_input_is_recorded_again_by_the_up_to_date_run(tmp_path, monkeypatch):
+    from kg.api import recorded_build
+
+    corpus = _corpus(tmp_path, SMALL)
+    out = tmp_path / "out"
+    kg.build([corpus], cache=out / CACHE_FILE).write(out)
+    info = corpus.stat()
+    os.utime(corpus, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    assert recorded_build([corpus], out) is None
+    result = kg.build([corpus], cache=out / CACHE_FILE)
+    result.write(out)
+    assert result.up_to_date  # same papers: nothing rewritten, but the new times are recorded
+    assert recorded_build([corpus], out) is not None
+
+
+def test_standard_input_is_never_taken_from_the_record(tmp_path):
+    from kg.api import recorded_build
+
+    corpus = _corpus(tmp_path, SMALL)
+    out = tmp_path / "out"
+    kg.build([corpus], cache=out / CACHE_FILE).write(out)
+    assert recorded_build(["-"], out) is None
+    assert recorded_build([corpus], tmp_path / "never-built") is None
