@@ -39,11 +39,17 @@ _HEADER = struct.Struct("<QQ")  # number of patterns, number of values
 
 
 def cache_dir() -> Path | None:
-    """The folder the patterns are kept in, or ``None`` when ``KG_CACHE_DIR=off``."""
+    """The folder the patterns are kept in, or ``None`` when ``KG_CACHE_DIR=off`` (or when no
+    folder is set and there is no home directory)."""
     chosen = os.environ.get("KG_CACHE_DIR")
     if chosen:
         return None if chosen.lower() == "off" else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory to be found: keep nothing
+            return None
     return Path(base) / "kg"
 
 
