@@ -385,15 +385,8 @@ class BuildResult:
         if stamp is None:
             return False
         stamp = json.loads(stamp)
-        if stamp.get("key") != key or stamp.get("files", {}).keys() != {str(p) for p in written.values()}:
+        if stamp.get("key") != key or not _files_as_recorded(stamp.get("files", {}), written):
             return False
-        for path, (size, mtime) in stamp["files"].items():
-            try:
-                info = os.stat(path)
-            except OSError:
-                return False
-            if (info.st_size, info.st_mtime_ns) != (size, mtime):
-                return False
         self._summary = stamp.get("summary")
         return self._summary is not None
 
@@ -434,6 +427,20 @@ class BuildResult:
             # else is left to prune (and hashing every paper again is skipped)
             if cache.total_rows() != len(self.extractions):
                 cache.prune(keep=[x.paper for x in self.extractions])
+
+
+def _files_as_recorded(recorded: dict[str, list[int]], written: dict[str, Path]) -> bool:
+    """Whether ``written`` are exactly the files recorded, each with its recorded size and time."""
+    if recorded.keys() != {str(path) for path in written.values()}:
+        return False
+    for path, (size, mtime) in recorded.items():
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        if (info.st_size, info.st_mtime_ns) != (size, mtime):
+            return False
+    return True
 
 
 #: From this many papers on, the RDF is written by a forked child beside the other outputs
@@ -631,6 +638,7 @@ def _fingerprint(settings, cache_path: Path) -> str:
     return fingerprint
 
 
+@functools.lru_cache(maxsize=8)  # settings carry the catalogue files' sizes and times
 def _pipeline_inputs_key(settings) -> str | None:
     """A hash of what the pipeline of ``settings`` is built from, or ``None`` if it cannot be
     told without building it (a spaCy model, an unreadable catalogue file)."""
@@ -843,15 +851,8 @@ def recorded_build(
     if saved.get("options") != json.loads(json.dumps([sorted(names.items()), base, max_nodes])):
         return None
     written = {name: out / file for name, file in names.items()}
-    if saved["files"].keys() != {str(path) for path in written.values()}:
+    if not _files_as_recorded(saved["files"], written):
         return None
-    for path, (size, mtime) in saved["files"].items():
-        try:
-            info = os.stat(path)
-        except OSError:
-            return None
-        if (info.st_size, info.st_mtime_ns) != (size, mtime):
-            return None
     return RecordedBuild(saved["summary"], saved["papers"], problems, written)
 
 

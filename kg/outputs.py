@@ -65,6 +65,8 @@ _SEPARATOR_MAX = 16
 #: Where a node's piece lies in a file: ``(offset, length, count)``, or for ``graph.json``
 #: ``(node offset, node length, edges offset, edges length, edge count)``.
 Place = tuple[int, ...]
+#: Renders a node's piece: its bytes and count.
+Render = Callable[[str], tuple[bytes, int]]
 
 
 def rdf_kind(format: str, base: str) -> str:
@@ -270,25 +272,17 @@ class PaperParts:
         placed: dict[str, Place] = {}
         total = 0
         with self._earlier(kind, path) as earlier:
-            places = earlier.places if earlier else {}
             sink = _Sink(stream)
             sink.write(rdf.header().encode("utf-8", "replace"))
+
+            def render(node: str) -> tuple[bytes, int]:
+                text, count = rdf.node(node)
+                return text.encode("utf-8", "replace"), count
+
             for node in rdf.order():
-                key = keys.get(node)
-                where = places.get(key) if key is not None else None
-                if where is not None:
-                    start, length, count = where
-                    offset = sink.copy(earlier.data, start, start + length)
-                    self._count_reused(node)
-                else:
-                    self.fill(node)
-                    text, count = rdf.node(node)
-                    data = text.encode("utf-8", "replace")
-                    offset, length = sink.write(data), len(data)
-                    self.rendered += 1
-                if key is not None:
-                    placed[key] = (offset, length, count)
-                total += count
+                key = keys[node]  # every node written is a paper or an entity
+                placed[key] = self._put(sink, earlier, key, node, render)
+                total += placed[key][2]
             tail, count = rdf.tail()  # the method pairs: counted over the whole graph, never reused
             sink.write(tail.encode("utf-8", "replace"))
             sink.close()
@@ -363,25 +357,31 @@ class PaperParts:
         graph = self.graph
         keys = self.keys()
         placed: dict[str, Place] = {}
+
+        def render(node: str) -> tuple[bytes, int]:
+            record = paper_record(graph, node, graph.nodes[node])
+            return (json.dumps(record, ensure_ascii=False) + "\n").encode(), 1
+
         with self._earlier("jsonl", path) as earlier:
-            places = earlier.places if earlier else {}
             sink = _Sink(stream)
             for node in self.papers:
                 key = keys[node]
-                where = places.get(key)
-                if where is not None:
-                    start, length, _ = where
-                    offset = sink.copy(earlier.data, start, start + length)
-                    self._count_reused(node)
-                else:
-                    self.fill(node)
-                    record = paper_record(graph, node, graph.nodes[node])
-                    data = (json.dumps(record, ensure_ascii=False) + "\n").encode()
-                    offset, length = sink.write(data), len(data)
-                    self.rendered += 1
-                placed[key] = (offset, length, 1)
+                placed[key] = self._put(sink, earlier, key, node, render)
             sink.close()
         self._note("jsonl", path, placed)
+
+    def _put(self, sink: _Sink, earlier: _Earlier | None, key: str, node: str, render: Render) -> Place:
+        """Write ``node``'s piece: copied from the earlier file when it holds one under ``key``,
+        else rendered (``render(node)`` gives its bytes and count). Returns where it now lies."""
+        where = earlier.places.get(key) if earlier is not None else None
+        if where is not None:
+            start, length, count = where
+            self._count_reused(node)
+            return sink.copy(earlier.data, start, start + length), length, count
+        self.fill(node)
+        data, count = render(node)
+        self.rendered += 1
+        return sink.write(data), len(data), count
 
     def graph_json(self) -> bytes:
         """``graph.json``'s bytes (see :meth:`write_graph_json`)."""
