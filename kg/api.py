@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import time
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from kg.graph import DeferredEdges
+    from kg.io import Stage
     from kg.nlp.catalogue import Catalogue
     from kg.outputs import PaperParts
 
@@ -235,9 +237,10 @@ class BuildResult:
                         # the RDF is written by a forked copy of this process on a second
                         # core while this one writes the other files (see kg.forking)
                         parts.prepare_rdf(rdf_format, base)  # keys and map read here, once
+                        rdf_path = stage.path(names["ttl"])
                         write_rdf = functools.partial(
                             self._write_rdf_forked,
-                            stage.path(names["ttl"]),
+                            rdf_path,
                             final=out / names["ttl"],
                             base_iri=base,
                             rdf_format=rdf_format,
@@ -251,6 +254,7 @@ class BuildResult:
                         self._write_one(
                             name,
                             stage.path(file),
+                            stage=stage,
                             final=out / file,
                             base_iri=base,
                             max_nodes=max_nodes,
@@ -297,13 +301,14 @@ class BuildResult:
     def _write_rdf_forked(
         self, path: Path, *, final: Path, base_iri: str, rdf_format: str, parts: PaperParts
     ) -> dict:
-        """Run in the forked child: write the RDF, return what :meth:`PaperParts.absorb` takes."""
-        from kg.io import atomic_write
-
+        """Run in the forked child: write the RDF to the staged ``path`` and flush it to disk
+        (beside the parent's work), return what :meth:`PaperParts.absorb` takes."""
         started = time.perf_counter()
         before = parts.counters()
-        with atomic_write(path, binary=True) as stream:
+        with path.open("wb") as stream:
             parts.write_rdf(stream, format=rdf_format, base=base_iri, path=final)
+            stream.flush()
+            os.fsync(stream.fileno())
         outcome = parts.outcome(rdf_format, base_iri, before)
         outcome["seconds"] = time.perf_counter() - started
         return outcome
@@ -313,41 +318,41 @@ class BuildResult:
         name: str,
         path: Path,
         *,
+        stage: Stage,
         final: Path | None = None,
         base_iri: str,
         max_nodes: int,
         rdf_format: str,
         parts: PaperParts | None = None,
     ) -> None:
-        """Write output ``name`` to ``path``, reusing pieces of the earlier file at ``final``."""
+        """Write output ``name`` to the staged ``path``, reusing pieces of the earlier file at
+        ``final``; the file is flushed to disk in the background (:meth:`kg.io.Stage.sync_soon`)."""
         import json
 
-        from kg.io import atomic_write
         from kg.outputs import PaperParts
         from kg.rdf import write_rdf
-        from kg.view import write_html
+        from kg.view import render_html
 
         parts = parts or PaperParts(self.graph)
-        if name == "ttl":
-            if rdf_format == "jsonld":
-                write_rdf(self.graph, path, format=rdf_format, base=base_iri)
-            else:
-                with atomic_write(path, binary=True) as stream:
-                    parts.write_rdf(stream, format=rdf_format, base=base_iri, path=final)
-        elif name == "html":  # the view reads nodes and edge keys, never edge attributes
-            write_html(parts.graph, path, max_nodes=max_nodes)
-        elif name == "json":
-            with atomic_write(path, binary=True) as stream:
+        if name == "ttl" and rdf_format == "jsonld":
+            write_rdf(self.graph, path, format=rdf_format, base=base_iri)  # synced as it is written
+            return
+        # a staged file is a temporary name already: written in place, renamed at commit
+        with path.open("wb") as stream:
+            if name == "ttl":
+                parts.write_rdf(stream, format=rdf_format, base=base_iri, path=final)
+            elif name == "html":  # the view reads nodes and edge keys, never edge attributes
+                stream.write(render_html(parts.graph, max_nodes=max_nodes).encode("utf-8"))
+            elif name == "json":
                 parts.write_graph_json(stream, path=final)
-        elif name == "jsonl":
-            with atomic_write(path, binary=True) as stream:
+            elif name == "jsonl":
                 parts.write_papers_jsonl(stream, path=final)
-        elif name == "skipped":
-            with atomic_write(path) as stream:
+            elif name == "skipped":
                 for problem in self.problems:
                     file, line = problem.source
                     record = {"file": file, "line": line, "reason": problem.reason}
-                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    stream.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        stage.sync_soon(path)
 
     def _output_key(self, names: dict[str, str], base_iri: str | None, max_nodes: int) -> str:
         """Hash of everything the outputs are made from."""
@@ -509,16 +514,64 @@ def _code_hash() -> str:
     return digest.hexdigest()
 
 
-def read(inputs: Iterable[str | Path], *, format: str | None = None) -> tuple[list, list]:
-    """Read and de-duplicate papers: ``(papers, problems)``."""
+def read(
+    inputs: Iterable[str | Path], *, format: str | None = None, cache: str | Path | None = None
+) -> tuple[list, list]:
+    """Read and de-duplicate papers: ``(papers, problems)``.
+
+    With ``cache`` (an extraction cache file, see :mod:`kg.cache`), what each input file gave
+    is kept there, and a file whose size, modification time and inode are unchanged since
+    (read with the same ``format`` by the same kg) is not parsed again.
+    """
     from kg.records import Paper
     from kg.sources import merge_duplicates, read_papers
 
     papers: list[Paper] = []
     problems: list[SourceProblem] = []
-    for record in read_papers(inputs, format=format):
+    records = (
+        read_papers(inputs, format=format) if cache is None else _read_cached(inputs, format, Path(cache))
+    )
+    for record in records:
         (papers if isinstance(record, Paper) else problems).append(record)
     return merge_duplicates(papers), problems
+
+
+def _read_cached(inputs: Iterable[str | Path], format: str | None, cache_path: Path) -> list:
+    """The records of ``inputs`` as :func:`kg.sources.read_papers` yields them, each file's
+    taken from the cache while its stamp is unchanged."""
+    from kg.cache import ExtractionCache
+    from kg.sources import input_files, read_file
+
+    records: list = []
+    fresh: list[tuple[str, str, list]] = []
+    stamped: list[str] = []
+    with ExtractionCache(cache_path, "") as cache:
+        for item in input_files(inputs):
+            if isinstance(item, SourceProblem):
+                records.append(item)
+                continue
+            name, stamp = str(item), _file_stamp(item, format)
+            found = None if stamp is None else cache.get_parsed(name, stamp)
+            if found is None:
+                found = list(read_file(item, format=format))
+                if stamp is not None:
+                    fresh.append((name, stamp, found))
+            if stamp is not None:
+                stamped.append(name)
+            records.extend(found)
+        cache.update_parsed(fresh, keep=stamped)
+    return records
+
+
+def _file_stamp(path: Path, format: str | None) -> str | None:
+    """What must stay the same for a file's parsed records to be reused (``None``: never)."""
+    if str(path) == "-":
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {format or ''} {_code_hash()}"
 
 
 def extract(
@@ -581,7 +634,7 @@ def _extract(
 
     started = time.perf_counter()
     with relaxed_gc():  # many small objects stay alive from here on
-        papers, problems = read(inputs, format=format)
+        papers, problems = read(inputs, format=format, cache=cache)
         if problems and stop_on_problem:
             raise InputProblem(problems[0])
         if total is not None:
@@ -666,39 +719,92 @@ def _extract_cached(
     papers: list[Paper], settings, engine_options: dict, path: Path, progress: Progress | None, info: dict
 ) -> list[PaperExtraction]:
     """Reuse cached extractions, extract the rest on the engine and save them in small batches."""
-    from kg.cache import ExtractionCache
+    from kg.cache import ExtractionCache, decode_extraction
+    from kg.forking import ForkedJobError
 
     fingerprint = info["fingerprint"]
     with ExtractionCache(path, fingerprint) as cache:
-        found = cache.get_many(papers)
-        info["cached"] = len(found)
-        info["resumed"] = cache.get_meta(IN_PROGRESS) == fingerprint and bool(found)
-        if progress is not None and found:
-            progress(len(found))
-        missing = [i for i in range(len(papers)) if i not in found]
+        rows = cache.get_rows(papers)
+        info["cached"] = len(rows)
+        info["resumed"] = cache.get_meta(IN_PROGRESS) == fingerprint and bool(rows)
+        missing = [i for i in range(len(papers)) if i not in rows]
         if missing:
             cache.set_meta(IN_PROGRESS, fingerprint)
-        batch: list[PaperExtraction] = []
-        last_commit = time.monotonic()
-        todo = None
+        # a few new papers among many cached ones are extracted by a forked child while this
+        # process decodes the cached rows: the two take about as long as each other
+        beside = _extract_beside([papers[i] for i in missing], settings, engine_options, len(rows))
         try:
-            # the engine is sized for what is left: a few new papers are extracted in-process
-            if missing:
-                todo = _run_engine([papers[i] for i in missing], settings, engine_options, None)
-            for index, extraction in zip(missing, todo or (), strict=True):
-                found[index] = extraction
-                batch.append(extraction)
-                if len(batch) >= CACHE_BATCH or time.monotonic() - last_commit > 2.0:
-                    cache.put(batch)
-                    batch, last_commit = [], time.monotonic()
-                if progress is not None:
-                    progress(1)
-        finally:  # Ctrl-C keeps what was done
-            if todo is not None:
-                todo.close()  # stops the workers now, not when the generator is collected
-            if batch:
-                cache.put(batch)
+            found = {index: decode_extraction(data, papers[index]) for index, data in rows.items()}
+            del rows
+            if progress is not None and found:
+                progress(len(found))
+            done = None
+            if beside is not None:
+                job, beside = beside, None
+                with contextlib.suppress(ForkedJobError):  # then they are extracted here
+                    done = iter(job.result())
+            _extract_missing(papers, missing, found, done, settings, engine_options, cache, progress)
+        finally:
+            if beside is not None:  # interrupted while decoding
+                beside.cancel()
     return [found[i] for i in range(len(papers))]
+
+
+def _extract_beside(papers: list[Paper], settings, engine_options: dict, cached: int):
+    """A forked child extracting ``papers`` in-process (a :class:`~kg.forking.ForkedJob`), when
+    they are few, the cached rows to decode meanwhile are many, and a second CPU is free;
+    else ``None``."""
+    from kg.engines import DEFAULT_CHUNK_SIZE
+    from kg.forking import can_fork, start_forked
+
+    if (
+        not papers
+        or len(papers) > DEFAULT_CHUNK_SIZE
+        or cached < BESIDE_CACHED
+        or engine_options["engine"] != "local"
+    ):
+        return None
+    if not can_fork():
+        return None
+    return start_forked(lambda: list(_run_engine(papers, settings, engine_options, None)))
+
+
+#: Cached papers from which a few new ones are extracted by a forked child (see :func:`_extract_cached`).
+BESIDE_CACHED = 2000
+
+
+def _extract_missing(
+    papers: list[Paper],
+    missing: list[int],
+    found: dict[int, PaperExtraction],
+    done: Iterator[PaperExtraction] | None,
+    settings,
+    engine_options: dict,
+    cache,
+    progress: Progress | None,
+) -> None:
+    """Fill ``found`` at the ``missing`` indices, from ``done`` (extracted already) or the
+    engine, saving them in ``cache`` in small batches."""
+    batch: list[PaperExtraction] = []
+    last_commit = time.monotonic()
+    todo = done
+    try:
+        # the engine is sized for what is left: a few new papers are extracted in-process
+        if missing and todo is None:
+            todo = _run_engine([papers[i] for i in missing], settings, engine_options, None)
+        for index, extraction in zip(missing, todo or (), strict=True):
+            found[index] = extraction
+            batch.append(extraction)
+            if len(batch) >= CACHE_BATCH or time.monotonic() - last_commit > 2.0:
+                cache.put(batch)
+                batch, last_commit = [], time.monotonic()
+            if progress is not None:
+                progress(1)
+    finally:  # Ctrl-C keeps what was done
+        if todo is not None and hasattr(todo, "close"):
+            todo.close()  # stops the workers now, not when the generator is collected
+        if batch:
+            cache.put(batch)
 
 
 #: Papers per cache transaction while extracting: a killed build loses at most this many.

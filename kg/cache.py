@@ -38,7 +38,7 @@ from pathlib import Path
 
 import orjson
 
-from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction
+from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction, SourceProblem, SourceRef
 
 __all__ = [
     "CACHE_FILE",
@@ -47,7 +47,9 @@ __all__ = [
     "ExtractionCache",
     "content_key",
     "decode_extraction",
+    "decode_records",
     "encode_extraction",
+    "encode_records",
 ]
 
 #: The cache's file name inside an output folder.
@@ -184,6 +186,75 @@ def decode_extraction(data: bytes, paper: Paper) -> PaperExtraction:
     return PaperExtraction(paper, [_entity_from_list(e, text) for e in entities])
 
 
+_INT64 = 1 << 63
+
+
+def _plain(value: object) -> bool:
+    """Whether ``value`` survives a JSON round trip unchanged (orjson's limits included)."""
+    if value is None or isinstance(value, (str, bool)):
+        return True
+    if isinstance(value, int):
+        return -_INT64 <= value < _INT64
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if type(value) is list:
+        return all(_plain(v) for v in value)
+    if type(value) is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    return False
+
+
+def encode_records(records: Iterable[Paper | SourceProblem]) -> bytes | None:
+    """Serialise what a reader yielded for one file, or ``None`` when something in it would
+    not read back the same (a paper's ``extra`` holding a tuple, a NaN or a huge integer).
+
+    >>> from kg.records import SourceRef
+    >>> records = [Paper("p1", "T", "A", sources=(SourceRef("f.jsonl", 1),)),
+    ...            SourceProblem(SourceRef("f.jsonl", 2), "not JSON")]
+    >>> decode_records(encode_records(records)) == records
+    True
+    """
+    rows: list[list] = []
+    for record in records:
+        if isinstance(record, SourceProblem):
+            rows.append([record.source.file, record.source.line, record.reason])
+            continue
+        if record.extra and not _plain(record.extra):
+            return None
+        rows.append(
+            [
+                record.id,
+                record.title,
+                record.abstract,
+                record.date,
+                record.url,
+                record.arxiv_id,
+                [list(source) for source in record.sources],
+                record.extra,
+                record.raw_title,
+                record.raw_abstract,
+            ]
+        )
+    return zlib.compress(_dumps(rows, finite=True), 1)
+
+
+def decode_records(data: bytes) -> list[Paper | SourceProblem]:
+    """Inverse of :func:`encode_records`."""
+    raw = zlib.decompress(data)
+    try:
+        rows = orjson.loads(raw)
+    except orjson.JSONDecodeError:  # escaped lone surrogates
+        rows = json.loads(raw)
+    records: list[Paper | SourceProblem] = []
+    for row in rows:
+        if len(row) == 3:
+            records.append(SourceProblem(SourceRef(row[0], row[1]), row[2]))
+        else:
+            sources = tuple(SourceRef(*source) for source in row[6])
+            records.append(Paper(*row[:6], sources, *row[7:]))  # type: ignore[arg-type]
+    return records
+
+
 def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -233,6 +304,10 @@ class ExtractionCache:
             " kind TEXT PRIMARY KEY, file TEXT NOT NULL, size INTEGER NOT NULL,"
             " mtime INTEGER NOT NULL, data BLOB NOT NULL)"
         )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS parsed_files ("
+            " file TEXT PRIMARY KEY, stamp TEXT NOT NULL, data BLOB NOT NULL)"
+        )
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def __enter__(self) -> ExtractionCache:
@@ -260,10 +335,16 @@ class ExtractionCache:
         Each hit carries the paper passed in (its date, url and sources as read now) with the
         entities stored for it.
         """
+        return {
+            index: decode_extraction(data, papers[index]) for index, data in self.get_rows(papers).items()
+        }
+
+    def get_rows(self, papers: Sequence[Paper]) -> dict[int, bytes]:
+        """The stored rows of :meth:`get_many`, not yet decoded (:func:`decode_extraction`)."""
         by_key: dict[str, list[int]] = {}
         for index, paper in enumerate(papers):
             by_key.setdefault(content_key(paper), []).append(index)
-        found: dict[int, PaperExtraction] = {}
+        found: dict[int, bytes] = {}
         for keys in _chunks(list(by_key)):
             marks = ",".join("?" * len(keys))
             rows = self._db.execute(
@@ -272,7 +353,7 @@ class ExtractionCache:
             )
             for key, data in rows:
                 for index in by_key[key]:
-                    found[index] = decode_extraction(data, papers[index])
+                    found[index] = data
         return found
 
     def put(self, extractions: Iterable[PaperExtraction]) -> int:
@@ -319,6 +400,32 @@ class ExtractionCache:
         rows = list(maps)
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO piece_maps VALUES (?, ?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def get_parsed(self, file: str, stamp: str) -> list[Paper | SourceProblem] | None:
+        """What reading ``file`` gave when it had ``stamp`` (see :meth:`put_parsed`), or ``None``."""
+        row = self._db.execute("SELECT stamp, data FROM parsed_files WHERE file = ?", (file,)).fetchone()
+        return decode_records(row[1]) if row is not None and row[0] == stamp else None
+
+    def update_parsed(
+        self, fresh: Iterable[tuple[str, str, list[Paper | SourceProblem]]], keep: Iterable[str]
+    ) -> int:
+        """Keep what reading each ``(file, stamp, records)`` of ``fresh`` gave, for as long as
+        the file keeps that stamp (its size, modification time and inode, the format and kg's
+        code), and drop the rows of files not in ``keep``. Records that would not read back the
+        same are not kept. Returns the number of rows written.
+        """
+        rows = []
+        for file, stamp, records in fresh:
+            data = encode_records(records)
+            if data is not None:
+                rows.append((file, stamp, data))
+        kept = set(keep)
+        gone = [(f,) for (f,) in self._db.execute("SELECT file FROM parsed_files") if f not in kept]
+        if rows or gone:
+            with self._transaction():
+                self._db.executemany("DELETE FROM parsed_files WHERE file = ?", gone)
+                self._db.executemany("INSERT OR REPLACE INTO parsed_files VALUES (?, ?, ?)", rows)
         return len(rows)
 
     def get_meta(self, key: str) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,7 +41,8 @@ def _file_mode(path: Path) -> int:
 
 @contextlib.contextmanager
 def atomic_write(path: str | Path, *, binary: bool = False) -> Iterator[IO]:
-    """Open a temporary file for writing; on success it replaces ``path`` in one step."""
+    """Open a temporary file for writing; on success it is flushed to disk and replaces
+    ``path`` in one step."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -67,6 +69,7 @@ class Stage:
         self._tag = uuid.uuid4().hex[:12]
         self.staged: dict[Path, Path] = {}
         self.removed: list[Path] = []
+        self._syncing: list[tuple[threading.Thread, list[BaseException]]] = []
 
     def path(self, name: str) -> Path:
         """The temporary path to write ``name`` to; it becomes ``folder/name`` on success."""
@@ -82,6 +85,38 @@ class Stage:
     def remove(self, name: str) -> None:
         """Delete ``folder/name`` (if present) when the group is committed."""
         self.removed.append(self.folder / name)
+
+    def sync_soon(self, path: Path) -> None:
+        """Start flushing the finished file ``path`` to disk in a background thread.
+
+        The group is committed only once every such flush has ended (see :meth:`wait`), so
+        the next file can be made while the disk takes this one.
+        """
+        errors: list[BaseException] = []
+
+        def flush() -> None:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            except BaseException as error:  # raised in the committing thread
+                errors.append(error)
+
+        thread = threading.Thread(target=flush, name=f"fsync {path.name}", daemon=True)
+        thread.start()
+        self._syncing.append((thread, errors))
+
+    def wait(self, *, quietly: bool = False) -> None:
+        """Wait for the flushes :meth:`sync_soon` started; raise the first that failed, unless
+        ``quietly`` (the group is being discarded)."""
+        syncing, self._syncing = self._syncing, []
+        for thread, _ in syncing:
+            thread.join()
+        failed = [error for _, errors in syncing for error in errors]
+        if failed and not quietly:
+            raise failed[0]
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -117,6 +152,7 @@ def staged_files(folder: str | Path) -> Iterator[Stage]:
     stage = Stage(folder)
     try:
         yield stage
+        stage.wait()
         for final, temp in stage.staged.items():
             if not temp.exists():
                 raise FileNotFoundError(f"{final.name} was staged but never written")
@@ -129,6 +165,7 @@ def staged_files(folder: str | Path) -> Iterator[Stage]:
                     path.unlink()
         _fsync_folder(folder)
     finally:
+        stage.wait(quietly=True)
         for temp in stage.staged.values():
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
