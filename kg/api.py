@@ -303,12 +303,12 @@ class BuildResult:
     ) -> dict:
         """Run in the forked child: write the RDF to the staged ``path`` and flush it to disk
         (beside the parent's work), return what :meth:`PaperParts.absorb` takes."""
+        from kg.io import DiskWriter
+
         started = time.perf_counter()
         before = parts.counters()
-        with path.open("wb") as stream:
+        with path.open("wb") as raw, DiskWriter(raw) as stream:
             parts.write_rdf(stream, format=rdf_format, base=base_iri, path=final)
-            stream.flush()
-            os.fsync(stream.fileno())
         outcome = parts.outcome(rdf_format, base_iri, before)
         outcome["seconds"] = time.perf_counter() - started
         return outcome
@@ -523,44 +523,78 @@ def read(
     is kept there, and a file whose size, modification time and inode are unchanged since
     (read with the same ``format`` by the same kg) is not parsed again.
     """
-    from kg.records import Paper
-    from kg.sources import merge_duplicates, read_papers
+    papers, problems, parsed = _read(inputs, format, cache)
+    parsed.save()
+    return papers, problems
 
+
+def _read(
+    inputs: Iterable[str | Path], format: str | None, cache: str | Path | None
+) -> tuple[list, list, ParsedFiles]:
+    """:func:`read`, with what is to be kept in the cache left for the caller to save."""
+    from kg.records import Paper
+    from kg.sources import merge_duplicates
+
+    parsed = ParsedFiles(None if cache is None else Path(cache), format)
     papers: list[Paper] = []
     problems: list[SourceProblem] = []
-    records = (
-        read_papers(inputs, format=format) if cache is None else _read_cached(inputs, format, Path(cache))
-    )
-    for record in records:
+    for record in parsed.records(inputs):
         (papers if isinstance(record, Paper) else problems).append(record)
-    return merge_duplicates(papers), problems
+    return merge_duplicates(papers), problems, parsed
 
 
-def _read_cached(inputs: Iterable[str | Path], format: str | None, cache_path: Path) -> list:
-    """The records of ``inputs`` as :func:`kg.sources.read_papers` yields them, each file's
-    taken from the cache while its stamp is unchanged."""
-    from kg.cache import ExtractionCache
-    from kg.sources import input_files, read_file
+class ParsedFiles:
+    """The records of input files, taken from the cache at ``cache_path`` for each file whose
+    stamp (:func:`_file_stamp`) is the one saved with them; :meth:`save` keeps the others'.
 
-    records: list = []
-    fresh: list[tuple[str, str, list]] = []
-    stamped: list[str] = []
-    with ExtractionCache(cache_path, "") as cache:
-        for item in input_files(inputs):
-            if isinstance(item, SourceProblem):
-                records.append(item)
-                continue
-            name, stamp = str(item), _file_stamp(item, format)
-            found = None if stamp is None else cache.get_parsed(name, stamp)
-            if found is None:
-                found = list(read_file(item, format=format))
+    Nothing is created until :meth:`save`: a build that stops at a bad record leaves no
+    output folder behind.
+    """
+
+    def __init__(self, cache_path: Path | None, format: str | None) -> None:
+        self.cache_path = cache_path
+        self.format = format
+        self.fresh: list[tuple[str, str, list]] = []
+        self.stamped: list[str] = []
+
+    def records(self, inputs: Iterable[str | Path]) -> list:
+        """What :func:`kg.sources.read_papers` yields for ``inputs``, in the same order."""
+        from kg.cache import ExtractionCache
+        from kg.sources import input_files, read_file
+
+        records: list = []
+        cache = None
+        if self.cache_path is not None and self.cache_path.exists():
+            cache = ExtractionCache(self.cache_path, "")
+        try:
+            for item in input_files(inputs):
+                if isinstance(item, SourceProblem):
+                    records.append(item)
+                    continue
+                name = str(item)
+                stamp = None if self.cache_path is None else _file_stamp(item, self.format)
+                found = None if stamp is None or cache is None else cache.get_parsed(name, stamp)
+                if found is None:
+                    found = list(read_file(item, format=self.format))
+                    if stamp is not None:
+                        self.fresh.append((name, stamp, found))
                 if stamp is not None:
-                    fresh.append((name, stamp, found))
-            if stamp is not None:
-                stamped.append(name)
-            records.extend(found)
-        cache.update_parsed(fresh, keep=stamped)
-    return records
+                    self.stamped.append(name)
+                records.extend(found)
+        finally:
+            if cache is not None:
+                cache.close()
+        return records
+
+    def save(self) -> None:
+        """Keep the files parsed by :meth:`records` in the cache, and forget files not read."""
+        from kg.cache import ExtractionCache
+
+        if self.cache_path is None or not (self.fresh or self.cache_path.exists()):
+            return
+        with ExtractionCache(self.cache_path, "") as cache:
+            cache.update_parsed(self.fresh, keep=self.stamped)
+        self.fresh = []
 
 
 def _file_stamp(path: Path, format: str | None) -> str | None:
@@ -634,9 +668,10 @@ def _extract(
 
     started = time.perf_counter()
     with relaxed_gc():  # many small objects stay alive from here on
-        papers, problems = read(inputs, format=format, cache=cache)
+        papers, problems, parsed = _read(inputs, format, cache)
         if problems and stop_on_problem:
             raise InputProblem(problems[0])
+        parsed.save()
         if total is not None:
             total(len(papers))
         settings = PipelineSettings.of(catalogue, spacy_model)

@@ -151,7 +151,8 @@ def test_standard_input_is_never_kept(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(line.encode())))
     papers, _ = kg.read(["-"], cache=tmp_path / CACHE_FILE)
     assert [p.id for p in papers] == ["s"]
-    assert _rows(tmp_path / CACHE_FILE) == {}
+    cache = tmp_path / CACHE_FILE
+    assert not cache.exists() or _rows(cache) == {}
 
 
 def _jsonl(path, rows):
@@ -200,3 +201,20 @@ def test_flushed_files_are_committed(tmp_path):
             path.write_text(name)
             stage.sync_soon(path)
     assert sorted(p.read_text() for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_disk_writer_sends_big_files_to_disk_and_reports_failures(tmp_path):
+    from kg.io import DiskWriter
+
+    path = tmp_path / "big.bin"
+    blocks = [bytes([i]) * 1000 for i in range(50)]
+    with path.open("wb") as raw, DiskWriter(raw, every=4096) as stream:
+        for block in blocks:
+            stream.write(block)
+    assert path.read_bytes() == b"".join(blocks)
+    read_end, write_end = os.pipe()  # a pipe cannot be synced: the failure must surface
+    with open(write_end, "wb") as raw, open(read_end, "rb"):
+        writer = DiskWriter(raw, every=1)
+        writer.write(b"x")
+        with pytest.raises(OSError):
+            writer.finish()
