@@ -329,6 +329,7 @@ class BuildResult:
         ``final``; the file is flushed to disk in the background (:meth:`kg.io.Stage.sync_soon`)."""
         import json
 
+        from kg.io import DiskWriter
         from kg.outputs import PaperParts
         from kg.rdf import write_rdf
         from kg.view import render_html
@@ -337,8 +338,10 @@ class BuildResult:
         if name == "ttl" and rdf_format == "jsonld":
             write_rdf(self.graph, path, format=rdf_format, base=base_iri)  # synced as it is written
             return
-        # a staged file is a temporary name already: written in place, renamed at commit
-        with path.open("wb") as stream:
+        # a staged file is a temporary name already: written in place, renamed at commit; it
+        # goes to disk while it is written, and its last part while the next file is made
+        with path.open("wb") as raw:
+            stream = DiskWriter(raw)
             if name == "ttl":
                 parts.write_rdf(stream, format=rdf_format, base=base_iri, path=final)
             elif name == "html":  # the view reads nodes and edge keys, never edge attributes
@@ -352,6 +355,7 @@ class BuildResult:
                     file, line = problem.source
                     record = {"file": file, "line": line, "reason": problem.reason}
                     stream.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+            stream.wait()
         stage.sync_soon(path)
 
     def _output_key(self, names: dict[str, str], base_iri: str | None, max_nodes: int) -> str:

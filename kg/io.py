@@ -101,12 +101,16 @@ class DiskWriter:
         except BaseException as error:  # raised by finish()
             self._errors.append(error)
 
-    def finish(self) -> None:
-        """Wait for the background flush and make the whole file durable (``fsync``)."""
+    def wait(self) -> None:
+        """Wait for the background flush, if one is running; raise what it failed with."""
         if self._thread is not None:
             self._thread.join()
         if self._errors:
             raise self._errors[0]
+
+    def finish(self) -> None:
+        """Wait for the background flush and make the whole file durable (``fsync``)."""
+        self.wait()
         self.stream.flush()
         os.fsync(self.stream.fileno())
 

@@ -72,14 +72,20 @@ def force_layout(
             weight = 1.0
         disp = np.zeros_like(pos)
         chunk = max(1, 1_000_000 // len(others))
-        tx, ty = pos[others, 0], pos[others, 1]
+        # repulsion in single precision, in place where possible: the (block x sample) arrays
+        # are the whole cost of a step, and a layout needs no more than 7 digits
+        near = pos.astype(np.float32)
+        tx, ty = near[others, 0], near[others, 1]
         for start in range(0, n, chunk):
-            block = pos[start : start + chunk]
-            dx = block[:, 0, None] - tx[None, :]
-            dy = block[:, 1, None] - ty[None, :]
-            inverse = weight / (dx * dx + dy * dy + 1e-3)
-            disp[start : start + chunk, 0] += (dx * inverse).sum(axis=1)
-            disp[start : start + chunk, 1] += (dy * inverse).sum(axis=1)
+            block = near[start : start + chunk]
+            dx = np.subtract(block[:, 0, None], tx[None, :])
+            dy = np.subtract(block[:, 1, None], ty[None, :])
+            inverse = np.multiply(dx, dx)
+            inverse += np.square(dy, out=np.empty_like(dy))
+            inverse += np.float32(1e-3)
+            np.divide(np.float32(weight), inverse, out=inverse)
+            disp[start : start + chunk, 0] += np.einsum("ij,ij->i", dx, inverse)
+            disp[start : start + chunk, 1] += np.einsum("ij,ij->i", dy, inverse)
         if len(edges):
             delta = pos[edges[:, 0]] - pos[edges[:, 1]]
             dist = np.sqrt(np.einsum("ij,ij->i", delta, delta)) + 1e-9
