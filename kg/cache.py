@@ -91,11 +91,16 @@ def _evidence_to_list(evidence: Evidence, text: str) -> list:
     return row
 
 
+_new_evidence = tuple.__new__  # Evidence(...) without its keyword-handling __new__
+
+
 def _evidence_from_list(row: list, text: str) -> Evidence:
     start, end, sentence, at, relation, *written = row
-    if isinstance(sentence, int):
+    if sentence.__class__ is int:
         sentence = text[at : at + sentence]
-    return Evidence(written[0] if written else text[start:end], start, end, sentence, at, relation)
+    return _new_evidence(
+        Evidence, (written[0] if written else text[start:end], start, end, sentence, at, relation)
+    )
 
 
 def _entity_to_list(entity: ExtractedEntity, text: str) -> list:
@@ -115,32 +120,9 @@ def _entity_to_list(entity: ExtractedEntity, text: str) -> list:
 
 
 def _entity_from_list(data: list, text: str) -> ExtractedEntity:
-    (
-        name,
-        type_,
-        mentions,
-        evidence,
-        proposed,
-        relation,
-        confidence,
-        sources,
-        catalogue_id,
-        parent,
-        typed_by,
-    ) = data
-    return ExtractedEntity(
-        name=name,
-        type=type_,
-        mentions=mentions,
-        evidence=[_evidence_from_list(e, text) for e in evidence],
-        proposed=proposed,
-        relation=relation,
-        confidence=confidence,
-        sources=sources,
-        catalogue_id=catalogue_id,
-        parent=parent,
-        typed_by=typed_by,
-    )
+    # the fields in ExtractedEntity's order (see _entity_to_list), evidence rows decoded
+    data[3] = [_evidence_from_list(e, text) for e in data[3]]
+    return ExtractedEntity(*data)
 
 
 def _dumps(value: object, *, finite: bool) -> bytes:
