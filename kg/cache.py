@@ -6,6 +6,11 @@ A row is keyed by two hashes: :func:`content_key` of what extraction reads from 
 the spaCy pipeline and the settings). A paper whose text changed, or a build with another
 catalogue or pipeline, finds no row and is extracted again; everything else is read back.
 
+Beside the rows, the cache keeps what each input file gave when it was parsed
+(:meth:`ExtractionCache.get_parsed`), under the file's size, modification time and inode, so
+an unchanged file is not parsed again, and the piece maps of the output files
+(:mod:`kg.outputs`).
+
 The database lives in the output folder (``DIR/.kg-cache.sqlite``, write-ahead logging) and
 is written in small transactions while extraction runs, so a build killed half-way leaves
 every finished batch behind for the next one to reuse.
