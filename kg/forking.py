@@ -20,6 +20,7 @@ import contextlib
 import os
 import pickle
 import signal
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -83,13 +84,18 @@ def start_forked(function: Callable[[], Any]) -> ForkedJob:
 
     The child leaves with ``os._exit``: it runs no ``atexit`` hooks and flushes no buffers
     of the parent's, so nothing is written twice and no open database of the caller's is
-    closed from the child. ``function`` should only write its own files.
+    closed from the child. ``function`` should only write its own files; what it prints is
+    discarded.
     """
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child
         try:
             os.close(read_end)
+            # another thread of the parent (a progress bar's refresher) may have held the
+            # standard streams' locks at the fork, and the child has only this thread: it
+            # gets streams of its own, so that a stray print or warning cannot block it
+            sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - the child exits
             try:
                 payload = pickle.dumps((True, function()), protocol=pickle.HIGHEST_PROTOCOL)
             except BaseException:  # everything goes back to the parent

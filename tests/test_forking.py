@@ -51,3 +51,16 @@ def test_cancel_kills_a_running_child():
 
 def test_can_fork_says_whether_a_second_cpu_is_there():
     assert can_fork() == (len(os.sched_getaffinity(0)) >= 2)
+
+
+def test_what_the_child_prints_is_discarded(capfd):
+    import warnings
+
+    def noisy():
+        print("from the child", flush=True)
+        warnings.warn("a warning from the child", stacklevel=1)
+        return 7
+
+    assert start_forked(noisy).result() == 7
+    captured = capfd.readouterr()
+    assert "from the child" not in captured.out + captured.err
