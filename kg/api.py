@@ -549,7 +549,8 @@ def _read(
 
 class ParsedFiles:
     """The records of input files, taken from the cache at ``cache_path`` for each file whose
-    stamp (:func:`_file_stamp`) is the one saved with them; :meth:`save` keeps the others'.
+    stamp (:func:`_file_stamp`: size, time, inode) or, failing that, whose bytes are the ones
+    saved with them; :meth:`save` keeps the others'.
 
     Nothing is created until :meth:`save`: a build that stops at a bad record leaves no
     output folder behind.
@@ -558,7 +559,8 @@ class ParsedFiles:
     def __init__(self, cache_path: Path | None, format: str | None) -> None:
         self.cache_path = cache_path
         self.format = format
-        self.fresh: list[tuple[str, str, list]] = []
+        self.fresh: list[tuple[str, str, str, list]] = []
+        self.restamped: list[tuple[str, str]] = []
         self.stamped: list[str] = []
 
     def records(self, inputs: Iterable[str | Path]) -> list:
@@ -575,20 +577,40 @@ class ParsedFiles:
                 if isinstance(item, SourceProblem):
                     records.append(item)
                     continue
-                name = str(item)
                 stamp = None if self.cache_path is None else _file_stamp(item, self.format)
-                found = None if stamp is None or cache is None else cache.get_parsed(name, stamp)
-                if found is None:
-                    found = list(read_file(item, format=self.format))
-                    if stamp is not None:
-                        self.fresh.append((name, stamp, found))
-                if stamp is not None:
-                    self.stamped.append(name)
-                records.extend(found)
+                if stamp is None:
+                    records.extend(read_file(item, format=self.format))
+                else:
+                    records.extend(self._file_records(item, stamp, cache))
         finally:
             if cache is not None:
                 cache.close()
         return records
+
+    def _file_records(self, path: Path, stamp: str, cache) -> list:
+        """One file's records: by its stamp, else by its bytes, else parsed (and noted)."""
+        import hashlib
+
+        from kg.sources import read_bytes, read_file
+
+        name = str(path)
+        found = None if cache is None else cache.get_parsed(name, stamp=stamp)
+        if found is not None:
+            self.stamped.append(name)
+            return found
+        try:
+            data = path.read_bytes()
+        except OSError:  # the reader reports it
+            return list(read_file(path, format=self.format))
+        self.stamped.append(name)
+        digest = f"{hashlib.blake2b(data, digest_size=20).hexdigest()} {self.format or ''} {_code_hash()}"
+        found = None if cache is None else cache.get_parsed(name, digest=digest)
+        if found is not None:  # touched or copied, not changed
+            self.restamped.append((name, stamp))
+            return found
+        found = list(read_bytes(data, name, format=self.format))
+        self.fresh.append((name, stamp, digest, found))
+        return found
 
     def save(self) -> None:
         """Keep the files parsed by :meth:`records` in the cache, and forget files not read."""
@@ -597,8 +619,8 @@ class ParsedFiles:
         if self.cache_path is None or not (self.fresh or self.cache_path.exists()):
             return
         with ExtractionCache(self.cache_path, "") as cache:
-            cache.update_parsed(self.fresh, keep=self.stamped)
-        self.fresh = []
+            cache.update_parsed(self.fresh, self.restamped, keep=self.stamped)
+        self.fresh, self.restamped = [], []
 
 
 def _file_stamp(path: Path, format: str | None) -> str | None:

@@ -7,8 +7,8 @@ the spaCy pipeline and the settings). A paper whose text changed, or a build wit
 catalogue or pipeline, finds no row and is extracted again; everything else is read back.
 
 Beside the rows, the cache keeps what each input file gave when it was parsed
-(:meth:`ExtractionCache.get_parsed`), under the file's size, modification time and inode, so
-an unchanged file is not parsed again, and the piece maps of the output files
+(:meth:`ExtractionCache.get_parsed`), under the file's size, modification time and inode and
+a hash of its bytes, so an unchanged file is not parsed again, and the piece maps of the output files
 (:mod:`kg.outputs`).
 
 The database lives in the output folder (``DIR/.kg-cache.sqlite``, write-ahead logging) and
@@ -292,9 +292,10 @@ class ExtractionCache:
             " kind TEXT PRIMARY KEY, file TEXT NOT NULL, size INTEGER NOT NULL,"
             " mtime INTEGER NOT NULL, data BLOB NOT NULL)"
         )
+        db.execute("DROP TABLE IF EXISTS parsed_files")  # a development version's layout
         db.execute(
-            "CREATE TABLE IF NOT EXISTS parsed_files ("
-            " file TEXT PRIMARY KEY, stamp TEXT NOT NULL, data BLOB NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS parsed_inputs ("
+            " file TEXT PRIMARY KEY, stamp TEXT NOT NULL, digest TEXT NOT NULL, data BLOB NOT NULL)"
         )
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
@@ -390,30 +391,45 @@ class ExtractionCache:
             self._db.executemany("INSERT OR REPLACE INTO piece_maps VALUES (?, ?, ?, ?, ?)", rows)
         return len(rows)
 
-    def get_parsed(self, file: str, stamp: str) -> list[Paper | SourceProblem] | None:
-        """What reading ``file`` gave when it had ``stamp`` (see :meth:`put_parsed`), or ``None``."""
-        row = self._db.execute("SELECT stamp, data FROM parsed_files WHERE file = ?", (file,)).fetchone()
-        return decode_records(row[1]) if row is not None and row[0] == stamp else None
+    def get_parsed(
+        self, file: str, *, stamp: str | None = None, digest: str | None = None
+    ) -> list[Paper | SourceProblem] | None:
+        """What reading ``file`` gave, if it was saved (:meth:`update_parsed`) with this
+        ``stamp`` (size, time and inode: nothing read) or this ``digest`` (of its bytes: a
+        touched or copied file); else ``None``."""
+        row = self._db.execute(
+            "SELECT stamp, digest, data FROM parsed_inputs WHERE file = ?", (file,)
+        ).fetchone()
+        if row is None or not (
+            (stamp is not None and row[0] == stamp) or (digest is not None and row[1] == digest)
+        ):
+            return None
+        return decode_records(row[2])
 
     def update_parsed(
-        self, fresh: Iterable[tuple[str, str, list[Paper | SourceProblem]]], keep: Iterable[str]
+        self,
+        fresh: Iterable[tuple[str, str, str, list[Paper | SourceProblem]]],
+        restamped: Iterable[tuple[str, str]],
+        keep: Iterable[str],
     ) -> int:
-        """Keep what reading each ``(file, stamp, records)`` of ``fresh`` gave, for as long as
-        the file keeps that stamp (its size, modification time and inode, the format and kg's
-        code), and drop the rows of files not in ``keep``. Records that would not read back the
-        same are not kept. Returns the number of rows written.
+        """Keep what reading each ``(file, stamp, digest, records)`` of ``fresh`` gave, give
+        each ``(file, stamp)`` of ``restamped`` (found by its digest) its new stamp, and drop
+        the rows of files not in ``keep``. Records that would not read back the same are not
+        kept. Returns the number of rows written.
         """
         rows = []
-        for file, stamp, records in fresh:
+        for file, stamp, digest, records in fresh:
             data = encode_records(records)
             if data is not None:
-                rows.append((file, stamp, data))
+                rows.append((file, stamp, digest, data))
+        stamps = [(stamp, file) for file, stamp in restamped]
         kept = set(keep)
-        gone = [(f,) for (f,) in self._db.execute("SELECT file FROM parsed_files") if f not in kept]
-        if rows or gone:
+        gone = [(f,) for (f,) in self._db.execute("SELECT file FROM parsed_inputs") if f not in kept]
+        if rows or stamps or gone:
             with self._transaction():
-                self._db.executemany("DELETE FROM parsed_files WHERE file = ?", gone)
-                self._db.executemany("INSERT OR REPLACE INTO parsed_files VALUES (?, ?, ?)", rows)
+                self._db.executemany("DELETE FROM parsed_inputs WHERE file = ?", gone)
+                self._db.executemany("INSERT OR REPLACE INTO parsed_inputs VALUES (?, ?, ?, ?)", rows)
+                self._db.executemany("UPDATE parsed_inputs SET stamp = ? WHERE file = ?", stamps)
         return len(rows)
 
     def get_meta(self, key: str) -> str | None:

@@ -105,11 +105,12 @@ def _refuse(monkeypatch):
         raise AssertionError("an unchanged file was parsed again")
 
     monkeypatch.setattr(kg.sources, "read_file", refuse)
+    monkeypatch.setattr(kg.sources, "read_bytes", refuse)
 
 
 def _rows(cache_path):
     with sqlite3.connect(cache_path) as db:
-        return dict(db.execute("SELECT file, stamp FROM parsed_files"))
+        return dict(db.execute("SELECT file, stamp FROM parsed_inputs"))
 
 
 def test_an_unchanged_file_is_not_parsed_again(tmp_path, monkeypatch):
@@ -124,6 +125,24 @@ def test_an_unchanged_file_is_not_parsed_again(tmp_path, monkeypatch):
     again = kg.read([folder], cache=cache)
     assert again == plain
     assert [p.extra for p in again[0]] == [p.extra for p in plain[0]]
+
+
+def test_a_touched_or_copied_file_is_known_by_its_bytes(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    shutil.copytree(FIXTURES, folder)
+    cache = tmp_path / CACHE_FILE
+    plain = kg.read([folder], cache=cache)
+    before = _rows(cache)
+    good = folder / "good.jsonl"
+    good.write_bytes(good.read_bytes())  # same bytes, new time and maybe a new inode
+    os.utime(good, ns=(1, 1))
+    _refuse(monkeypatch)
+    assert kg.read([folder], cache=cache) == plain
+    after = _rows(cache)
+    assert after[str(good)] != before[str(good)]  # the new stamp is kept: next time, nothing is read
+    assert {f: s for f, s in after.items() if f != str(good)} == {
+        f: s for f, s in before.items() if f != str(good)
+    }
 
 
 def test_changed_files_are_parsed_again_and_gone_ones_forgotten(tmp_path):
