@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.codehash import code_hash
 from kg.records import Paper, PaperExtraction, SourceProblem
 from kg.runtime import paused_gc
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from kg.io import Stage
     from kg.nlp.catalogue import Catalogue
     from kg.outputs import PaperParts
+    from kg.parsed import ParsedFiles
 
 __all__ = [
     "OUTPUT_FILES",
@@ -227,7 +229,7 @@ class BuildResult:
             self.timings["prepare"] = started - begun
             graph = self._linked()
             self.timings["graph"] = time.perf_counter() - started
-            salt = f"{_code_hash()} {self.fingerprint}"
+            salt = f"{code_hash()} {self.fingerprint}"
             fill = self._edges.fill if self._edges is not None else None
             parts = PaperParts(graph, cache=cache, salt=salt, origins=self._origins, fill=fill)
             job = None
@@ -372,7 +374,7 @@ class BuildResult:
                 return json.dumps(value).encode("ascii")
 
         digest = hashlib.sha256()
-        header = [_code_hash(), self.fingerprint, sorted(names.items()), base_iri, max_nodes]
+        header = [code_hash(), self.fingerprint, sorted(names.items()), base_iri, max_nodes]
         digest.update(json.dumps(header).encode())
         records = []
         for extraction in self.extractions:  # the entities follow from the paper and fingerprint
@@ -504,20 +506,6 @@ def graph_summary(graph: nx.MultiDiGraph) -> dict:
     }
 
 
-@functools.lru_cache(maxsize=1)
-def _code_hash() -> str:
-    """Hash of kg's own files (code, templates, schema): new code means new outputs."""
-    import hashlib
-
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".html", ".js", ".css", ".ttl", ".jsonl", ".rq"}:
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def read(
     inputs: Iterable[str | Path], *, format: str | None = None, cache: str | Path | None = None
 ) -> tuple[list, list]:
@@ -536,6 +524,7 @@ def _read(
     inputs: Iterable[str | Path], format: str | None, cache: str | Path | None
 ) -> tuple[list, list, ParsedFiles]:
     """:func:`read`, with what is to be kept in the cache left for the caller to save."""
+    from kg.parsed import ParsedFiles
     from kg.records import Paper
     from kg.sources import merge_duplicates
 
@@ -545,93 +534,6 @@ def _read(
     for record in parsed.records(inputs):
         (papers if isinstance(record, Paper) else problems).append(record)
     return merge_duplicates(papers), problems, parsed
-
-
-class ParsedFiles:
-    """The records of input files, taken from the cache at ``cache_path`` for each file whose
-    stamp (:func:`_file_stamp`: size, time, inode) or, failing that, whose bytes are the ones
-    saved with them; :meth:`save` keeps the others'.
-
-    Nothing is created until :meth:`save`: a build that stops at a bad record leaves no
-    output folder behind.
-    """
-
-    def __init__(self, cache_path: Path | None, format: str | None) -> None:
-        self.cache_path = cache_path
-        self.format = format
-        self.fresh: list[tuple[str, str, str, list]] = []
-        self.restamped: list[tuple[str, str]] = []
-        self.stamped: list[str] = []
-
-    def records(self, inputs: Iterable[str | Path]) -> list:
-        """What :func:`kg.sources.read_papers` yields for ``inputs``, in the same order."""
-        from kg.cache import ExtractionCache
-        from kg.sources import input_files, read_file
-
-        records: list = []
-        cache = None
-        if self.cache_path is not None and self.cache_path.exists():
-            cache = ExtractionCache(self.cache_path, "")
-        try:
-            for item in input_files(inputs):
-                if isinstance(item, SourceProblem):
-                    records.append(item)
-                    continue
-                stamp = None if self.cache_path is None else _file_stamp(item, self.format)
-                if stamp is None:
-                    records.extend(read_file(item, format=self.format))
-                else:
-                    records.extend(self._file_records(item, stamp, cache))
-        finally:
-            if cache is not None:
-                cache.close()
-        return records
-
-    def _file_records(self, path: Path, stamp: str, cache) -> list:
-        """One file's records: by its stamp, else by its bytes, else parsed (and noted)."""
-        import hashlib
-
-        from kg.sources import read_bytes, read_file
-
-        name = str(path)
-        found = None if cache is None else cache.get_parsed(name, stamp=stamp)
-        if found is not None:
-            self.stamped.append(name)
-            return found
-        try:
-            data = path.read_bytes()
-        except OSError:  # the reader reports it
-            return list(read_file(path, format=self.format))
-        self.stamped.append(name)
-        digest = f"{hashlib.blake2b(data, digest_size=20).hexdigest()} {self.format or ''} {_code_hash()}"
-        found = None if cache is None else cache.get_parsed(name, digest=digest)
-        if found is not None:  # touched or copied, not changed
-            self.restamped.append((name, stamp))
-            return found
-        found = list(read_bytes(data, name, format=self.format))
-        self.fresh.append((name, stamp, digest, found))
-        return found
-
-    def save(self) -> None:
-        """Keep the files parsed by :meth:`records` in the cache, and forget files not read."""
-        from kg.cache import ExtractionCache
-
-        if self.cache_path is None or not (self.fresh or self.cache_path.exists()):
-            return
-        with ExtractionCache(self.cache_path, "") as cache:
-            cache.update_parsed(self.fresh, self.restamped, keep=self.stamped)
-        self.fresh, self.restamped = [], []
-
-
-def _file_stamp(path: Path, format: str | None) -> str | None:
-    """What must stay the same for a file's parsed records to be reused (``None``: never)."""
-    if str(path) == "-":
-        return None
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {format or ''} {_code_hash()}"
 
 
 def extract(
@@ -761,7 +663,7 @@ def _pipeline_inputs_key(settings) -> str | None:
 
     if settings.spacy_model is not None:
         return None
-    digest = hashlib.sha256(_code_hash().encode())
+    digest = hashlib.sha256(code_hash().encode())
     digest.update(importlib.metadata.version("spacy").encode())
     for file in settings.catalogue_files:
         try:

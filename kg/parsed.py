@@ -1,0 +1,120 @@
+"""Input files parsed once: their records kept in the extraction cache between builds.
+
+:class:`ParsedFiles` reads the input files of a build the way
+:func:`kg.sources.read_papers` does, but takes each file's records from the cache when the
+file is as it was: first by its stamp (size, modification time, inode: nothing is read),
+then by a hash of its bytes (a touched or copied file). Both are tied to the ``--format``
+and to kg's own code (:func:`kg.codehash.code_hash`). Standard input is always parsed.
+
+Examples
+--------
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.jsonl").write_text('{"title": "T", "abstract": "A."}\\n')
+>>> parsed = ParsedFiles(folder / "cache.sqlite", None)
+>>> [p.title for p in parsed.records([folder])], len(parsed.fresh)
+(['T'], 1)
+>>> parsed.save()
+>>> again = ParsedFiles(folder / "cache.sqlite", None)
+>>> [p.title for p in again.records([folder])], len(again.fresh)
+(['T'], 0)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg.cache import ExtractionCache
+from kg.codehash import code_hash
+from kg.records import SourceProblem
+from kg.sources import input_files
+
+__all__ = ["ParsedFiles", "file_stamp"]
+
+
+class ParsedFiles:
+    """The records of input files, taken from the cache at ``cache_path`` for each file whose
+    stamp (:func:`file_stamp`) or, failing that, whose bytes are the ones saved with them;
+    :meth:`save` keeps the others'.
+
+    Nothing is created until :meth:`save`: a build that stops at a bad record leaves no
+    output folder behind.
+    """
+
+    def __init__(self, cache_path: Path | None, format: str | None) -> None:
+        self.cache_path = cache_path
+        self.format = format
+        self.fresh: list[tuple[str, str, str, list]] = []  # (file, stamp, digest, records)
+        self.restamped: list[tuple[str, str]] = []  # (file, new stamp): known by its bytes
+        self.stamped: list[str] = []
+
+    def records(self, inputs: Iterable[str | Path]) -> list:
+        """What :func:`kg.sources.read_papers` yields for ``inputs``, in the same order."""
+        records: list = []
+        cache = None
+        if self.cache_path is not None and self.cache_path.exists():
+            cache = ExtractionCache(self.cache_path, "")
+        try:
+            for item in input_files(inputs):
+                if isinstance(item, SourceProblem):
+                    records.append(item)
+                    continue
+                stamp = None if self.cache_path is None else file_stamp(item, self.format)
+                if stamp is None:
+                    records.extend(_reader().read_file(item, format=self.format))
+                else:
+                    records.extend(self._file_records(item, stamp, cache))
+        finally:
+            if cache is not None:
+                cache.close()
+        return records
+
+    def _file_records(self, path: Path, stamp: str, cache: ExtractionCache | None) -> list:
+        """One file's records: by its stamp, else by its bytes, else parsed (and noted)."""
+        name = str(path)
+        found = None if cache is None else cache.get_parsed(name, stamp=stamp)
+        if found is not None:
+            self.stamped.append(name)
+            return found
+        try:
+            data = path.read_bytes()
+        except OSError:  # the reader reports it
+            return list(_reader().read_file(path, format=self.format))
+        self.stamped.append(name)
+        digest = f"{hashlib.blake2b(data, digest_size=20).hexdigest()} {self.format or ''} {code_hash()}"
+        found = None if cache is None else cache.get_parsed(name, digest=digest)
+        if found is not None:  # touched or copied, not changed
+            self.restamped.append((name, stamp))
+            return found
+        found = list(_reader().read_bytes(data, name, format=self.format))
+        self.fresh.append((name, stamp, digest, found))
+        return found
+
+    def save(self) -> None:
+        """Keep the files parsed by :meth:`records` in the cache, and forget files not read."""
+        if self.cache_path is None or not (self.fresh or self.cache_path.exists()):
+            return
+        with ExtractionCache(self.cache_path, "") as cache:
+            cache.update_parsed(self.fresh, self.restamped, keep=self.stamped)
+        self.fresh, self.restamped = [], []
+
+
+def _reader():
+    """:mod:`kg.sources`, looked up when used (tests replace its readers to see them unused)."""
+    import kg.sources
+
+    return kg.sources
+
+
+def file_stamp(path: Path, format: str | None) -> str | None:
+    """What must stay the same for a file's parsed records to be reused without reading it
+    (``None``: standard input, or a file that cannot be looked at)."""
+    if str(path) == "-":
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {format or ''} {code_hash()}"
