@@ -61,6 +61,10 @@ def atomic_write(path: str | Path, *, binary: bool = False) -> Iterator[IO]:
         raise
 
 
+#: ``fdatasync`` where the system has it (not macOS), else ``fsync``.
+_fdatasync = getattr(os, "fdatasync", os.fsync)
+
+
 class DiskWriter:
     """A binary file whose bytes are sent to disk in the background while it is being written.
 
@@ -97,7 +101,7 @@ class DiskWriter:
 
     def _sync(self) -> None:
         try:
-            os.fdatasync(self.stream.fileno())
+            _fdatasync(self.stream.fileno())
         except BaseException as error:  # raised by finish()
             self._errors.append(error)
 
@@ -159,7 +163,7 @@ class Stage:
 
         def flush() -> None:
             try:
-                fd = os.open(path, os.O_RDONLY)
+                fd = os.open(path, os.O_RDWR)  # some systems sync only what is open for writing
                 try:
                     os.fsync(fd)
                 finally:
