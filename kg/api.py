@@ -703,12 +703,11 @@ def _extract_cached(
                 progress(len(found))
             done = None
             if beside is not None:
-                job, beside = beside, None
                 with contextlib.suppress(ForkedJobError):  # then they are extracted here
-                    done = iter(job.result())
+                    done = iter(beside.result())
             _extract_missing(papers, missing, found, done, settings, engine_options, cache, progress)
         finally:
-            if beside is not None:  # interrupted while decoding
+            if beside is not None:  # nothing if it answered; killed if this was interrupted
                 beside.cancel()
     return [found[i] for i in range(len(papers))]
 

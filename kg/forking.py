@@ -52,12 +52,13 @@ class ForkedJob:
 
     def __init__(self, pid: int, pipe: int) -> None:
         self.pid = pid
-        self._pipe = pipe
+        self._pipe: int | None = pipe
         self._done = False
 
     def result(self) -> Any:
         """The function's return value; raises :class:`ForkedJobError` if it failed."""
-        with os.fdopen(self._pipe, "rb") as stream:
+        pipe, self._pipe = self._pipe, None  # the stream below closes it, however it ends
+        with os.fdopen(pipe, "rb") as stream:
             payload = stream.read()
         _, status = os.waitpid(self.pid, 0)
         self._done = True
@@ -76,7 +77,8 @@ class ForkedJob:
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
-        os.close(self._pipe)
+        if self._pipe is not None:
+            os.close(self._pipe)
 
 
 def start_forked(function: Callable[[], Any]) -> ForkedJob:

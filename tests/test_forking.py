@@ -64,3 +64,27 @@ def test_what_the_child_prints_is_discarded(capfd):
     assert start_forked(noisy).result() == 7
     captured = capfd.readouterr()
     assert "from the child" not in captured.out + captured.err
+
+
+def test_a_wait_interrupted_by_a_signal_still_cancels_cleanly():
+    import signal
+    import time
+
+    class Interrupted(Exception):
+        pass
+
+    def interrupt(signum, frame):
+        raise Interrupted
+
+    job = start_forked(lambda: time.sleep(60))
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(Interrupted):
+            job.result()  # as Ctrl-C would, while the child still works
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    job.cancel()  # kills and reaps the child; the pipe was closed already
+    with pytest.raises(ChildProcessError):
+        os.waitpid(job.pid, os.WNOHANG)
