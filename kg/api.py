@@ -512,8 +512,9 @@ def read(
     """Read and de-duplicate papers: ``(papers, problems)``.
 
     With ``cache`` (an extraction cache file, see :mod:`kg.cache`), what each input file gave
-    is kept there, and a file whose size, modification time and inode are unchanged since
-    (read with the same ``format`` by the same kg) is not parsed again.
+    is kept there, and a file whose stamp (size, modification time, inode) or bytes are
+    unchanged since (read with the same ``format`` by the same kg) is not parsed again
+    (:class:`kg.parsed.ParsedFiles`).
     """
     papers, problems, parsed = _read(inputs, format, cache)
     parsed.save()

@@ -292,7 +292,6 @@ class ExtractionCache:
             " kind TEXT PRIMARY KEY, file TEXT NOT NULL, size INTEGER NOT NULL,"
             " mtime INTEGER NOT NULL, data BLOB NOT NULL)"
         )
-        db.execute("DROP TABLE IF EXISTS parsed_files")  # a development version's layout
         db.execute(
             "CREATE TABLE IF NOT EXISTS parsed_inputs ("
             " file TEXT PRIMARY KEY, stamp TEXT NOT NULL, digest TEXT NOT NULL, data BLOB NOT NULL)"

@@ -26,10 +26,10 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg import sources  # its readers are looked up when used: tests replace them
 from kg.cache import ExtractionCache
 from kg.codehash import code_hash
 from kg.records import SourceProblem
-from kg.sources import input_files
 
 __all__ = ["ParsedFiles", "file_stamp"]
 
@@ -57,13 +57,13 @@ class ParsedFiles:
         if self.cache_path is not None and self.cache_path.exists():
             cache = ExtractionCache(self.cache_path, "")
         try:
-            for item in input_files(inputs):
+            for item in sources.input_files(inputs):
                 if isinstance(item, SourceProblem):
                     records.append(item)
                     continue
                 stamp = None if self.cache_path is None else file_stamp(item, self.format)
                 if stamp is None:
-                    records.extend(_reader().read_file(item, format=self.format))
+                    records.extend(sources.read_file(item, format=self.format))
                 else:
                     records.extend(self._file_records(item, stamp, cache))
         finally:
@@ -81,14 +81,14 @@ class ParsedFiles:
         try:
             data = path.read_bytes()
         except OSError:  # the reader reports it
-            return list(_reader().read_file(path, format=self.format))
+            return list(sources.read_file(path, format=self.format))
         self.stamped.append(name)
         digest = f"{hashlib.blake2b(data, digest_size=20).hexdigest()} {self.format or ''} {code_hash()}"
         found = None if cache is None else cache.get_parsed(name, digest=digest)
         if found is not None:  # touched or copied, not changed
             self.restamped.append((name, stamp))
             return found
-        found = list(_reader().read_bytes(data, name, format=self.format))
+        found = list(sources.read_bytes(data, name, format=self.format))
         self.fresh.append((name, stamp, digest, found))
         return found
 
@@ -99,13 +99,6 @@ class ParsedFiles:
         with ExtractionCache(self.cache_path, "") as cache:
             cache.update_parsed(self.fresh, self.restamped, keep=self.stamped)
         self.fresh, self.restamped = [], []
-
-
-def _reader():
-    """:mod:`kg.sources`, looked up when used (tests replace its readers to see them unused)."""
-    import kg.sources
-
-    return kg.sources
 
 
 def file_stamp(path: Path, format: str | None) -> str | None:
