@@ -274,6 +274,38 @@ def test_cued_names(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We compare PPO, GRPO, and Expert Iteration across scales.", ["Expert Iteration"]),
+        ("Results on the Penn Treebank corpus and on WikiText-103.", ["Penn Treebank"]),
+        ("a different task: Colored Objects (Ippolito & Callison-Burch, 2023).", ["Colored Objects"]),
+        ("Tiny Images (Torralba et al., 2008) is large.", ["Tiny Images"]),
+        ("We evaluate on the CNN/Daily Mail and New York Times datasets.", ["New York Times"]),
+        # a heading, places, institutions, fields of study and longer Title Case runs: no name
+        ("Related Work and Future Directions are discussed.", []),
+        ("Work done at College Park, MD with GPT-4.", []),
+        ("funded by the National Science Foundation, DARPA and IARPA", []),
+        ("applied to Natural Language Processing and Computer Vision models", []),
+        ("at the Conference on Computer Vision and Pattern Recognition, CVPR", []),
+        ("the MIDI and Audio Edited for Synchronous TRacks and Organization dataset", []),
+        # a sentence's first words count only when a citation follows them
+        ("Expert Iteration, PPO and GRPO are compared.", []),
+        ("see Wang et al. (2022) and Lee and Park (2021) for LoRA", []),
+    ],
+)
+def test_phrase_names(text, expected):
+    from kg.nlp.discovery import phrase_names
+
+    assert [p.text for p in phrase_names(text)] == expected
+
+
+def test_listed_phrase_takes_its_list_mates_type(nlp):
+    doc = nlp("A study of RL\n\nWe compare the effects of PPO, GRPO, and Expert Iteration on reasoning.")
+    types = {e.name: e.type for e in doc._.kg_entities}
+    assert types.get("Expert Iteration") == "Method", types
+
+
+@pytest.mark.parametrize(
     ("title", "abstract", "expected"),
     [
         (
@@ -391,6 +423,11 @@ def test_type_from_context(before, after, expected):
         ("GSM-Hard", None),
         ("Foo-Bench", "Benchmark"),
         ("Zorb-7B", "Model"),
+        ("Image Transformer", "Method"),
+        ("Graph Matching Network", "Method"),
+        ("Multilayer Perceptron", "Method"),
+        ("Sparse Autoencoder", "Method"),
+        ("Mixture of Experts", None),
     ],
 )
 def test_type_from_name(name, expected):

@@ -39,6 +39,7 @@ from kg.nlp.discovery import (
     cued_names,
     eponym_terms,
     other_mentions,
+    phrase_names,
     shaped_names,
     title_name,
 )
@@ -340,6 +341,7 @@ class NameDiscoverer:
         found += [(p, "called") for p in called_names(text)]
         found += [(p, "cue") for p in cued_names(text, title_end)]
         found += [(p, "cue") for p in eponym_terms(text, title_end)]
+        found += [(p, "cue") for p in phrase_names(text, title_end)]
         head = title_name(text[:title_end], text[title_end:])
         if head is not None:
             found.append((head, "title"))

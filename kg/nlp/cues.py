@@ -262,7 +262,13 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?:GPT|LLaMA|Llama|BERT|T5|Qwen|Gemma|Mistral|Phi|Claude|Gemini|LLaVA|CLIP)", re.I),
         "Model",
     ),
-    (re.compile(r"(?:Net|Former|GAN|VAE|Diffusion|Flow|Attention|Conv|RNN|LSTM|Mixer)$"), "Method"),
+    (
+        re.compile(
+            r"(?:Net|Former|[Tt]ransformer|GAN|VAE|Diffusion|Flow|Attention|Conv|RNN|LSTM|Mixer|"
+            r"Network|Perceptron|[Aa]utoencoder)$"
+        ),
+        "Method",
+    ),
     (
         re.compile(
             r"(?:score|rate|accuracy|error|distance|divergence|regret|perplexity|similarity|correlation|"

@@ -33,6 +33,7 @@ __all__ = [
     "extend_name",
     "is_name_shaped",
     "other_mentions",
+    "phrase_names",
     "shaped_names",
     "title_name",
     "trim_name",
@@ -603,6 +604,121 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         if cued and not _sentence_initial(text, at) and not _capitalised_neighbour(text, at, end):
             found[at] = Piece(word, at, end)
     return [found[k] for k in sorted(found)]
+
+
+#: Two to four capitalised words in a row ("Expert Iteration", "Penn Treebank")
+_PHRASE = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'\-]*(?:[ ][A-Z][a-z][\w'\-]*){1,3}(?![\w\-/])")
+#: a Title Case phrase that goes on past a connector ("Conference on Computer Vision")
+_CONNECTED_BEFORE = re.compile(r"[A-Z][\w'\-]*\s+(?:of|on|for|in|at|to|the)\s+$")
+_CONNECTED_AFTER = re.compile(r"\s+(?:of|on|for|in|at|to|the)\s+[A-Z]")
+#: ", NJ", ", MD 20755": a place and its state, as in an address
+_PLACE_AFTER = re.compile(r",\s+[A-Z]{2}\b(?![\w\-])")
+#: a parenthetical citation right after the phrase: "Colored Objects (Ippolito & Callison-Burch, 2023)"
+_CITED_AFTER = re.compile(r"\s*\([^()]{0,80}?(?:et al\.?|&|\band\b)[^()]{0,40}?\b(?:19|20)\d\d[a-z]?\)")
+#: words of organisations and places, which Title Case lists in affiliations are full of
+_INSTITUTION_WORDS = frozenset(
+    [
+        "University",
+        "Institute",
+        "College",
+        "Department",
+        "School",
+        "Foundation",
+        "Center",
+        "Centre",
+        "Laboratory",
+        "Laboratories",
+        "Association",
+        "Society",
+        "Conference",
+        "Workshop",
+        "Symposium",
+        "Proceedings",
+        "Academy",
+        "Agency",
+        "Council",
+        "Ministry",
+        "Office",
+        "Corporation",
+        "Company",
+        "Inc",
+        "Ltd",
+        "Research",
+        "Science",
+        "Sciences",
+        "Engineering",
+        "Hospital",
+        "Street",
+        "Road",
+        "Avenue",
+        "City",
+        "County",
+        "State",
+        "Kingdom",
+        "Republic",
+    ]
+)
+
+
+#: fields of study, which "Computer Vision models" and the like name as a type noun's modifier
+_FIELD_NAMES = frozenset(
+    [
+        "computer vision",
+        "natural language processing",
+        "natural language understanding",
+        "artificial intelligence",
+        "computer graphics",
+        "signal processing",
+        "speech processing",
+        "data mining",
+        "data science",
+        "information retrieval",
+        "computational linguistics",
+        "cognitive science",
+        "operations research",
+    ]
+)
+
+
+def phrase_names(text: str, start: int = 0) -> list[Piece]:
+    """Title Case phrases of two to four words that context marks as one name.
+
+    Capitalised words side by side are no evidence on their own (a heading, an
+    affiliation, a place); the phrase counts when it is an item of a list beside a
+    name-shaped item ("PPO, GRPO, and Expert Iteration"), when a type noun follows it ("the
+    Penn Treebank corpus"), or when a citation follows it ("Colored Objects (Ippolito &
+    Callison-Burch, 2023)"). Phrases at a sentence's start, inside citations, joined to more
+    capitalised words by "of", "on", "for"..., naming institutions, or followed by a
+    state code (", NJ") are left out.
+
+    >>> text = ("We compare PPO, GRPO and Expert Iteration on the Penn Treebank corpus. "
+    ...         "Work done at College Park, MD and at the University of Texas.")
+    >>> [p.text for p in phrase_names(text)]
+    ['Expert Iteration', 'Penn Treebank']
+    """
+    found = []
+    cited = None
+    for match in _PHRASE.finditer(text, start):
+        at, end = match.span()
+        words = match.group(0).split()
+        if (
+            not all(_plain_capital(w) for w in words)
+            or any(w in _INSTITUTION_WORDS for w in words)
+            or match.group(0).lower() in _FIELD_NAMES
+            or _CONNECTED_AFTER.match(text, end)
+            or _PLACE_AFTER.match(text, end)
+            or _CONNECTED_BEFORE.search(text[max(0, at - 40) : at])
+        ):
+            continue
+        if not _CITED_AFTER.match(text, end) and (  # a cited phrase is a name wherever it stands
+            _sentence_initial(text, at) or not (_TYPE_NOUN.match(text, end) or _in_name_list(text, at, end))
+        ):
+            continue
+        if cited is None:
+            cited = citation_spans(text)
+        if _outside(cited, at):
+            found.append(Piece(match.group(0), at, end))
+    return found
 
 
 _PREV_WORD = re.compile(r"([\w'\-]+)[ ]$")
