@@ -299,6 +299,18 @@ def test_phrase_names(text, expected):
     assert [p.text for p in phrase_names(text)] == expected
 
 
+def test_long_form_in_the_title_is_one_mention_not_a_fragment(nlp):
+    text = (
+        "Gated Foo Mixture of Experts with Bar Loss\n\n"
+        "We propose Gated Foo Mixture of Experts (GF-MoE), which routes tokens."
+    )
+    doc = nlp(text)
+    names = {e.name: e for e in doc._.kg_entities}
+    assert "Gated Foo Mixture" not in names, names
+    entity = next(e for e in doc._.kg_entities if "GF-MoE" in e.mentions)
+    assert 0 in {ev.start for ev in entity.evidence}  # the title's occurrence is its evidence
+
+
 def test_listed_phrase_takes_its_list_mates_type(nlp):
     doc = nlp("A study of RL\n\nWe compare the effects of PPO, GRPO, and Expert Iteration on reasoning.")
     types = {e.name: e.type for e in doc._.kg_entities}

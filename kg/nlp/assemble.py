@@ -41,7 +41,7 @@ from kg.nlp.cues import (
     type_from_context,
     type_from_name,
 )
-from kg.nlp.discovery import extend_name
+from kg.nlp.discovery import extend_name, other_mentions
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -256,15 +256,28 @@ def _plural_acronym(text: str) -> bool:
     return len(text) > 2 and text.endswith("s") and text[:-1].isupper()
 
 
-def pair_candidates(pairs: Iterable[AbbreviationPair]) -> list[Candidate]:
-    """Both sides of every abbreviation pair whose short form is not a generic acronym."""
+def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[Candidate]:
+    """Both sides of every abbreviation pair whose short form is not a generic acronym, and
+    every other place in ``text`` where a long form of several words is written out again
+    (the title often names the method the abstract defines).
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> text = "Deep Foo Nets for X. We propose Deep Foo Nets (DFN) for X."
+    >>> [(c.text, c.start) for c in pair_candidates(find_abbreviations(text), text)]
+    [('Deep Foo Nets', 32), ('DFN', 47), ('Deep Foo Nets', 0)]
+    """
     out = []
+    repeated = []
     for pair in pairs:
         if _is_generic(pair.short.text) or _plural_acronym(pair.short.text):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
         out.append(Candidate(pair.short.start, pair.short.end, pair.short.text, "abbreviation"))
-    return out
+        if text and " " in pair.long.text:
+            repeated += [
+                Candidate(p.start, p.end, p.text, "abbreviation") for p in other_mentions(text, pair.long)
+            ]
+    return out + repeated
 
 
 def assemble_entities(
@@ -276,7 +289,7 @@ def assemble_entities(
     min_confidence: float = 0.0,
 ) -> list[ExtractedEntity]:
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
-    all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs)]
+    all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text)]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
