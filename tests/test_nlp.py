@@ -491,3 +491,17 @@ def test_pattern_hashes_from_one_text_equal_tokenizing_each_form(nlp):
     one_by_one = [tuple(doc.to_array(LOWER).tolist()) for doc in _pattern_tokenizer(nlp).pipe(forms)]
     assert token_values(nlp, forms, LOWER) == one_by_one
     assert len(forms) > 20_000
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We pretrain on Imagenet and fine-tune an Alexnet.", {"ImageNet", "AlexNet"}),
+        ("A tour of the planet, a complex glove of ideas.", set()),  # PlaNet, ComplEx, GloVe
+        ("Exploring the Planet of the Apes with a Complex Glove.", set()),
+    ],
+)
+def test_camel_case_names_written_flat(nlp, sentence, expected):
+    doc = nlp(f"A title\n\n{sentence}")
+    found = {e.name for e in doc._.kg_entities if e.catalogue_id}
+    assert found == expected

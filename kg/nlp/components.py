@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -172,10 +173,17 @@ def _plural(form: str) -> str | None:
     return form + "s"
 
 
+#: CamelCase made of whole words of three letters or more: ImageNet, PageRank (not ComplEx, GloVe)
+_CAMEL_WORDS = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
+
+
 def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     """Every surface form to match for ``entry``, with whether it is case-sensitive.
 
-    Hyphen and space spellings of each form are both matched, and plurals are added.
+    Hyphen and space spellings of each form are both matched, and plurals are added. A
+    CamelCase name of whole words, seven letters or more, is also matched with only its
+    first capital ("Imagenet"), as written, since papers often spell it so; shorter ones
+    would turn into plain words ("PlaNet", "Planet").
 
     >>> entry = CatalogueEntry("graph neural network", "Method", ("GNN",))
     >>> sorted(f for f, _ in pattern_forms(entry))[:4]
@@ -187,6 +195,8 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
         variants = {form, form.replace("-", " "), form.replace(" ", "-")}
         if "-" in form and len(form) > 5:
             variants.add(form.replace("-", ""))
+        if len(form) >= 7 and _CAMEL_WORDS.fullmatch(form):  # "Imagenet": written flat (not "Planet")
+            variants.add(form[0] + form[1:].lower())
         for variant in list(variants):
             plural = _plural(variant)
             if plural:
