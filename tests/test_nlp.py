@@ -505,3 +505,12 @@ def test_camel_case_names_written_flat(nlp, sentence, expected):
     doc = nlp(f"A title\n\n{sentence}")
     found = {e.name for e in doc._.kg_entities if e.catalogue_id}
     assert found == expected
+
+
+def test_plain_word_dataset_keeps_its_head_noun_as_a_form(nlp):
+    doc = nlp("A title\n\nWe measure scaling on the Honor dataset and on GSM8K.")
+    entity = next(e for e in doc._.kg_entities if e.name == "Honor")
+    assert entity.type == "Dataset"
+    assert entity.mentions == ["Honor", "Honor dataset"]
+    gsm8k = next(e for e in doc._.kg_entities if e.name == "GSM8K")
+    assert gsm8k.mentions == ["GSM8K"]  # a catalogued name gets no extra form

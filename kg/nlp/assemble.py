@@ -514,6 +514,8 @@ def _build_entity(
     if entry is None:
         confidence = min(0.95, confidence + 0.05 * (len(group) - 1) + 0.1 * bool(cue_types))
     mentions = list(dict.fromkeys(m.text for m in group))
+    if entry is None:
+        mentions += _headed_forms(group, text)
     return ExtractedEntity(
         name=name,
         type=type_,
@@ -527,6 +529,25 @@ def _build_entity(
         parent=parent,
         typed_by=typed_by,
     )
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+_DATA_HEAD = re.compile(r" (dataset|corpus|benchmark)\b")
+
+
+def _headed_forms(group: list[_Mention], text: str) -> list[str]:
+    """ "Honor dataset" for a name that is a plain word written before its head noun: the
+    word alone is an ordinary word, so the head noun is part of how the name is written.
+
+    >>> m = _Mention(15, 20, "Honor", frozenset({"cue"}), (), None)
+    >>> _headed_forms([m], "We test on the Honor dataset.")
+    ['Honor dataset']
+    """
+    out = []
+    for m in group:
+        if _PLAIN_WORD.fullmatch(m.text) and (head := _DATA_HEAD.match(text, m.end)):
+            out.append(f"{m.text} {head.group(1)}")
+    return list(dict.fromkeys(out))
 
 
 def _most_common_form(group: list[_Mention]) -> str:
