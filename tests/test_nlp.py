@@ -514,3 +514,22 @@ def test_plain_word_dataset_keeps_its_head_noun_as_a_form(nlp):
     assert entity.mentions == ["Honor", "Honor dataset"]
     gsm8k = next(e for e in doc._.kg_entities if e.name == "GSM8K")
     assert gsm8k.mentions == ["GSM8K"]  # a catalogued name gets no extra form
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # nothing settles the form: the chip technology, an unrelated method's acronym
+        ("We build a mixed-signal CMOS array for inner products.", set()),
+        ("We propose ICL, an interpretable continual learner.", set()),
+        # the entry's own long form, or a known name of its field, settles it
+        ("Listeners rated naturalness (MOS) and preference (CMOS) of the TTS output.", {"CMOS"}),
+        ("We study in-context learning; ICL emerges with scale.", {"ICL"}),
+        # a multi-word form is settled by its own words
+        ("Curvature is found by MAP estimation of the contour.", {"MAP estimation"}),
+    ],
+)
+def test_ambiguous_catalogue_form_needs_the_paper_to_settle_it(nlp, abstract, expected):
+    doc = nlp(f"A title\n\n{abstract}")
+    catalogued = {m for e in doc._.kg_entities if e.catalogue_id for m in e.mentions}
+    assert catalogued & {"CMOS", "ICL", "MAP estimation"} == expected

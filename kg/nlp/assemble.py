@@ -436,6 +436,24 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             winners = [e for v, e in votes if v == best]
             if best > 0 and len(winners) == 1:
                 out[i] = m._replace(entries=(winners[0],))
+    for i, m in enumerate(out):
+        if (
+            len(m.entries) == 1
+            and " " not in m.text  # an acronym-like form; "MAP estimation" is settled by its words
+            and m.text in m.entries[0].ambiguous_aliases
+            and i not in paired
+        ):
+            entry = m.entries[0]
+            long_form_present = any(
+                f.casefold() in folded for f in entry.forms if f not in entry.ambiguous_aliases
+            )
+            same_field = any(
+                len(o.entries) == 1 and o.entries[0].domain == entry.domain and o.text != m.text for o in out
+            )
+            if not long_form_present and not same_field:
+                # "CMOS" in a chip-design paper: a form that names other things too, which
+                # neither the paper's long form nor its field settles
+                out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
     return out
 
 
@@ -464,6 +482,8 @@ def _build_entity(
     ambiguous = bool(entry_sets) and len(entry_sets[0]) > 1
     if entry is None and all(_is_generic(m.text) or _plural_acronym(m.text) for m in group):
         return None  # "LLMs", or a plural acronym no catalogue knows ("LMRMs"): a class of things
+    if entry is None and all("unsettled" in m.rules for m in group):
+        return None  # an ambiguous catalogue form nothing in the paper settles
     evidence: list[Evidence] = []
     cue_types: Counter[str] = Counter()
     for m in group:

@@ -110,6 +110,26 @@ GENERIC_ACRONYMS = frozenset(
         "MLPs",
         "QA",
         "AUC",
+        # hardware, systems and networking: named, but not ML entities
+        "RAM",
+        "DRAM",
+        "SRAM",
+        "ROM",
+        "FPGA",
+        "FPGAs",
+        "ASIC",
+        "ASICs",
+        "VLSI",
+        "SIMD",
+        "UNIX",
+        "OS",
+        "USB",
+        "LAN",
+        "WAN",
+        "TCP",
+        "PC",
+        "PCs",
+        "NL",
     ]
 ) - {"AUC", "MLP", "MLPs", "QA"}
 
