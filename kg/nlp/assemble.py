@@ -440,12 +440,14 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
         if (
             len(m.entries) == 1
             and " " not in m.text  # an acronym-like form; "MAP estimation" is settled by its words
-            and m.text in m.entries[0].ambiguous_aliases
+            and (m.text in m.entries[0].ambiguous_aliases or m.text in _GREEK_LETTERS)
             and i not in paired
         ):
             entry = m.entries[0]
             long_form_present = any(
-                f.casefold() in folded for f in entry.forms if f not in entry.ambiguous_aliases
+                f.casefold() in folded
+                for f in entry.forms
+                if f not in entry.ambiguous_aliases and f.casefold() != m.text.casefold()
             )
             same_field = any(
                 len(o.entries) == 1 and o.entries[0].domain == entry.domain and o.text != m.text for o in out
@@ -455,6 +457,37 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                 # neither the paper's long form nor its field settles
                 out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
     return out
+
+
+#: Greek letters spelled out: in a paper's text, mostly symbols ("a function class Phi")
+_GREEK_LETTERS = frozenset(
+    [
+        "Alpha",
+        "Beta",
+        "Gamma",
+        "Delta",
+        "Epsilon",
+        "Zeta",
+        "Eta",
+        "Theta",
+        "Iota",
+        "Kappa",
+        "Lambda",
+        "Mu",
+        "Nu",
+        "Xi",
+        "Omicron",
+        "Pi",
+        "Rho",
+        "Sigma",
+        "Tau",
+        "Upsilon",
+        "Phi",
+        "Chi",
+        "Psi",
+        "Omega",
+    ]
+)
 
 
 def _long_form_fits(entry: CatalogueEntry, long_text: str) -> bool:
