@@ -43,6 +43,7 @@ GENERIC_ACRONYMS = frozenset(
         "NLG",
         "CV",
         "RL",
+        "DRL",
         "IR",
         "LLM",
         "LLMs",
