@@ -296,6 +296,11 @@ class ExtractionCache:
             "CREATE TABLE IF NOT EXISTS parsed_inputs ("
             " file TEXT PRIMARY KEY, stamp TEXT NOT NULL, digest TEXT NOT NULL, data BLOB NOT NULL)"
         )
+        # the records of lines added to a file's end since its parsed_inputs row was written
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS parsed_appends ("
+            " file TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (file, seq))"
+        )
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def __enter__(self) -> ExtractionCache:
@@ -403,33 +408,71 @@ class ExtractionCache:
             (stamp is not None and row[0] == stamp) or (digest is not None and row[1] == digest)
         ):
             return None
-        return decode_records(row[2])
+        records = decode_records(row[2])
+        for (data,) in self._db.execute(
+            "SELECT data FROM parsed_appends WHERE file = ? ORDER BY seq", (file,)
+        ):
+            records.extend(decode_records(data))
+        return records
+
+    def parsed_entry(self, file: str) -> tuple[str, str, int] | None:
+        """The ``(stamp, digest, appended parts)`` that ``file``'s saved records have, if any."""
+        row = self._db.execute("SELECT stamp, digest FROM parsed_inputs WHERE file = ?", (file,)).fetchone()
+        if row is None:
+            return None
+        parts = self._db.execute("SELECT COUNT(*) FROM parsed_appends WHERE file = ?", (file,)).fetchone()[0]
+        return row[0], row[1], parts
 
     def update_parsed(
         self,
         fresh: Iterable[tuple[str, str, str, list[Paper | SourceProblem]]],
         restamped: Iterable[tuple[str, str]],
         keep: Iterable[str],
+        grown: Iterable[tuple[str, str, str, list[Paper | SourceProblem]]] = (),
     ) -> int:
         """Keep what reading each ``(file, stamp, digest, records)`` of ``fresh`` gave, give
-        each ``(file, stamp)`` of ``restamped`` (found by its digest) its new stamp, and drop
-        the rows of files not in ``keep``. Records that would not read back the same are not
-        kept. Returns the number of rows written.
+        each ``(file, stamp)`` of ``restamped`` (found by its digest) its new stamp, add the
+        records of the lines each ``(file, stamp, digest, added records)`` of ``grown`` gained
+        at its end, and drop the rows of files not in ``keep``. Records that would not read
+        back the same are not kept (a grown file's saved records are then dropped too).
+        Returns the number of rows written.
         """
         rows = []
+        dropped = []
         for file, stamp, digest, records in fresh:
             data = encode_records(records)
             if data is not None:
                 rows.append((file, stamp, digest, data))
+            else:
+                dropped.append((file,))
+        appends = []
+        for file, stamp, digest, records in grown:
+            data = encode_records(records)
+            if data is not None:
+                appends.append((stamp, digest, file, data))
+            else:
+                dropped.append((file,))
         stamps = [(stamp, file) for file, stamp in restamped]
         kept = set(keep)
         gone = [(f,) for (f,) in self._db.execute("SELECT file FROM parsed_inputs") if f not in kept]
-        if rows or stamps or gone:
+        gone += dropped
+        if rows or stamps or gone or appends:
             with self._transaction():
-                self._db.executemany("DELETE FROM parsed_inputs WHERE file = ?", gone)
+                for table in ("parsed_inputs", "parsed_appends"):
+                    self._db.executemany(f"DELETE FROM {table} WHERE file = ?", gone)
+                self._db.executemany("DELETE FROM parsed_appends WHERE file = ?", [(r[0],) for r in rows])
                 self._db.executemany("INSERT OR REPLACE INTO parsed_inputs VALUES (?, ?, ?, ?)", rows)
                 self._db.executemany("UPDATE parsed_inputs SET stamp = ? WHERE file = ?", stamps)
-        return len(rows)
+                for stamp, digest, file, data in appends:
+                    self._db.execute(
+                        "UPDATE parsed_inputs SET stamp = ?, digest = ? WHERE file = ?", (stamp, digest, file)
+                    )
+                    self._db.execute(
+                        "INSERT INTO parsed_appends VALUES"
+                        " (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM parsed_appends WHERE file = ?), ?)",
+                        (file, file, data),
+                    )
+        return len(rows) + len(appends)
 
     def get_meta(self, key: str) -> str | None:
         """A value saved with :meth:`set_meta`, or ``None``."""

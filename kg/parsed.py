@@ -3,8 +3,10 @@
 :class:`ParsedFiles` reads the input files of a build the way
 :func:`kg.sources.read_papers` does, but takes each file's records from the cache when the
 file is as it was: first by its stamp (size, modification time, inode: nothing is read),
-then by a hash of its bytes (a touched or copied file). Both are tied to the ``--format``
-and to kg's own code (:func:`kg.codehash.code_hash`). Standard input is always parsed.
+then by a hash of its bytes (a touched or copied file). A JSON Lines file that only grew
+(lines added at its end) keeps its saved records and only the added lines are read. All of
+this is tied to the ``--format`` and to kg's own code (:func:`kg.codehash.code_hash`).
+Standard input is always parsed.
 
 Examples
 --------
@@ -31,7 +33,11 @@ from kg.cache import ExtractionCache
 from kg.codehash import code_hash
 from kg.records import SourceProblem
 
-__all__ = ["ParsedFiles", "file_stamp"]
+__all__ = ["MAX_APPENDED_PARTS", "ParsedFiles", "file_stamp"]
+
+#: A grown file's added records are saved apart from the rest this many times; the next
+#: growth saves all of its records again as one part.
+MAX_APPENDED_PARTS = 16
 
 
 class ParsedFiles:
@@ -47,6 +53,7 @@ class ParsedFiles:
         self.cache_path = cache_path
         self.format = format
         self.fresh: list[tuple[str, str, str, list]] = []  # (file, stamp, digest, records)
+        self.grown: list[tuple[str, str, str, list]] = []  # (file, stamp, digest, added records)
         self.restamped: list[tuple[str, str]] = []  # (file, new stamp): known by its bytes
         self.stamped: list[str] = []
 
@@ -88,17 +95,46 @@ class ParsedFiles:
         if found is not None:  # touched or copied, not changed
             self.restamped.append((name, stamp))
             return found
-        found = list(sources.read_bytes(data, name, format=self.format))
+        grown = None if cache is None else self._grown(name, data, digest, cache)
+        if grown is not None:
+            old, added, parts = grown
+            found = [*old, *added]
+            if parts < MAX_APPENDED_PARTS:
+                self.grown.append((name, stamp, digest, added))
+                return found
+        else:
+            found = list(sources.read_bytes(data, name, format=self.format))
         self.fresh.append((name, stamp, digest, found))
         return found
+
+    def _grown(self, name: str, data: bytes, digest: str, cache: ExtractionCache) -> tuple | None:
+        """For a file that only grew since its records were saved (lines added to the end of
+        a JSON Lines file): ``(saved records, records of the added lines, parts saved so
+        far)``; ``None`` when the saved bytes are not the start of ``data`` unchanged."""
+        entry = cache.parsed_entry(name)
+        if entry is None:
+            return None
+        old_stamp, old_digest, parts = entry
+        old_hash, _, old_settings = old_digest.partition(" ")
+        if old_settings != digest.partition(" ")[2]:  # another --format or another kg
+            return None
+        size = old_stamp.split(" ", 1)[0]
+        old_size = int(size) if size.isdigit() else 0
+        if not 0 < old_size < len(data):
+            return None
+        if hashlib.blake2b(data[:old_size], digest_size=20).hexdigest() != old_hash:
+            return None
+        added = sources.read_appended(data, old_size, name, format=self.format)
+        old = None if added is None else cache.get_parsed(name, digest=old_digest)
+        return None if old is None else (old, list(added), parts)
 
     def save(self) -> None:
         """Keep the files parsed by :meth:`records` in the cache, and forget files not read."""
         if self.cache_path is None or not (self.fresh or self.cache_path.exists()):
             return
         with ExtractionCache(self.cache_path, "") as cache:
-            cache.update_parsed(self.fresh, self.restamped, keep=self.stamped)
-        self.fresh, self.restamped = [], []
+            cache.update_parsed(self.fresh, self.restamped, keep=self.stamped, grown=self.grown)
+        self.fresh, self.restamped, self.grown = [], [], []
 
 
 def file_stamp(path: Path, format: str | None) -> str | None:

@@ -47,7 +47,17 @@ def test_shared_aliases_are_marked_ambiguous():
 
 
 def test_no_generic_word_is_a_name_or_alias():
-    generic = {*GENERIC_ACRONYMS, "model", "models", "dataset", "benchmark", "AI", "LLM", "deep learning", "deep reinforcement learning"}
+    generic = {
+        *GENERIC_ACRONYMS,
+        "model",
+        "models",
+        "dataset",
+        "benchmark",
+        "AI",
+        "LLM",
+        "deep learning",
+        "deep reinforcement learning",
+    }
     bad = [(e.name, f) for e in SHIPPED for f in e.forms if f in generic or f.lower() in generic]
     assert bad == []
 

@@ -174,6 +174,155 @@ def test_standard_input_is_never_kept(tmp_path, monkeypatch):
     assert not cache.exists() or _rows(cache) == {}
 
 
+def _refuse_whole_files(monkeypatch):
+    """Make reading a whole file fail: only the lines added at a file's end may be read."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the whole file was parsed again")
+
+    monkeypatch.setattr(kg.sources, "read_file", refuse)
+    monkeypatch.setattr(kg.sources, "read_bytes", refuse)
+
+
+def _record_line(number: int, title: str = "Paper") -> bytes:
+    return json.dumps({"id": f"g{number}", "title": f"{title} {number}", "abstract": "We use LoRA."}).encode()
+
+
+def _grow_and_read(path, added: bytes, cache):
+    """Append ``added`` to ``path`` and read it through the cache."""
+    with path.open("ab") as stream:
+        stream.write(added)
+    return kg.read([path], cache=cache)
+
+
+def test_lines_added_to_a_jsonl_file_are_read_alone(tmp_path, monkeypatch):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"\n".join(_record_line(i) for i in range(3)) + b"\n{broken\n")
+    cache = tmp_path / CACHE_FILE
+    kg.read([path], cache=cache)
+    with monkeypatch.context() as patch:
+        _refuse_whole_files(patch)
+        added = b"\n" + _record_line(3) + b"\n[1, 2]\n" + _record_line(4) + b"\n"
+        papers, problems = _grow_and_read(path, added, cache)
+    plain_papers, plain_problems = kg.read([path])
+    assert papers == plain_papers and problems == plain_problems
+    assert [p.id for p in papers] == ["g0", "g1", "g2", "g3", "g4"]
+    assert [(r.source.line, r.reason[:12]) for r in problems] == [(4, "invalid JSON"), (7, "expected a J")]
+    assert [p.sources[0].line for p in papers[3:]] == [6, 8]
+    with sqlite3.connect(cache) as db:
+        assert db.execute("SELECT COUNT(*) FROM parsed_appends").fetchone()[0] == 1
+    _refuse(monkeypatch)  # unchanged since: taken by its stamp, added part included
+    assert kg.read([path], cache=cache) == (plain_papers, plain_problems)
+
+
+@pytest.mark.parametrize(
+    ("start", "added", "why"),
+    [
+        (
+            b'{"id": "a", "title": "A", "abstract": "x"}',
+            b'\n{"id": "b", "title": "B", "abstract": "y"}\n',
+            "no newline",
+        ),
+        (
+            b'{"id": "a", "title": "A", "abstract": "x"}\r',
+            b'\n{"id": "b", "title": "B", "abstract": "y"}\n',
+            "lone CR",
+        ),
+        (
+            b'[{"id": "a", "title": "A", "abstract": "x"},\n',
+            b'{"id": "b", "title": "B", "abstract": "y"}]\n',
+            "JSON",
+        ),
+    ],
+)
+def test_growth_that_is_not_whole_lines_is_parsed_again(tmp_path, start, added, why):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(start)
+    cache = tmp_path / CACHE_FILE
+    kg.read([path], cache=cache)
+    assert _grow_and_read(path, added, cache) == kg.read([path]), why
+    with sqlite3.connect(cache) as db:
+        assert db.execute("SELECT COUNT(*) FROM parsed_appends").fetchone()[0] == 0
+
+
+def test_an_edited_start_is_parsed_again(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(_record_line(0) + b"\n" + _record_line(1) + b"\n")
+    cache = tmp_path / CACHE_FILE
+    kg.read([path], cache=cache)
+    path.write_bytes(_record_line(0, "Edited") + b"\n" + _record_line(1) + b"\n" + _record_line(2) + b"\n")
+    papers, _ = kg.read([path], cache=cache)
+    assert [p.title for p in papers] == ["Edited 0", "Paper 1", "Paper 2"]
+    assert papers == kg.read([path])[0]
+
+
+def test_a_file_grown_many_times_is_saved_whole_again(tmp_path):
+    from kg.parsed import MAX_APPENDED_PARTS
+
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(_record_line(0) + b"\n")
+    cache = tmp_path / CACHE_FILE
+    kg.read([path], cache=cache)
+    counts = []
+    for i in range(1, MAX_APPENDED_PARTS + 2):
+        assert _grow_and_read(path, _record_line(i) + b"\n", cache) == kg.read([path])
+        with sqlite3.connect(cache) as db:
+            counts.append(db.execute("SELECT COUNT(*) FROM parsed_appends").fetchone()[0])
+    assert counts == [*range(1, MAX_APPENDED_PARTS + 1), 0]
+    assert [p.id for p in kg.read([path], cache=cache)[0]] == [f"g{i}" for i in range(MAX_APPENDED_PARTS + 2)]
+
+
+def test_a_grown_arxiv_snapshot_is_read_like_the_whole_file(tmp_path, monkeypatch):
+    def entry(number):
+        record = {
+            "id": f"2401.{number:05d}",
+            "title": f"Paper {number}",
+            "abstract": "We use LoRA.",
+            "categories": "cs.LG",
+            "update_date": "2024-01-02",
+            "authors": "A. Author",
+        }
+        return json.dumps(record).encode() + b"\n"
+
+    path = tmp_path / "arxiv-metadata.json"
+    path.write_bytes(entry(1) + entry(2))
+    cache = tmp_path / CACHE_FILE
+    kg.read([path], cache=cache)
+    with monkeypatch.context() as patch:
+        _refuse_whole_files(patch)
+        cached = _grow_and_read(path, entry(3), cache)
+    plain = kg.read([path])
+    assert cached == plain
+    assert [p.arxiv_id for p in cached[0]] == ["2401.00001", "2401.00002", "2401.00003"]
+
+
+_line_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12
+)  # any character a JSON string may hold, line and paragraph separators included
+_lines = st.lists(
+    st.one_of(
+        st.builds(
+            lambda t: json.dumps({"title": t or "T", "abstract": t}, ensure_ascii=False).encode(), _line_text
+        ),
+        st.sampled_from([b"", b"{oops", b"[]", b"\xff\xfe", b"  "]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=_lines, after=_lines, ending=st.sampled_from([b"\n", b"\r\n"]), bom=st.booleans())
+def test_any_growth_by_whole_lines_reads_like_the_whole_file(tmp_path_factory, before, after, ending, bom):
+    folder = tmp_path_factory.mktemp("grow")
+    path = folder / "feed.jsonl"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + b"".join(line + ending for line in before))
+    cache = folder / CACHE_FILE
+    kg.read([path], cache=cache)
+    cached = _grow_and_read(path, b"".join(line + ending for line in after), cache)
+    assert cached == kg.read([path])
+
+
 def _jsonl(path, rows):
     path.write_text("".join(json.dumps({"id": i, "title": t, "abstract": a}) + "\n" for i, t, a in rows))
     return path

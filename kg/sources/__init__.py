@@ -45,6 +45,7 @@ __all__ = [
     "detect_format",
     "input_files",
     "merge_duplicates",
+    "read_appended",
     "read_bytes",
     "read_file",
     "read_papers",
@@ -193,8 +194,7 @@ def read_bytes(data: bytes, name: str, *, format: str | None = None) -> Records:
     if not text.strip():
         yield SourceProblem(SourceRef(name), "file is empty")
         return
-    first_line_end = text.find("\n", 0, 1 << 24) + 1  # a JSON Lines record may be long
-    chosen = format or detect_format(name, text[: max(8192, first_line_end)])
+    chosen = _chosen_format(text, name, format)
     if chosen is None:
         yield SourceProblem(SourceRef(name), f"cannot tell the format; pass --format ({', '.join(FORMATS)})")
         return
@@ -202,6 +202,48 @@ def read_bytes(data: bytes, name: str, *, format: str | None = None) -> Records:
         yield SourceProblem(SourceRef(name), f"unknown format {chosen!r}")
         return
     yield from _READERS[chosen](io.StringIO(text, newline=None), name)
+
+
+def _chosen_format(text: str, name: str, format: str | None) -> str | None:
+    """``format``, or the one :func:`detect_format` picks from the start of ``text``."""
+    first_line_end = text.find("\n", 0, 1 << 24) + 1  # a JSON Lines record may be long
+    return format or detect_format(name, text[: max(8192, first_line_end)])
+
+
+#: Formats read line by line, whose lines added at a file's end can be read alone.
+_LINE_READERS: dict[str, Callable[[IO[str], str, int], Records]] = {
+    "jsonl": read_jsonl,
+    "arxiv-snapshot": read_arxiv_snapshot,
+}
+
+
+def read_appended(data: bytes, old_size: int, name: str, *, format: str | None = None) -> Records | None:
+    r"""The records of the lines that follow the first ``old_size`` bytes of ``data``, exactly
+    as :func:`read_bytes` would number and read them in the whole file; ``None`` when that
+    cannot be done (not a line format, compressed, or the first part does not end a line).
+
+    >>> old = b'{"title": "T", "abstract": "A."}\n'
+    >>> new = old + b'\n{"title": "U", "abstract": "B."}\n'
+    >>> [(p.title, p.sources[0].line) for p in read_appended(new, len(old), "x.jsonl")]
+    [('U', 3)]
+    >>> read_appended(b"[1,\n 2]\n", 4, "x.json") is None
+    True
+    """
+    if not 0 < old_size < len(data) or data[:2] == b"\x1f\x8b" or data[old_size - 1 : old_size] != b"\n":
+        return None
+    head = _decode(data[:old_size])
+    if not head.strip():
+        return None
+    chosen = _chosen_format(head, name, format)
+    if (
+        chosen not in _LINE_READERS
+        or _chosen_format(_decode(data[: old_size + 65536]), name, format) != chosen
+    ):
+        return None  # a short first part might have been read as something else
+    # the lines before, counted as universal newlines count them: "\r\n", "\r" and "\n"
+    lines = head.count("\n") + head.count("\r") - head.count("\r\n")
+    tail = data[old_size:].decode("utf-8", errors="replace")
+    return _LINE_READERS[chosen](io.StringIO(tail, newline=None), name, lines + 1)
 
 
 def read_file(path: Path, *, format: str | None = None) -> Records:

@@ -87,7 +87,10 @@ def _paper(record: object, source: SourceRef) -> Paper | SourceProblem:
     )
 
 
-def read_arxiv_snapshot(lines: Iterable[str], name: str) -> Iterator[Paper | SourceProblem]:
-    """Yield one paper per line of the snapshot; bad lines become problems and are skipped."""
-    for item in json_lines(lines, name):
+def read_arxiv_snapshot(
+    lines: Iterable[str], name: str, first_line: int = 1
+) -> Iterator[Paper | SourceProblem]:
+    """Yield one paper per line of the snapshot; bad lines become problems and are skipped.
+    ``first_line`` numbers the first line given (the rest of a file read from its middle)."""
+    for item in json_lines(lines, name, first_line):
         yield item if isinstance(item, SourceProblem) else _paper(*item)

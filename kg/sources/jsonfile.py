@@ -33,9 +33,12 @@ def _record(value: object, source: SourceRef) -> Paper | SourceProblem:
     return paper_from_mapping(value, source)
 
 
-def json_lines(lines: Iterable[str], name: str) -> Iterator[tuple[object, SourceRef] | SourceProblem]:
-    """Yield ``(value, where)`` for each non-blank line of a JSON Lines stream, or its problem."""
-    for number, line in enumerate(lines, start=1):
+def json_lines(
+    lines: Iterable[str], name: str, first_line: int = 1
+) -> Iterator[tuple[object, SourceRef] | SourceProblem]:
+    """Yield ``(value, where)`` for each non-blank line of a JSON Lines stream, or its problem;
+    ``first_line`` numbers the stream's first line (the rest of a file read from its middle)."""
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         source = SourceRef(name, number)
@@ -45,9 +48,9 @@ def json_lines(lines: Iterable[str], name: str) -> Iterator[tuple[object, Source
             yield SourceProblem(source, f"invalid JSON: {error.msg} (column {error.colno})")
 
 
-def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Paper | SourceProblem]:
-    """Yield one paper per non-blank line of a JSON Lines stream."""
-    for item in json_lines(lines, name):
+def read_jsonl(lines: Iterable[str], name: str, first_line: int = 1) -> Iterator[Paper | SourceProblem]:
+    """Yield one paper per non-blank line of a JSON Lines stream (see :func:`json_lines`)."""
+    for item in json_lines(lines, name, first_line):
         yield item if isinstance(item, SourceProblem) else _record(*item)
 
 
