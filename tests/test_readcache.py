@@ -304,7 +304,7 @@ _lines = st.lists(
         st.builds(
             lambda t: json.dumps({"title": t or "T", "abstract": t}, ensure_ascii=False).encode(), _line_text
         ),
-        st.sampled_from([b"", b"{oops", b"[]", b"\xff\xfe", b"  "]),
+        st.sampled_from([b"", b"{oops", b"[]", b"\xff\xfe", b"  ", b"x\ry", b"\xc3"]),
     ),
     min_size=1,
     max_size=6,
