@@ -535,3 +535,29 @@ def test_ambiguous_catalogue_form_needs_the_paper_to_settle_it(nlp, abstract, fo
     doc = nlp(f"A title\n\n{abstract}")
     catalogued = {m for e in doc._.kg_entities if e.catalogue_id for m in e.mentions}
     assert (form in catalogued) == found, catalogued
+
+
+def test_a_long_form_repeated_many_times_gives_one_candidate_per_place():
+    from kg.nlp.abbreviations import find_abbreviations
+    from kg.nlp.assemble import pair_candidates
+
+    text = "Deep Foo Nets for X\n\n" + " ".join(["We use Deep Foo Nets (DFN) here."] * 50)
+    pairs = find_abbreviations(text)
+    assert len(pairs) == 50
+    candidates = pair_candidates(pairs, text)
+    places = [(c.start, c.end) for c in candidates]
+    assert len(places) == len(set(places)) == 50 * 2 + 1  # both sides of each pair, and the title
+
+
+def test_a_run_on_text_keeps_evidence_to_a_window_around_each_mention(nlp):
+    from kg.nlp.assemble import MAX_SENTENCE
+
+    filler = "and then the model kept going without a full stop " * 200
+    text = f"A title\n\nWe evaluate on GSM8K {filler} and finally on MMLU {filler} too."
+    doc = nlp(text)
+    evidence = [ev for e in doc._.kg_entities for ev in e.evidence]
+    assert {ev.text for ev in evidence} >= {"GSM8K", "MMLU"}
+    for ev in evidence:
+        assert len(ev.sentence) <= MAX_SENTENCE
+        assert text[ev.sentence_start : ev.sentence_start + len(ev.sentence)] == ev.sentence
+        assert ev.sentence_start <= ev.start and ev.end <= ev.sentence_start + len(ev.sentence)

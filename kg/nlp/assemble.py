@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -41,7 +42,7 @@ from kg.nlp.cues import (
     type_from_context,
     type_from_name,
 )
-from kg.nlp.discovery import extend_name, other_mentions
+from kg.nlp.discovery import extend_name, repeated_mentions
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -267,17 +268,18 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
     [('Deep Foo Nets', 32), ('DFN', 47), ('Deep Foo Nets', 0)]
     """
     out = []
-    repeated = []
+    long_forms = []
     for pair in pairs:
         if _is_generic(pair.short.text) or _plural_acronym(pair.short.text):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
         out.append(Candidate(pair.short.start, pair.short.end, pair.short.text, "abbreviation"))
-        if text and " " in pair.long.text:
-            repeated += [
-                Candidate(p.start, p.end, p.text, "abbreviation") for p in other_mentions(text, pair.long)
-            ]
-    return out + repeated
+        if " " in pair.long.text:
+            long_forms.append(pair.long)
+    if text and long_forms:
+        repeats = repeated_mentions(text, long_forms)
+        out += [Candidate(p.start, p.end, p.text, "abbreviation") for p in repeats]
+    return out
 
 
 def assemble_entities(
@@ -495,11 +497,40 @@ def _long_form_fits(entry: CatalogueEntry, long_text: str) -> bool:
     return any(normalize_form(f) == target for f in entry.forms)
 
 
-def _sentence_of(start: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in sentences:
-        if s <= start < e:
-            return s, e
-    return start, start
+#: A "sentence" longer than this (a run-on text with no full stops) is cut to a window
+#: around the mention, so that evidence and context stay small.
+MAX_SENTENCE = 2000
+_WINDOW = 400
+
+
+def _sentence_of(start: int, end: int, sentences: list[tuple[int, int]], text: str) -> tuple[int, int]:
+    """The sentence holding ``start``, or a window of it around ``start:end`` if it is longer
+    than :data:`MAX_SENTENCE` (cut at spaces).
+
+    >>> _sentence_of(4, 7, [(0, 10), (11, 20)], "The cat sat. A dog ran.")
+    (0, 10)
+    >>> text = "word " * 1000
+    >>> s, e = _sentence_of(2500, 2504, [(0, len(text))], text)
+    >>> (s, e), text[s:e].startswith("word") and len(text[s:e]) < 1000
+    ((2100, 2904), True)
+    """
+    at = bisect_right(sentences, (start, _AFTER_ANY_END)) - 1
+    if at < 0 or not sentences[at][0] <= start < sentences[at][1]:
+        return start, start
+    s, e = sentences[at]
+    if e - s <= MAX_SENTENCE:
+        return s, e
+    lo, hi = max(s, start - _WINDOW), min(e, end + _WINDOW)
+    if lo > s and text[lo - 1] != " ":  # start at a word
+        cut = text.find(" ", lo, start)
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < e and text[hi] != " ":  # end after a word
+        cut = text.rfind(" ", end, hi)
+        hi = cut if cut >= 0 else hi
+    return lo, hi
+
+
+_AFTER_ANY_END = 1 << 62
 
 
 def _build_entity(
@@ -520,7 +551,7 @@ def _build_entity(
     evidence: list[Evidence] = []
     cue_types: Counter[str] = Counter()
     for m in group:
-        s, e = _sentence_of(m.start, sentences)
+        s, e = _sentence_of(m.start, m.end, sentences, text)
         before, after = text[s : m.start], text[m.end : e]
         relation = relation_from_context(before, after, in_title=m.start < title_end)
         if "title" in m.rules:

@@ -39,8 +39,8 @@ from kg.nlp.discovery import (
     called_names,
     cued_names,
     eponym_terms,
-    other_mentions,
     phrase_names,
+    repeated_mentions,
     shaped_names,
     title_name,
 )
@@ -355,12 +355,9 @@ class NameDiscoverer:
         head = title_name(text[:title_end], text[title_end:])
         if head is not None:
             found.append((head, "title"))
-        found += [
-            (other, rule)
-            for piece, rule in list(found)
-            if rule in {"title", "called", "cue"} and " " in piece.text
-            for other in other_mentions(text, piece)
-        ]
+        for rule in ("title", "called", "cue"):
+            pieces = [piece for piece, kind in found if kind == rule and " " in piece.text]
+            found += [(other, rule) for other in repeated_mentions(text, pieces)]
         spans = []
         for piece, rule in found:
             span = doc.char_span(piece.start, piece.end, label=rule, alignment_mode="expand")

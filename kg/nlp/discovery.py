@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS
@@ -34,6 +35,7 @@ __all__ = [
     "is_name_shaped",
     "other_mentions",
     "phrase_names",
+    "repeated_mentions",
     "shaped_names",
     "title_name",
     "trim_name",
@@ -798,6 +800,25 @@ def other_mentions(text: str, piece: Piece) -> list[Piece]:
     for match in pattern.finditer(text):
         if match.start() != piece.start:
             out.append(Piece(piece.text, match.start(), match.end()))
+    return out
+
+
+def repeated_mentions(text: str, pieces: Iterable[Piece]) -> list[Piece]:
+    r"""Every place where the text of one of ``pieces`` occurs again as a whole word in
+    ``text``, leaving out places a piece already holds. Each distinct text is searched once,
+    so a name found many times costs one pass over ``text``, not one per find.
+
+    >>> text = "Deep Foo Nets: X\n\nDeep Foo Nets (DFN) beat Deep Foo Nets-2 and Deep Foo Nets."
+    >>> [p.start for p in repeated_mentions(text, [Piece("Deep Foo Nets", 18, 31)] * 3)]
+    [0, 63]
+    """
+    starts: dict[str, set[int]] = {}
+    for piece in pieces:
+        starts.setdefault(piece.text, set()).add(piece.start)
+    out = []
+    for name, taken in starts.items():
+        pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
+        out += [Piece(name, m.start(), m.end()) for m in pattern.finditer(text) if m.start() not in taken]
     return out
 
 
