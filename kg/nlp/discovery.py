@@ -817,9 +817,22 @@ def repeated_mentions(text: str, pieces: Iterable[Piece]) -> list[Piece]:
         starts.setdefault(piece.text, set()).add(piece.start)
     out = []
     for name, taken in starts.items():
-        pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
-        out += [Piece(name, m.start(), m.end()) for m in pattern.finditer(text) if m.start() not in taken]
+        # str.find, then the whole-word test: what (?<![\w-])name(?![\w-]) finds, many times faster
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                if at not in taken:
+                    out.append(Piece(name, at, end))
+                at = text.find(name, end)
+            else:
+                at = text.find(name, at + 1)
     return out
+
+
+def _word_char(char: str) -> bool:
+    r"""What ``[\w-]`` matches in a regex over text: letters, digits, underscore, hyphen."""
+    return char.isalnum() or char in "_-"
 
 
 _TERM_HEAD = re.compile(
