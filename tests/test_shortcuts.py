@@ -90,3 +90,11 @@ def test_repeated_mentions_finds_what_the_whole_word_regex_finds(text, name):
     expected = [m.start() for m in pattern.finditer(text)]
     piece = discovery.Piece(name, -1, -1)  # holds no place of the text
     assert [p.start for p in discovery.repeated_mentions(text, [piece])] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(cuts=st.lists(st.integers(0, 60), max_size=12, unique=True), at=st.integers(-2, 62))
+def test_outside_citations_agrees_with_a_scan(cuts, at):
+    points = sorted(cuts)
+    spans = list(zip(points[::2], points[1::2], strict=False))  # sorted, not overlapping
+    assert discovery._outside(spans, at) == (not any(s <= at < e for s, e in spans))

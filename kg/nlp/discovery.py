@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 
@@ -561,7 +562,16 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _outside(spans: list[tuple[int, int]], at: int) -> bool:
-    return not any(s <= at < e for s, e in spans)
+    """Whether ``at`` lies outside every one of ``spans`` (sorted, not overlapping).
+
+    >>> [_outside([(2, 5), (8, 9)], at) for at in (0, 2, 4, 5, 8, 9)]
+    [True, False, False, True, False, True]
+    """
+    i = bisect_right(spans, (at, _AFTER_ANY)) - 1
+    return i < 0 or at >= spans[i][1]
+
+
+_AFTER_ANY = 1 << 62
 
 
 _ENUMERATOR = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[).]$")
