@@ -438,6 +438,11 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             winners = [e for v, e in votes if v == best]
             if best > 0 and len(winners) == 1:
                 out[i] = m._replace(entries=(winners[0],))
+    field_forms: dict[str | None, set[str]] = {}  # the forms of known names, by field
+    for m in out:
+        if len(m.entries) == 1:
+            field_forms.setdefault(m.entries[0].domain, set()).add(m.text)
+    settled: dict[tuple[str, str], bool] = {}
     for i, m in enumerate(out):
         if (
             len(m.entries) == 1
@@ -445,20 +450,26 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             and (m.text in m.entries[0].ambiguous_aliases or m.text in _GREEK_LETTERS)
             and i not in paired
         ):
-            entry = m.entries[0]
-            long_form_present = any(
-                f.casefold() in folded
-                for f in entry.forms
-                if f not in entry.ambiguous_aliases and f.casefold() != m.text.casefold()
-            )
-            same_field = any(
-                len(o.entries) == 1 and o.entries[0].domain == entry.domain and o.text != m.text for o in out
-            )
-            if not long_form_present and not same_field:
+            key = (m.entries[0].id, m.text)
+            if key not in settled:
+                settled[key] = _settled(m.entries[0], m.text, folded, field_forms)
+            if not settled[key]:
                 # "CMOS" in a chip-design paper: a form that names other things too, which
                 # neither the paper's long form nor its field settles
                 out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
     return out
+
+
+def _settled(entry: CatalogueEntry, form: str, folded: str, field_forms: dict[str | None, set[str]]) -> bool:
+    """Whether a paper (``folded``: its case-folded text) settles an ambiguous ``form`` of
+    ``entry``: it writes another of the entry's forms, or another known name of its field."""
+    if field_forms.get(entry.domain, set()) - {form}:
+        return True
+    return any(
+        f.casefold() in folded
+        for f in entry.forms
+        if f not in entry.ambiguous_aliases and f.casefold() != form.casefold()
+    )
 
 
 #: Greek letters spelled out: in a paper's text, mostly symbols ("a function class Phi")
