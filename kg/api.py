@@ -615,15 +615,24 @@ def _extract(
 
 
 def _run_engine(
-    papers: list[Paper], settings, options: dict, progress: Progress | None
+    papers: list[Paper], settings, options: dict, progress: Progress | None, *, started: bool = False
 ) -> Iterator[PaperExtraction]:
-    """Extract ``papers`` on the engine ``options`` name, sized for this many papers."""
+    """Extract ``papers`` on the engine ``options`` name, sized for this many papers.
+
+    With ``started`` (the local engine), the first ``next()`` starts the workers on their
+    first chunks and returns ``None`` at once; the extractions follow.
+    """
     from kg.engines import open_engine
 
     with open_engine(
         options["engine"], settings, jobs=options["jobs"], scheduler=options["scheduler"], papers=len(papers)
     ) as pool:
-        for extraction in pool.extract(papers):
+        if started:
+            extractions = pool.start(papers)
+            yield None
+        else:
+            extractions = pool.extract(papers)
+        for extraction in extractions:
             yield extraction
             if progress is not None:
                 progress(1)
@@ -697,12 +706,19 @@ def _extract_cached(
         # a few new papers among many cached ones are extracted by a forked child while this
         # process decodes the cached rows: the two take about as long as each other
         beside = _extract_beside([papers[i] for i in missing], settings, engine_options, len(rows))
+        # many new papers: the workers start on them before the cached rows are decoded
+        ahead = None
         try:
+            local = engine_options["engine"] == "local"
+            if beside is None and missing and len(rows) >= BESIDE_CACHED and local:
+                new = [papers[i] for i in missing]
+                ahead = _run_engine(new, settings, engine_options, None, started=True)
+                next(ahead)
             found = {index: decode_extraction(data, papers[index]) for index, data in rows.items()}
             del rows
             if progress is not None and found:
                 progress(len(found))
-            done = None
+            done = ahead
             if beside is not None:
                 with contextlib.suppress(ForkedJobError):  # then they are extracted here
                     done = iter(beside.result())
@@ -710,6 +726,8 @@ def _extract_cached(
         finally:
             if beside is not None:  # nothing if it answered; killed if this was interrupted
                 beside.cancel()
+            if ahead is not None:  # stops the workers if this was interrupted
+                ahead.close()
     return [found[i] for i in range(len(papers))]
 
 

@@ -353,6 +353,29 @@ def test_new_papers_extracted_beside_the_decoding_match_an_inline_build(tmp_path
     assert grown.extractions == expected
 
 
+def test_many_new_papers_start_on_the_workers_before_the_decoding(tmp_path, monkeypatch):
+    from kg.engines import DEFAULT_CHUNK_SIZE, LocalPool
+    from tests.corpus import write_corpus
+
+    base = write_corpus(tmp_path / "base.jsonl", 40)
+    more = write_corpus(tmp_path / "more.jsonl", DEFAULT_CHUNK_SIZE + 20, start=40)  # too many to fork beside
+    monkeypatch.setattr(kg.api, "BESIDE_CACHED", 20)
+    cache = tmp_path / "out" / CACHE_FILE
+    kg.build([base], cache=cache)
+    started = []
+    real = LocalPool.start
+
+    def start(self, papers):
+        started.append(self.jobs)
+        return real(self, papers)
+
+    monkeypatch.setattr(LocalPool, "start", start)
+    grown = kg.build([base, more], cache=cache, jobs=2)
+    assert started == [2]  # two workers were given the new papers before the cached rows were decoded
+    assert (grown.cached, grown.extracted) == (40, DEFAULT_CHUNK_SIZE + 20)
+    assert grown.extractions == kg.build([base, more]).extractions
+
+
 def test_a_failed_background_flush_keeps_the_old_files(tmp_path):
     (tmp_path / "a.txt").write_text("old")
     with pytest.raises(FileNotFoundError), staged_files(tmp_path) as stage:
