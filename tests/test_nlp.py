@@ -561,3 +561,10 @@ def test_a_run_on_text_keeps_evidence_to_a_window_around_each_mention(nlp):
         assert len(ev.sentence) <= MAX_SENTENCE
         assert text[ev.sentence_start : ev.sentence_start + len(ev.sentence)] == ev.sentence
         assert ev.sentence_start <= ev.start and ev.end <= ev.sentence_start + len(ev.sentence)
+
+
+def test_word_and_signal_properties_are_not_names(nlp):
+    doc = nlp("A title\n\nWe handle OOV words and F0 contours with a Conformer and report WER.")
+    names = {m for e in doc._.kg_entities for m in e.mentions}
+    assert not names & {"OOV", "F0"}
+    assert {"Conformer", "WER"} <= names

@@ -131,6 +131,9 @@ GENERIC_ACRONYMS = frozenset(
         "PC",
         "PCs",
         "NL",
+        # properties of words and signals, not named entities
+        "OOV",
+        "F0",
     ]
 ) - {"AUC", "MLP", "MLPs", "QA"}
 
