@@ -265,12 +265,108 @@ def test_extend_name(text, name, expected):
         ("code at https://github.com/Some-Org/Meta-DT and GPT-4", []),
         ("Large Language Models and Large Language Models again", []),
         ("as shown in Table 2 and Figure 3 with GPT-4", []),
+        # places, languages, function words, institutions and lone surnames are not names
+        ("tweets in Catalan and Danish. We find Catalan and Danish differ.", []),
+        ("Carnegie Mellon, Pittsburgh, PA. Work also done at Pittsburgh labs.", []),
+        ("University of Essex and the Essex group with GPT-4", []),
+        ("They ask Who, What, When, Where and Why. We answer Who and Why.", []),
+        ("the Bayes optimal rule and the Bayes risk, as Viterbi decoding and Viterbi paths", []),
+        ("the Department of Computer Science, the School and the University", []),
+        # a recurring word also written in lower case is a plain word ("Game" and "game")
+        ("a First-Person Shooter Game. The game is hard; the Game ends.", []),
+        # an item of a long citation list is a person, not a name
+        (
+            "normalisation has drawn work (Bollmann, 2019; Tang et al., 2018; Bollmann, 2018; "
+            "Lusetti et al., 2018; Robertson and Goldwater, 2018; Ljubesic et al., 2016)",
+            [],
+        ),
     ],
 )
 def test_cued_names(text, expected):
     from kg.nlp.discovery import cued_names
 
     assert [p.text for p in cued_names(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It uses Hebbian learning and the Rademacher complexity.",
+            ["Hebbian learning", "Rademacher complexity"],
+        ),
+        (
+            "an extension of Brown clustering with Winograd convolutions",
+            ["Brown clustering", "Winograd convolutions"],
+        ),
+        ("minima of the Bethe free energy and the Cheeger cut", ["Bethe free energy", "Cheeger cut"]),
+        # a surname before a verb or a function word heads no term
+        ("results of Smith show that Adam is fast", []),
+    ],
+)
+def test_eponym_terms(text, expected):
+    from kg.nlp.discovery import eponym_terms
+
+    assert [p.text for p in eponym_terms(text)] == expected
+
+
+def test_cued_names_in_a_title_case_title():
+    """A Title Case title capitalises every word: a word written capitalised there and once in
+    the abstract is not cued, unless it joins names by a hyphen or the title is plain case."""
+    from kg.nlp.discovery import cued_names
+
+    def names(title: str, abstract: str) -> list[str]:
+        text = f"{title}\n\n{abstract}"
+        return [p.text for p in cued_names(text, len(title) + 2)]
+
+    assert names("Extensive and Lightweight Research Platforms", "It is Lightweight to run.") == []
+    assert names("Learning with Gumbel-Sinkhorn Networks", "the Gumbel-Sinkhorn method") == [
+        "Gumbel-Sinkhorn"
+    ]
+    assert names("Learning with Scylla for evaluation", "we grade on Scylla today") == ["Scylla"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Total Variation, Cheeger Cuts.", True),
+        ("Learning Latent Permutations with Gumbel-Sinkhorn Networks", True),
+        ("Cheeger cuts on weighted graphs", False),
+        ("On the generalization capacity of neural networks", False),
+        ("BERT", False),  # one word is no evidence either way
+    ],
+)
+def test_title_case(title, expected):
+    from kg.nlp.discovery import _title_case
+
+    assert _title_case(title) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Catalan", True),
+        ("Pittsburgh", True),
+        ("Germany's", True),
+        ("Whether", True),
+        ("Scylla", False),
+        ("Transformer", False),
+        ("Penn", False),
+    ],
+)
+def test_gazetteer_words(word, expected):
+    from kg.nlp.gazetteer import is_never_a_name
+
+    assert is_never_a_name(word) is expected
+
+
+def test_gazetteer_lists_hold_single_capitalised_words():
+    from kg.nlp.gazetteer import FUNCTION_WORDS, LANGUAGES, PLACE_PHRASES, PLACES
+
+    for word in FUNCTION_WORDS | LANGUAGES | PLACES:
+        assert word[:1].isupper() and " " not in word, word
+    for phrase in PLACE_PHRASES:
+        assert len(phrase.split()) >= 2, phrase
 
 
 @pytest.mark.parametrize(
@@ -291,6 +387,7 @@ def test_cued_names(text, expected):
         # a sentence's first words count only when a citation follows them
         ("Expert Iteration, PPO and GRPO are compared.", []),
         ("see Wang et al. (2022) and Lee and Park (2021) for LoRA", []),
+        ("offices in GPT-4, Hong Kong and New York datasets", []),
     ],
 )
 def test_phrase_names(text, expected):

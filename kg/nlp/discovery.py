@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS
+from kg.nlp.gazetteer import is_never_a_name, is_place_phrase, words_of
 
 __all__ = [
     "NOT_NAMES",
@@ -546,6 +547,8 @@ _CAPITALISED_TOKEN = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'\-]*(?![\w\-
 _CITATION = re.compile(
     r"\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)"
     r"|\b[A-Z][\w'\-]+(?:\s+(?:and|&)\s+[A-Z][\w'\-]+|\s+et\s+al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
+    # one item of a long citation list whose parenthesis closes too far away: "Bollmann, 2019;"
+    r"|\b[A-Z][\w'\-]+(?:\s+(?:and|&)\s+[A-Z][\w'\-]+|\s+et\s+al\.?)?,\s+(?:19|20)\d\d[a-z]?\b(?=\s*[;)])"
 )
 
 
@@ -590,6 +593,37 @@ def _plain_capital(word: str) -> bool:
     return word not in NOT_NAMES and word.lower() not in GENERIC_WORDS and word not in ORGANISATIONS
 
 
+#: Surnames that, alone, are half of a term ("Bayes optimal", "Cheeger cut", "Viterbi
+#: decoding"): the whole term may be a name, the surname by itself is not.
+_LONE_EPONYMS = words_of(
+    """
+    Bayes Bernstein Bethe Cheeger Gumbel Ising Kemeny Occam Shapley Sinkhorn Viterbi Zipf
+    Zipfian Newton Nesterov Bellman Cauchy Chernoff Jensen Lagrange Laplace Gauss Euler
+    Hessians Jacobians Hamiltonians Laplacians
+    """
+)
+
+
+def _lone_name(word: str) -> bool:
+    """Whether a single capitalised word may be a name: not a place, language or function
+    word, not a word of institutions, and not a surname that only ever heads a longer term."""
+    return (
+        _plain_capital(word)
+        and not is_never_a_name(word)
+        and word not in _LONE_EPONYMS
+        and word not in _INSTITUTION_WORDS
+    )
+
+
+#: where a capitalised word is part of an address: "Pittsburgh, PA", "University of Essex"
+_ADDRESS_AFTER = re.compile(r",\s+[A-Z]{2}\b(?![\w\-])")
+_ADDRESS_BEFORE = re.compile(r"(?:University|Institute|College|School|Department|Dept\.?)\s+of\s+$")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    return bool(_ADDRESS_AFTER.match(text, end) or _ADDRESS_BEFORE.search(text[max(0, start - 30) : start]))
+
+
 def cued_names(text: str, start: int = 0) -> list[Piece]:
     """Capitalised words that context marks as names, from ``start`` on (skip the title).
 
@@ -609,7 +643,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         for match in pattern.finditer(text, start):
             name = match.group(1)
             words = [w for w in _WORD_SEP.split(name) if w]
-            if _plain_capital(words[0]):
+            if _plain_capital(words[0]) and not (len(words) == 1 and is_never_a_name(name)):
                 found[match.start(1)] = Piece(name, match.start(1), match.end(1))
     cited = citation_spans(text)
     words = [
@@ -617,16 +651,59 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         for m in _CAPITALISED_TOKEN.finditer(text)
         if not cited or _outside(cited, m.start())
     ]
-    counts = Counter(_singular(w) for w, _ in words)
+    # a Title Case title capitalises every word: there, a capital is no sign of a name
+    skip_title = start > 0 and _title_case(text[:start])
+    counts = Counter(
+        _singular(w) for w, at in words if not (skip_title and at < start and not _joined_names(w))
+    )
+    # a word seen once in an address ("University of Essex") is a place wherever it stands
+    places = {w for w, at in words if _in_address(text, at, at + len(w))}
     for word, at in words:
         end = at + len(word)
-        if at < start or at in found or not _plain_capital(word):
+        if at < start or at in found or not _lone_name(word) or word in places:
             continue
-        cued = counts[_singular(word)] >= 2 or _TYPE_NOUN.match(text, end) or _in_name_list(text, at, end)
+        cued = (
+            (counts[_singular(word)] >= 2 and not _also_lower_case(text, word))
+            or _TYPE_NOUN.match(text, end)
+            or _in_name_list(text, at, end)
+        )
         # a sentence's first word, or part of a Title Case phrase, is no evidence of a name
         if cued and not _sentence_initial(text, at) and not _capitalised_neighbour(text, at, end):
             found[at] = Piece(word, at, end)
     return [found[k] for k in sorted(found)]
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'\-]{3,}")
+
+
+def _title_case(title: str) -> bool:
+    """Whether ``title`` capitalises (nearly) all its words of four letters or more.
+
+    >>> _title_case("Total Variation, Cheeger Cuts."), _title_case("Cheeger cuts on graphs")
+    (True, False)
+    """
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _joined_names(word: str) -> bool:
+    """Whether ``word`` joins capitalised words by hyphens, as names do ("Gumbel-Sinkhorn")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
+
+
+def _also_lower_case(text: str, word: str) -> bool:
+    """Whether ``word`` (or its singular) also stands in ``text`` in lower case, as a plain
+    English word does at a sentence's start or in a Title Case heading ("Game", "Attention").
+
+    >>> _also_lower_case("Attention helps. We study attention.", "Attention")
+    True
+    >>> _also_lower_case("Scylla helps. We study Scylla.", "Scylla")
+    False
+    """
+    lower = word.lower()
+    forms = {lower, _singular(lower)}
+    return any(re.search(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text) for form in forms)
 
 
 #: Two to four capitalised words in a row ("Expert Iteration", "Penn Treebank")
@@ -728,6 +805,8 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
             not all(_plain_capital(w) for w in words)
             or any(w in _INSTITUTION_WORDS for w in words)
             or match.group(0).lower() in _FIELD_NAMES
+            or is_place_phrase(match.group(0))
+            or all(is_never_a_name(w) for w in words)  # "Spanish Dutch", "Austria Vienna"
             or _CONNECTED_AFTER.match(text, end)
             or _PLACE_AFTER.match(text, end)
             or _CONNECTED_BEFORE.search(text[max(0, at - 40) : at])
@@ -851,7 +930,8 @@ _TERM_HEAD = re.compile(
     r"(?:learning|process(?:es)?|optimi[sz]ation|inference|sampling|dynamics|"
     r"regression|divergence|distance|transform|complexity|values?|decision process(?:es)?|tree search|"
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
-    r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?))\b"
+    r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?|"
+    r"clustering|convolutions?|free energ(?:y|ies)|cuts?))\b"
 )
 _EPONYM = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])")
 

@@ -1,0 +1,176 @@
+"""Capitalised words that are never the name of an ML artefact: places, human languages and
+peoples, and English function words.
+
+Discovery (:mod:`kg.nlp.discovery`) treats a capitalised word as a candidate name when the
+text cues it: it recurs, a type noun follows it, or it sits in a list beside a name. Real
+abstracts, and text scraped with them, are full of capitalised words those cues also fit:
+affiliations ("Pittsburgh, PA"), languages studied ("tweets in Catalan"), headings run into
+the first sentence ("PADDING While useful ...") and questions ("Who, What, When, Where").
+The sets here are facts about English and the world, not about any corpus.
+
+Examples
+--------
+>>> is_never_a_name("Catalan"), is_never_a_name("Tokyo"), is_never_a_name("Whether")
+(True, True, True)
+>>> is_never_a_name("Scylla")
+False
+>>> is_place_phrase("Hong Kong"), is_place_phrase("Penn Treebank")
+(True, False)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "LANGUAGES",
+    "PLACES",
+    "PLACE_PHRASES",
+    "is_never_a_name",
+    "is_place_phrase",
+    "words_of",
+]
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``: long word lists stay readable."""
+    return frozenset(text.split())
+
+
+#: Pronouns, question words, conjunctions and discourse words, capitalised at a heading's
+#: end or in a question list.
+FUNCTION_WORDS = words_of(
+    """
+    He She It They Them Their His Her Its You Your Us Me My Mine Ours Theirs This That These
+    Those Who Whom Whose What When Where Why How Which Whether Whereas While Although Though
+    Because Since Unless Until Besides Despite Instead Meanwhile Nevertheless Nonetheless
+    Otherwise Therefore Yet Also Here There Then Now Do Does Did Is Are Was Were Be Been Not
+    No Yes All Any Each Every Some Many Most Few Several Both Either Neither If Else So As At
+    By For From In Into Of On Onto Over Under With Without Within Via Per And Or But Nor
+    Le La Les Il Der Die Das Und
+    """
+)
+
+#: Human languages, scripts, peoples and nationalities (the adjective and the language
+#: are one word in English: "Danish", "Greek").
+LANGUAGES = words_of(
+    """
+    English Chinese Mandarin Cantonese French German Spanish Japanese Korean Arabic Hindi
+    Russian Italian Portuguese Dutch Flemish Danish Swedish Norwegian Finnish Icelandic
+    Estonian Latvian Lithuanian Polish Czech Slovak Slovene Slovenian Croatian Serbian
+    Bosnian Bulgarian Macedonian Romanian Hungarian Greek Turkish Persian Farsi Kurdish Urdu
+    Bengali Bangla Punjabi Gujarati Marathi Tamil Telugu Kannada Malayalam Sinhala Nepali
+    Sanskrit Pali Tibetan Burmese Thai Lao Khmer Vietnamese Indonesian Malay Tagalog
+    Filipino Javanese Sundanese Hebrew Yiddish Aramaic Amharic Tigrinya Somali Swahili
+    Yoruba Igbo Hausa Zulu Xhosa Afrikaans Catalan Basque Galician Welsh Irish Gaelic
+    Breton Cornish Maltese Albanian Armenian Georgian Azerbaijani Kazakh Uzbek Kyrgyz
+    Tajik Turkmen Mongolian Uyghur Pashto Dari Latin Esperanto Ukrainian Belarusian
+    Hawaiian Maori Samoan Tongan Quechua Aymara Guarani Nahuatl Cherokee Navajo Inuktitut
+    Hinglish Catalonian Bolivian Peruvian Chilean Argentinian Argentine Brazilian Mexican
+    Canadian Australian Indian Pakistani Iranian Iraqi Egyptian Moroccan Algerian Tunisian
+    Nigerian Kenyan Ethiopian Ghanaian Israeli Saudi Emirati Qatari Syrian Lebanese
+    Jordanian Afghan British Scottish Irish Swiss Austrian Belgian Taiwanese Singaporean
+    Cyrillic Devanagari Hangul Kana Kanji Hiragana Katakana
+    """
+)
+
+#: Countries, continents, world regions, US states and large cities: affiliations and
+#: study settings name them.
+PLACES = words_of(
+    """
+    Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
+    Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan
+    Bolivia Botswana Brazil Brunei Bulgaria Burundi Cambodia Cameroon Canada Chad Chile
+    China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Denmark Djibouti Dominica
+    Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia
+    Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland
+    India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya
+    Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya
+    Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta
+    Mauritania Mauritius Mexico Micronesia Moldova Monaco Mongolia Montenegro Morocco
+    Mozambique Myanmar Namibia Nauru Nepal Netherlands Nicaragua Niger Nigeria Norway Oman
+    Pakistan Palau Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania
+    Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain
+    Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga
+    Tunisia Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Vatican
+    Venezuela Vietnam Yemen Zambia Zimbabwe Scotland Wales England Britain Catalonia
+    Bavaria Quebec Ontario Europe Asia Africa Antarctica Oceania America Americas Eurasia
+    Scandinavia Balkans Mesopotamia Caribbean Pacific Atlantic Mediterranean Arctic
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming
+    London Paris Berlin Munich Hamburg Vienna Zurich Geneva Amsterdam Rotterdam Brussels
+    Madrid Barcelona Lisbon Rome Milan Turin Prague Warsaw Budapest Stockholm Oslo Helsinki
+    Copenhagen Dublin Edinburgh Oxford Cambridge Manchester Bristol Moscow Tokyo
+    Kyoto Osaka Seoul Beijing Shanghai Shenzhen Hangzhou Nanjing Wuhan Guangzhou Taipei
+    Singapore Bangalore Bengaluru Mumbai Delhi Hyderabad Chennai Kolkata Sydney Melbourne
+    Brisbane Auckland Toronto Montreal Vancouver Boston Chicago Seattle Pittsburgh
+    Philadelphia Atlanta Austin Houston Dallas Denver Baltimore Berkeley Stanford Princeton
+    Evanston Charlottesville Ithaca Haifa Jerusalem Dubai Cairo Nairobi Lagos
+    """
+)
+
+#: Places of two or more words, for Title Case phrases.
+PLACE_PHRASES = frozenset(
+    [
+        "United States",
+        "United Kingdom",
+        "United Arab Emirates",
+        "New York",
+        "New Jersey",
+        "New Mexico",
+        "New Hampshire",
+        "New Zealand",
+        "North Carolina",
+        "South Carolina",
+        "North Dakota",
+        "South Dakota",
+        "West Virginia",
+        "Rhode Island",
+        "South Africa",
+        "South Korea",
+        "North Korea",
+        "Hong Kong",
+        "Sri Lanka",
+        "Saudi Arabia",
+        "Costa Rica",
+        "Puerto Rico",
+        "El Salvador",
+        "Los Angeles",
+        "San Francisco",
+        "San Diego",
+        "San Jose",
+        "Santa Barbara",
+        "Santa Cruz",
+        "Palo Alto",
+        "Mountain View",
+        "Menlo Park",
+        "Silicon Valley",
+        "Tel Aviv",
+        "Abu Dhabi",
+        "Middle East",
+        "Latin America",
+        "South America",
+        "North America",
+        "Central America",
+        "East Asia",
+        "South Asia",
+        "Southeast Asia",
+        "Sub-Saharan Africa",
+    ]
+)
+
+
+def is_never_a_name(word: str) -> bool:
+    """Whether the capitalised ``word`` is a place, a language or people, or a function word.
+
+    A plural or possessive ending is ignored ("Germany's" is a place).
+    """
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word in FUNCTION_WORDS or word in LANGUAGES or word in PLACES
+
+
+def is_place_phrase(phrase: str) -> bool:
+    """Whether ``phrase`` (words separated by single spaces) names a place of several words."""
+    return phrase in PLACE_PHRASES
