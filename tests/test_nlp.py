@@ -665,3 +665,38 @@ def test_word_and_signal_properties_are_not_names(nlp):
     names = {m for e in doc._.kg_entities for m in e.mentions}
     assert not names & {"OOV", "F0"}
     assert {"Conformer", "WER"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # upper-case headings with a connector are no names, nor are their words
+        ("4 ANALYSIS OF LAYER RESPONSES We prune VGG-16 layers.", ["VGG-16"]),
+        ("SQUARE LOSS VS CROSS-ENTROPY IN CLASSIFICATION TASKS. We train BERT.", ["BERT"]),
+        ("We release NATURAL INSTRUCTIONS and GPT-4 outputs.", ["NATURAL INSTRUCTIONS", "NATURAL", "GPT-4"]),
+        # formulas and grant numbers are not names
+        ("the cost grows as logN and logK, funded by LM009961-01 and IIS-1018922", []),
+        # an English word shouted in capitals, written in lower case too, is a plain word
+        ("The REFLECT mode copies: reflect padding keeps edges. MNIST, ImageNet.", ["MNIST", "ImageNet"]),
+        # ... but a name whose lower-case form only stands in a URL is still a name
+        ("We present PORTAL. Videos at https://example.org/projects/portal .", ["PORTAL"]),
+    ],
+)
+def test_shaped_names_leave_out_headings_formulas_and_numbers(text, expected):
+    assert [p.text for p in shaped_names(text)] == expected
+
+
+def test_an_organisations_abbreviation_is_not_an_entity(nlp):
+    doc = nlp(
+        "Padding in CNNs\n\nResults appeared at the International Conference on Image Processing "
+        "(ICIP) and the Workshop on Machine Translation (WMT). ICIP papers use ResNet on WMT data."
+    )
+    names = {m for e in doc._.kg_entities for m in e.mentions}
+    assert not names & {"ICIP", "International Conference on Image Processing", "Image Processing"}
+    assert {"ResNet", "WMT"} <= names  # a catalogue benchmark named after its meeting stays
+
+
+def test_a_possessive_title_case_name_stays_whole(nlp):
+    doc = nlp("Adapting annotation\n\nWe adapt from the People’s Daily corpus to the Penn Chinese Treebank.")
+    names = {m for e in doc._.kg_entities for m in e.mentions}
+    assert "People’s Daily" in names and "Daily" not in names

@@ -43,6 +43,7 @@ from kg.nlp.cues import (
     type_from_name,
 )
 from kg.nlp.discovery import extend_name, repeated_mentions
+from kg.nlp.gazetteer import is_organisation_name
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -291,6 +292,7 @@ def assemble_entities(
     min_confidence: float = 0.0,
 ) -> list[ExtractedEntity]:
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
+    pairs, candidates = _without_organisations(pairs, candidates)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text)]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
@@ -327,6 +329,35 @@ def assemble_entities(
     entities = type_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
     return [e for e in entities if e.confidence >= min_confidence]
+
+
+def _without_organisations(
+    pairs: Sequence[AbbreviationPair], candidates: Sequence[Candidate]
+) -> tuple[list[AbbreviationPair], list[Candidate]]:
+    """Drop each pair whose long form names an organisation or a meeting ("International
+    Conference on Image Processing (ICIP)"), what lies inside its long form, and the mentions
+    of its short form that no catalogue knows (a catalogue's WMT or TREC, benchmarks named
+    after their meetings, stay).
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> text = "Shown at the International Conference on Image Processing (ICIP). ICIP is big."
+    >>> pairs = find_abbreviations(text)
+    >>> kept, left = _without_organisations(pairs, [Candidate(66, 70, "ICIP", "shape")])
+    >>> kept, left
+    ([], [])
+    """
+    venues = [p for p in pairs if is_organisation_name(p.long.text)]
+    if not venues:
+        return list(pairs), list(candidates)
+    shorts = {p.short.text for p in venues}
+    spans = [(p.long.start, p.long.end) for p in venues]
+    kept = [
+        c
+        for c in candidates
+        if (c.text not in shorts or c.rule == "catalogue")
+        and not any(start <= c.start and c.end <= end for start, end in spans)
+    ]
+    return [p for p in pairs if p not in venues], kept
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*;\s*)")

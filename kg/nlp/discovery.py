@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS
-from kg.nlp.gazetteer import is_never_a_name, is_place_phrase, words_of
+from kg.nlp.gazetteer import FUNCTION_WORDS, ORGANISATION_WORDS, is_never_a_name, is_place_phrase, words_of
 
 __all__ = [
     "NOT_NAMES",
@@ -48,6 +48,10 @@ _CHUNK = re.compile(
     rf"(?<![\w$\\])[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
     rf"(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
 )
+#: a function applied to a variable, as formulas write it: logN, expX, maxK
+_MATH_CALL = re.compile(r"(?:log|ln|exp|sin|cos|tan|tanh|max|min|det|diag|tr|sgn|sign)[A-Z][0-9]?")
+#: five digits in a row: grant, patent and report numbers, not names
+_LONG_NUMBER = re.compile(r"\d{5}")
 _NUMBERISH = re.compile(r"[\d.,%+\-/x×]+|\d+(?:st|nd|rd|th|s|k|K|M|B|D)?|v\d+(?:\.\d+)*", re.I)
 
 
@@ -67,6 +71,8 @@ def is_name_shaped(text: str) -> bool:
     if text in ORGANISATIONS or (text.isupper() and len(text.rstrip("s")) < 2):
         return False
     if text.isalpha() and text.isupper() and len(text) >= 8:  # an emphasised word, not an acronym
+        return False
+    if _MATH_CALL.fullmatch(text) or _LONG_NUMBER.search(text):  # logN; grant LM009961-01
         return False
     if _LETTER_NAME.fullmatch(text):  # G-Vendi, Q-Former
         return True
@@ -134,16 +140,40 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     >>> [p.text for p in shaped_names("we introduce NATURAL INSTRUCTIONS, a dataset")]
     ['NATURAL INSTRUCTIONS', 'NATURAL']
     """
+    stop = len(text) if end is None else end
     found = [
         Piece(m.group(0), m.start(), m.end())
-        for m in _CAPS_RUN.finditer(text, start, len(text) if end is None else end)
+        for m in _CAPS_RUN.finditer(text, start, stop)
         if _is_caps_name(m.group(0))
     ]
-    stop = len(text) if end is None else end
+    headings = _caps_headings(text, start, stop)
     for word_start, word_end in nameish_words(text, start, stop):
+        if headings and not _outside(headings, word_start):
+            continue  # a word of an upper-case heading is not an acronym
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(_chunk_names(text, match))
     return found
+
+
+#: three or more upper-case words in a row
+_CAPS_STRETCH = re.compile(r"[A-Z](?<![\w\-][A-Z])[A-Z0-9\-]*(?:[ ,:]+[A-Z][A-Z0-9\-]*\b){2,}")
+
+
+def _caps_headings(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Where ``text`` has an upper-case heading: three or more upper-case words in a row, one
+    of them a connector ("ANALYSIS OF LAYER RESPONSES", "SQUARE LOSS VS CROSS-ENTROPY").
+
+    >>> text = "4 RELATED FINDINGS AND TAKEAWAYS We use BERT, GPT AND T5."
+    >>> [text[s:e] for s, e in _caps_headings(text, 0, len(text))]
+    ['RELATED FINDINGS AND TAKEAWAYS']
+    """
+    spans = []
+    for match in _CAPS_STRETCH.finditer(text, start, stop):
+        words = re.split(r"[ ,:]+", match.group(0))
+        connectors = [w for w in words if w.title() in FUNCTION_WORDS or w.lower() in _CAPS_CONNECTORS]
+        if connectors and len(words) - len(connectors) >= 2 and "," not in match.group(0):
+            spans.append(match.span())
+    return spans
 
 
 def nameish_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -184,10 +214,24 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
     offset = match.start()
     for part in _split_slashes(raw):
         trimmed = trim_name(part.rstrip(".+")).rstrip(".+")
-        if is_name_shaped(trimmed):
+        if is_name_shaped(trimmed) and not _shouted_word(text, trimmed):
             found.append(Piece(trimmed, offset, offset + len(trimmed)))
         offset += len(part) + 1
     return found
+
+
+def _shouted_word(text: str, word: str) -> bool:
+    """Whether ``word`` is an English word written in capitals (a heading's "PATTERN"): five
+    letters or more, all upper case, and also written in lower case in ``text``.
+
+    >>> _shouted_word("A PATTERN matcher finds each pattern.", "PATTERN")
+    True
+    >>> _shouted_word("SQuAD and GLUE and MNIST: we train on MNIST.", "MNIST")
+    False
+    """
+    if len(word) < 5 or not (word.isalpha() and word.isupper()):
+        return False
+    return _lower_case_word(text, word.lower())
 
 
 _PART_SEP = re.compile(r"[-/]")
@@ -205,8 +249,22 @@ _CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}(?
 
 
 def _is_caps_name(run: str) -> bool:
+    """Whether an upper-case run names something ("NATURAL INSTRUCTIONS"), not a heading
+    ("ANALYSIS OF LAYER RESPONSES", "KNOWLEDGE DISTILLATION VIA LEARNING").
+
+    >>> _is_caps_name("NATURAL INSTRUCTIONS"), _is_caps_name("ANALYSIS OF LAYER RESPONSES")
+    (True, False)
+    """
     words = _CAPS_SEP.split(run)
-    return any(len(w) >= 5 for w in words) and not any(w.rstrip("s") in GENERIC_ACRONYMS for w in words)
+    return (
+        any(len(w) >= 5 for w in words)
+        and not any(w.rstrip("s") in GENERIC_ACRONYMS for w in words)
+        and not any(w.title() in FUNCTION_WORDS or w.lower() in _CAPS_CONNECTORS for w in words)
+    )
+
+
+#: words that join a heading's upper-case words but never a name's
+_CAPS_CONNECTORS = frozenset(["vs", "versus", "via", "of", "to", "the", "an", "towards", "using"])
 
 
 _DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]|^\d+[A-Za-z]{2,}")
@@ -703,11 +761,21 @@ def _also_lower_case(text: str, word: str) -> bool:
     """
     lower = word.lower()
     forms = {lower, _singular(lower)}
-    return any(re.search(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text) for form in forms)
+    return any(_lower_case_word(text, form) for form in forms)
+
+
+def _lower_case_word(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a word of prose: not inside a longer word, a
+    hyphenated compound or a path ("https://.../projects/portal" is no lower-case "portal").
+
+    >>> _lower_case_word("see https://x.org/portal now", "portal"), _lower_case_word("a portal", "portal")
+    (False, True)
+    """
+    return re.search(rf"(?<![\w\-/.]){re.escape(word)}(?![\w\-/])", text) is not None
 
 
 #: Two to four capitalised words in a row ("Expert Iteration", "Penn Treebank")
-_PHRASE = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'\-]*(?:[ ][A-Z][a-z][\w'\-]*){1,3}(?![\w\-/])")
+_PHRASE = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'’\-]*(?:[ ][A-Z][a-z][\w'’\-]*){1,3}(?![\w\-/])")
 #: a Title Case phrase that goes on past a connector ("Conference on Computer Vision")
 _CONNECTED_BEFORE = re.compile(r"[A-Z][\w'\-]*\s+(?:of|on|for|in|at|to|the)\s+$")
 _CONNECTED_AFTER = re.compile(r"\s+(?:of|on|for|in|at|to|the)\s+[A-Z]")
@@ -716,47 +784,11 @@ _PLACE_AFTER = re.compile(r",\s+[A-Z]{2}\b(?![\w\-])")
 #: a parenthetical citation right after the phrase: "Colored Objects (Ippolito & Callison-Burch, 2023)"
 _CITED_AFTER = re.compile(r"\s*\([^()]{0,80}?(?:et al\.?|&|\band\b)[^()]{0,40}?\b(?:19|20)\d\d[a-z]?\)")
 #: words of organisations and places, which Title Case lists in affiliations are full of
-_INSTITUTION_WORDS = frozenset(
-    [
-        "University",
-        "Institute",
-        "College",
-        "Department",
-        "School",
-        "Foundation",
-        "Center",
-        "Centre",
-        "Laboratory",
-        "Laboratories",
-        "Association",
-        "Society",
-        "Conference",
-        "Workshop",
-        "Symposium",
-        "Proceedings",
-        "Academy",
-        "Agency",
-        "Council",
-        "Ministry",
-        "Office",
-        "Corporation",
-        "Company",
-        "Inc",
-        "Ltd",
-        "Research",
-        "Science",
-        "Sciences",
-        "Engineering",
-        "Hospital",
-        "Street",
-        "Road",
-        "Avenue",
-        "City",
-        "County",
-        "State",
-        "Kingdom",
-        "Republic",
-    ]
+_INSTITUTION_WORDS = ORGANISATION_WORDS | words_of(
+    """
+    Center Centre School Office Research Science Sciences Engineering Street Road Avenue City
+    County State Kingdom Republic
+    """
 )
 
 
@@ -823,8 +855,8 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
     return found
 
 
-_PREV_WORD = re.compile(r"([\w'\-]+)[ ]$")
-_NEXT_WORD = re.compile(r"[ ]([\w'\-]+)")
+_PREV_WORD = re.compile(r"([\w'’\-]+)[ ]$")
+_NEXT_WORD = re.compile(r"[ ]([\w'’\-]+)")
 
 
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:

@@ -23,9 +23,11 @@ from __future__ import annotations
 __all__ = [
     "FUNCTION_WORDS",
     "LANGUAGES",
+    "ORGANISATION_WORDS",
     "PLACES",
     "PLACE_PHRASES",
     "is_never_a_name",
+    "is_organisation_name",
     "is_place_phrase",
     "words_of",
 ]
@@ -36,8 +38,8 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Pronouns, question words, conjunctions and discourse words, capitalised at a heading's
-#: end or in a question list.
+#: Pronouns, question words, modal verbs, conjunctions and discourse words, capitalised at a
+#: heading's end, in a question list or opening a quoted question ("Can machines think?").
 FUNCTION_WORDS = words_of(
     """
     He She It They Them Their His Her Its You Your Us Me My Mine Ours Theirs This That These
@@ -46,7 +48,17 @@ FUNCTION_WORDS = words_of(
     Otherwise Therefore Yet Also Here There Then Now Do Does Did Is Are Was Were Be Been Not
     No Yes All Any Each Every Some Many Most Few Several Both Either Neither If Else So As At
     By For From In Into Of On Onto Over Under With Without Within Via Per And Or But Nor
-    Le La Les Il Der Die Das Und
+    Can Could Should Would Will Shall Might Must Le La Les Il Der Die Das Und
+    """
+)
+
+#: Words that make a phrase the name of an organisation or a meeting, not of an ML artefact:
+#: "International Conference on Image Processing (ICIP)", "Allen Institute for AI (AI2)".
+ORGANISATION_WORDS = words_of(
+    """
+    Conference Workshop Symposium Proceedings University Institute College Department
+    Foundation Association Society Academy Agency Council Ministry Corporation Company
+    Laboratory Laboratories Inc Ltd Hospital Universität Université
     """
 )
 
@@ -169,6 +181,31 @@ def is_never_a_name(word: str) -> bool:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     return word in FUNCTION_WORDS or word in LANGUAGES or word in PLACES
+
+
+#: Organisation words that no method or dataset name holds anywhere in it.
+_MEETINGS_AND_SCHOOLS = words_of("Conference Workshop Symposium Proceedings University Institute")
+
+
+def is_organisation_name(phrase: str) -> bool:
+    """Whether ``phrase`` names an organisation or a meeting: it opens or ends with a word of
+    :data:`ORGANISATION_WORDS`, or holds one of a conference, workshop or university anywhere.
+
+    >>> is_organisation_name("International Conference on Image Processing")
+    True
+    >>> is_organisation_name("Association for Computational Linguistics")
+    True
+    >>> is_organisation_name("Symbol-Concept Association Network")
+    False
+    """
+    words = [word.strip(".,") for word in phrase.split()]
+    if not words:
+        return False
+    return (
+        words[0] in ORGANISATION_WORDS
+        or words[-1] in ORGANISATION_WORDS
+        or any(word in _MEETINGS_AND_SCHOOLS for word in words)
+    )
 
 
 def is_place_phrase(phrase: str) -> bool:
