@@ -349,6 +349,7 @@ def test_title_case(title, expected):
         ("Pittsburgh", True),
         ("Germany's", True),
         ("Whether", True),
+        ("Bob", True),
         ("Scylla", False),
         ("Transformer", False),
         ("Penn", False),
@@ -361,9 +362,16 @@ def test_gazetteer_words(word, expected):
 
 
 def test_gazetteer_lists_hold_single_capitalised_words():
-    from kg.nlp.gazetteer import FUNCTION_WORDS, LANGUAGES, PLACE_PHRASES, PLACES
+    from kg.nlp.gazetteer import (
+        FUNCTION_WORDS,
+        LANGUAGES,
+        ORGANISATION_WORDS,
+        PLACE_PHRASES,
+        PLACEHOLDER_PEOPLE,
+        PLACES,
+    )
 
-    for word in FUNCTION_WORDS | LANGUAGES | PLACES:
+    for word in FUNCTION_WORDS | LANGUAGES | PLACES | PLACEHOLDER_PEOPLE | ORGANISATION_WORDS:
         assert word[:1].isupper() and " " not in word, word
     for phrase in PLACE_PHRASES:
         assert len(phrase.split()) >= 2, phrase

@@ -1,5 +1,6 @@
 """Capitalised words that are never the name of an ML artefact: places, human languages and
-peoples, and English function words.
+peoples, English function words, the stock people of protocols (Alice and Bob), and the
+words of organisations and meetings.
 
 Discovery (:mod:`kg.nlp.discovery`) treats a capitalised word as a candidate name when the
 text cues it: it recurs, a type noun follows it, or it sits in a list beside a name. Real
@@ -24,6 +25,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "LANGUAGES",
     "ORGANISATION_WORDS",
+    "PLACEHOLDER_PEOPLE",
     "PLACES",
     "PLACE_PHRASES",
     "is_never_a_name",
@@ -51,6 +53,9 @@ FUNCTION_WORDS = words_of(
     Can Could Should Would Will Shall Might Must Le La Les Il Der Die Das Und
     """
 )
+
+#: The stock characters of protocols and thought experiments ("Alice sends Bob a message").
+PLACEHOLDER_PEOPLE = words_of("Alice Bob Carol Charlie Dave Eve Mallory Trent Peggy Victor")
 
 #: Words that make a phrase the name of an organisation or a meeting, not of an ML artefact:
 #: "International Conference on Image Processing (ICIP)", "Allen Institute for AI (AI2)".
@@ -180,11 +185,13 @@ def is_never_a_name(word: str) -> bool:
     """
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    return word in FUNCTION_WORDS or word in LANGUAGES or word in PLACES
+    return word in FUNCTION_WORDS or word in LANGUAGES or word in PLACES or word in PLACEHOLDER_PEOPLE
 
 
 #: Organisation words that no method or dataset name holds anywhere in it.
-_MEETINGS_AND_SCHOOLS = words_of("Conference Workshop Symposium Proceedings University Institute")
+_MEETINGS_AND_SCHOOLS = words_of(
+    "Conference Workshop Symposium Proceedings Journal Transactions University Institute"
+)
 
 
 def is_organisation_name(phrase: str) -> bool:
