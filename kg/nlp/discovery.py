@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS
@@ -673,13 +673,35 @@ def _lone_name(word: str) -> bool:
     )
 
 
-#: where a capitalised word is part of an address: "Pittsburgh, PA", "University of Essex"
-_ADDRESS_AFTER = re.compile(r",\s+[A-Z]{2}\b(?![\w\-])")
-_ADDRESS_BEFORE = re.compile(r"(?:University|Institute|College|School|Department|Dept\.?)\s+of\s+$")
+_STATE_CODE = re.compile(r",\s+[A-Z]{2}\b(?![\w\-])")
+_LAST_CAPITALISED = re.compile(r"([A-Z][\w'\-]*)$")
+_NEXT_CAPITALISED = re.compile(r"\s+([A-Z][\w'\-]*)")
+_SCHOOL_WORDS = ("University", "Institute", "College", "School", "Department", "Dept.", "Dept")
 
 
-def _in_address(text: str, start: int, end: int) -> bool:
-    return bool(_ADDRESS_AFTER.match(text, end) or _ADDRESS_BEFORE.search(text[max(0, start - 30) : start]))
+def _address_words(text: str) -> set[str]:
+    """The capitalised words ``text`` uses in an address (a place, wherever else it stands):
+    the word before a state code, the word after "University of" and the like.
+
+    >>> sorted(_address_words("Work at Pittsburgh, PA and the University of Essex."))
+    ['Essex', 'Pittsburgh']
+    """
+    words = set()
+    at = text.find(",")
+    while at >= 0:  # str.find, then a match at the comma: far faster than one regex scan
+        if _STATE_CODE.match(text, at):
+            before = _LAST_CAPITALISED.search(text, max(0, at - 40), at)
+            if before:
+                words.add(before.group(1).rstrip("'"))
+        at = text.find(",", at + 1)
+    at = text.find(" of")
+    while at >= 0:
+        if text[max(0, at - 10) : at].endswith(_SCHOOL_WORDS):
+            after = _NEXT_CAPITALISED.match(text, at + 3)
+            if after:
+                words.add(after.group(1).rstrip("'"))
+        at = text.find(" of", at + 1)
+    return words
 
 
 def cued_names(text: str, start: int = 0) -> list[Piece]:
@@ -715,13 +737,14 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         _singular(w) for w, at in words if not (skip_title and at < start and not _joined_names(w))
     )
     # a word seen once in an address ("University of Essex") is a place wherever it stands
-    places = {w for w, at in words if _in_address(text, at, at + len(w))}
+    places = _address_words(text)
+    lowered: dict[str, bool] = {}
     for word, at in words:
         end = at + len(word)
         if at < start or at in found or not _lone_name(word) or word in places:
             continue
         cued = (
-            (counts[_singular(word)] >= 2 and not _also_lower_case(text, word))
+            (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
             or _TYPE_NOUN.match(text, end)
             or _in_name_list(text, at, end)
         )
@@ -742,6 +765,13 @@ def _title_case(title: str) -> bool:
     """
     words = _TITLE_WORD.findall(title)
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _memo(memo: dict[str, bool], word: str, test: Callable[[str, str], bool], text: str) -> bool:
+    """``test(text, word)``, computed once per word."""
+    if word not in memo:
+        memo[word] = test(text, word)
+    return memo[word]
 
 
 def _joined_names(word: str) -> bool:
@@ -771,7 +801,15 @@ def _lower_case_word(text: str, word: str) -> bool:
     >>> _lower_case_word("see https://x.org/portal now", "portal"), _lower_case_word("a portal", "portal")
     (False, True)
     """
-    return re.search(rf"(?<![\w\-/.]){re.escape(word)}(?![\w\-/])", text) is not None
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (_word_char(before) or before in "/.") and not (_word_char(after) or after == "/"):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 #: Two to four capitalised words in a row ("Expert Iteration", "Penn Treebank")
