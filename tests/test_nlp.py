@@ -69,6 +69,13 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ),
         ("such as SCAN (Lake and Baroni, 2018) and COGS", []),
         ("(see Section 2) and (e.g., BERT)", []),
+        # a long form never reaches back across another parenthesis
+        (
+            "a Semantics Aligning Network (SAN) which has a base network as encoder (SA-Enc) for reID",
+            [("Semantics Aligning Network", "SAN")],
+        ),
+        # "subtask A" is a label, not a short form
+        ("offensive language identification (subtask A), offense type identification (subtask B)", []),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):

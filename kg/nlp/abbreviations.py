@@ -54,8 +54,13 @@ def is_short_form(text: str) -> bool:
 
     >>> is_short_form("LoRA"), is_short_form("n-gram TM"), is_short_form("2018"), is_short_form("ours")
     (True, True, False, False)
+    >>> is_short_form("subtask A")
+    False
     """
     text = text.strip()
+    words = text.split()
+    if len(words) == 2 and len(words[1]) == 1:  # a label: "subtask A", "Model B"
+        return False
     return (
         2 <= len(text) <= 15
         and _SHORT_SHAPE.fullmatch(text) is not None
@@ -98,7 +103,14 @@ def match_long_form(candidate: str, short: str) -> int | None:
 def _long_candidate(text: str, end: int, short: str) -> Piece:
     """The words before ``end`` that may hold the long form (Schwartz-Hearst window)."""
     window = min(len(short) + 5, 2 * len(short))
-    stop = max(text.rfind(".", 0, end - 1), text.rfind(";", 0, end), text.rfind(":", 0, end))
+    # a sentence's end, a clause break or another parenthesis closes the window
+    stop = max(
+        text.rfind(".", 0, end - 1),
+        text.rfind(";", 0, end),
+        text.rfind(":", 0, end),
+        text.rfind(")", 0, end),
+        text.rfind("(", 0, end),
+    )
     words = [m for m in _WORD.finditer(text, stop + 1, end)][-window:]
     if not words:
         return Piece("", end, end)
