@@ -715,3 +715,27 @@ def test_a_possessive_title_case_name_stays_whole(nlp):
     doc = nlp("Adapting annotation\n\nWe adapt from the People’s Daily corpus to the Penn Chinese Treebank.")
     names = {m for e in doc._.kg_entities for m in e.mentions}
     assert "People’s Daily" in names and "Daily" not in names
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "form"),
+    [
+        (
+            "Models fail on out-of-distribution (OOD) generalization, and OOD data hurt them.",
+            "out-of-distribution generalization",
+            "out-of-distribution (OOD) generalization",
+        ),
+        (
+            "We study part of speech (POS) tagging for many languages, where POS labels are sparse.",
+            "part-of-speech tagging",
+            "part of speech (POS) tagging",
+        ),
+    ],
+)
+def test_a_known_term_written_around_its_abbreviation_is_one_mention(nlp, abstract, name, form):
+    doc = nlp(f"A title\n\n{abstract}")
+    [entity] = [e for e in doc._.kg_entities if form in e.mentions]
+    assert entity.name == name and entity.typed_by == "catalogue"
+    # the abbreviation's other uses belong to the same entity, not to one of their own
+    short = form.split("(")[1].split(")")[0]
+    assert all(short not in e.mentions for e in doc._.kg_entities if e is not entity)

@@ -283,6 +283,46 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
     return out
 
 
+_WORDS_AFTER = re.compile(r"\s*\)\s+([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?")
+
+
+def split_term_candidates(
+    pairs: Iterable[AbbreviationPair], text: str, catalogue: Catalogue
+) -> list[Candidate]:
+    """A known term written around its own abbreviation: in "out-of-distribution (OOD)
+    generalization" the long form and the word after the parenthesis, or the short form and
+    that word, name a catalogue entry; the whole span is one mention of it.
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> cat = Catalogue.from_entries([CatalogueEntry("OOD generalization", "Task")])
+    >>> text = "We test out-of-distribution (OOD) generalization and out-of-distribution (OOD) data."
+    >>> [(c.text, c.entries[0].name) for c in split_term_candidates(find_abbreviations(text), text, cat)]
+    [('out-of-distribution (OOD) generalization', 'OOD generalization')]
+    """
+    out = []
+    for pair in pairs:
+        if pair.long.end > pair.short.start:  # "LoRA (Low-Rank Adaptation)": nothing is split
+            continue
+        after = _WORDS_AFTER.match(text, pair.short.end)
+        if after is None:
+            continue
+        words = [w for w in after.groups() if w]
+        for count in range(len(words), 0, -1):  # the longest term first
+            tail = " ".join(words[:count])
+            for head in (pair.long.text, pair.short.text):
+                entries = _lookup(f"{head} {tail}", catalogue)
+                if entries:
+                    end = after.end(count)
+                    out.append(
+                        Candidate(pair.long.start, end, text[pair.long.start : end], "catalogue", entries)
+                    )
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 def assemble_entities(
     text: str,
     candidates: Sequence[Candidate],
@@ -293,7 +333,8 @@ def assemble_entities(
 ) -> list[ExtractedEntity]:
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
     pairs, candidates = _without_organisations(pairs, candidates)
-    all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text)]
+    split = split_term_candidates(pairs, text, catalogue)
+    all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
@@ -305,6 +346,14 @@ def assemble_entities(
         if long_i is not None and short_i is not None:
             groups.union(long_i, short_i)
             paired[short_i] = long_i
+    # a term written around its abbreviation lends its group to the abbreviation's other uses
+    for term in split:
+        term_i = index_of.get((term.start, term.end))
+        shorts = {p.short.text for p in pairs if p.long.start == term.start}
+        if term_i is not None:
+            for i, m in enumerate(mentions):
+                if m.text in shorts:
+                    groups.union(term_i, i)
     mentions = _settle_entries(mentions, paired, text)
     by_key: dict[str, int] = {}
     for i, m in enumerate(mentions):
