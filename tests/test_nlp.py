@@ -739,3 +739,24 @@ def test_a_known_term_written_around_its_abbreviation_is_one_mention(nlp, abstra
     # the abbreviation's other uses belong to the same entity, not to one of their own
     short = form.split("(")[1].split(")")[0]
     assert all(short not in e.mentions for e in doc._.kg_entities if e is not entity)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("efficient generalization in offline meta-RL.", ["offline meta-RL"]),
+        ("bandits and linear MDP for the first time", ["linear MDP"]),
+        (
+            "Offline reinforcement learning and goal-conditioned RL",
+            ["Offline reinforcement learning", "goal-conditioned RL"],
+        ),
+        # one setting word: the known term after it stays its own ("goal-conditioned RL")
+        ("a model-free goal-conditioned RL agent", ["goal-conditioned RL"]),
+        # a field, not a setting: deep RL; and a setting word alone names nothing
+        ("deep RL and reinforcement learning in general, offline data", []),
+    ],
+)
+def test_setting_terms(text, expected):
+    from kg.nlp.discovery import setting_terms
+
+    assert [p.text for p in setting_terms(text)] == expected

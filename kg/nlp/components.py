@@ -41,6 +41,7 @@ from kg.nlp.discovery import (
     eponym_terms,
     phrase_names,
     repeated_mentions,
+    setting_terms,
     shaped_names,
     title_name,
 )
@@ -351,6 +352,7 @@ class NameDiscoverer:
         found += [(p, "called") for p in called_names(text)]
         found += [(p, "cue") for p in cued_names(text, title_end)]
         found += [(p, "cue") for p in eponym_terms(text, title_end)]
+        found += [(p, "cue") for p in setting_terms(text)]
         found += [(p, "cue") for p in phrase_names(text, title_end)]
         head = title_name(text[:title_end], text[title_end:])
         if head is not None:

@@ -38,6 +38,7 @@ __all__ = [
     "other_mentions",
     "phrase_names",
     "repeated_mentions",
+    "setting_terms",
     "shaped_names",
     "title_name",
     "trim_name",
@@ -1023,6 +1024,33 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
         if head:
             out.append(Piece(text[match.start() : head.end()], match.start(), head.end()))
     return out
+
+
+#: settings that make a kind of reinforcement learning, or of decision problem, a named one
+_SETTINGS = (
+    "offline|online|model-based|model-free|multi-agent|single-agent|goal-conditioned|hierarchical|"
+    "inverse|safe|risk-sensitive|distributional|off-policy|on-policy|batch|continual|lifelong|"
+    "federated|decentralized|decentralised|cooperative|multi-task|multitask|meta|few-shot|zero-shot|"
+    "self-supervised|unsupervised|semi-supervised|linear|tabular|episodic|constrained|robust|"
+    "contextual|average-reward|factored|low-rank|adversarial|preference-based|reward-free"
+)
+_SETTING_TERM = re.compile(
+    rf"(?<![\w\-])(?:{_SETTINGS})[ -]"
+    r"(?:RL|reinforcement learning|meta-RL|meta-reinforcement learning|MDPs?|POMDPs?|bandits?|"
+    r"imitation learning)(?![\w\-])",
+    re.I,
+)
+
+
+def setting_terms(text: str, start: int = 0) -> list[Piece]:
+    """Kinds of reinforcement learning and decision problems named by their setting: "offline
+    meta-RL", "goal-conditioned RL", "linear MDP", "multi-agent reinforcement learning".
+
+    >>> text = "It helps offline meta-RL and goal-conditioned RL in a linear MDP, unlike deep RL."
+    >>> [p.text for p in setting_terms(text)]
+    ['offline meta-RL', 'goal-conditioned RL', 'linear MDP']
+    """
+    return [Piece(m.group(0), m.start(), m.end()) for m in _SETTING_TERM.finditer(text, start)]
 
 
 _NOT_EPONYMS = frozenset(
