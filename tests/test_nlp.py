@@ -760,3 +760,13 @@ def test_setting_terms(text, expected):
     from kg.nlp.discovery import setting_terms
 
     assert [p.text for p in setting_terms(text)] == expected
+
+
+def test_a_named_conjecture_is_one_name_and_logic_and_software_acronyms_are_not(nlp):
+    doc = nlp(
+        "Length generalization\n\nWe introduce the RASP-Generalization Conjecture for Transformers, "
+        "learn XOR functions, and write programs in a DSL with a GUI."
+    )
+    names = {m for e in doc._.kg_entities for m in e.mentions}
+    assert "RASP-Generalization Conjecture" in names and "RASP-Generalization" not in names
+    assert not names & {"XOR", "DSL", "GUI"}

@@ -159,8 +159,13 @@ _HEAD_TYPES = frozenset({"Task", "Method", "Metric"})
 _VERSIONED_TYPES = frozenset({"Model", "Dataset", "Benchmark"})
 
 
+#: a named statement: a discovered name and the capitalised noun after it are one name
+_STATEMENT_AFTER = re.compile(r" (?:Conjecture|Hypothesis|Theorem|Principle|Paradox|Laws?)\b")
+
+
 def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Add the longer candidate a name makes with the versions and sizes that follow it.
+    """Add the longer candidate a name makes with the versions and sizes that follow it, and
+    with the capitalised noun of a named statement ("RASP-Generalization Conjecture").
 
     A catalogue hit that grows ("LLaMA" → "LLaMA 3 8B Instruct") becomes a ``variant``
     candidate with no entry of its own; its parent and type are found later.
@@ -170,10 +175,16 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
     >>> hit = Candidate(8, 13, "LLaMA", "catalogue", (llama,))
     >>> [(c.text, c.rule) for c in extend_candidates("We tune LLaMA 3 8B Instruct.", [hit])]
     [('LLaMA', 'catalogue'), ('LLaMA 3 8B Instruct', 'variant')]
+    >>> text = "the RASP-Generalization Conjecture holds"
+    >>> [c.text for c in extend_candidates(text, [Candidate(4, 23, "RASP-Generalization", "shape")])]
+    ['RASP-Generalization', 'RASP-Generalization Conjecture']
     """
     out = []
     for cand in candidates:
         out.append(cand)
+        statement = _STATEMENT_AFTER.match(text, cand.end)
+        if statement and not cand.entries:  # "the RASP-Generalization Conjecture"
+            out.append(Candidate(cand.start, statement.end(), text[cand.start : statement.end()], cand.rule))
         if cand.rule in {"abbreviation", "title"}:
             continue
         if cand.entries and not any(e.type in _VERSIONED_TYPES for e in cand.entries):

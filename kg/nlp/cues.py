@@ -31,6 +31,17 @@ __all__ = [
 #: Acronyms that name a field or a kind of thing, not one entity.
 GENERIC_ACRONYMS = frozenset(
     [
+        "GUI",
+        "SDK",
+        "IDE",
+        "DSL",
+        "CLI",
+        "XML",
+        "YAML",
+        "CSV",
+        "XOR",
+        "XNOR",
+        "NAND",
         "AI",
         "AGI",
         "L0",
