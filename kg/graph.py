@@ -227,8 +227,13 @@ def _link(keyed: dict, local: ExtractedEntity) -> None:
             by_relation = {}
             for ev in evidence:
                 by_relation.setdefault(ev.relation, []).append(ev)
+    # forms the paper writes that no evidence span holds ("Honor dataset" beside "Honor") go
+    # with the first relation's edge, so papers.jsonl lists what kg extract lists
+    extra = [m for m in local.mentions if m not in {e.text for e in evidence}] if evidence else []
     for relation, group in by_relation.items():
         data = keyed[relation]
+        texts = [*(e.text for e in group), *extra]
+        extra = []
         items = [
             {
                 "text": e.text,
@@ -242,12 +247,12 @@ def _link(keyed: dict, local: ExtractedEntity) -> None:
         if not data:  # the first local entity behind this edge
             data["relation"] = relation
             data["confidence"] = local.confidence
-            data["mentions"] = list(dict.fromkeys([e.text for e in group])) or list(local.mentions)
+            data["mentions"] = list(dict.fromkeys(texts)) or list(local.mentions)
             data["evidence"] = items
             data["rules"] = list(local.sources)
         else:  # two local entities of one paper resolved to the same canonical entity
             data["evidence"].extend(items)
-            data["mentions"] = list(dict.fromkeys([*data["mentions"], *(e.text for e in group)]))
+            data["mentions"] = list(dict.fromkeys([*data["mentions"], *texts]))
             data["confidence"] = max(data["confidence"], local.confidence)
             data["rules"] = sorted({*data["rules"], *local.sources})
 

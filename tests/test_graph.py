@@ -169,3 +169,23 @@ def test_paper_record_reads_the_paper_its_edges_and_entity_names(seed_build):
     for entity in record["entities"]:
         assert entity["relation"] == entity["relations"][0]
         assert [ev["start"] for ev in entity["evidence"]] == sorted(ev["start"] for ev in entity["evidence"])
+
+
+def test_papers_jsonl_lists_the_forms_extraction_lists_even_without_evidence():
+    """A form kept beside its evidence ("Honor dataset" for "Honor") reaches papers.jsonl,
+    on the first relation's edge only."""
+    honor = ExtractedEntity(
+        "Honor",
+        "Dataset",
+        ["Honor", "Honor dataset"],
+        [
+            Evidence("Honor", 4, 9, "the Honor dataset", 0, "uses"),
+            Evidence("Honor", 30, 35, "Honor again", 26, "evaluates_on"),
+        ],
+        relation="evaluates_on",
+    )
+    graph = build_graph([PaperExtraction(Paper("p", "T", "abstract"), [honor])])
+    [entity] = paper_record(graph, "paper:p", graph.nodes["paper:p"])["entities"]
+    assert entity["mentions"] == ["Honor", "Honor dataset"]
+    edges = graph.succ["paper:p"]["entity:honor"]
+    assert [edges[r]["mentions"] for r in ("uses", "evaluates_on")] == [["Honor", "Honor dataset"], ["Honor"]]
