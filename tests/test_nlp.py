@@ -770,3 +770,27 @@ def test_a_named_conjecture_is_one_name_and_logic_and_software_acronyms_are_not(
     names = {m for e in doc._.kg_entities for m in e.mentions}
     assert "RASP-Generalization Conjecture" in names and "RASP-Generalization" not in names
     assert not names & {"XOR", "DSL", "GUI"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # an author in a citation, even CamelCase, is a person
+        ("A title\n\nCNNs (LeCun et al., 1998) work; LeCun (1998) agrees.", {"LeCun"}, {"CNNs"}),
+        # venues, societies and software tools are named, but not ML entities
+        (
+            "A title\n\nOur PyTorch code for IEEE and PMLR runs on CUDA with ResNet.",
+            {"PyTorch", "IEEE", "PMLR", "CUDA"},
+            {"ResNet"},
+        ),
+        # an upper-case title is a heading; its names come back in the abstract
+        (
+            "ATTACK GRAPH CONVOLUTIONAL NETWORKS BY ADDING FAKE NODES\n\nWe attack GCNs with fake nodes.",
+            {"ATTACK GRAPH CONVOLUTIONAL NETWORKS"},
+            {"GCNs"},
+        ),
+    ],
+)
+def test_people_venues_tools_and_upper_case_titles_are_not_names(nlp, text, absent, present):
+    names = {m for e in nlp(text)._.kg_entities for m in e.mentions}
+    assert not names & absent and present <= names

@@ -148,7 +148,7 @@ GENERIC_ACRONYMS = frozenset(
     ]
 ) - {"AUC", "MLP", "MLPs", "QA"}
 
-#: Organisations, venues and sites: named, but never ML entities themselves.
+#: Organisations, venues, sites and software tools: named, but never ML entities themselves.
 ORGANISATIONS = frozenset(
     [
         "OpenAI",
@@ -204,6 +204,44 @@ ORGANISATIONS = frozenset(
         "LinkedIn",
         "Facebook",
         "xAI",
+        # societies, publishers, venues and journals
+        "IEEE",
+        "ACM",
+        "PMLR",
+        "JMLR",
+        "TACL",
+        "TPAMI",
+        "IJCV",
+        "AISTATS",
+        "UAI",
+        "ICASSP",
+        "INTERSPEECH",
+        "Interspeech",
+        "ICRA",
+        "IROS",
+        "CoRL",
+        "ICDM",
+        "WSDM",
+        "CIKM",
+        "EACL",
+        # software that runs the methods: named, but a tool, not a method, model or dataset
+        "PyTorch",
+        "TensorFlow",
+        "Keras",
+        "NumPy",
+        "SciPy",
+        "CUDA",
+        "cuDNN",
+        "JAX",
+        "Theano",
+        "Caffe",
+        "MXNet",
+        "OpenCV",
+        "MATLAB",
+        "Matlab",
+        "Hadoop",
+        "MapReduce",
+        "LaTeX",
     ]
 )
 

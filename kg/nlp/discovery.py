@@ -148,12 +148,34 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         if _is_caps_name(m.group(0))
     ]
     headings = _caps_headings(text, start, stop)
+    title_end = text.find("\n\n")
+    if title_end > 0 and not any(c.islower() for c in text[:title_end]):
+        # an upper-case title is a heading: its names come back in the abstract
+        found = [p for p in found if p.start >= title_end]
+        headings.insert(0, (0, title_end))
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not _outside(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
         for match in _CHUNK.finditer(text, word_start, word_end):
-            found.extend(_chunk_names(text, match))
+            found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
     return found
+
+
+def _cited_author(text: str, piece: Piece) -> bool:
+    """Whether ``piece`` is an author's name in a citation: no digit in it, and "et al.", a
+    year or a co-author and a year after it ("LeCun et al.", "LeCun (1998)", "LeCun, 1998").
+
+    >>> text = "CNNs (LeCun et al., 1998) and GPT-4 (2023)."
+    >>> [_cited_author(text, Piece(w, text.index(w), text.index(w) + len(w))) for w in ("LeCun", "GPT-4")]
+    [True, False]
+    """
+    return not any(c.isdigit() for c in piece.text) and _AUTHOR_AFTER.match(text, piece.end) is not None
+
+
+#: what follows an author's name in a citation: "LeCun et al.", "LeCun, 1998", "LeCun (1998)"
+_AUTHOR_AFTER = re.compile(
+    r"(?:\s+et\s+al\b|,\s*(?:19|20)\d\d\b|\s+\((?:19|20)\d\d[a-z]?\)|\s+(?:and|&)\s+[A-Z][\w'\-]+,?\s+\(?(?:19|20)\d\d)"
+)
 
 
 #: three or more upper-case words in a row
