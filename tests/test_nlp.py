@@ -517,6 +517,8 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
     ("before", "after", "expected"),
     [
         ("diagnostic datasets on parsing, such as ", " and others.", "Dataset"),
+        ("", ": A Learning Environment for Theorem Proving", "Benchmark"),
+        ("", ": A Mixed Reality Driving Simulator", "Benchmark"),
         ("we test on 5 benchmarks (", ", Foo and Bar)", "Benchmark"),
         ("we design a discrepancy score, dubbed ", ", to rank models.", "Metric"),
         ("we use Transformers, naming the model ", ".", "Model"),

@@ -421,7 +421,7 @@ _BEFORE_TYPE = (
 _APPOSITIVE_NOUNS = (
     (
         r"benchmarks?|leaderboards?|test[- ]?(?:sets?|suites?|beds?)|evaluation (?:frameworks?|suites?|"
-        r"protocols?|environments?|sets?)|testbeds?|suites? of \w+ tasks|arena",
+        r"protocols?|environments?|sets?)|testbeds?|suites? of \w+ tasks|arena|environments?|simulators?",
         "Benchmark",
     ),
     (r"datasets?|corpus|corpora|collections?|data ?sets?|database", "Dataset"),
