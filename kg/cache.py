@@ -65,6 +65,21 @@ SCHEMA_VERSION = "4"
 _CHUNK = 500  # keys per SELECT ... IN (...) query
 
 
+def _encoded_parts(
+    parts: Iterable[tuple[str, str, str, list[Paper | SourceProblem]]], dropped: list[tuple[str]]
+) -> list[tuple[str, str, str, bytes]]:
+    """``(file, stamp, digest, encoded records)`` of each part whose records read back the
+    same; the file of each other part goes to ``dropped``."""
+    encoded = []
+    for file, stamp, digest, records in parts:
+        data = encode_records(records)
+        if data is not None:
+            encoded.append((file, stamp, digest, data))
+        else:
+            dropped.append((file,))
+    return encoded
+
+
 class CacheError(Exception):
     """The cache file cannot be opened or is not a kg cache."""
 
@@ -437,21 +452,9 @@ class ExtractionCache:
         back the same are not kept (a grown file's saved records are then dropped too).
         Returns the number of rows written.
         """
-        rows = []
-        dropped = []
-        for file, stamp, digest, records in fresh:
-            data = encode_records(records)
-            if data is not None:
-                rows.append((file, stamp, digest, data))
-            else:
-                dropped.append((file,))
-        appends = []
-        for file, stamp, digest, records in grown:
-            data = encode_records(records)
-            if data is not None:
-                appends.append((stamp, digest, file, data))
-            else:
-                dropped.append((file,))
+        dropped: list[tuple[str]] = []
+        rows = _encoded_parts(fresh, dropped)
+        appends = _encoded_parts(grown, dropped)
         stamps = [(stamp, file) for file, stamp in restamped]
         kept = set(keep)
         gone = [(f,) for (f,) in self._db.execute("SELECT file FROM parsed_inputs") if f not in kept]
@@ -463,7 +466,7 @@ class ExtractionCache:
                 self._db.executemany("DELETE FROM parsed_appends WHERE file = ?", [(r[0],) for r in rows])
                 self._db.executemany("INSERT OR REPLACE INTO parsed_inputs VALUES (?, ?, ?, ?)", rows)
                 self._db.executemany("UPDATE parsed_inputs SET stamp = ? WHERE file = ?", stamps)
-                for stamp, digest, file, data in appends:
+                for file, stamp, digest, data in appends:
                     self._db.execute(
                         "UPDATE parsed_inputs SET stamp = ?, digest = ? WHERE file = ?", (stamp, digest, file)
                     )
