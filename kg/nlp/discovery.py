@@ -1049,19 +1049,22 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
 
 
 #: settings that make a kind of reinforcement learning, or of decision problem, a named one
-_SETTINGS = (
-    "offline|online|model-based|model-free|multi-agent|single-agent|goal-conditioned|hierarchical|"
-    "inverse|safe|risk-sensitive|distributional|off-policy|on-policy|batch|continual|lifelong|"
-    "federated|decentralized|decentralised|cooperative|multi-task|multitask|meta|few-shot|zero-shot|"
-    "self-supervised|unsupervised|semi-supervised|linear|tabular|episodic|constrained|robust|"
-    "contextual|average-reward|factored|low-rank|adversarial|preference-based|reward-free"
+_SETTINGS = words_of(
+    """
+    offline online model-based model-free multi-agent single-agent goal-conditioned hierarchical
+    inverse safe risk-sensitive distributional off-policy on-policy batch continual lifelong
+    federated decentralized decentralised cooperative multi-task multitask meta few-shot zero-shot
+    self-supervised unsupervised semi-supervised linear tabular episodic constrained robust
+    contextual average-reward factored low-rank adversarial preference-based reward-free
+    """
 )
-_SETTING_TERM = re.compile(
-    rf"(?<![\w\-])(?:{_SETTINGS})[ -]"
-    r"(?:RL|reinforcement learning|meta-RL|meta-reinforcement learning|MDPs?|POMDPs?|bandits?|"
-    r"imitation learning)(?![\w\-])",
-    re.I,
+#: the kinds a setting word names: found first, then the word before them is checked
+_SETTING_HEAD = re.compile(
+    r"(?<![\w\-])(?:meta-RL|RL|POMDPs?|MDPs?|[Rr]einforcement learning|[Mm]eta-reinforcement learning|"
+    r"[Bb]andits?|[Ii]mitation learning)(?![\w\-])"
 )
+_SETTING_KEYS = ("RL", "MDP", "einforcement learning", "andit", "mitation learning")
+_WORD_BEFORE_HEAD = re.compile(r"(?<![\w\-])([A-Za-z][a-z\-]*)[ -]$")
 
 
 def setting_terms(text: str, start: int = 0) -> list[Piece]:
@@ -1072,7 +1075,14 @@ def setting_terms(text: str, start: int = 0) -> list[Piece]:
     >>> [p.text for p in setting_terms(text)]
     ['offline meta-RL', 'goal-conditioned RL', 'linear MDP']
     """
-    return [Piece(m.group(0), m.start(), m.end()) for m in _SETTING_TERM.finditer(text, start)]
+    if not any(key in text for key in _SETTING_KEYS):  # most texts name none of the kinds
+        return []
+    found = []
+    for head in _SETTING_HEAD.finditer(text, start):
+        before = _WORD_BEFORE_HEAD.search(text, max(start, head.start() - 30), head.start())
+        if before and before.group(1).lower() in _SETTINGS:
+            found.append(Piece(text[before.start(1) : head.end()], before.start(1), head.end()))
+    return found
 
 
 _NOT_EPONYMS = frozenset(
