@@ -42,6 +42,11 @@ def entities(nlp, title, abstract):
     return {e.name: e for e in result.entities}
 
 
+def mention_forms(doc) -> set[str]:
+    """Every surface form of every entity the pipeline found in ``doc``."""
+    return {m for e in doc._.kg_entities for m in e.mentions}
+
+
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
@@ -679,7 +684,7 @@ def test_a_run_on_text_keeps_evidence_to_a_window_around_each_mention(nlp):
 
 def test_word_and_signal_properties_are_not_names(nlp):
     doc = nlp("A title\n\nWe handle OOV words and F0 contours with a Conformer and report WER.")
-    names = {m for e in doc._.kg_entities for m in e.mentions}
+    names = mention_forms(doc)
     assert not names & {"OOV", "F0"}
     assert {"Conformer", "WER"} <= names
 
@@ -708,14 +713,14 @@ def test_an_organisations_abbreviation_is_not_an_entity(nlp):
         "Padding in CNNs\n\nResults appeared at the International Conference on Image Processing "
         "(ICIP) and the Workshop on Machine Translation (WMT). ICIP papers use ResNet on WMT data."
     )
-    names = {m for e in doc._.kg_entities for m in e.mentions}
+    names = mention_forms(doc)
     assert not names & {"ICIP", "International Conference on Image Processing", "Image Processing"}
     assert {"ResNet", "WMT"} <= names  # a catalogue benchmark named after its meeting stays
 
 
 def test_a_possessive_title_case_name_stays_whole(nlp):
     doc = nlp("Adapting annotation\n\nWe adapt from the People’s Daily corpus to the Penn Chinese Treebank.")
-    names = {m for e in doc._.kg_entities for m in e.mentions}
+    names = mention_forms(doc)
     assert "People’s Daily" in names and "Daily" not in names
 
 
@@ -769,7 +774,7 @@ def test_a_named_conjecture_is_one_name_and_logic_and_software_acronyms_are_not(
         "Length generalization\n\nWe introduce the RASP-Generalization Conjecture for Transformers, "
         "learn XOR functions, and write programs in a DSL with a GUI."
     )
-    names = {m for e in doc._.kg_entities for m in e.mentions}
+    names = mention_forms(doc)
     assert "RASP-Generalization Conjecture" in names and "RASP-Generalization" not in names
     assert not names & {"XOR", "DSL", "GUI"}
 
@@ -794,5 +799,5 @@ def test_a_named_conjecture_is_one_name_and_logic_and_software_acronyms_are_not(
     ],
 )
 def test_people_venues_tools_and_upper_case_titles_are_not_names(nlp, text, absent, present):
-    names = {m for e in nlp(text)._.kg_entities for m in e.mentions}
+    names = mention_forms(nlp(text))
     assert not names & absent and present <= names
