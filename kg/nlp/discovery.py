@@ -367,7 +367,7 @@ _TITLE_OPENERS = frozenset(
 
 _WORD = r"[A-Z][\w\-+]*(?:\.\w[\w\-+]*)*"
 _CALLED = re.compile(
-    r"\b(?:called|dubbed|named|termed|coined|namely)\s+[\"“']?" rf"({_WORD}(?:\s+{_WORD}){{0,3}})",
+    r"\b(?:called|dubbed|named|termed|coined|namely)\s+[\"“']?" rf"({_WORD}(?:\s+{_WORD}){{0,5}})",
 )
 
 
@@ -376,6 +376,8 @@ def called_names(text: str) -> list[Piece]:
 
     >>> [p.text for p in called_names("a method called Self-Play Tuning that")]
     ['Self-Play Tuning']
+    >>> [p.text for p in called_names("an approach, called Locally Linear Unsupervised Feature Selection, relies")]
+    ['Locally Linear Unsupervised Feature Selection']
     """
     out = []
     for match in _CALLED.finditer(text):
@@ -1060,10 +1062,10 @@ _SETTINGS = words_of(
 )
 #: the kinds a setting word names: found first, then the word before them is checked
 _SETTING_HEAD = re.compile(
-    r"(?<![\w\-])(?:meta-RL|RL|POMDPs?|MDPs?|[Rr]einforcement learning|[Mm]eta-reinforcement learning|"
-    r"[Bb]andits?|[Ii]mitation learning)(?![\w\-])"
+    r"(?<![\w\-])(?:meta-RL|RL|POMDPs?|MDPs?|"
+    r"(?i:reinforcement learning|meta-reinforcement learning|bandits?|imitation learning))(?![\w\-])"
 )
-_SETTING_KEYS = ("RL", "MDP", "einforcement learning", "andit", "mitation learning")
+_SETTING_KEYS = ("reinforcement learning", "bandit", "imitation learning")
 _WORD_BEFORE_HEAD = re.compile(r"(?<![\w\-])([A-Za-z][a-z\-]*)[ -]$")
 
 
@@ -1074,9 +1076,13 @@ def setting_terms(text: str, start: int = 0) -> list[Piece]:
     >>> text = "It helps offline meta-RL and goal-conditioned RL in a linear MDP, unlike deep RL."
     >>> [p.text for p in setting_terms(text)]
     ['offline meta-RL', 'goal-conditioned RL', 'linear MDP']
+    >>> [p.text for p in setting_terms("Bias in Adversarial Imitation Learning")]
+    ['Adversarial Imitation Learning']
     """
-    if not any(key in text for key in _SETTING_KEYS):  # most texts name none of the kinds
-        return []
+    if "RL" not in text and "MDP" not in text:  # most texts name none of the kinds
+        lower = text.lower()
+        if not any(key in lower for key in _SETTING_KEYS):
+            return []
     found = []
     for head in _SETTING_HEAD.finditer(text, start):
         before = _WORD_BEFORE_HEAD.search(text, max(start, head.start() - 30), head.start())
