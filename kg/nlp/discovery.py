@@ -376,7 +376,7 @@ def called_names(text: str) -> list[Piece]:
 
     >>> [p.text for p in called_names("a method called Self-Play Tuning that")]
     ['Self-Play Tuning']
-    >>> [p.text for p in called_names("an approach, called Locally Linear Unsupervised Feature Selection, relies")]
+    >>> [p.text for p in called_names("it, called Locally Linear Unsupervised Feature Selection, relies")]
     ['Locally Linear Unsupervised Feature Selection']
     """
     out = []
