@@ -149,7 +149,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ]
     headings = _caps_headings(text, start, stop)
     title_end = text.find("\n\n")
-    if title_end > 0 and not any(c.islower() for c in text[:title_end]):
+    if title_end > 0 and _upper_case_title(text[:title_end]):
         # an upper-case title is a heading: its names come back in the abstract
         found = [p for p in found if p.start >= title_end]
         headings.insert(0, (0, title_end))
@@ -159,6 +159,16 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
     return found
+
+
+def _upper_case_title(title: str) -> bool:
+    """Whether ``title`` is written all in capitals, three words or more (a short one such as
+    "MMLU" or "SAM 2" is a name, not a heading).
+
+    >>> _upper_case_title("ATTACK GRAPH CONVOLUTIONAL NETWORKS"), _upper_case_title("SAM 2")
+    (True, False)
+    """
+    return len(title.split()) >= 3 and not any(c.islower() for c in title)
 
 
 def _cited_author(text: str, piece: Piece) -> bool:
