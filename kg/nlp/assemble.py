@@ -318,20 +318,26 @@ def split_term_candidates(
         if after is None:
             continue
         words = [w for w in after.groups() if w]
-        for count in range(len(words), 0, -1):  # the longest term first
-            tail = " ".join(words[:count])
-            for head in (pair.long.text, pair.short.text):
-                entries = _lookup(f"{head} {tail}", catalogue)
-                if entries:
-                    end = after.end(count)
-                    out.append(
-                        Candidate(pair.long.start, end, text[pair.long.start : end], "catalogue", entries)
-                    )
-                    break
-            else:
-                continue
-            break
+        known = _known_term((pair.long.text, pair.short.text), words, catalogue)
+        if known is not None:
+            count, entries = known
+            end = after.end(count)
+            out.append(Candidate(pair.long.start, end, text[pair.long.start : end], "catalogue", entries))
     return out
+
+
+def _known_term(
+    heads: Sequence[str], words: Sequence[str], catalogue: Catalogue
+) -> tuple[int, tuple[CatalogueEntry, ...]] | None:
+    """The longest "head word..." (any of ``heads``, then ``words[:n]``) the catalogue knows,
+    as ``(n, entries)``; ``None`` when it knows none."""
+    for count in range(len(words), 0, -1):
+        tail = " ".join(words[:count])
+        for head in heads:
+            entries = _lookup(f"{head} {tail}", catalogue)
+            if entries:
+                return count, entries
+    return None
 
 
 def assemble_entities(
