@@ -317,7 +317,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
 
     The head must be one to three words, each capitalised or name-shaped, and must not
     open like a sentence ("The ...", "Towards ...", "Rethinking ..."); a head of several
-    plain capitalised words must recur in the ``abstract``.
+    plain capitalised words must recur in the ``abstract`` or end with a noun that names an
+    artefact ("Deliberation Networks", "Neumann Optimizer", "Thermometer Encoding").
 
     >>> title_name("Prismatic Synthesis: Data Diversification", "We propose Prismatic Synthesis.").text
     'Prismatic Synthesis'
@@ -325,6 +326,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     True
     >>> title_name("Thinking Beyond Tokens: From Brain to Cognition") is None
     True
+    >>> title_name("Deliberation Networks: Sequence Generation Beyond One-Pass Decoding").text
+    'Deliberation Networks'
     """
     match = _TITLE.match(title)
     if not match:
@@ -336,12 +339,23 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
         return None
     shaped = [is_name_shaped(w) for w in words]
     capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(words, shaped, strict=True))
-    recurs = len(words) == 1 or head in abstract
+    recurs = len(words) == 1 or head in abstract or words[-1] in _ARTEFACT_NOUNS
     if any(shaped) or (capitalised and recurs and not first.endswith("ing")):
         start = match.start(1)
         return Piece(head, start, start + len(head))
     return None
 
+
+#: Last words of a title's head that make it the name of an artefact even when the abstract
+#: does not write it out again.
+_ARTEFACT_NOUNS = words_of(
+    """
+    Network Networks Net Nets Model Models Transformer Transformers Encoder Encoders Decoder
+    Decoders Autoencoder Autoencoders Tracker Optimizer Optimiser Initialization Initialisation
+    Encoding Embedding Embeddings Kernel Kernels Architecture Agent Agents Benchmark Dataset
+    Corpus Treebank
+    """
+)
 
 #: First words of titles whose head is a phrase, not a name.
 _TITLE_OPENERS = frozenset(
