@@ -79,6 +79,8 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
             "a Semantics Aligning Network (SAN) which has a base network as encoder (SA-Enc) for reID",
             [("Semantics Aligning Network", "SAN")],
         ),
+        # quotes around a long form are not part of it
+        ("we propose “fidelity-weighted learning” (FWL), a method", [("fidelity-weighted learning", "FWL")]),
         # "subtask A" is a label, not a short form
         ("offensive language identification (subtask A), offense type identification (subtask B)", []),
     ],
@@ -806,3 +808,18 @@ def test_a_named_conjecture_is_one_name_and_logic_and_software_acronyms_are_not(
 def test_people_venues_tools_and_upper_case_titles_are_not_names(nlp, text, absent, present):
     names = mention_forms(nlp(text))
     assert not names & absent and present <= names
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("In this paper, we propose “", "” (FWL), a method"),
+        ('We propose "', '" for localization'),
+        ("We call our new method the ", " (CFNet)."),
+        ("we call it ", "."),
+    ],
+)
+def test_quoted_and_named_introductions_are_proposals(before, after):
+    from kg.nlp.cues import relation_from_context
+
+    assert relation_from_context(before, after) == "proposes"

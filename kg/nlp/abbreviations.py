@@ -118,9 +118,18 @@ def _long_candidate(text: str, end: int, short: str) -> Piece:
     return Piece(text[start:end], start, end)
 
 
+_QUOTES = "\"'“”‘’"
+
+
 def _trim(piece: Piece, offset: int) -> Piece | None:
-    start = piece.start + offset
-    text = piece.text[offset:].rstrip(" ,-–—")
+    """The long form from ``offset`` on, without the punctuation or quotes around it.
+
+    >>> _trim(Piece("we propose “fidelity-weighted learning”", 0, 40), 11)
+    Piece(text='fidelity-weighted learning', start=12, end=38)
+    """
+    text = piece.text[offset:]
+    start = piece.start + offset + (len(text) - len(text.lstrip(_QUOTES)))
+    text = text.lstrip(_QUOTES).rstrip(" ,-–—" + _QUOTES)
     if not text or len(text.split()) < 1:
         return None
     return Piece(text, start, start + len(text))

@@ -620,9 +620,9 @@ _PROPOSE = re.compile(
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|"
     r"contribute|offer)[sd]?\s+"
     rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+,?\s+){{0,6}}"
-    r"(?:[—–:-]+\s*|\(\s*)?$"
-    r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“']?$"
-    r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|our \w+)?\s*$",
+    r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
+    r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
+    r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|our(?:\s+[\w\-]+){1,3})?\s*(?:the\s+|an?\s+)?[\"“'‘]?$",
     re.I,
 )
 _PROPOSE_AFTER = re.compile(
