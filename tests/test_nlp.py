@@ -823,3 +823,25 @@ def test_quoted_and_named_introductions_are_proposals(before, after):
     from kg.nlp.cues import relation_from_context
 
     assert relation_from_context(before, after) == "proposes"
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        (
+            "We introduce contextual explanation networks (CENs), a class of models.",
+            "contextual explanation networks",
+        ),
+        (
+            "We call these models Large Content and Behavior Models (LCBMs).",
+            "Large Content and Behavior Models",
+        ),
+        ("We survey Large Multimodal Reasoning Models (LMRMs) and their limits.", None),
+    ],
+)
+def test_a_plural_abbreviation_is_a_name_only_when_the_paper_introduces_it(nlp, abstract, name):
+    names = {e.name for e in nlp(f"A title\n\n{abstract}")._.kg_entities}
+    if name is None:
+        assert not any("Reasoning Models" in n or n == "LMRMs" for n in names), names
+    else:
+        assert name in names

@@ -269,6 +269,23 @@ def _plural_acronym(text: str) -> bool:
     return len(text) > 2 and text.endswith("s") and text[:-1].isupper()
 
 
+def _proposed_pair(pair: AbbreviationPair, text: str) -> bool:
+    """Whether the sentence introduces ``pair`` as the paper's own ("We introduce contextual
+    explanation networks (CENs)"): a plural short form then names a new family, not a class
+    the field already has.
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> text = "We introduce contextual explanation networks (CENs). Prior CNNs (convolutional nets) fail."
+    >>> [_proposed_pair(p, text) for p in find_abbreviations(text)]
+    [True, False]
+    """
+    first = min(pair.long.start, pair.short.start)
+    last = max(pair.long.end, pair.short.end)
+    opening = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first))
+    before = text[opening + 1 : first]
+    return relation_from_context(before, text[last : last + 120]) == "proposes"
+
+
 def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[Candidate]:
     """Both sides of every abbreviation pair whose short form is not a generic acronym, and
     every other place in ``text`` where a long form of several words is written out again
@@ -282,7 +299,9 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
     out = []
     long_forms = []
     for pair in pairs:
-        if _is_generic(pair.short.text) or _plural_acronym(pair.short.text):
+        if _is_generic(pair.short.text):
+            continue
+        if _plural_acronym(pair.short.text) and not (text and _proposed_pair(pair, text)):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
         out.append(Candidate(pair.short.start, pair.short.end, pair.short.text, "abbreviation"))

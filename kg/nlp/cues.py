@@ -622,7 +622,8 @@ _PROPOSE = re.compile(
     rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+,?\s+){{0,6}}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
-    r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|our(?:\s+[\w\-]+){1,3})?\s*(?:the\s+|an?\s+)?[\"“'‘]?$",
+    r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
+    r"(?:the\s+|an?\s+)?[\"“'‘]?$",
     re.I,
 )
 _PROPOSE_AFTER = re.compile(
