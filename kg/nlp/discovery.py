@@ -395,19 +395,34 @@ _CALLED = re.compile(
 )
 
 
+_NAME_GOES_ON = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+#: "we call it X", "we call our method the X", "we call 'X'"
+_WE_CALL = re.compile(
+    r"\b[Ww]e\s+(?:call|name|dub|term)\s+(?:(?:it|this|them|these|our)(?:\s+[a-z\-]+){0,2}\s+)?"
+    rf"(?:the\s+)?[\"“'‘]?({_WORD}(?:\s+{_WORD}){{0,5}})"
+)
+
+
 def called_names(text: str) -> list[Piece]:
-    """Names introduced by "called X", "dubbed X" and the like.
+    """Names introduced by "called X", "dubbed X", "we call it X" and the like.
 
     >>> [p.text for p in called_names("a method called Self-Play Tuning that")]
     ['Self-Play Tuning']
     >>> [p.text for p in called_names("it, called Locally Linear Unsupervised Feature Selection, relies")]
     ['Locally Linear Unsupervised Feature Selection']
+    >>> [p.text for p in called_names("a simple world we call 'Krazy World' and mazes")]
+    ['Krazy World']
+    >>> called_names("We call these models Large Content and Behavior Models (LCBMs).")
+    []
     """
     out = []
-    for match in _CALLED.finditer(text):
-        name = match.group(1).rstrip(".")
-        if name.split()[0].lower() not in GENERIC_WORDS:
-            out.append(Piece(name, match.start(1), match.start(1) + len(name)))
+    for pattern in (_CALLED, _WE_CALL):
+        for match in pattern.finditer(text):
+            name = match.group(1).rstrip(".")
+            end = match.start(1) + len(name)
+            # "Large Content and Behavior Models": the name goes on past the connector
+            if name.split()[0].lower() not in GENERIC_WORDS and not _NAME_GOES_ON.match(text, end):
+                out.append(Piece(name, match.start(1), end))
     return out
 
 
