@@ -55,7 +55,7 @@ def test_dev_precision_stays_high(dev_score):
 
 
 def test_generalisation_recall_without_gold_names_in_the_catalogue(unseen_score):
-    assert unseen_score.recall >= 0.78, unseen_score.as_dict()  # target 0.75
+    assert unseen_score.recall >= 0.80, unseen_score.as_dict()  # target 0.75
 
 
 def test_scierc_partial_f1(nlp):  # target 0.80
@@ -64,6 +64,6 @@ def test_scierc_partial_f1(nlp):  # target 0.80
     assert result.f1 >= SCIERC_F1_FLOOR, result.as_dict()
 
 
-DEV_F1_FLOOR = 0.93  # the target, met on 2026-12-04 (0.933)
+DEV_F1_FLOOR = 0.93  # the target, met on 2026-12-04 (0.935)
 DEV_TYPED_F1_FLOOR = 0.92
 SCIERC_F1_FLOOR = 0.67
