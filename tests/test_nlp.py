@@ -817,6 +817,7 @@ def test_people_venues_tools_and_upper_case_titles_are_not_names(nlp, text, abse
         ('We propose "', '" for localization'),
         ("We call our new method the ", " (CFNet)."),
         ("we call it ", "."),
+        ("we propose an effective and efficient ", " (DRH) approach"),
     ],
 )
 def test_quoted_and_named_introductions_are_proposals(before, after):
@@ -845,3 +846,9 @@ def test_a_plural_abbreviation_is_a_name_only_when_the_paper_introduces_it(nlp, 
         assert not any("Reasoning Models" in n or n == "LMRMs" for n in names), names
     else:
         assert name in names
+
+
+def test_a_verb_after_and_is_not_a_paired_adjective():
+    from kg.nlp.cues import relation_from_context
+
+    assert relation_from_context("We propose a method and compare ", " to it.") != "proposes"

@@ -615,10 +615,17 @@ _NOT_OBJECT = (
     r"using|uses?|with|on|for|and|or|to|from|by|via|that|which|based|over|than|in|of|against|"
     r"across|between|into|where|while|when|such|as|is|are|was|were|be|can|could|under"
 )
+#: second adjectives of "simple and effective"-style pairs, which may sit between a verb of
+#: proposing and the name
+_PAIRED_ADJECTIVES = (
+    "simple|fast|efficient|effective|robust|scalable|general|accurate|lightweight|flexible|"
+    "principled|practical|interpretable|powerful|versatile|generic|unified"
+)
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+)?"
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|"
     r"contribute|offer)[sd]?\s+"
+    rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+,?\s+){{0,6}}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
