@@ -203,7 +203,7 @@ def _caps_headings(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     spans = []
     for match in _CAPS_STRETCH.finditer(text, start, stop):
         words = re.split(r"[ ,:]+", match.group(0))
-        connectors = [w for w in words if w.title() in FUNCTION_WORDS or w.lower() in _CAPS_CONNECTORS]
+        connectors = [w for w in words if _caps_connector(w)]
         if connectors and len(words) - len(connectors) >= 2 and "," not in match.group(0):
             spans.append(match.span())
     return spans
@@ -292,12 +292,17 @@ def _is_caps_name(run: str) -> bool:
     return (
         any(len(w) >= 5 for w in words)
         and not any(w.rstrip("s") in GENERIC_ACRONYMS for w in words)
-        and not any(w.title() in FUNCTION_WORDS or w.lower() in _CAPS_CONNECTORS for w in words)
+        and not any(_caps_connector(w) for w in words)
     )
 
 
 #: words that join a heading's upper-case words but never a name's
 _CAPS_CONNECTORS = frozenset(["vs", "versus", "via", "of", "to", "the", "an", "towards", "using"])
+
+
+def _caps_connector(word: str) -> bool:
+    """Whether an upper-case ``word`` joins a heading ("OF", "VS", "WITH")."""
+    return word.title() in FUNCTION_WORDS or word.lower() in _CAPS_CONNECTORS
 
 
 _DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]|^\d+[A-Za-z]{2,}")
@@ -737,7 +742,6 @@ def _lone_name(word: str) -> bool:
     )
 
 
-_STATE_CODE = re.compile(r",\s+[A-Z]{2}\b(?![\w\-])")
 _LAST_CAPITALISED = re.compile(r"([A-Z][\w'\-]*)$")
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][\w'\-]*)")
 _SCHOOL_WORDS = ("University", "Institute", "College", "School", "Department", "Dept.", "Dept")
@@ -753,7 +757,7 @@ def _address_words(text: str) -> set[str]:
     words = set()
     at = text.find(",")
     while at >= 0:  # str.find, then a match at the comma: far faster than one regex scan
-        if _STATE_CODE.match(text, at):
+        if _PLACE_AFTER.match(text, at):
             before = _LAST_CAPITALISED.search(text, max(0, at - 40), at)
             if before:
                 words.add(before.group(1).rstrip("'"))
