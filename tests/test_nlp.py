@@ -509,6 +509,34 @@ def test_latex_name_survives_reading_and_extraction(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "catalogued"),
+    [
+        # the paper's own long form also settles the later bare uses of its acronym
+        (
+            "We compare SVM classifiers. This paper presents Noun Classifier Associations (NCA) "
+            "for choosing classifiers. NCA works well.",
+            "Noun Classifier Associations",
+            False,
+        ),
+        # a loose phrase that only holds the letters does not overrule the catalogue
+        (
+            "To embed unseen nodes, a general framework with sampling and aggregating (GraphSAGE) "
+            "was proposed. GraphSAGE is inductive.",
+            "GraphSAGE",
+            True,
+        ),
+    ],
+)
+def test_bare_acronym_follows_the_papers_own_long_form(nlp, text, name, catalogued):
+    doc = nlp("A title\n\n" + text)
+    holder = [e for e in doc._.kg_entities if name in (e.name, *e.mentions)]
+    assert len(holder) == 1
+    assert (holder[0].catalogue_id is not None) == catalogued
+    if not catalogued:
+        assert holder[0].name == name and "NCA" in holder[0].mentions
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("We fine-tune SAM on COCO with a ViT backbone for instance segmentation.", "Segment Anything Model"),

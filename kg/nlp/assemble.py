@@ -536,6 +536,16 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             out[short_i] = short._replace(entries=tuple(compatible))
             if compatible and len(compatible) == 1:
                 out[long_i] = long._replace(entries=tuple(compatible))
+    # the long form also settles the short form's bare uses: "NCA" after "Noun Classifier
+    # Associations (NCA)" is not the catalogue's Neural Cellular Automata
+    own_entries = {
+        out[short_i].text: out[short_i].entries
+        for short_i, long_i in paired.items()
+        if _spelled_out(out[long_i].text, out[short_i].text)
+    }
+    for i, m in enumerate(out):
+        if i not in paired and m.text in own_entries:
+            out[i] = m._replace(entries=own_entries[m.text])
     folded = text.casefold()
     for i, m in enumerate(out):
         if len(m.entries) > 1:
@@ -574,6 +584,19 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                 # neither the paper's long form nor its field settles
                 out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
     return out
+
+
+def _spelled_out(long: str, short: str) -> bool:
+    """Whether ``long`` is a tight expansion of ``short``: about one word per capital letter
+    (or digit) of the short form, not a loose phrase that only happens to hold its letters.
+
+    >>> _spelled_out("Noun Classifier Associations", "NCA")
+    True
+    >>> _spelled_out("for graphs, a general framework with sampling and aggregating", "GraphSAGE")
+    False
+    """
+    letters = sum(c.isupper() or c.isdigit() for c in short)
+    return len(long.split()) <= letters + 2
 
 
 def _settled(entry: CatalogueEntry, form: str, folded: str, field_forms: dict[str | None, set[str]]) -> bool:
