@@ -290,6 +290,7 @@ def test_extend_name(text, name, expected):
         ("University of Essex and the Essex group with GPT-4", []),
         ("They ask Who, What, When, Where and Why. We answer Who and Why.", []),
         ("the Bayes optimal rule and the Bayes risk, as Viterbi decoding and Viterbi paths", []),
+        ("probabilistic Horn clauses; the Horn clauses and Markov blankets, two Markov chains", []),
         ("the Department of Computer Science, the School and the University", []),
         # a recurring word also written in lower case is a plain word ("Game" and "game")
         ("a First-Person Shooter Game. The game is hard; the Game ends.", []),

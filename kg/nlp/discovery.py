@@ -726,6 +726,8 @@ _LONE_EPONYMS = words_of(
     """
     Bayes Bernstein Bethe Cheeger Gumbel Ising Kemeny Occam Shapley Sinkhorn Viterbi Zipf
     Zipfian Newton Nesterov Bellman Cauchy Chernoff Jensen Lagrange Laplace Gauss Euler
+    Horn Markov Gibbs Dirichlet Poisson Bernoulli Boltzmann Hebbian Hilbert Banach Riemann
+    Riemannian Kullback Leibler Fourier Kalman Lipschitz Lyapunov Hoeffding Kolmogorov Turing
     Hessians Jacobians Hamiltonians Laplacians
     """
 )
