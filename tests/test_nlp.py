@@ -83,6 +83,9 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("we propose “fidelity-weighted learning” (FWL), a method", [("fidelity-weighted learning", "FWL")]),
         # "subtask A" is a label, not a short form
         ("offensive language identification (subtask A), offense type identification (subtask B)", []),
+        # letters scattered over a phrase that opens with a function word or a verb spell nothing
+        ("we transfer skills across tasks in demanding arcade environments (Atari) that", []),
+        ("we propose a mix-generator generative adversarial networks (PGAN) which", []),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):
@@ -738,6 +741,10 @@ def test_word_and_signal_properties_are_not_names(nlp):
         ("The REFLECT mode copies: reflect padding keeps edges. MNIST, ImageNet.", ["MNIST", "ImageNet"]),
         # ... but a name whose lower-case form only stands in a URL is still a name
         ("We present PORTAL. Videos at https://example.org/projects/portal .", ["PORTAL"]),
+        # the path and query of a web address are not names
+        ("Videos: https://video.example.com/list?id=PLx9Qk2ZwY7 and www.example.org/GPT-9 too", []),
+        # a function word run into a name where a PDF lost the space is no name either
+        ("tables fromWikipedia and two extensions toNTPs, unlike ByT5", ["ByT5"]),
     ],
 )
 def test_shaped_names_leave_out_headings_formulas_and_numbers(text, expected):

@@ -135,11 +135,28 @@ def _trim(piece: Piece, offset: int) -> Piece | None:
     return Piece(text, start, start + len(text))
 
 
+#: Lower-case words a long form never starts with: when the short form's first letter can
+#: only be found there ("we propose a mix-generator GAN (PGAN)"), the letters do not spell it.
+_NOT_FIRST = frozenset(
+    """a an the of to in on at by for from with across into onto over via between among and or
+    but we our propose proposes proposed present presents introduce introduces use uses using
+    called namely is are was were""".split()
+)
+
+
 def _long_form_ok(long: Piece, short: Piece) -> bool:
+    """Whether ``long`` can be what ``short`` stands for.
+
+    >>> _long_form_ok(Piece("Low-Rank Adaptation", 0, 19), Piece("LoRA", 21, 25))
+    True
+    >>> _long_form_ok(Piece("across learning processes in demanding environments", 0, 50), Piece("Atari", 52, 57))
+    False
+    """
     words = long.text.split()
     compact = long.text.replace("-", "").replace(" ", "").lower()
     return (
         len(long.text) > len(short.text)
+        and words[0] not in _NOT_FIRST
         and compact != short.text.replace("-", "").lower()
         and len(words) <= len(short.text) + 5
         and not long.text.endswith(("(", "[", "{"))

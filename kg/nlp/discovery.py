@@ -156,6 +156,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not _outside(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
+        if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
+            continue  # a web address: its path and query are not names
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
     return found
@@ -247,10 +249,18 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
     offset = match.start()
     for part in _split_slashes(raw):
         trimmed = trim_name(part.rstrip(".+")).rstrip(".+")
-        if is_name_shaped(trimmed) and not _shouted_word(text, trimmed):
+        if (
+            is_name_shaped(trimmed)
+            and not _shouted_word(text, trimmed)
+            and not _GLUED_WORD.match(trimmed)  # "fromWikipedia": text that lost a space
+        ):
             found.append(Piece(trimmed, offset, offset + len(trimmed)))
         offset += len(part) + 1
     return found
+
+
+#: A function word run into the capitalised word after it when a PDF lost the space
+_GLUED_WORD = re.compile(r"(from|to|of|in|on|and|for|with|the|at|into|onto|over|via|across|between)[A-Z]")
 
 
 def _shouted_word(text: str, word: str) -> bool:
@@ -419,12 +429,16 @@ def called_names(text: str) -> list[Piece]:
     ['Krazy World']
     >>> called_names("We call these models Large Content and Behavior Models (LCBMs).")
     []
+    >>> called_names("a quantity called Q, namely X. It grows.")
+    []
     """
     out = []
     for pattern in (_CALLED, _WE_CALL):
         for match in pattern.finditer(text):
             name = match.group(1).rstrip(".")
             end = match.start(1) + len(name)
+            if len(name) < 2:
+                continue  # "a quantity called X": a symbol, not a name
             # "Large Content and Behavior Models": the name goes on past the connector
             if name.split()[0].lower() not in GENERIC_WORDS and not _NAME_GOES_ON.match(text, end):
                 out.append(Piece(name, match.start(1), end))
