@@ -138,9 +138,48 @@ def _trim(piece: Piece, offset: int) -> Piece | None:
 #: Lower-case words a long form never starts with: when the short form's first letter can
 #: only be found there ("we propose a mix-generator GAN (PGAN)"), the letters do not spell it.
 _NOT_FIRST = frozenset(
-    """a an the of to in on at by for from with across into onto over via between among and or
-    but we our propose proposes proposed present presents introduce introduces use uses using
-    called namely is are was were""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "across",
+        "into",
+        "onto",
+        "over",
+        "via",
+        "between",
+        "among",
+        "and",
+        "or",
+        "but",
+        "we",
+        "our",
+        "propose",
+        "proposes",
+        "proposed",
+        "present",
+        "presents",
+        "introduce",
+        "introduces",
+        "use",
+        "uses",
+        "using",
+        "called",
+        "namely",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
 )
 
 
@@ -149,7 +188,7 @@ def _long_form_ok(long: Piece, short: Piece) -> bool:
 
     >>> _long_form_ok(Piece("Low-Rank Adaptation", 0, 19), Piece("LoRA", 21, 25))
     True
-    >>> _long_form_ok(Piece("across learning processes in demanding environments", 0, 50), Piece("Atari", 52, 57))
+    >>> _long_form_ok(Piece("across tasks in arcade environments", 0, 35), Piece("Atari", 37, 42))
     False
     """
     words = long.text.split()
