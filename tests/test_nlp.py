@@ -86,6 +86,11 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         # letters scattered over a phrase that opens with a function word or a verb spell nothing
         ("we transfer skills across tasks in demanding arcade environments (Atari) that", []),
         ("we propose a mix-generator generative adversarial networks (PGAN) which", []),
+        # a long form takes whole hyphenated words
+        (
+            "a semi-supervised Contrastive Pose Learner (SCPL) for",
+            [("semi-supervised Contrastive Pose Learner", "SCPL")],
+        ),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):
@@ -303,6 +308,8 @@ def test_extend_name(text, name, expected):
             "Lusetti et al., 2018; Robertson and Goldwater, 2018; Ljubesic et al., 2016)",
             [],
         ),
+        # an author cited with "et al." and no year
+        ("the model of Kowalczyk et al. [7] and, later, Kowalczyk et al. show it", []),
     ],
 )
 def test_cued_names(text, expected):

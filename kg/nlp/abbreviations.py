@@ -118,6 +118,20 @@ def _long_candidate(text: str, end: int, short: str) -> Piece:
     return Piece(text[start:end], start, end)
 
 
+def _hyphenated_word_start(text: str, at: int) -> int:
+    """Where the hyphenated word holding ``text[at]`` starts: a long form takes whole words.
+
+    >>> text = "the spike-and-slab Restricted Boltzmann Machine"
+    >>> text[_hyphenated_word_start(text, text.index("slab")):]
+    'spike-and-slab Restricted Boltzmann Machine'
+    """
+    while at > 1 and text[at - 1] == "-" and text[at - 2].isalnum():
+        at -= 1
+        while at > 0 and text[at - 1].isalnum():
+            at -= 1
+    return at
+
+
 _QUOTES = "\"'“”‘’"
 
 
@@ -217,6 +231,7 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
             candidate = _long_candidate(text, match.start(), inside)
             offset = match_long_form(candidate.text.rstrip(), inside)
             if offset is not None:
+                offset = _hyphenated_word_start(candidate.text, offset)
                 long = _trim(
                     Piece(
                         candidate.text.rstrip(),

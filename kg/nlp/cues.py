@@ -212,6 +212,7 @@ ORGANISATIONS = frozenset(
         "ACM",
         "PMLR",
         "JMLR",
+        "W&CP",
         "TACL",
         "TPAMI",
         "IJCV",

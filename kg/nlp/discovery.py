@@ -690,6 +690,8 @@ _CITATION = re.compile(
     r"|\b[A-Z][\w'\-]+(?:\s+(?:and|&)\s+[A-Z][\w'\-]+|\s+et\s+al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
     # one item of a long citation list whose parenthesis closes too far away: "Bollmann, 2019;"
     r"|\b[A-Z][\w'\-]+(?:\s+(?:and|&)\s+[A-Z][\w'\-]+|\s+et\s+al\.?)?,\s+(?:19|20)\d\d[a-z]?\b(?=\s*[;)])"
+    # an author named with "et al." and no year: "the model of Nowak et al. [7]"
+    r"|\b[A-Z][\w'\-]+\s+et\s+al\b"
 )
 
 
@@ -700,7 +702,7 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in citation_spans(text)]
     ['(Lake and Baroni, 2018)', 'Wang et al. (2022)']
     """
-    if "19" not in text and "20" not in text:
+    if "19" not in text and "20" not in text and "et al" not in text:
         return []
     return [m.span() for m in _CITATION.finditer(text)]
 
