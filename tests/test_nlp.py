@@ -841,6 +841,24 @@ def test_setting_terms(text, expected):
             {"RASP-Generalization", "XOR", "DSL", "GUI"},
             {"RASP-Generalization Conjecture"},
         ),
+        # words of science, medicine and business; a web address; a function word run into a
+        # name; a long form takes whole hyphenated words
+        (
+            "Decoding brain signals\n\nWe classify EEG, EMG and fMRI recordings and DNA reads, as the "
+            "CEO asked (videos at https://example.org/v?list=PLk2Rt9Q), with tables fromWikipedia and "
+            "a spike-and-slab Restricted Boltzmann Machine (ssRBM).",
+            {
+                "EEG",
+                "EMG",
+                "fMRI",
+                "DNA",
+                "CEO",
+                "PLk2Rt9Q",
+                "fromWikipedia",
+                "slab Restricted Boltzmann Machine",
+            },
+            {"spike-and-slab Restricted Boltzmann Machine", "ssRBM"},
+        ),
     ],
 )
 def test_which_forms_are_names(nlp, text, absent, present):
