@@ -13,7 +13,7 @@ from kg.nlp.cues import type_from_context, type_from_name
 from kg.nlp.discovery import shaped_names, title_name
 from kg.nlp.pipeline import extract_papers, make_pipeline
 from kg.nlp.tokenizer import create_tokenizer
-from kg.records import Paper
+from kg.records import Evidence, ExtractedEntity, Paper
 
 ENTRIES = [
     {"name": "Low-Rank Adaptation", "type": "Method", "aliases": ["LoRA"]},
@@ -450,6 +450,24 @@ def test_listed_phrase_takes_its_list_mates_type(nlp):
     doc = nlp("A study of RL\n\nWe compare the effects of PPO, GRPO, and Expert Iteration on reasoning.")
     types = {e.name: e.type for e in doc._.kg_entities}
     assert types.get("Expert Iteration") == "Method", types
+
+
+def test_a_whole_list_takes_the_type_its_typed_names_give():
+    """Every unknown name of a list gets the type of its typed names, not only the nearest
+    ones; a name typed by its shape alone ("-Net") gives way to a typed mate."""
+    from kg.nlp.assemble import type_from_list_mates
+
+    text = "We run experiments on Zorbix, Quellon-10, Quellon-100 and PictoNet."
+    names = [("Zorbix", "Benchmark", "context"), ("Quellon-10", "Method", None)]
+    names += [("Quellon-100", "Method", None), ("PictoNet", "Method", "name")]
+    entities = [
+        ExtractedEntity(
+            n, t, [n], [Evidence(n, text.index(n), text.index(n) + len(n), text, 0, "mentions")], typed_by=by
+        )
+        for n, t, by in names
+    ]
+    typed = {e.name: e.type for e in type_from_list_mates(text, entities)}
+    assert typed == dict.fromkeys(["Zorbix", "Quellon-10", "Quellon-100", "PictoNet"], "Benchmark")
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from itertools import pairwise
 from typing import NamedTuple
 
 from kg.nlp.abbreviations import AbbreviationPair
@@ -452,29 +451,54 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     """Give an entity typed by nothing but the default the type of the names listed with it.
 
     In "AlpacaEval 2.0, FLASK, Koala and MT-Bench" a known benchmark lends its type to the
-    unknown names beside it.
+    unknown names of the whole list. The listed names vote by how they were typed: a catalogue
+    entry counts most, then the words around a name, then its shape.
 
     >>> e = lambda name, type_, at, typed_by: ExtractedEntity(
     ...     name, type_, [name], [Evidence(name, at, at + len(name), "", 0, "mentions")],
     ...     typed_by=typed_by)
-    >>> text = "on MT-Bench, Koala and Vicuna"
+    >>> text = "on MT-Bench, Koala, Vicuna and FooNet"
     >>> out = type_from_list_mates(text, [e("MT-Bench", "Benchmark", 3, "catalogue"),
-    ...                                   e("Koala", "Method", 13, None)])
+    ...     e("Koala", "Method", 13, None), e("Vicuna", "Method", 20, None),
+    ...     e("FooNet", "Method", 31, "name")])
     >>> [(x.name, x.type) for x in out]
-    [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark')]
+    [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark'), ('Vicuna', 'Benchmark'), ('FooNet', 'Method')]
     """
     spans = sorted((ev.start, ev.end, i) for i, entity in enumerate(entities) for ev in entity.evidence)
+    runs: list[list[int]] = []
+    last_end = None
+    for start, end, i in spans:
+        if last_end is not None and _LIST_GAP.fullmatch(text[last_end:start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        last_end = end
     votes: dict[int, Counter[str]] = {}
-    for (_, end, i), (start, _, j) in pairwise(spans):
-        if i == j or not _LIST_GAP.fullmatch(text[end:start]):
+    for run in runs:
+        members = list(dict.fromkeys(run))
+        if len(members) < 2:
             continue
-        for mine, other in ((i, j), (j, i)):
-            if _typed_by_default(entities[mine]) and not _typed_by_default(entities[other]):
-                votes.setdefault(mine, Counter())[entities[other].type] += 1
+        typed: Counter[str] = Counter()
+        for i in members:
+            if not _typed_by_default(entities[i]):
+                typed[entities[i].type] += _MATE_WEIGHT.get(entities[i].typed_by, 1)
+        for i in members:
+            if typed and _typed_by_default(entities[i]):
+                votes.setdefault(i, Counter()).update(typed)
+            elif entities[i].typed_by == "name":  # its shape gives way to what its mates say
+                others = typed.copy()
+                others[entities[i].type] -= 1
+                strong = others.most_common(1)[0] if others else None
+                if strong and strong[1] >= 2 and strong[0] != entities[i].type:
+                    votes.setdefault(i, Counter())[strong[0]] += 1
     out = list(entities)
     for i, counter in votes.items():
         out[i] = replace(out[i], type=counter.most_common(1)[0][0], typed_by="list")
     return out
+
+
+#: How much a list mate's type counts, by what typed it
+_MATE_WEIGHT = {"catalogue": 3, "context": 2, "parent": 2}
 
 
 #: an optional bracket after a list item, such as its citation: "SCAN (Lake and Baroni, 2018)"
