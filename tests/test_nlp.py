@@ -926,3 +926,17 @@ def test_a_verb_after_and_is_not_a_paired_adjective():
     from kg.nlp.cues import relation_from_context
 
     assert relation_from_context("We propose a method and compare ", " to it.") != "proposes"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We train with batch normalisation.", "Batch Normalization"),
+        ("A survey of text summarisation.", "text summarization"),
+        ("Results on language modelling.", "language modeling"),
+        ("We add layer normalisation and weight normalisation.", "Weight Normalization"),
+    ],
+)
+def test_british_and_american_spellings_find_one_entry(nlp, text, name):
+    found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
+    assert name in found and found[name].catalogue_id is not None

@@ -178,6 +178,37 @@ def _plural(form: str) -> str | None:
 _CAMEL_WORDS = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
 
 
+_IZE = re.compile(r"(?<=[a-z]{3})i([sz])(ations?|es?|ed|ing|ers?)\b")
+_YZE = re.compile(r"(?<=[a-z]{2})y([sz])(es?|ed|ing|ers?)\b")
+_ELING = re.compile(r"(?<=[a-z]{2}e)(ll?)(ing|ed|ers?)\b")
+
+
+def _swap_ize(form: str) -> str:
+    """The other spelling of "-ize" / "-ise" words (and "-yze" / "-yse").
+
+    >>> _swap_ize("text summarization"), _swap_ize("batch normalisation"), _swap_ize("noise")
+    ('text summarisation', 'batch normalization', 'noise')
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        return match.group(0)[0] + ("s" if match.group(1) == "z" else "z") + match.group(2)
+
+    return _YZE.sub(swap, _IZE.sub(swap, form))
+
+
+def _swap_eling(form: str) -> str:
+    """The other spelling of "-eling" / "-elling" words.
+
+    >>> _swap_eling("language modeling"), _swap_eling("sequence labelling")
+    ('language modelling', 'sequence labeling')
+    """
+    return _ELING.sub(lambda m: ("l" if m.group(1) == "ll" else "ll") + m.group(2), form)
+
+
+#: British and American spellings of the same name are both matched
+_OTHER_SPELLINGS = (_swap_ize, _swap_eling)
+
+
 def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     """Every surface form to match for ``entry``, with whether it is case-sensitive.
 
@@ -198,6 +229,8 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
             variants.add(form.replace("-", ""))
         if len(form) >= 7 and _CAMEL_WORDS.fullmatch(form):  # "Imagenet": written flat (not "Planet")
             variants.add(form[0] + form[1:].lower())
+        if not sensitive:  # "text summarisation", "language modelling"
+            variants |= {spelling(v) for v in variants for spelling in _OTHER_SPELLINGS}
         for variant in list(variants):
             plural = _plural(variant)
             if plural:
