@@ -940,3 +940,31 @@ def test_a_verb_after_and_is_not_a_paired_adjective():
 def test_british_and_american_spellings_find_one_entry(nlp, text, name):
     found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
     assert name in found and found[name].catalogue_id is not None
+
+
+def test_a_size_in_parameters_names_a_model_that_extends_the_papers_name(nlp):
+    doc = nlp(
+        "Verifiers\n\nWe introduce Quorbit, a framework for verifiers. On our new benchmark, "
+        "ProofMaze, and on the existing OlympiadBench, Quorbit-7B-Instruct halves the tokens. "
+        "We release Quorbit-Corpus-3B, a dataset of 3B tokens."
+    )
+    found = {e.name: e for e in doc._.kg_entities}
+    model = found["Quorbit-7B-Instruct"]
+    assert (model.type, model.parent) == ("Model", "Quorbit")
+    assert found["Quorbit-Corpus-3B"].type == "Dataset"  # the text calls it a dataset
+    assert found["Quorbit"].parent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        # a list of three takes the type of its typed names, a shape-typed "-Net" included
+        ("experiments on Zorbix, Quellon-10 and PictoNet, all image sets", "Benchmark"),
+        # two names and a comma are no list
+        ("On the existing OlympiadBench, Quorbit reduces the tokens.", "Method"),
+    ],
+)
+def test_list_mates_in_the_pipeline(nlp, text, typed):
+    found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
+    unknown = [e for name, e in found.items() if name.startswith(("Quellon", "PictoNet", "Quorbit"))]
+    assert unknown and all(e.type == typed for e in unknown), found

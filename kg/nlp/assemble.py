@@ -41,7 +41,7 @@ from kg.nlp.cues import (
     type_from_context,
     type_from_name,
 )
-from kg.nlp.discovery import extend_name, repeated_mentions
+from kg.nlp.discovery import VARIANT_TITLE_WORDS, extend_name, repeated_mentions
 from kg.nlp.gazetteer import is_organisation_name
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
@@ -412,6 +412,7 @@ def assemble_entities(
     entities = [e for e in built if e is not None]
     entities = type_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
+    entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
 
@@ -462,21 +463,24 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     ...     e("Koala", "Method", 13, None), e("Vicuna", "Method", 20, None),
     ...     e("FooNet", "Method", 31, "name")])
     >>> [(x.name, x.type) for x in out]
-    [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark'), ('Vicuna', 'Benchmark'), ('FooNet', 'Method')]
+    [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark'), ('Vicuna', 'Benchmark'), ('FooNet', 'Benchmark')]
     """
     spans = sorted((ev.start, ev.end, i) for i, entity in enumerate(entities) for ev in entity.evidence)
-    runs: list[list[int]] = []
+    runs: list[tuple[list[int], list[str]]] = []  # the items of each list, and its gaps
     last_end = None
     for start, end, i in spans:
-        if last_end is not None and _LIST_GAP.fullmatch(text[last_end:start]):
-            runs[-1].append(i)
+        gap = text[last_end:start] if last_end is not None else ""
+        if last_end is not None and _LIST_GAP.fullmatch(gap):
+            runs[-1][0].append(i)
+            runs[-1][1].append(gap)
         else:
-            runs.append([i])
+            runs.append(([i], []))
         last_end = end
     votes: dict[int, Counter[str]] = {}
-    for run in runs:
+    for run, gaps in runs:
         members = list(dict.fromkeys(run))
-        if len(members) < 2:
+        # two names and a comma are no list ("on OlympiadBench, VeriThinker-7B reduces")
+        if len(members) < 2 or (len(members) == 2 and not any(_CONJUNCTION.search(g) for g in gaps)):
             continue
         typed: Counter[str] = Counter()
         for i in members:
@@ -496,6 +500,8 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
         out[i] = replace(out[i], type=counter.most_common(1)[0][0], typed_by="list")
     return out
 
+
+_CONJUNCTION = re.compile(r"\band\b|\bor\b|/")
 
 #: How much a list mate's type counts, by what typed it
 _MATE_WEIGHT = {"catalogue": 3, "context": 2, "parent": 2}
@@ -542,6 +548,46 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
         if out[i].type != kind and (kind in _LISTED_KINDS or out[i].typed_by is None):
             out[i] = replace(out[i], type=kind, typed_by="list")
     return out
+
+
+#: a model's size in parameters at the end of its name: "-7B", " 1.5B", "-8x7B"
+_PARAMETER_COUNT = re.compile(r"[-\s_](?:\d+x)?\d+(?:\.\d+)?B$")
+
+
+def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Make a discovered name a variant of the paper's own name it extends ("VeriThinker-7B"
+    of "VeriThinker"), when no catalogue entry gave it a parent.
+
+    >>> e = lambda name, type_: ExtractedEntity(name, type_, [name], [])
+    >>> out = link_paper_variants([e("VeriThinker", "Method"), e("VeriThinker-7B-Instruct", "Model")])
+    >>> [(x.name, x.parent) for x in out]
+    [('VeriThinker', None), ('VeriThinker-7B-Instruct', 'VeriThinker')]
+    """
+    names = {normalize_form(e.name): e.name for e in entities}
+    out = list(entities)
+    for i, entity in enumerate(entities):
+        if entity.parent or entity.catalogue_id:
+            continue
+        parts = re.split(r"([-\s])", entity.name)
+        while len(parts) > 2 and _variant_part(parts[-1]):
+            parts = parts[:-2]
+            stem = names.get(normalize_form("".join(parts)))
+            if stem is not None and stem != entity.name:
+                out[i] = replace(entity, parent=stem)
+                break
+    return out
+
+
+def _variant_part(word: str) -> bool:
+    """Whether ``word`` can end a variant's name: a version or size ("7B", "2004"), a variant
+    word ("Instruct") or a short upper-case tag ("XL", "RKF"); not a plain word ("domain").
+
+    >>> [_variant_part(w) for w in ("7B", "Instruct", "RKF", "domain", "Critic")]
+    [True, True, True, False, False]
+    """
+    return (
+        any(c.isdigit() for c in word) or word in VARIANT_TITLE_WORDS or (word.isupper() and len(word) <= 6)
+    )
 
 
 def _typed_by_default(entity: ExtractedEntity) -> bool:
@@ -759,6 +805,8 @@ def _build_entity(
         typed_by = "context" if cue_types else "name" if shape_type else None
         if shape_type and cue_types and shape_type in {"Benchmark", "Model"}:
             type_ = shape_type if cue_types.get(shape_type) or not cue_types else type_
+        if _PARAMETER_COUNT.search(name) and "Dataset" not in cue_types:
+            type_, typed_by = "Model", "size"  # "VeriThinker-7B": a size in parameters names a model
         found = find_parent(name, catalogue)
         parent = found.name if found else None
         if found is not None and not long_forms:
