@@ -86,6 +86,8 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         # letters scattered over a phrase that opens with a function word or a verb spell nothing
         ("we transfer skills across tasks in demanding arcade environments (Atari) that", []),
         ("we propose a mix-generator generative adversarial networks (PGAN) which", []),
+        # an upper-case acronym spelling the initials of the last words takes all of them
+        ("a new scheme—Sparse Subset Voting (SSV)—for ensembles", [("Sparse Subset Voting", "SSV")]),
         # a long form takes whole hyphenated words
         (
             "a semi-supervised Contrastive Pose Learner (SCPL) for",
@@ -876,6 +878,13 @@ def test_setting_terms(text, expected):
                 "slab Restricted Boltzmann Machine",
             },
             {"spike-and-slab Restricted Boltzmann Machine", "ssRBM"},
+        ),
+        # a venue known by its short form; pieces of formulas with an open bracket
+        (
+            "Padding\n\nShown at Computer Vision and Pattern Recognition (CVPR). We count Dyck-(k, m) "
+            "words and QRX):2 cases with GPT-4V(ision).",
+            {"Computer Vision and Pattern Recognition", "CVPR", "Dyck-(k", "QRX):2"},
+            {"GPT-4V(ision)"},
         ),
     ],
 )

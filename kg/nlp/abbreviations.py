@@ -100,6 +100,41 @@ def match_long_form(candidate: str, short: str) -> int | None:
     return pos + 1
 
 
+_INITIAL_WORD = re.compile(r"[A-Za-z0-9][^\s\-–—/]*")
+#: small words a long form holds that its acronym leaves out ("learning from human feedback")
+_UNCOUNTED = frozenset({"of", "for", "from", "the", "and", "with", "in", "on", "to", "a", "an", "by", "via"})
+
+
+def initials_offset(candidate: str, short: str) -> int | None:
+    """Where the long form starts when an upper-case ``short`` spells the initials of the last
+    words of ``candidate`` (small words such as "from" may stand between them), else ``None``.
+
+    Tried before :func:`match_long_form`, whose right-to-left letter search can settle on a
+    letter inside a word ("Subspace Cubic Newton" for SSCN).
+
+    >>> text = "a new algorithm—Stochastic Subspace Cubic Newton"
+    >>> text[initials_offset(text, "SSCN"):]
+    'Stochastic Subspace Cubic Newton'
+    >>> text = "we use reinforcement learning from human feedback"
+    >>> text[initials_offset(text, "RLHF"):]
+    'reinforcement learning from human feedback'
+    >>> initials_offset("Low-Rank Adaptation", "LoRA") is None
+    True
+    """
+    letters = [c for c in short if c.isalnum()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return None
+    wanted = [c.lower() for c in letters]
+    initials: list[str] = []
+    for word in reversed(list(_INITIAL_WORD.finditer(candidate))):
+        if initials and word.group(0).lower() in _UNCOUNTED:
+            continue
+        initials.append(word.group(0)[0].lower())
+        if len(initials) == len(wanted):
+            return word.start() if initials[::-1] == wanted else None
+    return None
+
+
 def _long_candidate(text: str, end: int, short: str) -> Piece:
     """The words before ``end`` that may hold the long form (Schwartz-Hearst window)."""
     window = min(len(short) + 5, 2 * len(short))
@@ -229,7 +264,9 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         if is_short_form(inside):
             short = Piece(inside, inner_start, inner_start + len(inside))
             candidate = _long_candidate(text, match.start(), inside)
-            offset = match_long_form(candidate.text.rstrip(), inside)
+            offset = initials_offset(candidate.text.rstrip(), inside)
+            if offset is None:
+                offset = match_long_form(candidate.text.rstrip(), inside)
             if offset is not None:
                 offset = _hyphenated_word_start(candidate.text, offset)
                 long = _trim(

@@ -36,6 +36,7 @@ from kg.nlp.abbreviations import AbbreviationPair
 from kg.nlp.catalogue import Catalogue, CatalogueEntry
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
+    ORGANISATIONS,
     kind_lists,
     relation_from_context,
     type_from_context,
@@ -370,6 +371,7 @@ def assemble_entities(
     pairs, candidates = _without_organisations(pairs, candidates)
     split = split_term_candidates(pairs, text, catalogue)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
+    all_candidates = [c for c in all_candidates if _balanced(c.text)]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
@@ -419,8 +421,9 @@ def assemble_entities(
 def _without_organisations(
     pairs: Sequence[AbbreviationPair], candidates: Sequence[Candidate]
 ) -> tuple[list[AbbreviationPair], list[Candidate]]:
-    """Drop each pair whose long form names an organisation or a meeting ("International
-    Conference on Image Processing (ICIP)"), what lies inside its long form, and the mentions
+    """Drop each pair that names an organisation or a meeting ("International Conference on
+    Image Processing (ICIP)", "Computer Vision and Pattern Recognition (CVPR)": by the words
+    of its long form or a known short form), what lies inside its long form, and the mentions
     of its short form that no catalogue knows (a catalogue's WMT or TREC, benchmarks named
     after their meetings, stay).
 
@@ -431,7 +434,7 @@ def _without_organisations(
     >>> kept, left
     ([], [])
     """
-    venues = [p for p in pairs if is_organisation_name(p.long.text)]
+    venues = [p for p in pairs if is_organisation_name(p.long.text) or p.short.text in ORGANISATIONS]
     if not venues:
         return list(pairs), list(candidates)
     shorts = {p.short.text for p in venues}
@@ -588,6 +591,25 @@ def _variant_part(word: str) -> bool:
     return (
         any(c.isdigit() for c in word) or word in VARIANT_TITLE_WORDS or (word.isupper() and len(word) <= 6)
     )
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket ``text`` opens it also closes: "GPT-4V(ision)" is a name, a
+    piece cut from a formula ("Dyck-(k", "AESMC):1") is not.
+
+    >>> _balanced("GPT-4V(ision)"), _balanced("FLUX.1 [dev]"), _balanced("Dyck-(k"), _balanced("AESMC):1")
+    (True, True, False, False)
+    """
+    depth = {"(": 0, "[": 0, "{": 0}
+    closes = {")": "(", "]": "[", "}": "{"}
+    for char in text:
+        if char in depth:
+            depth[char] += 1
+        elif char in closes:
+            depth[closes[char]] -= 1
+            if depth[closes[char]] < 0:
+                return False
+    return not any(depth.values())
 
 
 def _typed_by_default(entity: ExtractedEntity) -> bool:
