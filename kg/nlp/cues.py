@@ -90,6 +90,13 @@ GENERIC_ACRONYMS = frozenset(
         "PRC",
         "UAE",
         "NYC",
+        # number formats
+        "FP32",
+        "FP16",
+        "FP8",
+        "BF16",
+        "INT8",
+        "INT4",
         # science, medicine and business words, not ML artefacts
         "DNA",
         "RNA",
@@ -255,6 +262,8 @@ ORGANISATIONS = frozenset(
         "MXNet",
         "OpenCV",
         "MATLAB",
+        "Coq",
+        "Isabelle",
         "Matlab",
         "Hadoop",
         "MapReduce",
