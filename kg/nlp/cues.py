@@ -225,6 +225,7 @@ ORGANISATIONS = frozenset(
         "Wikipedia",
         "StackOverflow",
         "LinkedIn",
+        "MTurk",
         "Facebook",
         "xAI",
         # societies, publishers, venues and journals
