@@ -978,3 +978,25 @@ def test_list_mates_in_the_pipeline(nlp, text, typed):
     found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
     unknown = [e for name, e in found.items() if name.startswith(("Quellon", "PictoNet", "Quorbit"))]
     assert unknown and all(e.type == typed for e in unknown), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        (
+            "we survey the rise of Agentic RAG pipelines for search.",
+            "Agentic RAG",
+            "Retrieval-Augmented Generation",
+        ),
+        ("we train with Downpour SGD on many machines.", "Downpour SGD", "Stochastic Gradient Descent"),
+        # a sentence's first word, a generic acronym and a glued word qualify nothing
+        ("Standard SGD is slow. We study Deep RL agents.", None, None),
+        ("many ImageNet-trained CNNs fail.", None, None),
+    ],
+)
+def test_capitalised_words_before_a_known_acronym_name_a_variant(nlp, text, name, parent):
+    found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
+    if name is None:
+        assert all(" " not in e.name or e.catalogue_id for e in found.values()), found
+    else:
+        assert found[name].parent == parent and found[name].type == "Method"

@@ -43,7 +43,7 @@ from kg.nlp.cues import (
     type_from_name,
 )
 from kg.nlp.discovery import VARIANT_TITLE_WORDS, extend_name, repeated_mentions
-from kg.nlp.gazetteer import is_organisation_name
+from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -131,6 +131,17 @@ def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     return None
 
 
+def _qualified_acronym(group: list[_Mention], catalogue: Catalogue) -> CatalogueEntry | None:
+    """The catalogue acronym a qualified name ends with ("Agentic RAG" → RAG), for a group made
+    by :func:`qualifier_start`."""
+    for m in group:
+        if "variant" in m.rules and " " in m.text:
+            found = _lookup(m.text.rsplit(" ", 1)[1], catalogue)
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
 def find_head(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     """The known entity a multi-word name ends with, its head ("few-shot continual learning"
     ends with "continual learning"): an English compound is the same kind of thing as its head.
@@ -180,8 +191,13 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
     ['RASP-Generalization', 'RASP-Generalization Conjecture']
     """
     out = []
+    title_end = text.find("\n\n")
     for cand in candidates:
         out.append(cand)
+        if cand.rule == "catalogue" and cand.start > title_end and _qualifiable(cand, text):
+            start = qualifier_start(text, cand.start)
+            if start < cand.start:  # "the rise of Agentic RAG frameworks"
+                out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
         statement = _STATEMENT_AFTER.match(text, cand.end)
         if statement and not cand.entries:  # "the RASP-Generalization Conjecture"
             out.append(Candidate(cand.start, statement.end(), text[cand.start : statement.end()], cand.rule))
@@ -194,6 +210,51 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
             rule = "variant" if cand.entries else cand.rule
             out.append(Candidate(cand.start, end, text[cand.start : end], rule, (), cand.type))
     return out
+
+
+def _qualifiable(cand: Candidate, text: str) -> bool:
+    """Whether a catalogue hit is a method or model acronym that capitalised words may qualify
+    ("Agentic RAG", "Downpour SGD"); a generic one ("Deep RL") or one that a longer name
+    goes on from ("NASNet" in "NASNet-A") is not."""
+    after = text[cand.end : cand.end + 1]
+    return (
+        not (after.isalnum() or after == "-")
+        and sum(c.isupper() for c in cand.text) >= 2
+        and " " not in cand.text
+        and not _is_generic(cand.text)
+        and any(e.type in {"Method", "Model"} for e in cand.entries)
+    )
+
+
+_QUALIFIER = re.compile(r"(?<![\w\-])([A-Z][a-z]+(?:-[A-Za-z]+)*) \Z")
+_SENTENCE_GOES_ON = re.compile(r"[a-z0-9,;(][ \t]*\n?[ \t]*\Z")  # a blank line ends a sentence
+
+
+def qualifier_start(text: str, start: int, *, max_words: int = 3) -> int:
+    """Where the capitalised words written just before ``start`` in mid-sentence begin, or
+    ``start`` when there are none: "the rise of Agentic RAG" gives the start of "Agentic".
+
+    Places, languages, function words and organisation words do not qualify a name, and a run
+    that opens a sentence is left alone (its first capital says nothing).
+
+    >>> text = "we emphasize the rise of Agentic RAG frameworks. Standard SGD is slow."
+    >>> text[qualifier_start(text, text.index("RAG")):text.index("RAG")]
+    'Agentic '
+    >>> qualifier_start(text, text.index("SGD")) == text.index("SGD")
+    True
+    >>> text = "many ImageNet-trained CNNs"
+    >>> qualifier_start(text, text.index("CNNs")) == text.index("CNNs")
+    True
+    """
+    begin = start
+    for _ in range(max_words):
+        word = _QUALIFIER.search(text, max(0, begin - 40), begin)
+        if word is None or is_never_a_name(word.group(1)) or word.group(1) in ORGANISATION_WORDS:
+            break
+        begin = word.start(1)
+    if begin == start or not _SENTENCE_GOES_ON.search(text, max(0, begin - 20), begin):
+        return start
+    return begin
 
 
 def select_mentions(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -829,7 +890,7 @@ def _build_entity(
             type_ = shape_type if cue_types.get(shape_type) or not cue_types else type_
         if _PARAMETER_COUNT.search(name) and "Dataset" not in cue_types:
             type_, typed_by = "Model", "size"  # "VeriThinker-7B": a size in parameters names a model
-        found = find_parent(name, catalogue)
+        found = find_parent(name, catalogue) or _qualified_acronym(group, catalogue)
         parent = found.name if found else None
         if found is not None and not long_forms:
             type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
