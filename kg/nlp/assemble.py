@@ -218,14 +218,15 @@ def _qualifiable(cand: Candidate, text: str) -> bool:
     goes on from ("NASNet" in "NASNet-A") is not."""
     after = text[cand.end : cand.end + 1]
     return (
-        not (after.isalnum() or after == "-")
-        and sum(c.isupper() for c in cand.text) >= 2
-        and " " not in cand.text
+        " " not in cand.text
+        and _TWO_CAPITALS.search(cand.text) is not None
+        and not (after.isalnum() or after == "-")
         and not _is_generic(cand.text)
         and any(e.type in {"Method", "Model"} for e in cand.entries)
     )
 
 
+_TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 _QUALIFIER = re.compile(r"(?<![\w\-])([A-Z][a-z]+(?:-[A-Za-z]+)*) \Z")
 _SENTENCE_GOES_ON = re.compile(r"[a-z0-9,;(][ \t]*\n?[ \t]*\Z")  # a blank line ends a sentence
 
@@ -654,6 +655,9 @@ def _variant_part(word: str) -> bool:
     )
 
 
+_BRACKET = re.compile(r"[()\[\]{}]")
+
+
 def _balanced(text: str) -> bool:
     """Whether every bracket ``text`` opens it also closes: "GPT-4V(ision)" is a name, a
     piece cut from a formula ("Dyck-(k", "AESMC):1") is not.
@@ -661,6 +665,8 @@ def _balanced(text: str) -> bool:
     >>> _balanced("GPT-4V(ision)"), _balanced("FLUX.1 [dev]"), _balanced("Dyck-(k"), _balanced("AESMC):1")
     (True, True, False, False)
     """
+    if _BRACKET.search(text) is None:
+        return True
     depth = {"(": 0, "[": 0, "{": 0}
     closes = {")": "(", "]": "[", "}": "{"}
     for char in text:
