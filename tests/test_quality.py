@@ -66,4 +66,4 @@ def test_scierc_partial_f1(nlp):  # target 0.80
 
 DEV_F1_FLOOR = 0.93  # the target, met on 2026-12-04 (0.935)
 DEV_TYPED_F1_FLOOR = 0.92
-SCIERC_F1_FLOOR = 0.68
+SCIERC_F1_FLOOR = 0.69
