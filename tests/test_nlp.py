@@ -880,6 +880,13 @@ def test_setting_terms(text, expected):
             },
             {"spike-and-slab Restricted Boltzmann Machine", "ssRBM"},
         ),
+        # accelerators, serving libraries and clouds are the tools, not the entities
+        (
+            "Serving\n\nWe fine-tune GPT-4o mini on 64 NVIDIA A100 GPUs and H100s with DeepSpeed, serve it "
+            "with vLLM on AWS and chain calls with LangChain.",
+            {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain"},
+            {"GPT-4o mini"},
+        ),
         # a venue known by its short form; pieces of formulas with an open bracket
         (
             "Padding\n\nShown at Computer Vision and Pattern Recognition (CVPR). We count Dyck-(k, m) "

@@ -297,11 +297,13 @@ def _is_caps_name(run: str) -> bool:
 
     >>> _is_caps_name("NATURAL INSTRUCTIONS"), _is_caps_name("ANALYSIS OF LAYER RESPONSES")
     (True, False)
+    >>> _is_caps_name("NVIDIA A100")  # a company's product
+    False
     """
     words = _CAPS_SEP.split(run)
     return (
         any(len(w) >= 5 for w in words)
-        and not any(w.rstrip("s") in GENERIC_ACRONYMS for w in words)
+        and not any(w.rstrip("s") in GENERIC_ACRONYMS or w in ORGANISATIONS for w in words)
         and not any(_caps_connector(w) for w in words)
     )
 
