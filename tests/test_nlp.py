@@ -887,6 +887,13 @@ def test_setting_terms(text, expected):
             {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain"},
             {"GPT-4o mini"},
         ),
+        # laws and diseases are no ML entities; a dataset named after a disease is
+        (
+            "Health\n\nUnder GDPR and HIPAA we study COVID-19 tweets and the COVID-19 Open Research "
+            "Dataset (CORD-19).",
+            {"GDPR", "HIPAA", "COVID-19"},
+            {"CORD-19"},
+        ),
         # a venue known by its short form; pieces of formulas with an open bracket
         (
             "Padding\n\nShown at Computer Vision and Pattern Recognition (CVPR). We count Dyck-(k, m) "

@@ -97,6 +97,13 @@ GENERIC_ACRONYMS = frozenset(
         "BF16",
         "INT8",
         "INT4",
+        # laws and diseases
+        "GDPR",
+        "HIPAA",
+        "CCPA",
+        "COVID",
+        "COVID-19",
+        "SARS-CoV-2",
         # science, medicine and business words, not ML artefacts
         "DNA",
         "RNA",
