@@ -916,6 +916,7 @@ def test_which_forms_are_names(nlp, text, absent, present):
         ("We call our new method the ", " (CFNet)."),
         ("we call it ", "."),
         ("we propose an effective and efficient ", " (DRH) approach"),
+        ("We propose a new loss (NL), and introduce the ", " (LHPB) for planning."),
     ],
 )
 def test_quoted_and_named_introductions_are_proposals(before, after):

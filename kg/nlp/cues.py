@@ -692,6 +692,9 @@ _PROPOSE = re.compile(
     rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+,?\s+){{0,6}}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
+    # "we propose X (XX), and introduce the Y": a second verb of the same subject
+    r"|\bwe\b[^.;]{0,100}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
+    r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
     r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
     r"(?:the\s+|an?\s+)?[\"“'‘]?$",
     re.I,
