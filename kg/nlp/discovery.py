@@ -53,7 +53,7 @@ _CHUNK = re.compile(
 _MATH_CALL = re.compile(r"(?:log|ln|exp|sin|cos|tan|tanh|max|min|det|diag|tr|sgn|sign)[A-Z][0-9]?")
 #: five digits in a row: grant, patent and report numbers, not names
 _LONG_NUMBER = re.compile(r"\d{5}")
-_NUMBERISH = re.compile(r"[\d.,%+\-/x×]+|\d+(?:st|nd|rd|th|s|k|K|M|B|D)?|v\d+(?:\.\d+)*", re.I)
+_NUMBERISH = re.compile(r"[\d.,%+\-/x×]+|\d+(?:\.\d+)?(?:st|nd|rd|th|s|k|K|M|B|T|D)?|v\d+(?:\.\d+)*", re.I)
 
 
 def is_name_shaped(text: str) -> bool:
@@ -62,8 +62,8 @@ def is_name_shaped(text: str) -> bool:
     A name has a capital inside it (ImageNet, RLHF, MT-Bench), or mixes letters and digits
     (GSM8K, GPT-4, Qwen2); plain words, numbers and generic acronyms (LLMs, AI) do not.
 
-    >>> [is_name_shaped(t) for t in ["ImageNet", "Table", "LLMs", "2024", "x2", "MT-Bench"]]
-    [True, False, False, False, False, True]
+    >>> [is_name_shaped(t) for t in ["ImageNet", "Table", "LLMs", "2024", "x2", "1.3B", "MT-Bench"]]
+    [True, False, False, False, False, False, True]
     """
     if text in GENERIC_ACRONYMS or _NUMBERISH.fullmatch(text):
         return False
@@ -345,6 +345,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     True
     >>> title_name("Deliberation Networks: Sequence Generation Beyond One-Pass Decoding").text
     'Deliberation Networks'
+    >>> title_name("Mamba-2 Meets RLHF: Scaling Laws for Reward Models") is None
+    True
     """
     match = _TITLE.match(title)
     if not match:
@@ -354,6 +356,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     first = words[0].lower()
     if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:
         return None
+    if any(w.lower() in _TITLE_VERBS for w in words[1:]):
+        return None  # "Mamba-2 Meets RLHF": a claim, not a name
     shaped = [is_name_shaped(w) for w in words]
     capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(words, shaped, strict=True))
     recurs = len(words) == 1 or head in abstract or words[-1] in _ARTEFACT_NOUNS
@@ -372,6 +376,12 @@ _ARTEFACT_NOUNS = words_of(
     Encoding Embedding Embeddings Kernel Kernels Architecture Agent Agents Benchmark Dataset
     Corpus Treebank
     """
+)
+
+#: Verbs that make a title's head a sentence ("X Meets Y", "Scale Is All You Need").
+_TITLE_VERBS = words_of(
+    """meets meet is are was were makes make helps help matters matter beats beat learns learn
+    needs need works work wins win fails fail goes go scales scale"""
 )
 
 #: First words of titles whose head is a phrase, not a name.
