@@ -535,7 +535,13 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     last_end = None
     for start, end, i in spans:
         gap = text[last_end:start] if last_end is not None else ""
-        if last_end is not None and _LIST_GAP.fullmatch(gap):
+        # "and"/"or" comes before a list's last item: "On A and B, C improves" ends at B
+        closed = bool(runs) and any(_CONJUNCTION.search(g) for g in runs[-1][1])
+        if (
+            last_end is not None
+            and _LIST_GAP.fullmatch(gap)
+            and not (closed and not _CONJUNCTION.search(gap))
+        ):
             runs[-1][0].append(i)
             runs[-1][1].append(gap)
         else:
