@@ -987,6 +987,8 @@ def test_a_size_in_parameters_names_a_model_that_extends_the_papers_name(nlp):
         ("experiments on Zorbix, Quellon-10 and PictoNet, all image sets", "Benchmark"),
         # two names and a comma are no list
         ("On the existing OlympiadBench, Quorbit reduces the tokens.", "Method"),
+        # a bracket holding two names is a list
+        ("assistants (OlympiadBench, Quorbit) fail.", "Benchmark"),
         # "and" comes before a list's last item: the list ends there
         ("On OlympiadBench and MathVista, Quorbit reduces the tokens.", "Method"),
     ],

@@ -531,7 +531,8 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark'), ('Vicuna', 'Benchmark'), ('FooNet', 'Benchmark')]
     """
     spans = sorted((ev.start, ev.end, i) for i, entity in enumerate(entities) for ev in entity.evidence)
-    runs: list[tuple[list[int], list[str]]] = []  # the items of each list, and its gaps
+    # the items of each list, its gaps, and where it starts and ends in the text
+    runs: list[tuple[list[int], list[str], list[int]]] = []
     last_end = None
     for start, end, i in spans:
         gap = text[last_end:start] if last_end is not None else ""
@@ -544,14 +545,19 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
         ):
             runs[-1][0].append(i)
             runs[-1][1].append(gap)
+            runs[-1][2][1] = end
         else:
-            runs.append(([i], []))
+            runs.append(([i], [], [start, end]))
         last_end = end
     votes: dict[int, Counter[str]] = {}
-    for run, gaps in runs:
+    for run, gaps, (first, last) in runs:
         members = list(dict.fromkeys(run))
-        # two names and a comma are no list ("on OlympiadBench, VeriThinker-7B reduces")
-        if len(members) < 2 or (len(members) == 2 and not any(_CONJUNCTION.search(g) for g in gaps)):
+        # two names and a comma are no list ("on OlympiadBench, VeriThinker-7B reduces"),
+        # unless a bracket holds just them ("assistants (ChatGPT, Coze)")
+        bracketed = text[first - 1 : first] == "(" and text[last : last + 1] == ")"
+        if len(members) < 2 or (
+            len(members) == 2 and not bracketed and not any(_CONJUNCTION.search(g) for g in gaps)
+        ):
             continue
         typed: Counter[str] = Counter()
         for i in members:

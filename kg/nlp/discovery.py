@@ -325,7 +325,9 @@ def _split_slashes(chunk: str) -> list[str]:
     return _NAME_SLASH.split(chunk)
 
 
-_TITLE = re.compile(r"\s*([^:]{2,60}?)\s*:\s+\S")
+#: emoji and pictographs that decorate a title ("🚀 Name: ..."), never part of the name
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f"
+_TITLE = re.compile(rf"\s*(?:[{_EMOJI}]+\s*)?([^:]{{2,60}}?)\s*:\s+\S")
 _CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
 
 
@@ -347,6 +349,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Deliberation Networks'
     >>> title_name("Mamba-2 Meets RLHF: Scaling Laws for Reward Models") is None
     True
+    >>> title_name("🚀 LongMemEval-Pro: Benchmarking Chat Assistants").text
+    'LongMemEval-Pro'
     """
     match = _TITLE.match(title)
     if not match:
