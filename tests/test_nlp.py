@@ -1019,3 +1019,16 @@ def test_capitalised_words_before_a_known_acronym_name_a_variant(nlp, text, name
         assert all(" " not in e.name or e.catalogue_id for e in found.values()), found
     else:
         assert found[name].parent == parent and found[name].type == "Method"
+
+
+@pytest.mark.parametrize(
+    ("text", "elided", "name"),
+    [
+        ("We score 32% on SWE-bench Verified and Lite.", "Lite", "SWE-bench Lite"),
+        ("We fine-tune Llama 2 7B, 13B and 70B.", "70B", "LLaMA 2 70B"),
+        ("We compare Claude 3 Opus and Sonnet.", "Sonnet", "Claude 3 Sonnet"),
+    ],
+)
+def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided, name):
+    found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
+    assert name in found and elided in found[name].mentions

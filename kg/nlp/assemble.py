@@ -42,7 +42,7 @@ from kg.nlp.cues import (
     type_from_context,
     type_from_name,
 )
-from kg.nlp.discovery import VARIANT_TITLE_WORDS, extend_name, repeated_mentions
+from kg.nlp.discovery import VARIANT_TITLE_WORDS, VARIANT_WORDS, extend_name, repeated_mentions
 from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
@@ -210,6 +210,47 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
             rule = "variant" if cand.entries else cand.rule
             out.append(Candidate(cand.start, end, text[cand.start : end], rule, (), cand.type))
     return out
+
+
+_ELLIPSIS = re.compile(
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)([A-Za-z]+|\d+(?:\.\d+)?[BMK])\b"
+)
+_LAST_PART = re.compile(r"([\s\-])([^\s\-]+)$")
+
+
+def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catalogue) -> list[Candidate]:
+    """The variants a list writes with their family left out: "Lite" in "SWE-bench Verified and
+    Lite" is SWE-bench Lite, "13B" in "Llama 2 7B and 13B" is Llama 2 13B. A lone variant word
+    or size after a name ending in one is a mention of the catalogue entry they make together.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("SWE-bench Lite", "Benchmark")])
+    >>> text = "on SWE-bench Verified and Lite."
+    >>> hit = Candidate(3, 21, "SWE-bench Verified", "catalogue", ())
+    >>> [(c.text, c.entries[0].name) for c in elided_variants(text, [hit], cat)]
+    [('Lite', 'SWE-bench Lite')]
+    """
+    out = []
+    for cand in candidates:
+        last = _LAST_PART.search(cand.text)
+        if last is None or not _variant_word(last.group(2)):
+            continue
+        stem, separator = cand.text[: last.start()], last.group(1)
+        at = cand.end
+        while (more := _ELLIPSIS.match(text, at)) and _variant_word(more.group(1)):
+            entries = _lookup(f"{stem}{separator}{more.group(1)}", catalogue)
+            if len(entries) != 1:
+                break
+            out.append(Candidate(more.start(1), more.end(1), more.group(1), "variant", entries))
+            at = more.end()
+    return out
+
+
+def _variant_word(word: str) -> bool:
+    """A size ("13B") or a variant word ("Lite", "Sonnet", "mini") that ends a model's name."""
+    return bool(_SIZE_WORD.fullmatch(word)) or word in VARIANT_TITLE_WORDS or word in VARIANT_WORDS
+
+
+_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMK]")
 
 
 def _qualifiable(cand: Candidate, text: str) -> bool:
@@ -433,6 +474,7 @@ def assemble_entities(
     pairs, candidates = _without_organisations(pairs, candidates)
     split = split_term_candidates(pairs, text, catalogue)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
+    all_candidates += elided_variants(text, all_candidates, catalogue)
     all_candidates = [c for c in all_candidates if _balanced(c.text)]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
