@@ -231,6 +231,9 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
     """
     out = []
     for cand in candidates:
+        more = _ELLIPSIS.match(text, cand.end)  # most names are not followed by a list: fails fast
+        if more is None or not _variant_word(more.group(1)):
+            continue
         last = _LAST_PART.search(cand.text)
         if last is None or not _variant_word(last.group(2)):
             continue
@@ -573,33 +576,28 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark'), ('Vicuna', 'Benchmark'), ('FooNet', 'Benchmark')]
     """
     spans = sorted((ev.start, ev.end, i) for i, entity in enumerate(entities) for ev in entity.evidence)
-    # the items of each list, its gaps, and where it starts and ends in the text
-    runs: list[tuple[list[int], list[str], list[int]]] = []
+    # each list: its items, where it starts and ends, and whether an "and"/"or" joined it
+    runs: list[tuple[list[int], list[int], list[bool]]] = []
     last_end = None
     for start, end, i in spans:
-        gap = text[last_end:start] if last_end is not None else ""
-        # "and"/"or" comes before a list's last item: "On A and B, C improves" ends at B
-        closed = bool(runs) and any(_CONJUNCTION.search(g) for g in runs[-1][1])
-        if (
-            last_end is not None
-            and _LIST_GAP.fullmatch(gap)
-            and not (closed and not _CONJUNCTION.search(gap))
-        ):
-            runs[-1][0].append(i)
-            runs[-1][1].append(gap)
-            runs[-1][2][1] = end
-        else:
-            runs.append(([i], [], [start, end]))
+        if last_end is not None and _LIST_GAP.fullmatch(text, last_end, start):
+            joined = _CONJUNCTION.search(text, last_end, start) is not None
+            # "and"/"or" comes before a list's last item: "On A and B, C improves" ends at B
+            if joined or not runs[-1][2][0]:
+                runs[-1][0].append(i)
+                runs[-1][1][1] = end
+                runs[-1][2][0] = runs[-1][2][0] or joined
+                last_end = end
+                continue
+        runs.append(([i], [start, end], [False]))
         last_end = end
     votes: dict[int, Counter[str]] = {}
-    for run, gaps, (first, last) in runs:
+    for run, (first, last), (joined,) in runs:
         members = list(dict.fromkeys(run))
         # two names and a comma are no list ("on OlympiadBench, VeriThinker-7B reduces"),
         # unless a bracket holds just them ("assistants (ChatGPT, Coze)")
         bracketed = text[first - 1 : first] == "(" and text[last : last + 1] == ")"
-        if len(members) < 2 or (
-            len(members) == 2 and not bracketed and not any(_CONJUNCTION.search(g) for g in gaps)
-        ):
+        if len(members) < 2 or (len(members) == 2 and not bracketed and not joined):
             continue
         typed: Counter[str] = Counter()
         for i in members:
