@@ -894,6 +894,12 @@ def test_setting_terms(text, expected):
             {"GDPR", "HIPAA", "COVID-19"},
             {"CORD-19"},
         ),
+        # licences are no entities; "X split" names an evaluation set
+        (
+            "Charts\n\nWe release the ChartMimic-Hard split under CC-BY 4.0 and the code under GPLv3.",
+            {"CC-BY 4.0", "CC-BY", "GPLv3"},
+            {"ChartMimic-Hard"},
+        ),
         # a venue known by its short form; pieces of formulas with an open bracket
         (
             "Padding\n\nShown at Computer Vision and Pattern Recognition (CVPR). We count Dyck-(k, m) "
@@ -917,6 +923,7 @@ def test_which_forms_are_names(nlp, text, absent, present):
         ("we call it ", "."),
         ("we propose an effective and efficient ", " (DRH) approach"),
         ("We propose a new loss (NL), and introduce the ", " (LHPB) for planning."),
+        ("We evaluate on ChartQA and our new ", " split."),
     ],
 )
 def test_quoted_and_named_introductions_are_proposals(before, after):

@@ -281,6 +281,17 @@ ORGANISATIONS = frozenset(
         "GCP",
         "Hugging Face",
         "Prolific",
+        # licences
+        "CC-BY",
+        "CC-BY-SA",
+        "CC-BY-NC",
+        "CC-BY-NC-SA",
+        "CC-BY-ND",
+        "CC0",
+        "GPL",
+        "GPLv2",
+        "GPLv3",
+        "LGPL",
         # accelerators: hardware the methods run on
         "A100",
         "A100s",
@@ -435,7 +446,8 @@ def type_from_name(name: str) -> str | None:
 
 _AFTER_NOUNS = (
     (
-        r"benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena|environments?|simulators?|evaluations?",
+        r"benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena|environments?|simulators?|evaluations?|"
+        r"splits?|subsets?",
         "Benchmark",
     ),
     (r"datasets?|corpus|corpora|data ?sets?|collections?|database", "Dataset"),
@@ -692,6 +704,8 @@ _PROPOSE = re.compile(
     rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+,?\s+){{0,6}}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
+    # "our new X split", "our proposed X"
+    r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
     # "we propose X (XX), and introduce the Y": a second verb of the same subject
     r"|\bwe\b[^.;]{0,100}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
@@ -726,6 +740,7 @@ _USE = re.compile(
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
     "curate", "create", "contribute", "offer", "call", "name", "dub", "term", "coined",
+    "our new", "our novel",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
