@@ -88,6 +88,9 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("we propose a mix-generator generative adversarial networks (PGAN) which", []),
         # an upper-case acronym spelling the initials of the last words takes all of them
         ("a new scheme—Sparse Subset Voting (SSV)—for ensembles", [("Sparse Subset Voting", "SSV")]),
+        # a bracket glued to a word holds a formula, unless it holds an acronym
+        ("one step of gradient descent, achieving excess risk O(d/N) for f(x, y)", []),
+        ("Distributional Semantic Spaces(DSS) derive vectors", [("Distributional Semantic Spaces", "DSS")]),
         # a long form takes whole hyphenated words
         (
             "a semi-supervised Contrastive Pose Learner (SCPL) for",

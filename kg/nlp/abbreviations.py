@@ -167,6 +167,9 @@ def _hyphenated_word_start(text: str, at: int) -> int:
     return at
 
 
+#: what a bracket glued to a word holds when it is a formula: a lower-case start or an operator
+_FORMULA = re.compile(r"^[^A-Z]|[/=+*^,]")
+
 _QUOTES = "\"'“”‘’"
 
 
@@ -260,6 +263,8 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
     pairs: list[AbbreviationPair] = []
     for match in _PAREN.finditer(text):
         inside = match.group(1).strip()
+        if match.start() and text[match.start() - 1].isalnum() and _FORMULA.search(inside):
+            continue  # a call or an index glued to a word, "O(d/N)", "f(x)": no abbreviation
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         if is_short_form(inside):
             short = Piece(inside, inner_start, inner_start + len(inside))
