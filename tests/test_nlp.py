@@ -897,6 +897,12 @@ def test_setting_terms(text, expected):
             {"GDPR", "HIPAA", "COVID-19"},
             {"CORD-19"},
         ),
+        # a laboratory is no entity; a paper's own acronym that a lab also uses still is
+        (
+            "Robots\n\nWork done at MIT CSAIL and HKUST. We propose Self-Adapting Improvement Loops (SAIL).",
+            {"CSAIL", "HKUST"},
+            {"SAIL", "Self-Adapting Improvement Loops"},
+        ),
         # licences are no entities; "X split" names an evaluation set
         (
             "Charts\n\nWe release the ChartMimic-Hard split under CC-BY 4.0 and the code under GPLv3.",

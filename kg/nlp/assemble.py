@@ -36,7 +36,7 @@ from kg.nlp.abbreviations import AbbreviationPair
 from kg.nlp.catalogue import Catalogue, CatalogueEntry
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
-    ORGANISATIONS,
+    VENUES,
     kind_lists,
     relation_from_context,
     type_from_context,
@@ -541,7 +541,7 @@ def _without_organisations(
     >>> kept, left
     ([], [])
     """
-    venues = [p for p in pairs if is_organisation_name(p.long.text) or p.short.text in ORGANISATIONS]
+    venues = [p for p in pairs if is_organisation_name(p.long.text) or p.short.text in VENUES]
     if not venues:
         return list(pairs), list(candidates)
     shorts = {p.short.text for p in venues}

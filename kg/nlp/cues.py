@@ -281,6 +281,18 @@ ORGANISATIONS = frozenset(
         "GCP",
         "Hugging Face",
         "Prolific",
+        # laboratories and schools known by their short names
+        "CSAIL",
+        "BAIR",
+        "Mila",
+        "MILA",
+        "KAIST",
+        "EPFL",
+        "Inria",
+        "INRIA",
+        "CNRS",
+        "HKUST",
+        "PolyU",
         # licences
         "CC-BY",
         "CC-BY-SA",
@@ -316,6 +328,55 @@ ORGANISATIONS = frozenset(
         "Hadoop",
         "MapReduce",
         "LaTeX",
+    ]
+)
+
+#: Conferences and journals: a pair whose short form is one of these ("Computer Vision and
+#: Pattern Recognition (CVPR)") names the venue, never a paper's method.
+VENUES = frozenset(
+    [
+        "NeurIPS",
+        "NIPS",
+        "ICML",
+        "ICLR",
+        "ACL",
+        "EMNLP",
+        "NAACL",
+        "EACL",
+        "AACL",
+        "COLING",
+        "CoNLL",
+        "CVPR",
+        "ICCV",
+        "ECCV",
+        "WACV",
+        "BMVC",
+        "AAAI",
+        "IJCAI",
+        "KDD",
+        "SIGIR",
+        "WWW",
+        "WSDM",
+        "CIKM",
+        "ICDM",
+        "AISTATS",
+        "UAI",
+        "COLT",
+        "ICASSP",
+        "INTERSPEECH",
+        "ICRA",
+        "IROS",
+        "CoRL",
+        "RSS",
+        "TACL",
+        "TPAMI",
+        "IJCV",
+        "JMLR",
+        "PMLR",
+        "TMLR",
+        "VISAPP",
+        "MICCAI",
+        "ISBI",
     ]
 )
 
@@ -515,7 +576,7 @@ _APPOSITIVE_NOUNS = (
 )
 _APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,|:|—|–|-{1,2})?\s*(?:which is\s+|is\s+|as\s+)?(?:a|an|the|our)\s+"
-    r"(?:[\w\-]+\s+){0,4}?(?:"
+    r"(?:[\w\-]+(?:[,.]\d+)*[\w\-]*\s+){0,4}?(?:"  # "a 36,000-hour speech corpus"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
     + r")\b",
     re.I,
