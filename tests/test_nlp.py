@@ -897,6 +897,13 @@ def test_setting_terms(text, expected):
             {"GDPR", "HIPAA", "COVID-19"},
             {"CORD-19"},
         ),
+        # an acronym from outside ML names nothing bare, but a paper may define it for its own method
+        (
+            "NAS\n\nWe propose Dynamic Neural Architecture (DNA), a search method. We also record "
+            "electroencephalography (EEG) signals; EEG is noisy.",
+            {"EEG", "electroencephalography"},
+            {"DNA", "Dynamic Neural Architecture"},
+        ),
         # a laboratory is no entity; a paper's own acronym that a lab also uses still is
         (
             "Robots\n\nWork done at MIT CSAIL and HKUST. We propose Self-Adapting Improvement Loops (SAIL).",

@@ -36,6 +36,7 @@ from kg.nlp.abbreviations import AbbreviationPair
 from kg.nlp.catalogue import Catalogue, CatalogueEntry
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
+    NON_ML_ACRONYMS,
     VENUES,
     kind_lists,
     relation_from_context,
@@ -405,8 +406,10 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
     out = []
     long_forms = []
     for pair in pairs:
-        if _is_generic(pair.short.text):
-            continue
+        if _is_generic(pair.short.text) and not (
+            pair.short.text in NON_ML_ACRONYMS and text and _proposed_pair(pair, text)
+        ):
+            continue  # "large language models (LLMs)"; but "we propose DNA (Dynamic ...)" stays
         if _plural_acronym(pair.short.text) and not (text and _proposed_pair(pair, text)):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))

@@ -28,8 +28,43 @@ __all__ = [
     "type_from_name",
 ]
 
+#: Acronyms of things outside ML (number formats, laws, diseases, science, medicine and
+#: business words): never names when written bare, but a paper may still define one for its
+#: own method ("We propose DNA (Dynamic Neural Architecture)").
+NON_ML_ACRONYMS = frozenset(
+    [
+        # number formats
+        "FP32",
+        "FP16",
+        "FP8",
+        "BF16",
+        "INT8",
+        "INT4",
+        # laws and diseases
+        "GDPR",
+        "HIPAA",
+        "CCPA",
+        "COVID",
+        "COVID-19",
+        "SARS-CoV-2",
+        # science, medicine and business words, not ML artefacts
+        "DNA",
+        "RNA",
+        "mRNA",
+        "HIV",
+        "EEG",
+        "ECG",
+        "EMG",
+        "MRI",
+        "fMRI",
+        "CEO",
+        "NGO",
+        "GDP",
+    ]
+)
+
 #: Acronyms that name a field or a kind of thing, not one entity.
-GENERIC_ACRONYMS = frozenset(
+GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
     [
         "GUI",
         "SDK",
@@ -90,33 +125,6 @@ GENERIC_ACRONYMS = frozenset(
         "PRC",
         "UAE",
         "NYC",
-        # number formats
-        "FP32",
-        "FP16",
-        "FP8",
-        "BF16",
-        "INT8",
-        "INT4",
-        # laws and diseases
-        "GDPR",
-        "HIPAA",
-        "CCPA",
-        "COVID",
-        "COVID-19",
-        "SARS-CoV-2",
-        # science, medicine and business words, not ML artefacts
-        "DNA",
-        "RNA",
-        "mRNA",
-        "HIV",
-        "EEG",
-        "ECG",
-        "EMG",
-        "MRI",
-        "fMRI",
-        "CEO",
-        "NGO",
-        "GDP",
         "IID",
         "OOD",
         "II",
