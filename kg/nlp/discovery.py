@@ -697,6 +697,7 @@ _INTRO = re.compile(
     rf"(?:(?:new|novel|first)\s+)?(?:[a-z][\w\-]*\s+)?({_CAP_WORD})"
 )
 _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
+_POSSESSIVE = re.compile(r"'s$")
 _CAPITALISED_TOKEN = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'\-]*(?![\w\-/])")
 
 
@@ -819,6 +820,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     >>> text = "We introduce Scylla. It trains Transformer models, tests Koala, MT-Bench and Bayesian nets."
     >>> [p.text for p in cued_names(text)]
     ['Scylla', 'Transformer', 'Koala']
+    >>> [p.text for p in cued_names("It beats VQGAN, Tokzilla's tokenizer and GPT-4.")]
+    ['Tokzilla']
     """
     found: dict[int, Piece] = {}
     for pattern in (_INTRO, _NAMING):
@@ -829,7 +832,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 found[match.start(1)] = Piece(name, match.start(1), match.end(1))
     cited = citation_spans(text)
     words = [
-        (m.group(0).rstrip("'"), m.start())
+        (_POSSESSIVE.sub("", m.group(0)).rstrip("'"), m.start())  # "LlamaGen's tokenizer": LlamaGen
         for m in _CAPITALISED_TOKEN.finditer(text)
         if not cited or _outside(cited, m.start())
     ]
