@@ -55,7 +55,7 @@ def test_dev_precision_stays_high(dev_score):
 
 
 def test_generalisation_recall_without_gold_names_in_the_catalogue(unseen_score):
-    assert unseen_score.recall >= 0.80, unseen_score.as_dict()  # target 0.75
+    assert unseen_score.recall >= 0.81, unseen_score.as_dict()  # target 0.75
 
 
 def test_scierc_partial_f1(nlp):  # target 0.80
