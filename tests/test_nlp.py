@@ -900,8 +900,8 @@ def test_setting_terms(text, expected):
         # an acronym from outside ML names nothing bare, but a paper may define it for its own method
         (
             "NAS\n\nWe propose Dynamic Neural Architecture (DNA), a search method. We also record "
-            "electroencephalography (EEG) signals; EEG is noisy.",
-            {"EEG", "electroencephalography"},
+            "electroencephalography (EEG) signals and CT scans; EEG is noisy.",
+            {"EEG", "electroencephalography", "CT"},
             {"DNA", "Dynamic Neural Architecture"},
         ),
         # a laboratory is no entity; a paper's own acronym that a lab also uses still is
