@@ -986,17 +986,18 @@ def test_a_verb_after_and_is_not_a_paired_adjective():
     ],
 )
 def test_british_and_american_spellings_find_one_entry(nlp, text, name):
-    found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
+    found = entities(nlp, "A title", text)
     assert name in found and found[name].catalogue_id is not None
 
 
 def test_a_size_in_parameters_names_a_model_that_extends_the_papers_name(nlp):
-    doc = nlp(
-        "Verifiers\n\nWe introduce Quorbit, a framework for verifiers. On our new benchmark, "
+    found = entities(
+        nlp,
+        "Verifiers",
+        "We introduce Quorbit, a framework for verifiers. On our new benchmark, "
         "ProofMaze, and on the existing OlympiadBench, Quorbit-7B-Instruct halves the tokens. "
-        "We release Quorbit-Corpus-3B, a dataset of 3B tokens."
+        "We release Quorbit-Corpus-3B, a dataset of 3B tokens.",
     )
-    found = {e.name: e for e in doc._.kg_entities}
     model = found["Quorbit-7B-Instruct"]
     assert (model.type, model.parent) == ("Model", "Quorbit")
     assert found["Quorbit-Corpus-3B"].type == "Dataset"  # the text calls it a dataset
@@ -1017,7 +1018,7 @@ def test_a_size_in_parameters_names_a_model_that_extends_the_papers_name(nlp):
     ],
 )
 def test_list_mates_in_the_pipeline(nlp, text, typed):
-    found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
+    found = entities(nlp, "A title", text)
     unknown = [e for name, e in found.items() if name.startswith(("Quellon", "PictoNet", "Quorbit"))]
     assert unknown and all(e.type == typed for e in unknown), found
 
@@ -1037,7 +1038,7 @@ def test_list_mates_in_the_pipeline(nlp, text, typed):
     ],
 )
 def test_capitalised_words_before_a_known_acronym_name_a_variant(nlp, text, name, parent):
-    found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
+    found = entities(nlp, "A title", text)
     if name is None:
         assert all(" " not in e.name or e.catalogue_id for e in found.values()), found
     else:
@@ -1053,5 +1054,5 @@ def test_capitalised_words_before_a_known_acronym_name_a_variant(nlp, text, name
     ],
 )
 def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided, name):
-    found = {e.name: e for e in nlp("A title\n\n" + text)._.kg_entities}
+    found = entities(nlp, "A title", text)
     assert name in found and elided in found[name].mentions
