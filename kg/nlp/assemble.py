@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -43,7 +43,7 @@ from kg.nlp.cues import (
     type_from_context,
     type_from_name,
 )
-from kg.nlp.discovery import VARIANT_TITLE_WORDS, VARIANT_WORDS, extend_name, repeated_mentions
+from kg.nlp.discovery import SIZE, VARIANT_TITLE_WORDS, VARIANT_WORDS, extend_name, repeated_mentions
 from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
@@ -123,13 +123,24 @@ def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     >>> find_parent("Qwen2-7B-Instruct", cat).name
     'Qwen2'
     """
-    parts = re.split(r"([-\s])", name)
-    while len(parts) > 2:
-        parts = parts[:-2]
-        found = _lookup("".join(parts), catalogue)
+    for stem in _stems(name):
+        found = _lookup(stem, catalogue)
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _stems(name: str, *, variant_parts_only: bool = False) -> Iterator[str]:
+    """``name`` with its last hyphen- or space-joined part dropped, again and again (only while
+    that part is a version, size or variant word, with ``variant_parts_only``).
+
+    >>> list(_stems("Qwen2-7B-Instruct")), list(_stems("Winograd-domain", variant_parts_only=True))
+    (['Qwen2-7B', 'Qwen2'], [])
+    """
+    parts = re.split(r"([-\s])", name)
+    while len(parts) > 2 and (not variant_parts_only or _variant_part(parts[-1])):
+        parts = parts[:-2]
+        yield "".join(parts)
 
 
 def _qualified_acronym(group: list[_Mention], catalogue: Catalogue) -> CatalogueEntry | None:
@@ -251,10 +262,7 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
 
 def _variant_word(word: str) -> bool:
     """A size ("13B") or a variant word ("Lite", "Sonnet", "mini") that ends a model's name."""
-    return bool(_SIZE_WORD.fullmatch(word)) or word in VARIANT_TITLE_WORDS or word in VARIANT_WORDS
-
-
-_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMK]")
+    return bool(SIZE.fullmatch(word)) or word in VARIANT_TITLE_WORDS or word in VARIANT_WORDS
 
 
 def _qualifiable(cand: Candidate, text: str) -> bool:
@@ -688,12 +696,10 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     for i, entity in enumerate(entities):
         if entity.parent or entity.catalogue_id:
             continue
-        parts = re.split(r"([-\s])", entity.name)
-        while len(parts) > 2 and _variant_part(parts[-1]):
-            parts = parts[:-2]
-            stem = names.get(normalize_form("".join(parts)))
-            if stem is not None and stem != entity.name:
-                out[i] = replace(entity, parent=stem)
+        for stem in _stems(entity.name, variant_parts_only=True):
+            known = names.get(normalize_form(stem))
+            if known is not None and known != entity.name:
+                out[i] = replace(entity, parent=known)
                 break
     return out
 

@@ -28,6 +28,7 @@ from kg.nlp.gazetteer import FUNCTION_WORDS, ORGANISATION_WORDS, is_never_a_name
 
 __all__ = [
     "NOT_NAMES",
+    "SIZE",
     "VARIANT_TITLE_WORDS",
     "VARIANT_WORDS",
     "called_names",
@@ -495,7 +496,8 @@ VARIANT_TITLE_WORDS = frozenset(
         "Distill",
     ]
 )
-_SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
+#: a size in parameters or examples: "7B", "1.5B", "8x7B", "200K"
+SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*|[1-9]\d?(?:\.\d+)?|(?:19|20)\d\d")
 _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
@@ -521,7 +523,7 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
         token_end = match.start(1) + len(token)
         if (
             token in VARIANT_TITLE_WORDS
-            or _SIZE.fullmatch(token)
+            or SIZE.fullmatch(token)
             or (token[:1] == "v" and bool(_VERSION.fullmatch(token)))
             or (_VERSION.fullmatch(token) and not _NOT_AFTER_NUMBER.match(text, token_end))
         ):
