@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kg.nlp.gazetteer import words_of
+
 __all__ = [
     "AbbreviationPair",
     "Piece",
@@ -189,49 +191,10 @@ def _trim(piece: Piece, offset: int) -> Piece | None:
 
 #: Lower-case words a long form never starts with: when the short form's first letter can
 #: only be found there ("we propose a mix-generator GAN (PGAN)"), the letters do not spell it.
-_NOT_FIRST = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "across",
-        "into",
-        "onto",
-        "over",
-        "via",
-        "between",
-        "among",
-        "and",
-        "or",
-        "but",
-        "we",
-        "our",
-        "propose",
-        "proposes",
-        "proposed",
-        "present",
-        "presents",
-        "introduce",
-        "introduces",
-        "use",
-        "uses",
-        "using",
-        "called",
-        "namely",
-        "is",
-        "are",
-        "was",
-        "were",
-    ]
+_NOT_FIRST = words_of(
+    """a an the of to in on at by for from with across into onto over via between among and or
+    but we our propose proposes proposed present presents introduce introduces use uses using
+    called namely is are was were"""
 )
 
 
