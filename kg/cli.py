@@ -632,6 +632,13 @@ def evaluate_cli(
         f"{result.gold_entities} gold entities, {result.predicted} predicted",
         highlight=False,
     )
+    if result.shared_misses:
+        _out.print(
+            f"{result.shared_misses} misses match a prediction already credited to another gold "
+            f"entity of the paper (the gold lists forms of one referent apart); recall with them "
+            f"credited: {result.shared_recall:.3f}",
+            highlight=False,
+        )
     if show:
         _out.print("[bold]misses[/bold]")
         for title, type_, name in result.misses[:show]:

@@ -6,6 +6,13 @@ entity matches when a normalised surface form (name, mention or alias) is shared
 flagged ``named``; precision counts a prediction right when it matches any gold entity;
 typed scores also need the coarse type (Dataset and Benchmark are one class, Data) to agree.
 
+Each prediction credits at most one gold entity. A gold set that lists coreferent forms of one
+referent apart ("Noun Classifier Associations (NCA)" and a later bare "NCA" as two rows, as
+span-level sets converted to paper level do) therefore counts the second form as missed when
+the prediction merged them. :attr:`Score.shared_misses` counts those misses and
+:attr:`Score.shared_recall` is the recall had each been credited, so a conflict between
+conventions can be told apart from entities that were not found.
+
 Examples
 --------
 >>> gold = [{"title": "T", "entities": [{"name": "Low-Rank Adaptation", "type": "Method",
@@ -98,6 +105,10 @@ class Score:
     typed_f1: float
     recall_by_type: dict[str, float]
     precision_by_type: dict[str, float]
+    #: misses that match a prediction already credited to another gold entity of the paper
+    shared_misses: int = 0
+    #: recall had those misses been credited too
+    shared_recall: float = 0.0
     misses: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
     false_positives: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
 
@@ -136,7 +147,7 @@ def score(
     pred_by: dict[str, list[dict]] = {}
     for row in pred:
         pred_by.setdefault(_title_key(row["title"]), []).extend(row.get("entities", []))
-    tp = typed_tp = gold_n = fp = 0
+    tp = typed_tp = gold_n = fp = shared = 0
     per_gold: Counter[str] = Counter()
     per_hit: Counter[str] = Counter()
     per_pred: Counter[str] = Counter()
@@ -158,6 +169,7 @@ def score(
             per_gold[_coarse(ge["type"])] += 1
             if hit is None:
                 misses.append((row["title"], ge["type"], ge["name"]))
+                shared += any(_match(ge, pents[i], partial) for i in used)
                 continue
             tp += 1
             if _coarse(pents[hit].get("type")) == _coarse(ge["type"]):
@@ -184,6 +196,8 @@ def score(
         f1=round(_f1(precision, recall), 3),
         typed_recall=round(typed_recall, 3),
         typed_f1=round(_f1(precision, typed_recall), 3),
+        shared_misses=shared,
+        shared_recall=round((tp + shared) / gold_n, 3) if gold_n else 0.0,
         recall_by_type={t: round(per_hit[t] / per_gold[t], 3) for t in per_gold},
         precision_by_type={t: round(per_pred_ok[t] / n, 3) for t, n in per_pred.items() if n},
         misses=misses,

@@ -66,3 +66,51 @@ def test_evaluate_command_prints_a_table(seed_build):
     )
     assert result.exit_code == 0, result.output
     assert "typed F1" in result.output and "misses" in result.output
+
+
+def test_misses_a_merged_prediction_explains_are_counted_apart(tmp_path):
+    # the gold lists the long form and the bare acronym as two rows; the prediction merged them
+    gold = [
+        {
+            "title": "A",
+            "entities": [
+                {"name": "Noun Classifier Associations", "type": "Method", "named": True},
+                {"name": "NCA", "type": "Method", "named": True},
+                {"name": "GSM8K", "type": "Benchmark", "named": True},
+            ],
+        }
+    ]
+    pred = [
+        {
+            "title": "A",
+            "entities": [
+                {"name": "Noun Classifier Associations", "type": "Method", "mentions": ["NCA"]},
+            ],
+        }
+    ]
+    result = score(gold, pred)
+    assert result.recall == round(1 / 3, 3)
+    assert result.shared_misses == 1  # NCA: its prediction was credited to the first row
+    assert result.shared_recall == round(2 / 3, 3)  # GSM8K is a true miss
+    # the headline numbers stay the shared scorer's
+    paths = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    for path, rows in zip(paths, (gold, pred), strict=True):
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    assert result.as_dict() == shared_scorer(*paths)
+
+
+def test_evaluate_command_explains_shared_misses(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    long_and_short = [
+        {"name": "Low-Rank Adaptation", "type": "Method", "named": True},
+        {"name": "LoRA", "type": "Method", "named": True},
+    ]
+    gold.write_text(json.dumps({"title": "A", "entities": long_and_short}) + "\n")
+    merged = {"name": "Low-Rank Adaptation", "type": "Method", "mentions": ["LoRA"]}
+    pred.write_text(json.dumps({"title": "A", "entities": [merged]}) + "\n")
+    result = CliRunner().invoke(app, ["evaluate", str(gold), str(pred)])
+    assert result.exit_code == 0, result.output
+    assert "1 misses match a prediction already credited" in result.output
+    assert "credited: 1.000" in " ".join(result.output.split())
+    assert shared_scorer(gold, pred)["recall"] == 0.5  # what the headline keeps
