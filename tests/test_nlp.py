@@ -653,6 +653,10 @@ def test_type_from_name(name, expected):
         ("Models trained on tasks such as ZorbEx and QuuxA fail.", "QuuxA", "Task"),
         # the list ends at the first word that is not a list separator
         ("Two benchmarks (MT-Bench and AlpacaEval) were run with Koala.", "Koala", "Model"),
+        # "tasks" is loose wording for data sets: a known dataset stays a dataset
+        ("It helps vision tasks including ImageNet and COCO.", "ImageNet", "Dataset"),
+        ("It helps vision tasks including ImageNet and COCO.", "COCO", "Dataset"),
+        ("We test on tasks such as GSM8K and MATH.", "GSM8K", "Benchmark"),
     ],
 )
 def test_items_of_a_kind_list_take_its_kind(nlp, abstract, name, expected):

@@ -672,10 +672,16 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
             position = gap.end()
     out = list(entities)
     for i, kind in kinds.items():
-        # papers call models "methods" loosely, so only the data, task and metric kinds win
-        if out[i].type != kind and (kind in _LISTED_KINDS or out[i].typed_by is None):
+        # papers call models "methods" loosely, so only the data, task and metric kinds win;
+        # they call benchmarks "tasks" loosely too ("tasks including ImageNet and COCO"), so
+        # a "tasks" list leaves a data set typed by anything but the default as it is
+        loose = kind == "Task" and out[i].type in _DATA_KINDS and out[i].typed_by is not None
+        if out[i].type != kind and not loose and (kind in _LISTED_KINDS or out[i].typed_by is None):
             out[i] = replace(out[i], type=kind, typed_by="list")
     return out
+
+
+_DATA_KINDS = frozenset({"Benchmark", "Dataset"})
 
 
 #: a model's size in parameters at the end of its name: "-7B", " 1.5B", "-8x7B"
