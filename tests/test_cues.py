@@ -54,6 +54,8 @@ def plain_type(before: str, after: str) -> str | None:
     for pattern, type_ in AFTER_ONE_BY_ONE:
         if pattern.search(after):
             return type_
+    if cues._TASK_OF.search(before[-60:]):
+        return "Task"
     appositive = cues._APPOSITIVE.search(after[:120])
     if appositive:
         return appositive.lastgroup

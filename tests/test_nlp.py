@@ -293,6 +293,8 @@ def test_extend_name(text, name, expected):
         ("such as LLaMA and Qwen families", ["Qwen"]),
         ("We train Transformer models. Transformer layers help.", ["Transformer"]),
         ("we create the Multifaceted Collection, a preference dataset", ["Multifaceted Collection"]),
+        # a name longer than three words is taken whole, not cut after its third
+        ("We present a Mutual Information Neural Estimator (MINE).", ["Mutual Information Neural Estimator"]),
         ("Bayesian networks and Gaussian processes on MNIST", []),
         ("code at https://github.com/Some-Org/Meta-DT and GPT-4", []),
         ("Large Language Models and Large Language Models again", []),
@@ -337,6 +339,12 @@ def test_cued_names(text, expected):
         ("minima of the Bethe free energy and the Cheeger cut", ["Bethe free energy", "Cheeger cut"]),
         # a surname before a verb or a function word heads no term
         ("results of Smith show that Adam is fast", []),
+        # nor does the last word of a longer capitalised name
+        ("For wide networks, Neural Tangents performs exact inference.", []),
+        ("with a novel Incremental Saddle Point estimation procedure", []),
+        # a sentence's opening word or an acronym before it is no such name
+        ("It is hard. In Bayesian inference, the evidence is costly.", ["Bayesian inference"]),
+        ("the POMC Pareto optimization approach", ["Pareto optimization"]),
     ],
 )
 def test_eponym_terms(text, expected):
@@ -605,6 +613,12 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("we study the Hidden Object Naming ", " (HON) task and", "Task"),
         ("we release the Zorbal Speech Corpus ", " (ZSC) dataset", "Dataset"),
         ("we study the Hidden Object Naming ", " (a task we define)", None),
+        # "the problem of X" says more than what follows X
+        ("we study the problem of ", " (GFSL) -- a model must then adapt", "Task"),
+        ("results on the combinatorial problems of the ", " suite", "Benchmark"),
+        # ... but a capitalised "Task of" names a campaign's task, and "sub-tasks of" a shared task
+        ("metrics for the Lexical Substitution Task of ", ", and new ones", None),
+        ("The four sub-tasks of ", " build a capability", None),
     ],
 )
 def test_type_from_context(before, after, expected):
@@ -779,6 +793,8 @@ def test_word_and_signal_properties_are_not_names(nlp):
         ("Videos: https://video.example.com/list?id=PLx9Qk2ZwY7 and www.example.org/GPT-9 too", []),
         # a function word run into a name where a PDF lost the space is no name either
         ("tables fromWikipedia and two extensions toNTPs, unlike ByT5", ["ByT5"]),
+        # nor is a word a lost space ran into a possessive
+        ("abstractions like OpenAI’sGymand DeepMind'sControl, and ByT5", ["ByT5"]),
     ],
 )
 def test_shaped_names_leave_out_headings_formulas_and_numbers(text, expected):
@@ -926,6 +942,14 @@ def test_setting_terms(text, expected):
             "words and QRX):2 cases with GPT-4V(ision).",
             {"Computer Vision and Pattern Recognition", "CVPR", "Dyck-(k", "QRX):2"},
             {"GPT-4V(ision)"},
+        ),
+        # venues with their year, funders and agencies, complexity classes are no entities;
+        # a venue named after its shared-task data still is
+        (
+            "Defences\n\nOur model won the NIPS 2017 competition with data from the NIH and NASA, "
+            "although the problem is hard unless P = NP. We also test on CoNLL-2003.",
+            {"NIPS 2017", "NIPS", "NIH", "NASA", "NP"},
+            {"CoNLL-2003"},
         ),
     ],
 )

@@ -77,6 +77,7 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "XML",
         "YAML",
         "CSV",
+        "NP",
         "XOR",
         "XNOR",
         "NAND",
@@ -208,6 +209,19 @@ ORGANISATIONS = frozenset(
         "Apple",
         "Amazon",
         "IBM",
+        "D-Wave",
+        # funding bodies and government agencies
+        "NIH",
+        "NSF",
+        "NSFC",
+        "NASA",
+        "DARPA",
+        "NOAA",
+        "FDA",
+        "EPSRC",
+        "NSERC",
+        "DFG",
+        "JSPS",
         "Baidu",
         "Alibaba",
         "Tencent",
@@ -390,6 +404,10 @@ VENUES = frozenset(
         "ISBI",
     ]
 )
+
+# a venue is no ML entity either ("won at NIPS 2017"), except one whose name also names its
+# shared-task data ("CoNLL")
+ORGANISATIONS = ORGANISATIONS | (VENUES - {"CoNLL"})
 
 #: Capitalised words that start sentences or titles and are never names on their own.
 GENERIC_WORDS = frozenset(
@@ -741,6 +759,8 @@ def type_from_context(before: str, after: str) -> str | None:
     noun = _AFTER_TYPE.match(after)
     if noun:
         return noun.lastgroup
+    if _TASK_OF.search(before[-60:]):  # "the problem of X": nearer than an appositive after X
+        return "Task"
     appositive = _APPOSITIVE.search(after[:120])
     if appositive:
         return appositive.lastgroup
@@ -752,6 +772,10 @@ def type_from_context(before: str, after: str) -> str | None:
                     return type_
     return _kind_before(before)
 
+
+#: "the problem of X", "the tasks of X" (lower case: "the Lexical Substitution Task of
+#: SemEval-2007" names an evaluation campaign, and "the sub-tasks of X" a shared task)
+_TASK_OF = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+)?(?:problem|task)s?\s+of\s+(?:the\s+)?$")
 
 _BEFORE_TYPE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "performance", "accuracy", "score",

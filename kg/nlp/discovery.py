@@ -246,6 +246,8 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
     raw = match.group(0)
     if not _MAYBE_NAME.search(raw) or _DOMAIN.search(raw) or text.startswith("://", match.end()):
         return []
+    if text[match.start() - 1 : match.start()] in ("'", "’") and _GLUED_POSSESSIVE.match(raw):
+        return []  # "OpenAI’sGymand": a possessive run into the next word, no name
     found = []
     offset = match.start()
     for part in _split_slashes(raw):
@@ -262,6 +264,9 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
 
 #: A function word run into the capitalised word after it when a PDF lost the space
 _GLUED_WORD = re.compile(r"(from|to|of|in|on|and|for|with|the|at|into|onto|over|via|across|between)[A-Z]")
+#: What follows the apostrophe of a possessive run into the word after it ("’sGymand"): no
+#: name has a letter right after its "'s"
+_GLUED_POSSESSIVE = re.compile(r"s[A-Za-z]")
 
 
 def _shouted_word(text: str, word: str) -> bool:
@@ -698,6 +703,7 @@ _INTRO = re.compile(
     r"construct|create|curate|contribute|call|name|term|dub)[sd]?\s+(?:the\s+|an?\s+)?"
     rf"(?:(?:new|novel|first)\s+)?(?:[a-z][\w\-]*\s+)?({_CAP_WORD})"
 )
+_NAME_CONTINUES = re.compile(r"(?:[ -]+[A-Z][\w'\-]*)+")
 _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _POSSESSIVE = re.compile(r"'s$")
 _CAPITALISED_TOKEN = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'\-]*(?![\w\-/])")
@@ -828,10 +834,15 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     found: dict[int, Piece] = {}
     for pattern in (_INTRO, _NAMING):
         for match in pattern.finditer(text, start):
-            name = match.group(1)
+            name, end = match.group(1), match.end(1)
+            more = _NAME_CONTINUES.match(text, end)
+            if more:  # longer than the pattern holds: "a Mutual Information Neural Estimator"
+                name, end = text[match.start(1) : more.end()], more.end()
+                if len(_WORD_SEP.split(name)) > 6:
+                    continue
             words = [w for w in _WORD_SEP.split(name) if w]
             if _plain_capital(words[0]) and not (len(words) == 1 and is_never_a_name(name)):
-                found[match.start(1)] = Piece(name, match.start(1), match.end(1))
+                found[match.start(1)] = Piece(name, match.start(1), end)
     cited = citation_spans(text)
     words = [
         (_POSSESSIVE.sub("", m.group(0)).rstrip("'"), m.start())  # "LlamaGen's tokenizer": LlamaGen
@@ -1110,6 +1121,7 @@ _TERM_HEAD = re.compile(
     r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?|"
     r"clustering|convolutions?|free energ(?:y|ies)|cuts?))\b"
 )
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
 _EPONYM = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])")
 
 
@@ -1126,6 +1138,9 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     for match in _EPONYM.finditer(text, start):
         if _sentence_initial(text, match.start()) or match.group(0) in _NOT_EPONYMS:
             continue
+        before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before and _plain_capital(before.group(1)):
+            continue  # the last word of a longer name: "Neural Tangents performs exact inference"
         head = _TERM_HEAD.match(text, match.end())
         if head:
             out.append(Piece(text[match.start() : head.end()], match.start(), head.end()))
