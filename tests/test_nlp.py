@@ -613,6 +613,8 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("we study the Hidden Object Naming ", " (HON) task and", "Task"),
         ("we release the Zorbal Speech Corpus ", " (ZSC) dataset", "Dataset"),
         ("we study the Hidden Object Naming ", " (a task we define)", None),
+        # a title's "Name: An Evaluation of ..." names a benchmark
+        ("", ": A Holistic Evaluation of Spoken Language Models", "Benchmark"),
         # "the problem of X" says more than what follows X
         ("we study the problem of ", " (GFSL) -- a model must then adapt", "Task"),
         ("results on the combinatorial problems of the ", " suite", "Benchmark"),
@@ -711,6 +713,28 @@ def test_camel_case_names_written_flat(nlp, sentence, expected):
     doc = nlp(f"A title\n\n{sentence}")
     found = {e.name for e in doc._.kg_entities if e.catalogue_id}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name of capitalised words and hyphens is written in lower case too
+        ("It beats self-consistency and uses self-attention.", {"Self-Consistency", "Self-Attention"}),
+        ("Agents train by self-play with an actor-critic.", {"Self-Play", "Actor-Critic"}),
+        # ... but with spaces for hyphens, only as the name is written: the rest is English
+        ("Agents plan and solve tasks that models do not answer.", set()),
+        ("They Plan and Solve; see Do-Not-Answer.", {"Plan-and-Solve Prompting", "Do-Not-Answer"}),
+        # a name that is also a plain noun keeps its case
+        ("We build a meta-dataset of 61 tasks and test on Meta-Dataset.", {"Meta-Dataset"}),
+    ],
+)
+def test_hyphenated_title_case_names_written_in_lower_case(nlp, sentence, expected):
+    doc = nlp(f"A title\n\n{sentence}")
+    found = {e.name for e in doc._.kg_entities if e.catalogue_id}
+    assert found == expected
+    if "meta-dataset" in sentence:  # only the capitalised mention is the benchmark
+        [entity] = [e for e in doc._.kg_entities if e.name == "Meta-Dataset"]
+        assert entity.mentions == ["Meta-Dataset"]
 
 
 def test_plain_word_dataset_keeps_its_head_noun_as_a_form(nlp):

@@ -157,8 +157,13 @@ def _case_sensitive(form: str, entry: CatalogueEntry) -> bool:
         or form in entry.ambiguous_aliases
         or len(form) <= 4
         or (bool(letters) and all(c.isupper() for c in letters))
-        or (" " not in form and any(c.isupper() for c in form[1:]))  # CamelCase: ComplEx
+        # CamelCase: ComplEx; but "Self-Consistency" is written "self-consistency" just as often
+        or (" " not in form and any(c.isupper() for c in form[1:]) and not _TITLE_HYPHENATED.fullmatch(form))
     )
+
+
+#: Capitalised words joined by hyphens, with the small words between ("Plan-and-Solve")
+_TITLE_HYPHENATED = re.compile(r"[A-Z][a-z]+(?:-(?:[A-Z][a-z]+|of|and|the|to|in|for|on|with))+")
 
 
 def _plural(form: str) -> str | None:
@@ -235,10 +240,13 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
             plural = _plural(variant)
             if plural:
                 variants.add(plural)
+        # "plan and solve" in plain words is English; only "Plan and Solve" names the method
+        spaced_as_written = not sensitive and bool(_TITLE_HYPHENATED.fullmatch(form))
         for variant in variants:
             variant = " ".join(variant.split())
-            if variant and (variant not in out or sensitive is False):
-                out[variant] = out.get(variant, True) and sensitive
+            variant_sensitive = sensitive or (spaced_as_written and " " in variant)
+            if variant and (variant not in out or variant_sensitive is False):
+                out[variant] = out.get(variant, True) and variant_sensitive
     return sorted(out.items())
 
 

@@ -586,7 +586,8 @@ _BEFORE_TYPE = (
 _APPOSITIVE_NOUNS = (
     (
         r"benchmarks?|leaderboards?|test[- ]?(?:sets?|suites?|beds?)|evaluation (?:frameworks?|suites?|"
-        r"protocols?|environments?|sets?)|testbeds?|suites? of \w+ tasks|arena|environments?|simulators?",
+        r"protocols?|environments?|sets?)|testbeds?|suites? of \w+ tasks|arena|environments?|simulators?|"
+        r"evaluations?(?= of\b)",  # "X: A Holistic Evaluation of Spoken Language Models"
         "Benchmark",
     ),
     (r"datasets?|corpus|corpora|collections?|data ?sets?|database", "Dataset"),
