@@ -615,6 +615,13 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("we study the Hidden Object Naming ", " (a task we define)", None),
         # a title's "Name: An Evaluation of ..." names a benchmark
         ("", ": A Holistic Evaluation of Spoken Language Models", "Benchmark"),
+        # "challenge" after a name is a task, unless it is the verb
+        ("results on the ", " challenge in 2019", "Task"),
+        ("models such as TabPFN and ", " challenge boosted trees", None),
+        # a sentence that opens on names lists what was measured
+        ("On ", ", our monitor blocks 94% of attacks", "Benchmark"),
+        ("On AgentDojo and ", ", our monitor blocks 94% of attacks", "Benchmark"),
+        ("Across the ", " suite, ours wins", "Benchmark"),
         # "the problem of X" says more than what follows X
         ("we study the problem of ", " (GFSL) -- a model must then adapt", "Task"),
         ("results on the combinatorial problems of the ", " suite", "Benchmark"),
@@ -1108,3 +1115,36 @@ def test_capitalised_words_before_a_known_acronym_name_a_variant(nlp, text, name
 def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided, name):
     found = entities(nlp, "A title", text)
     assert name in found and elided in found[name].mentions
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("On ", ", AgentGuard blocks 94% of attacks.", "evaluates_on"),
+        ("On AgentDojo and ", ", AgentGuard blocks 94% of attacks.", "evaluates_on"),
+        ("On AgentDojo, InjecAgent, and ", ", it wins.", "evaluates_on"),
+        # "On" inside a sentence is not the opening that lists benchmarks
+        ("We build on ", " and extend it.", "mentions"),
+    ],
+)
+def test_a_sentence_opening_on_names_evaluates_on_them(before, after, expected):
+    from kg.nlp.cues import relation_from_context
+
+    assert relation_from_context(before, after) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a value next to an ambiguous acronym makes it the metric
+        ("The MAE drops from 0.31 to 0.22 on our molecules.", "Mean Absolute Error"),
+        ("Our potential reaches a lower MAE than NequIP.", "Mean Absolute Error"),
+        ("It reaches an MAE of 0.5 eV.", "Mean Absolute Error"),
+        # no value, no field: the acronym stays unsettled
+        ("Our potential matches the MAE of NequIP without help.", None),
+    ],
+)
+def test_a_measured_ambiguous_acronym_is_the_metric(nlp, abstract, expected):
+    doc = nlp("Molecules\n\n" + abstract)
+    [mae] = [e for e in doc._.kg_entities if "MAE" in e.mentions]
+    assert (mae.name if mae.catalogue_id else None) == expected
