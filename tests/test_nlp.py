@@ -293,6 +293,8 @@ def test_extend_name(text, name, expected):
         ("such as LLaMA and Qwen families", ["Qwen"]),
         ("We train Transformer models. Transformer layers help.", ["Transformer"]),
         ("we create the Multifaceted Collection, a preference dataset", ["Multifaceted Collection"]),
+        # a list mate loses a lower-case hyphen suffix: "CheXbert-based scores" names CheXbert
+        ("It improves RadGraph F1 and CheXbert-based scores.", ["CheXbert"]),
         # a name longer than three words is taken whole, not cut after its third
         ("We present a Mutual Information Neural Estimator (MINE).", ["Mutual Information Neural Estimator"]),
         ("Bayesian networks and Gaussian processes on MNIST", []),

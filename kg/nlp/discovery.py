@@ -706,6 +706,12 @@ _INTRO = re.compile(
 _NAME_CONTINUES = re.compile(r"(?:[ -]+[A-Z][\w'\-]*)+")
 _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _POSSESSIVE = re.compile(r"'s$")
+#: a hyphenated suffix that makes a name a modifier ("CheXbert-based"), unlike "Top-k"
+_MODIFIER_SUFFIX = re.compile(
+    r"(?<=\w)-(?:based|style|like|type|typed|driven|guided|aware|free|specific|level|wise|agnostic|"
+    r"inspired|activated|domain|consistent|optimal|complete|completeness|related|oriented|enabled|"
+    r"powered|centric|friendly)$"
+)
 _CAPITALISED_TOKEN = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'\-]*(?![\w\-/])")
 
 
@@ -845,7 +851,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 found[match.start(1)] = Piece(name, match.start(1), end)
     cited = citation_spans(text)
     words = [
-        (_POSSESSIVE.sub("", m.group(0)).rstrip("'"), m.start())  # "LlamaGen's tokenizer": LlamaGen
+        # "LlamaGen's tokenizer": LlamaGen; "CheXbert-based scores": CheXbert
+        (_MODIFIER_SUFFIX.sub("", _POSSESSIVE.sub("", m.group(0)).rstrip("'")), m.start())
         for m in _CAPITALISED_TOKEN.finditer(text)
         if not cited or _outside(cited, m.start())
     ]
