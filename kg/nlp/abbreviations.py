@@ -102,6 +102,8 @@ def match_long_form(candidate: str, short: str) -> int | None:
     return pos + 1
 
 
+#: a count after an acronym's letters ("PC-459" for the 459-class PASCAL Context)
+_COUNT_SUFFIX = re.compile(r"(?<=[A-Za-z])-\d{2,}$")
 _INITIAL_WORD = re.compile(r"[A-Za-z0-9][^\s\-–—/]*")
 #: small words a long form holds that its acronym leaves out ("learning from human feedback")
 _UNCOUNTED = frozenset({"of", "for", "from", "the", "and", "with", "in", "on", "to", "a", "an", "by", "via"})
@@ -235,6 +237,9 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
             offset = initials_offset(candidate.text.rstrip(), inside)
             if offset is None:
                 offset = match_long_form(candidate.text.rstrip(), inside)
+            counted = _COUNT_SUFFIX.search(inside)
+            if offset is None and counted:  # "PASCAL Context (PC-459)": its 459 classes are not spelled out
+                offset = initials_offset(candidate.text.rstrip(), inside[: counted.start()])
             if offset is not None:
                 offset = _hyphenated_word_start(candidate.text, offset)
                 long = _trim(
