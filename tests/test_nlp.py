@@ -55,6 +55,7 @@ def mention_forms(doc) -> set[str]:
         ("Qwen-7B", ["Qwen", "-", "7B"]),
         ("on GSM8K.", ["on", "GSM8K", "."]),
         ("GPT-4V(ision)", ["GPT", "-", "4V", "(", "ision", ")"]),
+        ("(IoU=0.5)", ["(", "IoU", "=", "0.5", ")"]),
     ],
 )
 def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
@@ -988,6 +989,13 @@ def test_setting_terms(text, expected):
             {"NIPS 2017", "NIPS", "NIH", "NASA", "NP"},
             {"CoNLL-2003"},
         ),
+        # a comparison is no part of a name; a class of models with a qualifier is no entity
+        (
+            "Grounding\n\nVideo large language models (Video-LLMs) miss events. We raise R@1 "
+            "(IoU=0.5) on Charades-STA.",
+            {"IoU=0.5", "Video-LLMs", "Video large language models"},
+            {"IoU", "Charades-STA"},
+        ),
     ],
 )
 def test_which_forms_are_names(nlp, text, absent, present):
@@ -1154,3 +1162,24 @@ def test_a_measured_ambiguous_acronym_is_the_metric(nlp, abstract, expected):
     doc = nlp("Molecules\n\n" + abstract)
     [mae] = [e for e in doc._.kg_entities if "MAE" in e.mentions]
     assert (mae.name if mae.catalogue_id else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "parent"),
+    [
+        ("Qwen2-7B-Instruct", "Qwen2"),
+        ("MATH-Hard", "MATH"),
+        # an upper-case name is a stem only as written: Math-Shepherd is no MATH variant
+        ("Math-Shepherd", None),
+        ("Gsm8k-Plus", None),
+    ],
+)
+def test_find_parent_respects_the_case_of_short_names(name, parent):
+    from kg.nlp.assemble import find_parent
+    from kg.nlp.catalogue import Catalogue, CatalogueEntry
+
+    catalogue = Catalogue.from_entries(
+        [CatalogueEntry("Qwen2", "Model"), CatalogueEntry("MATH", "Benchmark"), CatalogueEntry("GSM8K", "Benchmark")]
+    )
+    found = find_parent(name, catalogue)
+    assert (found.name if found else None) == parent

@@ -125,9 +125,27 @@ def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     """
     for stem in _stems(name):
         found = _lookup(stem, catalogue)
-        if len(found) == 1:
+        if len(found) == 1 and _written_as(stem, found[0]):
             return found[0]
     return None
+
+
+def _written_as(stem: str, entry: CatalogueEntry) -> bool:
+    """Whether ``stem`` spells one of ``entry``'s forms in a case it allows: an upper-case or
+    short form only as written ("Math-Shepherd" is no variant of MATH).
+
+    >>> entry = CatalogueEntry("MATH", "Benchmark")
+    >>> _written_as("MATH", entry), _written_as("Math", entry)
+    (True, False)
+    """
+    for form in _lookup_forms(stem):
+        for known in entry.forms:
+            if known.casefold() == form.casefold():
+                letters = [c for c in known if c.isalpha()]
+                strict = len(known) <= 4 or (bool(letters) and all(c.isupper() for c in letters))
+                if known == form or not strict:
+                    return True
+    return False
 
 
 def _stems(name: str, *, variant_parts_only: bool = False) -> Iterator[str]:
@@ -379,9 +397,17 @@ def _is_generic(text: str) -> bool:
     return text in GENERIC_ACRONYMS or text.rstrip("s") in GENERIC_ACRONYMS
 
 
-def _plural_acronym(text: str) -> bool:
-    """ "LMRMs", "PLMs": a plural short form names a class of things, not one entity."""
-    return len(text) > 2 and text.endswith("s") and text[:-1].isupper()
+def _plural_acronym(text: str, *, qualified: bool = False) -> bool:
+    """ "LMRMs", "PLMs": a plural short form names a class of things, not one entity; with
+    ``qualified``, so does one after a hyphenated qualifier ("Video-LLMs").
+
+    >>> [_plural_acronym(t) for t in ("LMRMs", "Video-LLMs", "GPTs-4", "Ms", "MoEs")]
+    [True, False, False, False, False]
+    >>> _plural_acronym("Video-LLMs", qualified=True)
+    True
+    """
+    last = text.rsplit("-", 1)[-1] if qualified else text
+    return len(last) > 2 and last.endswith("s") and last[:-1].isupper()
 
 
 def _proposed_pair(pair: AbbreviationPair, text: str) -> bool:
@@ -418,7 +444,7 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
             pair.short.text in NON_ML_ACRONYMS and text and _proposed_pair(pair, text)
         ):
             continue  # "large language models (LLMs)"; but "we propose DNA (Dynamic ...)" stays
-        if _plural_acronym(pair.short.text) and not (text and _proposed_pair(pair, text)):
+        if _plural_acronym(pair.short.text, qualified=True) and not (text and _proposed_pair(pair, text)):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
         out.append(Candidate(pair.short.start, pair.short.end, pair.short.text, "abbreviation"))

@@ -37,6 +37,7 @@ _EXTRA_INFIXES = (
     rf"(?<=[{ALPHA}])-(?=[0-9])",  # GPT-4, CIFAR-10
     rf"(?<=[{ALPHA}0-9])\((?=[{ALPHA}0-9])",  # GPT-4V(ision)
     rf"(?<=[{ALPHA}0-9])\)(?=[{ALPHA}0-9-])",  # (ision)-based
+    rf"(?<=[{ALPHA}0-9])[=<>≤≥](?=[0-9.+\-])",  # IoU=0.5, k<10: no name holds a comparison
 )
 
 
