@@ -1178,8 +1178,7 @@ def test_find_parent_respects_the_case_of_short_names(name, parent):
     from kg.nlp.assemble import find_parent
     from kg.nlp.catalogue import Catalogue, CatalogueEntry
 
-    catalogue = Catalogue.from_entries(
-        [CatalogueEntry("Qwen2", "Model"), CatalogueEntry("MATH", "Benchmark"), CatalogueEntry("GSM8K", "Benchmark")]
-    )
+    entries = [("Qwen2", "Model"), ("MATH", "Benchmark"), ("GSM8K", "Benchmark")]
+    catalogue = Catalogue.from_entries(CatalogueEntry(name, type_) for name, type_ in entries)
     found = find_parent(name, catalogue)
     assert (found.name if found else None) == parent
