@@ -97,6 +97,10 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
             "a semi-supervised Contrastive Pose Learner (SCPL) for",
             [("semi-supervised Contrastive Pose Learner", "SCPL")],
         ),
+        # a comma ends a clause, unless the words around it spell the acronym
+        ("and evaluate on DMLab, Minecraft (MineRL) and RT-1", []),
+        ("In this paper, we introduce a novel hybrid temporal network (TricorNet), which", []),
+        ("built from Memory, Attention, and Control (MAC) cells", [("Memory, Attention, and Control", "MAC")]),
         # a count after the acronym's letters is not spelled out ("its 459 classes")
         ("6.2 mIoU on PASCAL Context (PC-459) over", [("PASCAL Context", "PC-459")]),
         # ... but a version is part of the name: no long form holds it
@@ -995,6 +999,12 @@ def test_setting_terms(text, expected):
             "(IoU=0.5) on Charades-STA.",
             {"IoU=0.5", "Video-LLMs", "Video large language models"},
             {"IoU", "Charades-STA"},
+        ),
+        # devices are no entities either
+        (
+            "Phones\n\nWe run Phi-3-mini on an iPhone 15 Pro and an iPad.",
+            {"iPhone 15 Pro", "iPhone", "iPad"},
+            {"Phi-3-mini"},
         ),
     ],
 )

@@ -216,6 +216,9 @@ def _long_form_ok(long: Piece, short: Piece) -> bool:
         and compact != short.text.replace("-", "").lower()
         and len(words) <= len(short.text) + 5
         and not long.text.endswith(("(", "[", "{"))
+        # a comma ends a clause ("evaluate on DMLab, Minecraft (MineRL)") unless the words
+        # spell the acronym ("Watch, Attend, and Spell (WAS)")
+        and (", " not in long.text or initials_offset(long.text, short.text) == 0)
     )
 
 

@@ -142,7 +142,11 @@ def _written_as(stem: str, entry: CatalogueEntry) -> bool:
         for known in entry.forms:
             if known.casefold() == form.casefold():
                 letters = [c for c in known if c.isalpha()]
-                strict = len(known) <= 4 or (bool(letters) and all(c.isupper() for c in letters))
+                strict = (
+                    entry.case_sensitive
+                    or len(known) <= 4
+                    or (bool(letters) and all(c.isupper() for c in letters))
+                )
                 if known == form or not strict:
                     return True
     return False

@@ -211,6 +211,10 @@ ORGANISATIONS = frozenset(
         "IBM",
         "D-Wave",
         "eBay",
+        # devices
+        "iPhone",
+        "iPad",
+        "MacBook",
         # funding bodies and government agencies
         "NIH",
         "NSF",
