@@ -100,7 +100,7 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         # a comma ends a clause, unless the words around it spell the acronym
         ("and evaluate on DMLab, Minecraft (MineRL) and RT-1", []),
         ("In this paper, we introduce a novel hybrid temporal network (TricorNet), which", []),
-        ("built from Memory, Attention, and Control (MAC) cells", [("Memory, Attention, and Control", "MAC")]),
+        ("from Memory, Attention, and Control (MAC) cells", [("Memory, Attention, and Control", "MAC")]),
         # a count after the acronym's letters is not spelled out ("its 459 classes")
         ("6.2 mIoU on PASCAL Context (PC-459) over", [("PASCAL Context", "PC-459")]),
         # ... but a version is part of the name: no long form holds it
