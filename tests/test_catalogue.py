@@ -28,6 +28,18 @@ def test_no_two_entries_share_a_name():
     assert [n for n, c in names.items() if c > 1] == []
 
 
+def test_no_two_entries_share_an_id():
+    # the id keys the entry a match links to: "HumanEval+" must not take "HumanEval"'s
+    ids = Counter(entry.id for entry in SHIPPED)
+    assert [i for i, c in ids.items() if c > 1] == []
+
+
+def test_a_match_of_a_name_links_to_its_own_entry_not_a_plus_variant():
+    nlp = make_pipeline()
+    doc = nlp("A title\n\nWe evaluate on HumanEval, MBPP and ScanNet, and on HumanEval+ too.")
+    assert {e.name for e in doc._.kg_entities} >= {"HumanEval", "HumanEval+", "ScanNet"}
+
+
 def test_every_parent_is_an_entry():
     missing = sorted({e.parent for e in SHIPPED if e.parent and e.parent not in SHIPPED})
     assert missing == []

@@ -33,7 +33,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from kg.nlp.abbreviations import AbbreviationPair
-from kg.nlp.catalogue import Catalogue, CatalogueEntry
+from kg.nlp.catalogue import Catalogue, CatalogueEntry, spell_symbols
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
     NON_ML_ACRONYMS,
@@ -93,7 +93,7 @@ def normalize_form(text: str) -> str:
     >>> normalize_form("GNNs") == normalize_form("GNN"), normalize_form("In-Context Learning")
     (True, 'incontextlearning')
     """
-    folded = _NON_ALNUM.sub("", text.casefold())
+    folded = _NON_ALNUM.sub("", spell_symbols(text).casefold())
     if len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss"):
         folded = folded[:-1]
     return folded

@@ -39,6 +39,7 @@ __all__ = [
     "entity_slug",
     "load_catalogue",
     "read_catalogue_file",
+    "spell_symbols",
 ]
 
 
@@ -47,18 +48,42 @@ class CatalogueError(ValueError):
 
 
 _SLUG = re.compile(r"[^0-9a-z]+")
+#: characters a slug spells out rather than drops: plus signs and Greek letters
+_SPELLED = re.compile(r"[+\u0370-\u03ff]")
+
+
+def spell_symbols(text: str) -> str:
+    """``text`` with its plus signs and Greek letters spelled out, as keys must keep them.
+
+    >>> spell_symbols("HumanEval+"), spell_symbols("\u03c4-bench")
+    ('HumanEval-plus', 'tau-bench')
+    """
+    return _SPELLED.sub(_spell, text) if _SPELLED.search(text) else text
+
+
+def _spell(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char == "+":
+        return "-plus"
+    # "GREEK SMALL LETTER ALPHA" -> "alpha"
+    return unicodedata.name(char, "").rsplit(" ", 1)[-1].lower() or "-"
 
 
 @functools.lru_cache(maxsize=65536)
 def entity_slug(name: str) -> str:
     """A lower-case, hyphen-separated key for a canonical name.
 
+    A plus sign and a Greek letter are spelled out, so that "HumanEval+" and "PanGu-α" do
+    not share the key of "HumanEval" and "PanGu-Σ".
+
     >>> entity_slug("GPT-4o (mini)")
     'gpt-4o-mini'
     >>> entity_slug("Z\u00fcrich-Net")
     'zurich-net'
+    >>> entity_slug("U-Net++"), entity_slug("PanGu-\u03b1"), entity_slug("\u03c00")
+    ('u-net-plus-plus', 'pangu-alpha', 'pi0')
     """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    folded = unicodedata.normalize("NFKD", spell_symbols(name)).encode("ascii", "ignore").decode("ascii")
     slug = _SLUG.sub("-", folded.lower()).strip("-")
     if not slug:  # a name with no Latin letters or digits at all
         slug = "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
