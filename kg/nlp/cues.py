@@ -623,7 +623,12 @@ _APPOSITIVE = re.compile(
 )
 
 
-_KIND_NOUNS = "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
+#: the kinds a list can be introduced by: not a leaderboard or an arena, whose "including A
+#: and B" lists what they rank ("the AlpacaEval leaderboard, including Claude 2")
+_LISTED_NOUNS = tuple(
+    (nouns.replace("leaderboards?|", "").replace("|arena|", "|"), type_) for nouns, type_ in _APPOSITIVE_NOUNS
+)
+_KIND_NOUNS = "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _LISTED_NOUNS)
 #: "datasets such as X", "5 benchmarks (X", "a score, dubbed X", "naming the model X"
 _KIND_BEFORE = re.compile(
     rf"\b(?:{_KIND_NOUNS})(?:"
