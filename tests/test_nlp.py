@@ -688,7 +688,7 @@ def test_type_from_name(name, expected):
         # the list ends at the first word that is not a list separator
         ("Two benchmarks (MT-Bench and AlpacaEval) were run with Koala.", "Koala", "Model"),
         # a leaderboard "including" names what it ranks, not more leaderboards
-        ("It beats systems on the AlpacaEval leaderboard, including Claude 2 and GPT-4.", "Claude 2", "Model"),
+        ("It wins on the AlpacaEval leaderboard, including Claude 2 and GPT-4.", "Claude 2", "Model"),
         # "tasks" is loose wording for data sets: a known dataset stays a dataset
         ("It helps vision tasks including ImageNet and COCO.", "ImageNet", "Dataset"),
         ("It helps vision tasks including ImageNet and COCO.", "COCO", "Dataset"),
