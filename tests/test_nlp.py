@@ -1194,3 +1194,18 @@ def test_find_parent_respects_the_case_of_short_names(name, parent):
     catalogue = Catalogue.from_entries(CatalogueEntry(name, type_) for name, type_ in entries)
     found = find_parent(name, catalogue)
     assert (found.name if found else None) == parent
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # what an appositive says the proposed thing is, is not proposed itself
+        ("We introduce Mixtral 8x7B, a Sparse ", " (SMoE) language model.", "mentions"),
+        ("We introduce ", ", a sparse model.", "proposes"),
+        ("We propose a simple, effective ", " method.", "proposes"),
+    ],
+)
+def test_an_appositive_after_the_proposed_name_is_not_proposed(before, after, expected):
+    from kg.nlp.cues import relation_from_context
+
+    assert relation_from_context(before, after) == expected
