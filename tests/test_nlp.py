@@ -1025,6 +1025,16 @@ def test_which_forms_are_names(nlp, text, absent, present):
         ("we propose an effective and efficient ", " (DRH) approach"),
         ("We propose a new loss (NL), and introduce the ", " (LHPB) for planning."),
         ("We evaluate on ChartQA and our new ", " split."),
+        ("The result is our method, ", " (GROOVE)."),
+        ("Our proposed model, ", " (DVD-GAN), scales to longer videos."),
+        ("We use Transformers for states and actions, naming the model ", "."),
+        ("We refer to these subnetworks as ''", "'', found by pruning."),
+        # a second verb of the proposing subject, after a long aside
+        (
+            "Specifically, we leverage RASP (Weiss et al., 2021) -- a programming language designed "
+            "for the computational model of a Transformer -- and introduce the ",
+            " Conjecture.",
+        ),
     ],
 )
 def test_quoted_and_named_introductions_are_proposals(before, after):
@@ -1209,3 +1219,17 @@ def test_an_appositive_after_the_proposed_name_is_not_proposed(before, after, ex
     from kg.nlp.cues import relation_from_context
 
     assert relation_from_context(before, after) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # a sentence's subject "our method" proposes nothing named before it
+        ("On ", ", our method also outperforms the baselines."),
+        ("Inspired by ", ", our approach relies on a low-rank update."),
+    ],
+)
+def test_our_method_after_a_name_is_no_proposal(before, after):
+    from kg.nlp.cues import relation_from_context
+
+    assert relation_from_context(before, after) != "proposes"

@@ -825,8 +825,13 @@ _PROPOSE = re.compile(
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
     r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
+    # "the result is our method, X", "naming the model X", "we refer to these as X"
+    r"|\bour\s+(?:new\s+|proposed\s+)?(?:method|model|approach|framework|algorithm|system|"
+    r"benchmark|dataset|agent)s?,\s+(?:called\s+|named\s+)?[\"“'‘]?$"
+    r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
+    r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
     # "we propose X (XX), and introduce the Y": a second verb of the same subject
-    r"|\bwe\b[^.;]{0,100}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
+    r"|\bwe\b[^.;]{0,160}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
     r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
     r"(?:the\s+|an?\s+)?[\"“'‘]?$",
@@ -859,7 +864,7 @@ _USE = re.compile(
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
     "curate", "create", "contribute", "offer", "call", "name", "dub", "term", "coined",
-    "our new", "our novel",
+    "our new", "our novel", "our ", "naming", "refer",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
