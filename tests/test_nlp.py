@@ -1029,12 +1029,6 @@ def test_which_forms_are_names(nlp, text, absent, present):
         ("Our proposed model, ", " (DVD-GAN), scales to longer videos."),
         ("We use Transformers for states and actions, naming the model ", "."),
         ("We refer to these subnetworks as ''", "'', found by pruning."),
-        # a second verb of the proposing subject, after a long aside
-        (
-            "Specifically, we leverage RASP (Weiss et al., 2021) -- a programming language designed "
-            "for the computational model of a Transformer -- and introduce the ",
-            " Conjecture.",
-        ),
     ],
 )
 def test_quoted_and_named_introductions_are_proposals(before, after):
