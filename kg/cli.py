@@ -632,6 +632,11 @@ def evaluate_cli(
         f"{result.gold_entities} gold entities, {result.predicted} predicted",
         highlight=False,
     )
+    _out.print(
+        f"proposed (over matched entities): precision {result.proposed_precision:.3f}, "
+        f"recall {result.proposed_recall:.3f}",
+        highlight=False,
+    )
     if result.shared_misses:
         _out.print(
             f"{result.shared_misses} misses match a prediction already credited to another gold "

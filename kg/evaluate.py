@@ -13,6 +13,9 @@ the prediction merged them. :attr:`Score.shared_misses` counts those misses and
 :attr:`Score.shared_recall` is the recall had each been credited, so a conflict between
 conventions can be told apart from entities that were not found.
 
+The ``proposed`` flag (what the paper introduces) is scored over the matched pairs too:
+:attr:`Score.proposed_precision` and :attr:`Score.proposed_recall`.
+
 Examples
 --------
 >>> gold = [{"title": "T", "entities": [{"name": "Low-Rank Adaptation", "type": "Method",
@@ -109,6 +112,10 @@ class Score:
     shared_misses: int = 0
     #: recall had those misses been credited too
     shared_recall: float = 0.0
+    #: the ``proposed`` flag over matched pairs: how many of those the prediction flags are
+    #: flagged in the gold, and how many the gold flags the prediction flags too
+    proposed_precision: float = 0.0
+    proposed_recall: float = 0.0
     misses: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
     false_positives: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
 
@@ -126,6 +133,14 @@ class Score:
             "typed_f1": self.typed_f1,
             "recall_by_type": self.recall_by_type,
         }
+
+
+#: who flags a matched pair proposed: (prediction, gold) -> both / the prediction / the gold
+_FLAGGED_BY = {(True, True): "both", (True, False): "pred", (False, True): "gold"}
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 3) if whole else 0.0
 
 
 def _f1(p: float, r: float) -> float:
@@ -148,6 +163,7 @@ def score(
     for row in pred:
         pred_by.setdefault(_title_key(row["title"]), []).extend(row.get("entities", []))
     tp = typed_tp = gold_n = fp = shared = 0
+    proposed = Counter()  # over matched pairs: both flag it, only the prediction, only the gold
     per_gold: Counter[str] = Counter()
     per_hit: Counter[str] = Counter()
     per_pred: Counter[str] = Counter()
@@ -172,6 +188,8 @@ def score(
                 shared += any(_match(ge, pents[i], partial) for i in used)
                 continue
             tp += 1
+            flags = (bool(pents[hit].get("proposed")), bool(ge.get("proposed")))
+            proposed[_FLAGGED_BY.get(flags, "none")] += 1
             if _coarse(pents[hit].get("type")) == _coarse(ge["type"]):
                 typed_tp += 1
                 per_hit[_coarse(ge["type"])] += 1
@@ -197,6 +215,8 @@ def score(
         typed_recall=round(typed_recall, 3),
         typed_f1=round(_f1(precision, typed_recall), 3),
         shared_misses=shared,
+        proposed_precision=_ratio(proposed["both"], proposed["both"] + proposed["pred"]),
+        proposed_recall=_ratio(proposed["both"], proposed["both"] + proposed["gold"]),
         shared_recall=round((tp + shared) / gold_n, 3) if gold_n else 0.0,
         recall_by_type={t: round(per_hit[t] / per_gold[t], 3) for t in per_gold},
         precision_by_type={t: round(per_pred_ok[t] / n, 3) for t, n in per_pred.items() if n},

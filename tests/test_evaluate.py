@@ -114,3 +114,30 @@ def test_evaluate_command_explains_shared_misses(tmp_path):
     assert "1 misses match a prediction already credited" in result.output
     assert "credited: 1.000" in " ".join(result.output.split())
     assert shared_scorer(gold, pred)["recall"] == 0.5  # what the headline keeps
+
+
+def test_proposed_flags_are_scored_over_matched_pairs():
+    gold = [
+        {
+            "title": "A",
+            "entities": [
+                {"name": "FooNet", "type": "Method", "named": True, "proposed": True},
+                {"name": "BarSet", "type": "Dataset", "named": True, "proposed": True},
+                {"name": "GSM8K", "type": "Benchmark", "named": True, "proposed": False},
+                {"name": "MMLU", "type": "Benchmark", "named": True, "proposed": False},
+            ],
+        }
+    ]
+    pred = [
+        {
+            "title": "A",
+            "entities": [
+                {"name": "FooNet", "type": "Method", "proposed": True},  # both
+                {"name": "BarSet", "type": "Dataset", "proposed": False},  # the gold only
+                {"name": "GSM8K", "type": "Benchmark", "proposed": True},  # the prediction only
+                {"name": "Unmatched", "type": "Method", "proposed": True},  # no pair: not counted
+            ],
+        }
+    ]
+    result = score(gold, pred)
+    assert (result.proposed_precision, result.proposed_recall) == (0.5, 0.5)
