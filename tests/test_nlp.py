@@ -1227,3 +1227,11 @@ def test_our_method_after_a_name_is_no_proposal(before, after):
     from kg.nlp.cues import relation_from_context
 
     assert relation_from_context(before, after) != "proposes"
+
+
+def test_sizes_and_at_signs_keep_names_apart(nlp):
+    # "OPT-1.3B" and "OPT-13B", "R@1" and DeepSeek's "R1": no fold of the forms may join them
+    doc = nlp("Sizes\n\nWe compare OPT-1.3B with OPT-13B. DeepSeek-R1 reaches R@1 of 40 while R1 is slow.")
+    groups = {e.name: set(e.mentions) for e in doc._.kg_entities}
+    assert groups["OPT-1.3B"] == {"OPT-1.3B"} and groups["OPT-13B"] == {"OPT-13B"}
+    assert "R@1" not in groups["DeepSeek-R1"]

@@ -84,16 +84,28 @@ class Candidate(NamedTuple):
 
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_KEPT_SYMBOLS = re.compile(r"(?<=\d)\.(?=\d)|@")
+
+
+def _kept(match: re.Match[str]) -> str:
+    return "p" if match.group(0) == "." else "at"
+
+
 _PARENTHESIS = re.compile(r"\([a-z]+\)$")
 
 
 def normalize_form(text: str) -> str:
     """Fold a surface form so that spelling variants meet.
 
+    A decimal point and an "@" are kept (as "p" and "at"), so that "OPT-1.3B" does not meet
+    "OPT-13B", nor "R@1" meet "R1".
+
     >>> normalize_form("GNNs") == normalize_form("GNN"), normalize_form("In-Context Learning")
     (True, 'incontextlearning')
+    >>> normalize_form("OPT-1.3B"), normalize_form("OPT 1.3B"), normalize_form("R@1")
+    ('opt1p3b', 'opt1p3b', 'rat1')
     """
-    folded = _NON_ALNUM.sub("", spell_symbols(text).casefold())
+    folded = _NON_ALNUM.sub("", _KEPT_SYMBOLS.sub(_kept, spell_symbols(text).casefold()))
     if len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss"):
         folded = folded[:-1]
     return folded
