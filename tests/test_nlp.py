@@ -56,6 +56,7 @@ def mention_forms(doc) -> set[str]:
         ("on GSM8K.", ["on", "GSM8K", "."]),
         ("GPT-4V(ision)", ["GPT", "-", "4V", "(", "ision", ")"]),
         ("(IoU=0.5)", ["(", "IoU", "=", "0.5", ")"]),
+        ("on ImageNet-C. Tent", ["on", "ImageNet", "-", "C", ".", "Tent"]),
     ],
 )
 def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
@@ -1002,10 +1003,11 @@ def test_setting_terms(text, expected):
             {"IoU=0.5", "Video-LLMs", "Video large language models"},
             {"IoU", "Charades-STA"},
         ),
-        # devices are no entities either
+        # devices and graphics cards are no entities either
         (
-            "Phones\n\nWe run Phi-3-mini on an iPhone 15 Pro and an iPad.",
-            {"iPhone 15 Pro", "iPhone", "iPad"},
+            "Phones\n\nWe run Phi-3-mini on an iPhone 15 Pro and an iPad, and train on a GTX1080 and "
+            "an RTX-3090.",
+            {"iPhone 15 Pro", "iPhone", "iPad", "GTX1080", "RTX-3090"},
             {"Phi-3-mini"},
         ),
     ],

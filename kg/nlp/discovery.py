@@ -50,6 +50,8 @@ _CHUNK = re.compile(
     rf"(?<![\w$\\])[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
     rf"(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
 )
+#: graphics cards and accelerator boards written as one word
+_GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
 _MATH_CALL = re.compile(r"(?:log|ln|exp|sin|cos|tan|tanh|max|min|det|diag|tr|sgn|sign)[A-Z][0-9]?")
 #: five digits in a row: grant, patent and report numbers, not names
@@ -75,6 +77,8 @@ def is_name_shaped(text: str) -> bool:
     if text.isalpha() and text.isupper() and len(text) >= 8:  # an emphasised word, not an acronym
         return False
     if _MATH_CALL.fullmatch(text) or _LONG_NUMBER.search(text):  # logN; grant LM009961-01
+        return False
+    if _GPU.fullmatch(text):  # GTX1080, RTX-3090: the hardware, not the method
         return False
     if _LETTER_NAME.fullmatch(text):  # G-Vendi, Q-Former
         return True
