@@ -327,6 +327,8 @@ def test_extend_name(text, name, expected):
             "Lusetti et al., 2018; Robertson and Goldwater, 2018; Ljubesic et al., 2016)",
             [],
         ),
+        # two authors a method is credited to, with "and" or an ampersand
+        ("the SVM by Crammer and Singer. The SVM by Crammer&Singer fails.", []),
         # an author cited with "et al." and no year
         ("the model of Kowalczyk et al. [7] and, later, Kowalczyk et al. show it", []),
     ],

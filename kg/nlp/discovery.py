@@ -878,9 +878,34 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             or _in_name_list(text, at, end)
         )
         # a sentence's first word, or part of a Title Case phrase, is no evidence of a name
-        if cued and not _sentence_initial(text, at) and not _capitalised_neighbour(text, at, end):
+        if (
+            cued
+            and not _sentence_initial(text, at)
+            and not _capitalised_neighbour(text, at, end)
+            and not _authors(text, at, end)
+        ):
             found[at] = Piece(word, at, end)
     return [found[k] for k in sorted(found)]
+
+
+#: two surnames: "the SVM by Crammer and Singer", "Crammer&Singer"
+_BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]+\s*(?:and|&)\s*)?$")
+_AND_SURNAME = re.compile(r"\s*(?:and|&)\s*[A-Z][a-z]+(?![\w\-])")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][a-z]+&$")
+
+
+def _authors(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one of two authors a method is credited to.
+
+    >>> text = "the SVM by Crammer and Singer, as in Crammer&Singer"
+    >>> [_authors(text, text.index(w), text.index(w) + len(w)) for w in ("Crammer", "Singer")]
+    [True, True]
+    """
+    before = text[max(0, start - 40) : start]
+    by = _BY_BEFORE.search(before)
+    if by and (by.group(0).count("and") or by.group(0).count("&") or _AND_SURNAME.match(text, end)):
+        return True
+    return text.startswith("&", end) or bool(_AMPERSAND_BEFORE.search(before))
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'\-]{3,}")
