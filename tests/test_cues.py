@@ -35,7 +35,11 @@ def plain_kind_before(before: str) -> str | None:
 def plain_relation(before: str, after: str) -> str:
     if cues._PROPOSE.search(before[-120:]) or cues._PROPOSE_AFTER.search(after[:120]):
         return "proposes"
-    if cues._EVALUATE.search(before[-140:]) or cues._OPENING_ON.fullmatch(before):
+    if (
+        cues._EVALUATE.search(before[-140:])
+        or cues._OPENING_ON.fullmatch(before)
+        or cues._VALUE_ON.search(before[-40:])
+    ):
         return "evaluates_on"
     if cues._COMPARE.search(before[-80:]):
         return "compares_with"
@@ -56,7 +60,7 @@ def plain_type(before: str, after: str) -> str | None:
             return type_
     if cues._TASK_OF.search(before[-60:]):
         return "Task"
-    if cues._OPENING_ON.fullmatch(before):
+    if cues._OPENING_ON.fullmatch(before) or cues._VALUE_ON.search(before[-40:]):
         return "Benchmark"
     appositive = cues._APPOSITIVE.search(after[:120])
     if appositive:

@@ -636,6 +636,9 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("On ", ", our monitor blocks 94% of attacks", "Benchmark"),
         ("On AgentDojo and ", ", our monitor blocks 94% of attacks", "Benchmark"),
         ("Across the ", " suite, ours wins", "Benchmark"),
+        # a score reported on a name
+        ("Kimi k1.5 reaches 77.5 on ", ", 96.2 on MATH 500", "Benchmark"),
+        ("it ranks in the 94th percentile on ", ".", "Benchmark"),
         # "the problem of X" says more than what follows X
         ("we study the problem of ", " (GFSL) -- a model must then adapt", "Task"),
         ("results on the combinatorial problems of the ", " suite", "Benchmark"),
@@ -1157,6 +1160,7 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("On ", ", AgentGuard blocks 94% of attacks.", "evaluates_on"),
         ("On AgentDojo and ", ", AgentGuard blocks 94% of attacks.", "evaluates_on"),
         ("On AgentDojo, InjecAgent, and ", ", it wins.", "evaluates_on"),
+        ("It reaches 77.5 on ", " and 96.2 on MATH 500.", "evaluates_on"),
         # "On" inside a sentence is not the opening that lists benchmarks
         ("We build on ", " and extend it.", "mentions"),
     ],

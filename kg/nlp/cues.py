@@ -777,7 +777,7 @@ def type_from_context(before: str, after: str) -> str | None:
         return noun.lastgroup
     if _TASK_OF.search(before[-60:]):  # "the problem of X": nearer than an appositive after X
         return "Task"
-    if _OPENING_ON.fullmatch(before):  # "On AgentDojo and InjecAgent, it blocks 94% of attacks"
+    if _OPENING_ON.fullmatch(before) or _VALUE_ON.search(before[-40:]):  # "On X, ...", "77.5 on X"
         return "Benchmark"
     appositive = _APPOSITIVE.search(after[:120])
     if appositive:
@@ -793,6 +793,8 @@ def type_from_context(before: str, after: str) -> str | None:
 
 #: "the problem of X", "the tasks of X" (lower case: "the Lexical Substitution Task of
 #: SemEval-2007" names an evaluation campaign, and "the sub-tasks of X" a shared task)
+#: a score reported on a name: "reaches 77.5 on AIME, 96.2 on MATH 500", "94th percentile on X"
+_VALUE_ON = re.compile(r"\d(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?\s+on\s+(?:the\s+)?$")
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
 _ITEM = r"[^\s,]+(?:\s[^\s,]+)?"
@@ -921,7 +923,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         after[:120]
     ):
         return "proposes"
-    if (_has(lower, 140, _EVALUATE_WORDS) and _EVALUATE.search(clause)) or _OPENING_ON.fullmatch(before):
+    if (
+        (_has(lower, 140, _EVALUATE_WORDS) and _EVALUATE.search(clause))
+        or _OPENING_ON.fullmatch(before)
+        or _VALUE_ON.search(before[-40:])
+    ):
         return "evaluates_on"
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
         if _COMPARE.search(before[-80:]):
