@@ -841,6 +841,8 @@ def test_word_and_signal_properties_are_not_names(nlp):
         ("We present PORTAL. Videos at https://example.org/projects/portal .", ["PORTAL"]),
         # the path and query of a web address are not names
         ("Videos: https://video.example.com/list?id=PLx9Qk2ZwY7 and www.example.org/GPT-9 too", []),
+        # the capitals of a complexity bound are variables
+        ("It runs in time O (N 2 + SN log N) and O(KV), unlike GPT-4.", ["GPT-4"]),
         # a function word run into a name where a PDF lost the space is no name either
         ("tables fromWikipedia and two extensions toNTPs, unlike ByT5", ["ByT5"]),
         # nor is a word a lost space ran into a possessive

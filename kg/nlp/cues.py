@@ -129,6 +129,7 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "PRC",
         "UAE",
         "NYC",
+        "HK",
         "IID",
         "OOD",
         "II",

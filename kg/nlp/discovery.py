@@ -50,6 +50,8 @@ _CHUNK = re.compile(
     rf"(?<![\w$\\])[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
     rf"(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
 )
+#: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
+_BIG_O = re.compile(r"\b[OΘΩ]\s?\([^()]{1,60}\)")
 #: graphics cards and accelerator boards written as one word
 _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
@@ -158,9 +160,12 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         # an upper-case title is a heading: its names come back in the abstract
         found = [p for p in found if p.start >= title_end]
         headings.insert(0, (0, title_end))
+    formulas = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not _outside(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
+        if formulas and not _outside(formulas, word_start):
+            continue  # "O(N^2 + SN log N)": the letters of a formula
         if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
             continue  # a web address: its path and query are not names
         for match in _CHUNK.finditer(text, word_start, word_end):
