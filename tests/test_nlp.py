@@ -305,6 +305,11 @@ def test_extend_name(text, name, expected):
         ("we create the Multifaceted Collection, a preference dataset", ["Multifaceted Collection"]),
         # a list mate loses a lower-case hyphen suffix: "CheXbert-based scores" names CheXbert
         ("It improves RadGraph F1 and CheXbert-based scores.", ["CheXbert"]),
+        # a sentence's opening preposition is no capitalised neighbour of the name after it
+        (
+            "On Amazon-Sports, Goodreads-LP and ArtGraph, it wins.",
+            ["Amazon-Sports", "Goodreads-LP", "ArtGraph"],
+        ),
         # a name longer than three words is taken whole, not cut after its third
         ("We present a Mutual Information Neural Estimator (MINE).", ["Mutual Information Neural Estimator"]),
         ("Bayesian networks and Gaussian processes on MNIST", []),
@@ -327,6 +332,8 @@ def test_extend_name(text, name, expected):
             "Lusetti et al., 2018; Robertson and Goldwater, 2018; Ljubesic et al., 2016)",
             [],
         ),
+        # labels of a shared task and a venue's opening word are no names
+        ("For Subtask 1, we rank first. For Subtask 2 too. In Advances in NeurIPS, Advances", []),
         # two authors a method is credited to, with "and" or an ampersand
         ("the SVM by Crammer and Singer. The SVM by Crammer&Singer fails.", []),
         # an author cited with "et al." and no year

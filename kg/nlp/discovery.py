@@ -572,6 +572,9 @@ NOT_NAMES = frozenset(
         "Step",
         "Stage",
         "Phase",
+        "Subtask",
+        "Track",
+        "Advances",  # "In Advances in Neural Information Processing Systems"
         "Part",
         "Chapter",
         "Example",
@@ -1057,9 +1060,23 @@ _NEXT_WORD = re.compile(r"[ ]([\w'’\-]+)")
 
 
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands right before or after ``text[start:end]``; a
+    sentence's opening function word ("On Amazon-Sports, ...") does not count.
+
+    >>> text = "On Amazon-Sports, it wins. The Deep Learning book."
+    >>> _capitalised_neighbour(text, 3, 16), _capitalised_neighbour(text, 31, 39)
+    (False, True)
+    """
     before = _PREV_WORD.search(text[max(0, start - 30) : start])
+    opening = before is not None and before.group(1) in _OPENING_WORDS
+    if opening and _sentence_initial(text, start - len(before.group(0))):
+        before = None
     after = _NEXT_WORD.match(text, end)
     return any(m is not None and m.group(1)[:1].isupper() for m in (before, after))
+
+
+#: function words that open a sentence before a name: "On X, ...", "For X, ...", "In X, ..."
+_OPENING_WORDS = frozenset(["On", "In", "For", "Across", "With", "From", "Using", "Unlike", "Like", "Beyond"])
 
 
 def _singular(word: str) -> str:
