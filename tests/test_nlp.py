@@ -57,6 +57,7 @@ def mention_forms(doc) -> set[str]:
         ("GPT-4V(ision)", ["GPT", "-", "4V", "(", "ision", ")"]),
         ("(IoU=0.5)", ["(", "IoU", "=", "0.5", ")"]),
         ("on ImageNet-C. Tent", ["on", "ImageNet", "-", "C", ".", "Tent"]),
+        ("e.g.,FactorVAE", ["e.g.", ",", "FactorVAE"]),
     ],
 )
 def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
@@ -848,6 +849,9 @@ def test_word_and_signal_properties_are_not_names(nlp):
         ("We present PORTAL. Videos at https://example.org/projects/portal .", ["PORTAL"]),
         # the path and query of a web address are not names
         ("Videos: https://video.example.com/list?id=PLx9Qk2ZwY7 and www.example.org/GPT-9 too", []),
+        # a Greek letter before a hyphenated name is a name; "ε-greedy" is a plain term and
+        # "σ0", "σ²", "βI" are formulas
+        ("Unlike τ-bench and α-CLIP, with ε-greedy, σ0, σ², βI and α = 0.5.", ["τ-bench", "α-CLIP"]),
         # the capitals of a complexity bound are variables
         ("It runs in time O (N 2 + SN log N) and O(KV), unlike GPT-4.", ["GPT-4"]),
         # a function word run into a name where a PDF lost the space is no name either

@@ -47,7 +47,7 @@ __all__ = [
 
 _SCRIPT_DIGITS = "\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"  # S²FT, H₂O
 _CHUNK = re.compile(
-    rf"(?<![\w$\\])[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
+    rf"(?<![\w$\\])[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
     rf"(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
 )
 #: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
@@ -82,8 +82,10 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _GPU.fullmatch(text):  # GTX1080, RTX-3090: the hardware, not the method
         return False
-    if _LETTER_NAME.fullmatch(text):  # G-Vendi, Q-Former
+    if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
         return True
+    if "\u0370" <= text[0] <= "\u03ff":  # a Greek letter opens a formula unless it opens a name above
+        return False
     parts = [p for p in _PART_SEP.split(text) if p]
     named_parts = [p for p in parts if p not in GENERIC_ACRONYMS and p.rstrip("s") not in GENERIC_ACRONYMS]
     inner_capital = any(c.isupper() for part in named_parts for c in part[1:])
@@ -133,6 +135,8 @@ def trim_name(text: str) -> str:
     >>> trim_name("LoRA-based"), trim_name("BERT-base"), trim_name("API-protected")
     ('LoRA', 'BERT-base', 'API')
     """
+    if _GREEK_NAME.fullmatch(text):  # "τ-bench": the letter alone is no name
+        return text
     parts = text.split("-")
     while len(parts) > 1 and parts[-1].islower() and parts[-1] not in VARIANT_WORDS:
         parts.pop()
@@ -238,7 +242,8 @@ def nameish_words(text: str, start: int = 0, end: int | None = None) -> list[tup
     done = start
     for trigger in _NAMEISH_TRIGGER.finditer(text, start, stop):
         at = trigger.start()
-        if at < done or (not trigger.group(0).isdigit() and (at == 0 or text[at - 1].isspace())):
+        opens_word = at == 0 or text[at - 1].isspace()
+        if at < done or (opens_word and not trigger.group(0).isdigit() and trigger.group(0) < "\u0370"):
             continue  # inside a word already taken, or a capital that opens its word
         first = at
         while first > 0 and not text[first - 1].isspace():
@@ -296,9 +301,12 @@ _PART_SEP = re.compile(r"[-/]")
 _CAPS_SEP = re.compile(r"[ -]")
 _NAME_SLASH = re.compile(r"/(?!\d)")
 _WORD_SEP = re.compile(r"[\s-]+")
-_MAYBE_NAME = re.compile(r".[A-Z]|\d")
+_MAYBE_NAME = re.compile(r".[A-Z]|\d|^[α-ωΑ-Ω]")
 _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
-_NAMEISH_TRIGGER = re.compile(r"[\dA-Z]")
+#: a Greek letter before a hyphen and a capitalised word or "bench": "α-CLIP", "τ-bench" (not
+#: "σ0", "σ²" or "βI", formulas, nor "ε-greedy", a plain term)
+_GREEK_NAME = re.compile(r"[α-ωΑ-Ω]-(?:[a-z]*[A-Z][\w\-]*|bench)")
+_NAMEISH_TRIGGER = re.compile(r"[\dA-Zα-ωΑ-Ω]")
 _NON_SPACE = re.compile(r"\S*")
 # Patterns below open with the character class and check what precedes it afterwards
 # ("[A-Z](?<!\w[A-Z])" rather than "\b[A-Z]"): the regex engine can then skip ahead to the

@@ -38,6 +38,7 @@ _EXTRA_INFIXES = (
     rf"(?<=[{ALPHA}0-9])\((?=[{ALPHA}0-9])",  # GPT-4V(ision)
     rf"(?<=[{ALPHA}0-9])\)(?=[{ALPHA}0-9-])",  # (ision)-based
     rf"(?<=[{ALPHA}0-9])[=<>≤≥](?=[0-9.+\-])",  # IoU=0.5, k<10: no name holds a comparison
+    rf"(?<=\.),(?=[{ALPHA}])",  # "e.g.,β-TCVAE"
 )
 
 
