@@ -30,6 +30,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from kg.nlp.abbreviations import AbbreviationPair
@@ -94,6 +95,7 @@ def _kept(match: re.Match[str]) -> str:
 _PARENTHESIS = re.compile(r"\([a-z]+\)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_form(text: str) -> str:
     """Fold a surface form so that spelling variants meet.
 

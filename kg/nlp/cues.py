@@ -776,9 +776,9 @@ def type_from_context(before: str, after: str) -> str | None:
     noun = _AFTER_TYPE.match(after)
     if noun:
         return noun.lastgroup
-    if _TASK_OF.search(before[-60:]):  # "the problem of X": nearer than an appositive after X
+    if _ends_with_word(before, ("of", "the")) and _TASK_OF.search(before[-60:]):  # "the problem of X"
         return "Task"
-    if _OPENING_ON.fullmatch(before) or _VALUE_ON.search(before[-40:]):  # "On X, ...", "77.5 on X"
+    if _opening_on(before) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
         return "Benchmark"
     appositive = _APPOSITIVE.search(after[:120])
     if appositive:
@@ -794,6 +794,22 @@ def type_from_context(before: str, after: str) -> str | None:
 
 #: "the problem of X", "the tasks of X" (lower case: "the Lexical Substitution Task of
 #: SemEval-2007" names an evaluation campaign, and "the sub-tasks of X" a shared task)
+def _opening_on(before: str) -> bool:
+    """Whether ``before`` is the opening of a sentence on the names measured ("On X and ")."""
+    return before.lstrip().startswith(("On", "Across")) and _OPENING_ON.fullmatch(before) is not None
+
+
+def _value_on(before: str) -> bool:
+    """Whether ``before`` reports a score on what follows ("reaches 77.5 on ")."""
+    return _ends_with_word(before, ("on", "the")) and _VALUE_ON.search(before[-40:]) is not None
+
+
+def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before`` ends with one of ``words`` and a space (a cheap test ahead of a
+    search anchored at the end)."""
+    return before[-1:].isspace() and before.rstrip().endswith(words)
+
+
 #: a score reported on a name: "reaches 77.5 on AIME, 96.2 on MATH 500", "94th percentile on X"
 _VALUE_ON = re.compile(r"\d(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?\s+on\s+(?:the\s+)?$")
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
@@ -926,8 +942,8 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         return "proposes"
     if (
         (_has(lower, 140, _EVALUATE_WORDS) and _EVALUATE.search(clause))
-        or _OPENING_ON.fullmatch(before)
-        or _VALUE_ON.search(before[-40:])
+        or _opening_on(before)
+        or _value_on(before)
     ):
         return "evaluates_on"
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop

@@ -726,6 +726,19 @@ _INTRO = re.compile(
 _NAME_CONTINUES = re.compile(r"(?:[ -]+[A-Z][\w'\-]*)+")
 _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _POSSESSIVE = re.compile(r"'s$")
+
+
+def _bare_word(token: str) -> str:
+    """A capitalised token without a possessive or a modifier suffix.
+
+    >>> _bare_word("LlamaGen's"), _bare_word("CheXbert-based"), _bare_word("Top-k")
+    ('LlamaGen', 'CheXbert', 'Top-k')
+    """
+    if "'" in token:
+        token = _POSSESSIVE.sub("", token).rstrip("'")
+    return _MODIFIER_SUFFIX.sub("", token) if "-" in token else token
+
+
 #: a hyphenated suffix that makes a name a modifier ("CheXbert-based"), unlike "Top-k"
 _MODIFIER_SUFFIX = re.compile(
     r"(?<=\w)-(?:based|style|like|type|typed|driven|guided|aware|free|specific|level|wise|agnostic|"
@@ -871,8 +884,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 found[match.start(1)] = Piece(name, match.start(1), end)
     cited = citation_spans(text)
     words = [
-        # "LlamaGen's tokenizer": LlamaGen; "CheXbert-based scores": CheXbert
-        (_MODIFIER_SUFFIX.sub("", _POSSESSIVE.sub("", m.group(0)).rstrip("'")), m.start())
+        (_bare_word(m.group(0)), m.start())
         for m in _CAPITALISED_TOKEN.finditer(text)
         if not cited or _outside(cited, m.start())
     ]
