@@ -1021,6 +1021,12 @@ def test_setting_terms(text, expected):
             {"IoU=0.5", "Video-LLMs", "Video large language models"},
             {"IoU", "Charades-STA"},
         ),
+        # a quantisation setting, a serving library and plural Gaussians are no entities
+        (
+            "Quant\n\nW4A4KV4 quantization of 3D Gaussians runs in SGLang with EAGLE-3.",
+            {"W4A4KV4", "SGLang", "Gaussians"},
+            {"EAGLE-3"},
+        ),
         # devices and graphics cards are no entities either
         (
             "Phones\n\nWe run Phi-3-mini on an iPhone 15 Pro and an iPad, and train on a GTX1080 and "
@@ -1256,3 +1262,13 @@ def test_sizes_and_at_signs_keep_names_apart(nlp):
     groups = {e.name: set(e.mentions) for e in doc._.kg_entities}
     assert groups["OPT-1.3B"] == {"OPT-1.3B"} and groups["OPT-13B"] == {"OPT-13B"}
     assert "R@1" not in groups["DeepSeek-R1"]
+
+
+def test_a_later_version_is_its_own_entity_and_a_variant_of_its_family():
+    from kg.nlp.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    for version, family in [("EAGLE-3", "EAGLE"), ("Tacotron 2", "Tacotron"), ("CoTracker3", "CoTracker")]:
+        entry = catalogue.get(version)
+        assert entry is not None and entry.parent == family
+        assert version not in catalogue.get(family).aliases

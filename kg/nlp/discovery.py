@@ -52,6 +52,8 @@ _CHUNK = re.compile(
 )
 #: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
 _BIG_O = re.compile(r"\b[OΘΩ]\s?\([^()]{1,60}\)")
+#: a quantisation setting's bit widths: "W4A16", "W8A8", "W4A4KV4"
+_BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?")
 #: graphics cards and accelerator boards written as one word
 _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
@@ -80,7 +82,7 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _MATH_CALL.fullmatch(text) or _LONG_NUMBER.search(text):  # logN; grant LM009961-01
         return False
-    if _GPU.fullmatch(text):  # GTX1080, RTX-3090: the hardware, not the method
+    if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16: hardware, a setting
         return False
     if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
         return True
@@ -808,7 +810,7 @@ _LONE_EPONYMS = words_of(
     Zipfian Newton Nesterov Bellman Cauchy Chernoff Jensen Lagrange Laplace Gauss Euler
     Horn Markov Gibbs Dirichlet Poisson Bernoulli Boltzmann Hebbian Hilbert Banach Riemann
     Riemannian Kullback Leibler Fourier Kalman Lipschitz Lyapunov Hoeffding Kolmogorov Turing
-    Hessians Jacobians Hamiltonians Laplacians
+    Hessians Jacobians Hamiltonians Laplacians Gaussians
     """
 )
 
