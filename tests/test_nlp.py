@@ -1055,6 +1055,12 @@ def test_which_forms_are_names(nlp, text, absent, present):
         ("Our proposed model, ", " (DVD-GAN), scales to longer videos."),
         ("We use Transformers for states and actions, naming the model ", "."),
         ("We refer to these subnetworks as ''", "'', found by pruning."),
+        # a second proposing verb of the same subject, after a long first clause
+        (
+            "We improve noise sampling for rectified flow models by biasing it towards perceptually "
+            "relevant scales, and present ",
+            ", a transformer-based architecture.",
+        ),
     ],
 )
 def test_quoted_and_named_introductions_are_proposals(before, after):

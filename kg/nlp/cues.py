@@ -854,7 +854,7 @@ _PROPOSE = re.compile(
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
     # "we propose X (XX), and introduce the Y": a second verb of the same subject
-    r"|\bwe\b[^.;]{0,100}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
+    r"|\bwe\b[^.;]{0,160}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
     r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
     r"(?:the\s+|an?\s+)?[\"“'‘]?$",
