@@ -1278,3 +1278,18 @@ def test_a_later_version_is_its_own_entity_and_a_variant_of_its_family():
         entry = catalogue.get(version)
         assert entry is not None and entry.parent == family
         assert version not in catalogue.get(family).aliases
+
+
+def test_a_version_glued_to_a_name_of_the_paper_makes_a_variant():
+    from kg.nlp.assemble import link_paper_variants
+
+    def entity(name):
+        return ExtractedEntity(name, "Method", [name], [])
+
+    out = link_paper_variants([entity("LongRoPE"), entity("LongRoPE2"), entity("FooNet50"), entity("BarNet")])
+    assert [(x.name, x.parent) for x in out] == [
+        ("LongRoPE", None),
+        ("LongRoPE2", "LongRoPE"),
+        ("FooNet50", None),  # no FooNet in the paper
+        ("BarNet", None),
+    ]

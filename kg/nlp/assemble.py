@@ -740,18 +740,26 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     >>> out = link_paper_variants([e("VeriThinker", "Method"), e("VeriThinker-7B-Instruct", "Model")])
     >>> [(x.name, x.parent) for x in out]
     [('VeriThinker', None), ('VeriThinker-7B-Instruct', 'VeriThinker')]
+
+    A version glued to the name counts too ("LongRoPE2" of "LongRoPE").
     """
     names = {normalize_form(e.name): e.name for e in entities}
     out = list(entities)
     for i, entity in enumerate(entities):
         if entity.parent or entity.catalogue_id:
             continue
-        for stem in _stems(entity.name, variant_parts_only=True):
+        glued = _GLUED_VERSION.fullmatch(entity.name)
+        stems = [glued.group(1)] if glued else []
+        for stem in [*_stems(entity.name, variant_parts_only=True), *stems]:
             known = names.get(normalize_form(stem))
             if known is not None and known != entity.name:
                 out[i] = replace(entity, parent=known)
                 break
     return out
+
+
+#: a name with a version glued to its end: "LongRoPE2", "SmolVLM2" (the name keeps 4+ characters)
+_GLUED_VERSION = re.compile(r"(.{3,}[A-Za-z])\d{1,3}(?:\.\d)?")
 
 
 def _variant_part(word: str) -> bool:
