@@ -191,6 +191,55 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
     ]
 ) - {"AUC", "MLP", "MLPs", "QA"}
 
+#: Conferences and journals: a pair whose short form is one of these ("Computer Vision and
+#: Pattern Recognition (CVPR)") names the venue, never a paper's method.
+VENUES = frozenset(
+    [
+        "NeurIPS",
+        "NIPS",
+        "ICML",
+        "ICLR",
+        "ACL",
+        "EMNLP",
+        "NAACL",
+        "EACL",
+        "AACL",
+        "COLING",
+        "CoNLL",
+        "CVPR",
+        "ICCV",
+        "ECCV",
+        "WACV",
+        "BMVC",
+        "AAAI",
+        "IJCAI",
+        "KDD",
+        "SIGIR",
+        "WWW",
+        "WSDM",
+        "CIKM",
+        "ICDM",
+        "AISTATS",
+        "UAI",
+        "COLT",
+        "ICASSP",
+        "INTERSPEECH",
+        "ICRA",
+        "IROS",
+        "CoRL",
+        "RSS",
+        "TACL",
+        "TPAMI",
+        "IJCV",
+        "JMLR",
+        "PMLR",
+        "TMLR",
+        "VISAPP",
+        "MICCAI",
+        "ISBI",
+    ]
+)
+
 #: Organisations, venues, sites and software tools: named, but never ML entities themselves.
 ORGANISATIONS = frozenset(
     [
@@ -364,60 +413,8 @@ ORGANISATIONS = frozenset(
         "MapReduce",
         "LaTeX",
     ]
-)
+) | (VENUES - {"CoNLL"})  # a venue is no ML entity ("won at NIPS 2017"), but CoNLL names its data
 
-#: Conferences and journals: a pair whose short form is one of these ("Computer Vision and
-#: Pattern Recognition (CVPR)") names the venue, never a paper's method.
-VENUES = frozenset(
-    [
-        "NeurIPS",
-        "NIPS",
-        "ICML",
-        "ICLR",
-        "ACL",
-        "EMNLP",
-        "NAACL",
-        "EACL",
-        "AACL",
-        "COLING",
-        "CoNLL",
-        "CVPR",
-        "ICCV",
-        "ECCV",
-        "WACV",
-        "BMVC",
-        "AAAI",
-        "IJCAI",
-        "KDD",
-        "SIGIR",
-        "WWW",
-        "WSDM",
-        "CIKM",
-        "ICDM",
-        "AISTATS",
-        "UAI",
-        "COLT",
-        "ICASSP",
-        "INTERSPEECH",
-        "ICRA",
-        "IROS",
-        "CoRL",
-        "RSS",
-        "TACL",
-        "TPAMI",
-        "IJCV",
-        "JMLR",
-        "PMLR",
-        "TMLR",
-        "VISAPP",
-        "MICCAI",
-        "ISBI",
-    ]
-)
-
-# a venue is no ML entity either ("won at NIPS 2017"), except one whose name also names its
-# shared-task data ("CoNLL")
-ORGANISATIONS = ORGANISATIONS | (VENUES - {"CoNLL"})
 
 #: Capitalised words that start sentences or titles and are never names on their own.
 GENERIC_WORDS = frozenset(
@@ -887,7 +884,7 @@ _USE = re.compile(
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
     "curate", "create", "contribute", "offer", "call", "name", "dub", "term", "coined",
-    "our new", "our novel", "our ", "naming", "refer",
+    "our ", "naming", "refer",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",

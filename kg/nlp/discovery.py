@@ -46,8 +46,10 @@ __all__ = [
 ]
 
 _SCRIPT_DIGITS = "\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"  # S²FT, H₂O
+_GREEK = "α-ωΑ-Ω"  # τ-bench, α-CLIP
+_GREEK_LETTER = re.compile(f"[{_GREEK}]")
 _CHUNK = re.compile(
-    rf"(?<![\w$\\])[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
+    rf"(?<![\w$\\])[A-Za-z0-9{_GREEK}][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
     rf"(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
 )
 #: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
@@ -86,7 +88,7 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
         return True
-    if "\u0370" <= text[0] <= "\u03ff":  # a Greek letter opens a formula unless it opens a name above
+    if _GREEK_LETTER.match(text):  # a Greek letter opens a formula unless it opens a name above
         return False
     parts = [p for p in _PART_SEP.split(text) if p]
     named_parts = [p for p in parts if p not in GENERIC_ACRONYMS and p.rstrip("s") not in GENERIC_ACRONYMS]
@@ -245,7 +247,8 @@ def nameish_words(text: str, start: int = 0, end: int | None = None) -> list[tup
     for trigger in _NAMEISH_TRIGGER.finditer(text, start, stop):
         at = trigger.start()
         opens_word = at == 0 or text[at - 1].isspace()
-        if at < done or (opens_word and not trigger.group(0).isdigit() and trigger.group(0) < "\u0370"):
+        first = trigger.group(0)
+        if at < done or (opens_word and not first.isdigit() and not _GREEK_LETTER.match(first)):
             continue  # inside a word already taken, or a capital that opens its word
         first = at
         while first > 0 and not text[first - 1].isspace():
@@ -303,12 +306,12 @@ _PART_SEP = re.compile(r"[-/]")
 _CAPS_SEP = re.compile(r"[ -]")
 _NAME_SLASH = re.compile(r"/(?!\d)")
 _WORD_SEP = re.compile(r"[\s-]+")
-_MAYBE_NAME = re.compile(r".[A-Z]|\d|^[α-ωΑ-Ω]")
+_MAYBE_NAME = re.compile(rf".[A-Z]|\d|^[{_GREEK}]")
 _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
 #: a Greek letter before a hyphen and a capitalised word or "bench": "α-CLIP", "τ-bench" (not
 #: "σ0", "σ²" or "βI", formulas, nor "ε-greedy", a plain term)
-_GREEK_NAME = re.compile(r"[α-ωΑ-Ω]-(?:[a-z]*[A-Z][\w\-]*|bench)")
-_NAMEISH_TRIGGER = re.compile(r"[\dA-Zα-ωΑ-Ω]")
+_GREEK_NAME = re.compile(rf"[{_GREEK}]-(?:[a-z]*[A-Z][\w\-]*|bench)")
+_NAMEISH_TRIGGER = re.compile(rf"[\dA-Z{_GREEK}]")
 _NON_SPACE = re.compile(r"\S*")
 # Patterns below open with the character class and check what precedes it afterwards
 # ("[A-Z](?<!\w[A-Z])" rather than "\b[A-Z]"): the regex engine can then skip ahead to the
