@@ -1182,15 +1182,23 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
 @pytest.mark.parametrize(
     ("before", "after", "expected"),
     [
+        # a sentence that opens on names, or a score reported on one, evaluates on them
         ("On ", ", AgentGuard blocks 94% of attacks.", "evaluates_on"),
         ("On AgentDojo and ", ", AgentGuard blocks 94% of attacks.", "evaluates_on"),
         ("On AgentDojo, InjecAgent, and ", ", it wins.", "evaluates_on"),
         ("It reaches 77.5 on ", " and 96.2 on MATH 500.", "evaluates_on"),
         # "On" inside a sentence is not the opening that lists benchmarks
         ("We build on ", " and extend it.", "mentions"),
+        # what an appositive says the proposed thing is, is not proposed itself
+        ("We introduce Mixtral 8x7B, a Sparse ", " (SMoE) language model.", "mentions"),
+        ("We introduce ", ", a sparse model.", "proposes"),
+        ("We propose a simple, effective ", " method.", "proposes"),
+        # a sentence's subject "our method" proposes nothing named before it
+        ("On ", ", our method also outperforms the baselines.", "evaluates_on"),
+        ("Inspired by ", ", our approach relies on a low-rank update.", "mentions"),
     ],
 )
-def test_a_sentence_opening_on_names_evaluates_on_them(before, after, expected):
+def test_relation_read_from_the_sentence(before, after, expected):
     from kg.nlp.cues import relation_from_context
 
     assert relation_from_context(before, after) == expected
@@ -1231,35 +1239,6 @@ def test_find_parent_respects_the_case_of_short_names(name, parent):
     catalogue = Catalogue.from_entries(CatalogueEntry(name, type_) for name, type_ in entries)
     found = find_parent(name, catalogue)
     assert (found.name if found else None) == parent
-
-
-@pytest.mark.parametrize(
-    ("before", "after", "expected"),
-    [
-        # what an appositive says the proposed thing is, is not proposed itself
-        ("We introduce Mixtral 8x7B, a Sparse ", " (SMoE) language model.", "mentions"),
-        ("We introduce ", ", a sparse model.", "proposes"),
-        ("We propose a simple, effective ", " method.", "proposes"),
-    ],
-)
-def test_an_appositive_after_the_proposed_name_is_not_proposed(before, after, expected):
-    from kg.nlp.cues import relation_from_context
-
-    assert relation_from_context(before, after) == expected
-
-
-@pytest.mark.parametrize(
-    ("before", "after"),
-    [
-        # a sentence's subject "our method" proposes nothing named before it
-        ("On ", ", our method also outperforms the baselines."),
-        ("Inspired by ", ", our approach relies on a low-rank update."),
-    ],
-)
-def test_our_method_after_a_name_is_no_proposal(before, after):
-    from kg.nlp.cues import relation_from_context
-
-    assert relation_from_context(before, after) != "proposes"
 
 
 def test_sizes_and_at_signs_keep_names_apart(nlp):
