@@ -1196,6 +1196,16 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # a sentence's subject "our method" proposes nothing named before it
         ("On ", ", our method also outperforms the baselines.", "evaluates_on"),
         ("Inspired by ", ", our approach relies on a low-rank update.", "mentions"),
+        # a name made a modifier of what is proposed is only built on
+        ("We propose ", "-style orthogonal adapters.", "uses"),
+        ("We introduce a ", "-based planner.", "uses"),
+        # "our <adjective> model, X" names the paper's own model; "our base model, X" does not
+        ("The error drops with our hybrid model, ", ".", "proposes"),
+        ("We start from our base model, ", ", which is small.", "mentions"),
+        # a decimal point ends no clause; a comparison after the data set is compared with
+        ("It achieves a 3.2x walltime speedup on ", ".", "evaluates_on"),
+        ("It achieves a 3.2x speedup on MT-Bench, exceeding ", " and Medusa.", "compares_with"),
+        ("On two suites our model ranks first on average, ahead of ", ".", "compares_with"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

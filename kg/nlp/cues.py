@@ -846,7 +846,9 @@ _PROPOSE = re.compile(
     # "our new X split", "our proposed X"
     r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
     # "the result is our method, X", "naming the model X", "we refer to these as X"
-    r"|\bour\s+(?:new\s+|proposed\s+)?(?:method|model|approach|framework|algorithm|system|"
+    # "our hybrid model, X", but not "our base model, X", which the paper only builds on
+    r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier)[\w\-]+\s+)?"
+    r"(?:method|model|approach|framework|algorithm|system|"
     r"benchmark|dataset|agent)s?,\s+(?:called\s+|named\s+)?[\"“'‘]?$"
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
@@ -857,6 +859,8 @@ _PROPOSE = re.compile(
     r"(?:the\s+|an?\s+)?[\"“'‘]?$",
     re.I,
 )
+#: a suffix that makes the name a modifier of what follows ("X-style adapters")
+_MODIFIER_AFTER = re.compile(r"-(?:based|style|like|inspired|type|driven|guided)\b", re.I)
 _PROPOSE_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:new|novel|simple|unified|general|scalable|large|"
     r"comprehensive|challenging|efficient|lightweight)\b"
@@ -865,12 +869,12 @@ _PROPOSE_AFTER = re.compile(
 )
 _EVALUATE = re.compile(
     r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|"
-    r"accuracy|performance|sota|state-of-the-art)\b[^.;]{0,80}\b(?:on|in|across)\s+"
+    r"accuracy|performance|sota|state-of-the-art)\b[^.;]{0,80}\b(?P<on>on(?!\s+average\b)|in|across)\s+"
     r"(?:the\s+|several\s+|multiple\s+|\w+\s+)?[^.;]{0,40}$",
     re.I,
 )
 _COMPARE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|compared? (?:to|with)|than|versus|vs\.?|over|beats?|"
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|ahead of|compared? (?:to|with)|than|versus|vs\.?|over|beats?|"
     r"relative to|baselines? (?:such as|like|including))\b[^.;]{0,60}$",
     re.I,
 )
@@ -891,7 +895,8 @@ _EVALUATE_WORDS = (
     "sota", "state-of-the-art",
 )  # fmt: skip
 _COMPARE_WORDS = (
-    "outperform", "surpass", "compare", "than", "versus", "vs", "over", "beat", "relative to", "baseline",
+    "outperform", "surpass", "exceed", "ahead of", "compare", "than", "versus", "vs", "over", "beat",
+    "relative to", "baseline",
 )  # fmt: skip
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "employ", "with", "via", "through",
@@ -899,14 +904,20 @@ _USE_WORDS = (
 )  # fmt: skip
 
 
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
 def _clause(before: str) -> tuple[str, str]:
     """The end of ``before`` that the relation patterns read (140 characters at most, cut
     after its last ``.`` or ``;``, which none of them can match across) and its lower case.
+    Decimal points become ``_`` first, so that a number does not end the clause.
 
     For text that is not ASCII the window is not cut and the lower case is empty, so that
     :func:`_has` always answers yes (with ``re.I`` some other letters match ASCII ones).
     """
     window = before[-140:]
+    if "." in window:  # a decimal point ends no clause: "a 3.2x speedup on X"
+        window = _DECIMAL_POINT.sub("_", window)
     if not window.isascii():
         return window, ""
     clause = window[max(window.rfind("."), window.rfind(";")) + 1 :]
@@ -940,12 +951,12 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     if (_has(lower, 120, _PROPOSE_WORDS) and _PROPOSE.search(clause[-120:])) or _PROPOSE_AFTER.search(
         after[:120]
     ):
-        return "proposes"
-    if (
-        (_has(lower, 140, _EVALUATE_WORDS) and _EVALUATE.search(clause))
-        or _opening_on(before)
-        or _value_on(before)
-    ):
+        # "we propose X-style adapters": what is proposed only builds on X
+        return "uses" if after.startswith("-") and _MODIFIER_AFTER.match(after) else "proposes"
+    evaluated = _EVALUATE.search(clause) if _has(lower, 140, _EVALUATE_WORDS) else None
+    if evaluated and _COMPARE.search(clause[evaluated.end("on") :]):  # "a speedup on X, exceeding Y"
+        return "compares_with"
+    if evaluated or _opening_on(before) or _value_on(before):
         return "evaluates_on"
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
         if _COMPARE.search(before[-80:]):
