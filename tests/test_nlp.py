@@ -827,6 +827,22 @@ def test_a_run_on_text_keeps_evidence_to_a_window_around_each_mention(nlp):
         assert ev.sentence_start <= ev.start and ev.end <= ev.sentence_start + len(ev.sentence)
 
 
+@pytest.mark.parametrize(
+    ("abstract", "metrics"),
+    [
+        ("We train in mixed precision and with half-precision weights.", set()),
+        ("The model solves associative recall and free recall tasks.", set()),
+        ("Precision medicine needs models of patients.", set()),
+        # the metric itself, even where a value is low
+        ("The detector has low precision but high recall.", {"Precision", "Recall"}),
+        ("We report precision, recall and F1 score.", {"Precision", "Recall", "F1 Score"}),
+    ],
+)
+def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
+    doc = nlp(f"A title\n\n{abstract}")
+    assert {e.name for e in doc._.kg_entities if e.type == "Metric"} == metrics
+
+
 def test_word_and_signal_properties_are_not_names(nlp):
     doc = nlp("A title\n\nWe handle OOV words and F0 contours with a Conformer and report WER.")
     names = mention_forms(doc)

@@ -869,7 +869,37 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                 # "CMOS" in a chip-design paper: a form that names other things too, which
                 # neither the paper's long form nor its field settles
                 out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
+    for i, m in enumerate(out):
+        if m.entries and _other_sense(text, m.start, m.end):
+            out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
     return out
+
+
+#: metric words that other words around them make into another noun: a number format
+#: ("mixed precision", "half-precision weights"), a memory test ("associative recall"), a
+#: field ("precision medicine")
+_SENSE_WORDS = frozenset({"precision", "recall"})
+_OTHER_SENSE_BEFORE = re.compile(
+    r"\b(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
+    r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total)[- ]$",
+    re.I,
+)
+_OTHER_SENSE_AFTER = re.compile(r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?)\b", re.I)
+
+
+def _other_sense(text: str, start: int, end: int) -> bool:
+    """Whether a metric word means something else where it stands.
+
+    >>> text = "We report precision and recall with mixed precision, associative recall and low-precision."
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision|recall", text)]
+    [False, False, True, True, True]
+    """
+    if text[start:end].lower() not in _SENSE_WORDS:
+        return False
+    before = text[max(0, start - 20) : start]
+    if before.endswith("low ") or before.endswith("Low "):  # "a low precision" is a value of it
+        return False
+    return bool(_OTHER_SENSE_BEFORE.search(before) or _OTHER_SENSE_AFTER.match(text, end))
 
 
 #: a value after a name ("MAE of 0.31", "MAE drops from 0.31", "MAE (0.2)") ...
