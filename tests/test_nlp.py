@@ -1218,6 +1218,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # "our <adjective> model, X" names the paper's own model; "our base model, X" does not
         ("The error drops with our hybrid model, ", ".", "proposes"),
         ("We start from our base model, ", ", which is small.", "mentions"),
+        ("It keeps efficacy with our null-space constrained variant, ", ".", "proposes"),
+        ("On VOC, our detector, ", ", wins.", "proposes"),
+        ("Our experiments use the policy, ", ", as is.", "uses"),
         # a decimal point ends no clause; a comparison after the data set is compared with
         ("It achieves a 3.2x walltime speedup on ", ".", "evaluates_on"),
         ("It achieves a 3.2x speedup on MT-Bench, exceeding ", " and Medusa.", "compares_with"),

@@ -847,9 +847,11 @@ _PROPOSE = re.compile(
     r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
     # "the result is our method, X", "naming the model X", "we refer to these as X"
     # "our hybrid model, X", but not "our base model, X", which the paper only builds on
-    r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier)[\w\-]+\s+)?"
-    r"(?:method|model|approach|framework|algorithm|system|"
-    r"benchmark|dataset|agent)s?,\s+(?:called\s+|named\s+)?[\"“'‘]?$"
+    r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|"
+    rf"(?:{_NOT_OBJECT}|the|an?|uses?|used)\b)[\w\-]+\s+){{0,3}}"
+    r"(?:method|model|approach|framework|algorithm|system|benchmark|dataset|corpus|agent|detector|"
+    r"architecture|network|pipeline|policy|variant|technique|recipe|solver|planner|retriever|metric|"
+    r"tool|suite)s?,\s+(?:called\s+|named\s+)?[\"“'‘]?$"
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
     # "we propose X (XX), and introduce the Y": a second verb of the same subject
