@@ -107,10 +107,29 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("6.2 mIoU on PASCAL Context (PC-459) over", [("PASCAL Context", "PC-459")]),
         # ... but a version is part of the name: no long form holds it
         ("the Generative Pre-trained Transformer (GPT-4) is big", []),
+        # a title's short name spelled out right after the colon, up to a small word
+        (
+            "CyCADA: Cycle-Consistent Adversarial Domain Adaptation\n\nWe adapt.",
+            [("Cycle-Consistent Adversarial Domain Adaptation", "CyCADA")],
+        ),
+        (
+            "GradNorm: Gradient Normalization for Loss Balancing\n\nIt works.",
+            [("Gradient Normalization", "GradNorm")],
+        ),
+        ("FooNet: Towards Robust Vision\n\nWe test.", []),
+        ("NoiGAN: NOISE AWARE GRAPH EMBEDDING\n\nWe embed.", []),
+        ("OpenMixer: Open Mixer Toolbox and Benchmark\n\nWe mix.", []),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):
     assert [(p.long.text, p.short.text) for p in find_abbreviations(text)] == pairs
+
+
+def test_a_title_name_and_its_spelled_out_form_are_one_entity(nlp):
+    doc = nlp("TarMAC: Targeted Multi-Agent Communication\n\nTarMAC lets agents choose whom to address.")
+    [entity] = doc._.kg_entities
+    assert set(entity.mentions) == {"TarMAC", "Targeted Multi-Agent Communication"}
+    assert entity.proposed
 
 
 def test_abbreviation_offsets_point_at_the_text():
@@ -841,6 +860,12 @@ def test_a_run_on_text_keeps_evidence_to_a_window_around_each_mention(nlp):
 def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
     doc = nlp(f"A title\n\n{abstract}")
     assert {e.name for e in doc._.kg_entities if e.type == "Metric"} == metrics
+
+
+def test_a_task_named_before_a_method_noun_is_used_not_proposed(nlp):
+    doc = nlp("A title\n\nWe propose a few-shot learning approach, D2Net, for rare classes.")
+    relations = {e.name: e.relation for e in doc._.kg_entities}
+    assert relations == {"few-shot learning": "uses", "D2Net": "proposes"}
 
 
 def test_word_and_signal_properties_are_not_names(nlp):

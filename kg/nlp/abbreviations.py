@@ -222,13 +222,68 @@ def _long_form_ok(long: Piece, short: Piece) -> bool:
     )
 
 
+#: a title that opens on a short name and a colon: "CyCADA: Cycle-Consistent Adversarial ..."
+_TITLE_HEAD = re.compile(r"\s*([^\s:]{2,15}):\s+")
+#: where the words that may spell a title's short name end: a small word or a stop
+_SUBTITLE_END = re.compile(
+    r"\s+(?:for|with|via|in|on|using|through|by|from|towards?|to|of|and|as|at|beyond|without|"
+    r"under|is|are)\b|[,:;.?!—–(]|\s-\s",
+    re.I,
+)
+#: subtitle openings that begin a phrase, not a spelled-out name
+_NOT_SPELLED_OPENING = words_of(
+    "towards toward rethinking revisiting beyond when how why what is are do does can"
+)
+
+
+def title_pair(text: str) -> AbbreviationPair | None:
+    """The pair a title makes when its short name is spelled out right after the colon.
+
+    >>> title_pair("CyCADA: Cycle-Consistent Adversarial Domain Adaptation\\n\\nWe adapt.").long.text
+    'Cycle-Consistent Adversarial Domain Adaptation'
+    >>> title_pair("GradNorm: Gradient Normalization for Adaptive Loss Balancing").long.text
+    'Gradient Normalization'
+    >>> title_pair("D2GAN: A Few-Shot Learning Approach") is None
+    True
+    >>> title_pair("OpenMixer: Open Mixer Toolbox and Benchmark") is None  # "Toolbox" spells nothing
+    True
+    """
+    title = text[: text.find("\n\n")] if "\n\n" in text else text
+    head = _TITLE_HEAD.match(title)
+    if head is None or not is_short_form(head.group(1)) or not head.group(1)[0].isupper():
+        return None
+    start = head.end()
+    stop = _SUBTITLE_END.search(title, start)
+    end = stop.start() if stop else len(title.rstrip())
+    words = title[start:end].split()
+    while words and words[-1].islower():  # "... Origin-Destination prediction model"
+        end = title.rindex(words.pop(), start, end)
+        end = len(title[:end].rstrip())
+    if not words or not words[0][0].isupper() or words[0].lower() in _NOT_SPELLED_OPENING:
+        return None
+    long = Piece(title[start:end], start, end)
+    short = Piece(head.group(1), head.start(1), head.end(1))
+    letters = sum(c.isupper() or c.isdigit() for c in short.text)
+    if (
+        match_long_form(long.text, short.text) == 0
+        and short.text[-1].lower() in words[-1].lower()  # the last word spells part of it
+        and (short.text.isupper() or not long.text.isupper())  # a capitalised title spells little
+        and _long_form_ok(long, short)
+        and len(words) <= max(letters, 2) + 1
+    ):
+        return AbbreviationPair(long, short)
+    return None
+
+
 def find_abbreviations(text: str) -> list[AbbreviationPair]:
-    """Every long form / short form pair written with parentheses in ``text``.
+    """Every long form / short form pair written with parentheses in ``text``, and the one a
+    title such as "CyCADA: Cycle-Consistent Adversarial Domain Adaptation" makes.
 
     Both "Long Form (LF)" and "LF (Long Form)" are found. Citations, years, "e.g." asides
     and anything whose letters cannot be aligned are ignored.
     """
-    pairs: list[AbbreviationPair] = []
+    titled = title_pair(text)
+    pairs: list[AbbreviationPair] = [titled] if titled is not None else []
     for match in _PAREN.finditer(text):
         inside = match.group(1).strip()
         if match.start() and text[match.start() - 1].isalnum() and _FORMULA.search(inside):

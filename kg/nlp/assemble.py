@@ -1078,6 +1078,8 @@ def _build_entity(
             type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:
             type_, typed_by = head.type, "head"
+    if type_ == "Task":
+        evidence = _task_as_modifier(evidence, text)
     relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
     confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
     if ambiguous:
@@ -1100,6 +1102,31 @@ def _build_entity(
         parent=parent,
         typed_by=typed_by,
     )
+
+
+#: a head noun after a task's name that makes the name a modifier: "a few-shot learning approach"
+_METHOD_HEAD = re.compile(
+    r"[\s\-]+(?:approach|method|framework|model|algorithm|technique|system|pipeline|network|"
+    r"architecture|scheme|strategy|paradigm)s?\b",
+    re.I,
+)
+
+
+def _task_as_modifier(evidence: list[Evidence], text: str) -> list[Evidence]:
+    """The evidence of a task, where "we propose a <task> approach" proposes the approach and
+    only uses the task.
+
+    >>> text = "We propose a few-shot learning approach."
+    >>> ev = Evidence("few-shot learning", 13, 30, text, 0, "proposes")
+    >>> [e.relation for e in _task_as_modifier([ev], text)]
+    ['uses']
+    """
+    return [
+        ev._replace(relation=Relation.USES.value)
+        if ev.relation == Relation.PROPOSES.value and _METHOD_HEAD.match(text, ev.end)
+        else ev
+        for ev in evidence
+    ]
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
