@@ -862,10 +862,23 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
     assert {e.name for e in doc._.kg_entities if e.type == "Metric"} == metrics
 
 
-def test_a_task_named_before_a_method_noun_is_used_not_proposed(nlp):
-    doc = nlp("A title\n\nWe propose a few-shot learning approach, D2Net, for rare classes.")
-    relations = {e.name: e.relation for e in doc._.kg_entities}
-    assert relations == {"few-shot learning": "uses", "D2Net": "proposes"}
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "We propose a few-shot learning approach, D2Net, for rare classes.",
+            {"few-shot learning": "uses", "D2Net": "proposes"},
+        ),
+        # a known method written as a kind, in lower case, before a method noun
+        ("We propose a cotraining approach for unlabeled text.", {"Co-Training": "uses"}),
+        ("We propose a model based RL algorithm.", {"Model-Based Reinforcement Learning": "uses"}),
+        # a name of the paper's own that happens to start in lower case
+        ("We propose the svdRNN method.", {"svdRNN": "proposes"}),
+    ],
+)
+def test_a_name_used_as_a_modifier_of_a_method_noun_is_not_proposed(nlp, abstract, expected):
+    doc = nlp(f"A title\n\n{abstract}")
+    assert {e.name: e.relation for e in doc._.kg_entities} == expected
 
 
 def test_word_and_signal_properties_are_not_names(nlp):

@@ -1078,8 +1078,7 @@ def _build_entity(
             type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:
             type_, typed_by = head.type, "head"
-    if type_ == "Task":
-        evidence = _task_as_modifier(evidence, text)
+    evidence = _modifiers_not_proposed(evidence, text, any_case=type_ == "Task")
     relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
     confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
     if ambiguous:
@@ -1104,7 +1103,7 @@ def _build_entity(
     )
 
 
-#: a head noun after a task's name that makes the name a modifier: "a few-shot learning approach"
+#: a head noun after a name that makes the name a modifier: "a few-shot learning approach"
 _METHOD_HEAD = re.compile(
     r"[\s\-]+(?:approach|method|framework|model|algorithm|technique|system|pipeline|network|"
     r"architecture|scheme|strategy|paradigm)s?\b",
@@ -1112,18 +1111,26 @@ _METHOD_HEAD = re.compile(
 )
 
 
-def _task_as_modifier(evidence: list[Evidence], text: str) -> list[Evidence]:
-    """The evidence of a task, where "we propose a <task> approach" proposes the approach and
-    only uses the task.
+#: a plain lower-case first word: "cotraining", "model based RL", but not "svdRNN" or "word2vec"
+_LOWER_WORD = re.compile(r"[a-z]+(?![\w])")
+
+
+def _modifiers_not_proposed(evidence: list[Evidence], text: str, *, any_case: bool) -> list[Evidence]:
+    """The evidence, where "we propose a <name> approach" proposes the approach and only uses
+    the name: a task's, or one written in lower case, as a kind ("a cotraining approach",
+    "a model based RL algorithm"), not as the paper's own name ("the DRH approach", "our
+    svdRNN method").
 
     >>> text = "We propose a few-shot learning approach."
     >>> ev = Evidence("few-shot learning", 13, 30, text, 0, "proposes")
-    >>> [e.relation for e in _task_as_modifier([ev], text)]
+    >>> [e.relation for e in _modifiers_not_proposed([ev], text, any_case=False)]
     ['uses']
     """
     return [
         ev._replace(relation=Relation.USES.value)
-        if ev.relation == Relation.PROPOSES.value and _METHOD_HEAD.match(text, ev.end)
+        if ev.relation == Relation.PROPOSES.value
+        and (any_case or _LOWER_WORD.match(ev.text) is not None)
+        and _METHOD_HEAD.match(text, ev.end)
         else ev
         for ev in evidence
     ]
