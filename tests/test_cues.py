@@ -19,7 +19,8 @@ PIECES = [
     " ", " ", "  ", ".", ";", ",", "(", ")", "\"", "“", "'", ":", "-", "—", "vs.", "VS.", "vs.X",
     "we", "We", "this paper", "our work", "propose", "introduces", "presented", "called", "dubbed",
     "naming", "the", "our", "model", "models", "LLMs", "dataset", "benchmarks", "such as", "like",
-    "including", "e.g.", "e.g.,", "three", "several", "evaluated", "results", "test", "on", "in",
+    "including", "e.g.", "e.g.,", "et al.", "to create", "our model", "distilled", "three", "several",
+    "evaluated", "results", "test", "on", "in",
     "across", "trained", "fine-tuned", "pre-trained", "outperforms", "surpasses", "than", "over",
     "compared to", "exceeding", "ahead of", "on average", "3.2", "baselines", "using", "based on",
     "with", "via", "applied", "score", "accuracy",
@@ -34,8 +35,12 @@ def plain_kind_before(before: str) -> str | None:
 
 
 def plain_relation(before: str, after: str) -> str:
-    clause = cues._DECIMAL_POINT.sub("_", before[-140:])  # a number does not end a clause
-    if cues._PROPOSE.search(clause[-120:]) or cues._PROPOSE_AFTER.search(after[:120]):
+    clause = cues._NOT_A_STOP.sub("_", before[-140:])  # "3.2", "e.g." end no clause
+    if (
+        cues._PROPOSE.search(clause[-120:])
+        or cues._PROPOSE_AFTER.search(after[:120])
+        or (cues._OUR_APPOSITIVE.search(after[:120]) and not cues._PREPOSITION_BEFORE.search(before[-20:]))
+    ):
         return "uses" if cues._MODIFIER_AFTER.match(after) else "proposes"
     evaluated = cues._EVALUATE.search(clause)
     if evaluated and cues._COMPARE.search(clause[evaluated.end("on") :]):
@@ -69,7 +74,7 @@ def plain_type(before: str, after: str) -> str | None:
     appositive = cues._APPOSITIVE.search(after[:120])
     if appositive:
         return appositive.lastgroup
-    clause = cues._DECIMAL_POINT.sub("_", before[-140:])
+    clause = cues._NOT_A_STOP.sub("_", before[-140:])
     for pattern, type_ in cues._BEFORE_TYPE:
         if pattern.search(clause[-80:]):
             return type_

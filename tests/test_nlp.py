@@ -132,6 +132,14 @@ def test_a_title_name_and_its_spelled_out_form_are_one_entity(nlp):
     assert entity.proposed
 
 
+def test_a_title_name_is_not_merged_with_a_known_entity_it_does_not_abbreviate(nlp):
+    doc = nlp(
+        "LAMOL: LAnguage MOdeling for Lifelong Learning\n\nWe present LAMOL, based on language modeling."
+    )
+    types = {e.name: e.type for e in doc._.kg_entities}
+    assert types["LAMOL"] == "Method" and types["language modeling"] == "Task"
+
+
 def test_abbreviation_offsets_point_at_the_text():
     text = "We fine-tune with Low-Rank Adaptation (LoRA)."
     [pair] = find_abbreviations(text)
@@ -1259,6 +1267,16 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It keeps efficacy with our null-space constrained variant, ", ".", "proposes"),
         ("On VOC, our detector, ", ", wins.", "proposes"),
         ("Our experiments use the policy, ", ", as is.", "uses"),
+        # an appositive "our model" after the name; "we ... to create X"
+        ("For example, ", ", our model distilled from a 32B LLM, wins.", "proposes"),
+        ("We assembled 106 medical data sets to create ", " for experiments.", "proposes"),
+        # "e.g." and "et al." end no clause
+        ("Using ", ", our convolutional network model achieves 0.69%.", "uses"),
+        ("On the benchmarks ", ", our method also outperforms them.", "mentions"),
+        ("For cross-lingual ", ", our approach achieved better results.", "mentions"),
+        ("We use a greedy scheme to construct the solution to ", " step by step.", "mentions"),
+        ("We evaluate on several benchmarks, e.g., ", ".", "evaluates_on"),
+        ("We leverage RASP (Weiss et al., 2021) and introduce the ", " conjecture.", "proposes"),
         # a decimal point ends no clause; a comparison after the data set is compared with
         ("It achieves a 3.2x walltime speedup on ", ".", "evaluates_on"),
         ("It achieves a 3.2x speedup on MT-Bench, exceeding ", " and Medusa.", "compares_with"),

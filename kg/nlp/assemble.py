@@ -530,6 +530,7 @@ def assemble_entities(
 ) -> list[ExtractedEntity]:
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
     pairs, candidates = _without_organisations(pairs, candidates)
+    pairs = [p for p in pairs if not _title_pair_names_another(p, text, catalogue)]
     split = split_term_candidates(pairs, text, catalogue)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
@@ -578,6 +579,23 @@ def assemble_entities(
     entities = type_from_kind_lists(text, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
+
+
+def _title_pair_names_another(pair: AbbreviationPair, text: str, catalogue: Catalogue) -> bool:
+    """Whether ``pair`` is a title's "NAME: Long Form" whose long form is a known entity that
+    the name is not a form of ("LAMOL: LAnguage MOdeling for ...": a method, not the task).
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> from kg.nlp.catalogue import load_catalogue
+    >>> text = "LAMOL: LAnguage MOdeling for Lifelong Learning\\n\\nWe learn."
+    >>> [_title_pair_names_another(p, text, load_catalogue()) for p in find_abbreviations(text)]
+    [True]
+    """
+    if not (pair.short.end < pair.long.start and text[pair.short.end : pair.short.end + 1] == ":"):
+        return False
+    entries = _lookup(pair.long.text, catalogue)
+    short = pair.short.text.casefold()
+    return bool(entries) and not any(short == f.casefold() for e in entries for f in e.forms)
 
 
 def _without_organisations(

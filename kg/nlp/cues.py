@@ -854,6 +854,9 @@ _PROPOSE = re.compile(
     r"tool|suite)s?,\s+(?:called\s+|named\s+)?[\"“'‘]?$"
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
+    # "we assembled 106 data sets to create X"
+    r"|\bwe\b[^.;]{0,100}?\bto\s+(?:create|build|construct|assemble|curate)\s+"
+    rf"(?:the\s+(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+\s+){{0,5}}|an?\s+(?:new|novel)\s+)?[\"“'‘]?$"
     # "we propose X (XX), and introduce the Y": a second verb of the same subject
     r"|\bwe\b[^.;]{0,160}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
@@ -867,6 +870,23 @@ _PROPOSE_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:new|novel|simple|unified|general|scalable|large|"
     r"comprehensive|challenging|efficient|lightweight)\b"
     r"|^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:which|that)\s+we\s+(?:propose|introduce)",
+    re.I,
+)
+#: "X, our model distilled from ...", "X (XX), our new benchmark": the paper's own X, unless X
+#: follows a preposition ("Inspired by X, our approach ...", "On X, our method ...")
+_OUR_APPOSITIVE = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,\s*our\s+(?:[\w\-]+\s+)?(?:method|model|approach|framework|"
+    r"algorithm|system|benchmark|dataset|corpus|agent|detector|architecture|network|pipeline|policy|"
+    r"variant)s?"
+    # an appositive ends there, or goes on with a participle or a relative clause; a verb would
+    # make "our method" the subject: "On X, our method achieves ...", "Using X, our model can ..."
+    r"(?=\s*[,.;:()]|\s+(?:(?!(?:achiev|perform|outperform|obtain|reach|show|yield|improv|produc|"
+    r"surpass|attain)e?d\b)\w+ed|that|which|for|of|to|from|with|trained|built|based|on|in)\b)",
+    re.I,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:on|by|in|to|from|with|of|than|like|unlike|following|over|as|across|into|beyond|after|"
+    r"before|for|at|via|upon)\s+$",
     re.I,
 )
 _EVALUATE = re.compile(
@@ -906,20 +926,25 @@ _USE_WORDS = (
 )  # fmt: skip
 
 
-_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+#: full stops that end no clause: decimal points ("a 3.2x speedup on X") and the dots of
+#: "e.g.", "i.e.", "et al." and "cf."
+_NOT_A_STOP = re.compile(
+    r"(?<=\d)\.(?=\d)|(?<=\be)\.(?=g\.)|(?<=\be\.g)\.|(?<=\bi)\.(?=e\.)|(?<=\bi\.e)\.|(?<=\bet al)\.|(?<=\bcf)\."
+)
 
 
 def _clause(before: str) -> tuple[str, str]:
     """The end of ``before`` that the relation patterns read (140 characters at most, cut
     after its last ``.`` or ``;``, which none of them can match across) and its lower case.
-    Decimal points become ``_`` first, so that a number does not end the clause.
+    Decimal points and the dots of "e.g." or "et al." become ``_`` first, so that they do
+    not end the clause.
 
     For text that is not ASCII the window is not cut and the lower case is empty, so that
     :func:`_has` always answers yes (with ``re.I`` some other letters match ASCII ones).
     """
     window = before[-140:]
-    if "." in window:  # a decimal point ends no clause: "a 3.2x speedup on X"
-        window = _DECIMAL_POINT.sub("_", window)
+    if "." in window:
+        window = _NOT_A_STOP.sub("_", window)
     if not window.isascii():
         return window, ""
     clause = window[max(window.rfind("."), window.rfind(";")) + 1 :]
@@ -950,8 +975,10 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     'compares_with'
     """
     clause, lower = _clause(before)
-    if (_has(lower, 120, _PROPOSE_WORDS) and _PROPOSE.search(clause[-120:])) or _PROPOSE_AFTER.search(
-        after[:120]
+    if (
+        (_has(lower, 120, _PROPOSE_WORDS) and _PROPOSE.search(clause[-120:]))
+        or _PROPOSE_AFTER.search(after[:120])
+        or (_OUR_APPOSITIVE.search(after[:120]) and not _PREPOSITION_BEFORE.search(before[-20:]))
     ):
         # "we propose X-style adapters": what is proposed only builds on X
         return "uses" if after.startswith("-") and _MODIFIER_AFTER.match(after) else "proposes"
