@@ -889,6 +889,13 @@ def test_a_name_used_as_a_modifier_of_a_method_noun_is_not_proposed(nlp, abstrac
     assert {e.name: e.relation for e in doc._.kg_entities} == expected
 
 
+def test_a_word_of_a_title_in_capitals_is_a_known_name_only_if_the_abstract_writes_it(nlp):
+    doc = nlp("FAST OBJECT LOCALIZATION WITH BERT FEATURES\n\nWe localize objects with BERT features.")
+    assert {e.name for e in doc._.kg_entities} == {"BERT"}
+    doc = nlp("FAST OBJECT LOCALIZATION WITH BERT FEATURES\n\nWe use the FAST tokenizer and BERT.")
+    assert {e.name for e in doc._.kg_entities} >= {"FAST", "BERT"}
+
+
 def test_word_and_signal_properties_are_not_names(nlp):
     doc = nlp("A title\n\nWe handle OOV words and F0 contours with a Conformer and report WER.")
     names = mention_forms(doc)

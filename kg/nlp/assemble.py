@@ -887,10 +887,32 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                 # "CMOS" in a chip-design paper: a form that names other things too, which
                 # neither the paper's long form nor its field settles
                 out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
+    title_end = text.find("\n\n")
+    shouted = title_end > 0 and _shouted(text[:title_end])
     for i, m in enumerate(out):
-        if m.entries and _other_sense(text, m.start, m.end):
+        if (
+            m.entries
+            and (
+                _other_sense(text, m.start, m.end)
+                # "FAST OBJECT LOCALIZATION VIA ...": in a title in capitals, a single capitalised
+                # word names something only if the abstract writes it so too
+                or (
+                    shouted
+                    and m.end <= title_end
+                    and " " not in m.text
+                    and m.text.isupper()
+                    and m.text not in text[title_end:]
+                )
+            )
+        ):
             out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
     return out
+
+
+def _shouted(title: str) -> bool:
+    """Whether a title is written in capitals: most of its letters are upper case."""
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 #: metric words that other words around them make into another noun: a number format
