@@ -20,7 +20,7 @@ PIECES = [
     "we", "We", "this paper", "our work", "propose", "introduces", "presented", "called", "dubbed",
     "naming", "the", "our", "model", "models", "LLMs", "dataset", "benchmarks", "such as", "like",
     "including", "e.g.", "e.g.,", "et al.", "to create", "our model", "distilled", "three", "several",
-    "evaluated", "results", "test", "on", "in",
+    "evaluated", "results", "test", "on", "in", "producing", "call the resulting", "scores 84",
     "across", "trained", "fine-tuned", "pre-trained", "outperforms", "surpasses", "than", "over",
     "compared to", "exceeding", "ahead of", "on average", "3.2", "baselines", "using", "based on",
     "with", "via", "applied", "score", "accuracy",

@@ -1277,12 +1277,15 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # an appositive "our model" after the name; "we ... to create X"
         ("For example, ", ", our model distilled from a 32B LLM, wins.", "proposes"),
         ("We assembled 106 medical data sets to create ", " for experiments.", "proposes"),
+        ("We distil a teacher into a causal student, producing ", ", which streams.", "proposes"),
+        ("We train it with PPO and call the resulting agent ", ".", "proposes"),
         # "e.g." and "et al." end no clause
         ("Using ", ", our convolutional network model achieves 0.69%.", "uses"),
         ("On the benchmarks ", ", our method also outperforms them.", "mentions"),
         ("For cross-lingual ", ", our approach achieved better results.", "mentions"),
         ("We use a greedy scheme to construct the solution to ", " step by step.", "mentions"),
         ("We evaluate on several benchmarks, e.g., ", ".", "evaluates_on"),
+        ("The method, trained on data, scores 84.3 on ", ".", "evaluates_on"),
         ("We leverage RASP (Weiss et al., 2021) and introduce the ", " conjecture.", "proposes"),
         # a decimal point ends no clause; a comparison after the data set is compared with
         ("It achieves a 3.2x walltime speedup on ", ".", "evaluates_on"),

@@ -558,7 +558,12 @@ _AFTER_NOUNS = (
         r"objectives?|procedures?|strategy|layers?|modules?",
         "Method",
     ),
-    (r"scores?|metrics?|measures?", "Metric"),
+    # "the BLEU score", not the verb: "X scores 84.3", "X scores higher"
+    (
+        r"scores?(?!\s+(?:[-+\d]|(?:higher|lower|well|best|above|below|better|worse|only|about|around|up)\b))"
+        r"|metrics?|measures?",
+        "Metric",
+    ),
     # "the BraTS challenge", but not the verb: "TabPFN and CARTE challenge boosted trees"
     (r"tasks?|problems?|challenges?(?!\s+(?!(?:" + _NOT_VERB_OBJECT + r")\b)[a-z])", "Task"),
 )
@@ -854,12 +859,16 @@ _PROPOSE = re.compile(
     r"tool|suite)s?,\s+(?:called\s+|named\s+)?[\"“'‘]?$"
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
+    # "we distil A into a causal student, producing X"
+    r"|\bwe\b[^.;]{0,120}?,\s+(?:producing|resulting\s+in)\s+(?:the\s+|an?\s+)?[\"“'‘]?$"
     # "we assembled 106 data sets to create X"
     r"|\bwe\b[^.;]{0,100}?\bto\s+(?:create|build|construct|assemble|curate)\s+"
     rf"(?:the\s+(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+\s+){{0,5}}|an?\s+(?:new|novel)\s+)?[\"“'‘]?$"
     # "we propose X (XX), and introduce the Y": a second verb of the same subject
     r"|\bwe\b[^.;]{0,160}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
+    # "... and call the resulting agent X"
+    r"|\b(?:call|name|dub|term)\s+the\s+resulting\s+(?:[\w\-]+\s+){1,3}[\"“'‘]?$"
     r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
     r"(?:the\s+|an?\s+)?[\"“'‘]?$",
     re.I,
@@ -910,7 +919,7 @@ _USE = re.compile(
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
     "curate", "create", "contribute", "offer", "call", "name", "dub", "term", "coined",
-    "our ", "naming", "refer",
+    "our ", "naming", "refer", "producing", "resulting in",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",

@@ -59,6 +59,8 @@ _BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?")
 #: graphics cards and accelerator boards written as one word
 _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
+#: a letter over a number: "L/5", "N/2"
+_RATIO = re.compile(r"[A-Za-z]/\d+")
 _MATH_CALL = re.compile(r"(?:log|ln|exp|sin|cos|tan|tanh|max|min|det|diag|tr|sgn|sign)[A-Z][0-9]?")
 #: five digits in a row: grant, patent and report numbers, not names
 _LONG_NUMBER = re.compile(r"\d{5}")
@@ -71,8 +73,8 @@ def is_name_shaped(text: str) -> bool:
     A name has a capital inside it (ImageNet, RLHF, MT-Bench), or mixes letters and digits
     (GSM8K, GPT-4, Qwen2); plain words, numbers and generic acronyms (LLMs, AI) do not.
 
-    >>> [is_name_shaped(t) for t in ["ImageNet", "Table", "LLMs", "2024", "x2", "1.3B", "MT-Bench"]]
-    [True, False, False, False, False, False, True]
+    >>> [is_name_shaped(t) for t in ["ImageNet", "Table", "LLMs", "2024", "x2", "1.3B", "MT-Bench", "L/5"]]
+    [True, False, False, False, False, False, True, False]
     """
     if text in GENERIC_ACRONYMS or _NUMBERISH.fullmatch(text):
         return False
@@ -83,6 +85,8 @@ def is_name_shaped(text: str) -> bool:
     if text.isalpha() and text.isupper() and len(text) >= 8:  # an emphasised word, not an acronym
         return False
     if _MATH_CALL.fullmatch(text) or _LONG_NUMBER.search(text):  # logN; grant LM009961-01
+        return False
+    if _RATIO.fullmatch(text):  # "precision at L/5": a fraction of a length
         return False
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16: hardware, a setting
         return False
