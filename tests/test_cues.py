@@ -50,8 +50,8 @@ def plain_relation(before: str, after: str) -> str:
     if "vs." in before[-80:].lower():
         if cues._COMPARE.search(before[-80:]):
             return "compares_with"
-    elif cues._COMPARE.search(clause[-80:]):
-        return "compares_with"
+    elif compared := cues._COMPARE.search(clause[-80:]):
+        return "evaluates_on" if cues._measured_on(compared.group(0)) else "compares_with"
     if cues._USE.search(clause[-60:]):
         return "uses"
     return "mentions"

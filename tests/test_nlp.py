@@ -1241,6 +1241,8 @@ def test_capitalised_words_before_a_known_acronym_name_a_variant(nlp, text, name
         ("We score 32% on SWE-bench Verified and Lite.", "Lite", "SWE-bench Lite"),
         ("We fine-tune Llama 2 7B, 13B and 70B.", "70B", "LLaMA 2 70B"),
         ("We compare Claude 3 Opus and Sonnet.", "Sonnet", "Claude 3 Sonnet"),
+        # a version and a variant word after the "and"
+        ("Applied to Gemini 1.0 Pro and 1.5 Flash, it helps.", "1.5 Flash", "Gemini 1.5 Flash"),
     ],
 )
 def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided, name):
@@ -1286,6 +1288,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We use a greedy scheme to construct the solution to ", " step by step.", "mentions"),
         ("We evaluate on several benchmarks, e.g., ", ".", "evaluates_on"),
         ("The method, trained on data, scores 84.3 on ", ".", "evaluates_on"),
+        # what a comparison was measured on
+        ("LongVU outperforms LLaVA and VideoChat2 on VideoMME, MLVU and ", ".", "evaluates_on"),
+        ("It outperforms methods based on ", ".", "compares_with"),
         ("We leverage RASP (Weiss et al., 2021) and introduce the ", " conjecture.", "proposes"),
         # a decimal point ends no clause; a comparison after the data set is compared with
         ("It achieves a 3.2x walltime speedup on ", ".", "evaluates_on"),

@@ -281,6 +281,7 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
     for cand in candidates:
         more = _ELLIPSIS.match(text, cand.end)  # most names are not followed by a list: fails fast
         if more is None or not _variant_word(more.group(1)):
+            out += _elided_versions(text, cand, catalogue)
             continue
         last = _LAST_PART.search(cand.text)
         if last is None or not _variant_word(last.group(2)):
@@ -294,6 +295,32 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
             out.append(Candidate(more.start(1), more.end(1), more.group(1), "variant", entries))
             at = more.end()
     return out
+
+
+#: a version and a variant word after a list's "and": "Gemini 1.0 Pro and 1.5 Flash"
+_VERSIONED_ELLIPSIS = re.compile(
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(\d+(?:\.\d+)?\s+[A-Z][a-z]+)\b"
+)
+_VERSION_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s+[A-Z][a-z]+$")
+
+
+def _elided_versions(text: str, cand: Candidate, catalogue: Catalogue) -> list[Candidate]:
+    """The versions a list writes with their family left out: "1.5 Flash" in "Gemini 1.0 Pro
+    and 1.5 Flash" is Gemini 1.5 Flash, when the catalogue knows that name.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Gemini 1.5 Flash", "Model")])
+    >>> text = "Gemini 1.0 Pro and 1.5 Flash"
+    >>> [c.text for c in _elided_versions(text, Candidate(0, 14, "Gemini 1.0 Pro", "catalogue", ()), cat)]
+    ['1.5 Flash']
+    """
+    tail = _VERSION_TAIL.search(cand.text)
+    more = _VERSIONED_ELLIPSIS.match(text, cand.end) if tail else None
+    if more is None:
+        return []
+    entries = _lookup(f"{cand.text[: tail.start()]} {more.group(1)}", catalogue)
+    if len(entries) != 1:
+        return []
+    return [Candidate(more.start(1), more.end(1), more.group(1), "variant", entries)]
 
 
 def _variant_word(word: str) -> bool:

@@ -935,6 +935,27 @@ _USE_WORDS = (
 )  # fmt: skip
 
 
+_COMPARE_KEYWORD = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|ahead of|compared? (?:to|with)|than|versus|vs\.?|over|"
+    r"beats?|relative to|baselines?)\b",
+    re.I,
+)
+
+
+def _measured_on(comparison: str) -> bool:
+    """Whether a comparison ends on what it was measured on: "outperforms A and B on C, D and ".
+
+    >>> _measured_on("outperforms A and B on C, D and "), _measured_on("outperforms A on C and beats ")
+    (True, False)
+    """
+    on = max(comparison.rfind(" on "), comparison.rfind(" across "))
+    return (
+        on > 0
+        and not comparison[:on].endswith(("based", "built", "trained", "relies", "rely", "depend", "depends"))
+        and _COMPARE_KEYWORD.search(comparison, on) is None
+    )
+
+
 #: full stops that end no clause: decimal points ("a 3.2x speedup on X") and the dots of
 #: "e.g.", "i.e.", "et al." and "cf."
 _NOT_A_STOP = re.compile(
@@ -999,8 +1020,8 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
         if _COMPARE.search(before[-80:]):
             return "compares_with"
-    elif _has(lower, 80, _COMPARE_WORDS) and _COMPARE.search(clause[-80:]):
-        return "compares_with"
+    elif _has(lower, 80, _COMPARE_WORDS) and (compared := _COMPARE.search(clause[-80:])):
+        return "evaluates_on" if _measured_on(compared.group(0)) else "compares_with"
     if _has(lower, 60, _USE_WORDS) and _USE.search(clause[-60:]):
         return "uses"
     return "mentions"
