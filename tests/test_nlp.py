@@ -882,6 +882,9 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
         ("We propose a model based RL algorithm.", {"Model-Based Reinforcement Learning": "uses"}),
         # a name of the paper's own that happens to start in lower case
         ("We propose the svdRNN method.", {"svdRNN": "proposes"}),
+        # ... or before a data noun: the data set is proposed, not the method
+        ("We construct a 200K multimodal chain-of-thought dataset.", {"Multimodal Chain-of-Thought": "uses"}),
+        ("We further propose an inference-time Sway Sampling strategy.", {"Sway Sampling": "proposes"}),
     ],
 )
 def test_a_name_used_as_a_modifier_of_a_method_noun_is_not_proposed(nlp, abstract, expected):
@@ -897,9 +900,9 @@ def test_a_word_of_a_title_in_capitals_is_a_known_name_only_if_the_abstract_writ
 
 
 def test_word_and_signal_properties_are_not_names(nlp):
-    doc = nlp("A title\n\nWe handle OOV words and F0 contours with a Conformer and report WER.")
+    doc = nlp("A title\n\nWe handle OOV words, HD maps and F0 contours with a Conformer and report WER.")
     names = mention_forms(doc)
-    assert not names & {"OOV", "F0"}
+    assert not names & {"OOV", "F0", "HD"}
     assert {"Conformer", "WER"} <= names
 
 

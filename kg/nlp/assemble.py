@@ -1173,7 +1173,7 @@ def _build_entity(
 #: a head noun after a name that makes the name a modifier: "a few-shot learning approach"
 _METHOD_HEAD = re.compile(
     r"[\s\-]+(?:approach|method|framework|model|algorithm|technique|system|pipeline|network|"
-    r"architecture|scheme|strategy|paradigm)s?\b",
+    r"architecture|scheme|strategy|paradigm|dataset|benchmark|corpus)s?\b",
     re.I,
 )
 

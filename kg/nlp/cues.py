@@ -70,6 +70,8 @@ NON_ML_ACRONYMS = frozenset(
 GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
     [
         "GUI",
+        "HD",
+        "UHD",
         "SDK",
         "IDE",
         "DSL",

@@ -728,7 +728,8 @@ _TYPE_NOUN = re.compile(
     r"environments?|suites?|agents?|checkpoints?)\b"
 )
 _INTRO = re.compile(
-    r"\b(?:we|We|paper|work)\s+(?:\w+ly\s+)?(?:propose|introduce|present|release|develop|design|build|"
+    r"\b(?:we|We|paper|work)\s+(?:(?:\w+ly|further|also|then|next|first|finally)\s+)?"
+    r"(?:propose|introduce|present|release|develop|design|build|"
     r"construct|create|curate|contribute|call|name|term|dub)[sd]?\s+(?:the\s+|an?\s+)?"
     rf"(?:(?:new|novel|first)\s+)?(?:[a-z][\w\-]*\s+)?({_CAP_WORD})"
 )
