@@ -734,6 +734,8 @@ def test_type_from_name(name, expected):
         ("It helps vision tasks including ImageNet and COCO.", "ImageNet", "Dataset"),
         ("It helps vision tasks including ImageNet and COCO.", "COCO", "Dataset"),
         ("We test on tasks such as GSM8K and MATH.", "GSM8K", "Benchmark"),
+        # ... and "benchmarks" for tasks: a known task stays a task
+        ("It leads 10 benchmarks, including code generation and repair.", "code generation", "Task"),
     ],
 )
 def test_items_of_a_kind_list_take_its_kind(nlp, abstract, name, expected):
@@ -1294,6 +1296,10 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # what a comparison was measured on
         ("LongVU outperforms LLaVA and VideoChat2 on VideoMME, MLVU and ", ".", "evaluates_on"),
         ("It outperforms methods based on ", ".", "compares_with"),
+        # "more than 10" is a quantity, not a comparison
+        ("It does well on more than 10 benchmarks, including ", ".", "mentions"),
+        ("It is 3x faster than ", ".", "compares_with"),
+        ("Its cost is 6.8x less than ", ".", "compares_with"),
         ("We leverage RASP (Weiss et al., 2021) and introduce the ", " conjecture.", "proposes"),
         # a decimal point ends no clause; a comparison after the data set is compared with
         ("It achieves a 3.2x walltime speedup on ", ".", "evaluates_on"),

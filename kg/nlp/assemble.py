@@ -732,7 +732,8 @@ _LISTED_KINDS = frozenset({"Benchmark", "Dataset", "Task", "Metric"})
 def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """Type every item of a list the text introduces by kind ("five benchmarks (A, B, C)",
     "datasets such as A and B") as that kind, catalogue types included, except that a list of
-    "methods" or "models" retypes only entities nothing else typed.
+    "methods" or "models" retypes only entities nothing else typed, a list of "tasks" leaves
+    typed data sets alone, and a list of data sets leaves catalogue tasks alone.
 
     The items are the entities whose mentions follow one another from the list's start,
     separated by commas, "and", "or" or slashes (a bracket after an item, such as its
@@ -765,6 +766,8 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
         # they call benchmarks "tasks" loosely too ("tasks including ImageNet and COCO"), so
         # a "tasks" list leaves a data set typed by anything but the default as it is
         loose = kind == "Task" and out[i].type in _DATA_KINDS and out[i].typed_by is not None
+        # ... and name tasks among benchmarks ("10 benchmarks, including code generation")
+        loose = loose or (kind in _DATA_KINDS and out[i].type == "Task" and out[i].typed_by == "catalogue")
         if out[i].type != kind and not loose and (kind in _LISTED_KINDS or out[i].typed_by is None):
             out[i] = replace(out[i], type=kind, typed_by="list")
     return out

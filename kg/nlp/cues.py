@@ -907,7 +907,9 @@ _EVALUATE = re.compile(
     re.I,
 )
 _COMPARE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|exceed\w*|ahead of|compared? (?:to|with)|than|versus|vs\.?|over|beats?|"
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|ahead of|compared? (?:to|with)|"
+    # "than", but not a quantity ("more than 10 benchmarks") nor "other than"
+    r"(?<!other )than(?!\s+\d)|versus|vs\.?|over|beats?|"
     r"relative to|baselines? (?:such as|like|including))\b[^.;]{0,60}$",
     re.I,
 )
