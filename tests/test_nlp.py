@@ -1299,6 +1299,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # "more than 10" is a quantity, not a comparison
         ("It does well on more than 10 benchmarks, including ", ".", "mentions"),
         ("It is 3x faster than ", ".", "compares_with"),
+        ("It scores 74.9 on MathVista, matching OpenAI's ", ".", "compares_with"),
+        ("It learns by feature matching with ", ".", "uses"),
         ("Its cost is 6.8x less than ", ".", "compares_with"),
         ("We leverage RASP (Weiss et al., 2021) and introduce the ", " conjecture.", "proposes"),
         # a decimal point ends no clause; a comparison after the data set is compared with

@@ -72,4 +72,6 @@ def test_scierc_partial_f1(nlp):  # target 0.80
 
 DEV_F1_FLOOR = 0.93  # the target, met on 2026-12-04 (0.935)
 DEV_TYPED_F1_FLOOR = 0.92
-SCIERC_F1_FLOOR = 0.69
+# 0.690 on 2026-12-05 until "non-LR" stopped being a name (a prefix before an acronym is a
+# modifier), which had been credited, by --partial overlap, for the gold row "LR (0) grammars"
+SCIERC_F1_FLOOR = 0.685

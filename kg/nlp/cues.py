@@ -886,7 +886,7 @@ _PROPOSE_AFTER = re.compile(
 #: "X, our model distilled from ...", "X (XX), our new benchmark": the paper's own X, unless X
 #: follows a preposition ("Inspired by X, our approach ...", "On X, our method ...")
 _OUR_APPOSITIVE = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,\s*our\s+(?:[\w\-]+\s+)?(?:method|model|approach|framework|"
+    r"^\s*(?:\([^)]*\)\s*)?,\s*our\s+(?:[\w\-]+\s+){0,2}(?:LLM|VLM|MLLM|method|model|approach|framework|"
     r"algorithm|system|benchmark|dataset|corpus|agent|detector|architecture|network|pipeline|policy|"
     r"variant)s?"
     # an appositive ends there, or goes on with a participle or a relative clause; a verb would
@@ -907,10 +907,13 @@ _EVALUATE = re.compile(
     re.I,
 )
 _COMPARE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|exceed\w*|ahead of|compared? (?:to|with)|"
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
     # "than", but not a quantity ("more than 10 benchmarks") nor "other than"
     r"(?<!other )than(?!\s+\d)|versus|vs\.?|over|beats?|"
-    r"relative to|baselines? (?:such as|like|including))\b[^.;]{0,60}$",
+    r"relative to|baselines? (?:such as|like|including))\b[^.;]{0,60}$"
+    # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
+    r"|\bmatch(?:es|ing)\s+(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
+    r"(?:[A-Z][\w\-]*'s\s+)?$",
     re.I,
 )
 _USE = re.compile(
@@ -930,7 +933,8 @@ _EVALUATE_WORDS = (
     "sota", "state-of-the-art",
 )  # fmt: skip
 _COMPARE_WORDS = (
-    "outperform", "surpass", "exceed", "ahead of", "compare", "than", "versus", "vs", "over", "beat",
+    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compare", "than", "versus", "vs",
+    "over", "beat",
     "relative to", "baseline",
 )  # fmt: skip
 _USE_WORDS = (
@@ -940,7 +944,8 @@ _USE_WORDS = (
 
 
 _COMPARE_KEYWORD = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|exceed\w*|ahead of|compared? (?:to|with)|than|versus|vs\.?|over|"
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
+    r"than|versus|vs\.?|over|"
     r"beats?|relative to|baselines?)\b",
     re.I,
 )

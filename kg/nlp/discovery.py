@@ -59,6 +59,11 @@ _BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?")
 #: graphics cards and accelerator boards written as one word
 _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
+#: a lower-case prefix word before an acronym: "short-CoT models", "non-IID data"
+_PREFIXED_ACRONYM = re.compile(
+    r"(?:short|long|multi|non|pre|post|cross|sub|low|high|full|single|dual|zero|few|inter|"
+    r"intra|over|under|anti|mid|large|small)-[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?"
+)
 #: a letter over a number: "L/5", "N/2"
 _RATIO = re.compile(r"[A-Za-z]/\d+")
 _MATH_CALL = re.compile(r"(?:log|ln|exp|sin|cos|tan|tanh|max|min|det|diag|tr|sgn|sign)[A-Z][0-9]?")
@@ -75,6 +80,8 @@ def is_name_shaped(text: str) -> bool:
 
     >>> [is_name_shaped(t) for t in ["ImageNet", "Table", "LLMs", "2024", "x2", "1.3B", "MT-Bench", "L/5"]]
     [True, False, False, False, False, False, True, False]
+    >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN"]]
+    [False, False, True, False]
     """
     if text in GENERIC_ACRONYMS or _NUMBERISH.fullmatch(text):
         return False
@@ -87,6 +94,8 @@ def is_name_shaped(text: str) -> bool:
     if _MATH_CALL.fullmatch(text) or _LONG_NUMBER.search(text):  # logN; grant LM009961-01
         return False
     if _RATIO.fullmatch(text):  # "precision at L/5": a fraction of a length
+        return False
+    if _PREFIXED_ACRONYM.fullmatch(text):  # "short-CoT", "non-IID", "multi-GPU": a modifier
         return False
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16: hardware, a setting
         return False
@@ -361,6 +370,8 @@ def _split_slashes(chunk: str) -> list[str]:
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f"
 _TITLE = re.compile(rf"\s*(?:[{_EMOJI}]+\s*)?([^:]{{2,60}}?)\s*:\s+\S")
 _CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
+#: a lower-case version after a name: "Kimi k1.5", "Foo v2"
+_VERSION_WORD = re.compile(r"[a-z]\d+(?:\.\d+)*")
 
 
 def title_name(title: str, abstract: str = "") -> Piece | None:
@@ -383,6 +394,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     True
     >>> title_name("🚀 LongMemEval-Pro: Benchmarking Chat Assistants").text
     'LongMemEval-Pro'
+    >>> title_name("Kimi k1.5: Scaling Reinforcement Learning with LLMs").text
+    'Kimi k1.5'
     """
     match = _TITLE.match(title)
     if not match:
@@ -394,7 +407,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
         return None
     if any(w.lower() in _TITLE_VERBS for w in words[1:]):
         return None  # "Mamba-2 Meets RLHF": a claim, not a name
-    shaped = [is_name_shaped(w) for w in words]
+    # a lower-case version after the first word is part of the name: "Kimi k1.5"
+    shaped = [is_name_shaped(w) or (i > 0 and bool(_VERSION_WORD.fullmatch(w))) for i, w in enumerate(words)]
     capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(words, shaped, strict=True))
     recurs = len(words) == 1 or head in abstract or words[-1] in _ARTEFACT_NOUNS
     if any(shaped) or (capitalised and recurs and not first.endswith("ing")):
