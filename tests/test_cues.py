@@ -24,7 +24,8 @@ PIECES = [
     "across", "trained", "fine-tuned", "pre-trained", "outperforms", "surpasses", "than", "over",
     "compared to", "exceeding", "ahead of", "on average", "3.2", "baselines", "using", "based on",
     "with", "via", "applied", "score", "accuracy",
-    "task", "metric", "framework", "-style", "-Based", "ſ", "K", "İ", "x", "GSM8K", "7", "new", "a", "an",
+    "task", "metric", "framework", "-style", "-Based", "'s ", "ſ", "K", "İ", "x", "GSM8K", "7", "new",
+    "a", "an",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -41,7 +42,11 @@ def plain_relation(before: str, after: str) -> str:
         or cues._PROPOSE_AFTER.search(after[:120])
         or (cues._OUR_APPOSITIVE.search(after[:120]) and not cues._PREPOSITION_BEFORE.search(before[-20:]))
     ):
-        return "uses" if cues._MODIFIER_AFTER.match(after) else "proposes"
+        if cues._MODIFIER_AFTER.match(after):
+            return "uses"
+        return (
+            "mentions" if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(",") else "proposes"
+        )
     evaluated = cues._EVALUATE.search(clause)
     if evaluated and cues._COMPARE.search(clause[evaluated.end("on") :]):
         return "compares_with"

@@ -477,6 +477,12 @@ def test_gazetteer_lists_hold_single_capitalised_words():
         ("a different task: Colored Objects (Ippolito & Callison-Burch, 2023).", ["Colored Objects"]),
         ("Tiny Images (Torralba et al., 2008) is large.", ["Tiny Images"]),
         ("We evaluate on the CNN/Daily Mail and New York Times datasets.", ["New York Times"]),
+        # the items of a list a kind opens, every item before them capitalised
+        (
+            "in puzzle environments such as Tower of Hanoi, Checker Jumping and Blocks World",
+            ["Checker Jumping", "Blocks World"],
+        ),
+        ("in games such as chess, Checker Jumping and Blocks World", []),
         # a heading, places, institutions, fields of study and longer Title Case runs: no name
         ("Related Work and Future Directions are discussed.", []),
         ("Work done at College Park, MD with GPT-4.", []),
@@ -1301,6 +1307,10 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It is 3x faster than ", ".", "compares_with"),
         ("It scores 74.9 on MathVista, matching OpenAI's ", ".", "compares_with"),
         ("It learns by feature matching with ", ".", "uses"),
+        # the maker named in an appositive is not what is introduced
+        ("We introduce Magistral, ", "'s first reasoning model.", "mentions"),
+        # ... but ", the X" after the proposing verb's object renames it
+        ("We propose a novel deep architecture, the ", " (PMN), to mimic binding.", "proposes"),
         ("Its cost is 6.8x less than ", ".", "compares_with"),
         ("We leverage RASP (Weiss et al., 2021) and introduce the ", " conjecture.", "proposes"),
         # a decimal point ends no clause; a comparison after the data set is compared with

@@ -847,7 +847,7 @@ _PROPOSE = re.compile(
     r"contribute|offer)[sd]?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"
-    rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:,(?!\s+an?\s))?\s+){{0,6}}"
+    rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:,(?!\s+(?:an?|its|their|[\w\-]+['’]s)\s))?\s+){{0,6}}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
@@ -1020,7 +1020,12 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or (_OUR_APPOSITIVE.search(after[:120]) and not _PREPOSITION_BEFORE.search(before[-20:]))
     ):
         # "we propose X-style adapters": what is proposed only builds on X
-        return "uses" if after.startswith("-") and _MODIFIER_AFTER.match(after) else "proposes"
+        if after.startswith("-") and _MODIFIER_AFTER.match(after):
+            return "uses"
+        # "we introduce Magistral, Mistral's first reasoning model": the maker, not the made
+        if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(","):
+            return "mentions"
+        return "proposes"
     evaluated = _EVALUATE.search(clause) if _has(lower, 140, _EVALUATE_WORDS) else None
     if evaluated and _COMPARE.search(clause[evaluated.end("on") :]):  # "a speedup on X, exceeding Y"
         return "compares_with"

@@ -1089,7 +1089,8 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
         ):
             continue
         if not _CITED_AFTER.match(text, end) and (  # a cited phrase is a name wherever it stands
-            _sentence_initial(text, at) or not (_TYPE_NOUN.match(text, end) or _in_name_list(text, at, end))
+            _sentence_initial(text, at)
+            or not (_TYPE_NOUN.match(text, end) or _in_name_list(text, at, end) or _in_kind_list(text, at))
         ):
             continue
         if cited is None:
@@ -1149,6 +1150,37 @@ def _ends_with_list_separator(head: str) -> bool:
         if tail.endswith(word) and (before == "," or before.isspace()):
             return True
     return False
+
+
+#: a kind of thing and the opening of a list of them: "puzzle environments such as "
+_KIND_OPENER = re.compile(
+    r"\b(?:benchmarks?|datasets?|environments?|games?|puzzles?|tasks?|suites?|simulators?|corpora)"
+    r",?\s+(?:such as|including|like)\s+"
+)
+_ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _in_kind_list(text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` is an item of a list a kind opens, every item before it
+    capitalised: "environments such as Tower of Hanoi, Checker Jumping and Blocks World".
+
+    >>> text = "puzzle environments such as Tower of Hanoi, Checker Jumping and Blocks World"
+    >>> _in_kind_list(text, text.index("Checker")), _in_kind_list(text, text.index("Blocks"))
+    (True, True)
+    >>> _in_kind_list("games such as chess, Checker Jumping", 20)
+    False
+    """
+    head = text[max(0, start - 150) : start]
+    if "such as" not in head and "including" not in head and "like" not in head:
+        return False  # skip the search on most phrases
+    openers = list(_KIND_OPENER.finditer(head))
+    if not openers:
+        return False
+    opener = openers[-1]
+    items = _ITEM_SEPARATOR.split(head[opener.end() :])
+    if items[-1]:  # the phrase must follow a separator (or the opener itself)
+        return False
+    return all(item[:1].isupper() and "." not in item and len(item.split()) <= 4 for item in items[:-1])
 
 
 def _in_name_list(text: str, start: int, end: int) -> bool:
