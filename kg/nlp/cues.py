@@ -982,7 +982,8 @@ def _clause(before: str) -> tuple[str, str]:
     :func:`_has` always answers yes (with ``re.I`` some other letters match ASCII ones).
     """
     window = before[-140:]
-    if "." in window:
+    last = window.rfind(".")
+    if last >= 0 and _NOT_A_STOP.match(window, last):  # else the clause after it holds no dot
         window = _NOT_A_STOP.sub("_", window)
     if not window.isascii():
         return window, ""
@@ -1017,7 +1018,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     if (
         (_has(lower, 120, _PROPOSE_WORDS) and _PROPOSE.search(clause[-120:]))
         or _PROPOSE_AFTER.search(after[:120])
-        or (_OUR_APPOSITIVE.search(after[:120]) and not _PREPOSITION_BEFORE.search(before[-20:]))
+        or (
+            after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket
+            and _OUR_APPOSITIVE.search(after[:120])
+            and not _PREPOSITION_BEFORE.search(before[-20:])
+        )
     ):
         # "we propose X-style adapters": what is proposed only builds on X
         if after.startswith("-") and _MODIFIER_AFTER.match(after):
