@@ -24,8 +24,8 @@ PIECES = [
     "across", "trained", "fine-tuned", "pre-trained", "outperforms", "surpasses", "than", "over",
     "compared to", "exceeding", "ahead of", "on average", "3.2", "baselines", "using", "based on",
     "with", "via", "applied", "score", "accuracy",
-    "task", "metric", "framework", "-style", "-Based", "'s ", "ſ", "K", "İ", "x", "GSM8K", "7", "new",
-    "a", "an",
+    "task", "metric", "framework", "-style", "-Based", "'s ", "ſ", "K", "İ", "x", "GSM8K", "Phi-4", "7",
+    "new", "a", "an",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -1309,6 +1309,10 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It learns by feature matching with ", ".", "uses"),
         # the maker named in an appositive is not what is introduced
         ("We introduce Magistral, ", "'s first reasoning model.", "mentions"),
+        # every name a proposing verb takes
+        ("We introduce Phi-4-Mini and ", ", two compact models.", "proposes"),
+        ("We release FooNet, BarNet and ", ".", "proposes"),
+        ("We introduce a model and evaluate it on ", ".", "evaluates_on"),
         # ... but ", the X" after the proposing verb's object renames it
         ("We propose a novel deep architecture, the ", " (PMN), to mimic binding.", "proposes"),
         ("Its cost is 6.8x less than ", ".", "compares_with"),

@@ -370,6 +370,8 @@ def _split_slashes(chunk: str) -> list[str]:
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f"
 _TITLE = re.compile(rf"\s*(?:[{_EMOJI}]+\s*)?([^:]{{2,60}}?)\s*:\s+\S")
 _CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
+#: the kind of document a title's head may end with, which is not part of the name
+_REPORT = re.compile(r"\s+(?:Technical\s+Report|Tech(?:nical)?\s+Report|System\s+Card|Report)$")
 #: a lower-case version after a name: "Kimi k1.5", "Foo v2"
 _VERSION_WORD = re.compile(r"[a-z]\d+(?:\.\d+)*")
 
@@ -396,11 +398,13 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'LongMemEval-Pro'
     >>> title_name("Kimi k1.5: Scaling Reinforcement Learning with LLMs").text
     'Kimi k1.5'
+    >>> title_name("Phi-4-Mini Technical Report: Compact yet Powerful Models").text
+    'Phi-4-Mini'
     """
     match = _TITLE.match(title)
     if not match:
         return None
-    head = match.group(1).strip()
+    head = _REPORT.sub("", match.group(1).strip())  # "Phi-4-Mini Technical Report: ..."
     words = head.split()
     first = words[0].lower()
     if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:
