@@ -893,6 +893,9 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
         # ... or before a data noun: the data set is proposed, not the method
         ("We construct a 200K multimodal chain-of-thought dataset.", {"Multimodal Chain-of-Thought": "uses"}),
         ("We further propose an inference-time Sway Sampling strategy.", {"Sway Sampling": "proposes"}),
+        # a known name after "a new" before a method noun is the kind of what is proposed
+        ("We propose a new RLVR paradigm.", {"Reinforcement Learning with Verifiable Rewards": "uses"}),
+        ("We propose a FooNet model for vision.", {"FooNet": "proposes"}),
     ],
 )
 def test_a_name_used_as_a_modifier_of_a_method_noun_is_not_proposed(nlp, abstract, expected):

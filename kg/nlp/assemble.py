@@ -1158,7 +1158,7 @@ def _build_entity(
             type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:
             type_, typed_by = head.type, "head"
-    evidence = _modifiers_not_proposed(evidence, text, any_case=type_ == "Task")
+    evidence = _modifiers_not_proposed(evidence, text, any_case=type_ == "Task", known=entry is not None)
     relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
     confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
     if ambiguous:
@@ -1195,11 +1195,13 @@ _METHOD_HEAD = re.compile(
 _LOWER_WORD = re.compile(r"[a-z]+(?![\w])")
 
 
-def _modifiers_not_proposed(evidence: list[Evidence], text: str, *, any_case: bool) -> list[Evidence]:
+def _modifiers_not_proposed(
+    evidence: list[Evidence], text: str, *, any_case: bool, known: bool = False
+) -> list[Evidence]:
     """The evidence, where "we propose a <name> approach" proposes the approach and only uses
-    the name: a task's, or one written in lower case, as a kind ("a cotraining approach",
-    "a model based RL algorithm"), not as the paper's own name ("the DRH approach", "our
-    svdRNN method").
+    the name: a task's, one written in lower case as a kind ("a cotraining approach", "a
+    model based RL algorithm"), or a known name after "a" or "a new" ("a new RLVR paradigm"),
+    not the paper's own name ("the DRH approach", "our svdRNN method", "a FooNet model").
 
     >>> text = "We propose a few-shot learning approach."
     >>> ev = Evidence("few-shot learning", 13, 30, text, 0, "proposes")
@@ -1209,11 +1211,19 @@ def _modifiers_not_proposed(evidence: list[Evidence], text: str, *, any_case: bo
     return [
         ev._replace(relation=Relation.USES.value)
         if ev.relation == Relation.PROPOSES.value
-        and (any_case or _LOWER_WORD.match(ev.text) is not None)
+        and (
+            any_case
+            or _LOWER_WORD.match(ev.text) is not None
+            or (known and _INDEFINITE_BEFORE.search(text, max(0, ev.start - 16), ev.start) is not None)
+        )
         and _METHOD_HEAD.match(text, ev.end)
         else ev
         for ev in evidence
     ]
+
+
+#: an indefinite article, maybe with "new", right before a name: "a new RLVR paradigm"
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|an?\s+(?:new|novel))\s+$", re.I)
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
