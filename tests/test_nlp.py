@@ -709,6 +709,10 @@ def test_type_from_context(before, after, expected):
         ("Multilayer Perceptron", "Method"),
         ("Sparse Autoencoder", "Method"),
         ("Mixture of Experts", None),
+        # trained models named as such; an architecture called a "Model" is not typed by it
+        ("Large Content and Behavior Models", "Model"),
+        ("Plug and Play Language Model", "Model"),
+        ("Attentive Interaction Model", None),
     ],
 )
 def test_type_from_name(name, expected):

@@ -508,6 +508,15 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?:GPT|LLaMA|Llama|BERT|T5|Qwen|Gemma|Mistral|Phi|Claude|Gemini|LLaVA|CLIP)", re.I),
         "Model",
     ),
+    # trained models by their name: "Large Content and Behavior Models", "Plug and Play Language
+    # Model" (an architecture called a "Model" is a method: "Attentive Interaction Model")
+    (
+        re.compile(
+            r"^Large (?:[\w\-]+ )+Models?$|^[A-Z][\w\-]*(?: [\w\-]+)* (?:Language|Foundation) Models?$"
+            r"|^[A-Z][\w\-]*(?: [\w\-]+)* (?:LLMs?|LMs?)$"
+        ),
+        "Model",
+    ),
     (
         re.compile(
             r"(?:Net|Former|[Tt]ransformer|GAN|VAE|Diffusion|Flow|Attention|Conv|RNN|LSTM|Mixer|"
