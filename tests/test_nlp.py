@@ -1318,6 +1318,7 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We introduce Magistral, ", "'s first reasoning model.", "mentions"),
         # every name a proposing verb takes
         ("We introduce Phi-4-Mini and ", ", two compact models.", "proposes"),
+        ("Equipped with it, our model ", " exceeds o1-preview.", "proposes"),
         ("We release FooNet, BarNet and ", ".", "proposes"),
         ("We introduce a model and evaluate it on ", ".", "evaluates_on"),
         # ... but ", the X" after the proposing verb's object renames it
