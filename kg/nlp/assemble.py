@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -951,8 +952,8 @@ def _shouted(title: str) -> bool:
     return lower + upper >= 12 and upper >= 4 * lower
 
 
-_LOWER_CASE = bytes(range(ord("a"), ord("z") + 1))
-_UPPER_CASE = bytes(range(ord("A"), ord("Z") + 1))
+_LOWER_CASE = string.ascii_lowercase.encode()
+_UPPER_CASE = string.ascii_uppercase.encode()
 
 
 #: metric words that other words around them make into another noun: a number format

@@ -809,8 +809,6 @@ def type_from_context(before: str, after: str) -> str | None:
     return _kind_before(before)
 
 
-#: "the problem of X", "the tasks of X" (lower case: "the Lexical Substitution Task of
-#: SemEval-2007" names an evaluation campaign, and "the sub-tasks of X" a shared task)
 def _opening_on(before: str) -> bool:
     """Whether ``before`` is the opening of a sentence on the names measured ("On X and ")."""
     return before.lstrip().startswith(("On", "Across")) and _OPENING_ON.fullmatch(before) is not None
@@ -833,6 +831,8 @@ _VALUE_ON = re.compile(r"\d(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?\s+
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
 _ITEM = r"[^\s,]+(?:\s[^\s,]+)?"
 _OPENING_ON = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?(?:{_ITEM}(?:,\s+{_ITEM}){{0,6}},?\s+and\s+)?")
+#: "the problem of X", "the tasks of X" (lower case: "the Lexical Substitution Task of
+#: SemEval-2007" names an evaluation campaign, and "the sub-tasks of X" a shared task)
 _TASK_OF = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+)?(?:problem|task)s?\s+of\s+(?:the\s+)?$")
 
 _BEFORE_TYPE_WORDS = (
@@ -920,11 +920,13 @@ _EVALUATE = re.compile(
     r"(?:the\s+|several\s+|multiple\s+|\w+\s+)?[^.;]{0,40}$",
     re.I,
 )
+#: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
+_COMPARE_TERMS = (
+    r"outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
+    r"(?<!other )than(?!\s+\d)|versus|vs\.?|over|beats?|relative to"
+)
 _COMPARE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
-    # "than", but not a quantity ("more than 10 benchmarks") nor "other than"
-    r"(?<!other )than(?!\s+\d)|versus|vs\.?|over|beats?|"
-    r"relative to|baselines? (?:such as|like|including))\b[^.;]{0,60}$"
+    rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including))\b[^.;]{{0,60}}$"
     # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
     r"|\bmatch(?:es|ing)\s+(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
     r"(?:[A-Z][\w\-]*'s\s+)?$",
@@ -948,8 +950,7 @@ _EVALUATE_WORDS = (
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compare", "than", "versus", "vs",
-    "over", "beat",
-    "relative to", "baseline",
+    "over", "beat", "relative to", "baseline",
 )  # fmt: skip
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "employ", "with", "via", "through",
@@ -957,12 +958,7 @@ _USE_WORDS = (
 )  # fmt: skip
 
 
-_COMPARE_KEYWORD = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
-    r"than|versus|vs\.?|over|"
-    r"beats?|relative to|baselines?)\b",
-    re.I,
-)
+_COMPARE_KEYWORD = re.compile(rf"\b(?:{_COMPARE_TERMS}|baselines?)\b", re.I)
 
 
 def _measured_on(comparison: str) -> bool:

@@ -371,7 +371,7 @@ _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f"
 _TITLE = re.compile(rf"\s*(?:[{_EMOJI}]+\s*)?([^:]{{2,60}}?)\s*:\s+\S")
 _CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
 #: the kind of document a title's head may end with, which is not part of the name
-_REPORT = re.compile(r"\s+(?:Technical\s+Report|Tech(?:nical)?\s+Report|System\s+Card|Report)$")
+_REPORT = re.compile(r"\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Report)$")
 #: a lower-case version after a name: "Kimi k1.5", "Foo v2"
 _VERSION_WORD = re.compile(r"[a-z]\d+(?:\.\d+)*")
 
