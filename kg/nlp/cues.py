@@ -632,9 +632,15 @@ _APPOSITIVE_NOUNS = (
         "Method",
     ),
 )
-_APPOSITIVE = re.compile(
+#: how an appositive opens, up to its article: a cheap test before the full pattern below
+_APPOSITIVE_OPENING = (
     r"^\s*(?:\([^)]*\)\s*)?(?:,|:|—|–|-{1,2})?\s*(?:which is\s+|is\s+|as\s+)?(?:a|an|the|our)\s+"
-    r"(?:[\w\-]+(?:[,.]\d+)*[\w\-]*\s+){0,4}?(?:"  # "a 36,000-hour speech corpus"
+)
+_APPOSITIVE_OPENS = re.compile(_APPOSITIVE_OPENING, re.I)
+_APPOSITIVE = re.compile(
+    _APPOSITIVE_OPENING
+    # a word is taken whole (an atomic group), so a failed search does not try every split of it
+    + r"(?:(?>[\w\-]+(?:[,.]\d+)*[\w\-]*)\s+){0,4}?(?:"  # "a 36,000-hour speech corpus"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
     + r")\b",
     re.I,
@@ -797,7 +803,7 @@ def type_from_context(before: str, after: str) -> str | None:
         return "Task"
     if _opening_on(before) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
         return "Benchmark"
-    appositive = _APPOSITIVE.search(after[:120])
+    appositive = _APPOSITIVE.match(after[:120]) if _APPOSITIVE_OPENS.match(after) else None
     if appositive:
         return appositive.lastgroup
     if before[-1:].isspace():  # each of these patterns ends in a space
