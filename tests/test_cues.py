@@ -17,6 +17,7 @@ from kg.nlp import cues
 
 PIECES = [
     " ", " ", "  ", ".", ";", ",", "(", ")", "\"", "“", "'", ":", "-", "—", "vs.", "VS.", "vs.X",
+    "improves", "improv", "trained on", "which",
     "we", "We", "this paper", "our work", "propose", "introduces", "presented", "called", "dubbed",
     "naming", "the", "our", "model", "models", "LLMs", "dataset", "benchmarks", "such as", "like",
     "including", "e.g.", "e.g.,", "et al.", "to create", "our model", "distilled", "three", "several",
@@ -47,7 +48,7 @@ def plain_relation(before: str, after: str) -> str:
         return (
             "mentions" if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(",") else "proposes"
         )
-    evaluated = cues._EVALUATE.search(clause)
+    evaluated = cues._EVALUATE.search(clause) or cues._IMPROVED_ON.search(clause)
     if evaluated and cues._COMPARE.search(clause[evaluated.end("on") :]):
         return "compares_with"
     if evaluated or cues._OPENING_ON.fullmatch(before) or cues._VALUE_ON.search(before[-40:]):

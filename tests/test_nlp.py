@@ -1329,6 +1329,14 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It achieves a 3.2x walltime speedup on ", ".", "evaluates_on"),
         ("It achieves a 3.2x speedup on MT-Bench, exceeding ", " and Medusa.", "compares_with"),
         ("On two suites our model ranks first on average, ahead of ", ".", "compares_with"),
+        # gains reported on data are measured on it; "improves on X" is no evaluation on X, and
+        # the field, the method built on or the data trained on are not evaluated on
+        ("It improves the Pareto frontier on ", " and GSM8K.", "evaluates_on"),
+        ("Our method improves on ", " by 3 points.", "mentions"),
+        ("We show improvements in the context of ", ".", "mentions"),
+        ("We derive an improved propagation scheme based on ", ".", "uses"),
+        ("It improves generative models trained on both the ", " and CIFAR datasets.", "uses"),
+        ("Improved accuracies are obtained on many datasets, which indicates that ", " helps.", "mentions"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

@@ -926,6 +926,15 @@ _EVALUATE = re.compile(
     r"(?:the\s+|several\s+|multiple\s+|\w+\s+)?[^.;]{0,40}$",
     re.I,
 )
+#: "improves the Pareto frontier on X": gains measured on X; not "improves on X", which compares,
+#: "improvements in X" (the field or the method), "an improved scheme based on X", "models
+#: trained on X", nor a name after another preposition ("on multiple datasets, for X")
+_IMPROVED_ON = re.compile(
+    r"\b(?<!\ban )(?<!\ba )(?<!\bthe )improv\w*\b(?!\s+(?:up)?on\b)[^.;]{0,80}"
+    r"(?<!based )(?<!trained )(?<!built )(?<!operating )(?<!conditioned )\b(?P<on>on(?!\s+average\b)|across)\s+"
+    r"(?:(?!\b(?:for|with|by|using|via|through|from|which|that|while|where)\b)[^.;()]){0,40}$",
+    re.I,
+)
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
@@ -952,7 +961,7 @@ _PROPOSE_WORDS = (
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
-    "sota", "state-of-the-art",
+    "sota", "state-of-the-art", "improv",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compare", "than", "versus", "vs",
@@ -1047,7 +1056,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(","):
             return "mentions"
         return "proposes"
-    evaluated = _EVALUATE.search(clause) if _has(lower, 140, _EVALUATE_WORDS) else None
+    evaluated = (
+        (_EVALUATE.search(clause) or _IMPROVED_ON.search(clause))
+        if _has(lower, 140, _EVALUATE_WORDS)
+        else None
+    )
     if evaluated and _COMPARE.search(clause[evaluated.end("on") :]):  # "a speedup on X, exceeding Y"
         return "compares_with"
     if evaluated or _opening_on(before) or _value_on(before):
