@@ -164,6 +164,11 @@ def test_shape_discovery_skips_generic_acronyms_numbers_and_urls():
         ("Twin Networks: Matching the Future for Sequence Generation", "Twin Networks"),
         ("Knowledge Matters: Importance of Prior Information", None),
         ("Last Words: Improving Our Reviewing Processes", None),
+        # a version number after capitalised words names a release; a numbered part does not
+        ("Lean Copilot 2: Retrieval-Augmented Theorem Proving", "Lean Copilot 2"),
+        ("Movie Maker 3.5: Longer Videos", "Movie Maker 3.5"),
+        ("Part 2: Scaling the Data", None),
+        ("Task 1: Shared Task Overview", None),
     ],
 )
 def test_title_names(title, name):

@@ -400,6 +400,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Kimi k1.5'
     >>> title_name("Phi-4-Mini Technical Report: Compact yet Powerful Models").text
     'Phi-4-Mini'
+    >>> title_name("Lean Copilot 2: Retrieval-Augmented Theorem Proving").text
+    'Lean Copilot 2'
+    >>> title_name("Part 2: Scaling the Data") is None
+    True
     """
     match = _TITLE.match(title)
     if not match:
@@ -413,13 +417,24 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
         return None  # "Mamba-2 Meets RLHF": a claim, not a name
     # a lower-case version after the first word is part of the name: "Kimi k1.5"
     shaped = [is_name_shaped(w) or (i > 0 and bool(_VERSION_WORD.fullmatch(w))) for i, w in enumerate(words)]
-    capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(words, shaped, strict=True))
-    recurs = len(words) == 1 or head in abstract or words[-1] in _ARTEFACT_NOUNS
+    # a version number after capitalised words names a release: "Lean Copilot 2", "Foo 3.5"
+    numbered = len(words) > 1 and bool(_VERSION_NUMBER.fullmatch(words[-1])) and first not in _NUMBERED_PARTS
+    named = words[:-1] if numbered else words
+    capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(named, shaped, strict=False))
+    recurs = len(words) == 1 or numbered or head in abstract or words[-1] in _ARTEFACT_NOUNS
     if any(shaped) or (capitalised and recurs and not first.endswith("ing")):
         start = match.start(1)
         return Piece(head, start, start + len(head))
     return None
 
+
+#: a bare version number, the last word of a release's name ("Lean Copilot 2")
+_VERSION_NUMBER = re.compile(r"\d{1,2}(?:\.\d+)?")
+#: first words of numbered heads that are parts of a series, not releases ("Part 2: ...")
+_NUMBERED_PARTS = words_of(
+    """part chapter phase stage step task track round level section lesson exercise question
+    problem experiment study day week year session volume issue vol no"""
+)
 
 #: Last words of a title's head that make it the name of an artefact even when the abstract
 #: does not write it out again.
