@@ -399,6 +399,10 @@ def test_cued_names(text, expected):
         # a sentence's opening word or an acronym before it is no such name
         ("It is hard. In Bayesian inference, the evidence is costly.", ["Bayesian inference"]),
         ("the POMC Pareto optimization approach", ["Pareto optimization"]),
+        # the words between the name and the head noun are no verbs
+        ("Models like Chronos tokenize values by scaling.", []),
+        ("We show Fixup enables residual networks to train.", []),
+        ("It uses Nesterov accelerated gradient descent.", ["Nesterov accelerated gradient descent"]),
     ],
 )
 def test_eponym_terms(text, expected):
