@@ -32,6 +32,9 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
 def plain_kind_before(before: str) -> str | None:
+    apposed = cues._KIND_APPOSED.search(before, max(0, len(before) - 80))
+    if apposed:
+        return apposed.lastgroup[1:]
     match = cues._KIND_BEFORE.search(before[-100:])
     return match.lastgroup.lstrip("xy") if match else None
 

@@ -695,6 +695,13 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         # ... but a capitalised "Task of" names a campaign's task, and "sub-tasks of" a shared task
         ("metrics for the Lexical Substitution Task of ", ", and new ones", None),
         ("The four sub-tasks of ", " build a capability", None),
+        # a name set beside its kind, opening the sentence or after the verb of "we"
+        ("Our benchmark, ", ", pairs 500 requests with images.", "Benchmark"),
+        ("We introduce a challenge dataset, ", ", that consists of stories.", "Dataset"),
+        ("Our proposed model, ", ", combines a CNN and a GRU.", "Model"),
+        ("We describe a new metric, ", ", which takes human judgments.", "Metric"),
+        # ... not a phrase that opens on a preposition
+        ("On the benchmark, ", " wins by a wide margin.", None),
     ],
 )
 def test_type_from_context(before, after, expected):

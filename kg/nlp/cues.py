@@ -774,7 +774,20 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
     return found
 
 
+#: the kind a name is set beside, at a sentence's start or after the verb of "we": "Our
+#: benchmark, X, pairs ...", "we propose a new dataset, X, that ..." (not "On the benchmark, X")
+_KIND_APPOSED = re.compile(
+    r"(?:^|[.;:]\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+(?:(?:new|novel|first|own|proposed)\s+)?"
+    rf"(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
+    re.I,
+)
+
+
 def _kind_before(before: str) -> str | None:
+    if before.rstrip().endswith(","):
+        apposed = _KIND_APPOSED.search(before, max(0, len(before) - 80))
+        if apposed:
+            return apposed.lastgroup[1:]
     window = before[-100:]
     tail = window[:-1] if window[-1:] in _QUOTES else window
     if (
