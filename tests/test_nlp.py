@@ -937,6 +937,13 @@ def test_word_and_signal_properties_are_not_names(nlp):
     assert {"Conformer", "WER"} <= names
 
 
+def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
+    doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
+    assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}
+    doc = nlp("A title\n\nWe sample points with farthest point sampling (FPS). FPS is fast.")
+    assert {"farthest point sampling", "FPS"} <= mention_forms(doc)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -22,6 +22,7 @@ __all__ = [
     "GENERIC_ACRONYMS",
     "GENERIC_WORDS",
     "ORGANISATIONS",
+    "UNITS",
     "kind_lists",
     "relation_from_context",
     "type_from_context",
@@ -192,6 +193,14 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "F0",
     ]
 ) - {"AUC", "MLP", "MLPs", "QA"}
+
+#: Units of measure ("1.2 dB", "120 FPS", "16 kHz"): never names when written bare, but unlike
+#: the generic acronyms, a paper may define one as a short form ("farthest point sampling (FPS)").
+_UNIT_LIST = [
+    "dB", "FPS", "fps", "Hz", "kHz", "MHz", "GHz", "kbps", "Mbps", "Gbps", "GFLOPs", "MFLOPs",
+    "PFLOPs", "TFLOPS", "GiB", "MiB", "TiB",
+]  # fmt: skip
+UNITS = frozenset(_UNIT_LIST)
 
 #: Conferences and journals: a pair whose short form is one of these ("Computer Vision and
 #: Pattern Recognition (CVPR)") names the venue, never a paper's method.

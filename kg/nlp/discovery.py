@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from kg.nlp.abbreviations import Piece
-from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS
+from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS, UNITS
 from kg.nlp.gazetteer import FUNCTION_WORDS, ORGANISATION_WORDS, is_never_a_name, is_place_phrase, words_of
 
 __all__ = [
@@ -80,10 +80,10 @@ def is_name_shaped(text: str) -> bool:
 
     >>> [is_name_shaped(t) for t in ["ImageNet", "Table", "LLMs", "2024", "x2", "1.3B", "MT-Bench", "L/5"]]
     [True, False, False, False, False, False, True, False]
-    >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN"]]
-    [False, False, True, False]
+    >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "kHz"]]
+    [False, False, True, False, False, False]
     """
-    if text in GENERIC_ACRONYMS or _NUMBERISH.fullmatch(text):
+    if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text):
         return False
     if not any(c.isalpha() for c in text) or len(text) < 2:
         return False
@@ -864,6 +864,7 @@ def _lone_name(word: str) -> bool:
         and not is_never_a_name(word)
         and word not in _LONE_EPONYMS
         and word not in _INSTITUTION_WORDS
+        and word not in UNITS
     )
 
 
