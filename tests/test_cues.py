@@ -52,14 +52,17 @@ def plain_relation(before: str, after: str) -> str:
             "mentions" if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(",") else "proposes"
         )
     evaluated = cues._EVALUATE.search(clause) or cues._IMPROVED_ON.search(clause)
-    if evaluated and cues._COMPARE.search(clause[evaluated.end("on") :]):
+    rest = clause[evaluated.end("on") :] if evaluated else ""
+    if evaluated and (
+        cues._COMPARE.search(rest) or (cues._BARE_OVER.search(rest) and cues._GAIN_OVER.search(clause))
+    ):
         return "compares_with"
     if evaluated or cues._OPENING_ON.fullmatch(before) or cues._VALUE_ON.search(before[-40:]):
         return "evaluates_on"
     if "vs." in before[-80:].lower():
         if cues._COMPARE.search(before[-80:]):
             return "compares_with"
-    elif compared := cues._COMPARE.search(clause[-80:]):
+    elif compared := cues._COMPARE.search(clause):
         return "evaluates_on" if cues._measured_on(compared.group(0)) else "compares_with"
     if cues._USE.search(clause[-60:]):
         return "uses"

@@ -1360,6 +1360,12 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We derive an improved propagation scheme based on ", ".", "uses"),
         ("It improves generative models trained on both the ", " and CIFAR datasets.", "uses"),
         ("Improved accuracies are obtained on many datasets, which indicates that ", " helps.", "mentions"),
+        # "over" compares after a word of gain or preference, not as a preposition of place
+        ("It shows large improvements over general RNN and ", " models.", "compares_with"),
+        ("We see a 100x speedup on GPUs over Stan and 37x over ", ".", "compares_with"),
+        ("It learns a prior distribution over ", " weights.", "mentions"),
+        ("We prove that over-parameterized ", " generalise.", "mentions"),
+        ("Nodes communicate over 10Gbps ", ".", "mentions"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

@@ -957,10 +957,18 @@ _IMPROVED_ON = re.compile(
     r"(?:(?!\b(?:for|with|by|using|via|through|from|which|that|while|where)\b)[^.;()]){0,40}$",
     re.I,
 )
+#: "over" compares only after a word of gain or preference ("improvements over X", "a 2x
+#: speedup over X", "preferred over X"), not in "a distribution over X", "over-parameterized"
+#: or "over 75%"
+_OVER = (
+    r"(?:improv\w*|gains?|boost\w*|advantages?|better|superior\w*|favou?r\w*|prefer\w*|"
+    r"speed[\s\-]?ups?|wins?|margins?|increases?|reductions?|points?|lifts?|edge|benefits?|"
+    r"outperform\w*)\b[^.;]{0,60}?\bover(?![\w\-])(?!\s+\d)"
+)
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
-    r"(?<!other )than(?!\s+\d)|versus|vs\.?|over|beats?|relative to"
+    rf"(?<!other )than(?!\s+\d)|versus|vs\.?|{_OVER}|beats?|relative to"
 )
 _COMPARE = re.compile(
     rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including))\b[^.;]{{0,60}}$"
@@ -995,7 +1003,28 @@ _USE_WORDS = (
 )  # fmt: skip
 
 
-_COMPARE_KEYWORD = re.compile(rf"\b(?:{_COMPARE_TERMS}|baselines?)\b", re.I)
+#: a comparison going on after "on" ("a speedup on GPUs over Stan and 37x over "): here a bare
+#: "over" counts, the gain it follows being written before "on"
+_COMPARE_KEYWORD = re.compile(rf"\b(?:{_COMPARE_TERMS}|baselines?|over)\b", re.I)
+
+
+#: a bare "over" near the end, which compares when a word of gain stands before it
+_BARE_OVER = re.compile(r"\bover(?![\w\-])(?!\s+\d)[^.;]{0,60}$", re.I)
+_GAIN_OVER = re.compile(_OVER, re.I)
+
+
+def _compared_after(clause: str, start: int) -> bool:
+    """Whether ``clause`` compares after ``start``, where what it was evaluated on ends:
+    "a speedup on X, exceeding Y", "a reduction in inference time over Y" (the gain may
+    stand before ``start``).
+
+    >>> _compared_after("a 4x reduction in time over ", 14), _compared_after("a prior in time over ", 8)
+    (True, False)
+    """
+    rest = clause[start:]
+    return _COMPARE.search(rest) is not None or (
+        _BARE_OVER.search(rest) is not None and _GAIN_OVER.search(clause) is not None
+    )
 
 
 def _measured_on(comparison: str) -> bool:
@@ -1083,14 +1112,16 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         if _has(lower, 140, _EVALUATE_WORDS)
         else None
     )
-    if evaluated and _COMPARE.search(clause[evaluated.end("on") :]):  # "a speedup on X, exceeding Y"
+    if evaluated and _compared_after(clause, evaluated.end("on")):  # "a speedup on X, exceeding Y"
         return "compares_with"
     if evaluated or _opening_on(before) or _value_on(before):
         return "evaluates_on"
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
         if _COMPARE.search(before[-80:]):
             return "compares_with"
-    elif _has(lower, 80, _COMPARE_WORDS) and (compared := _COMPARE.search(clause[-80:])):
+    # the whole clause: every pattern ends within 60 characters of its end, but the word of gain
+    # before "over" may stand further back ("gains of self-attention based models over X")
+    elif _has(lower, 80, _COMPARE_WORDS) and (compared := _COMPARE.search(clause)):
         return "evaluates_on" if _measured_on(compared.group(0)) else "compares_with"
     if _has(lower, 60, _USE_WORDS) and _USE.search(clause[-60:]):
         return "uses"
