@@ -702,6 +702,8 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("We describe a new metric, ", ", which takes human judgments.", "Metric"),
         # ... not a phrase that opens on a preposition
         ("On the benchmark, ", " wins by a wide margin.", None),
+        # a set of problems or questions is a benchmark, not a task
+        ("We release ", ", a set of 800 programming problems with hidden tests.", "Benchmark"),
     ],
 )
 def test_type_from_context(before, after, expected):
@@ -1366,6 +1368,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It learns a prior distribution over ", " weights.", "mentions"),
         ("We prove that over-parameterized ", " generalise.", "mentions"),
         ("Nodes communicate over 10Gbps ", ".", "mentions"),
+        # "rather than" sets an alternative aside; it compares no systems
+        ("Models rely on frame captions rather than ", ".", "mentions"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

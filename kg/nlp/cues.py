@@ -624,6 +624,8 @@ _APPOSITIVE_NOUNS = (
     (
         r"benchmarks?|leaderboards?|test[- ]?(?:sets?|suites?|beds?)|evaluation (?:frameworks?|suites?|"
         r"protocols?|environments?|sets?)|testbeds?|suites? of \w+ tasks|arena|environments?|simulators?|"
+        # "a set of 800 programming problems": a collection of problems is a benchmark
+        r"(?:sets?|suites?|collections?) of (?:[\w\-,]+ ){0,3}(?:problems|tasks|questions|prompts|puzzles)|"
         r"evaluations?(?= of\b)",  # "X: A Holistic Evaluation of Spoken Language Models"
         "Benchmark",
     ),
@@ -968,7 +970,7 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
-    rf"(?<!other )than(?!\s+\d)|versus|vs\.?|{_OVER}|beats?|relative to"
+    rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beats?|relative to"
 )
 _COMPARE = re.compile(
     rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including))\b[^.;]{{0,60}}$"
