@@ -939,6 +939,17 @@ def test_word_and_signal_properties_are_not_names(nlp):
     assert {"Conformer", "WER"} <= names
 
 
+def test_later_items_of_a_list_share_what_an_earlier_item_is_evaluated_on(nlp):
+    doc = nlp(
+        "A title\n\nWe evaluate kernels on the bioinformatics datasets MUTAG, PROTEINS, NCI1, "
+        "IMDB-BINARY and COLLAB. We evaluate on ImageNet; CIFAR-10 was not used."
+    )
+    relations = {e.name: e.relation for e in doc._.kg_entities}
+    assert {relations[n] for n in ("MUTAG", "PROTEINS", "NCI1", "IMDB-BINARY", "COLLAB")} == {"evaluates_on"}
+    assert relations["ImageNet"] == "evaluates_on"
+    assert relations["CIFAR-10"] != "evaluates_on"  # a semicolon ends the list and the sentence's cue
+
+
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}

@@ -604,6 +604,7 @@ def assemble_entities(
     ]
     entities = [e for e in built if e is not None]
     entities = type_from_list_mates(text, entities)
+    entities = relation_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
@@ -676,30 +677,10 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     >>> [(x.name, x.type) for x in out]
     [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark'), ('Vicuna', 'Benchmark'), ('FooNet', 'Benchmark')]
     """
-    spans = sorted((ev.start, ev.end, i) for i, entity in enumerate(entities) for ev in entity.evidence)
-    # each list: its items, where it starts and ends, and whether an "and"/"or" joined it
-    runs: list[tuple[list[int], list[int], list[bool]]] = []
-    last_end = None
-    for start, end, i in spans:
-        if last_end is not None and _LIST_GAP.fullmatch(text, last_end, start):
-            joined = _CONJUNCTION.search(text, last_end, start) is not None
-            # "and"/"or" comes before a list's last item: "On A and B, C improves" ends at B
-            if joined or not runs[-1][2][0]:
-                runs[-1][0].append(i)
-                runs[-1][1][1] = end
-                runs[-1][2][0] = runs[-1][2][0] or joined
-                last_end = end
-                continue
-        runs.append(([i], [start, end], [False]))
-        last_end = end
+    spans = _evidence_spans(entities)
     votes: dict[int, Counter[str]] = {}
-    for run, (first, last), (joined,) in runs:
-        members = list(dict.fromkeys(run))
-        # two names and a comma are no list ("on OlympiadBench, VeriThinker-7B reduces"),
-        # unless a bracket holds just them ("assistants (ChatGPT, Coze)")
-        bracketed = text[first - 1 : first] == "(" and text[last : last + 1] == ")"
-        if len(members) < 2 or (len(members) == 2 and not bracketed and not joined):
-            continue
+    for run in _list_runs(text, spans):
+        members = list(dict.fromkeys(i for _, _, i, _ in run))
         typed: Counter[str] = Counter()
         for i in members:
             if not _typed_by_default(entities[i]):
@@ -720,6 +701,94 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
 
 
 _CONJUNCTION = re.compile(r"\band\b|\bor\b|/")
+
+
+#: a mention in a list: where it starts and ends, its entity's index and its evidence's index
+_Span = tuple[int, int, int, int]
+
+
+def _evidence_spans(entities: list[ExtractedEntity]) -> list[_Span]:
+    """Every mention of ``entities`` as a :data:`_Span`, in text order."""
+    return sorted(
+        (ev.start, ev.end, i, j) for i, entity in enumerate(entities) for j, ev in enumerate(entity.evidence)
+    )
+
+
+def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
+    """The lists that ``spans`` (sorted mentions) form in ``text``: runs of mentions of two
+    or more entities apart by a comma, "and", "or", a slash or a semicolon.
+
+    Two mentions and a comma are no list ("on OlympiadBench, VeriThinker-7B reduces")
+    unless a bracket holds just them ("assistants (ChatGPT, Coze)"), and "and"/"or" comes
+    before a list's last item ("On A and B, C improves" ends at B).
+
+    >>> text = "On A and B, C improves over D, E and F."
+    >>> spans = [(3, 4, 0, 0), (9, 10, 1, 0), (12, 13, 2, 0), (28, 29, 3, 0), (31, 32, 4, 0), (37, 38, 5, 0)]
+    >>> [[text[start:end] for start, end, _, _ in run] for run in _list_runs(text, spans)]
+    [['A', 'B'], ['D', 'E', 'F']]
+    """
+    # each list: its items, and whether an "and"/"or" joined it
+    runs: list[tuple[list[_Span], list[bool]]] = []
+    last_end = None
+    for span in spans:
+        start, end, _, _ = span
+        if last_end is not None and _LIST_GAP.fullmatch(text, last_end, start):
+            joined = _CONJUNCTION.search(text, last_end, start) is not None
+            if joined or not runs[-1][1][0]:
+                runs[-1][0].append(span)
+                runs[-1][1][0] = runs[-1][1][0] or joined
+                last_end = end
+                continue
+        runs.append(([span], [False]))
+        last_end = end
+    lists = []
+    for items, (joined,) in runs:
+        first, last = items[0][0], items[-1][1]
+        members = len({i for _, _, i, _ in items})
+        bracketed = text[first - 1 : first] == "(" and text[last : last + 1] == ")"
+        if members > 2 or (members == 2 and (bracketed or joined)):
+            lists.append(items)
+    return lists
+
+
+#: the relations a list's later items take from an earlier one: "evaluated on A, B and C"
+_LISTED_RELATIONS = frozenset({Relation.EVALUATES_ON.value, Relation.COMPARES_WITH.value})
+
+
+def relation_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Give a listed mention that the words around it leave at ``mentions`` the relation of
+    an earlier item of its list, when that item is evaluated on or compared with: the
+    sentence's cue words reach only so far ("on the bioinformatics datasets MUTAG, PROTEINS
+    and NCI1"). A list split by a semicolon shares nothing.
+
+    >>> e = lambda name, at, rel: ExtractedEntity(
+    ...     name, "Dataset", [name], [Evidence(name, at, at + len(name), "", 0, rel)], relation=rel)
+    >>> text = "We test on MUTAG, PROTEINS and NCI1."
+    >>> out = relation_from_list_mates(text, [e("MUTAG", 11, "evaluates_on"),
+    ...     e("PROTEINS", 18, "evaluates_on"), e("NCI1", 31, "mentions")])
+    >>> [x.relation for x in out]
+    ['evaluates_on', 'evaluates_on', 'evaluates_on']
+    """
+    changed: dict[int, dict[int, str]] = {}
+    for run in _list_runs(text, _evidence_spans(entities)):
+        if ";" in text[run[0][0] : run[-1][1]]:
+            continue
+        carried = None
+        for _, _, i, j in run:
+            relation = changed.get(i, {}).get(j, entities[i].evidence[j].relation)
+            if relation in _LISTED_RELATIONS:
+                carried = relation
+            elif relation == Relation.MENTIONS.value and carried is not None:
+                changed.setdefault(i, {})[j] = carried
+    out = list(entities)
+    for i, relations in changed.items():
+        evidence = [
+            ev._replace(relation=relations.get(j, ev.relation)) for j, ev in enumerate(out[i].evidence)
+        ]
+        relation = max((Relation(ev.relation) for ev in evidence), key=lambda r: r.strength)
+        out[i] = replace(out[i], evidence=evidence, relation=relation.value)
+    return out
+
 
 #: How much a list mate's type counts, by what typed it
 _MATE_WEIGHT = {"catalogue": 3, "context": 2, "parent": 2}
