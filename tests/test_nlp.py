@@ -918,6 +918,19 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
         # a known name after "a new" before a method noun is the kind of what is proposed
         ("We propose a new RLVR paradigm.", {"Reinforcement Learning with Verifiable Rewards": "uses"}),
         ("We propose a FooNet model for vision.", {"FooNet": "proposes"}),
+        # ... also past a word or two after the article, and before a procedure or methodology
+        ("We collected a cross-lingual R2R dataset.", {"Room-to-Room": "uses"}),
+        ("We designed a novel quantization methodology.", {"Quantization": "uses"}),
+        # a known name that ends a longer capitalised name: the longer one is new
+        (
+            "We designed a Contextual Recurrent Convolutional Network for it.",
+            {"Convolutional Neural Network": "uses"},
+        ),
+        # past tenses and "collect" propose too
+        (
+            "We developed FooNet. We collected BarSet, 120K pairs of videos.",
+            {"FooNet": "proposes", "BarSet": "proposes"},
+        ),
     ],
 )
 def test_a_name_used_as_a_modifier_of_a_method_noun_is_not_proposed(nlp, abstract, expected):
@@ -1381,6 +1394,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Nodes communicate over 10Gbps ", ".", "mentions"),
         # "rather than" sets an alternative aside; it compares no systems
         ("Models rely on frame captions rather than ", ".", "mentions"),
+        # "preferences over" is a noun's preposition; "preferred over" compares
+        ("We collect 120K preferences over videos from ", " and Kling.", "mentions"),
+        ("Raters preferred its outputs over those of ", ".", "compares_with"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

@@ -1256,7 +1256,8 @@ def _build_entity(
 #: a head noun after a name that makes the name a modifier: "a few-shot learning approach"
 _METHOD_HEAD = re.compile(
     r"[\s\-]+(?:approach|method|framework|model|algorithm|technique|system|pipeline|network|"
-    r"architecture|scheme|strategy|paradigm|dataset|benchmark|corpus)s?\b",
+    r"architecture|scheme|strategy|paradigm|dataset|benchmark|corpus|procedure|mechanism|module|"
+    r"methodolog(?:y|ie))s?\b",
     re.I,
 )
 
@@ -1278,22 +1279,27 @@ def _modifiers_not_proposed(
     >>> [e.relation for e in _modifiers_not_proposed([ev], text, any_case=False)]
     ['uses']
     """
-    return [
-        ev._replace(relation=Relation.USES.value)
-        if ev.relation == Relation.PROPOSES.value
-        and (
-            any_case
-            or _LOWER_WORD.match(ev.text) is not None
-            or (known and _INDEFINITE_BEFORE.search(text, max(0, ev.start - 16), ev.start) is not None)
-        )
-        and _METHOD_HEAD.match(text, ev.end)
-        else ev
-        for ev in evidence
-    ]
+    out = []
+    for ev in evidence:
+        if ev.relation == Relation.PROPOSES.value:
+            before = max(0, ev.start - 40)
+            after_article = known and _INDEFINITE_BEFORE.search(text, before, ev.start) is not None
+            modifier = (any_case or after_article or _LOWER_WORD.match(ev.text) is not None) and bool(
+                _METHOD_HEAD.match(text, ev.end)
+            )
+            # "we designed a Contextual Recurrent Convolutional Network": the longer name is new
+            tail = after_article and _CAPITAL_BEFORE.search(text, max(0, ev.start - 30), ev.start) is not None
+            if modifier or tail:
+                ev = ev._replace(relation=Relation.USES.value)
+        out.append(ev)
+    return out
 
 
-#: an indefinite article, maybe with "new", right before a name: "a new RLVR paradigm"
-_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|an?\s+(?:new|novel))\s+$", re.I)
+#: a capitalised word right before a name, of which the name is then the last part
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+#: an indefinite article, maybe with a word or two, right before a name: "a new RLVR paradigm",
+#: "a cross-lingual R2R dataset", "an effective variational inference algorithm"
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")

@@ -882,8 +882,8 @@ _PAIRED_ADJECTIVES = (
 )
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+)?"
-    r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|"
-    r"contribute|offer)[sd]?\s+"
+    r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
+    r"contribute|offer)(?:s|d|ed)?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"
     rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:,(?!\s+(?:an?|its|their|[\w\-]+['’]s)\s))?\s+){{0,6}}"
@@ -963,7 +963,8 @@ _IMPROVED_ON = re.compile(
 #: speedup over X", "preferred over X"), not in "a distribution over X", "over-parameterized"
 #: or "over 75%"
 _OVER = (
-    r"(?:improv\w*|gains?|boost\w*|advantages?|better|superior\w*|favou?r\w*|prefer\w*|"
+    r"(?:improv\w*|gains?|boost\w*|advantages?|better|superior\w*|favou?r(?:ed|ably|able)?|"
+    r"prefer(?:s|red|able|ably|ring)?|"
     r"speed[\s\-]?ups?|wins?|margins?|increases?|reductions?|points?|lifts?|edge|benefits?|"
     r"outperform\w*)\b[^.;]{0,60}?\bover(?![\w\-])(?!\s+\d)"
 )
@@ -988,7 +989,7 @@ _USE = re.compile(
 
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
-    "curate", "create", "contribute", "offer", "call", "name", "dub", "term", "coined",
+    "curate", "create", "collect", "contribute", "offer", "call", "name", "dub", "term", "coined",
     "our ", "naming", "refer", "producing", "resulting in",
 )  # fmt: skip
 _EVALUATE_WORDS = (
