@@ -963,6 +963,13 @@ def test_later_items_of_a_list_share_what_an_earlier_item_is_evaluated_on(nlp):
     assert relations["CIFAR-10"] != "evaluates_on"  # a semicolon ends the list and the sentence's cue
 
 
+def test_an_acronym_with_a_plural_s_is_looked_up_in_the_singular_only(nlp):
+    doc = nlp("A title\n\nMultimodal agents (MAs) act. We study MAs and train GNNs.")
+    names = {e.name for e in doc._.kg_entities}
+    assert "Memory Aware Synapses" not in names  # "MAs" is no case variant of the catalogue's "MAS"
+    assert "Graph Neural Network" in names
+
+
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}

@@ -124,11 +124,22 @@ def _lookup_forms(text: str) -> list[str]:
 
 
 def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
-    for form in _lookup_forms(text):
+    """The catalogue entries ``text`` names, trying it as written, without a bracket and in
+    the singular (case is ignored). An acronym with a plural "s" ("MAs", "GNNs") is looked
+    up in the singular only: "MAs" is no case variant of "MAS".
+    """
+    forms = _lookup_forms(text)
+    if _PLURAL_ACRONYM.fullmatch(text):
+        forms = [form for form in forms if not form.endswith("s")]
+    for form in forms:
         found = catalogue.lookup(form)
         if found:
             return tuple(found)
     return ()
+
+
+#: an acronym written with a plural "s": capitals (digits and hyphens between) and a lower-case "s"
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]*[A-Z]s")
 
 
 def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
