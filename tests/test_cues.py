@@ -17,7 +17,7 @@ from kg.nlp import cues
 
 PIECES = [
     " ", " ", "  ", ".", ";", ",", "(", ")", "\"", "“", "'", ":", "-", "—", "vs.", "VS.", "vs.X",
-    "improves", "improv", "trained on", "which",
+    "improves", "improv", "trained on", "which", " achieves", "F1", "ResNet-50", "we train", "fine-tune",
     "we", "We", "this paper", "our work", "propose", "introduces", "presented", "called", "dubbed",
     "naming", "the", "our", "model", "models", "LLMs", "dataset", "benchmarks", "such as", "like",
     "including", "e.g.", "e.g.,", "et al.", "to create", "our model", "distilled", "three", "several",
@@ -57,7 +57,12 @@ def plain_relation(before: str, after: str) -> str:
         cues._COMPARE.search(rest) or (cues._BARE_OVER.search(rest) and cues._GAIN_OVER.search(clause))
     ):
         return "compares_with"
-    if evaluated or cues._OPENING_ON.fullmatch(before) or cues._VALUE_ON.search(before[-40:]):
+    achieved = (
+        before[-1:].isspace()
+        and before.rstrip().endswith(("on", "the"))
+        and cues._ACHIEVED_AFTER.match(after)
+    )
+    if evaluated or cues._OPENING_ON.fullmatch(before) or cues._VALUE_ON.search(before[-40:]) or achieved:
         return "evaluates_on"
     if "vs." in before[-80:].lower():
         if cues._COMPARE.search(before[-80:]):

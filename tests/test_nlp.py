@@ -1404,6 +1404,14 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # "preferences over" is a noun's preposition; "preferred over" compares
         ("We collect 120K preferences over videos from ", " and Kling.", "mentions"),
         ("Raters preferred its outputs over those of ", ".", "compares_with"),
+        # the object of "we train" or "we fine-tune" is used; the end of a name is no score
+        ("We fine-tune ", " on SST-2.", "uses"),
+        ("We first train ", " and a GRU.", "uses"),
+        ("We train ResNet-50 on ", ".", "uses"),
+        ("Our quantized ResNet-50 on ", " achieves 76.6% top-1 accuracy.", "evaluates_on"),
+        # a metric named right before "on" reports a score on what follows
+        ("It reaches 62.1 F1 on ", " and 85% accuracy.", "evaluates_on"),
+        ("We study MAP inference on ", ".", "mentions"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

@@ -849,6 +849,21 @@ def _value_on(before: str) -> bool:
     return _ends_with_word(before, ("on", "the")) and _VALUE_ON.search(before[-40:]) is not None
 
 
+#: a result reported right after the data set: "ResNet-50 on ImageNet achieves 76.6%"
+_ACHIEVED_AFTER = re.compile(
+    r"\s*(?:test|validation|dev)?\s*(?:set\s+)?(?:achiev|reach|obtain|attain|scor)\w*\s"
+)
+
+
+def _achieved_on(before: str, after: str) -> bool:
+    """Whether a score is reported on the name between ``before`` and ``after``.
+
+    >>> _achieved_on("our quantized ResNet-50 on ", " achieves 76.6% top-1"), _achieved_on("on ", " helps")
+    (True, False)
+    """
+    return _ends_with_word(before, ("on", "the")) and _ACHIEVED_AFTER.match(after) is not None
+
+
 def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
     """Whether ``before`` ends with one of ``words`` and a space (a cheap test ahead of a
     search anchored at the end)."""
@@ -856,7 +871,12 @@ def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
 
 
 #: a score reported on a name: "reaches 77.5 on AIME, 96.2 on MATH 500", "94th percentile on X"
-_VALUE_ON = re.compile(r"\d(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?\s+on\s+(?:the\s+)?$")
+#: (a number, not the end of a name: "ResNet-50 on X" reports nothing), or a metric named right
+#: before "on": "62.1 F1 on X", "BLEU on X", "mAP on X"
+_VALUE_ON = re.compile(
+    r"(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?"
+    r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on\s+(?:the\s+)?$"
+)
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
 _ITEM = r"[^\s,]+(?:\s[^\s,]+)?"
@@ -982,7 +1002,10 @@ _COMPARE = re.compile(
 )
 _USE = re.compile(
     r"\b(?:us(?:e|es|ed|ing)|based on|built on|leverag\w*|appl(?:y|ies|ied|ying)|"
-    r"adopt\w*|employ\w*|with|via|through|trained on|fine-?tun\w* on)\b[^.;]{0,40}$",
+    # "we fine-tune X", "we train X", "distilled from X": the verb's object is used
+    r"adopt\w*|employ\w*|with|via|through|trained on|fine-?tun\w* on|"
+    r"we\s+(?:\w+\s+)?(?:(?:pre-?)?train(?:ed)?|fine-?tuned?|finetuned?)|"
+    r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with))\b[^.;]{0,40}$",
     re.I,
 )
 
@@ -1002,7 +1025,7 @@ _COMPARE_WORDS = (
 )  # fmt: skip
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "employ", "with", "via", "through",
-    "trained on", "fine",
+    "trained on", "fine", "we", "distil", "initiali",
 )  # fmt: skip
 
 
@@ -1117,7 +1140,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     )
     if evaluated and _compared_after(clause, evaluated.end("on")):  # "a speedup on X, exceeding Y"
         return "compares_with"
-    if evaluated or _opening_on(before) or _value_on(before):
+    if evaluated or _opening_on(before) or _value_on(before) or _achieved_on(before, after):
         return "evaluates_on"
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
         if _COMPARE.search(before[-80:]):
