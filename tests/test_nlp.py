@@ -403,6 +403,12 @@ def test_cued_names(text, expected):
         ("Models like Chronos tokenize values by scaling.", []),
         ("We show Fixup enables residual networks to train.", []),
         ("It uses Nesterov accelerated gradient descent.", ["Nesterov accelerated gradient descent"]),
+        # a plural is a subject, not an eponym; "Bayes" and "Gibbs" are names
+        ("We found Transformers implement gradient descent.", []),
+        (
+            "It uses Bayes point machines and the Gibbs free energy.",
+            ["Bayes point machines", "Gibbs free energy"],
+        ),
     ],
 )
 def test_eponym_terms(text, expected):

@@ -1268,15 +1268,22 @@ def _word_char(char: str) -> bool:
 
 #: the head noun of an eponym term, up to two lower-case words after the name; neither may be
 #: a function word or look like a verb ("Chronos tokenize values", "X predicts values")
-_TERM_HEAD = re.compile(
-    r"[ -]((?:(?!(?:to|of|the|and|or|for|in|on|with|by|a|an|is|are|was|were|that|which|as|at|from|"
-    r"than|then|into|over|under|via)\b|[a-z]*(?:[^sui]s|i[sz]e|ify)\b)[a-z]+[ -]){0,2}?"
+_TERM_HEAD_NOUNS = (
     r"(?:learning|process(?:es)?|optimi[sz]ation|inference|sampling|dynamics|"
     r"regression|divergence|distance|transform|complexity|values?|decision process(?:es)?|tree search|"
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
     r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?|"
     r"clustering|convolutions?|free energ(?:y|ies)|cuts?))\b"
 )
+_TERM_HEAD = re.compile(
+    r"[ -]((?:(?!(?:to|of|the|and|or|for|in|on|with|by|a|an|is|are|was|were|that|which|as|at|from|"
+    r"than|then|into|over|under|via)\b|[a-z]*(?:[^sui]s|i[sz]e|ify)\b)[a-z]+[ -]){0,2}?" + _TERM_HEAD_NOUNS
+)
+#: after a plural ("Transformers implement gradient descent"), only a head noun right after it
+_TERM_HEAD_NEXT = re.compile(r"[ -](" + _TERM_HEAD_NOUNS)
+#: a capitalised word in the plural (a consonant and "s"): a subject, not an eponym; "Bayes",
+#: "Mahalanobis" and "Gibbs" are names
+_PLURAL_WORD = re.compile(r"(?!Gibbs\b)[A-Z][a-z]*[b-df-hj-np-rtv-z]s")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
 _EPONYM = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])")
 
@@ -1291,6 +1298,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     ['Hebbian learning', 'Rademacher complexity', 'Kullback-Leibler divergence']
     >>> eponym_terms("Models like Chronos tokenize values.")
     []
+    >>> eponym_terms("We found Transformers implement gradient descent.")
+    []
     """
     out = []
     for match in _EPONYM.finditer(text, start):
@@ -1299,7 +1308,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and _plain_capital(before.group(1)):
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
-        head = _TERM_HEAD.match(text, match.end())
+        plural = _PLURAL_WORD.fullmatch(match.group(0)) is not None
+        head = (_TERM_HEAD_NEXT if plural else _TERM_HEAD).match(text, match.end())
         if head:
             out.append(Piece(text[match.start() : head.end()], match.start(), head.end()))
     return out
