@@ -976,6 +976,13 @@ def test_an_acronym_with_a_plural_s_is_looked_up_in_the_singular_only(nlp):
     assert "Graph Neural Network" in names
 
 
+def test_a_benchmark_used_in_a_sentence_that_evaluates_is_evaluated_on(nlp):
+    doc = nlp("A title\n\nWe evaluate with questions and the TruthfulQA benchmark. We use MMLU data.")
+    relations = {e.name: e.relation for e in doc._.kg_entities}
+    assert relations["TruthfulQA"] == "evaluates_on"
+    assert relations["MMLU"] == "uses"  # no word of evaluation in its sentence
+
+
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}

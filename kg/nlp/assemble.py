@@ -1240,6 +1240,8 @@ def _build_entity(
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:
             type_, typed_by = head.type, "head"
     evidence = _modifiers_not_proposed(evidence, text, any_case=type_ == "Task", known=entry is not None)
+    if type_ == "Benchmark":
+        evidence = _benchmarks_evaluated_with(evidence)
     relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
     confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
     if ambiguous:
@@ -1262,6 +1264,28 @@ def _build_entity(
         parent=parent,
         typed_by=typed_by,
     )
+
+
+#: a word of evaluation in the sentence of a benchmark it uses
+_EVALUATION_WORD = re.compile(
+    r"\b(?:evaluat\w*|benchmark(?:ed|ing)|test(?:ed|ing)?|assess\w*|measur\w*)\b", re.I
+)
+
+
+def _benchmarks_evaluated_with(evidence: list[Evidence]) -> list[Evidence]:
+    """The evidence of a benchmark, where one used in a sentence that evaluates ("we evaluate
+    with the X benchmark", "using X, we test ...") is evaluated on.
+
+    >>> ev = Evidence("X", 28, 29, "We evaluate with the benchmark X.", 0, "uses")
+    >>> [e.relation for e in _benchmarks_evaluated_with([ev])]
+    ['evaluates_on']
+    """
+    return [
+        ev._replace(relation=Relation.EVALUATES_ON.value)
+        if ev.relation == Relation.USES.value and _EVALUATION_WORD.search(ev.sentence)
+        else ev
+        for ev in evidence
+    ]
 
 
 #: a head noun after a name that makes the name a modifier: "a few-shot learning approach"
