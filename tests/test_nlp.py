@@ -708,6 +708,10 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("We describe a new metric, ", ", which takes human judgments.", "Metric"),
         # ... not a phrase that opens on a preposition
         ("On the benchmark, ", " wins by a wide margin.", None),
+        # where data come from is a data set; outputs sampled from a model are not data
+        ("We use 1.2M annotated cells from ", ", TissueNet and more.", "Dataset"),
+        ("questions sampled from the ", " test split", "Dataset"),
+        ("Samples from ", " help.", None),
         # a set of problems or questions is a benchmark, not a task
         ("We release ", ", a set of 800 programming problems with hidden tests.", "Benchmark"),
     ],
@@ -981,6 +985,13 @@ def test_a_benchmark_used_in_a_sentence_that_evaluates_is_evaluated_on(nlp):
     relations = {e.name: e.relation for e in doc._.kg_entities}
     assert relations["TruthfulQA"] == "evaluates_on"
     assert relations["MMLU"] == "uses"  # no word of evaluation in its sentence
+
+
+def test_a_count_of_examples_ending_a_name_makes_it_a_data_set(nlp):
+    doc = nlp("A title\n\nWe co-train with VQA data from LLaVA-665K and compare Yi-34B-200K.")
+    types = {e.name: e.type for e in doc._.kg_entities}
+    assert types["LLaVA-665K"] == "Dataset"
+    assert types["Yi-34B-200K"] == "Model"  # a size in parameters: the count is its context
 
 
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):

@@ -859,6 +859,10 @@ _DATA_KINDS = frozenset({"Benchmark", "Dataset"})
 
 #: a model's size in parameters at the end of its name: "-7B", " 1.5B", "-8x7B"
 _PARAMETER_COUNT = re.compile(r"[-\s_](?:\d+x)?\d+(?:\.\d+)?B$")
+#: a count of examples ending a name, "LLaVA-665K", "PRM800K", "Alpaca-52K" (a data set), and a
+#: size in parameters anywhere in one ("Yi-34B-200K" is a model with a long context)
+_EXAMPLE_COUNT = re.compile(r"(?:[-\s_]|(?<=[A-Za-z]))\d{2,}(?:\.\d+)?K$")
+_SIZE_ANYWHERE = re.compile(r"\d(?:\.\d+)?B\b")
 
 
 def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
@@ -1239,6 +1243,13 @@ def _build_entity(
             type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:
             type_, typed_by = head.type, "head"
+        if (
+            type_ in {"Model", "Method"}
+            and _EXAMPLE_COUNT.search(name)
+            and not _SIZE_ANYWHERE.search(name)
+            and "Model" not in cue_types
+        ):
+            type_, typed_by = "Dataset", "size"  # "LLaVA-665K", "PRM800K": a count of examples
     evidence = _modifiers_not_proposed(evidence, text, any_case=type_ == "Task", known=entry is not None)
     if type_ == "Benchmark":
         evidence = _benchmarks_evaluated_with(evidence)

@@ -610,6 +610,16 @@ _BEFORE_TYPE = (
         "Dataset",
     ),
     (re.compile(r"\b(?:models?|LLMs?)\s+(?:such as|like|including)\s+$", re.I), "Model"),
+    # "annotated cells from X", "images drawn from X": where data come from is a data set
+    (
+        re.compile(
+            r"\b(?:data|images|videos|clips|documents|sentences|questions|problems|annotations|"
+            r"recordings|cells|scans|dialogues|conversations|articles|tweets|posts|reviews)\s+"
+            r"(?:(?:drawn|taken|sampled|collected|sourced|mined)\s+)?from\s+(?:the\s+)?$",
+            re.I,
+        ),
+        "Dataset",
+    ),
     (
         re.compile(
             r"\b(?:outperforms?|surpass\w*|beats?)\s+(?:strong\s+)?(?:baselines?\s+)?(?:such as\s+|like\s+|including\s+)?$",
@@ -887,7 +897,7 @@ _TASK_OF = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+)?(?:problem|task)s?\s+of\s+(?:
 
 _BEFORE_TYPE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "performance", "accuracy", "score",
-    "trained", "tuned", "model", "llm", "outperform", "surpass", "beat",
+    "trained", "tuned", "model", "llm", "outperform", "surpass", "beat", "from",
 )  # fmt: skip
 
 _NOT_OBJECT = (
