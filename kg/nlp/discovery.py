@@ -168,6 +168,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
 
     >>> [p.text for p in shaped_names("we introduce NATURAL INSTRUCTIONS, a dataset")]
     ['NATURAL INSTRUCTIONS', 'NATURAL']
+    >>> [p.text for p in shaped_names("FooNet is released under CC BY-NC 4.0 and GPL-3.0.")]
+    ['FooNet']
     """
     stop = len(text) if end is None else end
     found = [
@@ -182,16 +184,26 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         found = [p for p in found if p.start >= title_end]
         headings.insert(0, (0, title_end))
     formulas = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
+    if "CC" in text or "GPL" in text:  # "CC BY 4.0", "GPL-3.0": a licence, not a name
+        formulas += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
+        formulas.sort()
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not _outside(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
         if formulas and not _outside(formulas, word_start):
-            continue  # "O(N^2 + SN log N)": the letters of a formula
+            continue  # "O(N^2 + SN log N)", "CC BY-SA 4.0": a formula's letters, a licence
         if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
             continue  # a web address: its path and query are not names
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
     return found
+
+
+#: Creative Commons and GNU licences: "CC BY 4.0", "CC BY-NC-SA", "CC0", "GPL-3.0", "AGPLv3"
+_LICENCE = re.compile(
+    r"\bCC(?:0|[- ]BY(?:[- ](?:SA|NC|ND))*(?:[- ]\d\.\d)?)(?![\w])"
+    r"|\b(?:A|L)?GPL(?:[- ]?v?\d(?:\.\d)?)?(?![\w])"
+)
 
 
 def _upper_case_title(title: str) -> bool:
