@@ -1428,6 +1428,10 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # "preferences over" is a noun's preposition; "preferred over" compares
         ("We collect 120K preferences over videos from ", " and Kling.", "mentions"),
         ("Raters preferred its outputs over those of ", ".", "compares_with"),
+        # "compare A, B with X" compares with X; "trails X" and "lags behind X" compare too
+        ("We compare open models, including Qwen3 and GLM-4.5, with proprietary ", ".", "compares_with"),
+        ("The best open model trails ", " by 9 points.", "compares_with"),
+        ("The resulting model, ", ", reaches 87.2 on ChartQA.", "proposes"),
         # the object of "we train" or "we fine-tune" is used; the end of a name is no score
         ("We fine-tune ", " on SST-2.", "uses"),
         ("We first train ", " and a GRU.", "uses"),

@@ -923,6 +923,9 @@ _PROPOSE = re.compile(
     r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
+    # "the resulting model, X, reaches ..."
+    r"|\b(?:the|our)\s+resulting\s+(?:[\w\-]+\s+)?(?:model|method|system|agent|policy|dataset|"
+    r"benchmark|corpus|framework|checkpoint)s?,\s+[\"“'‘]?$"
     # "the result is our method, X", "naming the model X", "we refer to these as X"
     # "our hybrid model, X", but not "our base model, X", which the paper only builds on
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|"
@@ -1001,6 +1004,9 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
+    # "we compare open models, including A and B, with X", "trails X by 9 points"
+    r"compar(?:e|es|ed|ing)\b[^.;]{0,100}?\b(?:with|to|against)|trail(?:s|ed|ing)?|lag(?:s|ged)? behind|"
+    r"falls? short of|"
     rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beats?|relative to"
 )
 _COMPARE = re.compile(
@@ -1023,14 +1029,15 @@ _USE = re.compile(
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
     "curate", "create", "collect", "contribute", "offer", "call", "name", "dub", "term", "coined",
-    "our ", "naming", "refer", "producing", "resulting in",
+    "our ", "naming", "refer", "producing", "resulting",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
     "sota", "state-of-the-art", "improv",
 )  # fmt: skip
 _COMPARE_WORDS = (
-    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compare", "than", "versus", "vs",
+    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
+    "trail", "lag", "short of",
     "over", "beat", "relative to", "baseline",
 )  # fmt: skip
 _USE_WORDS = (
