@@ -42,7 +42,7 @@ def plain_kind_before(before: str) -> str | None:
 def plain_relation(before: str, after: str) -> str:
     clause = cues._NOT_A_STOP.sub("_", before[-140:])  # "3.2", "e.g." end no clause
     if (
-        cues._PROPOSE.search(clause[-120:])
+        cues._PROPOSE.search(clause)
         or cues._PROPOSE_AFTER.search(after[:120])
         or (cues._OUR_APPOSITIVE.search(after[:120]) and not cues._PREPOSITION_BEFORE.search(before[-20:]))
     ):

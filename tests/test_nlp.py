@@ -931,6 +931,7 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
         # ... also past a word or two after the article, and before a procedure or methodology
         ("We collected a cross-lingual R2R dataset.", {"Room-to-Room": "uses"}),
         ("We designed a novel quantization methodology.", {"Quantization": "uses"}),
+        ("We propose a variational inference based approach.", {"Variational Inference": "uses"}),
         # a known name that ends a longer capitalised name: the longer one is new
         (
             "We designed a Contextual Recurrent Convolutional Network for it.",
@@ -1432,6 +1433,13 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We compare open models, including Qwen3 and GLM-4.5, with proprietary ", ".", "compares_with"),
         ("The best open model trails ", " by 9 points.", "compares_with"),
         ("The resulting model, ", ", reaches 87.2 on ChartQA.", "proposes"),
+        # a second verb of "we" far into a long clause still proposes
+        (
+            "Specifically, we leverage RASP (Weiss et al., 2021) -- a programming language designed for "
+            "the computational model of a Transformer -- and introduce the ",
+            " conjecture.",
+            "proposes",
+        ),
         # the object of "we train" or "we fine-tune" is used; the end of a name is no score
         ("We fine-tune ", " on SST-2.", "uses"),
         ("We first train ", " and a GRU.", "uses"),

@@ -1301,7 +1301,7 @@ def _benchmarks_evaluated_with(evidence: list[Evidence]) -> list[Evidence]:
 
 #: a head noun after a name that makes the name a modifier: "a few-shot learning approach"
 _METHOD_HEAD = re.compile(
-    r"[\s\-]+(?:approach|method|framework|model|algorithm|technique|system|pipeline|network|"
+    r"[\s\-]+(?:based[\s\-]+)?(?:approach|method|framework|model|algorithm|technique|system|pipeline|network|"
     r"architecture|scheme|strategy|paradigm|dataset|benchmark|corpus|procedure|mechanism|module|"
     r"methodolog(?:y|ie))s?\b",
     re.I,

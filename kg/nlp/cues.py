@@ -1135,7 +1135,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     """
     clause, lower = _clause(before)
     if (
-        (_has(lower, 120, _PROPOSE_WORDS) and _PROPOSE.search(clause[-120:]))
+        (_has(lower, 140, _PROPOSE_WORDS) and _PROPOSE.search(clause))
         or _PROPOSE_AFTER.search(after[:120])
         or (
             after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket
