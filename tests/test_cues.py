@@ -18,6 +18,7 @@ from kg.nlp import cues
 PIECES = [
     " ", " ", "  ", ".", ";", ",", "(", ")", "\"", "“", "'", ":", "-", "—", "vs.", "VS.", "vs.X",
     "improves", "improv", "trained on", "which", " achieves", "F1", "ResNet-50", "we train", "fine-tune",
+    "provide", "a configurable benchmark",
     "we", "We", "this paper", "our work", "propose", "introduces", "presented", "called", "dubbed",
     "naming", "the", "our", "model", "models", "LLMs", "dataset", "benchmarks", "such as", "like",
     "including", "e.g.", "e.g.,", "et al.", "to create", "our model", "distilled", "three", "several",
@@ -45,6 +46,11 @@ def plain_relation(before: str, after: str) -> str:
         cues._PROPOSE.search(clause)
         or cues._PROPOSE_AFTER.search(after[:120])
         or (cues._OUR_APPOSITIVE.search(after[:120]) and not cues._PREPOSITION_BEFORE.search(before[-20:]))
+        or (
+            after.lstrip()[:1] in (",", "(")
+            and cues._PROVIDE_BEFORE.search(before[-60:])
+            and cues._APPOSITIVE.search(after[:120])
+        )
     ):
         if cues._MODIFIER_AFTER.match(after):
             return "uses"

@@ -1433,6 +1433,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We compare open models, including Qwen3 and GLM-4.5, with proprietary ", ".", "compares_with"),
         ("The best open model trails ", " by 9 points.", "compares_with"),
         ("The resulting model, ", ", reaches 87.2 on ChartQA.", "proposes"),
+        # "we provide X, a <kind>": the appositive says what the paper gives
+        ("Finally, we provide ", " (gCOG), a configurable benchmark with splits.", "proposes"),
+        ("We provide ", " with more context.", "mentions"),
         # a second verb of "we" far into a long clause still proposes
         (
             "Specifically, we leverage RASP (Weiss et al., 2021) -- a programming language designed for "

@@ -821,6 +821,25 @@ def _kind_before(before: str) -> str | None:
     return match.lastgroup.lstrip("xy") if match else None
 
 
+#: a verb of giving, whose object a paper makes its own when an appositive says what it is:
+#: "we provide Generic COG (gCOG), a configurable benchmark"
+_PROVIDE_BEFORE = re.compile(
+    r"\bwe\s+(?:\w+\s+)?(?:provide|offer|open-source|share)[sd]?\s+(?:the\s+)?$", re.I
+)
+
+
+def _appositive_kind(after: str) -> str | None:
+    """The kind an appositive after a name gives it: ", a configurable benchmark" is a Benchmark.
+
+    >>> _appositive_kind(" (gCOG), a configurable benchmark with splits"), _appositive_kind(" with care")
+    ('Benchmark', None)
+    """
+    if not _APPOSITIVE_OPENS.match(after):
+        return None
+    match = _APPOSITIVE.match(after[:120])
+    return match.lastgroup if match else None
+
+
 def type_from_context(before: str, after: str) -> str | None:
     """The type the words around a name suggest: ``before`` ends where it starts,
     ``after`` starts where it ends (both within its sentence).
@@ -837,9 +856,9 @@ def type_from_context(before: str, after: str) -> str | None:
         return "Task"
     if _opening_on(before) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
         return "Benchmark"
-    appositive = _APPOSITIVE.match(after[:120]) if _APPOSITIVE_OPENS.match(after) else None
+    appositive = _appositive_kind(after)
     if appositive:
-        return appositive.lastgroup
+        return appositive
     if before[-1:].isspace():  # each of these patterns ends in a space
         clause, lower = _clause(before)
         if _has(lower, 80, _BEFORE_TYPE_WORDS):
@@ -1139,8 +1158,10 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or _PROPOSE_AFTER.search(after[:120])
         or (
             after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket
-            and _OUR_APPOSITIVE.search(after[:120])
-            and not _PREPOSITION_BEFORE.search(before[-20:])
+            and (
+                (_OUR_APPOSITIVE.search(after[:120]) and not _PREPOSITION_BEFORE.search(before[-20:]))
+                or (_PROVIDE_BEFORE.search(before[-60:]) and _appositive_kind(after) is not None)
+            )
         )
     ):
         # "we propose X-style adapters": what is proposed only builds on X
