@@ -55,9 +55,10 @@ def test_dev_precision_stays_high(dev_score):
 
 
 def test_dev_proposed_flags(dev_score):
-    # what the paper introduces, over the matched entities (0.974 and 0.925 on 2026-12-05)
+    # what the paper introduces, over the matched entities (0.975 and 0.975 in the third
+    # session of 2026-12-05; one more miss would give 0.95)
     assert dev_score.proposed_precision >= 0.95, dev_score
-    assert dev_score.proposed_recall >= 0.90, dev_score
+    assert dev_score.proposed_recall >= 0.95, dev_score
 
 
 def test_generalisation_recall_without_gold_names_in_the_catalogue(unseen_score):
