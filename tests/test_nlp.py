@@ -1433,6 +1433,10 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We compare open models, including Qwen3 and GLM-4.5, with proprietary ", ".", "compares_with"),
         ("The best open model trails ", " by 9 points.", "compares_with"),
         ("The resulting model, ", ", reaches 87.2 on ChartQA.", "proposes"),
+        # "we show on X", "validated on X": shown on data is evaluated on it
+        ("We show on Colored MNIST, Waterbirds and ", " that JTT matches IRM.", "evaluates_on"),
+        ("Our model is validated on the Criteo and ", " datasets.", "evaluates_on"),
+        ("We show that models work on ", " as well.", "mentions"),
         # "we provide X, a <kind>": the appositive says what the paper gives
         ("Finally, we provide ", " (gCOG), a configurable benchmark with splits.", "proposes"),
         ("We provide ", " with more context.", "mentions"),

@@ -998,7 +998,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _EVALUATE = re.compile(
     r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|"
-    r"accuracy|performance|sota|state-of-the-art)\b[^.;]{0,80}\b(?P<on>on(?!\s+average\b)|in|across)\s+"
+    r"accuracy|performance|sota|state-of-the-art|(?:show|shown|showed|demonstrat\w*|validat\w*)(?=\s+(?:on|across)\b))"
+    r"\b[^.;]{0,80}\b(?P<on>on(?!\s+average\b)|in|across)\s+"
     r"(?:the\s+|several\s+|multiple\s+|\w+\s+)?[^.;]{0,40}$",
     re.I,
 )
@@ -1052,7 +1053,7 @@ _PROPOSE_WORDS = (
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
-    "sota", "state-of-the-art", "improv",
+    "sota", "state-of-the-art", "improv", "show", "demonstrat", "validat",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
