@@ -403,6 +403,8 @@ def test_cued_names(text, expected):
         ("Models like Chronos tokenize values by scaling.", []),
         ("We show Fixup enables residual networks to train.", []),
         ("It uses Nesterov accelerated gradient descent.", ["Nesterov accelerated gradient descent"]),
+        # a capitalised word before the eponym makes it the end of a longer name
+        ("a robust Monte Carlo sampling based method", []),
         # a plural is a subject, not an eponym; "Bayes" and "Gibbs" are names
         ("We found Transformers implement gradient descent.", []),
         (

@@ -1300,6 +1300,20 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
 _EPONYM = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])")
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "this", "these", "that", "our", "its", "their", "each", "all"])
+
+
+def _name_word_before(word: str) -> bool:
+    """Whether a capitalised ``word`` right before an eponym makes it part of a longer name
+    ("Neural Tangents", "Monte Carlo"), unlike a sentence's opening word ("In", "The").
+
+    >>> [_name_word_before(w) for w in ("Monte", "Neural", "In", "The")]
+    [True, True, False, False]
+    """
+    lower = word.lower()
+    return word not in FUNCTION_WORDS and lower not in _DETERMINERS and lower not in GENERIC_WORDS
+
+
 def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     """Technical terms headed by a proper name: "Hebbian learning", "Rademacher complexity".
 
@@ -1318,7 +1332,7 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
         if _sentence_initial(text, match.start()) or match.group(0) in _NOT_EPONYMS:
             continue
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        if before and _plain_capital(before.group(1)):
+        if before and _name_word_before(before.group(1)):
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
         plural = _PLURAL_WORD.fullmatch(match.group(0)) is not None
         head = (_TERM_HEAD_NEXT if plural else _TERM_HEAD).match(text, match.end())
