@@ -997,6 +997,11 @@ def test_a_count_of_examples_ending_a_name_makes_it_a_data_set(nlp):
     assert types["Yi-34B-200K"] == "Model"  # a size in parameters: the count is its context
 
 
+def test_top_1_alone_is_accuracy_and_top_1_error_is_its_own_metric(nlp):
+    doc = nlp("A title\n\nIt reaches 76% top-1 and a top-1 error rate of 3.6% with fewer FLOPS.")
+    assert {e.name for e in doc._.kg_entities} == {"Top-1 Accuracy", "Top-1 Error"}
+
+
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}

@@ -187,6 +187,8 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "TCP",
         "PC",
         "PCs",
+        "IoT",
+        "GPS",
         "NL",
         # properties of words and signals, not named entities
         "OOV",
@@ -198,7 +200,7 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
 #: the generic acronyms, a paper may define one as a short form ("farthest point sampling (FPS)").
 _UNIT_LIST = [
     "dB", "FPS", "fps", "Hz", "kHz", "MHz", "GHz", "kbps", "Mbps", "Gbps", "GFLOPs", "MFLOPs",
-    "PFLOPs", "TFLOPS", "GiB", "MiB", "TiB",
+    "PFLOPs", "TFLOPS", "FLOPS", "GFLOPS", "GiB", "MiB", "TiB",
 ]  # fmt: skip
 UNITS = frozenset(_UNIT_LIST)
 
