@@ -997,6 +997,14 @@ def test_a_count_of_examples_ending_a_name_makes_it_a_data_set(nlp):
     assert types["Yi-34B-200K"] == "Model"  # a size in parameters: the count is its context
 
 
+def test_state_codes_of_affiliations_and_kinds_of_graphs_are_not_names(nlp):
+    text = "A title\n\nNorthwestern University, Evanston, IL, USA. We learn a DAG and use IL and PSPACE."
+    doc = nlp(text)
+    listed = [ev.start for e in doc._.kg_entities for ev in e.evidence if ev.text == "IL"]
+    assert listed == [text.index("use IL") + 4]  # imitation learning, not the state in the address
+    assert not mention_forms(doc) & {"DAG", "PSPACE"}
+
+
 def test_top_1_alone_is_accuracy_and_top_1_error_is_its_own_metric(nlp):
     doc = nlp("A title\n\nIt reaches 76% top-1 and a top-1 error rate of 3.6% with fewer FLOPS.")
     assert {e.name for e in doc._.kg_entities} == {"Top-1 Accuracy", "Top-1 Error"}

@@ -189,6 +189,11 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "PCs",
         "IoT",
         "GPS",
+        # graphs and complexity classes named by their kind
+        "DAG",
+        "DAGs",
+        "PSPACE",
+        "EXPTIME",
         "NL",
         # properties of words and signals, not named entities
         "OOV",
@@ -246,6 +251,7 @@ VENUES = frozenset(
         "IJCV",
         "JMLR",
         "PMLR",
+        "W&CP",
         "TMLR",
         "VISAPP",
         "MICCAI",
@@ -332,6 +338,7 @@ ORGANISATIONS = frozenset(
         "IEEE",
         "ACM",
         "PMLR",
+        "W&CP",
         "JMLR",
         "W&CP",
         "TACL",

@@ -196,7 +196,28 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
             continue  # a web address: its path and query are not names
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
-    return found
+    return [p for p in found if not _state_code(text, p)]
+
+
+#: the two-letter codes of US states, written after a city in an affiliation ("Evanston, IL")
+_US_STATES = words_of(
+    """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
+    NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"""
+)
+_CITY_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def _state_code(text: str, piece: Piece) -> bool:
+    """Whether ``piece`` is a state code after a city: "Evanston, IL, USA".
+
+    >>> text = "Northwestern University, Evanston, IL, USA. We use IL and RL."
+    >>> [_state_code(text, Piece("IL", at, at + 2)) for at in (35, 51)]
+    [True, False]
+    """
+    return (
+        piece.text in _US_STATES
+        and _CITY_BEFORE.search(text, max(0, piece.start - 30), piece.start) is not None
+    )
 
 
 #: Creative Commons and GNU licences: "CC BY 4.0", "CC BY-NC-SA", "CC0", "GPL-3.0", "AGPLv3"
