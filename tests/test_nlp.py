@@ -119,6 +119,8 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("FooNet: Towards Robust Vision\n\nWe test.", []),
         ("NoiGAN: NOISE AWARE GRAPH EMBEDDING\n\nWe embed.", []),
         ("OpenMixer: Open Mixer Toolbox and Benchmark\n\nWe mix.", []),
+        # a numbered label in brackets spells out nothing
+        ("We ran the Lexical Substitution Task (task 10) again.", []),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):

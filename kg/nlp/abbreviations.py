@@ -313,7 +313,13 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                     continue
         window = max(0, match.start() - 40)  # a short form is short: look back a little only
         before = _LAST_WORD.search(text, window, match.start())
-        if before and is_short_form(before.group(1).rstrip(",;:")) and len(inside.split()) >= 2:
+        # "LoRA (Low-Rank Adaptation)"; not "the Lexical Substitution Task (task 10)", a label
+        if (
+            before
+            and is_short_form(before.group(1).rstrip(",;:"))
+            and len(inside.split()) >= 2
+            and not inside.split()[-1].isdigit()
+        ):
             word = before.group(1).rstrip(",;:")
             short = Piece(word, before.start(1), before.start(1) + len(word))
             offset = match_long_form(inside, word)
