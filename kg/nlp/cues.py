@@ -1182,7 +1182,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             return "mentions"
         return "proposes"
     evaluated = (
-        (_EVALUATE.search(clause) or _IMPROVED_ON.search(clause))
+        (_EVALUATE.search(clause) or (_has(lower, 140, ("improv",)) and _IMPROVED_ON.search(clause)))
         if _has(lower, 140, _EVALUATE_WORDS)
         else None
     )
