@@ -936,6 +936,21 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
         ("We collected a cross-lingual R2R dataset.", {"Room-to-Room": "uses"}),
         ("We designed a novel quantization methodology.", {"Quantization": "uses"}),
         ("We propose a variational inference based approach.", {"Variational Inference": "uses"}),
+        # a known kind right before the paper's own name, and what the proposal is based on
+        (
+            "For the attack, we introduce a novel GAN, PreImageGAN.",
+            {"Generative Adversarial Network": "uses", "PreImageGAN": "proposes"},
+        ),
+        (
+            "We introduce a new Hierarchical Reinforcement Learning (HRL) framework, Hierarchical "
+            "Actor-Critic.",
+            {"Hierarchical Reinforcement Learning": "uses", "Hierarchical Actor-Critic": "proposes"},
+        ),
+        (
+            "This paper proposes a novel Linear Programming (LP) based algorithm.",
+            {"Linear Programming": "uses"},
+        ),
+        ("We propose EdgeGANRob based on robust edge features.", {"EdgeGANRob": "proposes"}),
         # a known name that ends a longer capitalised name: the longer one is new
         (
             "We designed a Contextual Recurrent Convolutional Network for it.",

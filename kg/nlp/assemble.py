@@ -1335,17 +1335,38 @@ def _modifiers_not_proposed(
             )
             # "we designed a Contextual Recurrent Convolutional Network": the longer name is new
             tail = after_article and _CAPITAL_BEFORE.search(text, max(0, ev.start - 30), ev.start) is not None
-            if modifier or tail:
+            # "a novel GAN, PreImageGAN", "a new HRL framework, HAC": the kind of the named one
+            kind = after_article and _NAMED_AFTER.match(text, ev.end) is not None
+            # "a Linear Programming (LP) based algorithm": what it is built on
+            based = _BASED_AFTER.match(text, ev.end) is not None
+            if modifier or tail or kind or based:
                 ev = ev._replace(relation=Relation.USES.value)
         out.append(ev)
-    return out
+    # the short form in brackets right after its long form goes with it: "a new Hierarchical
+    # Reinforcement Learning (HRL) framework, HAC"
+    ends = {ev.end: ev.relation for ev in out}
+    return [
+        ev._replace(relation=Relation.USES.value)
+        if ev.relation == Relation.PROPOSES.value
+        and text[max(0, ev.start - 2) : ev.start] == " ("
+        and ends.get(ev.start - 2) == Relation.USES.value
+        else ev
+        for ev in out
+    ]
 
 
 #: a capitalised word right before a name, of which the name is then the last part
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
-#: an indefinite article, maybe with a word or two, right before a name: "a new RLVR paradigm",
+#: a name the paper gives the thing right after a known kind: "a novel GAN, PreImageGAN",
+#: "Video-level 4D CNNs, namely V4D", "a new HRL framework, Hierarchical Actor-Critic"
+_NAMED_AFTER = re.compile(
+    r"(?:\s*\([^)]{1,20}\))?(?:\s+[a-z][\w\-]*){0,2},\s+(?:namely\s+|called\s+|dubbed\s+|named\s+)?[A-Z]"
+)
+#: "X based", "X (XX)-based": a name that what is proposed is built on
+_BASED_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?[\s\-]+based\b(?!\s+on\b)")
+#: an article, maybe with a word or two, right before a name: "a new RLVR paradigm",
 #: "a cross-lingual R2R dataset", "an effective variational inference algorithm"
-_INDEFINITE_BEFORE = re.compile(r"\ban?\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")

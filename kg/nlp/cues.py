@@ -943,8 +943,10 @@ _PROPOSE = re.compile(
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
     r"contribute|offer)(?:s|d|ed)?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
-    # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"
-    rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:,(?!\s+(?:an?|its|their|[\w\-]+['’]s)\s))?\s+){{0,6}}"
+    # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
+    # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
+    rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:\s+\([\w\-]{{1,15}}\)(?!,))?"
+    r"(?:,(?!\s+(?:an?|its|their|[\w\-]+['’]s)\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
