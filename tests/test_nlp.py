@@ -990,6 +990,8 @@ def test_later_items_of_a_list_share_what_an_earlier_item_is_evaluated_on(nlp):
     relations = {e.name: e.relation for e in doc._.kg_entities}
     assert {relations[n] for n in ("MUTAG", "PROTEINS", "NCI1", "IMDB-BINARY", "COLLAB")} == {"evaluates_on"}
     assert relations["ImageNet"] == "evaluates_on"
+    doc = nlp("A title\n\nOn the CIFAR-10 and the CIFAR-100 datasets, FooNet wins.")
+    assert {e.name: e.relation for e in doc._.kg_entities}["CIFAR-100"] == "evaluates_on"
     assert relations["CIFAR-10"] != "evaluates_on"  # a semicolon ends the list and the sentence's cue
 
 
@@ -1469,6 +1471,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We show on Colored MNIST, Waterbirds and ", " that JTT matches IRM.", "evaluates_on"),
         ("Our model is validated on the Criteo and ", " datasets.", "evaluates_on"),
         ("We show that models work on ", " as well.", "mentions"),
+        # "our <words> reranker, X" names the paper's own reranker, like "our model, X"
+        ("With GPT-4 and our distilled 7B reranker, ", ", we improve nDCG.", "proposes"),
         # "we provide X, a <kind>": the appositive says what the paper gives
         ("Finally, we provide ", " (gCOG), a configurable benchmark with splits.", "proposes"),
         ("We provide ", " with more context.", "mentions"),

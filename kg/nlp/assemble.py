@@ -668,7 +668,9 @@ def _without_organisations(
     return [p for p in pairs if p not in venues], kept
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*|\s*;\s*)")
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:and|or)\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?|\s*/\s*|\s*;\s*)"
+)
 
 
 def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:

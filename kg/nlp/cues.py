@@ -962,7 +962,8 @@ _PROPOSE = re.compile(
     rf"(?:{_NOT_OBJECT}|the|an?|uses?|used)\b)[\w\-]+\s+){{0,3}}"
     r"(?:method|model|approach|framework|algorithm|system|benchmark|dataset|corpus|agent|detector|"
     r"architecture|network|pipeline|policy|variant|technique|recipe|solver|planner|retriever|metric|"
-    r"tool|suite)s?,\s+(?:called\s+|named\s+)?[\"“'‘]?$"
+    r"tool|suite|reranker|ranker|encoder|decoder|classifier|verifier|judge|tokenizer|optimi[sz]er|"
+    r"attack|defen[cs]e|environment|simulator|library|toolkit)s?,\s+(?:called\s+|named\s+)?[\"“'‘]?$"
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
     # "we introduce Phi-4-Mini and X", "we release A, B and X": every name the verb takes
@@ -995,7 +996,8 @@ _PROPOSE_AFTER = re.compile(
 _OUR_APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,\s*our\s+(?:[\w\-]+\s+){0,2}(?:LLM|VLM|MLLM|method|model|approach|framework|"
     r"algorithm|system|benchmark|dataset|corpus|agent|detector|architecture|network|pipeline|policy|"
-    r"variant)s?"
+    r"variant|reranker|ranker|encoder|decoder|classifier|verifier|judge|tokenizer|optimi[sz]er|attack|"
+    r"defen[cs]e|environment|simulator|library|toolkit)s?"
     # an appositive ends there, or goes on with a participle or a relative clause; a verb would
     # make "our method" the subject: "On X, our method achieves ...", "Using X, our model can ..."
     r"(?=\s*[,.;:()]|\s+(?:(?!(?:achiev|perform|outperform|obtain|reach|show|yield|improv|produc|"
