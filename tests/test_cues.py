@@ -18,7 +18,7 @@ from kg.nlp import cues
 PIECES = [
     " ", " ", "  ", ".", ";", ",", "(", ")", "\"", "“", "'", ":", "-", "—", "vs.", "VS.", "vs.X",
     "improves", "improv", "trained on", "which", " achieves", "F1", "ResNet-50", "we train", "fine-tune",
-    "provide", "a configurable benchmark",
+    "provide", "a configurable benchmark", "the resulting",
     "we", "We", "this paper", "our work", "propose", "introduces", "presented", "called", "dubbed",
     "naming", "the", "our", "model", "models", "LLMs", "dataset", "benchmarks", "such as", "like",
     "including", "e.g.", "e.g.,", "et al.", "to create", "our model", "distilled", "three", "several",
@@ -51,6 +51,7 @@ def plain_relation(before: str, after: str) -> str:
             and cues._PROVIDE_BEFORE.search(before[-60:])
             and cues._APPOSITIVE.search(after[:120])
         )
+        or (after.lstrip()[:1] in (",", "(") and cues._RESULTING_BEFORE.search(before[-30:]))
     ):
         if cues._MODIFIER_AFTER.match(after):
             return "uses"

@@ -1029,6 +1029,12 @@ def test_top_1_alone_is_accuracy_and_top_1_error_is_its_own_metric(nlp):
     assert {e.name for e in doc._.kg_entities} == {"Top-1 Accuracy", "Top-1 Error"}
 
 
+def test_data_named_after_a_metric_and_on_are_evaluated_on(nlp):
+    doc = nlp("A title\n\nZero-shot, DepthWild lowers AbsRel on KITTI, NYUv2 and ETH3D.")
+    relations = {e.name: e.relation for e in doc._.kg_entities}
+    assert {relations[n] for n in ("KITTI", "NYU Depth V2", "ETH3D")} == {"evaluates_on"}
+
+
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}
@@ -1471,6 +1477,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We show on Colored MNIST, Waterbirds and ", " that JTT matches IRM.", "evaluates_on"),
         ("Our model is validated on the Criteo and ", " datasets.", "evaluates_on"),
         ("We show that models work on ", " as well.", "mentions"),
+        # "the resulting X" followed by a comma or its short form is the paper's own
+        ("The resulting ", ", pre-trained on Kinetics-400, wins.", "proposes"),
+        ("The resulting ", " significantly improve the results.", "mentions"),
         # "our <words> reranker, X" names the paper's own reranker, like "our model, X"
         ("With GPT-4 and our distilled 7B reranker, ", ", we improve nDCG.", "proposes"),
         # "we provide X, a <kind>": the appositive says what the paper gives

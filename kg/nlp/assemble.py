@@ -615,6 +615,7 @@ def assemble_entities(
     ]
     entities = [e for e in built if e is not None]
     entities = type_from_list_mates(text, entities)
+    entities = evaluated_after_metrics(text, entities)
     entities = relation_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
     entities = link_paper_variants(entities)
@@ -762,6 +763,43 @@ def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
         if members > 2 or (members == 2 and (bracketed or joined)):
             lists.append(items)
     return lists
+
+
+_ON_BEFORE = re.compile(r"\s+(?:on|across)\s+(?:the\s+)?$")
+_DATA_TYPES = frozenset({"Dataset", "Benchmark"})
+
+
+def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Give data named right after a metric and "on" the relation ``evaluates_on``: "lowers
+    AbsRel on KITTI", "a WER of 3.1 on LibriSpeech" (the metric is any the paper names).
+
+    >>> e = lambda name, type_, at: ExtractedEntity(
+    ...     name, type_, [name], [Evidence(name, at, at + len(name), "", 0, "mentions")], relation="mentions")
+    >>> found = [e("AbsRel", "Metric", 10), e("KITTI", "Dataset", 20)]
+    >>> [x.relation for x in evaluated_after_metrics("It lowers AbsRel on KITTI.", found)]
+    ['mentions', 'evaluates_on']
+    """
+    metric_ends = {ev.end for entity in entities if entity.type == "Metric" for ev in entity.evidence}
+    if not metric_ends:
+        return entities
+    out = list(entities)
+    for i, entity in enumerate(entities):
+        if entity.type not in _DATA_TYPES:
+            continue
+        evidence = []
+        for ev in entity.evidence:
+            on = _ON_BEFORE.search(text, max(0, ev.start - 16), ev.start)
+            if (
+                on
+                and on.start() in metric_ends
+                and ev.relation in (Relation.MENTIONS.value, Relation.USES.value)
+            ):
+                ev = ev._replace(relation=Relation.EVALUATES_ON.value)
+            evidence.append(ev)
+        if evidence != entity.evidence:
+            relation = max((Relation(ev.relation) for ev in evidence), key=lambda r: r.strength)
+            out[i] = replace(entity, evidence=evidence, relation=relation.value)
+    return out
 
 
 #: the relations a list's later items take from an earlier one: "evaluated on A, B and C"

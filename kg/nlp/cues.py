@@ -837,6 +837,9 @@ _PROVIDE_BEFORE = re.compile(
 )
 
 
+_RESULTING_BEFORE = re.compile(r"\b(?:the|our)\s+resulting\s+$", re.I)
+
+
 def _appositive_kind(after: str) -> str | None:
     """The kind an appositive after a name gives it: ", a configurable benchmark" is a Benchmark.
 
@@ -1175,6 +1178,8 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             and (
                 (_OUR_APPOSITIVE.search(after[:120]) and not _PREPOSITION_BEFORE.search(before[-20:]))
                 or (_PROVIDE_BEFORE.search(before[-60:]) and _appositive_kind(after) is not None)
+                # "the resulting X, pre-trained on ...", "the resulting Noise Prior GAN (NPGAN)"
+                or _RESULTING_BEFORE.search(before[-30:]) is not None
             )
         )
     ):
