@@ -1466,6 +1466,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Nodes communicate over 10Gbps ", ".", "mentions"),
         # "rather than" sets an alternative aside; it compares no systems
         ("Models rely on frame captions rather than ", ".", "mentions"),
+        # a comparison ends where a new clause starts
+        ("It gains 6.2 mIoU over GrowSP and PointDC, and the method transfers to ", ".", "mentions"),
         # "preferences over" is a noun's preposition; "preferred over" compares
         ("We collect 120K preferences over videos from ", " and Kling.", "mentions"),
         ("Raters preferred its outputs over those of ", ".", "compares_with"),

@@ -1046,7 +1046,9 @@ _COMPARE_TERMS = (
     rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beats?|relative to"
 )
 _COMPARE = re.compile(
-    rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including))\b[^.;]{{0,60}}$"
+    # ... not past a new clause: "gains over A and B, and the method transfers to X"
+    rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including))\b"
+    r"(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the|we|it|our|this|they)\b)[^.;]){0,60}$"
     # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
     r"|\bmatch(?:es|ing)\s+(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
     r"(?:[A-Z][\w\-]*'s\s+)?$",
