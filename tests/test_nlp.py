@@ -1468,6 +1468,7 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Models rely on frame captions rather than ", ".", "mentions"),
         # a comparison ends where a new clause starts
         ("It gains 6.2 mIoU over GrowSP and PointDC, and the method transfers to ", ".", "mentions"),
+        ("It performs better than DCGAN, WGAN, and the ", " as measured by FID.", "compares_with"),
         # "preferences over" is a noun's preposition; "preferred over" compares
         ("We collect 120K preferences over videos from ", " and Kling.", "mentions"),
         ("Raters preferred its outputs over those of ", ".", "compares_with"),

@@ -1048,7 +1048,8 @@ _COMPARE_TERMS = (
 _COMPARE = re.compile(
     # ... not past a new clause: "gains over A and B, and the method transfers to X"
     rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including))\b"
-    r"(?:(?!,\s+(?:and|but|while|whereas)\s+(?:the|we|it|our|this|they)\b)[^.;]){0,60}$"
+    r"(?:(?!,\s+(?:and|but|while|whereas)\s+(?:we|it|they|(?:the|our|this)\s+(?:method|model|approach|"
+    r"framework|system|results?)s?)\b)[^.;]){0,60}$"
     # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
     r"|\bmatch(?:es|ing)\s+(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
     r"(?:[A-Z][\w\-]*'s\s+)?$",
