@@ -18,7 +18,7 @@ from kg.nlp import cues
 PIECES = [
     " ", " ", "  ", ".", ";", ",", "(", ")", "\"", "“", "'", ":", "-", "—", "vs.", "VS.", "vs.X",
     "improves", "improv", "trained on", "which", " achieves", "F1", "ResNet-50", "we train", "fine-tune",
-    "provide", "a configurable benchmark", "the resulting",
+    "provide", "a configurable benchmark", "the resulting", "Fine-tuning", ", we ",
     "we", "We", "this paper", "our work", "propose", "introduces", "presented", "called", "dubbed",
     "naming", "the", "our", "model", "models", "LLMs", "dataset", "benchmarks", "such as", "like",
     "including", "e.g.", "e.g.,", "et al.", "to create", "our model", "distilled", "three", "several",
@@ -77,6 +77,8 @@ def plain_relation(before: str, after: str) -> str:
     elif compared := cues._COMPARE.search(clause):
         return "evaluates_on" if cues._measured_on(compared.group(0)) else "compares_with"
     if cues._USE.search(clause[-60:]):
+        return "uses"
+    if len(before) < 80 and cues._TRAINING_OPENING.match(before) and ", we " in after:
         return "uses"
     return "mentions"
 

@@ -1466,6 +1466,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Nodes communicate over 10Gbps ", ".", "mentions"),
         # "rather than" sets an alternative aside; it compares no systems
         ("Models rely on frame captions rather than ", ".", "mentions"),
+        # a sentence that opens on the paper's own training uses what it trains
+        ("Fine-tuning XLM-R large and ", " on CoNLL-2003, we find gains.", "uses"),
+        ("Training ", " is notoriously unstable.", "mentions"),
         # a comparison ends where a new clause starts
         ("It gains 6.2 mIoU over GrowSP and PointDC, and the method transfers to ", ".", "mentions"),
         ("It performs better than DCGAN, WGAN, and the ", " as measured by FID.", "compares_with"),

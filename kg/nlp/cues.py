@@ -1211,4 +1211,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         return "evaluates_on" if _measured_on(compared.group(0)) else "compares_with"
     if _has(lower, 60, _USE_WORDS) and _USE.search(clause[-60:]):
         return "uses"
+    # "Fine-tuning XLM-R and X on Y, we find ...": what the paper's own training takes
+    if len(before) < 80 and _TRAINING_OPENING.match(before) and ", we " in after:
+        return "uses"
     return "mentions"
+
+
+#: a sentence that opens on training what it names, before its subject "we"
+_TRAINING_OPENING = re.compile(r"\s*(?:fine-?tuning|(?:pre-?)?training|distilling)\s", re.I)
