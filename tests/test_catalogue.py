@@ -28,6 +28,24 @@ def test_no_two_entries_share_a_name():
     assert [n for n, c in names.items() if c > 1] == []
 
 
+def test_no_two_lines_of_the_shipped_files_share_a_name():
+    # loading keeps the last of two lines with one name, so the files themselves are checked
+    import json
+    from pathlib import Path
+
+    import kg.nlp.catalogue
+
+    folder = Path(kg.nlp.catalogue.__file__).parent
+    names = Counter(
+        json.loads(line)["name"].casefold()
+        for path in sorted(folder.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    )
+    assert len(names) >= 3000
+    assert [n for n, c in names.items() if c > 1] == []
+
+
 def test_no_two_entries_share_an_id():
     # the id keys the entry a match links to: "HumanEval+" must not take "HumanEval"'s
     ids = Counter(entry.id for entry in SHIPPED)
