@@ -712,6 +712,7 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("We describe a new metric, ", ", which takes human judgments.", "Metric"),
         # ... not a phrase that opens on a preposition
         ("On the benchmark, ", " wins by a wide margin.", None),
+        ("On MovieLens-1M, our model, ", ", improves Recall@10.", "Model"),
         # where data come from is a data set; outputs sampled from a model are not data
         ("We use 1.2M annotated cells from ", ", TissueNet and more.", "Dataset"),
         ("questions sampled from the ", " test split", "Dataset"),

@@ -802,10 +802,11 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
     return found
 
 
-#: the kind a name is set beside, at a sentence's start or after the verb of "we": "Our
-#: benchmark, X, pairs ...", "we propose a new dataset, X, that ..." (not "On the benchmark, X")
+#: the kind a name is set beside, at a sentence's or a clause's start or after the verb of "we":
+#: "Our benchmark, X, pairs ...", "On A, our model, X, ...", "we propose a new dataset, X, that
+#: ..." (not "On the benchmark, X")
 _KIND_APPOSED = re.compile(
-    r"(?:^|[.;:]\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+(?:(?:new|novel|first|own|proposed)\s+)?"
+    r"(?:^|[.;:,]\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+(?:(?:new|novel|first|own|proposed)\s+)?"
     rf"(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
     re.I,
 )
