@@ -1488,6 +1488,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("The resulting ", ", pre-trained on Kinetics-400, wins.", "proposes"),
         ("The resulting ", " significantly improve the results.", "mentions"),
         # "our <words> reranker, X" names the paper's own reranker, like "our model, X"
+        ("Our best model family, ", ", outperforms all open models.", "proposes"),
+        ("It sets a new state of the art for self-supervised models on ", " segmentation.", "evaluates_on"),
         ("With GPT-4 and our distilled 7B reranker, ", ", we improve nDCG.", "proposes"),
         # "we provide X, a <kind>": the appositive says what the paper gives
         ("Finally, we provide ", " (gCOG), a configurable benchmark with splits.", "proposes"),
