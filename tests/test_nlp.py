@@ -1025,6 +1025,11 @@ def test_state_codes_of_affiliations_and_kinds_of_graphs_are_not_names(nlp):
     assert not mention_forms(doc) & {"DAG", "PSPACE"}
 
 
+def test_amazon_review_subsets_keep_their_names_past_the_organisation_filter(nlp):
+    doc = nlp("A title\n\nOn the Amazon Beauty and Amazon Sports datasets, FooRec wins.")
+    assert {"Amazon Beauty", "Amazon Sports and Outdoors"} <= {e.name for e in doc._.kg_entities}
+
+
 def test_top_1_alone_is_accuracy_and_top_1_error_is_its_own_metric(nlp):
     doc = nlp("A title\n\nIt reaches 76% top-1 and a top-1 error rate of 3.6% with fewer FLOPS.")
     assert {e.name for e in doc._.kg_entities} == {"Top-1 Accuracy", "Top-1 Error"}
