@@ -765,6 +765,11 @@ def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
     return lists
 
 
+def _strongest(evidence: list[Evidence]) -> Relation:
+    """The strongest relation among ``evidence``: an entity's relation to its paper."""
+    return max((Relation(ev.relation) for ev in evidence), key=lambda r: r.strength)
+
+
 _ON_BEFORE = re.compile(r"\s+(?:on|across)\s+(?:the\s+)?$")
 _DATA_TYPES = frozenset({"Dataset", "Benchmark"})
 
@@ -797,7 +802,7 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
                 ev = ev._replace(relation=Relation.EVALUATES_ON.value)
             evidence.append(ev)
         if evidence != entity.evidence:
-            relation = max((Relation(ev.relation) for ev in evidence), key=lambda r: r.strength)
+            relation = _strongest(evidence)
             out[i] = replace(entity, evidence=evidence, relation=relation.value)
     return out
 
@@ -836,7 +841,7 @@ def relation_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list
         evidence = [
             ev._replace(relation=relations.get(j, ev.relation)) for j, ev in enumerate(out[i].evidence)
         ]
-        relation = max((Relation(ev.relation) for ev in evidence), key=lambda r: r.strength)
+        relation = _strongest(evidence)
         out[i] = replace(out[i], evidence=evidence, relation=relation.value)
     return out
 
@@ -1293,7 +1298,7 @@ def _build_entity(
     evidence = _modifiers_not_proposed(evidence, text, any_case=type_ == "Task", known=entry is not None)
     if type_ == "Benchmark":
         evidence = _benchmarks_evaluated_with(evidence)
-    relation = max((Relation(e.relation) for e in evidence), key=lambda r: r.strength)
+    relation = _strongest(evidence)
     confidence = max(RULE_CONFIDENCE.get(r, 0.5) for r in rules)
     if ambiguous:
         confidence = min(confidence, 0.55)
@@ -1357,8 +1362,12 @@ def _modifiers_not_proposed(
 ) -> list[Evidence]:
     """The evidence, where "we propose a <name> approach" proposes the approach and only uses
     the name: a task's, one written in lower case as a kind ("a cotraining approach", "a
-    model based RL algorithm"), or a known name after "a" or "a new" ("a new RLVR paradigm"),
-    not the paper's own name ("the DRH approach", "our svdRNN method", "a FooNet model").
+    model based RL algorithm"), or a known name after an article and up to two words ("a new
+    RLVR paradigm"), not the paper's own name ("the DRH approach", "our svdRNN method", "a
+    FooNet model"). A known name is also only used when it ends a longer capitalised name, when
+    it is the kind of a name that follows ("a novel GAN, PreImageGAN"), and any name a
+    proposal is based on ("an LP based algorithm"); a short form in brackets goes with its
+    long form.
 
     >>> text = "We propose a few-shot learning approach."
     >>> ev = Evidence("few-shot learning", 13, 30, text, 0, "proposes")
@@ -1369,7 +1378,7 @@ def _modifiers_not_proposed(
     for ev in evidence:
         if ev.relation == Relation.PROPOSES.value:
             before = max(0, ev.start - 40)
-            after_article = known and _INDEFINITE_BEFORE.search(text, before, ev.start) is not None
+            after_article = known and _ARTICLE_BEFORE.search(text, before, ev.start) is not None
             modifier = (any_case or after_article or _LOWER_WORD.match(ev.text) is not None) and bool(
                 _METHOD_HEAD.match(text, ev.end)
             )
@@ -1406,7 +1415,7 @@ _NAMED_AFTER = re.compile(
 _BASED_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?[\s\-]+based\b(?!\s+on\b)")
 #: an article, maybe with a word or two, right before a name: "a new RLVR paradigm",
 #: "a cross-lingual R2R dataset", "an effective variational inference algorithm"
-_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")

@@ -183,14 +183,15 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         # an upper-case title is a heading: its names come back in the abstract
         found = [p for p in found if p.start >= title_end]
         headings.insert(0, (0, title_end))
-    formulas = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
-    if "CC" in text or "GPL" in text:  # "CC BY 4.0", "GPL-3.0": a licence, not a name
-        formulas += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
-        formulas.sort()
+    # spans whose letters are no names: formulas ("O(N^2)") and licences ("CC BY 4.0", "GPL-3.0")
+    unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
+    if "CC" in text or "GPL" in text:
+        unnamed += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
+        unnamed.sort()
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not _outside(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
-        if formulas and not _outside(formulas, word_start):
+        if unnamed and not _outside(unnamed, word_start):
             continue  # "O(N^2 + SN log N)", "CC BY-SA 4.0": a formula's letters, a licence
         if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
             continue  # a web address: its path and query are not names
