@@ -10,7 +10,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import time
@@ -615,24 +614,15 @@ def _extract(
 
 
 def _run_engine(
-    papers: list[Paper], settings, options: dict, progress: Progress | None, *, started: bool = False
+    papers: list[Paper], settings, options: dict, progress: Progress | None
 ) -> Iterator[PaperExtraction]:
-    """Extract ``papers`` on the engine ``options`` name, sized for this many papers.
-
-    With ``started`` (the local engine), the first ``next()`` starts the workers on their
-    first chunks and returns ``None`` at once; the extractions follow.
-    """
+    """Extract ``papers`` on the engine ``options`` name, sized for this many papers."""
     from kg.engines import open_engine
 
     with open_engine(
         options["engine"], settings, jobs=options["jobs"], scheduler=options["scheduler"], papers=len(papers)
     ) as pool:
-        if started:
-            extractions = pool.start(papers)
-            yield None
-        else:
-            extractions = pool.extract(papers)
-        for extraction in extractions:
+        for extraction in pool.extract(papers):
             yield extraction
             if progress is not None:
                 progress(1)
@@ -692,86 +682,39 @@ def _extract_cached(
     papers: list[Paper], settings, engine_options: dict, path: Path, progress: Progress | None, info: dict
 ) -> list[PaperExtraction]:
     """Reuse cached extractions, extract the rest on the engine and save them in small batches."""
-    from kg.cache import ExtractionCache, decode_extraction
-    from kg.forking import ForkedJobError
+    from kg.cache import ExtractionCache
 
     fingerprint = info["fingerprint"]
     with ExtractionCache(path, fingerprint) as cache:
-        rows = cache.get_rows(papers)
-        info["cached"] = len(rows)
-        info["resumed"] = cache.get_meta(IN_PROGRESS) == fingerprint and bool(rows)
-        missing = [i for i in range(len(papers)) if i not in rows]
+        found = cache.get_cached(papers)  # decoded only when read (see CachedExtraction)
+        info["cached"] = len(found)
+        info["resumed"] = cache.get_meta(IN_PROGRESS) == fingerprint and bool(found)
+        missing = [i for i in range(len(papers)) if i not in found]
         if missing:
             cache.set_meta(IN_PROGRESS, fingerprint)
-        # a few new papers among many cached ones are extracted by a forked child while this
-        # process decodes the cached rows: the two take about as long as each other
-        beside = _extract_beside([papers[i] for i in missing], settings, engine_options, len(rows))
-        # many new papers: the workers start on them before the cached rows are decoded
-        ahead = None
-        try:
-            local = engine_options["engine"] == "local"
-            if beside is None and missing and len(rows) >= BESIDE_CACHED and local:
-                new = [papers[i] for i in missing]
-                ahead = _run_engine(new, settings, engine_options, None, started=True)
-                next(ahead)
-            found = {index: decode_extraction(data, papers[index]) for index, data in rows.items()}
-            del rows
-            if progress is not None and found:
-                progress(len(found))
-            done = ahead
-            if beside is not None:
-                with contextlib.suppress(ForkedJobError):  # then they are extracted here
-                    done = iter(beside.result())
-            _extract_missing(papers, missing, found, done, settings, engine_options, cache, progress)
-        finally:
-            if beside is not None:  # nothing if it answered; killed if this was interrupted
-                beside.cancel()
-            if ahead is not None:  # stops the workers if this was interrupted
-                ahead.close()
+        if progress is not None and found:
+            progress(len(found))
+        _extract_missing(papers, missing, found, settings, engine_options, cache, progress)
     return [found[i] for i in range(len(papers))]
-
-
-def _extract_beside(papers: list[Paper], settings, engine_options: dict, cached: int):
-    """A forked child extracting ``papers`` in-process (a :class:`~kg.forking.ForkedJob`), when
-    they are few, the cached rows to decode meanwhile are many, and a second CPU is free;
-    else ``None``."""
-    from kg.engines import DEFAULT_CHUNK_SIZE
-    from kg.forking import can_fork, start_forked
-
-    if (
-        not papers
-        or len(papers) > DEFAULT_CHUNK_SIZE
-        or cached < BESIDE_CACHED
-        or engine_options["engine"] != "local"
-    ):
-        return None
-    if not can_fork():
-        return None
-    return start_forked(lambda: list(_run_engine(papers, settings, engine_options, None)))
-
-
-#: Cached papers from which a few new ones are extracted by a forked child (see :func:`_extract_cached`).
-BESIDE_CACHED = 2000
 
 
 def _extract_missing(
     papers: list[Paper],
     missing: list[int],
     found: dict[int, PaperExtraction],
-    done: Iterator[PaperExtraction] | None,
     settings,
     engine_options: dict,
     cache,
     progress: Progress | None,
 ) -> None:
-    """Fill ``found`` at the ``missing`` indices, from ``done`` (extracted already) or the
-    engine, saving them in ``cache`` in small batches."""
+    """Fill ``found`` at the ``missing`` indices from the engine, saving the extractions in
+    ``cache`` in small batches."""
     batch: list[PaperExtraction] = []
     last_commit = time.monotonic()
-    todo = done
+    todo = None
     try:
         # the engine is sized for what is left: a few new papers are extracted in-process
-        if missing and todo is None:
+        if missing:
             todo = _run_engine([papers[i] for i in missing], settings, engine_options, None)
         for index, extraction in zip(missing, todo or (), strict=True):
             found[index] = extraction
@@ -782,7 +725,7 @@ def _extract_missing(
             if progress is not None:
                 progress(1)
     finally:  # Ctrl-C keeps what was done
-        if todo is not None and hasattr(todo, "close"):
+        if todo is not None:
             todo.close()  # stops the workers now, not when the generator is collected
         if batch:
             cache.put(batch)

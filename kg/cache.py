@@ -43,24 +43,35 @@ from pathlib import Path
 
 import orjson
 
-from kg.records import Evidence, ExtractedEntity, Paper, PaperExtraction, SourceProblem, SourceRef
+from kg.records import (
+    Evidence,
+    ExtractedEntity,
+    LinkFacts,
+    Paper,
+    PaperExtraction,
+    SourceProblem,
+    SourceRef,
+)
 
 __all__ = [
     "CACHE_FILE",
     "SCHEMA_VERSION",
     "CacheError",
+    "CachedExtraction",
     "ExtractionCache",
     "content_key",
     "decode_extraction",
+    "decode_link_facts",
     "decode_records",
     "encode_extraction",
+    "encode_link_facts",
     "encode_records",
 ]
 
 #: The cache's file name inside an output folder.
 CACHE_FILE = ".kg-cache.sqlite"
 #: Bumped when the table layout or the row encoding changes; an older file is emptied.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _CHUNK = 500  # keys per SELECT ... IN (...) query
 
@@ -188,6 +199,89 @@ def decode_extraction(data: bytes, paper: Paper) -> PaperExtraction:
     return PaperExtraction(paper, [_entity_from_list(e, text) for e in entities])
 
 
+def encode_link_facts(extraction: PaperExtraction) -> bytes:
+    """Serialise the :class:`~kg.records.LinkFacts` of ``extraction``'s entities: the part
+    of a row that linking reads, stored apart so that a build need not decode the rest.
+
+    >>> from kg.records import Paper
+    >>> x = PaperExtraction(Paper("p1", "T", "LoRA"), [ExtractedEntity("LoRA", "Method", ["LoRA"], [])])
+    >>> decode_link_facts(encode_link_facts(x)) == x.link_facts()
+    True
+    """
+    facts = extraction.link_facts()
+    return _dumps([list(f) for f in facts], finite=all(math.isfinite(f.confidence) for f in facts))
+
+
+_new_facts = tuple.__new__  # LinkFacts(...) without its keyword-handling __new__
+
+
+def decode_link_facts(data: bytes) -> list[LinkFacts]:
+    """Inverse of :func:`encode_link_facts`."""
+    try:
+        rows = orjson.loads(data)
+    except orjson.JSONDecodeError:  # escaped lone surrogates
+        rows = json.loads(data)
+    return [
+        _new_facts(LinkFacts, (name, kind, tuple(mentions), confidence, cat, parent, count, tuple(relations)))
+        for name, kind, mentions, confidence, cat, parent, count, relations in rows
+    ]
+
+
+#: The slot of :class:`~kg.records.PaperExtraction` that holds its entities.
+_ENTITIES_SLOT = PaperExtraction.__dict__["entities"]
+
+
+class CachedExtraction(PaperExtraction):
+    """A paper's extraction read from the cache, whose entities are decoded on first use.
+
+    Its :meth:`link_facts` come from their own small part of the row, so linking a corpus of
+    cached papers decodes no entity; only the papers whose output is rendered again do.
+
+    >>> from kg.records import Paper
+    >>> paper = Paper("p1", "T", "LoRA")
+    >>> x = PaperExtraction(paper, [ExtractedEntity("LoRA", "Method", ["LoRA"], [])])
+    >>> cached = CachedExtraction(paper, encode_extraction(x), encode_link_facts(x))
+    >>> cached.link_facts() == x.link_facts(), cached == x
+    (True, True)
+    """
+
+    __slots__ = ("_facts", "_row")
+
+    def __init__(self, paper: Paper, row: bytes, facts: bytes) -> None:
+        self.paper = paper
+        self._row = row
+        self._facts = facts
+
+    @property  # type: ignore[override]
+    def entities(self) -> list[ExtractedEntity]:
+        """The paper's entities, decoded from the row the first time they are read."""
+        try:
+            return _ENTITIES_SLOT.__get__(self)
+        except AttributeError:
+            entities = decode_extraction(self._row, self.paper).entities
+            _ENTITIES_SLOT.__set__(self, entities)
+            return entities
+
+    @entities.setter
+    def entities(self, value: list[ExtractedEntity]) -> None:
+        _ENTITIES_SLOT.__set__(self, value)
+
+    def link_facts(self) -> list[LinkFacts]:
+        """The entities' :class:`~kg.records.LinkFacts`, decoded without the entities."""
+        try:
+            facts = self._facts
+        except AttributeError:  # made by unpickling, which sets the entities instead
+            return super().link_facts()
+        return decode_link_facts(facts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PaperExtraction):
+            return (self.paper, self.entities) == (other.paper, other.entities)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 _INT64 = 1 << 63
 
 
@@ -300,7 +394,7 @@ class ExtractionCache:
         db.execute(
             "CREATE TABLE IF NOT EXISTS extractions ("
             " fingerprint TEXT NOT NULL, content TEXT NOT NULL, paper_id TEXT NOT NULL,"
-            " data BLOB NOT NULL, PRIMARY KEY (fingerprint, content)) WITHOUT ROWID"
+            " data BLOB NOT NULL, facts BLOB NOT NULL, PRIMARY KEY (fingerprint, content)) WITHOUT ROWID"
         )
         db.execute(
             "CREATE TABLE IF NOT EXISTS piece_maps ("
@@ -343,34 +437,43 @@ class ExtractionCache:
         Each hit carries the paper passed in (its date, url and sources as read now) with the
         entities stored for it.
         """
+        rows = self.get_rows(papers)
+        return {index: decode_extraction(data, papers[index]) for index, (data, _) in rows.items()}
+
+    def get_cached(self, papers: Sequence[Paper]) -> dict[int, CachedExtraction]:
+        """:meth:`get_many` with nothing decoded yet (see :class:`CachedExtraction`)."""
         return {
-            index: decode_extraction(data, papers[index]) for index, data in self.get_rows(papers).items()
+            index: CachedExtraction(papers[index], data, facts)
+            for index, (data, facts) in self.get_rows(papers).items()
         }
 
-    def get_rows(self, papers: Sequence[Paper]) -> dict[int, bytes]:
-        """The stored rows of :meth:`get_many`, not yet decoded (:func:`decode_extraction`)."""
+    def get_rows(self, papers: Sequence[Paper]) -> dict[int, tuple[bytes, bytes]]:
+        """The stored rows of :meth:`get_many`, not yet decoded: by index into ``papers``, the
+        entities (:func:`decode_extraction`) and their link facts (:func:`decode_link_facts`)."""
         by_key: dict[str, list[int]] = {}
         for index, paper in enumerate(papers):
             by_key.setdefault(content_key(paper), []).append(index)
-        found: dict[int, bytes] = {}
+        found: dict[int, tuple[bytes, bytes]] = {}
         for keys in _chunks(list(by_key)):
             marks = ",".join("?" * len(keys))
             rows = self._db.execute(
-                f"SELECT content, data FROM extractions WHERE fingerprint = ? AND content IN ({marks})",
+                "SELECT content, data, facts FROM extractions"
+                f" WHERE fingerprint = ? AND content IN ({marks})",
                 (self.fingerprint, *keys),
             )
-            for key, data in rows:
+            for key, data, facts in rows:
                 for index in by_key[key]:
-                    found[index] = data
+                    found[index] = (data, facts)
         return found
 
     def put(self, extractions: Iterable[PaperExtraction]) -> int:
         """Store ``extractions`` in one transaction; return how many."""
         rows = [
-            (self.fingerprint, content_key(x.paper), x.paper.id, encode_extraction(x)) for x in extractions
+            (self.fingerprint, content_key(x.paper), x.paper.id, encode_extraction(x), encode_link_facts(x))
+            for x in extractions
         ]
         with self._transaction():
-            self._db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?)", rows)
         return len(rows)
 
     def prune(self, keep: Iterable[Paper] | None = None) -> int:

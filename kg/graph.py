@@ -35,7 +35,7 @@ import orjson
 from kg.io import atomic_write
 from kg.nlp.catalogue import Catalogue
 from kg.records import ExtractedEntity, PaperExtraction, Relation
-from kg.resolve import resolve
+from kg.resolve import resolve_facts
 
 __all__ = [
     "GRAPH_FORMAT_VERSION",
@@ -96,8 +96,14 @@ class DeferredEdges:
     ``evidence`` and ``rules``, exactly as :func:`build_graph` has them.
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, pending: dict[str, list[tuple[str, ExtractedEntity]]]) -> None:
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        extractions: list[PaperExtraction],
+        pending: dict[str, list[tuple[str, int, int]]],
+    ) -> None:
         self.graph = graph
+        self._extractions = extractions
         self._pending = pending
 
     def __len__(self) -> int:
@@ -105,12 +111,16 @@ class DeferredEdges:
         return len(self._pending)
 
     def fill(self, paper: str) -> None:
-        """Give paper node ``paper``'s out-edges their attributes (nothing if done already)."""
+        """Give paper node ``paper``'s out-edges their attributes (nothing if done already).
+
+        Only here are the paper's entities read (a cached extraction decodes them now).
+        """
         links = self._pending.pop(paper, None)
         if links:
             succ = self.graph._succ[paper]
-            for entity, local in links:
-                _link(succ[entity], local)
+            extractions = self._extractions
+            for entity, paper_index, entity_index in links:
+                _link(succ[entity], extractions[paper_index].entities[entity_index])
 
     def fill_all(self) -> None:
         """Fill every paper's edges: the graph is then the one :func:`build_graph` makes."""
@@ -142,7 +152,8 @@ def build_graph_deferred(
     ['GSM8K']
     """
     extractions = list(extractions)
-    resolution = resolve(extractions, catalogue)
+    facts = [x.link_facts() for x in extractions]
+    resolution = resolve_facts([(x.paper.id, f) for x, f in zip(extractions, facts, strict=True)], catalogue)
     graph = nx.MultiDiGraph(kg_format=GRAPH_FORMAT_VERSION)
     for extraction in extractions:
         p = extraction.paper
@@ -176,24 +187,20 @@ def build_graph_deferred(
             graph.add_edge(
                 entity_node(entity.id), entity_node(entity.parent), key="variant_of", relation="variant_of"
             )
-    index = {id(local): i for x in extractions for i, local in enumerate(x.entities)}
     links: dict[str, list] = {}
-    pending: dict[str, list[tuple[str, ExtractedEntity]]] = {}
+    pending: dict[str, list[tuple[str, int, int]]] = {}
     succ, pred = graph._succ, graph._pred  # both ends exist: add_edge's checks are not needed
-    for paper_id, entity_id, local in resolution.links:
+    for paper_id, entity_id, paper_index, entity_index in resolution.links:
         paper, entity = paper_node(paper_id), entity_node(entity_id)
         keyed = succ[paper].get(entity)
         if keyed is None:
             keyed = succ[paper][entity] = pred[entity][paper] = {}
         # the edges (one per relation) in the order the full link makes them
-        if local.evidence:
-            for ev in local.evidence:
-                if ev.relation not in keyed:
-                    keyed[ev.relation] = {}
-        elif local.relation not in keyed:
-            keyed[local.relation] = {}
-        pending.setdefault(paper, []).append((entity, local))
-        links.setdefault(paper_id, []).append([entity_id, index[id(local)]])
+        for relation in facts[paper_index][entity_index].relations:
+            if relation not in keyed:
+                keyed[relation] = {}
+        pending.setdefault(paper, []).append((entity, paper_index, entity_index))
+        links.setdefault(paper_id, []).append([entity_id, entity_index])
     if hasattr(nx, "_clear_cache"):  # networkx >= 3.3 caches conversions per graph
         nx._clear_cache(graph)
     origins: dict[str, bytes | None] = {}
@@ -203,7 +210,7 @@ def build_graph_deferred(
         node = paper_node(p.id)
         # two extractions of one id share a node: no origin describes it
         origins[node] = None if node in origins else _json_bytes([fields, links.get(p.id, [])])
-    return graph, origins, DeferredEdges(graph, pending)
+    return graph, origins, DeferredEdges(graph, extractions, pending)
 
 
 def _json_bytes(value: object) -> bytes:

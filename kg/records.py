@@ -24,6 +24,7 @@ __all__ = [
     "EntityType",
     "Evidence",
     "ExtractedEntity",
+    "LinkFacts",
     "Paper",
     "PaperExtraction",
     "Relation",
@@ -243,6 +244,44 @@ class ExtractedEntity:
         )
 
 
+class LinkFacts(NamedTuple):
+    """What linking across papers reads of one :class:`ExtractedEntity`: everything but its
+    evidence, of which only the number and the relations (in first-seen order) count.
+
+    A cached paper's facts are stored apart from its entities, so a build links it without
+    decoding them.
+
+    >>> ev = Evidence("LoRA", 0, 4, "LoRA.", 0, "uses")
+    >>> LinkFacts.of(ExtractedEntity("LoRA", "Method", ["LoRA"], [ev, ev])).relations
+    ('uses',)
+    """
+
+    name: str
+    type: str
+    mentions: tuple[str, ...]
+    confidence: float
+    catalogue_id: str | None
+    parent: str | None
+    evidence_count: int
+    relations: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entity: ExtractedEntity) -> LinkFacts:
+        """The facts of ``entity``."""
+        evidence = entity.evidence
+        relations = tuple(dict.fromkeys(ev.relation for ev in evidence)) if evidence else (entity.relation,)
+        return cls(
+            entity.name,
+            entity.type,
+            tuple(entity.mentions),
+            entity.confidence,
+            entity.catalogue_id,
+            entity.parent,
+            len(evidence),
+            relations,
+        )
+
+
 @dataclass(slots=True)
 class PaperExtraction:
     """A paper together with the entities the spaCy stage found in it."""
@@ -264,6 +303,10 @@ class PaperExtraction:
             **{k: v for k, v in (("raw_title", p.raw_title), ("raw_abstract", p.raw_abstract)) if v},
             "entities": [e.to_json() for e in self.entities],
         }
+
+    def link_facts(self) -> list[LinkFacts]:
+        """The :class:`LinkFacts` of each entity, in order."""
+        return [LinkFacts.of(entity) for entity in self.entities]
 
     @classmethod
     def from_json(cls, data: dict) -> PaperExtraction:

@@ -26,15 +26,15 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.nlp.assemble import normalize_form
 from kg.nlp.catalogue import Catalogue, entity_slug
-from kg.records import ExtractedEntity, PaperExtraction
+from kg.records import LinkFacts, PaperExtraction
 
-__all__ = ["CanonicalEntity", "Resolution", "resolve"]
+__all__ = ["CanonicalEntity", "Resolution", "resolve", "resolve_facts"]
 
 
 @dataclass
@@ -57,7 +57,8 @@ class Resolution:
     """The corpus's canonical entities and, per paper, which entity each local one became."""
 
     entities: dict[str, CanonicalEntity]
-    links: list[tuple[str, str, ExtractedEntity]]  # (paper id, entity id, local entity)
+    #: (paper id, entity id, paper index, index of the paper's local entity), in key order
+    links: list[tuple[str, str, int, int]]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,10 +73,14 @@ def _is_acronym(text: str) -> bool:
 _normalize = lru_cache(maxsize=1 << 16)(normalize_form)
 
 
-def _key(entity: ExtractedEntity) -> str:
-    if entity.catalogue_id:
-        return f"cat:{entity.catalogue_id}"
-    return f"name:{_normalize(entity.name)}"
+def _key(facts: LinkFacts) -> str:
+    if facts.catalogue_id:
+        return f"cat:{facts.catalogue_id}"
+    return f"name:{_normalize(facts.name)}"
+
+
+#: One local entity behind a canonical one: paper id, its facts, paper index, entity index.
+Member = tuple[str, LinkFacts, int, int]
 
 
 def resolve(extractions: Iterable[PaperExtraction], catalogue: Catalogue | None = None) -> Resolution:
@@ -84,28 +89,35 @@ def resolve(extractions: Iterable[PaperExtraction], catalogue: Catalogue | None 
     Parents named by catalogue entries that no paper mentions are added too (with no
     papers), so every variant-of link has both ends.
     """
-    occurrences: list[tuple[str, ExtractedEntity, str]] = []
+    return resolve_facts([(x.paper.id, x.link_facts()) for x in extractions], catalogue)
+
+
+def resolve_facts(
+    papers: Sequence[tuple[str, Sequence[LinkFacts]]], catalogue: Catalogue | None = None
+) -> Resolution:
+    """:func:`resolve` over each paper's id and the :class:`~kg.records.LinkFacts` of its
+    entities, which is all it reads; a link's indices point into ``papers``."""
+    occurrences: list[tuple[Member, str]] = []
     acronym_keys: dict[str, set[str]] = defaultdict(set)
-    for extraction in extractions:
-        for entity in extraction.entities:
-            key = _key(entity)
-            occurrences.append((extraction.paper.id, entity, key))
-            for mention in entity.mentions:
-                if mention != entity.name and _is_acronym(mention):
+    for paper_index, (paper_id, entities) in enumerate(papers):
+        for entity_index, facts in enumerate(entities):
+            key = _key(facts)
+            occurrences.append(((paper_id, facts, paper_index, entity_index), key))
+            for mention in facts.mentions:
+                if mention != facts.name and _is_acronym(mention):
                     acronym_keys[_normalize(mention)].add(key)
-    grouped: dict[str, list[tuple[str, ExtractedEntity]]] = defaultdict(list)
-    for paper_id, entity, key in occurrences:
-        if not entity.catalogue_id and _is_acronym(entity.name):
-            homes = acronym_keys.get(_normalize(entity.name), set())
+    grouped: dict[str, list[Member]] = defaultdict(list)
+    for member, key in occurrences:
+        facts = member[1]
+        if not facts.catalogue_id and _is_acronym(facts.name):
+            homes = acronym_keys.get(_normalize(facts.name), set())
             if len(homes) == 1:
                 key = next(iter(homes))
-        grouped[key].append((paper_id, entity))
+        grouped[key].append(member)
     return _canonicalise(grouped, catalogue)
 
 
-def _canonicalise(
-    grouped: dict[str, list[tuple[str, ExtractedEntity]]], catalogue: Catalogue | None
-) -> Resolution:
+def _canonicalise(grouped: dict[str, list[Member]], catalogue: Catalogue | None) -> Resolution:
     by_key: dict[str, CanonicalEntity] = {}
     for key in sorted(grouped):
         members = grouped[key]
@@ -122,12 +134,14 @@ def _canonicalise(
             parent_id = name_to_id.get(normalize_form(entity.parent))
             entity.parent = parent_id if parent_id != entity.id else None
     links = [
-        (paper_id, ids[key], local) for key, members in sorted(grouped.items()) for paper_id, local in members
+        (paper_id, ids[key], paper_index, entity_index)
+        for key, members in sorted(grouped.items())
+        for paper_id, _, paper_index, entity_index in members
     ]
     return Resolution(dict(sorted(entities.items())), links)
 
 
-def _merge(members: list[tuple[str, ExtractedEntity]]) -> CanonicalEntity:
+def _merge(members: list[Member]) -> CanonicalEntity:
     # plain dicts counted in member order: what Counter gives, without its overhead
     names: dict[str, int] = {}
     votes: dict[str, float] = {}
@@ -136,7 +150,7 @@ def _merge(members: list[tuple[str, ExtractedEntity]]) -> CanonicalEntity:
     catalogued = None
     miss = 1.0
     mention_count = 0
-    for _, local in members:
+    for _, local, _, _ in members:
         names[local.name] = names.get(local.name, 0) + 1
         if local.catalogue_id and catalogued is None:
             catalogued = local
@@ -145,7 +159,7 @@ def _merge(members: list[tuple[str, ExtractedEntity]]) -> CanonicalEntity:
         miss *= 1.0 - min(local.confidence, 0.99)
         if local.parent:
             parents[local.parent] = parents.get(local.parent, 0) + 1
-        mention_count += len(local.evidence) or 1
+        mention_count += local.evidence_count or 1
     if catalogued is not None:
         name = catalogued.name
     else:
@@ -161,7 +175,7 @@ def _merge(members: list[tuple[str, ExtractedEntity]]) -> CanonicalEntity:
         parent=max(parents, key=parents.__getitem__) if parents else None,  # the first most common
         catalogue_id=catalogued.catalogue_id if catalogued is not None else None,
         confidence=round(1.0 - miss, 3),
-        papers={paper_id for paper_id, _ in members},
+        papers={member[0] for member in members},
         mention_count=mention_count,
     )
 

@@ -336,44 +336,23 @@ BASE = [
 MORE = [("r4", "Speech Adapters", "We add LoRA adapters to Whisper and evaluate on LibriSpeech.")]
 
 
-def test_new_papers_extracted_beside_the_decoding_match_an_inline_build(tmp_path, monkeypatch):
+def test_a_grown_build_links_its_cached_papers_without_decoding_them(tmp_path, monkeypatch):
     base, more = _jsonl(tmp_path / "base.jsonl", BASE), _jsonl(tmp_path / "more.jsonl", MORE)
-    expected = kg.build([base, more]).extractions
-    forks = []
-    real = kg.forking.start_forked
-    monkeypatch.setattr(kg.forking, "start_forked", lambda fn: forks.append(1) or real(fn))
-    monkeypatch.setattr(kg.api, "BESIDE_CACHED", 1)
-    monkeypatch.setattr(kg.forking, "can_fork", lambda: True)  # one CPU forks too, only slower
     cache = tmp_path / "out" / CACHE_FILE
-    kg.build([base], cache=cache)
-    assert forks == []  # nothing was cached: the engine extracts
+    kg.build([base], cache=cache).write(tmp_path / "out")
+    decoded = []
+    real = kg.cache.decode_extraction
+    monkeypatch.setattr(
+        kg.cache, "decode_extraction", lambda data, paper: decoded.append(paper.id) or real(data, paper)
+    )
     grown = kg.build([base, more], cache=cache)
-    assert forks == [1]
     assert (grown.cached, grown.extracted) == (3, 1)
-    assert grown.extractions == expected
-
-
-def test_many_new_papers_start_on_the_workers_before_the_decoding(tmp_path, monkeypatch):
-    from kg.engines import DEFAULT_CHUNK_SIZE, LocalPool
-    from tests.corpus import write_corpus
-
-    base = write_corpus(tmp_path / "base.jsonl", 40)
-    more = write_corpus(tmp_path / "more.jsonl", DEFAULT_CHUNK_SIZE + 20, start=40)  # too many to fork beside
-    monkeypatch.setattr(kg.api, "BESIDE_CACHED", 20)
-    cache = tmp_path / "out" / CACHE_FILE
-    kg.build([base], cache=cache)
-    started = []
-    real = LocalPool.start
-
-    def start(self, papers):
-        started.append(self.jobs)
-        return real(self, papers)
-
-    monkeypatch.setattr(LocalPool, "start", start)
-    grown = kg.build([base, more], cache=cache, jobs=2)
-    assert started == [2]  # two workers were given the new papers before the cached rows were decoded
-    assert (grown.cached, grown.extracted) == (40, DEFAULT_CHUNK_SIZE + 20)
-    assert grown.extractions == kg.build([base, more]).extractions
+    counts = grown.summary()  # links every paper
+    assert decoded == []
+    fresh = kg.build([base, more])
+    assert counts == fresh.summary()
+    assert grown.extractions == fresh.extractions  # each cached paper decodes on first use
+    assert sorted(decoded) == ["r1", "r2", "r3"]
 
 
 def test_a_failed_background_flush_keeps_the_old_files(tmp_path):
