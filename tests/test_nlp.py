@@ -1559,6 +1559,42 @@ def test_find_parent_respects_the_case_of_short_names(name, parent):
     assert (found.name if found else None) == parent
 
 
+@pytest.mark.parametrize(
+    ("name", "parent"),
+    [
+        # a short method or metric acronym joined to another name is no version of it
+        ("DIN-SQL", None),
+        ("KL-CPD", None),
+        ("MMD-GAN", None),
+        ("GNN-FiLM", None),
+        ("LSH Softmax", None),
+        # sizes, versions, variant words and two-letter tags still make versions
+        ("GAN-XL", "Generative Adversarial Network"),
+        ("GNN-Large", "Graph Neural Network"),
+        ("MMD-2", "Maximum Mean Discrepancy"),
+        # data and models named with a word after them are versions ("COCO-Stuff", "OPT-IML")
+        ("COCO-Stuff", "COCO"),
+        ("OPT-IML", "OPT"),
+    ],
+)
+def test_find_parent_keeps_joined_acronyms_apart(name, parent):
+    from kg.nlp.assemble import find_parent
+    from kg.nlp.catalogue import Catalogue, CatalogueEntry
+
+    entries = [
+        CatalogueEntry("Deep Interest Network", "Method", aliases=("DIN",)),
+        CatalogueEntry("Kullback-Leibler Divergence", "Metric", aliases=("KL",)),
+        CatalogueEntry("Maximum Mean Discrepancy", "Metric", aliases=("MMD",)),
+        CatalogueEntry("Graph Neural Network", "Method", aliases=("GNN",)),
+        CatalogueEntry("Locality-Sensitive Hashing", "Method", aliases=("LSH",)),
+        CatalogueEntry("Generative Adversarial Network", "Method", aliases=("GAN",)),
+        CatalogueEntry("COCO", "Dataset"),
+        CatalogueEntry("OPT", "Model"),
+    ]
+    found = find_parent(name, Catalogue.from_entries(entries))
+    assert (found.name if found else None) == parent
+
+
 def test_sizes_and_at_signs_keep_names_apart(nlp):
     # "OPT-1.3B" and "OPT-13B", "R@1" and DeepSeek's "R1": no fold of the forms may join them
     doc = nlp("Sizes\n\nWe compare OPT-1.3B with OPT-13B. DeepSeek-R1 reaches R@1 of 40 while R1 is slow.")

@@ -151,9 +151,32 @@ def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     """
     for stem in _stems(name):
         found = _lookup(stem, catalogue)
-        if len(found) == 1 and _written_as(stem, found[0]):
+        if len(found) == 1 and _written_as(stem, found[0]) and not _joined_names(name, stem, found[0]):
             return found[0]
     return None
+
+
+#: the word after a short acronym in a name: a capital, then letters only
+_NAMED_WORD = re.compile(r"[-\s]([A-Z][A-Za-z]*)")
+
+
+def _joined_names(name: str, stem: str, entry: CatalogueEntry) -> bool:
+    """Whether ``name`` joins a short method, metric or task acronym to another name rather
+    than naming a version of it: "DIN-SQL", "KL-CPD", "MMD-GAN", "GNN-FiLM", "LSH Softmax"
+    (a size, version or variant word after it still makes a version: "GAN-XL").
+
+    >>> gan = CatalogueEntry("Generative Adversarial Network", "Method", aliases=("GAN",))
+    >>> _joined_names("MMD-GAN", "MMD", gan), _joined_names("GAN-XL", "GAN", gan)
+    (True, False)
+    """
+    if entry.type not in _JOINABLE_TYPES or not _SHORT_ACRONYM.fullmatch(stem):
+        return False
+    word = _NAMED_WORD.match(name, len(stem))
+    return word is not None and len(word.group(1)) >= 3 and not _variant_part(word.group(1).title())
+
+
+_JOINABLE_TYPES = frozenset({"Method", "Metric", "Task"})
+_SHORT_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def _written_as(stem: str, entry: CatalogueEntry) -> bool:
