@@ -1187,6 +1187,11 @@ def test_setting_terms(text, expected):
             {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain"},
             {"GPT-4o mini"},
         ),
+        (
+            "Kernels\n\nOur kernels give 2x speedups for Llama-2-7B on NVIDIA, AMD and Intel GPUs.",
+            {"NVIDIA", "AMD", "Intel"},
+            {"Llama-2-7B"},
+        ),
         # laws and diseases are no ML entities; a dataset named after a disease is
         (
             "Health\n\nUnder GDPR and HIPAA we study COVID-19 tweets and the COVID-19 Open Research "
@@ -1303,6 +1308,36 @@ def test_a_plural_abbreviation_is_a_name_only_when_the_paper_introduces_it(nlp, 
         assert not any("Reasoning Models" in n or n == "LMRMs" for n in names), names
     else:
         assert name in names
+
+
+@pytest.mark.parametrize(
+    ("abstract", "absent", "present"),
+    [
+        # the paper spells out a class the catalogue's entry of that acronym is not
+        (
+            "Protein language models (PLMs) such as ESM-2 learn structure. We probe PLMs.",
+            "Permutation Language Modeling",
+            "ESM-2",
+        ),
+        (
+            "Gated Neural Networks (GNNs) such as LSTMs avoid vanishing gradients. GNNs gate.",
+            "Graph Neural Network",
+            None,
+        ),
+        # the same class written out with another first word is still the entry
+        (
+            "Deep Convolution Neural Networks (CNNs) see well. We prune CNNs.",
+            None,
+            "Convolutional Neural Network",
+        ),
+        ("Graph neural networks (GNNs) pass messages.", None, "Graph Neural Network"),
+    ],
+)
+def test_a_class_spelled_out_keeps_only_the_entries_it_names(nlp, abstract, absent, present):
+    names = {e.name for e in nlp(f"A title\n\n{abstract}")._.kg_entities}
+    assert absent not in names
+    if present:
+        assert present in names
 
 
 def test_a_verb_after_and_is_not_a_paired_adjective():

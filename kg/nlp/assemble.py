@@ -592,6 +592,7 @@ def assemble_entities(
 ) -> list[ExtractedEntity]:
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
     pairs, candidates = _without_organisations(pairs, candidates)
+    candidates = _without_other_classes(pairs, candidates, text, catalogue)
     pairs = [p for p in pairs if not _title_pair_names_another(p, text, catalogue)]
     split = split_term_candidates(pairs, text, catalogue)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
@@ -660,6 +661,58 @@ def _title_pair_names_another(pair: AbbreviationPair, text: str, catalogue: Cata
     entries = _lookup(pair.long.text, catalogue)
     short = pair.short.text.casefold()
     return bool(entries) and not any(short == f.casefold() for e in entries for f in e.forms)
+
+
+def _without_other_classes(
+    pairs: Sequence[AbbreviationPair], candidates: Sequence[Candidate], text: str, catalogue: Catalogue
+) -> list[Candidate]:
+    """Drop the mentions of a plural short form that the paper spells out as a class of
+    things the catalogue's entries of that form are not: "Protein language models (PLMs)" are no
+    Permutation Language Modeling, while "convolutional networks (CNNs)" are the catalogue's CNN.
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> plm = CatalogueEntry("Permutation Language Modeling", "Method", aliases=("PLM",))
+    >>> text = "Protein language models (PLMs) are big. PLMs help."
+    >>> found = [Candidate(25, 29, "PLMs", "catalogue", (plm,)), Candidate(40, 44, "PLMs", "shape")]
+    >>> _without_other_classes(find_abbreviations(text), found, text, Catalogue.from_entries([plm]))
+    []
+    """
+    classes = {
+        pair.short.text: pair.long.text
+        for pair in pairs
+        if _plural_acronym(pair.short.text, qualified=True) and not _proposed_pair(pair, text)
+    }
+    if not classes:
+        return list(candidates)
+    out = []
+    for c in candidates:
+        entries = (c.entries or _lookup(c.text, catalogue)) if c.text in classes else ()
+        if not entries or any(_long_form_close(e, classes[c.text], c.text) for e in entries):
+            out.append(c)
+    return out
+
+
+def _long_form_close(entry: CatalogueEntry, long_text: str, short: str) -> bool:
+    """Whether ``long_text`` (the paper's long form of ``short``) spells ``entry``, or its word
+    where ``short`` starts begins like the first word of one of the entry's long forms
+    ("Deep Convolution Neural Networks (CNNs)" and "Convolutional Neural Network").
+
+    >>> cnn = CatalogueEntry("Convolutional Neural Network", "Method", aliases=("CNN",))
+    >>> _long_form_close(cnn, "Deep Convolution Neural Networks", "CNNs")
+    True
+    >>> _long_form_close(cnn, "capsule networks", "CNs")
+    False
+    """
+    if _long_form_fits(entry, long_text):
+        return True
+    initial = short[:1].casefold()
+    words = long_text.split()
+    while len(words) > 1 and words[0][:1].casefold() != initial:
+        words = words[1:]  # "Deep" in "Deep Convolution Neural Networks (CNNs)"
+    first = normalize_form(words[0])[:5] if words else ""
+    return bool(first) and any(
+        " " in form and normalize_form(form.split()[0])[:5] == first for form in entry.forms
+    )
 
 
 def _without_organisations(
