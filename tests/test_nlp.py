@@ -1041,6 +1041,36 @@ def test_data_named_after_a_metric_and_on_are_evaluated_on(nlp):
     assert {relations[n] for n in ("KITTI", "NYU Depth V2", "ETH3D")} == {"evaluates_on"}
 
 
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a paper evaluates on data or a task; methods, models and metrics it evaluates with
+        (
+            "Our results on VQA show better accuracy.",
+            {"visual question answering": "evaluates_on", "Accuracy": "uses"},
+        ),
+        (
+            "We evaluate our pruning method on Llama-2-7B and Mistral-7B across MMLU.",
+            {"LLaMA 2 7B": "uses", "Mistral 7B": "uses", "MMLU": "evaluates_on"},
+        ),
+        (
+            "Results on CIFAR-10 show significant improvements on both accuracy and recall.",
+            {"Accuracy": "uses", "Recall": "uses", "CIFAR-10": "evaluates_on"},
+        ),
+    ],
+)
+def test_only_data_and_tasks_are_evaluated_on(nlp, abstract, expected):
+    doc = nlp(f"A title\n\n{abstract}")
+    relations = {e.name: e.relation for e in doc._.kg_entities}
+    assert {name: relations.get(name) for name in expected} == expected
+    assert all(
+        ev.relation != "evaluates_on"
+        for e in doc._.kg_entities
+        if e.type in {"Method", "Model", "Metric"}
+        for ev in e.evidence
+    )
+
+
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}

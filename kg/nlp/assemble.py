@@ -642,6 +642,7 @@ def assemble_entities(
     entities = evaluated_after_metrics(text, entities)
     entities = relation_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
+    entities = evaluated_on_data_only(entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
@@ -880,6 +881,36 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
         if evidence != entity.evidence:
             relation = _strongest(evidence)
             out[i] = replace(entity, evidence=evidence, relation=relation.value)
+    return out
+
+
+#: kinds of entity a paper evaluates with, never on (kg's ontology: it evaluates on data or a task)
+_NOT_EVALUATED_ON = frozenset({"Method", "Model", "Metric"})
+
+
+def evaluated_on_data_only(entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Give a method, model or metric that the words around it say the paper evaluates on
+    the relation ``uses`` instead: "improvements on both accuracy and recall", "we evaluate
+    on Llama-2-7B", "gains on VAE training". In kg's ontology a paper evaluates on a dataset,
+    a benchmark or a task.
+
+    >>> found = [ExtractedEntity("Accuracy", "Metric", ["accuracy"],
+    ...     [Evidence("accuracy", 15, 23, "", 0, "evaluates_on")], relation="evaluates_on")]
+    >>> [(x.relation, x.evidence[0].relation) for x in evaluated_on_data_only(found)]
+    [('uses', 'uses')]
+    """
+    evaluates, uses = Relation.EVALUATES_ON.value, Relation.USES.value
+    out = []
+    for entity in entities:
+        if entity.type in _NOT_EVALUATED_ON and (
+            entity.relation == evaluates or any(ev.relation == evaluates for ev in entity.evidence)
+        ):
+            evidence = [
+                ev._replace(relation=uses) if ev.relation == evaluates else ev for ev in entity.evidence
+            ]
+            relation = _strongest(evidence).value if evidence else uses
+            entity = replace(entity, evidence=evidence, relation=relation)
+        out.append(entity)
     return out
 
 
