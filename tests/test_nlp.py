@@ -905,6 +905,7 @@ def test_a_run_on_text_keeps_evidence_to_a_window_around_each_mention(nlp):
         ("We train in mixed precision and with half-precision weights.", set()),
         ("The model solves associative recall and free recall tasks.", set()),
         ("Precision medicine needs models of patients.", set()),
+        ("We add a high-precision latent variable to binary weights.", set()),
         # the metric itself, even where a value is low
         ("The detector has low precision but high recall.", {"Precision", "Recall"}),
         ("We report precision, recall and F1 score.", {"Precision", "Recall", "F1 Score"}),

@@ -1193,12 +1193,12 @@ _UPPER_CASE = string.ascii_uppercase.encode()
 
 
 #: metric words that other words around them make into another noun: a number format
-#: ("mixed precision", "half-precision weights"), a memory test ("associative recall"), a
+#: ("mixed precision", "half-precision weights", "a high-precision variable"), a memory test ("associative recall"), a
 #: field ("precision medicine")
 _SENSE_WORDS = frozenset({"precision", "recall"})
 _OTHER_SENSE_BEFORE = re.compile(
-    r"\b(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
-    r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total)[- ]$",
+    r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
+    r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total)[- ]|high-)$",
     re.I,
 )
 _OTHER_SENSE_AFTER = re.compile(r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?)\b", re.I)
@@ -1210,6 +1210,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "We report precision and recall with mixed precision, associative recall and low-precision."
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision|recall", text)]
     [False, False, True, True, True]
+    >>> text = "a high-precision latent variable reaches high precision"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision", text)]
+    [True, False]
     """
     if text[start:end].lower() not in _SENSE_WORDS:
         return False
