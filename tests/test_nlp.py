@@ -1042,6 +1042,24 @@ def test_data_named_after_a_metric_and_on_are_evaluated_on(nlp):
     assert {relations[n] for n in ("KITTI", "NYU Depth V2", "ETH3D")} == {"evaluates_on"}
 
 
+def test_data_named_right_before_a_metric_are_evaluated_on(nlp):
+    doc = nlp("A title\n\nIt lifts the OSWorld success rate and its HumanEval pass@1; we train on C4.")
+    relations = {e.name: e.relation for e in doc._.kg_entities}
+    assert (relations["OSWorld"], relations["HumanEval"], relations["C4"]) == (
+        "evaluates_on",
+        "evaluates_on",
+        "uses",
+    )
+
+
+def test_scores_before_each_listed_benchmark_evaluate_on_all(nlp):
+    doc = nlp(
+        "A title\n\nThe agent resolves 58.3% of SWE-bench Verified and 41.0% of SWE-bench Multilingual."
+    )
+    relations = {e.name: e.relation for e in doc._.kg_entities}
+    assert relations == {"SWE-bench Verified": "evaluates_on", "SWE-bench Multilingual": "evaluates_on"}
+
+
 @pytest.mark.parametrize(
     ("abstract", "expected"),
     [
@@ -1580,6 +1598,11 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # a metric named right before "on" reports a score on what follows
         ("It reaches 62.1 F1 on ", " and 85% accuracy.", "evaluates_on"),
         ("We study MAP inference on ", ".", "mentions"),
+        # a share of a benchmark's problems solved is a score on it; a share of data is not
+        ("The agent resolves 58.3% of ", " issues.", "evaluates_on"),
+        ("We train on 10% of ", ".", "uses"),
+        # "we open-source the environment, X" gives the paper's own
+        ("We open-source the environment, ", ", with 12,000 tasks.", "proposes"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

@@ -748,6 +748,8 @@ def _without_organisations(
 
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:(?:and|or)\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?|\s*/\s*|\s*;\s*)"
+    # a score before each item: "58.3% of SWE-bench Verified and 41.0% of SWE-bench Multilingual"
+    r"(?:\d+(?:\.\d+)?\s*%\s+(?:of|on)\s+(?:the\s+)?)?"
 )
 
 
@@ -853,17 +855,23 @@ _DATA_TYPES = frozenset({"Dataset", "Benchmark"})
 
 def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """Give data named right after a metric and "on" the relation ``evaluates_on``: "lowers
-    AbsRel on KITTI", "a WER of 3.1 on LibriSpeech" (the metric is any the paper names).
+    AbsRel on KITTI", "a WER of 3.1 on LibriSpeech" (the metric is any the paper names); and
+    data named right before a metric: "the OSWorld success rate", "its HumanEval pass@1".
 
     >>> e = lambda name, type_, at: ExtractedEntity(
     ...     name, type_, [name], [Evidence(name, at, at + len(name), "", 0, "mentions")], relation="mentions")
     >>> found = [e("AbsRel", "Metric", 10), e("KITTI", "Dataset", 20)]
     >>> [x.relation for x in evaluated_after_metrics("It lowers AbsRel on KITTI.", found)]
     ['mentions', 'evaluates_on']
+    >>> found = [e("OSWorld", "Benchmark", 9), e("success rate", "Metric", 17)]
+    >>> [x.relation for x in evaluated_after_metrics("It lifts OSWorld success rate.", found)]
+    ['evaluates_on', 'mentions']
     """
-    metric_ends = {ev.end for entity in entities if entity.type == "Metric" for ev in entity.evidence}
-    if not metric_ends:
+    metric_evidence = [ev for entity in entities if entity.type == "Metric" for ev in entity.evidence]
+    if not metric_evidence:
         return entities
+    metric_ends = {ev.end for ev in metric_evidence}
+    metric_starts = {ev.start for ev in metric_evidence}
     out = list(entities)
     for i, entity in enumerate(entities):
         if entity.type not in _DATA_TYPES:
@@ -871,17 +879,20 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
         evidence = []
         for ev in entity.evidence:
             on = _ON_BEFORE.search(text, max(0, ev.start - 16), ev.start)
+            after = _METRIC_GAP.match(text, ev.end)
             if (
-                on
-                and on.start() in metric_ends
-                and ev.relation in (Relation.MENTIONS.value, Relation.USES.value)
-            ):
+                (on and on.start() in metric_ends) or (after and after.end() in metric_starts)
+            ) and ev.relation in (Relation.MENTIONS.value, Relation.USES.value):
                 ev = ev._replace(relation=Relation.EVALUATES_ON.value)
             evidence.append(ev)
         if evidence != entity.evidence:
             relation = _strongest(evidence)
             out[i] = replace(entity, evidence=evidence, relation=relation.value)
     return out
+
+
+#: what lies between data and the metric measured on it: "OSWorld success rate", "HLE's accuracy"
+_METRIC_GAP = re.compile(r"(?:'s)? ")
 
 
 #: kinds of entity a paper evaluates with, never on (kg's ontology: it evaluates on data or a task)
@@ -1193,8 +1204,8 @@ _UPPER_CASE = string.ascii_uppercase.encode()
 
 
 #: metric words that other words around them make into another noun: a number format
-#: ("mixed precision", "half-precision weights", "a high-precision variable"), a memory test ("associative recall"), a
-#: field ("precision medicine")
+#: ("mixed precision", "half-precision weights", "a high-precision variable"), a memory test
+#: ("associative recall"), a field ("precision medicine")
 _SENSE_WORDS = frozenset({"precision", "recall"})
 _OTHER_SENSE_BEFORE = re.compile(
     r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"

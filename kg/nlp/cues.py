@@ -894,7 +894,7 @@ def _opening_on(before: str) -> bool:
 
 def _value_on(before: str) -> bool:
     """Whether ``before`` reports a score on what follows ("reaches 77.5 on ")."""
-    return _ends_with_word(before, ("on", "the")) and _VALUE_ON.search(before[-40:]) is not None
+    return _ends_with_word(before, ("on", "of", "the")) and _VALUE_ON.search(before[-40:]) is not None
 
 
 #: a result reported right after the data set: "ResNet-50 on ImageNet achieves 76.6%"
@@ -922,8 +922,10 @@ def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
 #: (a number, not the end of a name: "ResNet-50 on X" reports nothing), or a metric named right
 #: before "on": "62.1 F1 on X", "BLEU on X", "mAP on X"
 _VALUE_ON = re.compile(
-    r"(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?"
-    r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on\s+(?:the\s+)?$"
+    r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?"
+    r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on"
+    # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
+    r"|\b(?:resolv|solv|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of)\s+(?:the\s+)?$"
 )
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
@@ -951,7 +953,7 @@ _PAIRED_ADJECTIVES = (
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+)?"
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
-    r"contribute|offer)(?:s|d|ed)?\s+"
+    r"contribute|offer|open-source)(?:s|d|ed)?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
     # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
@@ -1076,7 +1078,8 @@ _USE = re.compile(
 
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
-    "curate", "create", "collect", "contribute", "offer", "call", "name", "dub", "term", "coined",
+    "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term",
+    "coined",
     "our ", "naming", "refer", "producing", "resulting",
 )  # fmt: skip
 _EVALUATE_WORDS = (
