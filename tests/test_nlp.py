@@ -1601,6 +1601,10 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # a share of a benchmark's problems solved is a score on it; a share of data is not
         ("The agent resolves 58.3% of ", " issues.", "evaluates_on"),
         ("We train on 10% of ", ".", "uses"),
+        # a result carried over to data is measured on it
+        ("It transfers to ", " and LiveCodeBench.", "evaluates_on"),
+        ("The policy generalizes well to unseen ", " tasks.", "evaluates_on"),
+        ("Knowledge is transferred from ", " to BERT.", "mentions"),
         # "we open-source the environment, X" gives the paper's own
         ("We open-source the environment, ", ", with 12,000 tasks.", "proposes"),
     ],

@@ -1212,7 +1212,13 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     )
     if evaluated and _compared_after(clause, evaluated.end("on")):  # "a speedup on X, exceeding Y"
         return "compares_with"
-    if evaluated or _opening_on(before) or _value_on(before) or _achieved_on(before, after):
+    if (
+        evaluated
+        or _opening_on(before)
+        or _value_on(before)
+        or _achieved_on(before, after)
+        or (_ends_with_word(before, ("to", "the", "unseen", "new")) and _TRANSFERS_TO.search(before[-50:]))
+    ):
         return "evaluates_on"
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
         if _COMPARE.search(before[-80:]):
@@ -1229,5 +1235,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     return "mentions"
 
 
+#: what a result carries over to: "it transfers to GPQA", "generalizes well to unseen ImageNet-R"
+_TRANSFERS_TO = re.compile(
+    r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|e)?)\s+(?:well\s+|directly\s+|zero-shot\s+)?"
+    r"to\s+(?:the\s+)?(?:unseen\s+|new\s+)?$",
+    re.I,
+)
 #: a sentence that opens on training what it names, before its subject "we"
 _TRAINING_OPENING = re.compile(r"\s*(?:fine-?tuning|(?:pre-?)?training|distilling)\s", re.I)
