@@ -1236,6 +1236,14 @@ def test_setting_terms(text, expected):
             {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain"},
             {"GPT-4o mini"},
         ),
+        # degrees of freedom are no names; a name a robot hand shares with an interatomic
+        # potential counts only in a paper of that field
+        (
+            "Hands\n\nA 16-DoF Allegro hand and a 7-DOF arm are trained with PPO.",
+            {"16-DoF", "7-DOF", "Allegro"},
+            {"PPO"},
+        ),
+        ("Potentials\n\nWe compare Allegro with NequIP on MD17.", set(), {"Allegro", "NequIP", "MD17"}),
         (
             "Kernels\n\nOur kernels give 2x speedups for Llama-2-7B on NVIDIA, AMD and Intel GPUs.",
             {"NVIDIA", "AMD", "Intel"},
@@ -1602,6 +1610,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # a share of a benchmark's problems solved is a score on it; a share of data is not
         ("The agent resolves 58.3% of ", " issues.", "evaluates_on"),
         ("We train on 10% of ", ".", "uses"),
+        # "matches X on Y" measures on Y; "matches" as a noun compares nothing
+        ("At 8B, our model matches LLaMA 3 8B on ", " and beats it.", "evaluates_on"),
+        ("On head-to-head matches of no-limit ", ", our agent wins.", "mentions"),
         # a result carried over to data is measured on it
         ("It transfers to ", " and LiveCodeBench.", "evaluates_on"),
         ("The policy generalizes well to unseen ", " tasks.", "evaluates_on"),

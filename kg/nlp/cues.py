@@ -1063,7 +1063,9 @@ _COMPARE = re.compile(
     r"framework|system|results?)s?)\b)[^.;]){0,60}$"
     # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
     r"|\bmatch(?:es|ing)\s+(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
-    r"(?:[A-Z][\w\-]*'s\s+)?$",
+    r"(?:[A-Z][\w\-]*'s\s+)?$"
+    # "our model matches X on Y": what follows "on" is measured (see _measured_on)
+    r"|\bmatches\s(?!of\b)[^.;]{1,50}?\s(?:on|across)\s+(?:the\s+)?$",
     re.I,
 )
 _USE = re.compile(

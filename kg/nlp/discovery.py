@@ -55,7 +55,7 @@ _CHUNK = re.compile(
 #: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
 _BIG_O = re.compile(r"\b[OΘΩ]\s?\([^()]{1,60}\)")
 #: a quantisation setting's bit widths: "W4A16", "W8A8", "W4A4KV4"
-_BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?")
+_BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?|\d{1,3}-?DoFs?|\d{1,3}-?DOFs?")
 #: graphics cards and accelerator boards written as one word
 _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
@@ -97,7 +97,7 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _PREFIXED_ACRONYM.fullmatch(text):  # "short-CoT", "non-IID", "multi-GPU": a modifier
         return False
-    if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16: hardware, a setting
+    if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16; 7-DoF: hardware, a setting
         return False
     if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
         return True
