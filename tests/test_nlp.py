@@ -1090,6 +1090,48 @@ def test_only_data_and_tasks_are_evaluated_on(nlp, abstract, expected):
     )
 
 
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a task word may stand between a name and its data noun
+        (
+            "It sets a new state of the art on the VireoFood-172 classification benchmark.",
+            {"VireoFood-172": ("Benchmark", "evaluates_on")},
+        ),
+        ("We train on the Foo-9 pretraining corpus.", {"Foo-9": ("Method", "uses")}),
+        # "the new X suite, which we build": scored on, and the paper's own
+        (
+            "It scores 64.5 on the new LoomQA suite, which we build from 2,000 books.",
+            {"LoomQA": ("Benchmark", "proposes")},
+        ),
+        ("We use ImageNet, which we augment with noise.", {"ImageNet": ("Dataset", "uses")}),
+        # a data noun right before a name types it; "our ... corpus X" is the paper's own
+        (
+            "Trained on our synthetic corpus QS-Synth, the prover is evaluated on the benchmark FooEval.",
+            {"QS-Synth": ("Dataset", "proposes"), "FooEval": ("Benchmark", "evaluates_on")},
+        ),
+        # a comparison ends at a new clause with its own subject
+        (
+            "Compared to StreamingLLM, it keeps its accuracy on Needle-in-a-Haystack.",
+            {"Accuracy": ("Metric", "mentions"), "Needle in a Haystack": ("Benchmark", "evaluates_on")},
+        ),
+    ],
+)
+def test_data_nouns_and_made_data_type_and_relate_names(nlp, abstract, expected):
+    found = {e.name: (e.type, e.relation) for e in nlp(f"A title\n\n{abstract}")._.kg_entities}
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_variant_typed_by_its_shape_takes_its_familys_kind(nlp):
+    text = (
+        "Fennimore: A Corpus of Legal Arguments\n\nWe present Fennimore, a corpus of 14,300 arguments. "
+        "We also release Fennimore-Small, a 1,000-argument subset, and train SMYRF-BERT on it."
+    )
+    found = {e.name: (e.type, e.parent) for e in nlp(text)._.kg_entities}
+    assert found["Fennimore-Small"] == ("Dataset", "Fennimore")
+    assert found["SMYRF-BERT"][0] == "Model"
+
+
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}

@@ -748,8 +748,9 @@ def _without_organisations(
 
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:(?:and|or)\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?|\s*/\s*|\s*;\s*)"
-    # a score before each item: "58.3% of SWE-bench Verified and 41.0% of SWE-bench Multilingual"
-    r"(?:\d+(?:\.\d+)?\s*%\s+(?:of|on)\s+(?:the\s+)?)?"
+    # a score before each item: "58.3% of SWE-bench Verified and 41.0% of SWE-bench Multilingual",
+    # "68.4% of miniF2F and 22 problems of PutnamBench"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|problems|questions|tasks|issues)\s+(?:of|on)\s+(?:the\s+)?)?"
 )
 
 
@@ -1037,9 +1038,16 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     >>> [(x.name, x.parent) for x in out]
     [('VeriThinker', None), ('VeriThinker-7B-Instruct', 'VeriThinker')]
 
-    A version glued to the name counts too ("LongRoPE2" of "LongRoPE").
+    A version glued to the name counts too ("LongRoPE2" of "LongRoPE"). A variant typed by its
+    name's shape alone takes the kind its family's context gave: "Fennimore-Small" of the corpus
+    "Fennimore" is a data set, not a model.
+
+    >>> data = replace(e("Fennimore", "Dataset"), typed_by="context")
+    >>> out = link_paper_variants([data, replace(e("Fennimore-Small", "Model"), typed_by="name")])
+    >>> (out[1].parent, out[1].type)
+    ('Fennimore', 'Dataset')
     """
-    names = {normalize_form(e.name): e.name for e in entities}
+    by_form = {normalize_form(e.name): e for e in entities}
     out = list(entities)
     for i, entity in enumerate(entities):
         if entity.parent or entity.catalogue_id:
@@ -1047,11 +1055,31 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
         glued = _GLUED_VERSION.fullmatch(entity.name)
         stems = [glued.group(1)] if glued else []
         for stem in [*_stems(entity.name, variant_parts_only=True), *stems]:
-            known = names.get(normalize_form(stem))
-            if known is not None and known != entity.name:
-                out[i] = replace(entity, parent=known)
+            family = by_form.get(normalize_form(stem))
+            if family is not None and family.name != entity.name:
+                if family.typed_by in _SURE_TYPINGS and _shape_typed_variant(entity, stem):
+                    entity = replace(entity, type=family.type, typed_by="parent")
+                out[i] = replace(entity, parent=family.name)
                 break
     return out
+
+
+def _shape_typed_variant(entity: ExtractedEntity, stem: str) -> bool:
+    """Whether only a default or a plain variant word typed ``entity`` ("Fennimore-Small"), not
+    a telling part after its family's name ("SMYRF-BERT" is a BERT).
+
+    >>> e = ExtractedEntity("SMYRF-BERT", "Model", [], [], typed_by="name")
+    >>> _shape_typed_variant(e, "SMYRF"), _shape_typed_variant(replace(e, name="SMYRF-Small"), "SMYRF")
+    (False, True)
+    """
+    if entity.typed_by is None:
+        return True
+    rest = entity.name[len(stem) :].lstrip("- ")
+    return entity.typed_by == "name" and not any(c.isupper() for c in rest[1:])
+
+
+#: typings that come from what the paper says, not from a name's shape or a default
+_SURE_TYPINGS = frozenset({"catalogue", "context", "list", "parent"})
 
 
 #: a name with a version glued to its end: "LongRoPE2", "SmolVLM2" (the name keeps 4+ characters)

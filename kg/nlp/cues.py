@@ -610,6 +610,13 @@ _AFTER_TYPE = re.compile(
     + r")\b",
     re.I,
 )
+#: a task word between a name and the data noun: "the VireoFood-172 classification benchmark",
+#: "the X segmentation dataset" (not training words: "the X pretraining corpus" names a model's data)
+_AFTER_TASK_DATA = re.compile(
+    r"^\s+(?!(?:pre-?)?training\b|fine-?tuning\b|finetuning\b|tuning\b)"
+    r"(?:[a-z][a-z\-]*(?:tion|ing|sis)|QA|VQA)\s+"
+    r"(?:(?P<Benchmark>benchmarks?|leaderboards?|suites?|test[- ]?sets?)|(?P<Dataset>datasets?|corpus|corpora))\b"
+)
 _BEFORE_TYPE = (
     (
         re.compile(
@@ -837,6 +844,15 @@ def _kind_before(before: str) -> str | None:
     return match.lastgroup.lstrip("xy") if match else None
 
 
+#: a data noun right before a name, after an article or "our" and up to two words
+_DATA_NOUN_BEFORE = re.compile(
+    r"\b(?:our|the|a|an)\s+(?:[\w\-]+\s+){0,2}"
+    r"(?:(?P<Dataset>dataset|corpus)|(?P<Benchmark>benchmark|suite))\s+$",
+    re.I,
+)
+_DATA_NOUN_ENDS = ("dataset ", "corpus ", "benchmark ", "suite ", "Dataset ", "Corpus ", "Benchmark ")
+
+
 #: a verb of giving, whose object a paper makes its own when an appositive says what it is:
 #: "we provide Generic COG (gCOG), a configurable benchmark"
 _PROVIDE_BEFORE = re.compile(
@@ -868,9 +884,11 @@ def type_from_context(before: str, after: str) -> str | None:
     >>> type_from_context("results on ", " and other tasks")
     'Benchmark'
     """
-    noun = _AFTER_TYPE.match(after)
+    noun = _AFTER_TYPE.match(after) or _AFTER_TASK_DATA.match(after)
     if noun:
         return noun.lastgroup
+    if before.endswith(_DATA_NOUN_ENDS) and (noun := _DATA_NOUN_BEFORE.search(before[-60:])):
+        return noun.lastgroup  # "our synthetic corpus QS-Synth", "the benchmark X"
     if _ends_with_word(before, ("of", "the")) and _TASK_OF.search(before[-60:]):  # "the problem of X"
         return "Task"
     if _opening_on(before) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
@@ -894,7 +912,10 @@ def _opening_on(before: str) -> bool:
 
 def _value_on(before: str) -> bool:
     """Whether ``before`` reports a score on what follows ("reaches 77.5 on ")."""
-    return _ends_with_word(before, ("on", "of", "the")) and _VALUE_ON.search(before[-40:]) is not None
+    return (
+        _ends_with_word(before, ("on", "of", "the", "our", "new", "proposed"))
+        and _VALUE_ON.search(before[-50:]) is not None
+    )
 
 
 #: a result reported right after the data set: "ResNet-50 on ImageNet achieves 76.6%"
@@ -925,7 +946,8 @@ _VALUE_ON = re.compile(
     r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?"
     r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on"
     # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
-    r"|\b(?:resolv|solv|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of)\s+(?:the\s+)?$"
+    r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of)\s+"
+    r"(?:(?:the|our)\s+)?(?:new\s+|proposed\s+)?$"
 )
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
@@ -965,6 +987,9 @@ _PROPOSE = re.compile(
     r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
+    # "trained on our synthetic corpus QS-Synth"
+    r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|training\b)"
+    r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
     # "the resulting model, X, reaches ..."
     r"|\b(?:the|our)\s+resulting\s+(?:[\w\-]+\s+)?(?:model|method|system|agent|policy|dataset|"
     r"benchmark|corpus|framework|checkpoint)s?,\s+[\"“'‘]?$"
@@ -994,6 +1019,15 @@ _PROPOSE = re.compile(
     r"|\b(?:call|name|dub|term)\s+the\s+resulting\s+(?:[\w\-]+\s+){1,3}[\"“'‘]?$"
     r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
     r"(?:the\s+|an?\s+)?[\"“'‘]?$",
+    re.I,
+)
+#: the paper's own made thing named before "which we ...": "the new LoomQA suite, which we
+#: build from 2,000 books", "X, which we introduce here"
+_MADE_BY_US_AFTER = re.compile(
+    r"\s*(?:(?:benchmark|dataset|corpus|suite|model|method|framework)s?\s*)?(?:\([^)]{1,20}\)\s*)?,?\s*"
+    r"(?:which|that)\s+we\s+(?:(?:also|first|then|here|newly)\s+)?(?:build|built|construct(?:ed)?|"
+    r"collect(?:ed)?|creat(?:e|ed)|curat(?:e|ed)|introduc(?:e|ed)|releas(?:e|ed)|propos(?:e|ed)|"
+    r"design(?:ed)?|develop(?:ed)?)\b",
     re.I,
 )
 #: a suffix that makes the name a modifier of what follows ("X-style adapters")
@@ -1057,9 +1091,10 @@ _COMPARE_TERMS = (
     rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beats?|relative to"
 )
 _COMPARE = re.compile(
-    # ... not past a new clause: "gains over A and B, and the method transfers to X"
+    # ... not past a new clause: "gains over A and B, and the method transfers to X", "Compared
+    # to A and B, it keeps its accuracy on X"
     rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including))\b"
-    r"(?:(?!,\s+(?:and|but|while|whereas)\s+(?:we|it|they|(?:the|our|this)\s+(?:method|model|approach|"
+    r"(?:(?!,\s+(?:(?:and|but|while|whereas)\s+)?(?:we|it|they|(?:the|our|this)\s+(?:method|model|approach|"
     r"framework|system|results?)s?)\b)[^.;]){0,60}$"
     # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
     r"|\bmatch(?:es|ing)\s+(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
@@ -1190,6 +1225,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     if (
         (_has(lower, 140, _PROPOSE_WORDS) and _PROPOSE.search(clause))
         or _PROPOSE_AFTER.search(after[:120])
+        or ("we " in after[:60] and _MADE_BY_US_AFTER.match(after) is not None)
         or (
             after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket
             and (
