@@ -1122,6 +1122,35 @@ def test_data_nouns_and_made_data_type_and_relate_names(nlp, abstract, expected)
     assert {name: found.get(name) for name in expected} == expected
 
 
+def test_a_list_before_a_data_noun_is_found_and_typed_whole(nlp):
+    doc = nlp("A title\n\nOn the Instacart, Dunnhumby and TaFeng datasets, it improves NDCG@20 and MRR@20.")
+    found = {e.name: e.type for e in doc._.kg_entities}
+    assert {found.get(n) for n in ("Instacart", "Dunnhumby", "TaFeng")} == {"Dataset"}
+    # a metric at a cut-off is the catalogue's metric
+    assert found.get("Normalized Discounted Cumulative Gain") == "Metric"
+    assert found.get("Mean Reciprocal Rank") == "Metric"
+    # a known benchmark in such a list keeps its kind
+    doc = nlp("A title\n\nWe test on the MMLU, GSM8K and FooQA datasets.")
+    found = {e.name: e.type for e in doc._.kg_entities}
+    assert (found["MMLU"], found["GSM8K"]) == ("Benchmark", "Benchmark")
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        # PSM: a time-series anomaly data set beside SMD and MSL, a matching method elsewhere
+        ("Lumen improves F1 on SMD, MSL and PSM.", "PSM"),
+        (
+            "We estimate effects with propensity score matching (PSM) on census data.",
+            "Propensity Score Matching",
+        ),
+    ],
+)
+def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
+    names = {e.name for e in nlp(f"A title\n\n{abstract}")._.kg_entities}
+    assert name in names
+
+
 def test_a_variant_typed_by_its_shape_takes_its_familys_kind(nlp):
     text = (
         "Fennimore: A Corpus of Legal Arguments\n\nWe present Fennimore, a corpus of 14,300 arguments. "
@@ -1655,6 +1684,11 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # "matches X on Y" measures on Y; "matches" as a noun compares nothing
         ("At 8B, our model matches LLaMA 3 8B on ", " and beats it.", "evaluates_on"),
         ("On head-to-head matches of no-limit ", ", our agent wins.", "mentions"),
+        # "beating X" compares; what a model is trained on is used, even after "Experiments"
+        ("Cantor reaches 25.9 BLEU, beating ", " at equal latency.", "compares_with"),
+        ("Experiments training GPT-2 on OpenWebText and ResNet-18 on ", " agree with the theory.", "uses"),
+        ("Models trained on ImageNet reach 80% on ", ".", "evaluates_on"),
+        ("It outperforms adversarial training methods on ", ".", "evaluates_on"),
         # a result carried over to data is measured on it
         ("It transfers to ", " and LiveCodeBench.", "evaluates_on"),
         ("The policy generalizes well to unseen ", " tasks.", "evaluates_on"),

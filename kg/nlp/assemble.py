@@ -115,12 +115,26 @@ def normalize_form(text: str) -> str:
 
 
 def _lookup_forms(text: str) -> list[str]:
+    """The forms ``text`` is looked up as: itself, without a bracket, in the singular, and a
+    metric at a cut-off as the metric's "@K" form or the metric ("NDCG@20": "NDCG@K", "NDCG").
+
+    >>> _lookup_forms("NDCG@20")
+    ['NDCG@20', 'NDCG@20', 'NDCG@K', 'NDCG@k', 'NDCG']
+    """
     forms = [text, _PARENTHESIS.sub("", text)]
     if text.endswith("s") and len(text) > 3:
         forms.append(text[:-1])
     if text.endswith("es") and len(text) > 4:
         forms.append(text[:-2])
+    cut = _CUT_OFF.search(text)
+    if cut and cut.start() > 0:
+        stem = text[: cut.start()]
+        forms += [f"{stem}@K", f"{stem}@k", stem]
     return forms
+
+
+#: a metric's cut-off: "@20" in "NDCG@20", "Recall@50"
+_CUT_OFF = re.compile(r"@\d{1,4}$")
 
 
 def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
@@ -976,7 +990,8 @@ _LISTED_KINDS = frozenset({"Benchmark", "Dataset", "Task", "Metric"})
 
 def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """Type every item of a list the text introduces by kind ("five benchmarks (A, B, C)",
-    "datasets such as A and B") as that kind, catalogue types included, except that a list of
+    "datasets such as A and B", "the A, B and C datasets") as that kind, catalogue types
+    included, except that a list of
     "methods" or "models" retypes only entities nothing else typed, a list of "tasks" leaves
     typed data sets alone, and a list of data sets leaves catalogue tasks alone.
 
@@ -993,10 +1008,13 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
     [('MT-Bench', 'Benchmark', 'catalogue'), ('Koala', 'Benchmark', 'list')]
     """
     starts = kind_lists(text)
-    if not starts:
+    trailing = [(m.start(), m.group(1)) for m in _DATA_NOUN_AFTER_LIST.finditer(text)]
+    if not starts and not trailing:
         return entities
     at = {ev.start: (ev.end, i) for i, entity in enumerate(entities) for ev in entity.evidence}
     kinds: dict[int, str] = {}
+    if trailing:
+        _type_lists_before_nouns(text, entities, trailing, kinds)
     for position, kind in starts:
         while position in at:
             end, i = at[position]
@@ -1019,6 +1037,33 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
 
 
 _DATA_KINDS = frozenset({"Benchmark", "Dataset"})
+#: a list's last item followed by a plural data noun: "the Instacart, Dunnhumby and TaFeng datasets"
+_DATA_NOUN_AFTER_LIST = re.compile(r"(?<=[\w)+]) (datasets|corpora|benchmarks)\b")
+_SEPARATOR_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
+
+
+def _type_lists_before_nouns(
+    text: str, entities: list[ExtractedEntity], nouns: list[tuple[int, str]], kinds: dict[int, str]
+) -> None:
+    """Give ``kinds`` the kind of each list of two or more items that ends right before a plural
+    data noun ("the A, B and C datasets"), walking back from the last item."""
+    ending = {ev.end: (ev.start, i) for i, entity in enumerate(entities) for ev in entity.evidence}
+    for position, noun in nouns:
+        kind = "Benchmark" if noun == "benchmarks" else "Dataset"
+        items = []
+        end = position
+        while end in ending:
+            start, i = ending[end]
+            items.append(i)
+            separator = _SEPARATOR_BEFORE.search(text, max(0, start - 8), start)
+            if separator is None:
+                break
+            end = separator.start()
+        if len(items) >= 2:
+            for i in items:
+                # papers call benchmarks data sets and back: a known data set keeps its kind
+                if not (entities[i].type in _DATA_KINDS and entities[i].typed_by in ("catalogue", "parent")):
+                    kinds.setdefault(i, kind)
 
 
 #: a model's size in parameters at the end of its name: "-7B", " 1.5B", "-8x7B"

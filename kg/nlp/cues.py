@@ -1088,7 +1088,7 @@ _COMPARE_TERMS = (
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     r"compar(?:e|es|ed|ing)\b[^.;]{0,100}?\b(?:with|to|against)|trail(?:s|ed|ing)?|lag(?:s|ged)? behind|"
     r"falls? short of|"
-    rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beats?|relative to"
+    rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beat(?:s|ing)?|relative to"
 )
 _COMPARE = re.compile(
     # ... not past a new clause: "gains over A and B, and the method transfers to X", "Compared
@@ -1243,6 +1243,13 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(","):
             return "mentions"
         return "proposes"
+    # "Experiments training GPT-2 on X and ResNet-18 on Y": what a model is trained on is used
+    if (
+        _ends_with_word(before, ("on", "the"))
+        and _has(lower, 80, _TRAIN_WORDS)
+        and _TRAINED_ON.search(clause)
+    ):
+        return "uses"
     evaluated = (
         (_EVALUATE.search(clause) or (_has(lower, 140, ("improv",)) and _IMPROVED_ON.search(clause)))
         if _has(lower, 140, _EVALUATE_WORDS)
@@ -1273,6 +1280,20 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     return "mentions"
 
 
+#: a name a model is trained on, with no result between the training and the name: "training
+#: GPT-2 on X and ResNet-18 on Y" (not "trained on X, it reaches 80% on Y", nor "we train on X
+#: and test on Y")
+_TRAINED_ON = re.compile(
+    r"\b(?:train(?:s|ed|ing)?|pre-?train\w*|fine-?tun\w*|finetun\w*)\s"
+    # not a noun's modifier: "adversarial training methods on X", "training error on X"
+    r"(?!(?:methods?|approach\w*|baselines?|strateg\w+|techniques?|schemes?|algorithms?|time|error|"
+    r"loss|accuracy|dynamics|budget)\b)"
+    r"(?:(?!\d+(?:\.\d+)?\s*%|achiev|reach|obtain|scor|outperform|improv|evaluat|test|result|gain|"
+    r"validat|demonstrat|show|compar)[^.;]){0,50}?"
+    r"\bon\s+(?:the\s+)?$",
+    re.I,
+)
+_TRAIN_WORDS = ("train", "fine-tun", "finetun")
 #: what a result carries over to: "it transfers to GPQA", "generalizes well to unseen ImageNet-R"
 _TRANSFERS_TO = re.compile(
     r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|e)?)\s+(?:well\s+|directly\s+|zero-shot\s+)?"

@@ -1238,14 +1238,27 @@ def _in_kind_list(text: str, start: int) -> bool:
 
 
 def _in_name_list(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` is an item of a list whose neighbour is name-shaped."""
-    after = _LIST_SEP.match(text, end)
-    if after:
-        nxt = _LIST_ITEM.match(text, after.end())
-        if nxt and is_name_shaped(nxt.group(0).rstrip(".")):
+    """Whether the word at ``start:end`` is an item of a list whose neighbour is name-shaped,
+    or whose later capitalised items lead to a name-shaped one or a type noun ("the Instacart,
+    Dunnhumby and TaFeng datasets").
+
+    >>> text = "On the Instacart, Dunnhumby and TaFeng datasets"
+    >>> _in_name_list(text, 7, 16), _in_name_list("Paris, Rome and Oslo", 0, 5)
+    (True, False)
+    """
+    at = end
+    for _ in range(4):  # the next items, while they are capitalised words
+        after = _LIST_SEP.match(text, at)
+        nxt = _LIST_ITEM.match(text, after.end()) if after else None
+        if nxt is None:
+            break
+        if is_name_shaped(nxt.group(0).rstrip(".")):
             return True
-        if nxt and nxt.group(0)[:1].isupper() and _TYPE_NOUN.match(text, nxt.end()):
+        if not nxt.group(0)[:1].isupper():
+            break
+        if _TYPE_NOUN.match(text, nxt.end()):
             return True
+        at = nxt.end()
     head = text[max(0, start - 40) : start]
     if not _ends_with_list_separator(head):
         return False  # skip the end-anchored search, slow on every word
