@@ -871,7 +871,8 @@ _DATA_TYPES = frozenset({"Dataset", "Benchmark"})
 def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """Give data named right after a metric and "on" the relation ``evaluates_on``: "lowers
     AbsRel on KITTI", "a WER of 3.1 on LibriSpeech" (the metric is any the paper names); and
-    data named right before a metric: "the OSWorld success rate", "its HumanEval pass@1".
+    data named right before a metric or a result: "the OSWorld success rate", "its HumanEval
+    pass@1", "a 1% drop in VBench score".
 
     >>> e = lambda name, type_, at: ExtractedEntity(
     ...     name, type_, [name], [Evidence(name, at, at + len(name), "", 0, "mentions")], relation="mentions")
@@ -883,8 +884,6 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
     ['evaluates_on', 'mentions']
     """
     metric_evidence = [ev for entity in entities if entity.type == "Metric" for ev in entity.evidence]
-    if not metric_evidence:
-        return entities
     metric_ends = {ev.end for ev in metric_evidence}
     metric_starts = {ev.start for ev in metric_evidence}
     out = list(entities)
@@ -896,7 +895,9 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
             on = _ON_BEFORE.search(text, max(0, ev.start - 16), ev.start)
             after = _METRIC_GAP.match(text, ev.end)
             if (
-                (on and on.start() in metric_ends) or (after and after.end() in metric_starts)
+                (on and on.start() in metric_ends)
+                or (after and after.end() in metric_starts)
+                or _RESULT_AFTER.match(text, ev.end)
             ) and ev.relation in (Relation.MENTIONS.value, Relation.USES.value):
                 ev = ev._replace(relation=Relation.EVALUATES_ON.value)
             evidence.append(ev)
@@ -908,6 +909,8 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
 
 #: what lies between data and the metric measured on it: "OSWorld success rate", "HLE's accuracy"
 _METRIC_GAP = re.compile(r"(?:'s)? ")
+#: a result named by the data it was measured on: "the VBench score", "MMLU accuracy"
+_RESULT_AFTER = re.compile(r"(?:'s)? (?:scores?|accuracy|results?|performance)\b(?!\s+(?:of|on)\b)")
 
 
 #: kinds of entity a paper evaluates with, never on (kg's ontology: it evaluates on data or a task)

@@ -980,13 +980,15 @@ _PROPOSE = re.compile(
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
     # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
     rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:\s+\([\w\-]{{1,15}}\)(?!,))?"
-    r"(?:,(?!\s+(?:an?|its|their|[\w\-]+['’]s)\s))?\s+){0,6}"
+    r"(?:,(?!\s+(?:an?|its|their|whose|which|who|where|[\w\-]+['’]s)\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
     r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
+    # "... and a new out-of-distribution set, RM-Shift"
+    r"|\ba\s+new\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split),\s+[\"“'‘]?$"
     # "trained on our synthetic corpus QS-Synth"
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|training\b)"
     r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
@@ -1117,7 +1119,7 @@ _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term",
     "coined",
-    "our ", "naming", "refer", "producing", "resulting",
+    "our ", "naming", "refer", "producing", "resulting", "a new ",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
