@@ -1692,6 +1692,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # "X, whose ..." ends the object of "present"; "a new <kind> set, X" gives the paper's own
         ("We present Prism-VL, whose tokenizer combines a ", " semantic encoder.", "mentions"),
         ("We test on RewardBench and a new out-of-distribution set, ", ".", "proposes"),
+        # ", the first <words>" describes the proposed thing; ", the X (XX)" names it
+        ("We introduce OpenMixup, the first ", " augmentation codebase.", "mentions"),
+        ("We propose a novel Bayesian optimization algorithm, the ", " method.", "proposes"),
         # a result carried over to data is measured on it
         ("It transfers to ", " and LiveCodeBench.", "evaluates_on"),
         ("The policy generalizes well to unseen ", " tasks.", "evaluates_on"),

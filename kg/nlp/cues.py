@@ -980,7 +980,8 @@ _PROPOSE = re.compile(
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
     # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
     rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:\s+\([\w\-]{{1,15}}\)(?!,))?"
-    r"(?:,(?!\s+(?:an?|its|their|whose|which|who|where|[\w\-]+['’]s)\s))?\s+){0,6}"
+    r"(?:,(?!\s+(?:an?|its|their|whose|which|who|where|[\w\-]+['’]s|"
+    r"the\s+(?:first|only|largest|most|best))\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
