@@ -375,11 +375,13 @@ class BuildResult:
         digest = hashlib.sha256()
         header = [code_hash(), self.fingerprint, sorted(names.items()), base_iri, max_nodes]
         digest.update(json.dumps(header).encode())
+        from kg.cache import content_of
+
         records = []
         for extraction in self.extractions:  # the entities follow from the paper and fingerprint
-            p = extraction.paper
+            p = extraction.paper  # its title and abstract through their hash, known to the cache
             records.append(
-                [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
+                [p.id, content_of(extraction), p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
             )
         digest.update(encoded(records))
         digest.update(encoded([[*problem.source, problem.reason] for problem in self.problems]))

@@ -60,6 +60,7 @@ __all__ = [
     "CachedExtraction",
     "ExtractionCache",
     "content_key",
+    "content_of",
     "decode_extraction",
     "decode_link_facts",
     "decode_records",
@@ -245,12 +246,14 @@ class CachedExtraction(PaperExtraction):
     (True, True)
     """
 
-    __slots__ = ("_facts", "_row")
+    __slots__ = ("_facts", "_row", "content")
 
-    def __init__(self, paper: Paper, row: bytes, facts: bytes) -> None:
+    def __init__(self, paper: Paper, row: bytes, facts: bytes, content: str | None = None) -> None:
         self.paper = paper
         self._row = row
         self._facts = facts
+        #: the paper's :func:`content_key`, as the cache found it
+        self.content = content if content is not None else content_key(paper)
 
     @property  # type: ignore[override]
     def entities(self) -> list[ExtractedEntity]:
@@ -280,6 +283,17 @@ class CachedExtraction(PaperExtraction):
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def content_of(extraction: PaperExtraction) -> str:
+    """The :func:`content_key` of ``extraction``'s paper (known already for a cached one).
+
+    >>> content_of(PaperExtraction(Paper("p1", "T", "A"), [])) == content_key(Paper("p1", "T", "A"))
+    True
+    """
+    if isinstance(extraction, CachedExtraction):
+        return extraction.content
+    return content_key(extraction.paper)
 
 
 _INT64 = 1 << 63
@@ -438,22 +452,23 @@ class ExtractionCache:
         entities stored for it.
         """
         rows = self.get_rows(papers)
-        return {index: decode_extraction(data, papers[index]) for index, (data, _) in rows.items()}
+        return {index: decode_extraction(data, papers[index]) for index, (_, data, _) in rows.items()}
 
     def get_cached(self, papers: Sequence[Paper]) -> dict[int, CachedExtraction]:
         """:meth:`get_many` with nothing decoded yet (see :class:`CachedExtraction`)."""
         return {
-            index: CachedExtraction(papers[index], data, facts)
-            for index, (data, facts) in self.get_rows(papers).items()
+            index: CachedExtraction(papers[index], data, facts, key)
+            for index, (key, data, facts) in self.get_rows(papers).items()
         }
 
-    def get_rows(self, papers: Sequence[Paper]) -> dict[int, tuple[bytes, bytes]]:
+    def get_rows(self, papers: Sequence[Paper]) -> dict[int, tuple[str, bytes, bytes]]:
         """The stored rows of :meth:`get_many`, not yet decoded: by index into ``papers``, the
-        entities (:func:`decode_extraction`) and their link facts (:func:`decode_link_facts`)."""
+        paper's :func:`content_key`, its entities (:func:`decode_extraction`) and their link
+        facts (:func:`decode_link_facts`)."""
         by_key: dict[str, list[int]] = {}
         for index, paper in enumerate(papers):
             by_key.setdefault(content_key(paper), []).append(index)
-        found: dict[int, tuple[bytes, bytes]] = {}
+        found: dict[int, tuple[str, bytes, bytes]] = {}
         for keys in _chunks(list(by_key)):
             marks = ",".join("?" * len(keys))
             rows = self._db.execute(
@@ -463,7 +478,7 @@ class ExtractionCache:
             )
             for key, data, facts in rows:
                 for index in by_key[key]:
-                    found[index] = (data, facts)
+                    found[index] = (key, data, facts)
         return found
 
     def put(self, extractions: Iterable[PaperExtraction]) -> int:

@@ -32,6 +32,7 @@ from pathlib import Path
 import networkx as nx
 import orjson
 
+from kg.cache import content_of
 from kg.io import atomic_write
 from kg.nlp.catalogue import Catalogue
 from kg.records import ExtractedEntity, PaperExtraction, Relation
@@ -81,7 +82,8 @@ def build_graph_with_origins(
     A paper's node and out-edges are a function of its :class:`~kg.records.Paper` fields
     and, link by link in order, the id of the entity linked and the index of the extracted
     entity behind the link (whose content the caller knows from the extraction). The origin
-    text holds exactly those, so equal origins (for the same extractions) mean equal edges.
+    text holds exactly those (the title and abstract as their :func:`~kg.cache.content_key`),
+    so equal origins (for the same extractions) mean equal edges.
     """
     graph, origins, edges = build_graph_deferred(extractions, catalogue=catalogue)
     edges.fill_all()
@@ -190,11 +192,14 @@ def build_graph_deferred(
     links: dict[str, list] = {}
     pending: dict[str, list[tuple[str, int, int]]] = {}
     succ, pred = graph._succ, graph._pred  # both ends exist: add_edge's checks are not needed
+    paper_keys = [paper_node(x.paper.id) for x in extractions]  # node keys made once, not per link
+    entity_keys = {entity_id: entity_node(entity_id) for entity_id in resolution.entities}
     for paper_id, entity_id, paper_index, entity_index in resolution.links:
-        paper, entity = paper_node(paper_id), entity_node(entity_id)
-        keyed = succ[paper].get(entity)
+        paper, entity = paper_keys[paper_index], entity_keys[entity_id]
+        targets = succ[paper]
+        keyed = targets.get(entity)
         if keyed is None:
-            keyed = succ[paper][entity] = pred[entity][paper] = {}
+            keyed = targets[entity] = pred[entity][paper] = {}
         # the edges (one per relation) in the order the full link makes them
         for relation in facts[paper_index][entity_index].relations:
             if relation not in keyed:
@@ -206,7 +211,8 @@ def build_graph_deferred(
     origins: dict[str, bytes | None] = {}
     for extraction in extractions:
         p = extraction.paper
-        fields = [p.id, p.title, p.abstract, p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
+        # the title and abstract enter through their hash, which the cache has computed already
+        fields = [p.id, content_of(extraction), p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
         node = paper_node(p.id)
         # two extractions of one id share a node: no origin describes it
         origins[node] = None if node in origins else _json_bytes([fields, links.get(p.id, [])])

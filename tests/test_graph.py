@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import networkx as nx
 
+from kg.cache import content_key
 from kg.graph import (
     build_graph,
     build_graph_deferred,
@@ -130,7 +132,10 @@ def test_origins_name_each_papers_fields_and_links():
     assert nx.utils.graphs_equal(graph, build_graph(extractions))
     assert set(origins) == {"paper:p1", "paper:p2"}
     fields, links = json.loads(origins["paper:p1"])
-    assert fields[:3] == ["p1", "Paper p1", "abstract"]
+    # the title and abstract as their hash: another abstract gives another origin
+    assert fields[:2] == ["p1", content_key(extractions[0].paper)]
+    changed = replace(extractions[0], paper=replace(extractions[0].paper, abstract="other"))
+    assert build_graph_with_origins([changed])[1]["paper:p1"] != origins["paper:p1"]
     assert sorted(links) == [["bert", 0], ["squad", 1]]
     # the same paper id twice shares one node, which no single origin describes
     _, twice = build_graph_with_origins([paper("p1", ent("BERT")), paper("p1", ent("GPT-2"))])
