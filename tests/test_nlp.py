@@ -1342,8 +1342,9 @@ def test_setting_terms(text, expected):
         ),
         # licences are no entities; "X split" names an evaluation set
         (
-            "Charts\n\nWe release the ChartMimic-Hard split under CC-BY 4.0 and the code under GPLv3.",
-            {"CC-BY 4.0", "CC-BY", "GPLv3"},
+            "Charts\n\nWe release the ChartMimic-Hard split under CC-BY 4.0 and the code under GPLv3; "
+            "SheetBench (CC BY-NC 4.0) follows.",
+            {"CC-BY 4.0", "CC-BY", "GPLv3", "CC"},
             {"ChartMimic-Hard"},
         ),
         # a venue known by its short form; pieces of formulas with an open bracket

@@ -168,7 +168,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
 
     >>> [p.text for p in shaped_names("we introduce NATURAL INSTRUCTIONS, a dataset")]
     ['NATURAL INSTRUCTIONS', 'NATURAL']
-    >>> [p.text for p in shaped_names("FooNet is released under CC BY-NC 4.0 and GPL-3.0.")]
+    >>> [p.text for p in shaped_names("FooNet is released under CC BY-NC 4.0 and GPL-3.0 (CC BY 4.0).")]
     ['FooNet']
     """
     stop = len(text) if end is None else end
@@ -191,8 +191,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not _outside(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
-        if unnamed and not _outside(unnamed, word_start):
-            continue  # "O(N^2 + SN log N)", "CC BY-SA 4.0": a formula's letters, a licence
+        if unnamed and not (_outside(unnamed, word_start) and _outside(unnamed, word_start + 1)):
+            continue  # "O(N^2 + SN log N)", "(CC BY-SA 4.0)": a formula's letters, a licence
         if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
             continue  # a web address: its path and query are not names
         for match in _CHUNK.finditer(text, word_start, word_end):
