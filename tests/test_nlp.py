@@ -58,6 +58,9 @@ def mention_forms(doc) -> set[str]:
         ("(IoU=0.5)", ["(", "IoU", "=", "0.5", ")"]),
         ("on ImageNet-C. Tent", ["on", "ImageNet", "-", "C", ".", "Tent"]),
         ("e.g.,FactorVAE", ["e.g.", ",", "FactorVAE"]),
+        # braces list several names; a LaTeX superscript stays inside its name
+        ("Qwen2.5-{7,14}B", ["Qwen2.5", "-{", "7,14", "}", "B"]),
+        ("S$^{2}$FT", ["S$^{2}$FT"]),
     ],
 )
 def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
@@ -1076,6 +1079,11 @@ def test_scores_before_each_listed_benchmark_evaluate_on_all(nlp):
             "Results on CIFAR-10 show significant improvements on both accuracy and recall.",
             {"Accuracy": "uses", "Recall": "uses", "CIFAR-10": "evaluates_on"},
         ),
+        # the metric a gain is given in is used, not compared with
+        (
+            "Our R2NN outperforms the baseline by about 1.5 points in BLEU on WMT14.",
+            {"BLEU": "uses", "WMT14": "evaluates_on"},
+        ),
     ],
 )
 def test_only_data_and_tasks_are_evaluated_on(nlp, abstract, expected):
@@ -1306,6 +1314,12 @@ def test_setting_terms(text, expected):
             "with vLLM on AWS and chain calls with LangChain.",
             {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain"},
             {"GPT-4o mini"},
+        ),
+        # sizes listed with a slash, and names written as a set in braces, are no names
+        (
+            "Sizes\n\nWe probe Llama 3.1 (8B/70B) and Qwen2.5-{7,14,32}B.",
+            {"8B/70B", "Qwen2.5-{7,14,32}B", "Qwen2.5-{7,14,32}B."},
+            {"Llama 3.1", "Qwen2.5"},
         ),
         # degrees of freedom are no names; a name a robot hand shares with an interatomic
         # potential counts only in a paper of that field

@@ -656,7 +656,7 @@ def assemble_entities(
     entities = evaluated_after_metrics(text, entities)
     entities = relation_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
-    entities = evaluated_on_data_only(entities)
+    entities = evaluated_on_data_only(text, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
@@ -917,30 +917,50 @@ _RESULT_AFTER = re.compile(r"(?:'s)? (?:scores?|accuracy|results?|performance)\b
 _NOT_EVALUATED_ON = frozenset({"Method", "Model", "Metric"})
 
 
-def evaluated_on_data_only(entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+def evaluated_on_data_only(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """Give a method, model or metric that the words around it say the paper evaluates on
     the relation ``uses`` instead: "improvements on both accuracy and recall", "we evaluate
     on Llama-2-7B", "gains on VAE training". In kg's ontology a paper evaluates on a dataset,
-    a benchmark or a task.
+    a benchmark or a task. A metric a result is given in is used too, not compared with nor
+    only mentioned: "outperforms X by 1.5 points of BLEU", "a 9.5% increase in accuracy", "in
+    terms of perplexity".
 
     >>> found = [ExtractedEntity("Accuracy", "Metric", ["accuracy"],
     ...     [Evidence("accuracy", 15, 23, "", 0, "evaluates_on")], relation="evaluates_on")]
-    >>> [(x.relation, x.evidence[0].relation) for x in evaluated_on_data_only(found)]
+    >>> [(x.relation, x.evidence[0].relation) for x in evaluated_on_data_only("", found)]
     [('uses', 'uses')]
+    >>> text = "It wins by 2 points of BLEU."
+    >>> found = [ExtractedEntity("BLEU", "Metric", ["BLEU"],
+    ...     [Evidence("BLEU", 23, 27, "", 0, "compares_with")], relation="compares_with")]
+    >>> [x.relation for x in evaluated_on_data_only(text, found)]
+    ['uses']
     """
     evaluates, uses = Relation.EVALUATES_ON.value, Relation.USES.value
+    weaker = (evaluates, Relation.COMPARES_WITH.value, Relation.MENTIONS.value)
     out = []
     for entity in entities:
-        if entity.type in _NOT_EVALUATED_ON and (
-            entity.relation == evaluates or any(ev.relation == evaluates for ev in entity.evidence)
-        ):
+        if entity.type in _NOT_EVALUATED_ON:
+            metric = entity.type == "Metric"
             evidence = [
-                ev._replace(relation=uses) if ev.relation == evaluates else ev for ev in entity.evidence
+                ev._replace(relation=uses)
+                if ev.relation == evaluates
+                or (
+                    metric
+                    and ev.relation in weaker
+                    and _MEASURE_BEFORE.search(text, max(0, ev.start - 20), ev.start)
+                )
+                else ev
+                for ev in entity.evidence
             ]
-            relation = _strongest(evidence).value if evidence else uses
-            entity = replace(entity, evidence=evidence, relation=relation)
+            if evidence != entity.evidence or entity.relation == evaluates:
+                relation = _strongest(evidence).value if evidence else uses
+                entity = replace(entity, evidence=evidence, relation=relation)
         out.append(entity)
     return out
+
+
+#: the measure a result is given in: "by 8-12 points of X", "a 9.5% increase in X", "in terms of X"
+_MEASURE_BEFORE = re.compile(r"(?:\b(?:points?|pp)|%)\s+(?:of|in)\s+(?:the\s+)?$|\bin\s+terms\s+of\s+$", re.I)
 
 
 #: the relations a list's later items take from an earlier one: "evaluated on A, B and C"

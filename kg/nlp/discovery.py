@@ -69,7 +69,11 @@ _RATIO = re.compile(r"[A-Za-z]/\d+")
 _MATH_CALL = re.compile(r"(?:log|ln|exp|sin|cos|tan|tanh|max|min|det|diag|tr|sgn|sign)[A-Z][0-9]?")
 #: five digits in a row: grant, patent and report numbers, not names
 _LONG_NUMBER = re.compile(r"\d{5}")
-_NUMBERISH = re.compile(r"[\d.,%+\-/x×]+|\d+(?:\.\d+)?(?:st|nd|rd|th|s|k|K|M|B|T|D)?|v\d+(?:\.\d+)*", re.I)
+_NUMBERISH = re.compile(
+    r"[\d.,%+\-/x×]+|\d+(?:\.\d+)?(?:st|nd|rd|th|s|k|K|M|B|T|D)?|v\d+(?:\.\d+)*"
+    r"|\d+(?:\.\d+)?[MBK](?:/\d+(?:\.\d+)?[MBK])+",  # sizes listed with slashes: "8B/70B"
+    re.I,
+)
 
 
 def is_name_shaped(text: str) -> bool:
@@ -83,8 +87,8 @@ def is_name_shaped(text: str) -> bool:
     >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "kHz"]]
     [False, False, True, False, False, False]
     """
-    if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text):
-        return False
+    if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
+        return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
     if not any(c.isalpha() for c in text) or len(text) < 2:
         return False
     if text in ORGANISATIONS or (text.isupper() and len(text.rstrip("s")) < 2):
