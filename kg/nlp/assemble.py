@@ -921,9 +921,10 @@ def evaluated_on_data_only(text: str, entities: list[ExtractedEntity]) -> list[E
     """Give a method, model or metric that the words around it say the paper evaluates on
     the relation ``uses`` instead: "improvements on both accuracy and recall", "we evaluate
     on Llama-2-7B", "gains on VAE training". In kg's ontology a paper evaluates on a dataset,
-    a benchmark or a task. A metric a result is given in is used too, not compared with nor
-    only mentioned: "outperforms X by 1.5 points of BLEU", "a 9.5% increase in accuracy", "in
-    terms of perplexity".
+    a benchmark or a task. A metric is never what a paper compares with: the words of
+    comparison around it name the measure ("exceeds the accuracy of X", "beats X's F1 score"),
+    so it is used; and a metric a result is given in is used rather than only mentioned:
+    "by 1.5 points of BLEU", "a 9.5% increase in accuracy", "in terms of perplexity".
 
     >>> found = [ExtractedEntity("Accuracy", "Metric", ["accuracy"],
     ...     [Evidence("accuracy", 15, 23, "", 0, "evaluates_on")], relation="evaluates_on")]
@@ -936,7 +937,7 @@ def evaluated_on_data_only(text: str, entities: list[ExtractedEntity]) -> list[E
     ['uses']
     """
     evaluates, uses = Relation.EVALUATES_ON.value, Relation.USES.value
-    weaker = (evaluates, Relation.COMPARES_WITH.value, Relation.MENTIONS.value)
+    compares, mentions = Relation.COMPARES_WITH.value, Relation.MENTIONS.value
     out = []
     for entity in entities:
         if entity.type in _NOT_EVALUATED_ON:
@@ -944,9 +945,10 @@ def evaluated_on_data_only(text: str, entities: list[ExtractedEntity]) -> list[E
             evidence = [
                 ev._replace(relation=uses)
                 if ev.relation == evaluates
+                or (metric and ev.relation == compares)
                 or (
                     metric
-                    and ev.relation in weaker
+                    and ev.relation == mentions
                     and _MEASURE_BEFORE.search(text, max(0, ev.start - 20), ev.start)
                 )
                 else ev
