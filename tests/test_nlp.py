@@ -1084,6 +1084,7 @@ def test_scores_before_each_listed_benchmark_evaluate_on_all(nlp):
             "Our R2NN outperforms the baseline by about 1.5 points in BLEU on WMT14.",
             {"BLEU": "uses", "WMT14": "evaluates_on"},
         ),
+        ("On CoQA, it outperforms the previous best model's F1 score by 1.6%.", {"F1 Score": "uses"}),
     ],
 )
 def test_only_data_and_tasks_are_evaluated_on(nlp, abstract, expected):
