@@ -1160,6 +1160,35 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
     assert name in names
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name", "proposed"),
+    [
+        # a known name the paper builds an instance or a variant of is used, not proposed
+        ("We propose a novel GAN called CrystalGAN for crystals.", "Generative Adversarial Network", False),
+        ("We introduce the 2-simplicial Transformer, an extension of it.", "Transformer", False),
+        ("We propose top-k multiclass SVM as a direct method.", "Support Vector Machine", False),
+        ("We develop a hierarchically coupled HMM for signals.", "Hidden Markov Model", False),
+        ("We introduce contrastive learning to enhance reward models.", "Contrastive Learning", False),
+        # ... but the known name itself, or the one a paper names, is proposed
+        ("We propose the Wasserstein Auto-Encoder (WAE), a new algorithm.", "Wasserstein Autoencoder", True),
+        (
+            "We propose a normalization technique called spectral normalization to help.",
+            "Spectral Normalization",
+            True,
+        ),
+        (
+            "A phenomenon we call weak-to-strong generalization appears.",
+            "Weak-to-Strong Generalization",
+            True,
+        ),
+        ("Using this dataset, we train a 7B LLM called Janus and test it.", "Janus", True),
+    ],
+)
+def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
+    found = {e.name: e.proposed for e in nlp(f"A title\n\n{abstract}")._.kg_entities}
+    assert found[name] is proposed
+
+
 def test_a_variant_typed_by_its_shape_takes_its_familys_kind(nlp):
     text = (
         "Fennimore: A Corpus of Legal Arguments\n\nWe present Fennimore, a corpus of 14,300 arguments. "

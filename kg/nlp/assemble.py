@@ -1607,7 +1607,18 @@ def _modifiers_not_proposed(
             kind = after_article and _NAMED_AFTER.match(text, ev.end) is not None
             # "a Linear Programming (LP) based algorithm": what it is built on
             based = _BASED_AFTER.match(text, ev.end) is not None
-            if modifier or tail or kind or based:
+            # a known name the proposal is an instance or a variant of ("a genetic algorithm
+            # that ...", "the 2-simplicial Transformer", "top-k multiclass SVM"), or applies
+            # ("we introduce contrastive learning to enhance ...")
+            instance = (
+                known
+                and _NAMING_BEFORE.search(text, before, ev.start) is None  # "a 7B LLM called Janus"
+                and (
+                    _INSTANCE_BEFORE.search(text, before, ev.start) is not None
+                    or _APPLIED_AFTER.match(text, ev.end) is not None
+                )
+            )
+            if modifier or tail or kind or based or instance:
                 ev = ev._replace(relation=Relation.USES.value)
         out.append(ev)
     # the short form in brackets right after its long form goes with it: "a new Hierarchical
@@ -1628,8 +1639,22 @@ _CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 #: a name the paper gives the thing right after a known kind: "a novel GAN, PreImageGAN",
 #: "Video-level 4D CNNs, namely V4D", "a new HRL framework, Hierarchical Actor-Critic"
 _NAMED_AFTER = re.compile(
-    r"(?:\s*\([^)]{1,20}\))?(?:\s+[a-z][\w\-]*){0,2},\s+(?:namely\s+|called\s+|dubbed\s+|named\s+)?[A-Z]"
+    r"(?:\s*\([^)]{1,20}\))?(?:\s+[a-z][\w\-]*){0,2}"
+    r"(?:,\s+(?:namely\s+|called\s+|dubbed\s+|named\s+)?|\s+(?:called|dubbed|named|termed)\s+[\"“']?)[A-Z]"
 )
+#: what makes a known name the kind of the proposed thing rather than the thing: an indefinite
+#: article ("a genetic algorithm (GA) that"), the definite one with lower-case modifiers ("the
+#: 2-simplicial Transformer"), or modifiers right after the verb ("propose Bayesian hypernetworks")
+_INSTANCE_BEFORE = re.compile(
+    r"\b(?:an?\s+(?:[\w\-]+\s+){0,3}|the\s+(?:[a-z0-9][\w\-]*\s+){1,3}"
+    r"|(?:propose|introduce|present|design|develop)(?:s|d|ed)?\s+"
+    r"(?:(?!(?:the|a|an|our|this|these)\b)(?:[a-z][\w\-]*|[A-Z][a-z]+)\s+){1,3})$"
+)
+#: the naming of the proposed thing, which the name after it is: "a 7B LLM called Janus", "a
+#: phenomenon we call weak-to-strong generalization"
+_NAMING_BEFORE = re.compile(r"\b(?:call(?:ed)?|name[sd]?|dub(?:bed)?|term(?:ed)?|coined|calls)\s+[\"“'‘]?$")
+#: a known name applied to something: "we introduce contrastive learning to enhance ...", "into"
+_APPLIED_AFTER = re.compile(r"\s+(?:to\s+(?!the\b)[a-z]+|into)\b")
 #: "X based", "X (XX)-based": a name that what is proposed is built on
 _BASED_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?[\s\-]+based\b(?!\s+on\b)")
 #: an article, maybe with a word or two, right before a name: "a new RLVR paradigm",
