@@ -1085,6 +1085,17 @@ def test_scores_before_each_listed_benchmark_evaluate_on_all(nlp):
             {"BLEU": "uses", "WMT14": "evaluates_on"},
         ),
         ("On CoQA, it outperforms the previous best model's F1 score by 1.6%.", {"F1 Score": "uses"}),
+        # data and tasks in a comparison are measured on, unless they name the compared kind
+        (
+            "SPU outperforms TRPO in Mujoco tasks, beats unsupervised domain adaptation methods and "
+            "even outperforms ImageNet pre-trained models.",
+            {
+                "MuJoCo": "evaluates_on",
+                "unsupervised domain adaptation": "mentions",
+                "ImageNet": "uses",
+                "Trust Region Policy Optimization": "compares_with",
+            },
+        ),
     ],
 )
 def test_only_data_and_tasks_are_evaluated_on(nlp, abstract, expected):

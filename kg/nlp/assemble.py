@@ -957,8 +957,39 @@ def evaluated_on_data_only(text: str, entities: list[ExtractedEntity]) -> list[E
             if evidence != entity.evidence or entity.relation == evaluates:
                 relation = _strongest(evidence).value if evidence else uses
                 entity = replace(entity, evidence=evidence, relation=relation)
+        elif any(ev.relation == compares for ev in entity.evidence):
+            evidence = [
+                _data_in_comparison(ev, text) if ev.relation == compares else ev for ev in entity.evidence
+            ]
+            entity = replace(entity, evidence=evidence, relation=_strongest(evidence).value)
         out.append(entity)
     return out
+
+
+def _data_in_comparison(evidence: Evidence, text: str) -> Evidence:
+    """Data or a task in a comparison: what the compared things were measured on ("outperforms
+    PPO in Atari video game tasks", "surpasses prior scores on DMLab-30"), unless it names the
+    kind of the compared things ("outperforms unsupervised domain adaptation methods", "ImageNet
+    pre-trained models"), which then it only qualifies or trained them.
+
+    >>> text = "It beats video prediction methods and wins on Atari."
+    >>> [_data_in_comparison(Evidence(t, text.index(t), text.index(t) + len(t), text, 0, "compares_with"),
+    ...     text).relation for t in ("video prediction", "Atari")]
+    ['mentions', 'evaluates_on']
+    """
+    kind = _COMPARED_KIND_AFTER.match(text, evidence.end)
+    if kind is None:
+        return evidence._replace(relation=Relation.EVALUATES_ON.value)
+    return evidence._replace(relation=Relation.USES.value if kind.group(1) else Relation.MENTIONS.value)
+
+
+#: the kind of thing compared, named right after data or a task: "X methods", "X pre-trained
+#: models" (group 1: the data trained them)
+_COMPARED_KIND_AFTER = re.compile(
+    r"[\s\-]+(?:(pre-?trained|trained)\b|(?:[\w\-]+\s+)?(?:methods?|approach(?:es)?|baselines?|models?|"
+    r"systems?|networks?|algorithms?|techniques?|frameworks?)\b)",
+    re.I,
+)
 
 
 #: the measure a result is given in: "by 8-12 points of X", "a 9.5% increase in X", "in terms of X"
