@@ -1356,6 +1356,12 @@ def test_setting_terms(text, expected):
             {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain"},
             {"GPT-4o mini"},
         ),
+        # a hyphenated name is not cut for a longer catalogue form of its end ("ImageNet dataset")
+        (
+            "Few-shot\n\nWe use the mini-ImageNet dataset and a non-autoregressive model.",
+            {"ImageNet dataset", "autoregressive model"},
+            {"mini-ImageNet"},
+        ),
         # sizes listed with a slash, and names written as a set in braces, are no names
         (
             "Sizes\n\nWe probe Llama 3.1 (8B/70B) and Qwen2.5-{7,14,32}B.",

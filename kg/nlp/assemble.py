@@ -611,7 +611,7 @@ def assemble_entities(
     split = split_term_candidates(pairs, text, catalogue)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
-    all_candidates = [c for c in all_candidates if _balanced(c.text)]
+    all_candidates = [c for c in all_candidates if _balanced(c.text) and not _glued_kind_form(c, text)]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
@@ -659,6 +659,28 @@ def assemble_entities(
     entities = evaluated_on_data_only(text, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
+
+
+def _glued_kind_form(candidate: Candidate, text: str) -> bool:
+    """Whether ``candidate`` is a catalogue form with its kind noun ("ImageNet dataset") whose
+    name is the end of a hyphenated word: in "the mini-ImageNet dataset" the name is
+    mini-ImageNet, which the longer "ImageNet dataset" must not swallow.
+
+    >>> text = "the mini-ImageNet dataset"
+    >>> _glued_kind_form(Candidate(9, 25, "ImageNet dataset", "catalogue"), text)
+    True
+    """
+    start = candidate.start
+    return (
+        candidate.rule == "catalogue"
+        and start >= 2
+        and text[start - 1] == "-"
+        and text[start - 2].isalpha()
+        and _KIND_ENDING.search(candidate.text) is not None
+    )
+
+
+_KIND_ENDING = re.compile(r" (?:dataset|corpus|benchmark|model|challenge|suite)s?$", re.I)
 
 
 def _title_pair_names_another(pair: AbbreviationPair, text: str, catalogue: Catalogue) -> bool:
