@@ -1,5 +1,5 @@
-"""Parsed input files kept in the cache, extraction of a few new papers beside the decoding of
-the cached ones, and output files flushed to disk in the background."""
+"""Parsed input files kept in the cache, cached papers linked without decoding their entities,
+and output files flushed to disk in the background."""
 
 from __future__ import annotations
 
