@@ -1757,6 +1757,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # ", the first <words>" describes the proposed thing; ", the X (XX)" names it
         ("We introduce OpenMixup, the first ", " augmentation codebase.", "mentions"),
         ("We propose a novel Bayesian optimization algorithm, the ", " method.", "proposes"),
+        # a list headed by "benchmarks" after "on" is measured on
+        ("We estimate treatment effects on the ", " and Jobs benchmarks.", "evaluates_on"),
+        ("We train on the ", " and Jobs benchmarks.", "uses"),
         # a result carried over to data is measured on it
         ("It transfers to ", " and LiveCodeBench.", "evaluates_on"),
         ("The policy generalizes well to unseen ", " tasks.", "evaluates_on"),

@@ -1265,6 +1265,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or _opening_on(before)
         or _value_on(before)
         or _achieved_on(before, after)
+        or (_ends_with_word(before, ("on", "the")) and _BENCHMARKS_AFTER.match(after) is not None)
         or (_ends_with_word(before, ("to", "the", "unseen", "new")) and _TRANSFERS_TO.search(before[-50:]))
     ):
         return "evaluates_on"
@@ -1297,6 +1298,10 @@ _TRAINED_ON = re.compile(
     re.I,
 )
 _TRAIN_WORDS = ("train", "fine-tun", "finetun")
+#: the list a name ends, headed by "benchmarks", after "on": "on the IHDP and Jobs benchmarks"
+_BENCHMARKS_AFTER = re.compile(
+    r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-.]+){0,4}\s+benchmarks?\b"
+)
 #: what a result carries over to: "it transfers to GPQA", "generalizes well to unseen ImageNet-R"
 _TRANSFERS_TO = re.compile(
     r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|e)?)\s+(?:well\s+|directly\s+|zero-shot\s+)?"
