@@ -1362,6 +1362,13 @@ def test_setting_terms(text, expected):
             {"ImageNet dataset", "autoregressive model"},
             {"mini-ImageNet"},
         ),
+        # a word with a name's suffix, and a word an appositive says is a model, are names
+        (
+            "Suites\n\nMoreover, Gallant introduces Gallant-Bench, a suite of 300 tasks. "
+            "We pretrain Ostrich, a family of open code models.",
+            {"Moreover", "Self-Consistency"},
+            {"Gallant-Bench", "Ostrich"},
+        ),
         # sizes listed with a slash, and names written as a set in braces, are no names
         (
             "Sizes\n\nWe probe Llama 3.1 (8B/70B) and Qwen2.5-{7,14,32}B.",

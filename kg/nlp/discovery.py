@@ -86,6 +86,8 @@ def is_name_shaped(text: str) -> bool:
     [True, False, False, False, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "kHz"]]
     [False, False, True, False, False, False]
+    >>> [is_name_shaped(t) for t in ["Gallant-Bench", "Hydra-Net", "Self-Consistency"]]
+    [True, True, False]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
@@ -105,6 +107,8 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
         return True
+    if _SUFFIXED_NAME.fullmatch(text):  # Gallant-Bench, Hydra-Net: a word and a name's suffix
+        return True
     if _GREEK_LETTER.match(text):  # a Greek letter opens a formula unless it opens a name above
         return False
     parts = [p for p in _PART_SEP.split(text) if p]
@@ -112,6 +116,10 @@ def is_name_shaped(text: str) -> bool:
     inner_capital = any(c.isupper() for part in named_parts for c in part[1:])
     has_digit = any(c.isdigit() for c in text) and text[0].isupper()
     return inner_capital or has_digit
+
+
+#: a capitalised word joined to a suffix that names ML artefacts: "Gallant-Bench", "Hydra-Net"
+_SUFFIXED_NAME = re.compile(r"[A-Z][a-z]{2,}-(?:Bench|Eval|Net|GPT|BERT|QA|Gym|Arena|Coder|LLM|VLM)")
 
 
 #: Lower-case hyphen parts that belong to a model name ("BERT-base", "GPT-4o-mini").
@@ -951,6 +959,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Scylla', 'Transformer', 'Koala']
     >>> [p.text for p in cued_names("It beats VQGAN, Tokzilla's tokenizer and GPT-4.")]
     ['Tokzilla']
+    >>> [p.text for p in cued_names("We pretrain Ostrich, a family of open code models.")]
+    ['Ostrich']
     """
     found: dict[int, Piece] = {}
     for pattern in (_INTRO, _NAMING):
@@ -986,6 +996,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
             or _TYPE_NOUN.match(text, end)
             or _in_name_list(text, at, end)
+            or (text.startswith(",", end) and _KIND_APPOSITIVE.match(text, end) is not None)
         )
         # a sentence's first word, or part of a Title Case phrase, is no evidence of a name
         if (
@@ -998,6 +1009,11 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     return [found[k] for k in sorted(found)]
 
 
+#: an appositive that says what the word before it is: "Ostrich, a family of open code models"
+_KIND_APPOSITIVE = re.compile(
+    r",\s+an?\s+(?:[\w\-]+\s+){0,5}?(?:models?|benchmarks?|datasets?|corpus|framework|method|suite|family|"
+    r"agent|algorithm|architecture|LLMs?)\b"
+)
 #: two surnames: "the SVM by Crammer and Singer", "Crammer&Singer"
 _BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]+\s*(?:and|&)\s*)?$")
 _AND_SURNAME = re.compile(r"\s*(?:and|&)\s*[A-Z][a-z]+(?![\w\-])")
