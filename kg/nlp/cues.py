@@ -1266,6 +1266,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or _value_on(before)
         or _achieved_on(before, after)
         or (_ends_with_word(before, ("on", "the")) and _BENCHMARKS_AFTER.match(after) is not None)
+        or _measured_across_list(before)
         or (_ends_with_word(before, ("to", "the", "unseen", "new")) and _TRANSFERS_TO.search(before[-50:]))
     ):
         return "evaluates_on"
@@ -1298,6 +1299,42 @@ _TRAINED_ON = re.compile(
     re.I,
 )
 _TRAIN_WORDS = ("train", "fine-tun", "finetun")
+
+
+def _measured_across_list(before: str) -> bool:
+    """Whether ``before`` lists, after "including" or "such as", the tasks or benchmarks a result
+    was measured across ("1.2 points across eight tasks, including ARC-Challenge and ").
+
+    >>> _measured_across_list("a 1.2 point drop across eight tasks from the harness, including ")
+    True
+    >>> _measured_across_list("DNNs had great success on NLP tasks such as ")
+    False
+    >>> _measured_across_list("We train on datasets such as ")
+    False
+    """
+    if not before.endswith((" ", ",")) or not _has(before.lower(), 160, _LIST_OPENING_WORDS):
+        return False
+    window = before[-160:]
+    match = _MEASURED_ACROSS_LIST.search(window)
+    return (
+        match is not None
+        # "train on datasets such as ...": what is trained on is used
+        and "train" not in window[max(0, match.start() - 16) : match.end()].lower()
+        # the paper's own result, not the field's ("DNNs had great success on tasks such as X")
+        and _OWN_RESULT.search(before) is not None
+    )
+
+
+_LIST_OPENING_WORDS = ("including", "such as", " like ", "e.g.")
+#: the paper speaking of its own work, or a result with a number
+_OWN_RESULT = re.compile(
+    r"\b(?:we|our|this (?:paper|work)|the proposed)\b|\d(?:\.\d+)?\s*(?:%|points?\b|x\b)", re.I
+)
+#: a measurement over a kind, then the list of its items: "across eight tasks ..., including A, B and "
+_MEASURED_ACROSS_LIST = re.compile(
+    r"\b(?:on|across|over)\s+(?:[\w\-]+\s+){0,4}(?:tasks|benchmarks|datasets)\b[^.;]{0,60}?"
+    r"\b(?:including|such as|like|e\.g\.,?)\s+(?:[\w\-.]+(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
 #: the list a name ends, headed by "benchmarks", after "on": "on the IHDP and Jobs benchmarks"
 _BENCHMARKS_AFTER = re.compile(
     r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-.]+){0,4}\s+benchmarks?\b"
