@@ -333,29 +333,11 @@ class LocalPool:
             finally:  # the caller may go on using the pipeline: no zone stays open
                 _close_zone(nlp)
             return
-        yield from self._collect([], chunks)
+        yield from self._collect(chunks)
 
-    def start(self, papers: Iterable[Paper]) -> Iterator[PaperExtraction]:
-        """:meth:`extract`, with each worker given its first chunk now: the caller can do
-        other work while they extract, then iterate for the results (in-process, with
-        ``jobs=1``, the work is done as it is iterated).
-
-        >>> from kg.records import Paper
-        >>> with LocalPool(jobs=1) as pool:
-        ...     started = pool.start([Paper("a", "T", "We use BERT.")])
-        ...     [x.paper.id for x in started]
-        ['a']
-        """
-        if self._pool is None:
-            return self.extract(papers)
-        chunks = chunked(papers, self.chunk_size)
-        submit = self._pool.submit
-        first = [(chunk, submit(extract_chunk, self.settings, chunk)) for chunk in islice(chunks, self.jobs)]
-        return self._collect(first, chunks)
-
-    def _collect(self, first: list, chunks: Iterator[list[Paper]]) -> Iterator[PaperExtraction]:
-        """The results of the ``(chunk, future)`` pairs of ``first``, then of ``chunks``, in order."""
-        pending: deque = deque(first)
+    def _collect(self, chunks: Iterator[list[Paper]]) -> Iterator[PaperExtraction]:
+        """The results of ``chunks`` extracted by the workers, in order."""
+        pending: deque = deque()
         for chunk in chunks:
             pending.append((chunk, self._pool.submit(extract_chunk, self.settings, chunk)))
             while len(pending) >= 2 * self.jobs:  # bounded look-ahead keeps memory flat

@@ -656,7 +656,7 @@ def assemble_entities(
     entities = evaluated_after_metrics(text, entities)
     entities = relation_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
-    entities = evaluated_on_data_only(text, entities)
+    entities = relations_fit_for_kind(text, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
@@ -939,23 +939,26 @@ _RESULT_AFTER = re.compile(r"(?:'s)? (?:scores?|accuracy|results?|performance)\b
 _NOT_EVALUATED_ON = frozenset({"Method", "Model", "Metric"})
 
 
-def evaluated_on_data_only(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
-    """Give a method, model or metric that the words around it say the paper evaluates on
+def relations_fit_for_kind(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Make each entity's relations fit its kind, as kg's ontology has them.
+
+    Give a method, model or metric that the words around it say the paper evaluates on
     the relation ``uses`` instead: "improvements on both accuracy and recall", "we evaluate
     on Llama-2-7B", "gains on VAE training". In kg's ontology a paper evaluates on a dataset,
     a benchmark or a task. A metric is never what a paper compares with: the words of
     comparison around it name the measure ("exceeds the accuracy of X", "beats X's F1 score"),
     so it is used; and a metric a result is given in is used rather than only mentioned:
-    "by 1.5 points of BLEU", "a 9.5% increase in accuracy", "in terms of perplexity".
+    "by 1.5 points of BLEU", "a 9.5% increase in accuracy", "in terms of perplexity". Data
+    or a task in a comparison is what it was measured on (see :func:`_data_in_comparison`).
 
     >>> found = [ExtractedEntity("Accuracy", "Metric", ["accuracy"],
     ...     [Evidence("accuracy", 15, 23, "", 0, "evaluates_on")], relation="evaluates_on")]
-    >>> [(x.relation, x.evidence[0].relation) for x in evaluated_on_data_only("", found)]
+    >>> [(x.relation, x.evidence[0].relation) for x in relations_fit_for_kind("", found)]
     [('uses', 'uses')]
     >>> text = "It wins by 2 points of BLEU."
     >>> found = [ExtractedEntity("BLEU", "Metric", ["BLEU"],
     ...     [Evidence("BLEU", 23, 27, "", 0, "compares_with")], relation="compares_with")]
-    >>> [x.relation for x in evaluated_on_data_only(text, found)]
+    >>> [x.relation for x in relations_fit_for_kind(text, found)]
     ['uses']
     """
     evaluates, uses = Relation.EVALUATES_ON.value, Relation.USES.value
@@ -1705,7 +1708,7 @@ _INSTANCE_BEFORE = re.compile(
 )
 #: the naming of the proposed thing, which the name after it is: "a 7B LLM called Janus", "a
 #: phenomenon we call weak-to-strong generalization"
-_NAMING_BEFORE = re.compile(r"\b(?:call(?:ed)?|name[sd]?|dub(?:bed)?|term(?:ed)?|coined|calls)\s+[\"“'‘]?$")
+_NAMING_BEFORE = re.compile(r"\b(?:call(?:s|ed)?|name[sd]?|dub(?:bed)?|term(?:ed)?|coined)\s+[\"“'‘]?$")
 #: a known name applied to something: "we introduce contrastive learning to enhance ...", "into"
 _APPLIED_AFTER = re.compile(r"\s+(?:to\s+(?!the\b)[a-z]+|into)\b")
 #: "X based", "X (XX)-based": a name that what is proposed is built on

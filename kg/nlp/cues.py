@@ -23,6 +23,7 @@ __all__ = [
     "GENERIC_WORDS",
     "ORGANISATIONS",
     "UNITS",
+    "appositive_kind",
     "kind_lists",
     "relation_from_context",
     "type_from_context",
@@ -863,10 +864,10 @@ _PROVIDE_BEFORE = re.compile(
 _RESULTING_BEFORE = re.compile(r"\b(?:the|our)\s+resulting\s+$", re.I)
 
 
-def _appositive_kind(after: str) -> str | None:
+def appositive_kind(after: str) -> str | None:
     """The kind an appositive after a name gives it: ", a configurable benchmark" is a Benchmark.
 
-    >>> _appositive_kind(" (gCOG), a configurable benchmark with splits"), _appositive_kind(" with care")
+    >>> appositive_kind(" (gCOG), a configurable benchmark with splits"), appositive_kind(" with care")
     ('Benchmark', None)
     """
     if not _APPOSITIVE_OPENS.match(after):
@@ -893,7 +894,7 @@ def type_from_context(before: str, after: str) -> str | None:
         return "Task"
     if _opening_on(before) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
         return "Benchmark"
-    appositive = _appositive_kind(after)
+    appositive = appositive_kind(after)
     if appositive:
         return appositive
     if before[-1:].isspace():  # each of these patterns ends in a space
@@ -1233,7 +1234,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket
             and (
                 (_OUR_APPOSITIVE.search(after[:120]) and not _PREPOSITION_BEFORE.search(before[-20:]))
-                or (_PROVIDE_BEFORE.search(before[-60:]) and _appositive_kind(after) is not None)
+                or (_PROVIDE_BEFORE.search(before[-60:]) and appositive_kind(after) is not None)
                 # "the resulting X, pre-trained on ...", "the resulting Noise Prior GAN (NPGAN)"
                 or _RESULTING_BEFORE.search(before[-30:]) is not None
             )

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from kg.nlp.abbreviations import Piece
-from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS, UNITS
+from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS, UNITS, appositive_kind
 from kg.nlp.gazetteer import FUNCTION_WORDS, ORGANISATION_WORDS, is_never_a_name, is_place_phrase, words_of
 
 __all__ = [
@@ -996,7 +996,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
             or _TYPE_NOUN.match(text, end)
             or _in_name_list(text, at, end)
-            or (text.startswith(",", end) and _KIND_APPOSITIVE.match(text, end) is not None)
+            or (text.startswith(",", end) and appositive_kind(text[end : end + 120]) is not None)
         )
         # a sentence's first word, or part of a Title Case phrase, is no evidence of a name
         if (
@@ -1009,11 +1009,6 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     return [found[k] for k in sorted(found)]
 
 
-#: an appositive that says what the word before it is: "Ostrich, a family of open code models"
-_KIND_APPOSITIVE = re.compile(
-    r",\s+an?\s+(?:[\w\-]+\s+){0,5}?(?:models?|benchmarks?|datasets?|corpus|framework|method|suite|family|"
-    r"agent|algorithm|architecture|LLMs?)\b"
-)
 #: two surnames: "the SVM by Crammer and Singer", "Crammer&Singer"
 _BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]+\s*(?:and|&)\s*)?$")
 _AND_SURNAME = re.compile(r"\s*(?:and|&)\s*[A-Z][a-z]+(?![\w\-])")
