@@ -722,6 +722,14 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("Samples from ", " help.", None),
         # a set of problems or questions is a benchmark, not a task
         ("We release ", ", a set of 800 programming problems with hidden tests.", "Benchmark"),
+        # language-model nouns and a family of trained networks name models
+        ("We introduce ", ", an 8B diffusion LM trained from scratch.", "Model"),
+        ("We release ", ", a small VLM for charts.", "Model"),
+        ("We present ", ", a family of tabular transformers.", "Model"),
+        ("We present ", ", a family of methods for search.", "Method"),
+        # "data" after a name, but not after a short form defined in brackets
+        ("Fine-tuning on our ", " data closes the gap.", "Dataset"),
+        ("It synthesizes chain-of-thought (", ") data from programs.", None),
     ],
 )
 def test_type_from_context(before, after, expected):
@@ -1193,6 +1201,16 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
             True,
         ),
         ("Using this dataset, we train a 7B LLM called Janus and test it.", "Janus", True),
+        # a name the paper trains and says what it is, or writes as its own, is new unless known
+        ("We pretrain Falconet, a family of open language models, on 3T tokens.", "Falconet", True),
+        ("We train GPT-2, a 124M model, on OpenWebText.", "GPT-2", False),
+        ("Fine-tuning on our ProsodyInstruct data closes the gap.", "ProsodyInstruct", True),
+        (
+            "Training with our length-debiased pairwise objective (LD-PO) raises accuracy.",
+            "length-debiased pairwise objective",
+            True,
+        ),
+        ("We compare our GPT-4 baseline with prior prompts.", "GPT-4", False),
     ],
 )
 def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
@@ -1348,6 +1366,13 @@ def test_setting_terms(text, expected):
                 "slab Restricted Boltzmann Machine",
             },
             {"spike-and-slab Restricted Boltzmann Machine", "ssRBM"},
+        ),
+        # sensors record the data; they are neither data sets nor methods
+        (
+            "Driving\n\nWe fuse LiDAR point clouds, RGB-D frames and IMU readings with a new detector, "
+            "FogFormer, and record MEG signals.",
+            {"LiDAR", "RGB-D", "IMU", "MEG"},
+            {"FogFormer"},
         ),
         # accelerators, serving libraries and clouds are the tools, not the entities
         (
@@ -1782,6 +1807,12 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Knowledge is transferred from ", " to BERT.", "mentions"),
         # "we open-source the environment, X" gives the paper's own
         ("We open-source the environment, ", ", with 12,000 tasks.", "proposes"),
+        # a name trained and described, or written as the paper's own with its kind or short form
+        ("We train ", ", a family of tabular transformers from 10M to 1B parameters.", "proposes"),
+        ("We train ", " on 4 GPUs for a day.", "uses"),
+        ("Fine-tuning on our ", " data closes the gap.", "proposes"),
+        ("Training with our ", " (LD-BT) raises accuracy.", "proposes"),
+        ("In our ", " experiments, accuracy rises.", "mentions"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

@@ -1674,7 +1674,13 @@ def _modifiers_not_proposed(
                     or _APPLIED_AFTER.match(text, ev.end) is not None
                 )
             )
-            if modifier or tail or kind or based or instance:
+            # "we train GPT-2, a 124M model, on ...": a known model trained again is not new
+            # "our GPT-4 baseline": a known name the paper writes as its own is only used too
+            trained = known and (
+                _TRAINED_BEFORE.search(text, before, ev.start) is not None
+                or _OUR_BEFORE.search(text, max(0, ev.start - 10), ev.start) is not None
+            )
+            if modifier or tail or kind or based or instance or trained:
                 ev = ev._replace(relation=Relation.USES.value)
         out.append(ev)
     # the short form in brackets right after its long form goes with it: "a new Hierarchical
@@ -1711,6 +1717,10 @@ _INSTANCE_BEFORE = re.compile(
 _NAMING_BEFORE = re.compile(r"\b(?:call(?:s|ed)?|name[sd]?|dub(?:bed)?|term(?:ed)?|coined)\s+[\"“'‘]?$")
 #: a known name applied to something: "we introduce contrastive learning to enhance ...", "into"
 _APPLIED_AFTER = re.compile(r"\s+(?:to\s+(?!the\b)[a-z]+|into)\b")
+#: "our" right before a name
+_OUR_BEFORE = re.compile(r"\bour\s+$", re.I)
+#: a verb of training right before a name
+_TRAINED_BEFORE = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+)?$", re.I)
 #: "X based", "X (XX)-based": a name that what is proposed is built on
 _BASED_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?[\s\-]+based\b(?!\s+on\b)")
 #: an article, maybe with a word or two, right before a name: "a new RLVR paradigm",

@@ -57,11 +57,20 @@ NON_ML_ACRONYMS = frozenset(
         "EEG",
         "ECG",
         "EMG",
+        "MEG",
+        "fNIRS",
         "MRI",
         "fMRI",
         "CT",
         "PET",
         "SPECT",
+        # sensors: what the data is recorded with, not a data set or a method
+        "LiDAR",
+        "LIDAR",
+        "RGB-D",
+        "IMU",
+        "IMUs",
+        "GNSS",
         "CEO",
         "NGO",
         "GDP",
@@ -611,6 +620,8 @@ _AFTER_TYPE = re.compile(
     + r")\b",
     re.I,
 )
+#: "data" right after a name
+_DATA_AFTER = re.compile(r" data(?![\w\-])")
 #: a task word between a name and the data noun: "the VireoFood-172 classification benchmark",
 #: "the X segmentation dataset" (not training words: "the X pretraining corpus" names a model's data)
 _AFTER_TASK_DATA = re.compile(
@@ -664,8 +675,10 @@ _APPOSITIVE_NOUNS = (
     ),
     (r"datasets?|corpus|corpora|collections?|data ?sets?|database", "Dataset"),
     (
-        r"(?:language |foundation |vision-language |generative |reward )?models?|LLMs?|agents?|chatbots?|"
-        r"checkpoints?|assistants?",
+        r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
+        r"agents?|chatbots?|checkpoints?|assistants?|"
+        # "a family of tabular transformers": trained models of one recipe
+        r"famil(?:y|ies) of (?:[\w\-]+ ){0,3}?(?:transformers|networks|encoders|decoders)",
         "Model",
     ),
     (r"metrics?|measures?|scores?", "Metric"),
@@ -854,14 +867,23 @@ _DATA_NOUN_BEFORE = re.compile(
 _DATA_NOUN_ENDS = ("dataset ", "corpus ", "benchmark ", "suite ", "Dataset ", "Corpus ", "Benchmark ")
 
 
-#: a verb of giving, whose object a paper makes its own when an appositive says what it is:
-#: "we provide Generic COG (gCOG), a configurable benchmark"
+#: a verb of giving or training, whose object a paper makes its own when an appositive says
+#: what it is: "we provide Generic COG (gCOG), a configurable benchmark", "we pretrain Falconet,
+#: a family of open LMs" (a known name trained so is only used: see kg.nlp.assemble)
 _PROVIDE_BEFORE = re.compile(
-    r"\bwe\s+(?:\w+\s+)?(?:provide|offer|open-source|share)[sd]?\s+(?:the\s+)?$", re.I
+    r"\bwe\s+(?:\w+\s+)?(?:provide|offer|open-source|share|train|pre-?train)(?:[sd]|ed)?\s+(?:the\s+)?$", re.I
 )
 
 
 _RESULTING_BEFORE = re.compile(r"\b(?:the|our)\s+resulting\s+$", re.I)
+#: what follows a name the paper writes as its own ("our X"): the short form it defines there
+#: ("our length-debiased objective (LD-BT)"), or the kind of thing it is ("our ProsodyInstruct
+#: data"); a known name so written is only used (see kg.nlp.assemble)
+_OWN_NAMED_AFTER = re.compile(
+    r"\s*\([A-Za-z][\w\-]{0,14}\)"
+    r"|\s+(?:[a-z][\w\-]*\s+)?(?:data|dataset|corpus|benchmark|suite|method|model|objective|loss|framework|"
+    r"approach|algorithm|architecture|agent|policy|recipe|pipeline)s?\b(?![\-])"
+)
 
 
 def appositive_kind(after: str) -> str | None:
@@ -888,6 +910,9 @@ def type_from_context(before: str, after: str) -> str | None:
     noun = _AFTER_TYPE.match(after) or _AFTER_TASK_DATA.match(after)
     if noun:
         return noun.lastgroup
+    # "our ProsodyInstruct data", "on WMT11 data"; not a short form's: "chain-of-thought (CoT) data"
+    if after.startswith(" data") and _DATA_AFTER.match(after) and not before.endswith("("):
+        return "Dataset"
     if before.endswith(_DATA_NOUN_ENDS) and (noun := _DATA_NOUN_BEFORE.search(before[-60:])):
         return noun.lastgroup  # "our synthetic corpus QS-Synth", "the benchmark X"
     if _ends_with_word(before, ("of", "the")) and _TASK_OF.search(before[-60:]):  # "the problem of X"
@@ -1230,6 +1255,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         (_has(lower, 140, _PROPOSE_WORDS) and _PROPOSE.search(clause))
         or _PROPOSE_AFTER.search(after[:120])
         or ("we " in after[:60] and _MADE_BY_US_AFTER.match(after) is not None)
+        or (before.endswith(("our ", "Our ")) and _OWN_NAMED_AFTER.match(after) is not None)
         or (
             after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket
             and (
