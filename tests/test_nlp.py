@@ -727,6 +727,8 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("We release ", ", a small VLM for charts.", "Model"),
         ("We present ", ", a family of tabular transformers.", "Model"),
         ("We present ", ", a family of methods for search.", "Method"),
+        ("We pretrain ", ", a ViT-g/14 foundation model for pathology.", "Model"),
+        ("We present ", ", a 1.5B-parameter encoder-decoder trained on audio.", "Model"),
         # "data" after a name, but not after a short form defined in brackets
         ("Fine-tuning on our ", " data closes the gap.", "Dataset"),
         ("It synthesizes chain-of-thought (", ") data from programs.", None),
@@ -1211,6 +1213,14 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
             True,
         ),
         ("We compare our GPT-4 baseline with prior prompts.", "GPT-4", False),
+        # a name derived is new; a known one derived is only used
+        (
+            "We unify them and derive a new sampler, Unified Posterior Sampling (UPS).",
+            "Unified Posterior Sampling",
+            True,
+        ),
+        ("We derive the evidence lower bound (ELBO) for this model.", "Evidence Lower Bound", False),
+        ("We derive fixed-point quantization rules for all layers.", "Quantization", False),
     ],
 )
 def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):

@@ -676,7 +676,7 @@ _APPOSITIVE_NOUNS = (
     (r"datasets?|corpus|corpora|collections?|data ?sets?|database", "Dataset"),
     (
         r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
-        r"agents?|chatbots?|checkpoints?|assistants?|"
+        r"agents?|chatbots?|checkpoints?|assistants?|\d+(?:\.\d+)?[MBT]-param(?:eter)?s?|"
         # "a family of tabular transformers": trained models of one recipe
         r"famil(?:y|ies) of (?:[\w\-]+ ){0,3}?(?:transformers|networks|encoders|decoders)",
         "Model",
@@ -697,7 +697,7 @@ _APPOSITIVE_OPENS = re.compile(_APPOSITIVE_OPENING, re.I)
 _APPOSITIVE = re.compile(
     _APPOSITIVE_OPENING
     # a word is taken whole (an atomic group), so a failed search does not try every split of it
-    + r"(?:(?>[\w\-]+(?:[,.]\d+)*[\w\-]*)\s+){0,4}?(?:"  # "a 36,000-hour speech corpus"
+    + r"(?:(?>[\w\-]+(?:[,./]\d+)*[\w\-]*)\s+){0,4}?(?:"  # "a 36,000-hour speech corpus", "a ViT-g/14 model"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
     + r")\b",
     re.I,
@@ -1001,7 +1001,7 @@ _PAIRED_ADJECTIVES = (
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+)?"
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
-    r"contribute|offer|open-source)(?:s|d|ed)?\s+"
+    r"contribute|offer|open-source|derive)(?:s|d|ed)?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
     # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
@@ -1042,8 +1042,9 @@ _PROPOSE = re.compile(
     r"|\bwe\b[^.;]{0,100}?\bto\s+(?:create|build|construct|assemble|curate)\s+"
     rf"(?:the\s+(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+\s+){{0,5}}|an?\s+(?:new|novel)\s+)?[\"“'‘]?$"
     # "we propose X (XX), and introduce the Y": a second verb of the same subject
-    r"|\bwe\b[^.;]{0,160}?\band\s+(?:also\s+)?(?:introduce|propose|present|release)[sd]?\s+"
-    r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
+    r"|\bwe\b[^.;]{0,160}?\band\s+(?:also\s+)?(?:introduce|propose|present|release|derive)[sd]?\s+"
+    # "... and derive a new sampler, X"
+    r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?(?:[\w\-]+(?:\s+[\w\-]+){0,2},\s+)?[\"“'‘]?$"
     # "... and call the resulting agent X"
     r"|\b(?:call|name|dub|term)\s+the\s+resulting\s+(?:[\w\-]+\s+){1,3}[\"“'‘]?$"
     r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
@@ -1143,7 +1144,7 @@ _USE = re.compile(
 
 
 _PROPOSE_WORDS = (
-    "propose", "introduce", "present", "develop", "release", "design", "build", "construct",
+    "propose", "introduce", "present", "develop", "release", "design", "build", "construct", "derive",
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term",
     "coined",
     "our ", "naming", "refer", "producing", "resulting", "a new ",
