@@ -729,6 +729,7 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("We present ", ", a family of methods for search.", "Method"),
         ("We pretrain ", ", a ViT-g/14 foundation model for pathology.", "Model"),
         ("We present ", ", a 1.5B-parameter encoder-decoder trained on audio.", "Model"),
+        ("We describe a deployed retrieval agent, denoted as ", ", that routes queries.", "Model"),
         # "data" after a name, but not after a short form defined in brackets
         ("Fine-tuning on our ", " data closes the gap.", "Dataset"),
         ("It synthesizes chain-of-thought (", ") data from programs.", None),
@@ -1221,6 +1222,9 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
         ),
         ("We derive the evidence lower bound (ELBO) for this model.", "Evidence Lower Bound", False),
         ("We derive fixed-point quantization rules for all layers.", "Quantization", False),
+        # "denoted as" names the paper's own thing, but not a known one
+        ("We describe a retrieval agent, denoted as EntAgent, that routes queries.", "EntAgent", True),
+        ("We maximise the evidence lower bound, denoted as ELBO.", "Evidence Lower Bound", False),
     ],
 )
 def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
@@ -1269,6 +1273,12 @@ def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
         ("tables fromWikipedia and two extensions toNTPs, unlike ByT5", ["ByT5"]),
         # nor is a word a lost space ran into a possessive
         ("abstractions like OpenAI’sGymand DeepMind'sControl, and ByT5", ["ByT5"]),
+        # a name may open on a number (mixed case, five letters or more, or a 3D acronym), but
+        # ordinals, units and rates may not
+        (
+            "On 2WikiMultihopQA, 3DMatch and 3DPW it came 2nd at 4KHz and 10TFLOPS with 20NewsGroups.",
+            ["2WikiMultihopQA", "3DMatch", "3DPW", "20NewsGroups"],
+        ),
     ],
 )
 def test_shaped_names_leave_out_headings_formulas_and_numbers(text, expected):
@@ -1387,8 +1397,8 @@ def test_setting_terms(text, expected):
         # accelerators, serving libraries and clouds are the tools, not the entities
         (
             "Serving\n\nWe fine-tune GPT-4o mini on 64 NVIDIA A100 GPUs and H100s with DeepSpeed, serve it "
-            "with vLLM on AWS and chain calls with LangChain.",
-            {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain"},
+            "with vLLM on AWS and chain calls with LangChain over a FAISS index.",
+            {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain", "FAISS"},
             {"GPT-4o mini"},
         ),
         # a hyphenated name is not cut for a longer catalogue form of its end ("ImageNet dataset")

@@ -1677,7 +1677,7 @@ def _modifiers_not_proposed(
             # "we train GPT-2, a 124M model, on ...": a known model trained again is not new
             # "our GPT-4 baseline": a known name the paper writes as its own is only used too
             trained = known and (
-                _TRAINED_BEFORE.search(text, max(0, ev.start - 100), ev.start) is not None
+                _KNOWN_NOT_NEW_BEFORE.search(text, max(0, ev.start - 100), ev.start) is not None
                 or _OUR_BEFORE.search(text, max(0, ev.start - 10), ev.start) is not None
             )
             if modifier or tail or kind or based or instance or trained:
@@ -1719,9 +1719,12 @@ _NAMING_BEFORE = re.compile(r"\b(?:call(?:s|ed)?|name[sd]?|dub(?:bed)?|term(?:ed
 _APPLIED_AFTER = re.compile(r"\s+(?:to\s+(?!the\b)[a-z]+|into)\b")
 #: "our" right before a name
 _OUR_BEFORE = re.compile(r"\bour\s+$", re.I)
-#: a verb of training right before a name, or of deriving before it in its clause: a known name
-#: so written is nothing new ("we derive the ELBO", "we derive fixed-point quantization rules")
-_TRAINED_BEFORE = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+)?$|\bderive[sd]?\s+[^.;]{0,80}$", re.I)
+#: a verb of training or "denoted as" right before a name, or of deriving before it in its
+#: clause: a known name so written is nothing new ("we derive the ELBO", "the bound, denoted as
+#: ELBO", "we derive fixed-point quantization rules")
+_KNOWN_NOT_NEW_BEFORE = re.compile(
+    r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+)?$|\bdenoted\s+as\s+$|\bderive[sd]?\s+[^.;]{0,80}$", re.I
+)
 #: "X based", "X (XX)-based": a name that what is proposed is built on
 _BASED_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?[\s\-]+based\b(?!\s+on\b)")
 #: an article, maybe with a word or two, right before a name: "a new RLVR paradigm",

@@ -396,6 +396,12 @@ ORGANISATIONS = frozenset(
         "Ollama",
         "LangChain",
         "LlamaIndex",
+        "FAISS",
+        "Faiss",
+        "Elasticsearch",
+        "Lucene",
+        "Pyserini",
+        "Docker",
         "AWS",
         "Azure",
         "GCP",
@@ -714,7 +720,7 @@ _KIND_NOUNS = "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _LISTED_NOUNS
 _KIND_BEFORE = re.compile(
     rf"\b(?:{_KIND_NOUNS})(?:"
     r"[^.;()]{0,60}?\b(?:such as|like|including|e\.g\.,?)"
-    r"|,?\s+(?:called|dubbed|named|termed|coined)"
+    r"|,?\s+(?:called|dubbed|named|termed|coined|denoted\s+as)"
     r")\s*[\"“']?$"
     rf"|\bnaming\s+(?:the|our|this)\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<x')})\s+$"
     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following)\s+"
@@ -736,6 +742,7 @@ _KIND_TAILS = (
     "named",
     "termed",
     "coined",
+    "denoted as",
     "(",
 )
 
@@ -1009,7 +1016,7 @@ _PROPOSE = re.compile(
     r"(?:,(?!\s+(?:an?|its|their|whose|which|who|where|[\w\-]+['’]s|"
     r"the\s+(?:first|only|largest|most|best))\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
-    r"|\b(?:called|dubbed|named|termed|coined)\s+[\"“'‘]?$"
+    r"|\b(?:called|dubbed|named|termed|coined|denoted\s+as)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
     r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
@@ -1145,7 +1152,7 @@ _USE = re.compile(
 
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct", "derive",
-    "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term",
+    "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
     "coined",
     "our ", "naming", "refer", "producing", "resulting", "a new ",
 )  # fmt: skip

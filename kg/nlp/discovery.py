@@ -322,7 +322,9 @@ def nameish_words(text: str, start: int = 0, end: int | None = None) -> list[tup
 def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
     """The names in one word-like chunk ("CLIP/LMM" holds two)."""
     raw = match.group(0)
-    if not _MAYBE_NAME.search(raw) or _DOMAIN.search(raw) or text.startswith("://", match.end()):
+    if not _MAYBE_NAME.search(raw) or text.startswith("://", match.end()):
+        return []
+    if _DOMAIN.search(raw) and not _DIGIT_NAME.match(raw):  # "example.org", "2nd"; not "3DMatch"
         return []
     if text[match.start() - 1 : match.start()] in ("'", "’") and _GLUED_POSSESSIVE.match(raw):
         return []  # "OpenAI’sGymand": a possessive run into the next word, no name
@@ -405,6 +407,9 @@ def _caps_connector(word: str) -> bool:
 
 
 _DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]|^\d+[A-Za-z]{2,}")
+#: a name that opens on a number: mixed case with five letters or more ("2WikiMultihopQA",
+#: "3DMatch"; not "4KHz" or "10TFLOPS") or a 2D/3D/4D acronym ("3DPW", "3DGS")
+_DIGIT_NAME = re.compile(r"\d+(?=[A-Za-z]{5})[A-Z][a-z]*[A-Z]\w*[a-z]|[234]D[A-Z]{2,}\b")
 
 
 def _split_slashes(chunk: str) -> list[str]:
