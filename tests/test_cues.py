@@ -27,7 +27,7 @@ PIECES = [
     "compared to", "exceeding", "ahead of", "on average", "3.2", "baselines", "using", "based on",
     "with", "via", "applied", "score", "accuracy",
     "task", "metric", "framework", "-style", "-Based", "'s ", "ſ", "K", "İ", "x", "GSM8K", "Phi-4", "7",
-    "new", "a", "an",
+    "new", "a", "an", " data", "denoted as", "derive", "pretrain", "On", " and ", "objective",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -45,7 +45,12 @@ def plain_relation(before: str, after: str) -> str:
     if (
         cues._PROPOSE.search(clause)
         or cues._PROPOSE_AFTER.search(after[:120])
-        or (cues._OUR_APPOSITIVE.search(after[:120]) and not cues._PREPOSITION_BEFORE.search(before[-20:]))
+        or (before.endswith(("our ", "Our ")) and cues._OWN_NAMED_AFTER.match(after))
+        or (
+            cues._OUR_APPOSITIVE.search(after[:120])
+            and not cues._PREPOSITION_BEFORE.search(before[-20:])
+            and not cues._opening_on(before, after)
+        )
         or (
             after.lstrip()[:1] in (",", "(")
             and cues._PROVIDE_BEFORE.search(before[-60:])
@@ -69,7 +74,7 @@ def plain_relation(before: str, after: str) -> str:
         and before.rstrip().endswith(("on", "the"))
         and cues._ACHIEVED_AFTER.match(after)
     )
-    if evaluated or cues._OPENING_ON.fullmatch(before) or cues._VALUE_ON.search(before[-40:]) or achieved:
+    if evaluated or cues._opening_on(before, after) or cues._VALUE_ON.search(before[-40:]) or achieved:
         return "evaluates_on"
     if "vs." in before[-80:].lower():
         if cues._COMPARE.search(before[-80:]):
@@ -95,7 +100,9 @@ def plain_type(before: str, after: str) -> str | None:
             return type_
     if cues._TASK_OF.search(before[-60:]):
         return "Task"
-    if cues._OPENING_ON.fullmatch(before) or cues._VALUE_ON.search(before[-40:]):
+    if after.startswith(" data") and cues._DATA_AFTER.match(after) and not before.endswith("("):
+        return "Dataset"
+    if cues._opening_on(before, after) or cues._VALUE_ON.search(before[-40:]):
         return "Benchmark"
     appositive = cues._APPOSITIVE.search(after[:120])
     if appositive:

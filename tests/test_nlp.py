@@ -730,6 +730,10 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("We pretrain ", ", a ViT-g/14 foundation model for pathology.", "Model"),
         ("We present ", ", a 1.5B-parameter encoder-decoder trained on audio.", "Model"),
         ("We describe a deployed retrieval agent, denoted as ", ", that routes queries.", "Model"),
+        # a data noun with its comma before the name; items of a list that opens "On ..."
+        ("It is pretrained on FineWeb-Edu and a new Korean web corpus, ", ".", "Dataset"),
+        ("On FEMNIST, ", " and a federated split of CIFAR-100, it improves accuracy.", "Benchmark"),
+        ("On ImageNet, FooNet and ", " reach 80%.", None),
         # "data" after a name, but not after a short form defined in brackets
         ("Fine-tuning on our ", " data closes the gap.", "Dataset"),
         ("It synthesizes chain-of-thought (", ") data from programs.", None),
@@ -760,6 +764,10 @@ def test_type_from_context(before, after, expected):
         ("Large Content and Behavior Models", "Model"),
         ("Plug and Play Language Model", "Model"),
         ("Attentive Interaction Model", None),
+        # a measure at a cut-off or a threshold
+        ("Acc@0.5IoU", "Metric"),
+        ("Hit@K", "Metric"),
+        ("user@host", None),
     ],
 )
 def test_type_from_name(name, expected):
@@ -1833,6 +1841,15 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Fine-tuning on our ", " data closes the gap.", "proposes"),
         ("Training with our ", " (LD-BT) raises accuracy.", "proposes"),
         ("In our ", " experiments, accuracy rises.", "mentions"),
+        # a list that opens "On ..." is measured on, up to the comma that ends it; the names
+        # after "On X, " are the subject, and "our monitor" after it is no appositive
+        ("On FEMNIST, ", " and a federated split of CIFAR-100, it improves accuracy.", "evaluates_on"),
+        ("On ImageNet, FooNet and ", " reach 80%.", "mentions"),
+        ("On AgentDojo and ", ", our monitor blocks attacks.", "evaluates_on"),
+        # a comparison does not run past a clause of its own, nor is "exceedingly" a comparison
+        ("Compared to centralized backdoors, we show that DBA is more stealthy against ", ".", "mentions"),
+        ("We compare our sampler to existing methods such as ", " on several examples.", "compares_with"),
+        ("GANs perform exceedingly well on tasks such as ", ".", "mentions"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

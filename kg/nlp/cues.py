@@ -531,6 +531,8 @@ GENERIC_WORDS = frozenset(
 )
 
 _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # a measure at a cut-off or threshold: "Acc@0.5IoU", "R@1", "Recall@K"
+    (re.compile(r"\w@(?:\d|[kKnN]\b)"), "Metric"),
     (
         re.compile(r"(?:bench(?:mark)?|eval|arena|gym|suite|leaderboard)(?:[-\s]?v?\d+(?:\.\d+)?)?$", re.I),
         "Benchmark",
@@ -868,10 +870,15 @@ def _kind_before(before: str) -> str | None:
 #: a data noun right before a name, after an article or "our" and up to two words
 _DATA_NOUN_BEFORE = re.compile(
     r"\b(?:our|the|a|an)\s+(?:[\w\-]+\s+){0,2}"
-    r"(?:(?P<Dataset>dataset|corpus)|(?P<Benchmark>benchmark|suite))\s+$",
+    r"(?:(?P<Dataset>dataset|corpus)|(?P<Benchmark>benchmark|suite))\s+$"
+    # "a new Korean web corpus, KoWeb-3T"
+    r"|\ban?\s+new\s+(?:[\w\-]+\s+){0,3}(?:(?P<Dataset2>dataset|corpus)|(?P<Benchmark2>benchmark|suite)),\s+$",
     re.I,
 )
-_DATA_NOUN_ENDS = ("dataset ", "corpus ", "benchmark ", "suite ", "Dataset ", "Corpus ", "Benchmark ")
+_DATA_NOUN_ENDS = (
+    "dataset ", "corpus ", "benchmark ", "suite ", "Dataset ", "Corpus ", "Benchmark ",
+    "dataset, ", "corpus, ", "benchmark, ", "suite, ",
+)  # fmt: skip
 
 
 #: a verb of giving or training, whose object a paper makes its own when an appositive says
@@ -920,11 +927,11 @@ def type_from_context(before: str, after: str) -> str | None:
     # "our ProsodyInstruct data", "on WMT11 data"; not a short form's: "chain-of-thought (CoT) data"
     if after.startswith(" data") and _DATA_AFTER.match(after) and not before.endswith("("):
         return "Dataset"
-    if before.endswith(_DATA_NOUN_ENDS) and (noun := _DATA_NOUN_BEFORE.search(before[-60:])):
-        return noun.lastgroup  # "our synthetic corpus QS-Synth", "the benchmark X"
+    if before.endswith(_DATA_NOUN_ENDS) and (noun := _DATA_NOUN_BEFORE.search(before[-70:])):
+        return noun.lastgroup.rstrip("2")  # "our synthetic corpus QS-Synth", "the benchmark X"
     if _ends_with_word(before, ("of", "the")) and _TASK_OF.search(before[-60:]):  # "the problem of X"
         return "Task"
-    if _opening_on(before) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
+    if _opening_on(before, after) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
         return "Benchmark"
     appositive = appositive_kind(after)
     if appositive:
@@ -938,9 +945,21 @@ def type_from_context(before: str, after: str) -> str | None:
     return _kind_before(before)
 
 
-def _opening_on(before: str) -> bool:
-    """Whether ``before`` is the opening of a sentence on the names measured ("On X and ")."""
-    return before.lstrip().startswith(("On", "Across")) and _OPENING_ON.fullmatch(before) is not None
+def _opening_on(before: str, after: str) -> bool:
+    """Whether ``before`` is the opening of a sentence on the names measured ("On X and "), or
+    a list item within one that the list goes on after ("On A, B and a split of C, ...")."""
+    if not before.lstrip().startswith(("On", "Across")):
+        return False
+    opening = _OPENING_ON.fullmatch(before)
+    if opening is not None:
+        # a list ends with the comma before its clause: not "On X, A and B reach ...", whose
+        # A and B are the subject
+        return opening.group(1) is None or _LIST_END_AFTER.match(after) is not None
+    return (
+        after.startswith((",", " and "))
+        and _OPENING_ON_ITEM.fullmatch(before) is not None
+        and _OPENING_LIST_REST.match(after) is not None
+    )
 
 
 def _value_on(before: str) -> bool:
@@ -985,7 +1004,14 @@ _VALUE_ON = re.compile(
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
 _ITEM = r"[^\s,]+(?:\s[^\s,]+)?"
-_OPENING_ON = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?(?:{_ITEM}(?:,\s+{_ITEM}){{0,6}},?\s+and\s+)?")
+_OPENING_ON = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?({_ITEM}(?:,\s+{_ITEM}){{0,6}},?\s+and\s+)?")
+#: the end of a list's last item: the comma before the clause
+_LIST_END_AFTER = re.compile(r"[^,.;]{0,60},")
+#: the rest of a list that opens a sentence, up to the comma that ends it: ", C and D, we ..."
+#: (not the subject of "On X, A and B reach ...")
+_OPENING_LIST_REST = re.compile(r"(?:,\s+[^,.;]{1,60}?)*,?\s+and\s+[^,.;]{1,60},")
+#: the items before a later one of a list that opens a sentence: "On A, B, "
+_OPENING_ON_ITEM = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?{_ITEM}(?:,\s+{_ITEM}){{0,6}},\s+")
 #: "the problem of X", "the tasks of X" (lower case: "the Lexical Substitution Task of
 #: SemEval-2007" names an evaluation campaign, and "the sub-tasks of X" a shared task)
 _TASK_OF = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+)?(?:problem|task)s?\s+of\s+(?:the\s+)?$")
@@ -1121,9 +1147,12 @@ _OVER = (
 )
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
-    r"outperform\w*|surpass\w*|exceed\w*|rival\w*|ahead of|compared? (?:to|with)|"
+    r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|rival(?:s|ed|led|ing|ling)?|"
+    r"ahead of|compared? (?:to|with)|"
     # "we compare open models, including A and B, with X", "trails X by 9 points"
-    r"compar(?:e|es|ed|ing)\b[^.;]{0,100}?\b(?:with|to|against)|trail(?:s|ed|ing)?|lag(?:s|ged)? behind|"
+    # (not past a clause of its own: "Compared to A, we show that B is robust against X")
+    r"compar(?:e|es|ed|ing)\b(?:(?!,\s+(?:we|it|they|our)\s)[^.;]){0,100}?\b(?:with|to|against)|"
+    r"trail(?:s|ed|ing)?|lag(?:s|ged)? behind|"
     r"falls? short of|"
     rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beat(?:s|ing)?|relative to"
 )
@@ -1267,7 +1296,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or (
             after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket
             and (
-                (_OUR_APPOSITIVE.search(after[:120]) and not _PREPOSITION_BEFORE.search(before[-20:]))
+                (
+                    _OUR_APPOSITIVE.search(after[:120])
+                    and not _PREPOSITION_BEFORE.search(before[-20:])
+                    and not _opening_on(before, after)  # "On AgentDojo and X, our monitor ..."
+                )
                 or (_PROVIDE_BEFORE.search(before[-60:]) and appositive_kind(after) is not None)
                 # "the resulting X, pre-trained on ...", "the resulting Noise Prior GAN (NPGAN)"
                 or _RESULTING_BEFORE.search(before[-30:]) is not None
@@ -1297,7 +1330,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         return "compares_with"
     if (
         evaluated
-        or _opening_on(before)
+        or _opening_on(before, after)
         or _value_on(before)
         or _achieved_on(before, after)
         or (_ends_with_word(before, ("on", "the")) and _BENCHMARKS_AFTER.match(after) is not None)
@@ -1310,7 +1343,10 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             return "compares_with"
     # the whole clause: every pattern ends within 60 characters of its end, but the word of gain
     # before "over" may stand further back ("gains of self-attention based models over X")
-    elif _has(lower, 80, _COMPARE_WORDS) and (compared := _COMPARE.search(clause)):
+    # ("compared ... to X" may stand 160 characters back)
+    elif (_has(lower, 80, _COMPARE_WORDS) or "compar" in lower[-180:]) and (
+        compared := _COMPARE.search(clause)
+    ):
         return "evaluates_on" if _measured_on(compared.group(0)) else "compares_with"
     if _has(lower, 60, _USE_WORDS) and _USE.search(clause[-60:]):
         return "uses"
