@@ -1233,6 +1233,13 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
         # "denoted as" names the paper's own thing, but not a known one
         ("We describe a retrieval agent, denoted as EntAgent, that routes queries.", "EntAgent", True),
         ("We maximise the evidence lower bound, denoted as ELBO.", "Evidence Lower Bound", False),
+        # "the proposed X", "X (our method)", "X is a new ...", "referred to as X", "and pretrain X, a ..."
+        ("Building upon DivideMix, the proposed NoiseGate learns a gate.", "NoiseGate", True),
+        ("NoiseGate (our method) achieves 93.1% accuracy.", "NoiseGate", True),
+        ("Zephyrine is a new mechanism that trains small models. Zephyrine wins.", "Zephyrine", True),
+        ("The tasks are collectively referred to as CounterBench.", "CounterBench", True),
+        ("This is commonly referred to as RLHF.", "Reinforcement Learning from Human Feedback", False),
+        ("We extend Mamba-2 to DNA and pretrain Caduceus-L, a long-range model.", "Caduceus-L", True),
     ],
 )
 def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):

@@ -1723,7 +1723,9 @@ _OUR_BEFORE = re.compile(r"\bour\s+$", re.I)
 #: clause: a known name so written is nothing new ("we derive the ELBO", "the bound, denoted as
 #: ELBO", "we derive fixed-point quantization rules")
 _KNOWN_NOT_NEW_BEFORE = re.compile(
-    r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+)?$|\bdenoted\s+as\s+$|\bderive[sd]?\s+[^.;]{0,80}$", re.I
+    r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+)?$|\b(?:denoted|referred\s+to)\s+as\s+$"
+    r"|\bderive[sd]?\s+[^.;]{0,80}$",
+    re.I,
 )
 #: "X based", "X (XX)-based": a name that what is proposed is built on
 _BASED_AFTER = re.compile(r"(?:\s*\([^)]{1,20}\))?[\s\-]+based\b(?!\s+on\b)")

@@ -885,7 +885,9 @@ _DATA_NOUN_ENDS = (
 #: what it is: "we provide Generic COG (gCOG), a configurable benchmark", "we pretrain Falconet,
 #: a family of open LMs" (a known name trained so is only used: see kg.nlp.assemble)
 _PROVIDE_BEFORE = re.compile(
-    r"\bwe\s+(?:\w+\s+)?(?:provide|offer|open-source|share|train|pre-?train)(?:[sd]|ed)?\s+(?:the\s+)?$", re.I
+    r"\bwe\s+(?:\w+\s+|[^.;]{0,100}?\band\s+)?(?:provide|offer|open-source|share|train|pre-?train)(?:[sd]|ed)?"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -1042,9 +1044,9 @@ _PROPOSE = re.compile(
     r"(?:,(?!\s+(?:an?|its|their|whose|which|who|where|[\w\-]+['’]s|"
     r"the\s+(?:first|only|largest|most|best))\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
-    r"|\b(?:called|dubbed|named|termed|coined|denoted\s+as)\s+[\"“'‘]?$"
+    r"|\b(?:called|dubbed|named|termed|coined|denoted\s+as|referred\s+to\s+as)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
-    r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$"
+    r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$|\bthe\s+proposed\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
     # "... and a new out-of-distribution set, RM-Shift"
@@ -1098,7 +1100,10 @@ _MODIFIER_AFTER = re.compile(r"-(?:based|style|like|inspired|type|driven|guided)
 _PROPOSE_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:new|novel|simple|unified|general|scalable|large|"
     r"comprehensive|challenging|efficient|lightweight)\b"
-    r"|^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:which|that)\s+we\s+(?:propose|introduce)",
+    r"|^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:which|that)\s+we\s+(?:propose|introduce)"
+    # "X (our method) achieves", "X is a new mechanism that ..."
+    r"|^\s*\((?:ours|our\s+(?:method|model|approach|framework))\)"
+    r"|^\s+is\s+an?\s+(?:new|novel)\b",
     re.I,
 )
 #: "X, our model distilled from ...", "X (XX), our new benchmark": the paper's own X, unless X
@@ -1182,6 +1187,7 @@ _USE = re.compile(
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct", "derive",
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
+    "referred",
     "coined",
     "our ", "naming", "refer", "producing", "resulting", "a new ",
 )  # fmt: skip

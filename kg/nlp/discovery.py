@@ -819,6 +819,8 @@ _INTRO = re.compile(
 )
 _NAME_CONTINUES = re.compile(r"(?:[ -]+[A-Z][\w'\-]*)+")
 _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
+#: a sentence that opens on the name of something new: "Zephyrine is a new mechanism that ..."
+_IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|novel)\b", re.M)
 _POSSESSIVE = re.compile(r"'s$")
 
 
@@ -966,9 +968,11 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Tokzilla']
     >>> [p.text for p in cued_names("We pretrain Ostrich, a family of open code models.")]
     ['Ostrich']
+    >>> [p.text for p in cued_names("Zephyrine is a new mechanism. Training is a new art. Zephyrine wins.")]
+    ['Zephyrine']
     """
     found: dict[int, Piece] = {}
-    for pattern in (_INTRO, _NAMING):
+    for pattern in (_INTRO, _NAMING, _IS_NEW):
         for match in pattern.finditer(text, start):
             name, end = match.group(1), match.end(1)
             more = _NAME_CONTINUES.match(text, end)
@@ -977,6 +981,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 if len(_WORD_SEP.split(name)) > 6:
                     continue
             words = [w for w in _WORD_SEP.split(name) if w]
+            if pattern is _IS_NEW and (text.count(name) < 2 or _also_lower_case(text, name)):
+                continue  # a word opening a sentence names nothing unless it recurs as a name
             if _plain_capital(words[0]) and not (len(words) == 1 and is_never_a_name(name)):
                 found[match.start(1)] = Piece(name, match.start(1), end)
     cited = citation_spans(text)
