@@ -734,6 +734,10 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("It is pretrained on FineWeb-Edu and a new Korean web corpus, ", ".", "Dataset"),
         ("On FEMNIST, ", " and a federated split of CIFAR-100, it improves accuracy.", "Benchmark"),
         ("On ImageNet, FooNet and ", " reach 80%.", None),
+        # what is made of data sets is a data set
+        ("We merge twelve public speech corpora to build ", ", a 9,000-hour set.", "Dataset"),
+        ("We combine 40 datasets to create ", " for instruction tuning.", "Dataset"),
+        ("We use these models to build ", " for reasoning.", None),
         # "data" after a name, but not after a short form defined in brackets
         ("Fine-tuning on our ", " data closes the gap.", "Dataset"),
         ("It synthesizes chain-of-thought (", ") data from programs.", None),

@@ -662,6 +662,15 @@ _BEFORE_TYPE = (
         ),
         "Dataset",
     ),
+    # "we assembled 106 medical datasets to create X": what is made of data sets is one
+    (
+        re.compile(
+            r"\b(?:data ?sets|corpora)\b[^.;]{0,40}?\bto\s+(?:create|build|form|construct|assemble|compile)\s+"
+            r"(?:the\s+|an?\s+|our\s+)?$",
+            re.I,
+        ),
+        "Dataset",
+    ),
     (
         re.compile(
             r"\b(?:outperforms?|surpass\w*|beats?)\s+(?:strong\s+)?(?:baselines?\s+)?(?:such as\s+|like\s+|including\s+)?$",
@@ -1021,6 +1030,7 @@ _TASK_OF = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+)?(?:problem|task)s?\s+of\s+(?:
 _BEFORE_TYPE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "performance", "accuracy", "score",
     "trained", "tuned", "model", "llm", "outperform", "surpass", "beat", "from",
+    "to create", "to build", "to form", "to construct", "to assemble", "to compile",
 )  # fmt: skip
 
 _NOT_OBJECT = (
