@@ -734,6 +734,8 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("It is pretrained on FineWeb-Edu and a new Korean web corpus, ", ".", "Dataset"),
         ("On FEMNIST, ", " and a federated split of CIFAR-100, it improves accuracy.", "Benchmark"),
         ("On ImageNet, FooNet and ", " reach 80%.", None),
+        # a kind noun, after "and a" and up to two words, before the name
+        ("It uses 60k prompts and a 0.4B preference model, ", ", to rank answers.", "Model"),
         # what is made of data sets is a data set
         ("We merge twelve public speech corpora to build ", ", a 9,000-hour set.", "Dataset"),
         ("We combine 40 datasets to create ", " for instruction tuning.", "Dataset"),
@@ -1244,11 +1246,19 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
         ("The tasks are collectively referred to as CounterBench.", "CounterBench", True),
         ("This is commonly referred to as RLHF.", "Reinforcement Learning from Human Feedback", False),
         ("We extend Mamba-2 to DNA and pretrain Caduceus-L, a long-range model.", "Caduceus-L", True),
+        ("We fine-tune Llama-2-7B on WildChat to obtain WildLlama, a chat model.", "WildLlama", True),
     ],
 )
 def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
     found = {e.name: e.proposed for e in nlp(f"A title\n\n{abstract}")._.kg_entities}
     assert found[name] is proposed
+
+
+def test_a_benchmark_named_after_a_model_is_no_variant_of_it(nlp):
+    text = "Evals\n\nWe test LLaVA-1.5 on LLaVA-Bench and GPT-J on Codex-Eval, a coding suite."
+    found = {e.name: (e.type, e.parent) for e in nlp(text)._.kg_entities}
+    assert found["Codex-Eval"] == ("Benchmark", None)
+    assert found["LLaVA-1.5"][1] == "LLaVA"
 
 
 def test_a_variant_typed_by_its_shape_takes_its_familys_kind(nlp):
@@ -1294,6 +1304,8 @@ def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
         ("abstractions like OpenAI’sGymand DeepMind'sControl, and ByT5", ["ByT5"]),
         # a name may open on a number (mixed case, five letters or more, or a 3D acronym), but
         # ordinals, units and rates may not
+        # a lower-case word joined to a name is a modifier: "user-ChatGPT conversations"
+        ("We log user-ChatGPT conversations and human-GPT4 chats with Vicuna-7B.", ["Vicuna-7B"]),
         (
             "On 2WikiMultihopQA, 3DMatch and 3DPW it came 2nd at 4KHz and 10TFLOPS with 20NewsGroups.",
             ["2WikiMultihopQA", "3DMatch", "3DPW", "20NewsGroups"],

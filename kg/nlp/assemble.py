@@ -177,12 +177,17 @@ _NAMED_WORD = re.compile(r"[-\s]([A-Z][A-Za-z]*)")
 def _joined_names(name: str, stem: str, entry: CatalogueEntry) -> bool:
     """Whether ``name`` joins a short method, metric or task acronym to another name rather
     than naming a version of it: "DIN-SQL", "KL-CPD", "MMD-GAN", "GNN-FiLM", "LSH Softmax"
-    (a size, version or variant word after it still makes a version: "GAN-XL").
+    (a size, version or variant word after it still makes a version: "GAN-XL"), or names a
+    benchmark after a model or method ("LLaVA-Bench", "Codex-Eval").
 
     >>> gan = CatalogueEntry("Generative Adversarial Network", "Method", aliases=("GAN",))
     >>> _joined_names("MMD-GAN", "MMD", gan), _joined_names("GAN-XL", "GAN", gan)
     (True, False)
+    >>> _joined_names("GAN-Bench", "GAN", gan)  # a benchmark named after a model or method
+    True
     """
+    if entry.type in ("Model", "Method") and _BENCHMARK_PART.fullmatch(name[len(stem) :]):
+        return True  # "LLaVA-Bench", "Codex-Eval": a benchmark named after a model
     if entry.type not in _JOINABLE_TYPES or not _SHORT_ACRONYM.fullmatch(stem):
         return False
     word = _NAMED_WORD.match(name, len(stem))
@@ -190,6 +195,8 @@ def _joined_names(name: str, stem: str, entry: CatalogueEntry) -> bool:
 
 
 _JOINABLE_TYPES = frozenset({"Method", "Metric", "Task"})
+#: the last part of a benchmark's name
+_BENCHMARK_PART = re.compile(r"[-\s](?:Bench|Eval|Arena|Leaderboard)", re.I)
 _SHORT_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 

@@ -853,8 +853,9 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
 #: "Our benchmark, X, pairs ...", "On A, our model, X, ...", "we propose a new dataset, X, that
 #: ..." (not "On the benchmark, X")
 _KIND_APPOSED = re.compile(
-    r"(?:^|[.;:,]\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+(?:(?:new|novel|first|own|proposed)\s+)?"
-    rf"(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
+    r"(?:^|[.;:,]\s+|\b(?:and|or)\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+"
+    r"(?:(?:new|novel|first|own|proposed)\s+)?"
+    rf"(?:[\w\-]+(?:\.\d+\w*)?\s+){{0,2}}(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
     re.I,
 )
 
@@ -1083,6 +1084,8 @@ _PROPOSE = re.compile(
     r"[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
     # "we distil A into a causal student, producing X"
     r"|\bwe\b[^.;]{0,120}?,\s+(?:producing|resulting\s+in)\s+(?:the\s+|an?\s+)?[\"“'‘]?$"
+    # "we fine-tune A on B to obtain X"
+    r"|\bwe\b[^.;]{0,120}?\bto\s+obtain\s+[\"“'‘]?$"
     # "we assembled 106 data sets to create X"
     r"|\bwe\b[^.;]{0,100}?\bto\s+(?:create|build|construct|assemble|curate)\s+"
     rf"(?:the\s+(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+\s+){{0,5}}|an?\s+(?:new|novel)\s+)?[\"“'‘]?$"
@@ -1199,7 +1202,7 @@ _PROPOSE_WORDS = (
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
     "referred",
     "coined",
-    "our ", "naming", "refer", "producing", "resulting", "a new ",
+    "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",

@@ -62,7 +62,7 @@ _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a lower-case prefix word before an acronym: "short-CoT models", "non-IID data"
 _PREFIXED_ACRONYM = re.compile(
     r"(?:short|long|multi|non|pre|post|cross|sub|low|high|full|single|dual|zero|few|inter|"
-    r"intra|over|under|anti|mid|large|small)-[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?"
+    r"intra|over|under|anti|mid|large|small|user|human)-[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*s?"
 )
 #: a letter over a number: "L/5", "N/2"
 _RATIO = re.compile(r"[A-Za-z]/\d+")
