@@ -1428,8 +1428,8 @@ def test_setting_terms(text, expected):
         # accelerators, serving libraries and clouds are the tools, not the entities
         (
             "Serving\n\nWe fine-tune GPT-4o mini on 64 NVIDIA A100 GPUs and H100s with DeepSpeed, serve it "
-            "with vLLM on AWS and chain calls with LangChain over a FAISS index.",
-            {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain", "FAISS"},
+            "with vLLM on AWS and chain calls with LangChain over a FAISS index, as EleutherAI does.",
+            {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain", "FAISS", "EleutherAI"},
             {"GPT-4o mini"},
         ),
         # a hyphenated name is not cut for a longer catalogue form of its end ("ImageNet dataset")
@@ -1873,6 +1873,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Compared to centralized backdoors, we show that DBA is more stealthy against ", ".", "mentions"),
         ("We compare our sampler to existing methods such as ", " on several examples.", "compares_with"),
         ("GANs perform exceedingly well on tasks such as ", ".", "mentions"),
+        # a count of tasks drawn from a suite is measured on, unless trained on
+        ("We test encoders for behavior cloning on 12 tasks from ", " and Franka Kitchen.", "evaluates_on"),
+        ("We train on 40 tasks from ", ".", "uses"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

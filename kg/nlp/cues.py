@@ -272,6 +272,11 @@ VENUES = frozenset(
 ORGANISATIONS = frozenset(
     [
         "OpenAI",
+        "EleutherAI",
+        "LAION",
+        "AI2",
+        "Allen AI",
+        "Mistral AI",
         "JD",
         "Alibaba",
         "Tencent",
@@ -1354,6 +1359,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or _achieved_on(before, after)
         or (_ends_with_word(before, ("on", "the")) and _BENCHMARKS_AFTER.match(after) is not None)
         or _measured_across_list(before)
+        or (before.endswith(("from ", "the ")) and _tasks_from(before))
         or (_ends_with_word(before, ("to", "the", "unseen", "new")) and _TRANSFERS_TO.search(before[-50:]))
     ):
         return "evaluates_on"
@@ -1415,6 +1421,24 @@ def _measured_across_list(before: str) -> bool:
     )
 
 
+def _tasks_from(before: str) -> bool:
+    """Whether ``before`` counts the tasks a result was measured on, drawn from what follows
+    ("on 12 tasks from "); not those trained on ("trained on 40 tasks from ").
+
+    >>> _tasks_from("behavior cloning on 12 tasks from "), _tasks_from("we train on 40 tasks from the ")
+    (True, False)
+    """
+    match = _TASKS_FROM.search(before[-90:])
+    return match is not None and "train" not in before[-90:][max(0, match.start() - 20) : match.end()].lower()
+
+
+#: a count of tasks or environments drawn from a suite: "on 12 tasks from (the) "
+_TASKS_FROM = re.compile(
+    r"\b(?:on|across|in)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
+    r"various|many|diverse)\s+(?:[\w\-]+\s+){0,2}(?:tasks|environments|games|problems|domains|"
+    r"subsets|splits)\s+(?:(?:drawn|taken|selected|sampled|adapted)\s+)?from\s+(?:the\s+)?$",
+    re.I,
+)
 _LIST_OPENING_WORDS = ("including", "such as", " like ", "e.g.")
 #: the paper speaking of its own work, or a result with a number
 _OWN_RESULT = re.compile(
