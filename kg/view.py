@@ -24,12 +24,14 @@ Examples
 from __future__ import annotations
 
 import importlib.util
+import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 import networkx as nx
+import orjson
 from markupsafe import Markup
 
 from kg.io import atomic_write
@@ -95,6 +97,32 @@ def _place(view: ViewData) -> None:
         node["x"], node["y"] = positions[node["id"]]
 
 
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    """The page template, compiled once per process; its ``tojson`` writes with orjson."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kg", "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+    )
+    env.policies["json.dumps_function"] = _dumps
+    return env.get_template("graph.html")
+
+
+def _dumps(value: object, *, sort_keys: bool = False) -> str:
+    """``value`` as JSON text, keys sorted when asked: orjson, or the standard library for
+    what orjson refuses (a lone surrogate in a title).
+
+    >>> _dumps({"b": 1, "a": "é"}, sort_keys=True)
+    '{"a":"é","b":1}'
+    >>> _dumps(["\\ud800"])  # a lone surrogate, escaped
+    '["\\\\ud800"]'
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort_keys else 0).decode()
+    except TypeError:
+        return json.dumps(value, sort_keys=sort_keys, separators=(",", ":"))
+
+
 def render_view(view: ViewData, *, title: str = "kg graph", precompute_above: int = PRECOMPUTE_LAYOUT) -> str:
     """The page drawing ``view``, as a string.
 
@@ -103,11 +131,7 @@ def render_view(view: ViewData, *, title: str = "kg graph", precompute_above: in
     precomputed = len(view.nodes) > precompute_above
     if precomputed:
         _place(view)
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("kg", "templates"),
-        autoescape=jinja2.select_autoescape(["html"]),
-    )
-    template = env.get_template("graph.html")
+    template = _template()
     relations = [
         (r, r.replace("_", " ").replace("co occurs", "co-occurs"), EDGE_STYLES[r]) for r in view.relations
     ]
