@@ -107,6 +107,11 @@ def plain_type(before: str, after: str) -> str | None:
     appositive = cues._APPOSITIVE.search(after[:120])
     if appositive:
         return appositive.lastgroup
+    bracketed = cues._KIND_BRACKET_BEFORE.search(before[-80:])
+    if bracketed:
+        noun = bracketed.group(0).lower().rstrip(" (")
+        if bracketed.lastgroup != "bModel" or not noun.endswith(("model", "models")):
+            return bracketed.lastgroup[1:]
     clause = cues._NOT_A_STOP.sub("_", before[-140:])
     for pattern, type_ in cues._BEFORE_TYPE:
         if pattern.search(clause[-80:]):

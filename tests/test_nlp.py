@@ -451,9 +451,9 @@ def test_cued_names_in_a_title_case_title():
     ],
 )
 def test_title_case(title, expected):
-    from kg.nlp.discovery import _title_case
+    from kg.nlp.discovery import is_title_case
 
-    assert _title_case(title) is expected
+    assert is_title_case(title) is expected
 
 
 @pytest.mark.parametrize(
@@ -736,6 +736,13 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("On ImageNet, FooNet and ", " reach 80%.", None),
         # a kind noun, after "and a" and up to two words, before the name
         ("It uses 60k prompts and a 0.4B preference model, ", ", to rank answers.", "Model"),
+        # a kind noun before the bracket the name is written in ("model" says too little)
+        ("A probability distance, the Integral Probability Metric (", ") here.", "Metric"),
+        ("We release a new benchmark (", ") of 500 tasks.", "Benchmark"),
+        ("We train a topic model (", ") on news.", None),
+        # "scores" as a verb names no metric: what the model was trained on stays a data set
+        ("A reward model trained on ", " scores the drafts.", "Dataset"),
+        ("Our model ", " scores the answers.", None),
         # what is made of data sets is a data set
         ("We merge twelve public speech corpora to build ", ", a 9,000-hour set.", "Dataset"),
         ("We combine 40 datasets to create ", " for instruction tuning.", "Dataset"),
@@ -1252,6 +1259,20 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
 def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
     found = {e.name: e.proposed for e in nlp(f"A title\n\n{abstract}")._.kg_entities}
     assert found[name] is proposed
+
+
+def test_a_plain_word_of_a_title_case_title_needs_the_abstract(nlp):
+    text = "Benchmarking Uncertainty in Weather Models\n\nWe rank GenCast on WeatherBench 2."
+    assert "Weather" not in {e.name for e in nlp(text)._.kg_entities}
+    text = "Forecasting the Weather\n\nWe train on the Weather and Traffic datasets."
+    assert {"Weather", "Traffic"} <= {e.name for e in nlp(text)._.kg_entities}
+
+
+def test_data_before_the_verb_scores_is_trained_on_not_evaluated_on(nlp):
+    text = "Rewards\n\nA reward model trained on HelpSteer2 scores the drafts. FooNet scores 84.3 on MMLU."
+    found = {e.name: e.relation for e in nlp(text)._.kg_entities}
+    assert found["HelpSteer"] == "uses"
+    assert found["MMLU"] == "evaluates_on"
 
 
 def test_a_benchmark_named_after_a_model_is_no_variant_of_it(nlp):

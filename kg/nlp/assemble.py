@@ -39,13 +39,21 @@ from kg.nlp.catalogue import Catalogue, CatalogueEntry, spell_symbols
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
     NON_ML_ACRONYMS,
+    SCORE_VERB_NEXT,
     VENUES,
     kind_lists,
     relation_from_context,
     type_from_context,
     type_from_name,
 )
-from kg.nlp.discovery import SIZE, VARIANT_TITLE_WORDS, VARIANT_WORDS, extend_name, repeated_mentions
+from kg.nlp.discovery import (
+    SIZE,
+    VARIANT_TITLE_WORDS,
+    VARIANT_WORDS,
+    extend_name,
+    is_title_case,
+    repeated_mentions,
+)
 from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
@@ -939,7 +947,10 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
 #: what lies between data and the metric measured on it: "OSWorld success rate", "HLE's accuracy"
 _METRIC_GAP = re.compile(r"(?:'s)? ")
 #: a result named by the data it was measured on: "the VBench score", "MMLU accuracy"
-_RESULT_AFTER = re.compile(r"(?:'s)? (?:scores?|accuracy|results?|performance)\b(?!\s+(?:of|on)\b)")
+_RESULT_AFTER = re.compile(
+    rf"(?:'s)? (?:scores?(?!\s+(?:[-+\d]|(?:{SCORE_VERB_NEXT})\b))|accuracy|results?|performance)\b"
+    r"(?!\s+(?:of|on)\b)"
+)
 
 
 #: kinds of entity a paper evaluates with, never on (kg's ontology: it evaluates on data or a task)
@@ -1328,11 +1339,22 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                 out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
     title_end = text.find("\n\n")
     shouted = title_end > 0 and _shouted(text[:title_end])
+    capitalised = title_end > 0 and not shouted and is_title_case(text[:title_end])
     for i, m in enumerate(out):
         if (
             m.entries
             and (
                 _other_sense(text, m.start, m.end)
+                # "Benchmarking Uncertainty in Weather Models": in a Title Case title, a plain
+                # capitalised word a case-sensitive entry spells names it only if the abstract
+                # writes it so too
+                or (
+                    capitalised
+                    and m.end <= title_end
+                    and m.entries[0].case_sensitive
+                    and _PLAIN_CAPITAL_WORD.fullmatch(m.text) is not None
+                    and re.search(rf"\b{re.escape(m.text)}\b", text[title_end:]) is None
+                )
                 # "FAST OBJECT LOCALIZATION VIA ...": in a title in capitals, a single capitalised
                 # word names something only if the abstract writes it so too
                 or (
@@ -1346,6 +1368,9 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
         ):
             out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
     return out
+
+
+_PLAIN_CAPITAL_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def _shouted(title: str) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "GENERIC_ACRONYMS",
     "GENERIC_WORDS",
     "ORGANISATIONS",
+    "SCORE_VERB_NEXT",
     "UNITS",
     "appositive_kind",
     "kind_lists",
@@ -603,6 +604,11 @@ def type_from_name(name: str) -> str | None:
 #: makes it a verb ("X challenge boosted trees")
 _NOT_VERB_OBJECT = "in|on|at|of|and|or|for|with|to|from|by|is|was|are|were|has|have|had|which|that|where"
 
+#: words after "scores" that make it the verb ("X scores higher", "X scores the answers")
+SCORE_VERB_NEXT = (
+    "higher|lower|well|best|above|below|better|worse|only|about|around|up|poorly|highly|"
+    "the|a|an|each|every|all|its|their|them|it|candidate|responses|answers"
+)
 _AFTER_NOUNS = (
     (
         r"benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena|environments?|simulators?|evaluations?|"
@@ -616,9 +622,9 @@ _AFTER_NOUNS = (
         r"objectives?|procedures?|strategy|layers?|modules?",
         "Method",
     ),
-    # "the BLEU score", not the verb: "X scores 84.3", "X scores higher"
+    # "the BLEU score", not the verb: "X scores 84.3", "X scores higher", "X scores the drafts"
     (
-        r"scores?(?!\s+(?:[-+\d]|(?:higher|lower|well|best|above|below|better|worse|only|about|around|up)\b))"
+        rf"scores?(?!\s+(?:[-+\d]|(?:{SCORE_VERB_NEXT})\b))"
         r"|metrics?|measures?",
         "Metric",
     ),
@@ -744,6 +750,11 @@ _KIND_BEFORE = re.compile(
     re.I,
 )
 
+
+#: a kind noun right before the bracket a name is written in: "a new benchmark (FooQA)"
+_KIND_BRACKET_BEFORE = re.compile(
+    rf"\b(?:an?|the|our)\s+(?:[\w\-.]+\s+){{0,3}}(?:{_KIND_NOUNS.replace('?P<', '?P<b')})\s*\($", re.I
+)
 
 _QUOTES = "\"“'"
 #: every way ``_KIND_BEFORE`` can end, once a closing quote and spaces are taken off
@@ -953,6 +964,12 @@ def type_from_context(before: str, after: str) -> str | None:
     appositive = appositive_kind(after)
     if appositive:
         return appositive
+    if before.endswith("(") and (bracketed := _KIND_BRACKET_BEFORE.search(before[-80:])):
+        # "the Integral Probability Metric (IPM)", "a new benchmark (FooQA)"; "a topic model
+        # (TM)" may be a technique as well as a trained model, and says neither
+        kind = bracketed.lastgroup[1:]
+        if kind != "Model" or not bracketed.group(0).lower().rstrip(" (").endswith(("model", "models")):
+            return kind
     if before[-1:].isspace():  # each of these patterns ends in a space
         clause, lower = _clause(before)
         if _has(lower, 80, _BEFORE_TYPE_WORDS):

@@ -36,6 +36,7 @@ __all__ = [
     "eponym_terms",
     "extend_name",
     "is_name_shaped",
+    "is_title_case",
     "other_mentions",
     "phrase_names",
     "repeated_mentions",
@@ -992,7 +993,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         if not cited or _outside(cited, m.start())
     ]
     # a Title Case title capitalises every word: there, a capital is no sign of a name
-    skip_title = start > 0 and _title_case(text[:start])
+    skip_title = start > 0 and is_title_case(text[:start])
     counts = Counter(
         _singular(w) for w, at in words if not (skip_title and at < start and not _joined_names(w))
     )
@@ -1043,10 +1044,10 @@ def _authors(text: str, start: int, end: int) -> bool:
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'\-]{3,}")
 
 
-def _title_case(title: str) -> bool:
+def is_title_case(title: str) -> bool:
     """Whether ``title`` capitalises (nearly) all its words of four letters or more.
 
-    >>> _title_case("Total Variation, Cheeger Cuts."), _title_case("Cheeger cuts on graphs")
+    >>> is_title_case("Total Variation, Cheeger Cuts."), is_title_case("Cheeger cuts on graphs")
     (True, False)
     """
     words = _TITLE_WORD.findall(title)
