@@ -1254,6 +1254,7 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
         ("This is commonly referred to as RLHF.", "Reinforcement Learning from Human Feedback", False),
         ("We extend Mamba-2 to DNA and pretrain Caduceus-L, a long-range model.", "Caduceus-L", True),
         ("We fine-tune Llama-2-7B on WildChat to obtain WildLlama, a chat model.", "WildLlama", True),
+        ("We find leaks in MBPP and construct MBPP-Clean, a decontaminated variant.", "MBPP-Clean", True),
     ],
 )
 def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
@@ -1266,6 +1267,12 @@ def test_a_plain_word_of_a_title_case_title_needs_the_abstract(nlp):
     assert "Weather" not in {e.name for e in nlp(text)._.kg_entities}
     text = "Forecasting the Weather\n\nWe train on the Weather and Traffic datasets."
     assert {"Weather", "Traffic"} <= {e.name for e in nlp(text)._.kg_entities}
+
+
+def test_a_benchmark_trained_on_stays_used_beside_an_evaluation(nlp):
+    text = "Routing\n\nWe train routers on Chatbot Arena preferences and evaluate them on MT-Bench."
+    found = {e.name: e.relation for e in nlp(text)._.kg_entities}
+    assert (found["Chatbot Arena"], found["MT-Bench"]) == ("uses", "evaluates_on")
 
 
 def test_data_before_the_verb_scores_is_trained_on_not_evaluated_on(nlp):
@@ -1325,6 +1332,8 @@ def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
         ("abstractions like OpenAI’sGymand DeepMind'sControl, and ByT5", ["ByT5"]),
         # a name may open on a number (mixed case, five letters or more, or a 3D acronym), but
         # ordinals, units and rates may not
+        # the letters of a symmetry group ("SE(3)", "SO(3)", "GF(2)") are no name
+        ("An SE(3)-equivariant net over SO(3) and GF(2), unlike EGNN.", ["EGNN"]),
         # a lower-case word joined to a name is a modifier: "user-ChatGPT conversations"
         ("We log user-ChatGPT conversations and human-GPT4 chats with Vicuna-7B.", ["Vicuna-7B"]),
         (

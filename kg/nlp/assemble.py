@@ -1645,10 +1645,17 @@ def _benchmarks_evaluated_with(evidence: list[Evidence]) -> list[Evidence]:
     """
     return [
         ev._replace(relation=Relation.EVALUATES_ON.value)
-        if ev.relation == Relation.USES.value and _EVALUATION_WORD.search(ev.sentence)
+        if ev.relation == Relation.USES.value
+        and _EVALUATION_WORD.search(ev.sentence)
+        # "we train routers on X ..., and evaluate them on Y": X is still trained on
+        and not _TRAINED_ON_BEFORE.search(ev.sentence, 0, ev.start - ev.sentence_start)
         else ev
         for ev in evidence
     ]
+
+
+#: a verb of training and "on" right before a name
+_TRAINED_ON_BEFORE = re.compile(r"\b(?:pre-?)?train\w*\b[^.;]{0,50}?\bon\s+(?:the\s+)?$", re.I)
 
 
 #: a head noun after a name that makes the name a modifier: "a few-shot learning approach"

@@ -327,6 +327,8 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
         return []
     if _DOMAIN.search(raw) and not _DIGIT_NAME.match(raw):  # "example.org", "2nd"; not "3DMatch"
         return []
+    if _GROUP_AFTER.match(text, match.end()):  # "SE(3)-equivariant", "SO(3)": a symmetry group
+        return []
     if text[match.start() - 1 : match.start()] in ("'", "’") and _GLUED_POSSESSIVE.match(raw):
         return []  # "OpenAI’sGymand": a possessive run into the next word, no name
     found = []
@@ -407,6 +409,8 @@ def _caps_connector(word: str) -> bool:
     return word.title() in FUNCTION_WORDS or word.lower() in _CAPS_CONNECTORS
 
 
+#: the dimension of a symmetry group right after its letters: "SE(3)", "E(n)"
+_GROUP_AFTER = re.compile(r"\((?:\d|n)\)")
 _DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]|^\d+[A-Za-z]{2,}")
 #: a name that opens on a number: mixed case with five letters or more ("2WikiMultihopQA",
 #: "3DMatch"; not "4KHz" or "10TFLOPS") or a 2D/3D/4D acronym ("3DPW", "3DGS")
