@@ -56,7 +56,7 @@ def test_dev_precision_stays_high(dev_score):
 
 def test_dev_proposed_flags(dev_score):
     # what the paper introduces, over the matched entities (0.975 and 0.975 in the third
-    # session of 2026-12-05; one more miss would give 0.95)
+    # session of 2026-12-05, 1.000 and 0.975 in the fifth; one more miss would give 0.95)
     assert dev_score.proposed_precision >= 0.95, dev_score
     assert dev_score.proposed_recall >= 0.95, dev_score
 
@@ -72,7 +72,8 @@ def test_scierc_partial_f1(nlp):  # target 0.80
 
 
 DEV_F1_FLOOR = 0.93  # the target, met on 2026-12-04 (0.935)
-DEV_TYPED_F1_FLOOR = 0.92
+DEV_TYPED_F1_FLOOR = 0.925  # 0.931 in the fifth session of 2026-12-05
 # 0.690 on 2026-12-05 until "non-LR" stopped being a name (a prefix before an acronym is a
-# modifier), which had been credited, by --partial overlap, for the gold row "LR (0) grammars"
-SCIERC_F1_FLOOR = 0.685
+# modifier), which had been credited, by --partial overlap, for the gold row "LR (0) grammars";
+# 0.713 in the fifth session of 2026-12-05
+SCIERC_F1_FLOOR = 0.705
