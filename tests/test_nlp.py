@@ -1262,6 +1262,17 @@ def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
     assert found[name] is proposed
 
 
+def test_what_the_papers_own_proposal_introduces_is_new_too(nlp):
+    text = (
+        "Orca: Learning to Reason\n\nWe present Orca, a 13B model. Orca introduces OrcaBench, a suite "
+        "of 300 tasks. Orca also introduces LoRA adapters, and GPT-4 introduces GPT-Probe."
+    )
+    found = {e.name: e.proposed for e in nlp(text)._.kg_entities}
+    assert found["OrcaBench"] is True
+    assert found["Low-Rank Adaptation"] is False  # a known name
+    assert found["GPT-Probe"] is False  # brought by another paper's model
+
+
 def test_a_plain_word_of_a_title_case_title_needs_the_abstract(nlp):
     text = "Benchmarking Uncertainty in Weather Models\n\nWe rank GenCast on WeatherBench 2."
     assert "Weather" not in {e.name for e in nlp(text)._.kg_entities}

@@ -672,8 +672,57 @@ def assemble_entities(
     entities = relation_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
     entities = relations_fit_for_kind(text, entities)
+    entities = introduced_by_own(entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
+
+
+def introduced_by_own(entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Mark proposed the names a sentence says the paper's own proposal brings: in "We present
+    Orca. Orca introduces OrcaBench, a suite of tasks." OrcaBench is new too. A known name so
+    introduced is left as it is.
+
+    >>> ev = lambda t, s, rel: Evidence(t, s.index(t), s.index(t) + len(t), s, 0, rel)
+    >>> s = "Orca introduces OrcaBench."
+    >>> orca = ExtractedEntity("Orca", "Model", ["Orca"], [], proposed=True, relation="proposes")
+    >>> bench = ExtractedEntity("OrcaBench", "Benchmark", ["OrcaBench"], [ev("OrcaBench", s, "mentions")])
+    >>> [(e.name, e.proposed, e.relation) for e in introduced_by_own([orca, bench])][1]
+    ('OrcaBench', True, 'proposes')
+    """
+    own = {form for e in entities if e.proposed for form in (e.name, *e.mentions)}
+    if not own:
+        return entities
+    out = []
+    for entity in entities:
+        if not entity.proposed and entity.catalogue_id is None:
+            evidence = [
+                ev._replace(relation=Relation.PROPOSES.value)
+                if ev.relation in _WEAK_RELATIONS and _own_subject(ev, own)
+                else ev
+                for ev in entity.evidence
+            ]
+            if evidence != entity.evidence:
+                entity = replace(entity, evidence=evidence, relation=Relation.PROPOSES.value, proposed=True)
+        out.append(entity)
+    return out
+
+
+_WEAK_RELATIONS = frozenset({Relation.MENTIONS.value, Relation.USES.value})
+#: the subject and a verb of bringing something new, right before a name
+_OWN_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.;]\s+)\s*([A-Z][\w\-.+]*(?:\s[A-Z0-9][\w\-.+]*)?)\s+(?:also\s+|further\s+)?"
+    r"(?:introduces|presents|proposes|releases|contributes)\s+(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?$"
+)
+
+
+def _own_subject(evidence: Evidence, own: set[str]) -> bool:
+    """Whether the sentence of ``evidence`` opens on a form of the paper's own proposal whose
+    verb of bringing something new takes the name."""
+    before = evidence.sentence[: evidence.start - evidence.sentence_start]
+    if not before.endswith(" "):
+        return False
+    match = _OWN_SUBJECT_BEFORE.search(before)
+    return match is not None and match.group(1) in own
 
 
 def _glued_kind_form(candidate: Candidate, text: str) -> bool:
