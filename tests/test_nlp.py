@@ -1459,6 +1459,12 @@ def test_setting_terms(text, expected):
             },
             {"spike-and-slab Restricted Boltzmann Machine", "ssRBM"},
         ),
+        # laboratory techniques of biology are no ML entities
+        (
+            "Cells\n\nWe analyze CRISPR screens, scRNA-seq data and ATAC-seq peaks with CellFormer.",
+            {"CRISPR", "scRNA-seq", "scRNA", "ATAC-seq"},
+            {"CellFormer"},
+        ),
         # sensors record the data; they are neither data sets nor methods
         (
             "Driving\n\nWe fuse LiDAR point clouds, RGB-D frames and IMU readings with a new detector, "

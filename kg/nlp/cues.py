@@ -60,6 +60,13 @@ NON_ML_ACRONYMS = frozenset(
         "EMG",
         "MEG",
         "fNIRS",
+        # laboratory techniques of biology
+        "CRISPR",
+        "RNA-seq",
+        "scRNA-seq",
+        "scRNA",
+        "ATAC-seq",
+        "ChIP-seq",
         "MRI",
         "fMRI",
         "CT",
