@@ -28,6 +28,7 @@ PIECES = [
     "with", "via", "applied", "score", "accuracy",
     "task", "metric", "framework", "-style", "-Based", "'s ", "ſ", "K", "İ", "x", "GSM8K", "Phi-4", "7",
     "new", "a", "an", " data", "denoted as", "derive", "pretrain", "On", " and ", "objective",
+    "evaluated", "against", "benchmarked",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

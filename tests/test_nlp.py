@@ -1923,6 +1923,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # a count of tasks drawn from a suite is measured on, unless trained on
         ("We test encoders for behavior cloning on 12 tasks from ", " and Franka Kitchen.", "evaluates_on"),
         ("We train on 40 tasks from ", ".", "uses"),
+        # what an evaluation is set against is compared with
+        ("It was benchmarked against random survival forests and ", ".", "compares_with"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

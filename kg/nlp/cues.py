@@ -1200,6 +1200,8 @@ _COMPARE_TERMS = (
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     # (not past a clause of its own: "Compared to A, we show that B is robust against X")
     r"compar(?:e|es|ed|ing)\b(?:(?!,\s+(?:we|it|they|our)\s)[^.;]){0,100}?\b(?:with|to|against)|"
+    # "we evaluate X on Y against A and B": what an evaluation is set against is compared with
+    r"(?:evaluat|benchmark)(?:e|es|ed|ing)\b(?:(?!,\s+(?:we|it|they|our)\s)[^.;]){0,100}?\bagainst|"
     r"trail(?:s|ed|ing)?|lag(?:s|ged)? behind|"
     r"falls? short of|"
     rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beat(?:s|ing)?|relative to"
@@ -1241,7 +1243,7 @@ _EVALUATE_WORDS = (
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
     "trail", "lag", "short of",
-    "over", "beat", "relative to", "baseline",
+    "over", "beat", "relative to", "baseline", "against",
 )  # fmt: skip
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "employ", "with", "via", "through",
