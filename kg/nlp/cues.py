@@ -1463,7 +1463,7 @@ def _tasks_from(before: str) -> bool:
 _TASKS_FROM = re.compile(
     r"\b(?:on|across|in)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
     r"various|many|diverse)\s+(?:[\w\-]+\s+){0,2}(?:tasks|environments|games|problems|domains|"
-    r"subsets|splits)\s+(?:(?:drawn|taken|selected|sampled|adapted)\s+)?from\s+(?:the\s+)?$",
+    r"subsets|splits|competitions|challenges|datasets|suites)\s+(?:(?:drawn|taken|selected|sampled|adapted)\s+)?from\s+(?:the\s+)?$",
     re.I,
 )
 _LIST_OPENING_WORDS = ("including", "such as", " like ", "e.g.")
