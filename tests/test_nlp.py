@@ -1255,6 +1255,10 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
         ("We extend Mamba-2 to DNA and pretrain Caduceus-L, a long-range model.", "Caduceus-L", True),
         ("We fine-tune Llama-2-7B on WildChat to obtain WildLlama, a chat model.", "WildLlama", True),
         ("We find leaks in MBPP and construct MBPP-Clean, a decontaminated variant.", "MBPP-Clean", True),
+        # "named as X"; a name a proposal extends is only used ("the proposed DocNADE extension")
+        ("The proposed DocNADE extension is named as ctx-DocNADEe.", "ctx-DocNADEe", True),
+        ("The proposed DocNADE extension is named as ctx-DocNADEe.", "DocNADE", False),
+        ("We propose a QH variant of Adam called QHAdam.", "QH", False),
     ],
 )
 def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):

@@ -1768,7 +1768,9 @@ def _modifiers_not_proposed(
                 _KNOWN_NOT_NEW_BEFORE.search(text, max(0, ev.start - 100), ev.start) is not None
                 or _OUR_BEFORE.search(text, max(0, ev.start - 10), ev.start) is not None
             )
-            if modifier or tail or kind or based or instance or trained:
+            # "the proposed DocNADE extension": what is new is the extension
+            extended = _EXTENSION_AFTER.match(text, ev.end) is not None
+            if modifier or tail or kind or based or instance or trained or extended:
                 ev = ev._replace(relation=Relation.USES.value)
         out.append(ev)
     # the short form in brackets right after its long form goes with it: "a new Hierarchical
@@ -1805,6 +1807,8 @@ _INSTANCE_BEFORE = re.compile(
 _NAMING_BEFORE = re.compile(r"\b(?:call(?:s|ed)?|name[sd]?|dub(?:bed)?|term(?:ed)?|coined)\s+[\"“'‘]?$")
 #: a known name applied to something: "we introduce contrastive learning to enhance ...", "into"
 _APPLIED_AFTER = re.compile(r"\s+(?:to\s+(?!the\b)[a-z]+|into)\b")
+#: a word after a name that makes the proposal a version of it
+_EXTENSION_AFTER = re.compile(r"\s+(?:extension|variant|version|modification|adaptation)s?\b")
 #: "our" right before a name
 _OUR_BEFORE = re.compile(r"\bour\s+$", re.I)
 #: a verb of training or "denoted as" right before a name, or of deriving before it in its

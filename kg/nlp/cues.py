@@ -1084,7 +1084,7 @@ _PROPOSE = re.compile(
     r"(?:,(?!\s+(?:an?|its|their|whose|which|who|where|[\w\-]+['’]s|"
     r"the\s+(?:first|only|largest|most|best))\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
-    r"|\b(?:called|dubbed|named|termed|coined|denoted\s+as|referred\s+to\s+as)\s+[\"“'‘]?$"
+    r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
     r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$|\bthe\s+proposed\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
