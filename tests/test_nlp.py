@@ -1266,6 +1266,17 @@ def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
     assert found[name] is proposed
 
 
+def test_short_lower_case_names_with_a_number(nlp):
+    text = (
+        "s1: Simple Test-Time Scaling\n\nOur model, dubbed s1, uses budget forcing and the "
+        "Sketch-of-Thought prompt. A variable called x1 grows."
+    )
+    found = {e.name: e.proposed for e in nlp(text)._.kg_entities}
+    assert found["s1"] is True
+    assert "Sketch-of-Thought" in found
+    assert "x1" not in found
+
+
 def test_what_the_papers_own_proposal_introduces_is_new_too(nlp):
     text = (
         "Orca: Learning to Reason\n\nWe present Orca, a 13B model. Orca introduces OrcaBench, a suite "

@@ -89,6 +89,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["Gallant-Bench", "Hydra-Net", "Self-Consistency"]]
     [True, True, False]
+    >>> [is_name_shaped(t) for t in ["Sketch-of-Thought", "Out-of-Distribution", "State-of-the-Art"]]
+    [True, False, False]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
@@ -110,6 +112,8 @@ def is_name_shaped(text: str) -> bool:
         return True
     if _SUFFIXED_NAME.fullmatch(text):  # Gallant-Bench, Hydra-Net: a word and a name's suffix
         return True
+    if _OF_NAME.fullmatch(text):  # Sketch-of-Thought, Mixture-of-Agents: the "X-of-Y" method names
+        return True
     if _GREEK_LETTER.match(text):  # a Greek letter opens a formula unless it opens a name above
         return False
     parts = [p for p in _PART_SEP.split(text) if p]
@@ -120,6 +124,10 @@ def is_name_shaped(text: str) -> bool:
 
 
 #: a capitalised word joined to a suffix that names ML artefacts: "Gallant-Bench", "Hydra-Net"
+#: the "X-of-Thought" family of method names
+_OF_NAME = re.compile(
+    r"[A-Z][a-z]+-of-(?:Thoughts?|Draft|Table|Verification|Agents|Experts|Density|Reasoning|Tools|Code)"
+)
 _SUFFIXED_NAME = re.compile(r"[A-Z][a-z]{2,}-(?:Bench|Eval|Net|GPT|BERT|QA|Gym|Arena|Coder|LLM|VLM)")
 
 
@@ -460,6 +468,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Lean Copilot 2'
     >>> title_name("Part 2: Scaling the Data") is None
     True
+    >>> title_name("s1: Simple Test-Time Scaling", "Our model, s1, wins.").text
+    's1'
+    >>> title_name("v2: Notes", "More notes.") is None
+    True
     """
     match = _TITLE.match(title)
     if not match:
@@ -478,12 +490,23 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     named = words[:-1] if numbered else words
     capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(named, shaped, strict=False))
     recurs = len(words) == 1 or numbered or head in abstract or words[-1] in _ARTEFACT_NOUNS
-    if any(shaped) or (capitalised and recurs and not first.endswith("ing")):
+    # "s1: Simple Test-Time Scaling": a short lower-case name with a number, written again
+    lowered = (
+        len(words) == 1 and _LOWER_NUMBERED.fullmatch(head) is not None and _word_count(abstract, head) > 0
+    )
+    if any(shaped) or lowered or (capitalised and recurs and not first.endswith("ing")):
         start = match.start(1)
         return Piece(head, start, start + len(head))
     return None
 
 
+def _word_count(text: str, word: str) -> int:
+    """How often ``word`` stands in ``text`` as a word of its own (not inside "s1K" or "x-s1")."""
+    return len(re.findall(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text))
+
+
+#: a short lower-case name with a number: "s1", "o3", "k1.5"
+_LOWER_NUMBERED = re.compile(r"[a-z]{1,4}\d+(?:\.\d+)?[a-z]?")
 #: a bare version number, the last word of a release's name ("Lean Copilot 2")
 _VERSION_NUMBER = re.compile(r"\d{1,2}(?:\.\d+)?")
 #: first words of numbered heads that are parts of a series, not releases ("Part 2: ...")
@@ -541,7 +564,7 @@ _TITLE_OPENERS = frozenset(
 )
 
 
-_WORD = r"[A-Z][\w\-+]*(?:\.\w[\w\-+]*)*"
+_WORD = r"(?:[A-Z]|[a-z]{1,4}\d)[\w\-+]*(?:\.\w[\w\-+]*)*"  # "Self-Play Tuning", "s1", "k1.5"
 _CALLED = re.compile(
     r"\b(?:called|dubbed|named|termed|coined|namely)\s+[\"“']?" rf"({_WORD}(?:\s+{_WORD}){{0,5}})",
 )
@@ -568,6 +591,8 @@ def called_names(text: str) -> list[Piece]:
     []
     >>> called_names("a quantity called Q, namely X. It grows.")
     []
+    >>> [p.text for p in called_names("s1: Scaling. Our model, dubbed s1, and a variable called x1.")]
+    ['s1']
     """
     out = []
     for pattern in (_CALLED, _WE_CALL):
@@ -576,6 +601,8 @@ def called_names(text: str) -> list[Piece]:
             end = match.start(1) + len(name)
             if len(name) < 2:
                 continue  # "a quantity called X": a symbol, not a name
+            if _LOWER_NUMBERED.fullmatch(name) and _word_count(text, name) < 2:
+                continue  # "a variable called x1"; a name such as s1 comes back
             # "Large Content and Behavior Models": the name goes on past the connector
             if name.split()[0].lower() not in GENERIC_WORDS and not _NAME_GOES_ON.match(text, end):
                 out.append(Piece(name, match.start(1), end))
