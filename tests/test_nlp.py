@@ -1266,6 +1266,13 @@ def test_a_known_name_is_proposed_only_as_itself(nlp, abstract, name, proposed):
     assert found[name] is proposed
 
 
+def test_a_capitalised_word_before_a_metric_loss_or_optimizer_noun(nlp):
+    text = "Losses\n\nWe report the Brindle metric and use the Halyard optimizer, not the Euclidean metric."
+    found = {e.name: e.type for e in nlp(text)._.kg_entities}
+    assert (found.get("Brindle"), found.get("Halyard")) == ("Metric", "Method")
+    assert "Euclidean" not in found
+
+
 def test_short_lower_case_names_with_a_number(nlp):
     text = (
         "s1: Simple Test-Time Scaling\n\nOur model, dubbed s1, uses budget forcing and the "

@@ -841,8 +841,10 @@ NOT_NAMES = frozenset(
 _CAP_WORD = r"[A-Z][a-z][\w'\-]*(?:[\s-]+[A-Z][\w'\-]*){0,2}"
 _TYPE_NOUN = re.compile(
     r"\s+(?:models?|architectures?|networks?|benchmarks?|datasets?|corpus|families|family|"
-    r"environments?|suites?|agents?|checkpoints?)\b"
+    r"environments?|suites?|agents?|checkpoints?|metrics?|loss|losses|optimi[sz]ers?|regulari[sz]ers?)\b"
 )
+#: adjectives made of names ("Euclidean", "Riemannian"), which a type noun after them does not make names
+_NAME_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean)")
 _INTRO = re.compile(
     r"\b(?:we|We|paper|work)\s+(?:(?:\w+ly|further|also|then|next|first|finally)\s+)?"
     r"(?:propose|introduce|present|release|develop|design|build|"
@@ -1037,7 +1039,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             continue
         cued = (
             (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
-            or _TYPE_NOUN.match(text, end)
+            or (_TYPE_NOUN.match(text, end) and not _NAME_ADJECTIVE.fullmatch(word))
             or _in_name_list(text, at, end)
             or (text.startswith(",", end) and appositive_kind(text[end : end + 120]) is not None)
         )
