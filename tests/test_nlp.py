@@ -1273,6 +1273,13 @@ def test_a_capitalised_word_before_a_metric_loss_or_optimizer_noun(nlp):
     assert "Euclidean" not in found
 
 
+def test_a_capitalised_word_with_a_variant_word_is_a_name(nlp):
+    text = "Variants\n\nResults on Zembla and Quorra-Hard improve, and Kestrel-Lite wins a Min-Max game."
+    found = {e.name for e in nlp(text)._.kg_entities}
+    assert {"Zembla", "Quorra-Hard", "Kestrel-Lite"} <= found
+    assert "Min-Max" not in found
+
+
 def test_short_lower_case_names_with_a_number(nlp):
     text = (
         "s1: Simple Test-Time Scaling\n\nOur model, dubbed s1, uses budget forcing and the "

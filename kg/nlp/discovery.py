@@ -91,6 +91,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False]
     >>> [is_name_shaped(t) for t in ["Sketch-of-Thought", "Out-of-Distribution", "State-of-the-Art"]]
     [True, False, False]
+    >>> [is_name_shaped(t) for t in ["Quorra-Hard", "Kestrel-Lite", "Non-Max", "Semi-Hard"]]
+    [True, True, False, False]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
@@ -114,6 +116,8 @@ def is_name_shaped(text: str) -> bool:
         return True
     if _OF_NAME.fullmatch(text):  # Sketch-of-Thought, Mixture-of-Agents: the "X-of-Y" method names
         return True
+    if _VARIANT_SUFFIXED.fullmatch(text):  # Quorra-Hard, Falcon-Instruct: a version of a name
+        return True
     if _GREEK_LETTER.match(text):  # a Greek letter opens a formula unless it opens a name above
         return False
     parts = [p for p in _PART_SEP.split(text) if p]
@@ -124,6 +128,11 @@ def is_name_shaped(text: str) -> bool:
 
 
 #: a capitalised word joined to a suffix that names ML artefacts: "Gallant-Bench", "Hydra-Net"
+#: a capitalised word and a variant word: "Quorra-Hard", "Falcon-Instruct", "Kestrel-Lite"
+_VARIANT_SUFFIXED = re.compile(
+    r"(?!(?:Non|Semi|Self|Multi|Top|Real|Open|High|Low|Min|Max)-)[A-Z][a-z]{2,}"
+    r"-(?:Hard|Lite|Verified|Plus|Pro|Mini|Max|Ultra|Turbo|Instruct|Chat|Base|Large|XL|XXL)"
+)
 #: the "X-of-Thought" family of method names
 _OF_NAME = re.compile(
     r"[A-Z][a-z]+-of-(?:Thoughts?|Draft|Table|Verification|Agents|Experts|Density|Reasoning|Tools|Code)"
