@@ -1280,6 +1280,13 @@ def test_a_capitalised_word_with_a_variant_word_is_a_name(nlp):
     assert "Min-Max" not in found
 
 
+def test_a_sentence_opening_on_the_papers_own_name(nlp):
+    text = "Metrics\n\nLumen, our new metric, tracks ratings. Further, our model wins. Overall, a new era."
+    found = {e.name: (e.type, e.proposed) for e in nlp(text)._.kg_entities}
+    assert found["Lumen"] == ("Metric", True)
+    assert not {"Further", "Overall"} & set(found)
+
+
 def test_short_lower_case_names_with_a_number(nlp):
     text = (
         "s1: Simple Test-Time Scaling\n\nOur model, dubbed s1, uses budget forcing and the "

@@ -1155,7 +1155,7 @@ _OUR_APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,\s*our\s+(?:[\w\-]+\s+){0,2}(?:LLM|VLM|MLLM|method|model|approach|framework|"
     r"algorithm|system|benchmark|dataset|corpus|agent|detector|architecture|network|pipeline|policy|"
     r"variant|reranker|ranker|encoder|decoder|classifier|verifier|judge|tokenizer|optimi[sz]er|attack|"
-    r"defen[cs]e|environment|simulator|library|toolkit)s?"
+    r"defen[cs]e|environment|simulator|library|toolkit|metric|measure|loss|objective)s?"
     # an appositive ends there, or goes on with a participle or a relative clause; a verb would
     # make "our method" the subject: "On X, our method achieves ...", "Using X, our model can ..."
     r"(?=\s*[,.;:()]|\s+(?:(?!(?:achiev|perform|outperform|obtain|reach|show|yield|improv|produc|"

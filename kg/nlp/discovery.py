@@ -692,6 +692,33 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
 #: Capitalised words that are not names of ML artefacts even in mid-sentence.
 NOT_NAMES = frozenset(
     [
+        # sentence adverbs and connectives that open a sentence before a comma
+        "Further",
+        "Together",
+        "Altogether",
+        "Indeed",
+        "Instead",
+        "Therefore",
+        "Here",
+        "There",
+        "Next",
+        "Then",
+        "Also",
+        "Still",
+        "Yet",
+        "Again",
+        "Besides",
+        "Meanwhile",
+        "Otherwise",
+        "Likewise",
+        "Nevertheless",
+        "Nonetheless",
+        "First",
+        "Second",
+        "Third",
+        "Today",
+        "Nowadays",
+        "Namely",
         "I",
         "We",
         "Our",
@@ -862,6 +889,8 @@ _INTRO = re.compile(
 )
 _NAME_CONTINUES = re.compile(r"(?:[ -]+[A-Z][\w'\-]*)+")
 _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
+#: a sentence that opens on a name the paper calls its own: "Lumen, our new metric, ..."
+_OWN_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})(?=,\s+(?:our\s|an?\s+(?:new|novel)\s))", re.M)
 #: a sentence that opens on the name of something new: "Zephyrine is a new mechanism that ..."
 _IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|novel)\b", re.M)
 _POSSESSIVE = re.compile(r"'s$")
@@ -1013,9 +1042,11 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Ostrich']
     >>> [p.text for p in cued_names("Zephyrine is a new mechanism. Training is a new art. Zephyrine wins.")]
     ['Zephyrine']
+    >>> [p.text for p in cued_names("Lumen, our new metric, works. However, our method fails.")]
+    ['Lumen']
     """
     found: dict[int, Piece] = {}
-    for pattern in (_INTRO, _NAMING, _IS_NEW):
+    for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING):
         for match in pattern.finditer(text, start):
             name, end = match.group(1), match.end(1)
             more = _NAME_CONTINUES.match(text, end)
@@ -1026,6 +1057,10 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             words = [w for w in _WORD_SEP.split(name) if w]
             if pattern is _IS_NEW and (text.count(name) < 2 or _also_lower_case(text, name)):
                 continue  # a word opening a sentence names nothing unless it recurs as a name
+            if pattern is _OWN_OPENING and (
+                name in NOT_NAMES or name.endswith("ly") or _also_lower_case(text, name)
+            ):
+                continue  # "However, our method ...", "Finally, a new ..."
             if _plain_capital(words[0]) and not (len(words) == 1 and is_never_a_name(name)):
                 found[match.start(1)] = Piece(name, match.start(1), end)
     cited = citation_spans(text)
