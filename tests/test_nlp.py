@@ -1287,6 +1287,16 @@ def test_a_sentence_opening_on_the_papers_own_name(nlp):
     assert not {"Further", "Overall"} & set(found)
 
 
+def test_names_after_our_the_and_at_a_cut_off(nlp):
+    text = (
+        "Seabirds\n\nOur Cormorant model is trained with the Shearwater objective. It is measured "
+        "in Tern@5 and Recall@50; mail goes to a@b.com."
+    )
+    found = {e.name: e.type for e in nlp(text)._.kg_entities}
+    assert [found.get(n) for n in ("Cormorant", "Shearwater", "Tern@5")] == ["Model", "Method", "Metric"]
+    assert found.get("Recall@K") == "Metric"
+
+
 def test_short_lower_case_names_with_a_number(nlp):
     text = (
         "s1: Simple Test-Time Scaling\n\nOur model, dubbed s1, uses budget forcing and the "

@@ -52,6 +52,7 @@ _GREEK_LETTER = re.compile(f"[{_GREEK}]")
 _CHUNK = re.compile(
     rf"(?<![\w$\\])[A-Za-z0-9{_GREEK}][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
     rf"(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
+    r"(?:@(?:\d+(?:\.\d+)?|[kKnN])(?![\w.@]))?"  # a measure at a cut-off: "Tern@5", "Recall@50"
 )
 #: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
 _BIG_O = re.compile(r"\b[OΘΩ]\s?\([^()]{1,60}\)")
@@ -877,7 +878,8 @@ NOT_NAMES = frozenset(
 _CAP_WORD = r"[A-Z][a-z][\w'\-]*(?:[\s-]+[A-Z][\w'\-]*){0,2}"
 _TYPE_NOUN = re.compile(
     r"\s+(?:models?|architectures?|networks?|benchmarks?|datasets?|corpus|families|family|"
-    r"environments?|suites?|agents?|checkpoints?|metrics?|loss|losses|optimi[sz]ers?|regulari[sz]ers?)\b"
+    r"environments?|suites?|agents?|checkpoints?|metrics?|loss|losses|objectives?|optimi[sz]ers?|"
+    r"regulari[sz]ers?)\b"
 )
 #: adjectives made of names ("Euclidean", "Riemannian"), which a type noun after them does not make names
 _NAME_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean)")
@@ -1264,11 +1266,13 @@ _NEXT_WORD = re.compile(r"[ ]([\w'’\-]+)")
 
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
     """Whether a capitalised word stands right before or after ``text[start:end]``; a
-    sentence's opening function word ("On Amazon-Sports, ...") does not count.
+    sentence's opening function word or determiner ("On Amazon-Sports, ...", "Our X model")
+    does not count.
 
-    >>> text = "On Amazon-Sports, it wins. The Deep Learning book."
-    >>> _capitalised_neighbour(text, 3, 16), _capitalised_neighbour(text, 31, 39)
-    (False, True)
+    >>> text = "On Amazon-Sports, it wins. The Deep Learning book. Our Cormorant model."
+    >>> spans = [(text.index(w), text.index(w) + len(w)) for w in ("Amazon-Sports", "Deep", "Cormorant")]
+    >>> [_capitalised_neighbour(text, start, end) for start, end in spans]
+    [False, True, False]
     """
     before = _PREV_WORD.search(text[max(0, start - 30) : start])
     opening = before is not None and before.group(1) in _OPENING_WORDS
@@ -1278,8 +1282,8 @@ def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
     return any(m is not None and m.group(1)[:1].isupper() for m in (before, after))
 
 
-#: function words that open a sentence before a name: "On X, ...", "For X, ...", "In X, ..."
-_OPENING_WORDS = frozenset(["On", "In", "For", "Across", "With", "From", "Using", "Unlike", "Like", "Beyond"])
+#: function words that open a sentence before a name: "On X, ...", "For X, ...", "Our X model ..."
+_OPENING_WORDS = words_of("On In For Across With From Using Unlike Like Beyond Our The This These")
 
 
 def _singular(word: str) -> str:
