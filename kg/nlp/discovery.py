@@ -895,6 +895,11 @@ _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _OWN_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})(?=,\s+(?:our\s|an?\s+(?:new|novel)\s))", re.M)
 #: a sentence that opens on the name of something new: "Zephyrine is a new mechanism that ..."
 _IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|novel)\b", re.M)
+#: the words the patterns above end with, a fast search (it opens on a literal) before theirs
+_GATED = {
+    _IS_NEW: re.compile(r"is\s+an?\s+(?:new|novel)\b"),
+    _OWN_OPENING: re.compile(r",\s+(?:our\s|an?\s+(?:new|novel)\s)"),
+}
 _POSSESSIVE = re.compile(r"'s$")
 
 
@@ -1049,6 +1054,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     """
     found: dict[int, Piece] = {}
     for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING):
+        if pattern in _GATED and _GATED[pattern].search(text) is None:
+            continue  # the words the pattern ends with are not in the text: skip the slow search
         for match in pattern.finditer(text, start):
             name, end = match.group(1), match.end(1)
             more = _NAME_CONTINUES.match(text, end)
