@@ -115,9 +115,10 @@ def is_name_shaped(text: str) -> bool:
         return True
     if _SUFFIXED_NAME.fullmatch(text):  # Gallant-Bench, Hydra-Net: a word and a name's suffix
         return True
-    if _OF_NAME.fullmatch(text):  # Sketch-of-Thought, Mixture-of-Agents: the "X-of-Y" method names
-        return True
-    if _VARIANT_SUFFIXED.fullmatch(text):  # Quorra-Hard, Falcon-Instruct: a version of a name
+    if "-" in text and (
+        _OF_NAME.fullmatch(text)  # Sketch-of-Thought, Mixture-of-Agents: the "X-of-Y" method names
+        or _VARIANT_SUFFIXED.fullmatch(text)  # Quorra-Hard, Falcon-Instruct: a version of a name
+    ):
         return True
     if _GREEK_LETTER.match(text):  # a Greek letter opens a formula unless it opens a name above
         return False
@@ -345,7 +346,7 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
         return []
     if _DOMAIN.search(raw) and not _DIGIT_NAME.match(raw):  # "example.org", "2nd"; not "3DMatch"
         return []
-    if _GROUP_AFTER.match(text, match.end()):  # "SE(3)-equivariant", "SO(3)": a symmetry group
+    if text.startswith("(", match.end()) and _GROUP_AFTER.match(text, match.end()):  # "SE(3)", "SO(3)"
         return []
     if text[match.start() - 1 : match.start()] in ("'", "’") and _GLUED_POSSESSIVE.match(raw):
         return []  # "OpenAI’sGymand": a possessive run into the next word, no name
