@@ -1330,6 +1330,8 @@ def test_a_benchmark_trained_on_stays_used_beside_an_evaluation(nlp):
     text = "Routing\n\nWe train routers on Chatbot Arena preferences and evaluate them on MT-Bench."
     found = {e.name: e.relation for e in nlp(text)._.kg_entities}
     assert (found["Chatbot Arena"], found["MT-Bench"]) == ("uses", "evaluates_on")
+    text = "Multitask\n\nWe evaluate our approach by fine-tuning BERT on the GLUE benchmark."
+    assert {e.name: e.relation for e in nlp(text)._.kg_entities}["GLUE"] == "evaluates_on"
 
 
 def test_data_before_the_verb_scores_is_trained_on_not_evaluated_on(nlp):

@@ -43,6 +43,7 @@ from kg.nlp.cues import (
     VENUES,
     kind_lists,
     relation_from_context,
+    trained_on,
     type_from_context,
     type_from_name,
 )
@@ -53,6 +54,7 @@ from kg.nlp.discovery import (
     extend_name,
     is_title_case,
     repeated_mentions,
+    word_count,
 )
 from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name
 from kg.nlp.sentences import sentence_bounds
@@ -1402,7 +1404,7 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                     and m.end <= title_end
                     and m.entries[0].case_sensitive
                     and _PLAIN_CAPITAL_WORD.fullmatch(m.text) is not None
-                    and re.search(rf"\b{re.escape(m.text)}\b", text[title_end:]) is None
+                    and word_count(text[title_end:], m.text) == 0
                 )
                 # "FAST OBJECT LOCALIZATION VIA ...": in a title in capitals, a single capitalised
                 # word names something only if the abstract writes it so too
@@ -1694,17 +1696,20 @@ def _benchmarks_evaluated_with(evidence: list[Evidence]) -> list[Evidence]:
     """
     return [
         ev._replace(relation=Relation.EVALUATES_ON.value)
-        if ev.relation == Relation.USES.value
-        and _EVALUATION_WORD.search(ev.sentence)
-        # "we train routers on X ..., and evaluate them on Y": X is still trained on
-        and not _TRAINED_ON_BEFORE.search(ev.sentence, 0, ev.start - ev.sentence_start)
+        if ev.relation == Relation.USES.value and _evaluated_in_sentence(ev)
         else ev
         for ev in evidence
     ]
 
 
-#: a verb of training and "on" right before a name
-_TRAINED_ON_BEFORE = re.compile(r"\b(?:pre-?)?train\w*\b[^.;]{0,50}?\bon\s+(?:the\s+)?$", re.I)
+def _evaluated_in_sentence(evidence: Evidence) -> bool:
+    """Whether the sentence of ``evidence`` evaluates with the name: it has a word of evaluation,
+    and the name is not trained on before the sentence turns to evaluating ("we train routers on
+    X and evaluate them on Y"; but "we evaluate by fine-tuning BERT on X" evaluates on X)."""
+    before = evidence.sentence[: evidence.start - evidence.sentence_start]
+    if _EVALUATION_WORD.search(before):
+        return True
+    return _EVALUATION_WORD.search(evidence.sentence) is not None and not trained_on(before)
 
 
 #: a head noun after a name that makes the name a modifier: "a few-shot learning approach"
@@ -1764,13 +1769,13 @@ def _modifiers_not_proposed(
             )
             # "we train GPT-2, a 124M model, on ...": a known model trained again is not new
             # "our GPT-4 baseline": a known name the paper writes as its own is only used too
-            trained = known and (
+            not_new = known and (
                 _KNOWN_NOT_NEW_BEFORE.search(text, max(0, ev.start - 100), ev.start) is not None
                 or _OUR_BEFORE.search(text, max(0, ev.start - 10), ev.start) is not None
             )
             # "the proposed DocNADE extension": what is new is the extension
             extended = _EXTENSION_AFTER.match(text, ev.end) is not None
-            if modifier or tail or kind or based or instance or trained or extended:
+            if modifier or tail or kind or based or instance or not_new or extended:
                 ev = ev._replace(relation=Relation.USES.value)
         out.append(ev)
     # the short form in brackets right after its long form goes with it: "a new Hierarchical

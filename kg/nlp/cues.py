@@ -27,6 +27,7 @@ __all__ = [
     "appositive_kind",
     "kind_lists",
     "relation_from_context",
+    "trained_on",
     "type_from_context",
     "type_from_name",
 ]
@@ -1366,11 +1367,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             return "mentions"
         return "proposes"
     # "Experiments training GPT-2 on X and ResNet-18 on Y": what a model is trained on is used
-    if (
-        _ends_with_word(before, ("on", "the"))
-        and _has(lower, 80, _TRAIN_WORDS)
-        and _TRAINED_ON.search(clause)
-    ):
+    if _trained_on(clause, lower):
         return "uses"
     evaluated = (
         (_EVALUATE.search(clause) or (_has(lower, 140, ("improv",)) and _IMPROVED_ON.search(clause)))
@@ -1411,6 +1408,24 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
 #: a name a model is trained on, with no result between the training and the name: "training
 #: GPT-2 on X and ResNet-18 on Y" (not "trained on X, it reaches 80% on Y", nor "we train on X
 #: and test on Y")
+def trained_on(before: str) -> bool:
+    """Whether ``before`` (a sentence up to a name) trains something on the name.
+
+    >>> trained_on("We train routers on "), trained_on("Models trained on X reach 80% on ")
+    (True, False)
+    """
+    clause, lower = _clause(before)
+    return _trained_on(clause, lower)
+
+
+def _trained_on(clause: str, lower: str) -> bool:
+    return (
+        _ends_with_word(clause, ("on", "the"))
+        and _has(lower, 80, _TRAIN_WORDS)
+        and _TRAINED_ON.search(clause) is not None
+    )
+
+
 _TRAINED_ON = re.compile(
     r"\b(?:train(?:s|ed|ing)?|pre-?train\w*|fine-?tun\w*|finetun\w*)\s"
     # not a noun's modifier: "adversarial training methods on X", "training error on X"

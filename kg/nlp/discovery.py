@@ -44,6 +44,7 @@ __all__ = [
     "shaped_names",
     "title_name",
     "trim_name",
+    "word_count",
 ]
 
 _SCRIPT_DIGITS = "\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"  # S²FT, H₂O
@@ -503,7 +504,7 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     recurs = len(words) == 1 or numbered or head in abstract or words[-1] in _ARTEFACT_NOUNS
     # "s1: Simple Test-Time Scaling": a short lower-case name with a number, written again
     lowered = (
-        len(words) == 1 and _LOWER_NUMBERED.fullmatch(head) is not None and _word_count(abstract, head) > 0
+        len(words) == 1 and _LOWER_NUMBERED.fullmatch(head) is not None and word_count(abstract, head) > 0
     )
     if any(shaped) or lowered or (capitalised and recurs and not first.endswith("ing")):
         start = match.start(1)
@@ -511,8 +512,12 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     return None
 
 
-def _word_count(text: str, word: str) -> int:
-    """How often ``word`` stands in ``text`` as a word of its own (not inside "s1K" or "x-s1")."""
+def word_count(text: str, word: str) -> int:
+    """How often ``word`` stands in ``text`` as a word of its own (not inside "s1K" or "x-s1").
+
+    >>> word_count("s1 and s1K, x-s1; s1.", "s1")
+    2
+    """
     return len(re.findall(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text))
 
 
@@ -612,7 +617,7 @@ def called_names(text: str) -> list[Piece]:
             end = match.start(1) + len(name)
             if len(name) < 2:
                 continue  # "a quantity called X": a symbol, not a name
-            if _LOWER_NUMBERED.fullmatch(name) and _word_count(text, name) < 2:
+            if _LOWER_NUMBERED.fullmatch(name) and word_count(text, name) < 2:
                 continue  # "a variable called x1"; a name such as s1 comes back
             # "Large Content and Behavior Models": the name goes on past the connector
             if name.split()[0].lower() not in GENERIC_WORDS and not _NAME_GOES_ON.match(text, end):
