@@ -1753,6 +1753,8 @@ def test_a_size_in_parameters_names_a_model_that_extends_the_papers_name(nlp):
         ("assistants (OlympiadBench, Quorbit) fail.", "Benchmark"),
         # "and" comes before a list's last item: the list ends there
         ("On OlympiadBench and MathVista, Quorbit reduces the tokens.", "Method"),
+        # a sentence opening on what it measures, then its subjects with no comma after them
+        ("On OlympiadBench, Quorbit and Quorbit-Lite reach 80% accuracy.", "Method"),
     ],
 )
 def test_list_mates_in_the_pipeline(nlp, text, typed):
@@ -2085,3 +2087,62 @@ def test_a_version_glued_to_a_name_of_the_paper_makes_a_variant():
         ("FooNet50", None),  # no FooNet in the paper
         ("BarNet", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "names"),
+    [
+        # what the paper sets its result against, capitalised plain words included
+        ("We report gains over Wren, a widely used augmentation scheme.", {"Wren"}),
+        ("Our method outperforms Wren and Tansy on CIFAR-10.", {"Wren", "Tansy"}),
+        ("It is faster than Quillon.", {"Quillon"}),
+        # the subject of a result, even at a sentence's start
+        ("Quillon outperforms GPT-4o on MMLU.", {"Quillon", "GPT-4o"}),
+        # a two-word name opening on a generic word, in a list beside a name-shaped one
+        ("We compare against AIDE and Data Interpreter, two agent frameworks.", {"AIDE", "Data Interpreter"}),
+    ],
+)
+def test_plain_words_compared_with_are_names(nlp, abstract, names):
+    assert names <= set(entities(nlp, "A title", abstract))
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We measure it rather than Tansy alone.",
+        "Distillation achieves more; distillation is cheap.",
+        # an author the abstract cites is a person where it stands alone too
+        "We modify a tagger (Clark, 2003) and are always better than the Clark average results.",
+    ],
+)
+def test_comparisons_do_not_make_names_of_plain_words(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
+    assert not {"Tansy", "Distillation", "Clark"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We fine-tune Qwen2.5-VL-7B on our captions, obtaining Zorblens-7B, which wins.", "Zorblens-7B"),
+        ("We train on Zorbcap-200K, a synthetic caption corpus we release.", "Zorbcap-200K"),
+    ],
+)
+def test_what_the_paper_obtains_or_releases_is_proposed(nlp, abstract, name):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].proposed, found
+
+
+def test_a_known_plain_word_the_paper_gives_to_its_own_new_kind_of_thing(nlp):
+    # the catalogue's Sparrow is a dialogue model; this paper's is a decoding strategy
+    found = entities(
+        nlp,
+        "Sparrow: Token-Efficient Reasoning via Budget Prediction",
+        "We present Sparrow, a training-free decoding strategy that stops generation early.",
+    )
+    assert found["Sparrow"].proposed and found["Sparrow"].type == "Method"
+    assert found["Sparrow"].catalogue_id is None
+
+
+def test_a_metric_word_as_the_head_of_a_modifier_is_no_metric(nlp):
+    found = entities(nlp, "A title", "Linear attention lags on recall-intensive tasks.")
+    assert "Recall" not in found, found

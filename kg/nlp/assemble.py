@@ -939,12 +939,37 @@ def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
         last_end = end
     lists = []
     for items, (joined,) in runs:
+        if _opening_then_subjects(text, items):
+            items = items[1:]  # "On ImageNet, FooNet and BarNet reach 80%": the subjects
         first, last = items[0][0], items[-1][1]
         members = len({i for _, _, i, _ in items})
         bracketed = text[first - 1 : first] == "(" and text[last : last + 1] == ")"
         if members > 2 or (members == 2 and (bracketed or joined)):
             lists.append(items)
     return lists
+
+
+#: a sentence's opening on what it measures: "On ", "Across the "
+_OPENING_ON_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across)\s+(?:the\s+)?$")
+
+
+def _opening_then_subjects(text: str, items: list[_Span]) -> bool:
+    """Whether a list's first item is what a sentence opens on and the rest, with no comma
+    after them, are the subject: "On ImageNet, FooNet and BarNet reach 80%" (but "On A, B and
+    C, we ..." is one list).
+
+    >>> text = "On ImageNet, FooNet and BarNet reach 80%. On A, B and C, we win."
+    >>> _opening_then_subjects(text, [(3, 11, 0, 0), (13, 19, 1, 0), (24, 30, 2, 0)])
+    True
+    >>> _opening_then_subjects(text, [(45, 46, 0, 0), (48, 49, 1, 0), (54, 55, 2, 0)])
+    False
+    """
+    first_start, first_end = items[0][0], items[0][1]
+    if len(items) < 3 or not text.startswith(", ", first_end):
+        return False
+    if not _OPENING_ON_BEFORE.search(text, max(0, first_start - 20), first_start):
+        return False
+    return not text[items[-1][1] :].lstrip().startswith(",")
 
 
 def _strongest(evidence: list[Evidence]) -> Relation:
@@ -1449,7 +1474,12 @@ _OTHER_SENSE_BEFORE = re.compile(
     r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total)[- ]|high-)$",
     re.I,
 )
-_OTHER_SENSE_AFTER = re.compile(r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?)\b", re.I)
+_OTHER_SENSE_AFTER = re.compile(
+    # "precision medicine"; "recall-intensive tasks", which need the model to recall
+    r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?)\b"
+    r"|-(?:intensive|heavy|demanding|critical)\b",
+    re.I,
+)
 
 
 def _other_sense(text: str, start: int, end: int) -> bool:
@@ -1458,9 +1488,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "We report precision and recall with mixed precision, associative recall and low-precision."
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision|recall", text)]
     [False, False, True, True, True]
-    >>> text = "a high-precision latent variable reaches high precision"
-    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision", text)]
-    [True, False]
+    >>> text = "recall-intensive tasks; a high-precision latent variable reaches high precision"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
+    [True, True, False]
     """
     if text[start:end].lower() not in _SENSE_WORDS:
         return False
@@ -1626,6 +1656,10 @@ def _build_entity(
             type_, typed_by = cue_types.most_common(1)[0][0], "context"
         else:
             type_, typed_by = "Method", None
+    elif entry is not None and _renamed_by_own(entry, evidence, cue_types):
+        # "We present Sparrow, a decoding strategy": a new thing under a known name
+        name, parent, entry = _most_common_form(group), None, None
+        type_, typed_by = cue_types.most_common(1)[0][0], "context"
     elif entry is not None:
         name, type_ = entry.name, entry.type
         parent, typed_by = entry.parent, "catalogue"
@@ -1678,6 +1712,32 @@ def _build_entity(
         parent=parent,
         typed_by=typed_by,
     )
+
+
+def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: Counter[str]) -> bool:
+    """Whether the paper proposes something of another kind under a catalogue entry's name that
+    is a plain word ("We present Sparrow, a decoding strategy" is no Sparrow dialogue model).
+
+    >>> entry = CatalogueEntry(name="Sparrow", type="Model")
+    >>> ev = Evidence("Sparrow", 11, 18, "We present Sparrow, a decoding strategy.", 0, "proposes")
+    >>> _renamed_by_own(entry, [ev], Counter({"Method": 1}))
+    True
+    >>> _renamed_by_own(entry, [ev._replace(relation="uses")], Counter({"Method": 1}))
+    False
+    """
+    if not cue_types or not _PLAIN_WORD.fullmatch(entry.name) or any(ev.text.islower() for ev in evidence):
+        return False  # "autoencoder" is the class of models, whatever the paper builds on it
+    if not any(ev.relation == Relation.PROPOSES.value for ev in evidence):
+        return False
+    cue = cue_types.most_common(1)[0][0]
+    return _coarse(cue) != _coarse(entry.type)
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _coarse(type_: str) -> str:
+    return "Data" if type_ in {"Dataset", "Benchmark"} else type_
 
 
 #: a word of evaluation in the sentence of a benchmark it uses

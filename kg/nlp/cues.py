@@ -721,7 +721,8 @@ _APPOSITIVE_NOUNS = (
     (r"tasks?|problems?|settings?|games?", "Task"),
     (
         r"algorithms?|methods?|frameworks?|approach|techniques?|architectures?|losse?s?|objectives?|"
-        r"procedures?|strategy|strateg(?:y|ies)|paradigms?|pipelines?|modules?|optimi[sz]ers?",
+        r"procedures?|strategy|strateg(?:y|ies)|paradigms?|pipelines?|modules?|optimi[sz]ers?|"
+        r"schemes?|recipes?|mechanisms?|heuristics?",
         "Method",
     ),
 )
@@ -1115,7 +1116,7 @@ _PROPOSE = re.compile(
     # "we distil A into a causal student, producing X"
     r"|\bwe\b[^.;]{0,120}?,\s+(?:producing|resulting\s+in)\s+(?:the\s+|an?\s+)?[\"“'‘]?$"
     # "we fine-tune A on B to obtain X"
-    r"|\bwe\b[^.;]{0,120}?\bto\s+obtain\s+[\"“'‘]?$"
+    r"|\bwe\b[^.;]{0,120}?(?:\bto\s+obtain|,\s+obtaining)\s+[\"“'‘]?$"
     # "we assembled 106 data sets to create X"
     r"|\bwe\b[^.;]{0,100}?\bto\s+(?:create|build|construct|assemble|curate)\s+"
     rf"(?:the\s+(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+\s+){{0,5}}|an?\s+(?:new|novel)\s+)?[\"“'‘]?$"
@@ -1133,10 +1134,12 @@ _PROPOSE = re.compile(
 #: the paper's own made thing named before "which we ...": "the new LoomQA suite, which we
 #: build from 2,000 books", "X, which we introduce here"
 _MADE_BY_US_AFTER = re.compile(
-    r"\s*(?:(?:benchmark|dataset|corpus|suite|model|method|framework)s?\s*)?(?:\([^)]{1,20}\)\s*)?,?\s*"
-    r"(?:which|that)\s+we\s+(?:(?:also|first|then|here|newly)\s+)?(?:build|built|construct(?:ed)?|"
+    r"\s*(?:(?:benchmark|dataset|corpus|suite|model|method|framework)s?\s*)?(?:\([^)]{1,20}\)\s*)?"
+    # "X, which we build", "X, a synthetic caption corpus we release"
+    r"(?:,?\s*(?:which|that)|,\s*an?\s+(?:[\w\-]+\s+){1,4}(?:(?:which|that)\s+)?)\s*we\s+"
+    r"(?:(?:also|first|then|here|newly)\s+)?(?:build|built|construct(?:ed)?|"
     r"collect(?:ed)?|creat(?:e|ed)|curat(?:e|ed)|introduc(?:e|ed)|releas(?:e|ed)|propos(?:e|ed)|"
-    r"design(?:ed)?|develop(?:ed)?)\b",
+    r"design(?:ed)?|develop(?:ed)?)\b(?!\s+(?:on|upon)\b)",
     re.I,
 )
 #: a suffix that makes the name a modifier of what follows ("X-style adapters")
@@ -1235,7 +1238,7 @@ _PROPOSE_WORDS = (
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
     "referred",
     "coined",
-    "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain",
+    "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",

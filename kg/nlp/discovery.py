@@ -1089,8 +1089,11 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     counts = Counter(
         _singular(w) for w, at in words if not (skip_title and at < start and not _joined_names(w))
     )
-    # a word seen once in an address ("University of Essex") is a place wherever it stands
+    # a word seen once in an address ("University of Essex") is a place wherever it stands,
+    # and one seen in a citation ("(Clark, 2003)") a person
     places = _address_words(text)
+    if cited:
+        places |= {m.group(0) for s, e in cited for m in _CAPITALISED_TOKEN.finditer(text, s, e)}
     lowered: dict[str, bool] = {}
     for word, at in words:
         end = at + len(word)
@@ -1101,16 +1104,74 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             or (_TYPE_NOUN.match(text, end) and not _NAME_ADJECTIVE.fullmatch(word))
             or _in_name_list(text, at, end)
             or (text.startswith(",", end) and appositive_kind(text[end : end + 120]) is not None)
+            or _compared_with(text, at)
+            or _result_subject(text, word, end, lowered)
         )
-        # a sentence's first word, or part of a Title Case phrase, is no evidence of a name
+        # a sentence's first word, or part of a Title Case phrase, is no evidence of a name,
+        # unless a result is said of it: "Quillon outperforms GPT-4o"
         if (
             cued
-            and not _sentence_initial(text, at)
+            and (not _sentence_initial(text, at) or _result_subject(text, word, end, lowered))
             and not _capitalised_neighbour(text, at, end)
             and not _authors(text, at, end)
         ):
             found[at] = Piece(word, at, end)
     return [found[k] for k in sorted(found)]
+
+
+#: a verb of a result after its subject: "Quillon outperforms GPT-4o"
+_RESULT_VERB = re.compile(
+    r"\s+(?:(?:also|further|consistently|significantly|clearly|still|even)\s+)?"
+    r"(?:outperforms|surpasses|beats|achieves|attains|reaches|exceeds|matches|improves)\b"
+)
+
+
+def _result_subject(text: str, word: str, end: int, lowered: dict[str, bool]) -> bool:
+    """Whether ``word`` (ending at ``end``) is the subject of a result and could be a name:
+    not a gerund ("Pretraining outperforms ...") nor a word the text also writes in lower case.
+
+    >>> text = "Quillon outperforms GPT-4o. Distillation achieves more; distillation is cheap."
+    >>> _result_subject(text, "Quillon", 7, {}), _result_subject(text, "Distillation", 40, {})
+    (True, False)
+    """
+    if not _RESULT_VERB.match(text, end) or word.endswith(("ing", "tion", "ment", "ness", "ity")):
+        return False
+    return not _memo(lowered, word, _also_lower_case, text)
+
+
+#: words that set the paper's result against what follows: "outperforms", "gains over"
+_COMPARED_OPENER = re.compile(
+    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beats?|beating|"
+    r"(?:compared?|comparing|benchmarked|evaluated)\s+(?:to|with|against)|"
+    r"(?:gains?|improvements?|advantages?)\s+over|\w{3,}er\s+than)\s+"
+    r"(?:(?:the|strong|prior|existing|recent)\s+)*(?:baselines?\s+(?:such as|like|including)\s+)?"
+)
+
+
+def _compared_with(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` is one of what the paper compares with: "gains
+    over Wren", "outperforms Wren and Tansy" (every item before it capitalised).
+
+    >>> text = "It outperforms Wren and Tansy, and is faster than Quillon in Paris."
+    >>> [_compared_with(text, text.index(w)) for w in ("Wren", "Tansy", "Quillon", "Paris")]
+    [True, True, True, False]
+    """
+    head = text[max(0, start - 120) : start]
+    if not head.endswith((" ", "\u00a0")):
+        return False
+    openers = [m for m in _COMPARED_OPENER.finditer(head) if m.group(0).lower() not in _NOT_COMPARED]
+    if not openers:
+        return False
+    items = _ITEM_SEPARATOR.split(head[openers[-1].end() :])
+    if items[-1]:  # the word must follow a separator (or the opener itself)
+        return False
+    return all(item[:1].isupper() and len(item.split()) <= 3 for item in items[:-1])
+
+
+#: comparatives that set no method against another: "other than", "rather than"
+_NOT_COMPARED = {
+    "other than ", "rather than ", "fewer than ", "larger than ", "smaller than ", "greater than ",
+}  # fmt: skip
 
 
 #: two surnames: "the SVM by Crammer and Singer", "Crammer&Singer"
@@ -1251,7 +1312,7 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
         at, end = match.span()
         words = match.group(0).split()
         if (
-            not all(_plain_capital(w) for w in words)
+            not (all(_plain_capital(w) for w in words) or _generic_headed(text, words, at, end))
             or any(w in _INSTITUTION_WORDS for w in words)
             or match.group(0).lower() in _FIELD_NAMES
             or is_place_phrase(match.group(0))
@@ -1271,6 +1332,21 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
         if _outside(cited, at):
             found.append(Piece(match.group(0), at, end))
     return found
+
+
+def _generic_headed(text: str, words: list[str], start: int, end: int) -> bool:
+    """Whether a phrase opening on a generic word ("Data Interpreter") stands in a list beside
+    a name-shaped item, which makes it a name; its last word must not be generic.
+
+    >>> text = "We compare AIDE and Data Interpreter, or Data Science."
+    >>> _generic_headed(text, ["Data", "Interpreter"], 20, 36)
+    True
+    >>> _generic_headed(text, ["Data", "Science"], 41, 53)
+    False
+    """
+    if len(words) != 2 or not _plain_capital(words[-1]) or words[-1] in NOT_NAMES:
+        return False
+    return words[0].lower() in GENERIC_WORDS and _in_name_list(text, start, end)
 
 
 _PREV_WORD = re.compile(r"([\w'’\-]+)[ ]$")
