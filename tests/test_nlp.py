@@ -2146,3 +2146,31 @@ def test_a_known_plain_word_the_paper_gives_to_its_own_new_kind_of_thing(nlp):
 def test_a_metric_word_as_the_head_of_a_modifier_is_no_metric(nlp):
     found = entities(nlp, "A title", "Linear attention lags on recall-intensive tasks.")
     assert "Recall" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "type_", "relation"),
+    [
+        # an appositive that counts what it holds names a data set
+        ("We also release Zorbtrace, 4,200 agent trajectories with causes.", "Zorbtrace", "Dataset", None),
+        # "on X with an AUROC of 0.91": an unknown name a result is measured on
+        ("It predicts effects on ClinVox with an AUROC of 0.91.", "ClinVox", "Dataset", "evaluates_on"),
+        # "we adapt X to ..." uses X
+        ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
+    ],
+)
+def test_kinds_and_roles_from_counts_results_and_adaptation(nlp, abstract, name, type_, relation):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].type == type_, found
+    assert relation is None or found[name].relation == relation, found[name]
+
+
+def test_a_place_before_a_technical_noun_is_no_eponym_term(nlp):
+    found = entities(nlp, "A title", "We evaluate it on the Manhattan and Hangzhou road networks.")
+    assert not [name for name in found if "Hangzhou" in name], found
+
+
+def test_an_acronym_two_known_entities_share_is_left_unlinked_without_context(nlp):
+    # VPT is Visual Prompt Tuning in vision and Video PreTraining in Minecraft agents
+    found = entities(nlp, "A title", "We train on gameplay from the VPT dataset.")
+    assert found["VPT"].catalogue_id is None, found

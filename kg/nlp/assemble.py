@@ -995,31 +995,46 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
     >>> found = [e("OSWorld", "Benchmark", 9), e("success rate", "Metric", 17)]
     >>> [x.relation for x in evaluated_after_metrics("It lifts OSWorld success rate.", found)]
     ['evaluates_on', 'mentions']
+    >>> found = [e("ClinVox", "Method", 13), e("AUROC", "Metric", 29)]
+    >>> text = "It scores on ClinVox with an AUROC of 0.9."
+    >>> [(x.type, x.relation) for x in evaluated_after_metrics(text, found)]
+    [('Dataset', 'evaluates_on'), ('Metric', 'mentions')]
     """
     metric_evidence = [ev for entity in entities if entity.type == "Metric" for ev in entity.evidence]
     metric_ends = {ev.end for ev in metric_evidence}
     metric_starts = {ev.start for ev in metric_evidence}
     out = list(entities)
     for i, entity in enumerate(entities):
-        if entity.type not in _DATA_TYPES:
+        untyped = entity.type not in _DATA_TYPES and _typed_by_default(entity)
+        if entity.type not in _DATA_TYPES and not untyped:
             continue
         evidence = []
         for ev in entity.evidence:
             on = _ON_BEFORE.search(text, max(0, ev.start - 16), ev.start)
             after = _METRIC_GAP.match(text, ev.end)
-            if (
-                (on and on.start() in metric_ends)
+            gap = _WITH_METRIC_GAP.match(text, ev.end) if on else None
+            with_metric = gap is not None and gap.end() in metric_starts
+            measured = (
+                with_metric
+                if untyped  # only "on X with an AUROC of 0.91" says what an untyped name is
+                else (on and on.start() in metric_ends)
                 or (after and after.end() in metric_starts)
+                or with_metric
                 or _RESULT_AFTER.match(text, ev.end)
-            ) and ev.relation in (Relation.MENTIONS.value, Relation.USES.value):
+            )
+            if measured and ev.relation in (Relation.MENTIONS.value, Relation.USES.value):
                 ev = ev._replace(relation=Relation.EVALUATES_ON.value)
             evidence.append(ev)
         if evidence != entity.evidence:
             relation = _strongest(evidence)
             out[i] = replace(entity, evidence=evidence, relation=relation.value)
+            if untyped:
+                out[i] = replace(out[i], type="Dataset", typed_by="context")
     return out
 
 
+#: "on ClinVar with an AUROC of 0.91": the data a result is measured on, then the metric
+_WITH_METRIC_GAP = re.compile(r" with (?:an? |the |its )?")
 #: what lies between data and the metric measured on it: "OSWorld success rate", "HLE's accuracy"
 _METRIC_GAP = re.compile(r"(?:'s)? ")
 #: a result named by the data it was measured on: "the VBench score", "MMLU accuracy"

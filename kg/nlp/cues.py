@@ -942,11 +942,23 @@ def appositive_kind(after: str) -> str | None:
 
     >>> appositive_kind(" (gCOG), a configurable benchmark with splits"), appositive_kind(" with care")
     ('Benchmark', None)
+    >>> appositive_kind(", 4,200 agent trajectories annotated with causes"), appositive_kind(", 42 times faster")
+    ('Dataset', None)
     """
     if not _APPOSITIVE_OPENS.match(after):
-        return None
+        return "Dataset" if _COUNTED_DATA.match(after) else None
     match = _APPOSITIVE.match(after[:120])
     return match.lastgroup if match else None
+
+
+#: an appositive that counts what a data set holds: "X, 4,200 agent trajectories annotated ...",
+#: "X, over 2M image-text pairs"
+_COUNTED_DATA = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,\s*(?:(?:over|about|nearly|roughly|some|around)\s+)?\d[\d,.]*\s*[KMB]?\+?\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:trajector(?:y|ies)|examples|samples|pairs|images|videos|clips|dialogues|"
+    r"conversations|annotations|demonstrations|documents|utterances|hours|sentences|instructions|"
+    r"transcripts|recordings|episodes|traces|triples|records)\b"
+)
 
 
 def type_from_context(before: str, after: str) -> str | None:
@@ -1226,7 +1238,7 @@ _COMPARE = re.compile(
 _USE = re.compile(
     r"\b(?:us(?:e|es|ed|ing)|based on|built on|leverag\w*|appl(?:y|ies|ied|ying)|"
     # "we fine-tune X", "we train X", "distilled from X": the verb's object is used
-    r"adopt\w*|employ\w*|with|via|through|trained on|fine-?tun\w* on|"
+    r"adopt\w*|adapt(?:s|ed|ing)?|employ\w*|with|via|through|trained on|fine-?tun\w* on|"
     r"we\s+(?:\w+\s+)?(?:(?:pre-?)?train(?:ed)?|fine-?tuned?|finetuned?)|"
     r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with))\b[^.;]{0,40}$",
     re.I,
@@ -1250,7 +1262,7 @@ _COMPARE_WORDS = (
     "over", "beat", "relative to", "baseline", "against",
 )  # fmt: skip
 _USE_WORDS = (
-    "us", "based on", "built on", "leverag", "appl", "adopt", "employ", "with", "via", "through",
+    "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
     "trained on", "fine", "we", "distil", "initiali",
 )  # fmt: skip
 

@@ -1558,11 +1558,15 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     []
     >>> eponym_terms("We found Transformers implement gradient descent.")
     []
+    >>> eponym_terms("It runs on the Hangzhou road networks.")
+    []
     """
     out = []
     for match in _EPONYM.finditer(text, start):
         if _sentence_initial(text, match.start()) or match.group(0) in _NOT_EPONYMS:
             continue
+        if is_never_a_name(match.group(0).removesuffix("'s")):
+            continue  # a place or a language: "the Hangzhou road networks", "Chinese word segmentation"
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and _name_word_before(before.group(1)):
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
