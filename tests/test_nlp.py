@@ -2143,8 +2143,12 @@ def test_a_known_plain_word_the_paper_gives_to_its_own_new_kind_of_thing(nlp):
     assert found["Sparrow"].catalogue_id is None
 
 
-def test_a_metric_word_as_the_head_of_a_modifier_is_no_metric(nlp):
-    found = entities(nlp, "A title", "Linear attention lags on recall-intensive tasks.")
+@pytest.mark.parametrize(
+    "abstract",
+    ["Linear attention lags on recall-intensive tasks.", "Benchmarks rely on synthetic recall tasks."],
+)
+def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
     assert "Recall" not in found, found
 
 
@@ -2155,6 +2159,8 @@ def test_a_metric_word_as_the_head_of_a_modifier_is_no_metric(nlp):
         ("We also release Zorbtrace, 4,200 agent trajectories with causes.", "Zorbtrace", "Dataset", None),
         # "on X with an AUROC of 0.91": an unknown name a result is measured on
         ("It predicts effects on ClinVox with an AUROC of 0.91.", "ClinVox", "Dataset", "evaluates_on"),
+        # "we release the ... preferences as X": the paper's own data set
+        ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
     ],

@@ -1492,7 +1492,7 @@ _OTHER_SENSE_BEFORE = re.compile(
 _OTHER_SENSE_AFTER = re.compile(
     # "precision medicine"; "recall-intensive tasks", which need the model to recall
     r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?)\b"
-    r"|-(?:intensive|heavy|demanding|critical)\b",
+    r"|-(?:intensive|heavy|demanding|critical)\b|\s+tasks?\b",
     re.I,
 )
 
@@ -1503,9 +1503,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "We report precision and recall with mixed precision, associative recall and low-precision."
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision|recall", text)]
     [False, False, True, True, True]
-    >>> text = "recall-intensive tasks; a high-precision latent variable reaches high precision"
+    >>> text = "recall-intensive tasks, recall tasks; a high-precision variable reaches high precision"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
-    [True, True, False]
+    [True, True, True, False]
     """
     if text[start:end].lower() not in _SENSE_WORDS:
         return False

@@ -906,12 +906,15 @@ def _kind_before(before: str) -> str | None:
 _DATA_NOUN_BEFORE = re.compile(
     r"\b(?:our|the|a|an)\s+(?:[\w\-]+\s+){0,2}"
     r"(?:(?P<Dataset>dataset|corpus)|(?P<Benchmark>benchmark|suite))\s+$"
+    # "we release the translated preferences as X"
+    r"|\brelease[sd]?\s+(?:the|our)\s+(?:[\w\-]+\s+){0,3}(?P<Dataset3>data(?:sets?)?|corpus|corpora|"
+    r"preferences|annotations|pairs|trajectories|examples|samples|labels|dialogues|conversations)\s+as\s+$"
     # "a new Korean web corpus, KoWeb-3T"
     r"|\ban?\s+new\s+(?:[\w\-]+\s+){0,3}(?:(?P<Dataset2>dataset|corpus)|(?P<Benchmark2>benchmark|suite)),\s+$",
     re.I,
 )
 _DATA_NOUN_ENDS = (
-    "dataset ", "corpus ", "benchmark ", "suite ", "Dataset ", "Corpus ", "Benchmark ",
+    "dataset ", "corpus ", "benchmark ", "suite ", "Dataset ", "Corpus ", "Benchmark ", " as ",
     "dataset, ", "corpus, ", "benchmark, ", "suite, ",
 )  # fmt: skip
 
@@ -977,7 +980,7 @@ def type_from_context(before: str, after: str) -> str | None:
     if after.startswith(" data") and _DATA_AFTER.match(after) and not before.endswith("("):
         return "Dataset"
     if before.endswith(_DATA_NOUN_ENDS) and (noun := _DATA_NOUN_BEFORE.search(before[-70:])):
-        return noun.lastgroup.rstrip("2")  # "our synthetic corpus QS-Synth", "the benchmark X"
+        return noun.lastgroup.rstrip("23")  # "our synthetic corpus QS-Synth", "the benchmark X"
     if _ends_with_word(before, ("of", "the")) and _TASK_OF.search(before[-60:]):  # "the problem of X"
         return "Task"
     if _opening_on(before, after) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
@@ -1127,6 +1130,8 @@ _PROPOSE = re.compile(
     r"[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
     # "we distil A into a causal student, producing X"
     r"|\bwe\b[^.;]{0,120}?,\s+(?:producing|resulting\s+in)\s+(?:the\s+|an?\s+)?[\"“'‘]?$"
+    # "we release the translated preferences as X"
+    r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b[^.;]{1,80}?\s+as\s+[\"“'‘]?$"
     # "we fine-tune A on B to obtain X"
     r"|\bwe\b[^.;]{0,120}?(?:\bto\s+obtain|,\s+obtaining)\s+[\"“'‘]?$"
     # "we assembled 106 data sets to create X"

@@ -901,8 +901,13 @@ _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _OWN_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})(?=,\s+(?:our\s|an?\s+(?:new|novel)\s))", re.M)
 #: a sentence that opens on the name of something new: "Zephyrine is a new mechanism that ..."
 _IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|novel)\b", re.M)
+#: "we release the translated preferences as Zorbsafe"
+_RELEASED_AS = re.compile(
+    rf"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b[^.;]{{1,80}}?\s+as\s+({_CAP_WORD})"
+)
 #: the words the patterns above end with, a fast search (it opens on a literal) before theirs
 _GATED = {
+    _RELEASED_AS: re.compile(r"\b(?:release|open-source|publish)"),
     _IS_NEW: re.compile(r"is\s+an?\s+(?:new|novel)\b"),
     _OWN_OPENING: re.compile(r",\s+(?:our\s|an?\s+(?:new|novel)\s)"),
 }
@@ -1059,7 +1064,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Lumen']
     """
     found: dict[int, Piece] = {}
-    for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING):
+    for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING, _RELEASED_AS):
         if pattern in _GATED and _GATED[pattern].search(text) is None:
             continue  # the words the pattern ends with are not in the text: skip the slow search
         for match in pattern.finditer(text, start):
