@@ -2157,6 +2157,7 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
     [
         # an appositive that counts what it holds names a data set
         ("We also release Zorbtrace, 4,200 agent trajectories with causes.", "Zorbtrace", "Dataset", None),
+        ("We introduce Zorbbind, a set of 6,000 synthetic image-caption pairs.", "Zorbbind", "Dataset", None),
         # "on X with an AUROC of 0.91": an unknown name a result is measured on
         ("It predicts effects on ClinVox with an AUROC of 0.91.", "ClinVox", "Dataset", "evaluates_on"),
         # "we release the ... preferences as X": the paper's own data set

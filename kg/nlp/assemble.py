@@ -268,9 +268,13 @@ def find_head(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     'Task'
     >>> find_head("Continual Learning", cat) is None
     True
+    >>> find_head("Replay for Continual Learning", cat) is None
+    True
     """
     words = name.split()
     for first in range(1, len(words) - 1):
+        if words[first - 1].lower() in _PREPOSITIONS:
+            break  # "Regularized Learning under Label Shift" is a kind of learning, not of shift
         found = _lookup(" ".join(words[first:]), catalogue)
         if len(found) == 1 and found[0].type in _HEAD_TYPES:
             return found[0]
@@ -278,6 +282,7 @@ def find_head(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
 
 
 _HEAD_TYPES = frozenset({"Task", "Method", "Metric"})
+_PREPOSITIONS = frozenset({"under", "for", "with", "of", "in", "on", "via", "by", "from", "to", "through"})
 
 
 #: Entity types whose names take versions and sizes ("LLaMA 3 8B", "AlpacaEval 2.0").

@@ -947,17 +947,22 @@ def appositive_kind(after: str) -> str | None:
     ('Benchmark', None)
     >>> appositive_kind(", 4,200 agent trajectories annotated with causes"), appositive_kind(", 42 times faster")
     ('Dataset', None)
+    >>> appositive_kind(", a set of 6,000 synthetic image-caption pairs")
+    'Dataset'
     """
     if not _APPOSITIVE_OPENS.match(after):
         return "Dataset" if _COUNTED_DATA.match(after) else None
     match = _APPOSITIVE.match(after[:120])
-    return match.lastgroup if match else None
+    if match is None:
+        return "Dataset" if _COUNTED_DATA.match(after) else None
+    return match.lastgroup
 
 
 #: an appositive that counts what a data set holds: "X, 4,200 agent trajectories annotated ...",
 #: "X, over 2M image-text pairs"
 _COUNTED_DATA = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,\s*(?:(?:over|about|nearly|roughly|some|around)\s+)?\d[\d,.]*\s*[KMB]?\+?\s+"
+    r"\s*(?:\([^)]*\)\s*)?,\s*(?:an?\s+(?:new\s+)?(?:set|collection|corpus)\s+of\s+)?"
+    r"(?:(?:over|about|nearly|roughly|some|around)\s+)?\d[\d,.]*\s*[KMB]?\+?\s+"
     r"(?:[\w\-]+\s+){0,3}?(?:trajector(?:y|ies)|examples|samples|pairs|images|videos|clips|dialogues|"
     r"conversations|annotations|demonstrations|documents|utterances|hours|sentences|instructions|"
     r"transcripts|recordings|episodes|traces|triples|records)\b"
