@@ -2145,7 +2145,11 @@ def test_a_known_plain_word_the_paper_gives_to_its_own_new_kind_of_thing(nlp):
 
 @pytest.mark.parametrize(
     "abstract",
-    ["Linear attention lags on recall-intensive tasks.", "Benchmarks rely on synthetic recall tasks."],
+    [
+        "Linear attention lags on recall-intensive tasks.",
+        "Benchmarks rely on synthetic recall tasks.",
+        "Fine-tuning reshapes factual recall in language models.",
+    ],
 )
 def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
     found = entities(nlp, "A title", abstract)
@@ -2181,3 +2185,8 @@ def test_an_acronym_two_known_entities_share_is_left_unlinked_without_context(nl
     # VPT is Visual Prompt Tuning in vision and Video PreTraining in Minecraft agents
     found = entities(nlp, "A title", "We train on gameplay from the VPT dataset.")
     assert found["VPT"].catalogue_id is None, found
+
+
+def test_roles_capitalised_are_no_names(nlp):
+    found = entities(nlp, "A title", "We train Speaker and Listener agents and a Critic network with REINFORCE.")
+    assert not {"Speaker", "Listener", "Critic"} & set(found) and "REINFORCE" in found, found

@@ -1491,7 +1491,8 @@ _UPPER_CASE = string.ascii_uppercase.encode()
 _SENSE_WORDS = frozenset({"precision", "recall"})
 _OTHER_SENSE_BEFORE = re.compile(
     r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
-    r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total)[- ]|high-)$",
+    r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total|factual|knowledge|"
+    r"memory)[- ]|high-)$",
     re.I,
 )
 _OTHER_SENSE_AFTER = re.compile(

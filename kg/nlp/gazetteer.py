@@ -57,6 +57,16 @@ FUNCTION_WORDS = words_of(
 #: The stock characters of protocols and thought experiments ("Alice sends Bob a message").
 PLACEHOLDER_PEOPLE = words_of("Alice Bob Carol Charlie Dave Eve Mallory Trent Peggy Victor")
 
+#: The parts a system's components or a game's players play, capitalised as roles ("Speaker and
+#: Listener agents", "the Critic network"): alone, they name no artefact.
+ROLE_WORDS = words_of(
+    """
+    Speaker Listener Teacher Student Actor Critic Generator Discriminator Planner Verifier Solver
+    Proposer Reviewer Attacker Defender Worker Manager Leader Follower Sender Receiver Learner
+    Adversary Challenger Player Opponent Observer Explorer Navigator Instructor Executor
+    """
+)
+
 #: Words that make a phrase the name of an organisation or a meeting, not of an ML artefact:
 #: "International Conference on Image Processing (ICIP)", "Allen Institute for AI (AI2)".
 ORGANISATION_WORDS = words_of(
@@ -179,13 +189,19 @@ PLACE_PHRASES = frozenset(
 
 
 def is_never_a_name(word: str) -> bool:
-    """Whether the capitalised ``word`` is a place, a language or people, or a function word.
+    """Whether the capitalised ``word`` is a place, a language or people, a role or a function word.
 
     A plural or possessive ending is ignored ("Germany's" is a place).
     """
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    return word in FUNCTION_WORDS or word in LANGUAGES or word in PLACES or word in PLACEHOLDER_PEOPLE
+    return (
+        word in FUNCTION_WORDS
+        or word in LANGUAGES
+        or word in PLACES
+        or word in PLACEHOLDER_PEOPLE
+        or word in ROLE_WORDS
+    )
 
 
 #: Organisation words that no method or dataset name holds anywhere in it.
