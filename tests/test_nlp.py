@@ -2188,5 +2188,5 @@ def test_an_acronym_two_known_entities_share_is_left_unlinked_without_context(nl
 
 
 def test_roles_capitalised_are_no_names(nlp):
-    found = entities(nlp, "A title", "We train Speaker and Listener agents and a Critic network by REINFORCE.")
+    found = entities(nlp, "A title", "We train Speaker and Listener agents and a Critic net by REINFORCE.")
     assert not {"Speaker", "Listener", "Critic"} & set(found) and "REINFORCE" in found, found
