@@ -2164,6 +2164,10 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We introduce Zorbbind, a set of 6,000 synthetic image-caption pairs.", "Zorbbind", "Dataset", None),
         # "on X with an AUROC of 0.91": an unknown name a result is measured on
         ("It predicts effects on ClinVox with an AUROC of 0.91.", "ClinVox", "Dataset", "evaluates_on"),
+        # "the 3D turbulence data of X" (and "..., our model reduces" is no appositive of X)
+        ("On the turbulence data of ZorbTD, our model reduces the error.", "ZorbTD", "Dataset", None),
+        # a result moved "from A to B" on a benchmark
+        ("It raises the success rate on WebArena from 14.9% to 22%.", "WebArena", "Benchmark", "evaluates_on"),
         # "we release the ... preferences as X": the paper's own data set
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X

@@ -675,8 +675,11 @@ _BEFORE_TYPE = (
     (
         re.compile(
             r"\b(?:data|images|videos|clips|documents|sentences|questions|problems|annotations|"
-            r"recordings|cells|scans|dialogues|conversations|articles|tweets|posts|reviews)\s+"
-            r"(?:(?:drawn|taken|sampled|collected|sourced|mined)\s+)?from\s+(?:the\s+)?$",
+            r"recordings|cells|scans|dialogues|conversations|articles|tweets|posts|reviews|trajectories|"
+            r"demonstrations|episodes)\s+"
+            r"(?:(?:drawn|taken|sampled|collected|sourced|mined)\s+)?from\s+(?:the\s+)?$"
+            # "the 3D turbulence data of JHTDB"
+            r"|\b(?:data|images|videos|recordings|scans|trajectories)\s+of\s+(?:the\s+)?$",
             re.I,
         ),
         "Dataset",
@@ -949,15 +952,23 @@ def appositive_kind(after: str) -> str | None:
     ('Dataset', None)
     >>> appositive_kind(", a set of 6,000 synthetic image-caption pairs")
     'Dataset'
+    >>> appositive_kind(", our model reduces the error"), appositive_kind(", our model for parsing")
+    (None, 'Model')
     """
     if not _APPOSITIVE_OPENS.match(after):
         return "Dataset" if _COUNTED_DATA.match(after) else None
     match = _APPOSITIVE.match(after[:120])
     if match is None:
         return "Dataset" if _COUNTED_DATA.match(after) else None
+    if _OUR_SUBJECT.match(after, match.end()) and " our " in after[: match.end()].lower():
+        return None  # "On X, our model reduces the error": the subject of the sentence
     return match.lastgroup
 
 
+#: a verb right after "our <kind>": the kind is the subject, no appositive
+_OUR_SUBJECT = re.compile(
+    r"\s+(?:also\s+|further\s+|consistently\s+)?(?:[a-z]+[^s\W]s|can|could|will|is|was|has)\b"
+)
 #: an appositive that counts what a data set holds: "X, 4,200 agent trajectories annotated ...",
 #: "X, over 2M image-text pairs"
 _COUNTED_DATA = re.compile(
@@ -1083,6 +1094,7 @@ _BEFORE_TYPE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "performance", "accuracy", "score",
     "trained", "tuned", "model", "llm", "outperform", "surpass", "beat", "from",
     "to create", "to build", "to form", "to construct", "to assemble", "to compile",
+    "data of", "images of", "videos of", "recordings of", "scans of", "trajectories of",
 )  # fmt: skip
 
 _NOT_OBJECT = (
