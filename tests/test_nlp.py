@@ -2167,7 +2167,7 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "the 3D turbulence data of X" (and "..., our model reduces" is no appositive of X)
         ("On the turbulence data of ZorbTD, our model reduces the error.", "ZorbTD", "Dataset", None),
         # a result moved "from A to B" on a benchmark
-        ("It raises the success rate on WebArena from 14.9% to 22%.", "WebArena", "Benchmark", "evaluates_on"),
+        ("It lifts the success rate on WebArena from 14.9% to 22%.", "WebArena", "Benchmark", "evaluates_on"),
         # "we release the ... preferences as X": the paper's own data set
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X
