@@ -2168,6 +2168,15 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("On the turbulence data of ZorbTD, our model reduces the error.", "ZorbTD", "Dataset", None),
         # a result moved "from A to B" on a benchmark
         ("It lifts the success rate on WebArena from 14.9% to 22%.", "WebArena", "Benchmark", "evaluates_on"),
+        # what the paper calls its new set of questions is a benchmark
+        (
+            "Across TriviaQA and a new set of post-cutoff questions we call Zorbfacts, it fails.",
+            "Zorbfacts",
+            "Benchmark",
+            "proposes",
+        ),
+        # "Our optimizer, X, ...": the paper's own, found by the appositive
+        ("Our optimizer, Kestrel-Opt, matches tuned AdamW on 83 tasks.", "Kestrel-Opt", "Method", "proposes"),
         # "we release the ... preferences as X": the paper's own data set
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X
@@ -2194,3 +2203,13 @@ def test_an_acronym_two_known_entities_share_is_left_unlinked_without_context(nl
 def test_roles_capitalised_are_no_names(nlp):
     found = entities(nlp, "A title", "We train Speaker and Listener agents and a Critic net by REINFORCE.")
     assert not {"Speaker", "Listener", "Critic"} & set(found) and "REINFORCE" in found, found
+
+
+def test_an_ambiguous_acronym_is_settled_by_the_words_of_one_long_form(nlp):
+    # sharpness and minima: Sharpness-Aware Minimization, not the Segment Anything Model
+    found = entities(
+        nlp,
+        "Sharp Minima Can Generalize",
+        "Flat minima motivate methods such as SAM. We measure sharpness of ResNet-18 on CIFAR-10.",
+    )
+    assert "Sharpness-Aware Minimization" in found, found

@@ -56,7 +56,7 @@ from kg.nlp.discovery import (
     repeated_mentions,
     word_count,
 )
-from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name
+from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name, words_of
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -1401,13 +1401,21 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             ]
             if len(present) == 1:
                 out[i] = m._replace(entries=tuple(present))
-    measured = set()
+    settled_in_text = set()
     for i, m in enumerate(out):
         if len(m.entries) > 1 and _measured(text, m.start, m.end):
             metrics = [e for e in m.entries if e.type == "Metric"]
             if len(metrics) == 1:  # "the MAE drops to 0.22": the error, not the autoencoder
                 out[i] = m._replace(entries=(metrics[0],))
-                measured.add(i)
+                settled_in_text.add(i)
+    for i, m in enumerate(out):
+        if len(m.entries) > 1 and i not in settled_in_text:
+            # "flat minima ... methods such as SAM": the one entry whose long form's words the
+            # paper writes elsewhere (sharpness) is meant, not the Segment Anything Model
+            worded = [e for e in m.entries if _long_form_words_written(e, m.text, folded)]
+            if len(worded) == 1:
+                out[i] = m._replace(entries=(worded[0],))
+                settled_in_text.add(i)  # by the paper's own words
     domains = Counter(m.entries[0].domain for m in out if len(m.entries) == 1 and m.entries[0].domain)
     for i, m in enumerate(out):
         if len(m.entries) > 1 and domains:  # the field the paper's other known names belong to
@@ -1427,7 +1435,7 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             and " " not in m.text  # an acronym-like form; "MAP estimation" is settled by its words
             and (m.text in m.entries[0].ambiguous_aliases or m.text in _GREEK_LETTERS)
             and i not in paired
-            and i not in measured
+            and i not in settled_in_text
         ):
             key = (m.entries[0].id, m.text)
             if key not in settled:
@@ -1470,6 +1478,38 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
 
 
 _PLAIN_CAPITAL_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _long_form_words_written(entry: CatalogueEntry, form: str, folded: str) -> bool:
+    """Whether ``folded`` (a paper's case-folded text) writes a distinctive word of ``entry``'s
+    name, other than the acronym ``form`` itself: the stem of "sharpness" for
+    Sharpness-Aware Minimization.
+
+    >>> entry = CatalogueEntry(name="Sharpness-Aware Minimization", type="Method")
+    >>> _long_form_words_written(entry, "SAM", "sharpness measures; we use sam.")
+    True
+    >>> _long_form_words_written(CatalogueEntry(name="Segment Anything Model", type="Model"), "SAM",
+    ...     "sharpness measures; we use sam.")
+    False
+    """
+    if entry.name == form:
+        return False
+    for word in _NAME_WORD.findall(entry.name.casefold()):
+        stem = word[: max(5, len(word) - 3)]  # "sharpn" for "sharpness", not "exper" for "experience"
+        if word not in _COMMON_NAME_WORDS and re.search(rf"\b{stem}", folded):
+            return True
+    return False
+
+
+_NAME_WORD = re.compile(r"[a-z]{5,}")
+#: words too common in papers to point to one entry: "model" is in every text
+_COMMON_NAME_WORDS = words_of(
+    """
+    model models network networks learning neural method methods system systems based training
+    large language deep layer layers representation representations generation generative
+    adaptive efficient robust general error score approach framework
+    """
+)
 
 
 def _shouted(title: str) -> bool:

@@ -755,6 +755,8 @@ _KIND_BEFORE = re.compile(
     rf"\b(?:{_KIND_NOUNS})(?:"
     r"[^.;()]{0,60}?\b(?:such as|like|including|e\.g\.,?)"
     r"|,?\s+(?:called|dubbed|named|termed|coined|denoted\s+as)"
+    # "a new set of post-cutoff questions we call X"
+    r"|\s+(?:that\s+|which\s+)?we\s+(?:call|name|term|dub)"
     r")\s*[\"“']?$"
     rf"|\bnaming\s+(?:the|our|this)\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<x')})\s+$"
     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following)\s+"
@@ -783,6 +785,10 @@ _KIND_TAILS = (
     "coined",
     "denoted as",
     "(",
+    "we call",
+    "we name",
+    "we term",
+    "we dub",
 )
 
 

@@ -901,6 +901,12 @@ _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _OWN_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})(?=,\s+(?:our\s|an?\s+(?:new|novel)\s))", re.M)
 #: a sentence that opens on the name of something new: "Zephyrine is a new mechanism that ..."
 _IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|novel)\b", re.M)
+#: "Our optimizer, Kestrel-Opt, matches ...": the name an "our <kind>" appositive gives
+_OUR_KIND_NAMED = re.compile(
+    r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}(?:method|model|approach|framework|algorithm|system|benchmark|"
+    r"dataset|corpus|agent|optimi[sz]er|metric|architecture|policy|pipeline|tokenizer|verifier|"
+    rf"retriever|planner|encoder|decoder|suite|library|toolkit|simulator|environment),\s+({_CAP_WORD})(?=,|\s+\()"
+)
 #: "we release the translated preferences as Zorbsafe"
 _RELEASED_AS = re.compile(
     rf"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b[^.;]{{1,80}}?\s+as\s+({_CAP_WORD})"
@@ -908,6 +914,7 @@ _RELEASED_AS = re.compile(
 #: the words the patterns above end with, a fast search (it opens on a literal) before theirs
 _GATED = {
     _RELEASED_AS: re.compile(r"\b(?:release|open-source|publish)"),
+    _OUR_KIND_NAMED: re.compile(r"\b[Oo]ur\s"),
     _IS_NEW: re.compile(r"is\s+an?\s+(?:new|novel)\b"),
     _OWN_OPENING: re.compile(r",\s+(?:our\s|an?\s+(?:new|novel)\s)"),
 }
@@ -1062,9 +1069,11 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Zephyrine']
     >>> [p.text for p in cued_names("Lumen, our new metric, works. However, our method fails.")]
     ['Lumen']
+    >>> [p.text for p in cued_names("Our optimizer, Kestrel-Opt, matches AdamW.")]
+    ['Kestrel-Opt']
     """
     found: dict[int, Piece] = {}
-    for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING, _RELEASED_AS):
+    for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING, _RELEASED_AS, _OUR_KIND_NAMED):
         if pattern in _GATED and _GATED[pattern].search(text) is None:
             continue  # the words the pattern ends with are not in the text: skip the slow search
         for match in pattern.finditer(text, start):
