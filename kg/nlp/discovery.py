@@ -902,8 +902,8 @@ _OWN_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})(?=,\s+(?:our\s|an?\
 #: a sentence that opens on the name of something new: "Zephyrine is a new mechanism that ..."
 _IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|novel)\b", re.M)
 #: "Our optimizer, Kestrel-Opt, matches ...": the name an "our <kind>" appositive gives
-_OUR_KIND_NAMED = re.compile(
-    r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}(?:method|model|approach|framework|algorithm|system|benchmark|"
+_OUR_KIND_NAMED = re.compile(  # (no "\b" before "our": it opens on a letter, found fast)
+    r"[Oo]ur\s+(?:[\w\-]+\s+){0,2}(?:method|model|approach|framework|algorithm|system|benchmark|"
     r"dataset|corpus|agent|optimi[sz]er|metric|architecture|policy|pipeline|tokenizer|verifier|"
     rf"retriever|planner|encoder|decoder|suite|library|toolkit|simulator|environment),\s+({_CAP_WORD})(?=,|\s+\()"
 )
@@ -913,10 +913,13 @@ _RELEASED_AS = re.compile(
 )
 #: the words the patterns above end with, a fast search (it opens on a literal) before theirs
 _GATED = {
-    _RELEASED_AS: re.compile(r"\b(?:release|open-source|publish)"),
-    _OUR_KIND_NAMED: re.compile(r"\b[Oo]ur\s"),
     _IS_NEW: re.compile(r"is\s+an?\s+(?:new|novel)\b"),
     _OWN_OPENING: re.compile(r",\s+(?:our\s|an?\s+(?:new|novel)\s)"),
+}
+#: words one of which must be in the text for the pattern to match (``in`` is faster still)
+_GATED_WORDS = {
+    _RELEASED_AS: ("release", "open-source", "publish"),
+    _OUR_KIND_NAMED: ("our ", "Our "),
 }
 _POSSESSIVE = re.compile(r"'s$")
 
@@ -1076,7 +1079,11 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING, _RELEASED_AS, _OUR_KIND_NAMED):
         if pattern in _GATED and _GATED[pattern].search(text) is None:
             continue  # the words the pattern ends with are not in the text: skip the slow search
+        if pattern in _GATED_WORDS and not any(word in text for word in _GATED_WORDS[pattern]):
+            continue
         for match in pattern.finditer(text, start):
+            if pattern is _OUR_KIND_NAMED and match.start() > 0 and text[match.start() - 1].isalnum():
+                continue  # "four", "your"
             name, end = match.group(1), match.end(1)
             more = _NAME_CONTINUES.match(text, end)
             if more:  # longer than the pattern holds: "a Mutual Information Neural Estimator"
@@ -1109,6 +1116,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     if cited:
         places |= {m.group(0) for s, e in cited for m in _CAPITALISED_TOKEN.finditer(text, s, e)}
     lowered: dict[str, bool] = {}
+    openers = comparison_openers(text)  # where the words of comparison end
     for word, at in words:
         end = at + len(word)
         if at < start or at in found or not _lone_name(word) or word in places:
@@ -1118,7 +1126,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             or (_TYPE_NOUN.match(text, end) and not _NAME_ADJECTIVE.fullmatch(word))
             or _in_name_list(text, at, end)
             or (text.startswith(",", end) and appositive_kind(text[end : end + 120]) is not None)
-            or _compared_with(text, at)
+            or _compared_with(text, at, openers)
             or _result_subject(text, word, end, lowered)
         )
         # a sentence's first word, or part of a Title Case phrase, is no evidence of a name,
@@ -1162,24 +1170,59 @@ _COMPARED_OPENER = re.compile(
 )
 
 
-def _compared_with(text: str, start: int) -> bool:
+def _compared_with(text: str, start: int, openers: list[int] | None = None) -> bool:
     """Whether the capitalised word at ``start`` is one of what the paper compares with: "gains
-    over Wren", "outperforms Wren and Tansy" (every item before it capitalised).
+    over Wren", "outperforms Wren and Tansy" (every item before it capitalised). ``openers``:
+    where :func:`comparison_openers` found the words of comparison end, if known.
 
     >>> text = "It outperforms Wren and Tansy, and is faster than Quillon in Paris."
     >>> [_compared_with(text, text.index(w)) for w in ("Wren", "Tansy", "Quillon", "Paris")]
     [True, True, True, False]
     """
-    head = text[max(0, start - 120) : start]
-    if not head.endswith((" ", "\u00a0")):
+    if openers is None:
+        openers = comparison_openers(text)
+    i = bisect_right(openers, start) - 1
+    if i < 0 or start - openers[i] > 120:
         return False
-    openers = [m for m in _COMPARED_OPENER.finditer(head) if m.group(0).lower() not in _NOT_COMPARED]
-    if not openers:
-        return False
-    items = _ITEM_SEPARATOR.split(head[openers[-1].end() :])
+    items = _ITEM_SEPARATOR.split(text[openers[i] : start])
     if items[-1]:  # the word must follow a separator (or the opener itself)
         return False
     return all(item[:1].isupper() and len(item.split()) <= 3 for item in items[:-1])
+
+
+def comparison_openers(text: str) -> list[int]:
+    """Where the words that set a result against what follows end in ``text``, in order.
+
+    The pattern is tried only where one of its first words stands (found by ``str.find``,
+    many times faster than a search with the pattern over every abstract).
+
+    >>> text = "It outperforms Wren, rather than Tansy, and is faster than Quillon."
+    >>> [text[:end][-12:] for end in comparison_openers(text)]
+    ['outperforms ', 'faster than ']
+    """
+    lower = text.lower()
+    ends = []
+    for word in _OPENER_WORDS:
+        at = lower.find(word)
+        while at != -1:
+            start = at
+            if word == " than":  # "\w{3,}er than": go back to the comparative's start
+                start = at
+                while start > 0 and lower[start - 1].isalnum():
+                    start -= 1
+            if start == 0 or not lower[start - 1].isalnum():
+                match = _COMPARED_OPENER.match(text, start)
+                if match is not None and match.group(0).lower() not in _NOT_COMPARED:
+                    ends.append(match.end())
+            at = lower.find(word, at + 1)
+    return sorted(set(ends))
+
+
+#: the words :data:`_COMPARED_OPENER` can open on (" than" ends the comparative before it)
+_OPENER_WORDS = (
+    "outperform", "surpass", "beat", "compar", "benchmarked", "evaluated", "gain", "improvement",
+    "advantage", " than",
+)  # fmt: skip
 
 
 #: comparatives that set no method against another: "other than", "rather than"
