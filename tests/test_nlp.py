@@ -2111,13 +2111,14 @@ def test_plain_words_compared_with_are_names(nlp, abstract, names):
     [
         "We measure it rather than Tansy alone.",
         "Distillation achieves more; distillation is cheap.",
+        "Performance reaches a plateau after 1,000 tasks.",
         # an author the abstract cites is a person where it stands alone too
         "We modify a tagger (Clark, 2003) and are always better than the Clark average results.",
     ],
 )
 def test_comparisons_do_not_make_names_of_plain_words(nlp, abstract):
     found = entities(nlp, "A title", abstract)
-    assert not {"Tansy", "Distillation", "Clark"} & set(found), found
+    assert not {"Tansy", "Distillation", "Clark", "Performance"} & set(found), found
 
 
 @pytest.mark.parametrize(
@@ -2213,3 +2214,17 @@ def test_an_ambiguous_acronym_is_settled_by_the_words_of_one_long_form(nlp):
         "Flat minima motivate methods such as SAM. We measure sharpness of ResNet-18 on CIFAR-10.",
     )
     assert "Sharpness-Aware Minimization" in found, found
+
+
+def test_a_greek_capital_opens_an_acronym_and_a_venue_year_is_no_name(nlp):
+    found = entities(
+        nlp, "A title", "We extend ΠGDM to blind deblurring, shown at NeurIPS2019 and AAAI-21, beating DPS."
+    )
+    assert "ΠGDM" in found and not {"NeurIPS2019", "AAAI-21"} & set(found), found
+
+
+def test_an_acronym_of_two_fields_follows_the_papers_field(nlp):
+    # DPT is the Dense Prediction Transformer in depth estimation, a Decision-Pretrained
+    # Transformer beside PPO and in-context reinforcement learning
+    found = entities(nlp, "A title", "In-context RL with a transformer beats DPT and PPO on XLand-MiniGrid.")
+    assert "Decision-Pretrained Transformer" in found, found

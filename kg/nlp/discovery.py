@@ -95,6 +95,8 @@ def is_name_shaped(text: str) -> bool:
     [True, False, False]
     >>> [is_name_shaped(t) for t in ["Quorra-Hard", "Kestrel-Lite", "Non-Max", "Semi-Hard"]]
     [True, True, False, False]
+    >>> [is_name_shaped(t) for t in ["ΠGDM", "ΠGDM-Net", "σ²", "βI", "NeurIPS2019", "ICLR'24"]]
+    [True, True, False, False, False, False]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
@@ -102,6 +104,8 @@ def is_name_shaped(text: str) -> bool:
         return False
     if text in ORGANISATIONS or (text.isupper() and len(text.rstrip("s")) < 2):
         return False
+    if text[-1].isdigit() and text.rstrip("0123456789'’-") in ORGANISATIONS:
+        return False  # a venue and its year: "NeurIPS2019", "ICLR'24"
     if text.isalpha() and text.isupper() and len(text) >= 8:  # an emphasised word, not an acronym
         return False
     if _MATH_CALL.fullmatch(text) or _LONG_NUMBER.search(text):  # logN; grant LM009961-01
@@ -113,6 +117,8 @@ def is_name_shaped(text: str) -> bool:
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16; 7-DoF: hardware, a setting
         return False
     if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
+        return True
+    if _GREEK_CAPS_NAME.fullmatch(text):  # ΠGDM, ΠGDM-Net: a Greek letter opening an acronym
         return True
     if _SUFFIXED_NAME.fullmatch(text):  # Gallant-Bench, Hydra-Net: a word and a name's suffix
         return True
@@ -394,6 +400,7 @@ _MAYBE_NAME = re.compile(rf".[A-Z]|\d|^[{_GREEK}]")
 _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
 #: a Greek letter before a hyphen and a capitalised word or "bench": "α-CLIP", "τ-bench" (not
 #: "σ0", "σ²" or "βI", formulas, nor "ε-greedy", a plain term)
+_GREEK_CAPS_NAME = re.compile(rf"[{_GREEK}][A-Z]{{2,}}[\w\-]*")
 _GREEK_NAME = re.compile(rf"[{_GREEK}]-(?:[a-z]*[A-Z][\w\-]*|bench)")
 _NAMEISH_TRIGGER = re.compile(rf"[\dA-Z{_GREEK}]")
 _NON_SPACE = re.compile(r"\S*")
@@ -1144,8 +1151,12 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
 #: a verb of a result after its subject: "Quillon outperforms GPT-4o"
 _RESULT_VERB = re.compile(
     r"\s+(?:(?:also|further|consistently|significantly|clearly|still|even)\s+)?"
-    r"(?:outperforms|surpasses|beats|achieves|attains|reaches|exceeds|matches|improves)\b"
+    r"(?:outperforms|surpasses|beats|achieves|attains|reaches|exceeds)\b"
 )
+
+
+#: the endings of gerunds and abstract nouns: "Training achieves", "Performance reaches"
+_ABSTRACT_NOUN_ENDS = ("ing", "tion", "ment", "ness", "ity", "ance", "ence", "ency", "acy", "ure", "ism")
 
 
 def _result_subject(text: str, word: str, end: int, lowered: dict[str, bool]) -> bool:
@@ -1156,7 +1167,7 @@ def _result_subject(text: str, word: str, end: int, lowered: dict[str, bool]) ->
     >>> _result_subject(text, "Quillon", 7, {}), _result_subject(text, "Distillation", 40, {})
     (True, False)
     """
-    if not _RESULT_VERB.match(text, end) or word.endswith(("ing", "tion", "ment", "ness", "ity")):
+    if not _RESULT_VERB.match(text, end) or word.endswith(_ABSTRACT_NOUN_ENDS):
         return False
     return not _memo(lowered, word, _also_lower_case, text)
 
