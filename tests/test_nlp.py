@@ -1614,6 +1614,13 @@ def test_setting_terms(text, expected):
             {"W4A4KV4", "SGLang", "Gaussians"},
             {"EAGLE-3"},
         ),
+        # formats, platforms, clouds, fields and formulas are named, but no ML entities
+        (
+            "Robustness\n\nWe test JPEG compression on Android and EC2 for XAI and a KG, with CO2 costs; "
+            "the agent plays StarCraft.",
+            {"JPEG", "Android", "EC2", "XAI", "KG", "CO2"},
+            {"StarCraft"},
+        ),
         # devices and graphics cards are no entities either
         (
             "Phones\n\nWe run Phi-3-mini on an iPhone 15 Pro and an iPad, and train on a GTX1080 and "

@@ -706,6 +706,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
 #: Capitalised words that are not names of ML artefacts even in mid-sentence.
 NOT_NAMES = frozenset(
     [
+        # a journal's section heading run into the text
+        "Squibs",
         # sentence adverbs and connectives that open a sentence before a comma
         "Further",
         "Together",
