@@ -1614,6 +1614,13 @@ def test_setting_terms(text, expected):
             {"W4A4KV4", "SGLang", "Gaussians"},
             {"EAGLE-3"},
         ),
+        # an adverb is no name, even where a cue stands after it; nor a word cut by a hyphen
+        (
+            "Saliency\n\nMaps fail. Surprisingly, a simple technique helps them, as the Surprisingly "
+            "model shows for Natural- to Formal-language generation with TP-N2F.",
+            {"Surprisingly", "Natural-", "Natural"},
+            {"TP-N2F"},
+        ),
         # formats, platforms, clouds, fields and formulas are named, but no ML entities
         (
             "Robustness\n\nWe test JPEG compression on Android and EC2 for XAI and a KG, with CO2 costs; "

@@ -1018,11 +1018,16 @@ _LONE_EPONYMS = words_of(
 )
 
 
+#: the endings of adverbs: "Surprisingly", "Recently" (not "Shapley", "Polly")
+_ADVERB = re.compile(r"(?:ingly|edly|ally|ively|ously|ably|ibly|ently|antly|arly|ctly)$")
+
+
 def _lone_name(word: str) -> bool:
     """Whether a single capitalised word may be a name: not a place, language or function
     word, not a word of institutions, and not a surname that only ever heads a longer term."""
     return (
         _plain_capital(word)
+        and not _ADVERB.search(word)
         and not is_never_a_name(word)
         and word not in _LONE_EPONYMS
         and word not in _INSTITUTION_WORDS
@@ -1128,8 +1133,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     openers = comparison_openers(text)  # where the words of comparison end
     for word, at in words:
         end = at + len(word)
-        if at < start or at in found or not _lone_name(word) or word in places:
-            continue
+        if at < start or at in found or not _lone_name(word) or word in places or word.endswith("-"):
+            continue  # (a suspended hyphen: "Natural- to Formal-language")
         cued = (
             (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
             or (_TYPE_NOUN.match(text, end) and not _NAME_ADJECTIVE.fullmatch(word))
