@@ -2246,3 +2246,12 @@ def test_an_acronym_of_two_fields_follows_the_papers_field(nlp):
     # Transformer beside PPO and in-context reinforcement learning
     found = entities(nlp, "A title", "In-context RL with a transformer beats DPT and PPO on XLand-MiniGrid.")
     assert "Decision-Pretrained Transformer" in found, found
+
+
+def test_a_kind_in_the_title_does_not_type_a_list_in_the_abstract(nlp):
+    found = entities(
+        nlp,
+        "Robust Watermarking for Large Language Models",
+        "Text watermarks such as ZWG and Quorbigram can be removed by paraphrasing.",
+    )
+    assert found["ZWG"].type != "Model", found

@@ -886,10 +886,15 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
 
     >>> kind_lists("We test on 5 benchmarks (AlpacaEval 2.0, FLASK, Koala) and tasks such as QA.")
     [(25, 'Benchmark'), (73, 'Task')]
+    >>> kind_lists("Watermarks for Language Models\\n\\nText watermarks such as KGW fail.")
+    []
     """
     found = []
     for opener in _list_openers(text):
         window = text[max(0, opener.start() - 80) : opener.start()]
+        window = window[
+            window.rfind("\n") + 1 :
+        ]  # not past the title: "... Models\n\nText watermarks such as"
         counted = opener.group(0).startswith("(")
         if counted and window.isascii() and _last_word(window).lower() not in _KIND_LAST_WORDS:
             continue  # brackets are common: look at the word before one before searching
