@@ -110,6 +110,8 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "KG",
         "KGs",
         "XAI",
+        "VR",
+        "XR",
         "NP",
         "XOR",
         "XNOR",
@@ -1104,7 +1106,9 @@ _VALUE_ON = re.compile(
     r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?"
     r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on"
     # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
-    r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of)\s+"
+    r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of"
+    # ... or of its tasks: "solve 41% of tasks on tau-bench"
+    r"(?:\s+(?:the\s+)?(?:tasks|problems|questions|issues|instances|episodes)\s+(?:on|in|from))?)\s+"
     r"(?:(?:the|our)\s+)?(?:new\s+|proposed\s+)?$"
 )
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
