@@ -2199,6 +2199,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "X strict accuracy", "41% of tasks on X": a result measured on X
         ("Training improves ZorbEval strict accuracy by 6 points.", "ZorbEval", "Benchmark", "evaluates_on"),
         ("The students solve 41% of tasks on ZorbBench retail.", "ZorbBench", "Benchmark", "evaluates_on"),
+        # "measured by X" names a metric; "on X (-2.1 EM)" gives a result on X
+        ("It is measured by zorbic variance lost (ZVL).", "zorbic variance lost", "Metric", None),
+        ("Retrieval hurts on single-hop ZorbQA (-2.1 EM).", "ZorbQA", "Benchmark", "evaluates_on"),
         # "we release the ... preferences as X": the paper's own data set
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X

@@ -1027,6 +1027,7 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
                 or with_metric
                 or _RESULT_AFTER.match(text, ev.end)
                 or (on and _FROM_TO_AFTER.match(text, ev.end))
+                or _VALUE_BRACKET_AFTER.match(text, ev.end)
             )
             if measured and ev.relation in (Relation.MENTIONS.value, Relation.USES.value):
                 ev = ev._replace(relation=Relation.EVALUATES_ON.value)
@@ -1039,6 +1040,9 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
     return out
 
 
+#: "hurts on NaturalQuestions (-2.1 EM)", "MMLU (72.1%)": a result in a bracket after the data
+#: (a signed number, a share or a decimal; not a year: "ImageNet (2009)")
+_VALUE_BRACKET_AFTER = re.compile(r" \((?:[-+−]\s?\d|\d+(?:\.\d+)?\s*%|\d+\.\d+)")
 #: "raises the success rate on WebArena from 14.9% to 22.3%": a result moved on the data before it
 _FROM_TO_AFTER = re.compile(r" from [-+]?\d[\d.,]*\s*%? to [-+]?\d")
 #: "on ClinVar with an AUROC of 0.91": the data a result is measured on, then the metric

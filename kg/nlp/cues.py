@@ -688,6 +688,8 @@ _BEFORE_TYPE = (
         "Dataset",
     ),
     (re.compile(r"\b(?:models?|LLMs?)\s+(?:such as|like|including)\s+$", re.I), "Model"),
+    # "measured by fraction of variance unexplained (FVU)": what a result is measured by
+    (re.compile(r"\b(?:measured|quantified)\s+(?:by|with|via|using)\s+(?:the\s+)?$", re.I), "Metric"),
     # "annotated cells from X", "images drawn from X": where data come from is a data set
     (
         re.compile(
@@ -1134,7 +1136,8 @@ _BEFORE_TYPE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "performance", "accuracy", "score",
     "trained", "tuned", "model", "llm", "outperform", "surpass", "beat", "from",
     "to create", "to build", "to form", "to construct", "to assemble", "to compile",
-    "data of", "images of", "videos of", "recordings of", "scans of", "trajectories of",
+    "data of", "images of", "videos of", "recordings of", "scans of", "trajectories of", "measured",
+    "quantified",
 )  # fmt: skip
 
 _NOT_OBJECT = (
