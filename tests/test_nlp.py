@@ -2261,3 +2261,18 @@ def test_a_kind_in_the_title_does_not_type_a_list_in_the_abstract(nlp):
         "Text watermarks such as ZWG and Quorbigram can be removed by paraphrasing.",
     )
     assert found["ZWG"].type != "Model", found
+
+
+def test_a_long_form_does_not_run_back_into_the_title(nlp):
+    found = entities(
+        nlp,
+        "ZorbGAN: Text-Guided Image Manipulation",
+        "We propose a novel generative adversarial network for attribute manipulation (ZorbGAN).",
+    )
+    assert not [name for name in found if "\n" in name], found
+    assert found["ZorbGAN"].proposed, found
+
+
+def test_a_value_times_before_on_reports_a_result_on_the_data(nlp):
+    found = entities(nlp, "A title", "Removing sinks degrades perplexity by 2x on ZorbText-103.")
+    assert found["ZorbText-103"].relation == "evaluates_on", found

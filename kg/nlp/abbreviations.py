@@ -142,13 +142,15 @@ def initials_offset(candidate: str, short: str) -> int | None:
 def _long_candidate(text: str, end: int, short: str) -> Piece:
     """The words before ``end`` that may hold the long form (Schwartz-Hearst window)."""
     window = min(len(short) + 5, 2 * len(short))
-    # a sentence's end, a clause break or another parenthesis closes the window
+    # a sentence's end, a clause break, a line break (the title's end) or another parenthesis
+    # closes the window
     stop = max(
         text.rfind(".", 0, end - 1),
         text.rfind(";", 0, end),
         text.rfind(":", 0, end),
         text.rfind(")", 0, end),
         text.rfind("(", 0, end),
+        text.rfind("\n", 0, end),
     )
     words = [m for m in _WORD.finditer(text, stop + 1, end)][-window:]
     if not words:

@@ -1105,7 +1105,7 @@ def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
 #: (a number, not the end of a name: "ResNet-50 on X" reports nothing), or a metric named right
 #: before "on": "62.1 F1 on X", "BLEU on X", "mAP on X"
 _VALUE_ON = re.compile(
-    r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile)?"
+    r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile|\s?[x×])?"
     r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on"
     # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
     r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of"
