@@ -1628,6 +1628,12 @@ def test_setting_terms(text, expected):
             {"JPEG", "Android", "EC2", "XAI", "KG", "CO2"},
             {"StarCraft"},
         ),
+        # robots an experiment runs on are hardware, not ML entities
+        (
+            "Embodiments\n\nFine-tuning OpenVLA on a Franka arm and testing on a UR5 and a WidowX fails.",
+            {"Franka", "UR5", "WidowX"},
+            {"OpenVLA"},
+        ),
         # devices and graphics cards are no entities either
         (
             "Phones\n\nWe run Phi-3-mini on an iPhone 15 Pro and an iPad, and train on a GTX1080 and "
