@@ -2282,3 +2282,9 @@ def test_a_long_form_does_not_run_back_into_the_title(nlp):
 def test_a_value_times_before_on_reports_a_result_on_the_data(nlp):
     found = entities(nlp, "A title", "Removing sinks degrades perplexity by 2x on ZorbText-103.")
     assert found["ZorbText-103"].relation == "evaluates_on", found
+
+
+def test_an_appositive_kind_is_not_read_past_its_relative_clause(nlp):
+    # "an automatic evaluation that decomposes model outputs": no model
+    found = entities(nlp, "A title", "We introduce ZorbCheck, an automatic evaluation that decomposes model outputs.")
+    assert found["ZorbCheck"].type != "Model", found

@@ -98,3 +98,23 @@ def test_outside_citations_agrees_with_a_scan(cuts, at):
     points = sorted(cuts)
     spans = list(zip(points[::2], points[1::2], strict=False))  # sorted, not overlapping
     assert discovery._outside(spans, at) == (not any(s <= at < e for s, e in spans))
+
+
+COMPARE_PIECES = [
+    " ", "  ", "\n", ",", ".", "outperforms", "Outperform", "surpass", "beats", "beating", "compared to",
+    "comparing with", "evaluated against", "gains over", "improvement over", "faster", "better", "than",
+    " than ", "rather", "other", "er", "the", "strong", "baselines such as", "Wren", "x", "_", "é", "2",
+    "-", "over", "benchmarked with",
+]  # fmt: skip
+COMPARE_TEXT = st.lists(st.sampled_from(COMPARE_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=COMPARE_TEXT)
+def test_comparison_openers_are_those_the_opener_regex_finds(text):
+    plain = [
+        m.end()
+        for m in discovery._COMPARED_OPENER.finditer(text)
+        if m.group(0).lower() not in discovery._NOT_COMPARED
+    ]
+    assert discovery.comparison_openers(text) == plain

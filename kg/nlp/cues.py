@@ -770,7 +770,10 @@ _APPOSITIVE_OPENS = re.compile(_APPOSITIVE_OPENING, re.I)
 _APPOSITIVE = re.compile(
     _APPOSITIVE_OPENING
     # a word is taken whole (an atomic group), so a failed search does not try every split of it
-    + r"(?:(?>[\w\-]+(?:[,./]\d+)*[\w\-]*)\s+){0,4}?(?:"  # "a 36,000-hour speech corpus", "a ViT-g/14 model"
+    # (not past a relative clause or a preposition: "an automatic evaluation that decomposes model
+    # outputs" is no model)
+    + r"(?:(?!(?:that|which|who|whose|where|when|while|to|on|in|by|from|with|into|via|using|for)\b)"
+    + r"(?>[\w\-]+(?:[,./]\d+)*[\w\-]*)\s+){0,4}?(?:"  # "a 36,000-hour speech corpus", "a ViT-g/14 model"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
     + r")\b",
     re.I,

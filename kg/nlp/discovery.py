@@ -1224,11 +1224,12 @@ def comparison_openers(text: str) -> list[int]:
         at = lower.find(word)
         while at != -1:
             start = at
-            if word == " than":  # "\w{3,}er than": go back to the comparative's start
-                start = at
-                while start > 0 and lower[start - 1].isalnum():
+            if word == "than":  # "\w{3,}er\s+than": go back to the comparative's start
+                while start > 0 and lower[start - 1].isspace():
                     start -= 1
-            if start == 0 or not lower[start - 1].isalnum():
+                while start > 0 and _regex_word_char(lower[start - 1]):
+                    start -= 1
+            if start == 0 or not _regex_word_char(lower[start - 1]):
                 match = _COMPARED_OPENER.match(text, start)
                 if match is not None and match.group(0).lower() not in _NOT_COMPARED:
                     ends.append(match.end())
@@ -1236,10 +1237,15 @@ def comparison_openers(text: str) -> list[int]:
     return sorted(set(ends))
 
 
-#: the words :data:`_COMPARED_OPENER` can open on (" than" ends the comparative before it)
+def _regex_word_char(char: str) -> bool:
+    r"""What ``\w`` matches: letters, digits and the underscore."""
+    return char.isalnum() or char == "_"
+
+
+#: the words :data:`_COMPARED_OPENER` can open on ("than" ends the comparative before it)
 _OPENER_WORDS = (
     "outperform", "surpass", "beat", "compar", "benchmarked", "evaluated", "gain", "improvement",
-    "advantage", " than",
+    "advantage", "than",
 )  # fmt: skip
 
 
