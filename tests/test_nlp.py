@@ -2286,5 +2286,10 @@ def test_a_value_times_before_on_reports_a_result_on_the_data(nlp):
 
 def test_an_appositive_kind_is_not_read_past_its_relative_clause(nlp):
     # "an automatic evaluation that decomposes model outputs": no model
-    found = entities(nlp, "A title", "We introduce ZorbCheck, an automatic evaluation that decomposes model outputs.")
+    found = entities(nlp, "A title", "We show ZorbCheck, an automatic evaluation that decomposes models.")
     assert found["ZorbCheck"].type != "Model", found
+
+
+def test_a_phenomenon_is_a_task(nlp):
+    found = entities(nlp, "A title", "Zorbic collapse (ZC) is a phenomenon observed in classification.")
+    assert found["Zorbic collapse"].type == "Task", found

@@ -754,7 +754,7 @@ _APPOSITIVE_NOUNS = (
         "Model",
     ),
     (r"metrics?|measures?|scores?", "Metric"),
-    (r"tasks?|problems?|settings?|games?", "Task"),
+    (r"tasks?|problems?|settings?|games?|phenomen(?:on|a)", "Task"),
     (
         r"algorithms?|methods?|frameworks?|approach|techniques?|architectures?|losse?s?|objectives?|"
         r"procedures?|strategy|strateg(?:y|ies)|paradigms?|pipelines?|modules?|optimi[sz]ers?|"
