@@ -1301,6 +1301,8 @@ _COMPARE_TERMS = (
     # "we evaluate X on Y against A and B": what an evaluation is set against is compared with
     r"(?:evaluat|benchmark)(?:e|es|ed|ing)\b(?:(?!,\s+(?:we|it|they|our)\s)[^.;]){0,100}?\bagainst|"
     r"trail(?:s|ed|ing)?|lag(?:s|ged)? behind|"
+    # "14 points above X", "2.1% below X"
+    r"(?:points?|pp|%)\s+(?:above|below|behind)|"
     r"falls? short of|"
     rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beat(?:s|ing)?|relative to"
 )
@@ -1341,7 +1343,7 @@ _EVALUATE_WORDS = (
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
     "trail", "lag", "short of",
-    "over", "beat", "relative to", "baseline", "against",
+    "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
 )  # fmt: skip
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
