@@ -120,10 +120,12 @@ def plain_type(before: str, after: str) -> str | None:
     return plain_kind_before(before)
 
 
-#: the appositive pattern as first written, whose words could be split in many ways
+#: the appositive pattern as first written, whose words could be split in many ways (with
+#: the words it may not pass since: a relative pronoun or a preposition)
 BACKTRACKING_APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,|:|—|–|-{1,2})?\s*(?:which is\s+|is\s+|as\s+)?(?:a|an|the|our)\s+"
-    r"(?:[\w\-]+(?:[,.]\d+)*[\w\-]*\s+){0,4}?(?:"
+    r"(?:(?!(?:that|which|who|whose|where|when|while|to|on|in|by|from|with|into|via|using|for)\b)"
+    r"[\w\-]+(?:[,.]\d+)*[\w\-]*\s+){0,4}?(?:"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in cues._APPOSITIVE_NOUNS)
     + r")\b",
     re.I,
@@ -131,7 +133,7 @@ BACKTRACKING_APPOSITIVE = re.compile(
 APPOSITIVE_PIECES = [
     " ", "  ", ",", ", ", ".", "-", "(", ")", ":", "—", "a ", "the ", "our ", "which is ", "36", ",000",
     ".5", "-hour", "hour", "x", "speech ", "corpus", "dataset", "model", "language ", "suite of ",
-    "tasks", "new", "k", "7B",
+    "tasks", "new", "k", "7B", "that ", "in ", "into", "form",
 ]  # fmt: skip
 
 
