@@ -334,6 +334,8 @@ ORGANISATIONS = frozenset(
         "Franka",
         "ANYmal",
         "Unitree",
+        "Go1",
+        "Go2",
         "Raspberry",
         # funding bodies and government agencies
         "NIH",
