@@ -1658,6 +1658,7 @@ def test_which_forms_are_names(nlp, text, absent, present):
         ("we propose an effective and efficient ", " (DRH) approach"),
         ("We propose a new loss (NL), and introduce the ", " (LHPB) for planning."),
         ("We evaluate on ChartQA and our new ", " split."),
+        ("The novel ", " (UORO) algorithm allows online learning of recurrent graphs."),
         ("The result is our method, ", " (GROOVE)."),
         ("Our proposed model, ", " (DVD-GAN), scales to longer videos."),
         ("We use Transformers for states and actions, naming the model ", "."),

@@ -1182,7 +1182,7 @@ _PROPOSE = re.compile(
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
-    r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$|\bthe\s+proposed\s+[\"“'‘]?$"
+    r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel)\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
     # "... and a new out-of-distribution set, RM-Shift"
@@ -1336,7 +1336,7 @@ _PROPOSE_WORDS = (
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
     "referred",
     "coined",
-    "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining",
+    "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining", "novel",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
