@@ -2296,3 +2296,11 @@ def test_an_appositive_kind_is_not_read_past_its_relative_clause(nlp):
 def test_a_phenomenon_is_a_task(nlp):
     found = entities(nlp, "A title", "Zorbic collapse (ZC) is a phenomenon observed in classification.")
     assert found["Zorbic collapse"].type == "Task", found
+
+
+@pytest.mark.parametrize("name", ["multilabel classification", "quasigroup completion", "lane detection"])
+def test_a_lower_case_phrase_headed_by_a_task_noun_is_a_task(name):
+    from kg.nlp.cues import type_from_name
+
+    assert type_from_name(name) == "Task"
+    assert type_from_name("Probabilistic Classifier Chains") != "Task"

@@ -629,6 +629,16 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "Task",
     ),
+    # a lower-case phrase headed by a task noun: "multilabel classification", "lane detection"
+    (
+        re.compile(
+            r"^[a-z][a-z\-]*(?: [a-z][a-z\-]*)* (?:classification|detection|segmentation|recognition|"
+            r"prediction|estimation|retrieval|tracking|parsing|tagging|summari[sz]ation|translation|"
+            r"generation|completion|answering|captioning|forecasting|localization|reconstruction|"
+            r"extraction|labell?ing|understanding|reasoning|navigation|manipulation|planning)$"
+        ),
+        "Task",
+    ),
 )
 
 
