@@ -1628,6 +1628,12 @@ def test_setting_terms(text, expected):
             {"JPEG", "Android", "EC2", "XAI", "KG", "CO2"},
             {"StarCraft"},
         ),
+        # programming languages are named beside code models, but are no ML entities
+        (
+            "Code\n\nContinually pretraining StarCoder2-7B on Rust, Zig and Haskell improves MultiPL-E.",
+            {"Rust", "Zig", "Haskell"},
+            {"StarCoder2-7B", "MultiPL-E"},
+        ),
         # robots an experiment runs on are hardware, not ML entities
         (
             "Embodiments\n\nFine-tuning OpenVLA on a Franka arm and testing on a UR5 and a WidowX fails.",
@@ -2211,6 +2217,11 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "measured by X" names a metric; "on X (-2.1 EM)" gives a result on X
         ("It is measured by zorbic variance lost (ZVL).", "zorbic variance lost", "Metric", None),
         ("Retrieval hurts on single-hop ZorbQA (-2.1 EM).", "ZorbQA", "Benchmark", "evaluates_on"),
+        # a result between the training and the name: "pretraining loses 6.8 points on X"
+        ("Naive continual pretraining loses 6.8 points on ZorbEval.", "ZorbEval", "Benchmark", "evaluates_on"),
+        # "action chunking" is ACT's technique, not text chunking
+        ("Combining delta actions with action chunking improves success.", "Action Chunking with Transformers",
+         "Method", None),
         # "we release the ... preferences as X": the paper's own data set
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X

@@ -1542,8 +1542,8 @@ _TRAINED_ON = re.compile(
     # not a noun's modifier: "adversarial training methods on X", "training error on X"
     r"(?!(?:methods?|approach\w*|baselines?|strateg\w+|techniques?|schemes?|algorithms?|time|error|"
     r"loss|accuracy|dynamics|budget)\b)"
-    r"(?:(?!\d+(?:\.\d+)?\s*%|achiev|reach|obtain|scor|outperform|improv|evaluat|test|result|gain|"
-    r"validat|demonstrat|show|compar)[^.;]){0,50}?"
+    r"(?:(?!\d+(?:\.\d+)?\s*(?:%|points?\b|pp\b)|achiev|reach|obtain|scor|outperform|improv|evaluat|test|"
+    r"result|gain|validat|demonstrat|show|compar|loses|lost|drops|degrad|hurts)[^.;]){0,50}?"
     r"\bon\s+(?:the\s+)?$",
     re.I,
 )

@@ -57,6 +57,15 @@ FUNCTION_WORDS = words_of(
 #: The stock characters of protocols and thought experiments ("Alice sends Bob a message").
 PLACEHOLDER_PEOPLE = words_of("Alice Bob Carol Charlie Dave Eve Mallory Trent Peggy Victor")
 
+#: Programming languages, which code papers name beside their models but which are no ML
+#: entities ("pretraining on Rust and Zig"); Go stays out (the game is a task).
+PROGRAMMING_LANGUAGES = words_of(
+    """
+    Python Java JavaScript TypeScript Rust Zig Haskell Kotlin Scala Julia Ruby Perl PHP Swift
+    Fortran COBOL Lua Dart Elixir Erlang OCaml Clojure Verilog VHDL Solidity Bash
+    """
+)
+
 #: The parts a system's components or a game's players play, capitalised as roles ("Speaker and
 #: Listener agents", "the Critic network"): alone, they name no artefact.
 ROLE_WORDS = words_of(
@@ -201,6 +210,7 @@ def is_never_a_name(word: str) -> bool:
         or word in PLACES
         or word in PLACEHOLDER_PEOPLE
         or word in ROLE_WORDS
+        or word in PROGRAMMING_LANGUAGES
     )
 
 
