@@ -2231,6 +2231,7 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Method",
             None,
         ),
+        ("We collect ZorbJudge, 5,600 review comments from 120 repositories.", "ZorbJudge", "Dataset", None),
         # "we release the ... preferences as X": the paper's own data set
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X

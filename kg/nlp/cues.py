@@ -1037,7 +1037,8 @@ _COUNTED_DATA = re.compile(
     r"(?:(?:over|about|nearly|roughly|some|around)\s+)?\d[\d,.]*\s*[KMB]?\+?\s+"
     r"(?:[\w\-]+\s+){0,3}?(?:trajector(?:y|ies)|examples|samples|pairs|images|videos|clips|dialogues|"
     r"conversations|annotations|demonstrations|documents|utterances|hours|sentences|instructions|"
-    r"transcripts|recordings|episodes|traces|triples|records)\b"
+    r"transcripts|recordings|episodes|traces|triples|records|comments|reviews|posts|tweets|articles|"
+    r"tables|programs|functions|passages|queries|screenshots|frames|molecules|proteins|structures)\b"
 )
 
 
