@@ -2002,6 +2002,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We train on 40 tasks from ", ".", "uses"),
         # what an evaluation is set against is compared with
         ("It was benchmarked against random survival forests and ", ".", "compares_with"),
+        # the data a model is trained with: "robot data from X"
+        ("Trained on 6,000 hours of teleoperated robot data from ", " and BridgeData V2, it plans.", "uses"),
         # a margin over what follows: "14 points above X"
         ("It reaches 60.8% top-1 accuracy, 14 points above ", " and RDED.", "compares_with"),
     ],

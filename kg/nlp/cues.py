@@ -1337,7 +1337,9 @@ _USE = re.compile(
     # "we fine-tune X", "we train X", "distilled from X": the verb's object is used
     r"adopt\w*|adapt(?:s|ed|ing)?|employ\w*|with|via|through|trained on|fine-?tun\w* on|"
     r"we\s+(?:\w+\s+)?(?:(?:pre-?)?train(?:ed)?|fine-?tuned?|finetuned?)|"
-    r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with))\b[^.;]{0,40}$",
+    r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with)|"
+    # "trained on 6,000 hours of robot data from X"
+    r"data\s+(?:(?:drawn|collected|sampled|taken)\s+)?from)\b[^.;]{0,40}$",
     re.I,
 )
 
@@ -1360,7 +1362,7 @@ _COMPARE_WORDS = (
 )  # fmt: skip
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
-    "trained on", "fine", "we", "distil", "initiali",
+    "trained on", "fine", "we", "distil", "initiali", "data",
 )  # fmt: skip
 
 
