@@ -2327,3 +2327,13 @@ def test_a_lower_case_phrase_headed_by_a_task_noun_is_a_task(name):
 
     assert type_from_name(name) == "Task"
     assert type_from_name("Probabilistic Classifier Chains") != "Task"
+
+
+def test_a_size_of_the_papers_own_name_is_proposed_too(nlp):
+    found = entities(
+        nlp,
+        "Efficient Long-Video Understanding",
+        "We present ZorbVid, a video-language model. ZorbVid-7B outperforms LLaVA-Video-7B on EgoSchema.",
+    )
+    assert found["ZorbVid"].proposed and found["ZorbVid-7B"].proposed, found
+    assert found["ZorbVid-7B"].parent == "ZorbVid"

@@ -1287,6 +1287,12 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     >>> [(x.name, x.parent) for x in out]
     [('VeriThinker', None), ('VeriThinker-7B-Instruct', 'VeriThinker')]
 
+    A size or variant of a name the paper proposes is the paper's own too.
+
+    >>> own = replace(e("MemVid", "Model"), proposed=True, relation="proposes")
+    >>> [(x.name, x.proposed) for x in link_paper_variants([own, e("MemVid-7B", "Model")])]
+    [('MemVid', True), ('MemVid-7B', True)]
+
     A version glued to the name counts too ("LongRoPE2" of "LongRoPE"). A variant typed by its
     name's shape alone takes the kind its family's context gave: "Fennimore-Small" of the corpus
     "Fennimore" is a data set, not a model.
@@ -1302,12 +1308,15 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
         if entity.parent or entity.catalogue_id:
             continue
         glued = _GLUED_VERSION.fullmatch(entity.name)
-        stems = [glued.group(1)] if glued else []
-        for stem in [*_stems(entity.name, variant_parts_only=True), *stems]:
+        variant_stems = list(_stems(entity.name, variant_parts_only=True))
+        for stem in [*variant_stems, *([glued.group(1)] if glued else [])]:
             family = by_form.get(normalize_form(stem))
             if family is not None and family.name != entity.name:
                 if family.typed_by in _SURE_TYPINGS and _shape_typed_variant(entity, stem):
                     entity = replace(entity, type=family.type, typed_by="parent")
+                if family.proposed and not entity.proposed and stem in variant_stems:
+                    # "We present MemVid ... MemVid-7B outperforms X": a size of the paper's own
+                    entity = replace(entity, proposed=True, relation=Relation.PROPOSES.value)
                 out[i] = replace(entity, parent=family.name)
                 break
     return out
