@@ -1147,11 +1147,14 @@ _VALUE_ON = re.compile(
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
 _ITEM = r"[^\s,]+(?:\s[^\s,]+)?"
 _OPENING_ON = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?({_ITEM}(?:,\s+{_ITEM}){{0,6}},?\s+and\s+)?")
+#: a character of a clause: not a stop, a comma or a semicolon, though a decimal point may be one
+#: ("LLaMA-3.1-70B")
+_NO_STOP = r"(?:[^,.;]|(?<=\d)\.(?=\d))"
 #: the end of a list's last item: the comma before the clause
-_LIST_END_AFTER = re.compile(r"[^,.;]{0,60},")
+_LIST_END_AFTER = re.compile(rf"{_NO_STOP}{{0,60}},")
 #: the rest of a list that opens a sentence, up to the comma that ends it: ", C and D, we ..."
 #: (not the subject of "On X, A and B reach ...")
-_OPENING_LIST_REST = re.compile(r"(?:,\s+[^,.;]{1,60}?)*,?\s+and\s+[^,.;]{1,60},")
+_OPENING_LIST_REST = re.compile(rf"(?:,\s+{_NO_STOP}{{1,60}}?)*,?\s+and\s+{_NO_STOP}{{1,60}},")
 #: the items before a later one of a list that opens a sentence: "On A, B, "
 _OPENING_ON_ITEM = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?{_ITEM}(?:,\s+{_ITEM}){{0,6}},\s+")
 #: a size in parameters right before a name: "the 671B R1"
