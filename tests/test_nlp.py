@@ -2339,3 +2339,13 @@ def test_a_size_of_the_papers_own_name_is_proposed_too(nlp):
     )
     assert found["ZorbVid"].proposed and found["ZorbVid-7B"].proposed, found
     assert found["ZorbVid-7B"].parent == "ZorbVid"
+
+
+def test_a_bare_acronym_spelled_by_title_words_is_their_short_form(nlp):
+    found = entities(
+        nlp,
+        "Stable Training of Spiking Networks with Zorbic Gradient Normalization",
+        "We introduce ZGN, a normalization of surrogate gradients. ZGN trains 100-layer networks.",
+    )
+    assert "ZGN" in found["Zorbic Gradient Normalization"].mentions, found
+    assert found["Zorbic Gradient Normalization"].proposed

@@ -277,6 +277,65 @@ def title_pair(text: str) -> AbbreviationPair | None:
     return None
 
 
+_TITLE_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_ABSTRACT_ACRONYM = re.compile(r"(?<![\w\-.])[A-Z]{2,5}(?![\w\-])")
+
+
+def _title_initials_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
+    """Pairs of an acronym the abstract writes bare and the run of capitalised title words
+    whose initials spell it: "... with Surrogate Gradient Normalization" over "We introduce
+    SGN, a normalization ..." (the first bare use in the abstract is the short form). The run
+    must be whole ("Open-domain Question Answering" spells no "QA") and the only one.
+
+    >>> text = "Training SNNs with Surrogate Gradient Normalization\\n\\nWe introduce SGN, which helps."
+    >>> [(p.long.text, p.short.text) for p in _title_initials_pairs(text, set())]
+    [('Surrogate Gradient Normalization', 'SGN')]
+    >>> _title_initials_pairs("Scalable Open-domain Question Answering\\n\\nWe use Dr.QA and QA.", set())
+    []
+    >>> _title_initials_pairs("A NEW WAY TO LEARN\\n\\nWe use NWTL.", set())
+    []
+    """
+    split = text.find("\n\n")
+    if split <= 0 or text[:split].isupper():
+        return []
+    title = text[:split]
+    runs = _capitalised_runs(title)
+    pairs = []
+    seen: set[str] = set()
+    for match in _ABSTRACT_ACRONYM.finditer(text, split):
+        short = match.group(0)
+        if short in paired or short in seen:
+            continue
+        seen.add(short)
+        spelled = [run for run in runs if "".join(word[0] for word, _ in run) == short]
+        if len(spelled) == 1:
+            (_, start), (last, last_start) = spelled[0][0], spelled[0][-1]
+            end = last_start + len(last)
+            pairs.append(AbbreviationPair(Piece(title[start:end], start, end), Piece(short, *match.span())))
+    return pairs
+
+
+def _capitalised_runs(title: str) -> list[list[tuple[str, int]]]:
+    """The runs of capitalised words side by side in ``title``, each word with its offset.
+
+    >>> [[w for w, _ in run] for run in _capitalised_runs("Training SNNs with Surrogate Gradient Norm")]
+    [['Training', 'SNNs'], ['Surrogate', 'Gradient', 'Norm']]
+    """
+    runs: list[list[tuple[str, int]]] = []
+    last_end = -1
+    for match in _TITLE_WORD.finditer(title):
+        word = match.group(0)
+        if not word[0].isupper():
+            last_end = -1
+            continue
+        if runs and last_end >= 0 and not title[last_end : match.start()].strip():
+            runs[-1].append((word, match.start()))
+        else:
+            runs.append([(word, match.start())])
+        last_end = match.end()
+    return runs
+
+
 def find_abbreviations(text: str) -> list[AbbreviationPair]:
     """Every long form / short form pair written with parentheses in ``text``, and the one a
     title such as "CyCADA: Cycle-Consistent Adversarial Domain Adaptation" makes.
@@ -329,4 +388,5 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                 long = Piece(inside, inner_start, inner_start + len(inside))
                 if _long_form_ok(long, short):
                     pairs.append(AbbreviationPair(long, short))
-    return pairs
+    # last, an acronym no bracket defines, spelled by the title's capitalised words
+    return pairs + _title_initials_pairs(text, {p.short.text for p in pairs})
