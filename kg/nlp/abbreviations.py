@@ -278,7 +278,6 @@ def title_pair(text: str) -> AbbreviationPair | None:
 
 
 _TITLE_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-_ABSTRACT_ACRONYM = re.compile(r"(?<![\w\-.])[A-Z]{2,5}(?![\w\-])")
 
 
 def _title_initials_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
@@ -299,20 +298,21 @@ def _title_initials_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]
     if split <= 0 or text[:split].isupper():
         return []
     title = text[:split]
-    runs = _capitalised_runs(title)
+    by_initials: dict[str, list[list[tuple[str, int]]]] = {}
+    for run in _capitalised_runs(title):
+        if 2 <= len(run) <= 5:
+            by_initials.setdefault("".join(word[0] for word, _ in run), []).append(run)
     pairs = []
-    seen: set[str] = set()
-    for match in _ABSTRACT_ACRONYM.finditer(text, split):
-        short = match.group(0)
-        if short in paired or short in seen:
-            continue
-        seen.add(short)
-        spelled = [run for run in runs if "".join(word[0] for word, _ in run) == short]
-        if len(spelled) == 1:
-            (_, start), (last, last_start) = spelled[0][0], spelled[0][-1]
-            end = last_start + len(last)
-            pairs.append(AbbreviationPair(Piece(title[start:end], start, end), Piece(short, *match.span())))
-    return pairs
+    for short, runs in by_initials.items():
+        if len(runs) != 1 or short in paired or short not in text[split:]:
+            continue  # (a cheap test before the search for the bare acronym)
+        match = re.search(rf"(?<![\w\-.]){short}(?![\w\-])", text[split:])
+        if match is not None:
+            (_, start), (last, last_start) = runs[0][0], runs[0][-1]
+            end, at = last_start + len(last), split + match.start()
+            long = Piece(title[start:end], start, end)
+            pairs.append(AbbreviationPair(long, Piece(short, at, at + len(short))))
+    return sorted(pairs, key=lambda pair: pair.short.start)
 
 
 def _capitalised_runs(title: str) -> list[list[tuple[str, int]]]:
