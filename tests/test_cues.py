@@ -75,7 +75,13 @@ def plain_relation(before: str, after: str) -> str:
         and before.rstrip().endswith(("on", "the"))
         and cues._ACHIEVED_AFTER.match(after)
     )
-    if evaluated or cues._opening_on(before, after) or cues._VALUE_ON.search(before[-40:]) or achieved:
+    if (
+        evaluated
+        or cues._opening_on(before, after)
+        or cues._VALUE_ON.search(before[-40:])
+        or achieved
+        or cues._EVALUATED_OBJECT.search(before[-40:])
+    ):
         return "evaluates_on"
     if "vs." in before[-80:].lower():
         if cues._COMPARE.search(before[-80:]):

@@ -2004,6 +2004,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It was benchmarked against random survival forests and ", ".", "compares_with"),
         # a list that opens a sentence ends at its comma, past a decimal point in a name
         ("On MT-Bench, ", " and GSM8K with LLaMA-3.1-70B-Instruct, TreeDraft is faster.", "evaluates_on"),
+        # the object of "evaluate" is evaluated on (a model or method so named is only used)
+        ("We re-evaluate 29 ", " tasks across three model families.", "evaluates_on"),
         # the data a model is trained with: "robot data from X"
         ("Trained on 6,000 hours of teleoperated robot data from ", " and BridgeData V2, it plans.", "uses"),
         # a margin over what follows: "14 points above X"

@@ -1499,6 +1499,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or _value_on(before)
         or _achieved_on(before, after)
         or (_ends_with_word(before, ("on", "the")) and _BENCHMARKS_AFTER.match(after) is not None)
+        or ("evaluat" in before[-40:].lower() and _EVALUATED_OBJECT.search(before[-40:]) is not None)
         or _measured_across_list(before)
         or (before.endswith(("from ", "the ")) and _tasks_from(before))
         or (_ends_with_word(before, ("to", "the", "unseen", "new")) and _TRANSFERS_TO.search(before[-50:]))
@@ -1554,6 +1555,11 @@ _TRAINED_ON = re.compile(
     re.I,
 )
 _TRAIN_WORDS = ("train", "fine-tun", "finetun")
+#: the object of "evaluate": "we re-evaluate 29 BIG-Bench tasks" (a model or method evaluated so
+#: is only used: see kg.nlp.assemble.relations_fit_for_kind)
+_EVALUATED_OBJECT = re.compile(
+    r"\b(?:re-?)?evaluat(?:e|es|ed|ing)\s+(?:(?:\d+|all|several|the|these|those)\s+)?$", re.I
+)
 
 
 def _measured_across_list(before: str) -> bool:
