@@ -304,14 +304,13 @@ def _title_initials_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]
             by_initials.setdefault("".join(word[0] for word, _ in run), []).append(run)
     pairs = []
     for short, runs in by_initials.items():
-        if len(runs) != 1 or short in paired or short not in text[split:]:
+        if len(runs) != 1 or short in paired or text.find(short, split) == -1:
             continue  # (a cheap test before the search for the bare acronym)
-        match = re.search(rf"(?<![\w\-.]){short}(?![\w\-])", text[split:])
+        match = re.compile(rf"(?<![\w\-.]){short}(?![\w\-])").search(text, split)
         if match is not None:
             (_, start), (last, last_start) = runs[0][0], runs[0][-1]
-            end, at = last_start + len(last), split + match.start()
-            long = Piece(title[start:end], start, end)
-            pairs.append(AbbreviationPair(long, Piece(short, at, at + len(short))))
+            end = last_start + len(last)
+            pairs.append(AbbreviationPair(Piece(title[start:end], start, end), Piece(short, *match.span())))
     return sorted(pairs, key=lambda pair: pair.short.start)
 
 

@@ -1011,7 +1011,7 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
     out = list(entities)
     for i, entity in enumerate(entities):
         untyped = entity.type not in _DATA_TYPES and _typed_by_default(entity)
-        if entity.type not in _DATA_TYPES and not untyped:
+        if not untyped and entity.type not in _DATA_TYPES:
             continue
         evidence = []
         for ev in entity.evidence:
@@ -1804,19 +1804,14 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
     >>> _renamed_by_own(entry, [ev._replace(relation="uses")], Counter({"Method": 1}))
     False
     """
-    if not cue_types or not _PLAIN_WORD.fullmatch(entry.name) or any(ev.text.islower() for ev in evidence):
+    if not cue_types or not _PLAIN_CAPITAL_WORD.fullmatch(entry.name):
+        return False
+    if any(ev.text.islower() for ev in evidence):
         return False  # "autoencoder" is the class of models, whatever the paper builds on it
     if not any(ev.relation == Relation.PROPOSES.value for ev in evidence):
         return False
     cue = cue_types.most_common(1)[0][0]
-    return _coarse(cue) != _coarse(entry.type)
-
-
-_PLAIN_WORD = re.compile(r"[A-Z][a-z]{2,}")
-
-
-def _coarse(type_: str) -> str:
-    return "Data" if type_ in {"Dataset", "Benchmark"} else type_
+    return cue != entry.type and not (cue in _DATA_TYPES and entry.type in _DATA_TYPES)
 
 
 #: a word of evaluation in the sentence of a benchmark it uses

@@ -925,9 +925,8 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
     found = []
     for opener in _list_openers(text):
         window = text[max(0, opener.start() - 80) : opener.start()]
-        window = window[
-            window.rfind("\n") + 1 :
-        ]  # not past the title: "... Models\n\nText watermarks such as"
+        # not past the title: "... Models\n\nText watermarks such as"
+        window = window[window.rfind("\n") + 1 :]
         counted = opener.group(0).startswith("(")
         if counted and window.isascii() and _last_word(window).lower() not in _KIND_LAST_WORDS:
             continue  # brackets are common: look at the word before one before searching
@@ -1162,7 +1161,8 @@ _SIZE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BMT]\s+$")
 #: "the problem of X", "the tasks of X" (lower case: "the Lexical Substitution Task of
 #: SemEval-2007" names an evaluation campaign, and "the sub-tasks of X" a shared task)
 _TASK_OF = re.compile(
-    r"\b(?:[Tt]he\s+(?:[a-z\-]+\s+)?(?:problem|task)s?|\b[Tt]his\s+new\s+(?:problem|task|setting))\s+of\s+(?:the\s+)?$"
+    r"\b(?:[Tt]he\s+(?:[a-z\-]+\s+)?(?:problem|task)s?|[Tt]his\s+new\s+(?:problem|task|setting))\s+of\s+"
+    r"(?:the\s+)?$"
 )
 
 _BEFORE_TYPE_WORDS = (

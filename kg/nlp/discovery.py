@@ -1135,19 +1135,20 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         end = at + len(word)
         if at < start or at in found or not _lone_name(word) or word in places or word.endswith("-"):
             continue  # (a suspended hyphen: "Natural- to Formal-language")
+        subject = _result_subject(text, word, end, lowered)
         cued = (
-            (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
+            subject
+            or (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
             or (_TYPE_NOUN.match(text, end) and not _NAME_ADJECTIVE.fullmatch(word))
             or _in_name_list(text, at, end)
             or (text.startswith(",", end) and appositive_kind(text[end : end + 120]) is not None)
             or _compared_with(text, at, openers)
-            or _result_subject(text, word, end, lowered)
         )
         # a sentence's first word, or part of a Title Case phrase, is no evidence of a name,
         # unless a result is said of it: "Quillon outperforms GPT-4o"
         if (
             cued
-            and (not _sentence_initial(text, at) or _result_subject(text, word, end, lowered))
+            and (subject or not _sentence_initial(text, at))
             and not _capitalised_neighbour(text, at, end)
             and not _authors(text, at, end)
         ):
@@ -1646,7 +1647,7 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     for match in _EPONYM.finditer(text, start):
         if _sentence_initial(text, match.start()) or match.group(0) in _NOT_EPONYMS:
             continue
-        if is_never_a_name(match.group(0).removesuffix("'s")):
+        if is_never_a_name(match.group(0)):
             continue  # a place or a language: "the Hangzhou road networks", "Chinese word segmentation"
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and _name_word_before(before.group(1)):
