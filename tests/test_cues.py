@@ -28,6 +28,7 @@ PIECES = [
     "with", "via", "applied", "score", "accuracy",
     "task", "metric", "framework", "-style", "-Based", "'s ", "ſ", "K", "İ", "x", "GSM8K", "Phi-4", "7",
     "new", "a", "an", " data", "denoted as", "derive", "pretrain", "On", " and ", "objective",
+    "Dataset", "corpus", "7B", "4,200", "trajectories", "release", " as ", "measured by", "\t",
     "evaluated", "against", "benchmarked",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
@@ -105,15 +106,25 @@ def plain_type(before: str, after: str) -> str | None:
     for pattern, type_ in AFTER_ONE_BY_ONE:
         if pattern.search(after):
             return type_
-    if cues._TASK_OF.search(before[-60:]):
-        return "Task"
+    if task_data := cues._AFTER_TASK_DATA.match(after):
+        return task_data.lastgroup
     if after.startswith(" data") and cues._DATA_AFTER.match(after) and not before.endswith("("):
         return "Dataset"
+    if noun := cues._DATA_NOUN_BEFORE.search(before[-70:]):
+        return noun.lastgroup.rstrip("23")
+    if cues._TASK_OF.search(before[-60:]):
+        return "Task"
+    if cues._SIZE_BEFORE.search(before[-16:]):
+        return "Model"
     if cues._opening_on(before, after) or cues._VALUE_ON.search(before[-40:]):
         return "Benchmark"
     appositive = cues._APPOSITIVE.search(after[:120])
     if appositive:
-        return appositive.lastgroup
+        opening = after[: appositive.end()].lower()
+        if not (cues._OUR_SUBJECT.match(after, appositive.end()) and " our " in opening):
+            return appositive.lastgroup
+    elif cues._COUNTED_DATA.match(after):
+        return "Dataset"
     bracketed = cues._KIND_BRACKET_BEFORE.search(before[-80:])
     if bracketed:
         noun = bracketed.group(0).lower().rstrip(" (")

@@ -976,10 +976,18 @@ _DATA_NOUN_BEFORE = re.compile(
     r"|\ban?\s+new\s+(?:[\w\-]+\s+){0,3}(?:(?P<Dataset2>dataset|corpus)|(?P<Benchmark2>benchmark|suite)),\s+$",
     re.I,
 )
-_DATA_NOUN_ENDS = (
-    "dataset ", "corpus ", "benchmark ", "suite ", "Dataset ", "Corpus ", "Benchmark ", " as ",
-    "dataset, ", "corpus, ", "benchmark, ", "suite, ",
-)  # fmt: skip
+#: the last words :data:`_DATA_NOUN_BEFORE` can end on, case-folded and before the spaces
+_DATA_NOUN_ENDS = ("dataset", "corpus", "benchmark", "suite", "as")
+
+
+def _data_noun_end(before: str) -> bool:
+    """Whether ``before`` can end the way :data:`_DATA_NOUN_BEFORE` needs (a cheap test)."""
+    if not before[-1:].isspace():
+        return False
+    tail = before.rstrip()
+    if tail.endswith(","):  # "a new Korean web corpus, X"
+        tail = tail[:-1].rstrip()
+    return tail[-10:].lower().endswith(_DATA_NOUN_ENDS)
 
 
 #: a verb of giving or training, whose object a paper makes its own when an appositive says
@@ -1058,11 +1066,11 @@ def type_from_context(before: str, after: str) -> str | None:
     # "our ProsodyInstruct data", "on WMT11 data"; not a short form's: "chain-of-thought (CoT) data"
     if after.startswith(" data") and _DATA_AFTER.match(after) and not before.endswith("("):
         return "Dataset"
-    if before.endswith(_DATA_NOUN_ENDS) and (noun := _DATA_NOUN_BEFORE.search(before[-70:])):
+    if _data_noun_end(before) and (noun := _DATA_NOUN_BEFORE.search(before[-70:])):
         return noun.lastgroup.rstrip("23")  # "our synthetic corpus QS-Synth", "the benchmark X"
     if _ends_with_word(before, ("of", "the")) and _TASK_OF.search(before[-60:]):  # "the problem of X"
         return "Task"
-    if before[-1:] == " " and before[-2:-1].isalpha() and _SIZE_BEFORE.search(before[-16:]):
+    if before[-1:].isspace() and _SIZE_BEFORE.search(before[-16:]):
         return "Model"  # "the 671B R1", "a 7B Foo": a size in parameters before the name
     if _opening_on(before, after) or _value_on(before):  # "On X and Y, ...", "reaches 77.5 on X"
         return "Benchmark"
