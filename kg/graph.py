@@ -102,10 +102,11 @@ class DeferredEdges:
         self,
         graph: nx.MultiDiGraph,
         extractions: list[PaperExtraction],
-        pending: dict[str, list[tuple[str, int, int]]],
+        pending: dict[str, list[tuple[int, list[tuple[str, int]]]]],
     ) -> None:
         self.graph = graph
         self._extractions = extractions
+        #: per paper node, each extraction behind it: its index and its (entity node, entity index) links
         self._pending = pending
 
     def __len__(self) -> int:
@@ -117,12 +118,13 @@ class DeferredEdges:
 
         Only here are the paper's entities read (a cached extraction decodes them now).
         """
-        links = self._pending.pop(paper, None)
-        if links:
+        behind = self._pending.pop(paper, None)
+        if behind:
             succ = self.graph._succ[paper]
-            extractions = self._extractions
-            for entity, paper_index, entity_index in links:
-                _link(succ[entity], extractions[paper_index].entities[entity_index])
+            for paper_index, links in behind:
+                entities = self._extractions[paper_index].entities
+                for entity, entity_index in links:
+                    _link(succ[entity], entities[entity_index])
 
     def fill_all(self) -> None:
         """Fill every paper's edges: the graph is then the one :func:`build_graph` makes."""
@@ -189,13 +191,20 @@ def build_graph_deferred(
             graph.add_edge(
                 entity_node(entity.id), entity_node(entity.parent), key="variant_of", relation="variant_of"
             )
-    links: dict[str, list] = {}
-    pending: dict[str, list[tuple[str, int, int]]] = {}
-    succ, pred = graph._succ, graph._pred  # both ends exist: add_edge's checks are not needed
     paper_keys = [paper_node(x.paper.id) for x in extractions]  # node keys made once, not per link
     entity_keys = {entity_id: entity_node(entity_id) for entity_id in resolution.entities}
-    for paper_id, entity_id, paper_index, entity_index in resolution.links:
-        paper, entity = paper_keys[paper_index], entity_keys[entity_id]
+    pending: dict[str, list[tuple[int, list[tuple[str, int]]]]] = {}
+    for paper_index, paper in enumerate(paper_keys):
+        links = [
+            (entity_keys[entity_id], entity_index)
+            for entity_id, entity_index in resolution.links[paper_index]
+        ]
+        pending.setdefault(paper, []).append((paper_index, links))
+    succ, pred = graph._succ, graph._pred  # both ends exist: add_edge's checks are not needed
+    ranks = None
+    if len(pending) < len(paper_keys):  # a paper id read twice: the corpus-wide order is needed
+        ranks = {entity_keys[entity_id]: rank for entity_id, rank in resolution.order.items()}
+    for paper, entity, paper_index, entity_index in _links_in_order(pending, ranks):
         targets = succ[paper]
         keyed = targets.get(entity)
         if keyed is None:
@@ -204,19 +213,43 @@ def build_graph_deferred(
         for relation in facts[paper_index][entity_index].relations:
             if relation not in keyed:
                 keyed[relation] = {}
-        pending.setdefault(paper, []).append((entity, paper_index, entity_index))
-        links.setdefault(paper_id, []).append([entity_id, entity_index])
     if hasattr(nx, "_clear_cache"):  # networkx >= 3.3 caches conversions per graph
         nx._clear_cache(graph)
     origins: dict[str, bytes | None] = {}
-    for extraction in extractions:
+    for paper_index, extraction in enumerate(extractions):
         p = extraction.paper
         # the title and abstract enter through their hash, which the cache has computed already
         fields = [p.id, content_of(extraction), p.date, p.url, p.arxiv_id, [list(s) for s in p.sources]]
         node = paper_node(p.id)
         # two extractions of one id share a node: no origin describes it
-        origins[node] = None if node in origins else _json_bytes([fields, links.get(p.id, [])])
-    return graph, origins, DeferredEdges(graph, extractions, pending)
+        origins[node] = None if node in origins else _json_bytes([fields, resolution.links[paper_index]])
+    linked = {paper: behind for paper, behind in pending.items() if any(links for _, links in behind)}
+    return graph, origins, DeferredEdges(graph, extractions, linked)
+
+
+def _links_in_order(
+    pending: dict[str, list[tuple[int, list[tuple[str, int]]]]], ranks: dict[str, int] | None
+) -> Iterator[tuple[str, str, int, int]]:
+    """Every (paper node, entity node, paper index, entity index) link in the corpus-wide
+    order: by entity (its rank in ``ranks``), then paper and entity index.
+
+    Without ``ranks`` each paper node stands for one paper, and going through the papers in
+    order, each paper's links in entity order, gives the order (nodes and edge lists fill
+    the same way).
+    """
+    if ranks is None:
+        for paper, ((paper_index, links),) in pending.items():
+            for entity, entity_index in links:
+                yield paper, entity, paper_index, entity_index
+        return
+    merged = [
+        (ranks[entity], paper_index, entity_index, paper, entity)
+        for paper, behind in pending.items()
+        for paper_index, links in behind
+        for entity, entity_index in links
+    ]
+    for _, paper_index, entity_index, paper, entity in sorted(merged):
+        yield paper, entity, paper_index, entity_index
 
 
 def _json_bytes(value: object) -> bytes:

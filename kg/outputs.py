@@ -31,7 +31,6 @@ import io
 import json
 import mmap
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -61,6 +60,8 @@ _CHUNK = 1 << 22
 _COPY_BLOCK = 1 << 26
 #: Longest literal (a separator) that may be taken from the earlier file instead of written.
 _SEPARATOR_MAX = 16
+#: bytes of new edges :meth:`PaperParts.write_graph_json` holds in memory before spilling to a file
+_SPOOL_IN_MEMORY = 64 << 20
 
 #: Where a node's piece lies in a file: ``(offset, length, count)``, or for ``graph.json``
 #: ``(node offset, node length, edges offset, edges length, edge count)``.
@@ -148,6 +149,69 @@ class _Sink:
             for at in range(start, end, _COPY_BLOCK):
                 with view[at : min(end, at + _COPY_BLOCK)] as block:
                     self.stream.write(block)
+
+
+class _Spool:
+    """What a :class:`_Sink` is asked to write, held back to be written after the rest by
+    :meth:`replay`: runs of an earlier file as offsets, new bytes in memory up to ``limit``
+    (by default ``_SPOOL_IN_MEMORY``) and past it in a temporary file in ``folder``.
+
+    >>> out = io.BytesIO()
+    >>> sink, spool = _Sink(out), _Spool(limit=4)
+    >>> spool.write(b"abc"), spool.copy(b"xyz", 0, 2), spool.write(b"later"), sink.write(b"first ")
+    (0, 3, 5, 0)
+    >>> spool.replay(sink); sink.close(); out.getvalue()
+    b'first abcxylater'
+    """
+
+    def __init__(self, *, limit: int | None = None, folder: Path | None = None) -> None:
+        self.pos = 0
+        self._steps: list[tuple] = []
+        self._held = 0
+        self._limit = _SPOOL_IN_MEMORY if limit is None else limit
+        self._folder = folder
+        self._file: BinaryIO | None = None
+
+    def write(self, data: bytes) -> int:
+        """Hold ``data``; return the offset it will start at, counted from the spool's start."""
+        offset = self.pos
+        self.pos += len(data)
+        if self._held + len(data) <= self._limit:
+            self._held += len(data)
+            self._steps.append((data,))
+            return offset
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(dir=self._folder)  # noqa: SIM115 - closed by replay
+        at = self._file.tell()
+        self._file.write(data)
+        self._steps.append((self._file, at, at + len(data)))
+        return offset
+
+    def copy(self, source: mmap.mmap | bytes, start: int, end: int) -> int:
+        """Hold ``source[start:end]``; return its offset as :meth:`write` does."""
+        offset = self.pos
+        self._steps.append((source, start, end))
+        self.pos += end - start
+        return offset
+
+    def replay(self, sink: _Sink) -> None:
+        """Write everything held to ``sink``, in order, and let go of it."""
+        spilled = self._file
+        with contextlib.ExitStack() as stack:
+            if spilled is not None:
+                stack.callback(spilled.close)
+                spilled.flush()
+                spilled = stack.enter_context(mmap.mmap(spilled.fileno(), 0, access=mmap.ACCESS_READ))
+            write, copy = sink.write, sink.copy
+            for step in self._steps:
+                if len(step) == 1:
+                    write(step[0])
+                elif step[0] is self._file:
+                    copy(spilled, step[1], step[2])
+                else:
+                    copy(*step)
+            sink.close()  # the last run of the spilled file is copied before it is unmapped
+        self._steps, self._file, self._held = [], None, 0
 
 
 class _Earlier:
@@ -293,7 +357,7 @@ class PaperParts:
         """Write ``graph.json``: :func:`kg.graph.node_link_text` and a newline.
 
         The edges follow all the nodes in the file, so while the nodes are written each
-        node's edges go to a spool file that is appended at the end.
+        node's edges are held in a :class:`_Spool` and written at the end.
         """
         graph = self.graph
         keys = self.keys()
@@ -302,10 +366,9 @@ class PaperParts:
             {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph},
             ensure_ascii=False,
         ).encode()
-        spool_dir = None if path is None else path.parent
-        with self._earlier("json", path) as earlier, tempfile.TemporaryFile(dir=spool_dir) as spool_file:
+        with self._earlier("json", path) as earlier:
             places = earlier.places if earlier else {}
-            sink, spool = _Sink(stream), _Sink(spool_file)
+            sink, spool = _Sink(stream), _Spool(folder=None if path is None else path.parent)
             sink.write(head[:-1] + b', "nodes": [')
             first_node, first_edges = True, True
             for node in graph:
@@ -341,12 +404,10 @@ class PaperParts:
                 if key is not None:
                     placed[key] = (node_at, node_length, edges_at, edges_length, count)
             sink.write(b'], "edges": [')
-            sink.close()
-            spool.close()
             edges_base = sink.pos
-            spool_file.seek(0)
-            shutil.copyfileobj(spool_file, stream, _COPY_BLOCK)
-            stream.write(b"]}\n")
+            spool.replay(sink)
+            sink.write(b"]}\n")
+            sink.close()
         for key, (node_at, node_length, edges_at, edges_length, count) in placed.items():
             if count:
                 placed[key] = (node_at, node_length, edges_base + edges_at, edges_length, count)

@@ -57,8 +57,11 @@ class Resolution:
     """The corpus's canonical entities and, per paper, which entity each local one became."""
 
     entities: dict[str, CanonicalEntity]
-    #: (paper id, entity id, paper index, index of the paper's local entity), in key order
-    links: list[tuple[str, str, int, int]]
+    #: per paper (by index), the (entity id, index of the paper's local entity) of each of its
+    #: local entities, ordered as :attr:`order` orders their entities and then by that index
+    links: list[list[tuple[str, int]]]
+    #: the rank of each entity id: their order by the key they were grouped under
+    order: dict[str, int]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -114,10 +117,10 @@ def resolve_facts(
             if len(homes) == 1:
                 key = next(iter(homes))
         grouped[key].append(member)
-    return _canonicalise(grouped, catalogue)
+    return _canonicalise(grouped, catalogue, len(papers))
 
 
-def _canonicalise(grouped: dict[str, list[Member]], catalogue: Catalogue | None) -> Resolution:
+def _canonicalise(grouped: dict[str, list[Member]], catalogue: Catalogue | None, papers: int) -> Resolution:
     by_key: dict[str, CanonicalEntity] = {}
     for key in sorted(grouped):
         members = grouped[key]
@@ -133,12 +136,14 @@ def _canonicalise(grouped: dict[str, list[Member]], catalogue: Catalogue | None)
         if entity.parent is not None:
             parent_id = name_to_id.get(normalize_form(entity.parent))
             entity.parent = parent_id if parent_id != entity.id else None
-    links = [
-        (paper_id, ids[key], paper_index, entity_index)
-        for key, members in sorted(grouped.items())
-        for paper_id, _, paper_index, entity_index in members
-    ]
-    return Resolution(dict(sorted(entities.items())), links)
+    links: list[list[tuple[str, int]]] = [[] for _ in range(papers)]
+    order: dict[str, int] = {}
+    for key, members in sorted(grouped.items()):
+        entity_id = ids[key]
+        order[entity_id] = len(order)
+        for _, _, paper_index, entity_index in members:
+            links[paper_index].append((entity_id, entity_index))
+    return Resolution(dict(sorted(entities.items())), links, order)
 
 
 def _merge(members: list[Member]) -> CanonicalEntity:

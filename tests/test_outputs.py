@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import kg.forking
 import kg.outputs
-from kg.outputs import _Sink
+from kg.outputs import _Sink, _Spool
 
 SOURCE = b"alpha, beta, gamma\n" * 3
 
@@ -45,6 +45,51 @@ def test_sink_writes_exactly_what_it_was_given(operations, block):
         assert sink.pos == len(expected)
     finally:
         kg.outputs._COPY_BLOCK = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=st.binary(max_size=10),
+    operations=st.lists(operation, max_size=30),
+    limit=st.sampled_from([0, 5, 1 << 20]),
+)
+def test_a_spool_replays_what_it_held_after_what_came_first(tmp_path_factory, before, operations, limit):
+    """Held in memory or spilled to a file past ``limit``, a spool's writes and copies come out
+    after the sink's own bytes, each at the offset the spool gave plus where it was replayed."""
+    out = io.BytesIO()
+    sink, spool = _Sink(out), _Spool(limit=limit, folder=tmp_path_factory.getbasetemp())
+    held = b""
+    for op in operations:
+        data = op[1] if op[0] == "write" else SOURCE[op[1] : op[2]]
+        offset = spool.write(data) if op[0] == "write" else spool.copy(SOURCE, op[1], op[2])
+        assert offset == len(held)
+        held += data
+    sink.write(before)
+    base = sink.pos
+    spool.replay(sink)
+    sink.close()
+    assert out.getvalue() == before + held and base == len(before)
+
+
+def test_graph_json_is_the_same_when_its_edges_spill_to_a_file(seed_build, monkeypatch):
+    """graph.json's edges, held back until the nodes are written, give the same file whether
+    they stay in memory or pass the spool's limit (and the bytes node_link_text gives)."""
+    from kg.graph import node_link_text
+    from kg.outputs import PaperParts
+
+    graph = seed_build[0].graph
+    in_memory = PaperParts(graph).graph_json()
+    monkeypatch.setattr(kg.outputs, "_SPOOL_IN_MEMORY", 100)
+    spilled_to = []
+    real_file = kg.outputs.tempfile.TemporaryFile
+
+    def spilling(**options):
+        spilled_to.append(options)
+        return real_file(**options)
+
+    monkeypatch.setattr(kg.outputs.tempfile, "TemporaryFile", spilling)
+    spilled = PaperParts(graph).graph_json()
+    assert spilled == in_memory == (node_link_text(graph) + "\n").encode()
 
 
 def test_a_separator_the_source_goes_on_with_extends_the_run():
