@@ -2149,6 +2149,8 @@ def test_plain_words_compared_with_are_names(nlp, abstract, names):
         "Performance reaches a plateau after 1,000 tasks.",
         # an author the abstract cites is a person where it stands alone too
         "We modify a tagger (Clark, 2003) and are always better than the Clark average results.",
+        # the first word of a longer name ("Tansy 3D Gaussians") is not taken alone
+        "It improves PSNR over GS-IR and Tansy 3D Gaussians.",
     ],
 )
 def test_comparisons_do_not_make_names_of_plain_words(nlp, abstract):
@@ -2161,6 +2163,9 @@ def test_comparisons_do_not_make_names_of_plain_words(nlp, abstract):
     [
         ("We fine-tune Qwen2.5-VL-7B on our captions, obtaining Zorblens-7B, which wins.", "Zorblens-7B"),
         ("We train on Zorbcap-200K, a synthetic caption corpus we release.", "Zorbcap-200K"),
+        # what a large model is distilled or compressed into is the paper's own
+        ("We distil Whisper large-v3 into ZorbWhisper, a 39M-parameter model.", "ZorbWhisper"),
+        ("We compress a 7B reasoning model into Zorblet-1B using pruning.", "Zorblet-1B"),
     ],
 )
 def test_what_the_paper_obtains_or_releases_is_proposed(nlp, abstract, name):
@@ -2242,6 +2247,13 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
+        # a suite is a benchmark, and "on A and on X" evaluates on X too
+        (
+            "We evaluate it on MTEB and on ZorbLoc, a long-document retrieval suite.",
+            "ZorbLoc",
+            "Benchmark",
+            "evaluates_on",
+        ),
     ],
 )
 def test_kinds_and_roles_from_counts_results_and_adaptation(nlp, abstract, name, type_, relation):

@@ -754,7 +754,8 @@ _APPOSITIVE_NOUNS = (
         r"protocols?|environments?|sets?)|testbeds?|suites? of \w+ tasks|arena|environments?|simulators?|"
         # "a set of 800 programming problems": a collection of problems is a benchmark
         r"(?:sets?|suites?|collections?) of (?:[\w\-,]+ ){0,3}(?:problems|tasks|questions|prompts|puzzles)|"
-        r"evaluations?(?= of\b)",  # "X: A Holistic Evaluation of Spoken Language Models"
+        r"evaluations?(?= of\b)|"  # "X: A Holistic Evaluation of Spoken Language Models"
+        r"suites?(?! of\b)",  # "LoCo, a long-document retrieval suite"
         "Benchmark",
     ),
     (r"datasets?|corpus|corpora|collections?|data ?sets?|database", "Dataset"),
@@ -1229,6 +1230,8 @@ _PROPOSE = re.compile(
     # "we introduce Phi-4-Mini and X", "we release A, B and X": every name the verb takes
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:the\s+)?"
     r"[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
+    # "we distil Whisper into X", "we compress a 7B model into X": what is made is named
+    r"|\bwe\s+(?:\w+\s+)?(?:distil|compress)\w*\b[^.;]{1,80}?\binto\s+[\"“'‘]?$"
     # "we distil A into a causal student, producing X"
     r"|\bwe\b[^.;]{0,120}?,\s+(?:producing|resulting\s+in)\s+(?:the\s+|an?\s+)?[\"“'‘]?$"
     # "we release the translated preferences as X"
@@ -1361,6 +1364,7 @@ _PROPOSE_WORDS = (
     "referred",
     "coined",
     "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining", "novel",
+    "distil", "compress",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",

@@ -1433,24 +1433,28 @@ def _generic_headed(text: str, words: list[str], start: int, end: int) -> bool:
 
 _PREV_WORD = re.compile(r"([\w'’\-]+)[ ]$")
 _NEXT_WORD = re.compile(r"[ ]([\w'’\-]+)")
+#: a token opening on a digit before a capitalised word: "(Relightable) 3D Gaussians"
+_DIGIT_THEN_CAPITAL = re.compile(r"[ ]\d[\w\-]*[ ][A-Z]")
 
 
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
-    """Whether a capitalised word stands right before or after ``text[start:end]``; a
-    sentence's opening function word or determiner ("On Amazon-Sports, ...", "Our X model")
-    does not count.
+    """Whether a capitalised word stands right before or after ``text[start:end]`` (after it
+    also past a token opening on a digit: "Relightable 3D Hats"); a sentence's opening
+    function word or determiner ("On Amazon-Sports, ...", "Our X model") does not count.
 
-    >>> text = "On Amazon-Sports, it wins. The Deep Learning book. Our Cormorant model."
-    >>> spans = [(text.index(w), text.index(w) + len(w)) for w in ("Amazon-Sports", "Deep", "Cormorant")]
-    >>> [_capitalised_neighbour(text, start, end) for start, end in spans]
-    [False, True, False]
+    >>> text = "On Amazon-Sports, it wins. The Deep Learning book. Our Cormorant model. Relightable 3D Hats."
+    >>> words = ("Amazon-Sports", "Deep", "Cormorant", "Relightable")
+    >>> [_capitalised_neighbour(text, text.index(w), text.index(w) + len(w)) for w in words]
+    [False, True, False, True]
     """
     before = _PREV_WORD.search(text[max(0, start - 30) : start])
     opening = before is not None and before.group(1) in _OPENING_WORDS
     if opening and _sentence_initial(text, start - len(before.group(0))):
         before = None
     after = _NEXT_WORD.match(text, end)
-    return any(m is not None and m.group(1)[:1].isupper() for m in (before, after))
+    return any(m is not None and m.group(1)[:1].isupper() for m in (before, after)) or (
+        after is not None and after.group(1)[:1].isdigit() and bool(_DIGIT_THEN_CAPITAL.match(text, end))
+    )
 
 
 #: function words that open a sentence before a name: "On X, ...", "For X, ...", "Our X model ..."
