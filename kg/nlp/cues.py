@@ -1223,7 +1223,8 @@ _PROPOSE = re.compile(
     r"(?:method|model|approach|framework|algorithm|system|benchmark|dataset|corpus|agent|detector|"
     r"architecture|network|pipeline|policy|variant|technique|recipe|solver|planner|retriever|metric|"
     r"tool|suite|reranker|ranker|encoder|decoder|classifier|verifier|judge|tokenizer|optimi[sz]er|"
-    r"attack|defen[cs]e|environment|simulator|library|toolkit|family|families)s?,\s+"
+    r"attack|defen[cs]e|environment|simulator|library|toolkit|sampler|estimator|scheduler|regulari[sz]er|"
+    r"router|controller|family|families)s?,\s+"
     r"(?:called\s+|named\s+)?[\"“'‘]?$"
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
@@ -1294,7 +1295,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _EVALUATE = re.compile(
     r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|"
-    r"accuracy|performance|sota|state-of-the-art|state of the art|"
+    # "we compare A, B and C on X": what the comparison is run on (compared with: see _COMPARE)
+    r"accuracy|performance|sota|state-of-the-art|state of the art|we\s+compare|"
     r"(?:show|shown|showed|demonstrat\w*|validat\w*)(?=\s+(?:on|across)\b))"
     r"\b[^.;]{0,80}\b(?P<on>on(?!\s+average\b)|in|across)\s+"
     r"(?:the\s+|several\s+|multiple\s+|\w+\s+)?[^.;]{0,40}$",
@@ -1368,7 +1370,7 @@ _PROPOSE_WORDS = (
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
-    "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat",
+    "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",

@@ -360,7 +360,10 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
     found = []
     offset = match.start()
     for part in _split_slashes(raw):
-        trimmed = trim_name(part.rstrip(".+")).rstrip(".+")
+        stem = part.rstrip(".+")
+        trimmed = trim_name(stem).rstrip(".+")
+        if trimmed == stem and part.rstrip(".") != stem:  # "GPS++", "Uni-Mol+": the pluses are the name's
+            trimmed = part.rstrip(".")
         if (
             is_name_shaped(trimmed)
             and not _shouted_word(text, trimmed)
@@ -914,7 +917,8 @@ _IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|nove
 _OUR_KIND_NAMED = re.compile(  # (no "\b" before "our": it opens on a letter, found fast)
     r"[Oo]ur\s+(?:[\w\-]+\s+){0,2}(?:method|model|approach|framework|algorithm|system|benchmark|"
     r"dataset|corpus|agent|optimi[sz]er|metric|architecture|policy|pipeline|tokenizer|verifier|"
-    rf"retriever|planner|encoder|decoder|suite|library|toolkit|simulator|environment),\s+({_CAP_WORD})(?=,|\s+\()"
+    r"retriever|planner|encoder|decoder|suite|library|toolkit|simulator|environment|sampler|estimator|"
+    rf"scheduler|regulari[sz]er|router|controller),\s+({_CAP_WORD})(?=,|\s+\()"
 )
 #: "we release the translated preferences as Zorbsafe"
 _RELEASED_AS = re.compile(
