@@ -2254,6 +2254,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
+        # "a 2.1x speedup on X": a result measured on X
+        ("On Llama-3-8B it gives a 2.1x speedup on ZorbBench.", "ZorbBench", "Benchmark", "evaluates_on"),
         # "we compare A and B on X": what the comparison is run on
         ("We compare Wrenet and Tansy-2 on ZorbBench.", "ZorbBench", "Benchmark", "evaluates_on"),
         # a suite is a benchmark, and "on A and on X" evaluates on X too

@@ -1144,6 +1144,8 @@ def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
 #: before "on": "62.1 F1 on X", "BLEU on X", "mAP on X"
 _VALUE_ON = re.compile(
     r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile|\s?[x×])?"
+    # "a 2.1x speedup on X", "a 12% reduction on X"
+    r"(?:\s+(?:speed-?ups?|reductions?|improvements?|gains?|increases?|drops?|boosts?|lifts?))?"
     r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on"
     # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
     r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of"
