@@ -29,7 +29,8 @@ PIECES = [
     "task", "metric", "framework", "-style", "-Based", "'s ", "ſ", "K", "İ", "x", "GSM8K", "Phi-4", "7",
     "new", "a", "an", " data", "denoted as", "derive", "pretrain", "On", " and ", "objective",
     "Dataset", "corpus", "7B", "4,200", "trajectories", "release", " as ", "measured by", "\t",
-    "evaluated", "against", "benchmarked", "we compare ", "We\ncompare",
+    "evaluated", "against", "benchmarked", "we compare ", "We\ncompare", "and call", "CALL", "name",
+    "collection", "this", "distil", "into", "speedup", "splits",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -2254,6 +2254,11 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
+        # "... and call the collection X": the paper names what it made, of the kind it says
+        ("We render pairs and call the collection ZorbCharts.", "ZorbCharts", "Dataset", "proposes"),
+        ("We call this model the Zorbic Engine, and show it learns.", "Zorbic Engine", "Model", "proposes"),
+        # a list before "splits" is a list of benchmarks
+        ("It beats Wren on the ZorbQA and ZorbLF splits.", "ZorbQA", "Benchmark", "evaluates_on"),
         # "a 2.1x speedup on X": a result measured on X
         ("On Llama-3-8B it gives a 2.1x speedup on ZorbBench.", "ZorbBench", "Benchmark", "evaluates_on"),
         # "we compare A and B on X": what the comparison is run on
@@ -2271,6 +2276,11 @@ def test_kinds_and_roles_from_counts_results_and_adaptation(nlp, abstract, name,
     found = entities(nlp, "A title", abstract)
     assert found[name].type == type_, found
     assert relation is None or found[name].relation == relation, found[name]
+
+
+def test_a_name_longer_than_the_naming_pattern_is_not_proposed_in_part(nlp):
+    found = entities(nlp, "A title", "Training operates in a regime we call the Edge of Zorbility.")
+    assert not [name for name, entity in found.items() if entity.proposed and name == "Zorbility"], found
 
 
 def test_a_place_before_a_technical_noun_is_no_eponym_term(nlp):

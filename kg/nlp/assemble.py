@@ -1241,8 +1241,11 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
 
 
 _DATA_KINDS = frozenset({"Benchmark", "Dataset"})
-#: a list's last item followed by a plural data noun: "the Instacart, Dunnhumby and TaFeng datasets"
-_DATA_NOUN_AFTER_LIST = re.compile(r"(?<=[\w)+]) (datasets|corpora|benchmarks)\b")
+#: a list's last item followed by a plural data noun: "the Instacart, Dunnhumby and TaFeng datasets",
+#: "the ExpertQA and LFQA splits"
+_DATA_NOUN_AFTER_LIST = re.compile(r"(?<=[\w)+]) (datasets|corpora|benchmarks|splits|subsets)\b")
+#: the plural nouns above that make their list benchmarks (the others make data sets)
+_BENCHMARK_NOUNS = frozenset({"benchmarks", "splits", "subsets"})
 _SEPARATOR_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
 
@@ -1253,7 +1256,7 @@ def _type_lists_before_nouns(
     data noun ("the A, B and C datasets"), walking back from the last item."""
     ending = {ev.end: (ev.start, i) for i, entity in enumerate(entities) for ev in entity.evidence}
     for position, noun in nouns:
-        kind = "Benchmark" if noun == "benchmarks" else "Dataset"
+        kind = "Benchmark" if noun in _BENCHMARK_NOUNS else "Dataset"
         items = []
         end = position
         while end in ending:

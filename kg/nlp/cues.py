@@ -807,7 +807,9 @@ _KIND_BEFORE = re.compile(
     # "a new set of post-cutoff questions we call X"
     r"|\s+(?:that\s+|which\s+)?we\s+(?:call|name|term|dub)"
     r")\s*[\"“']?$"
-    rf"|\bnaming\s+(?:the|our|this)\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<x')})\s+$"
+    # "naming the model X", "... and call the collection X", "we call this model the X"
+    r"|\b(?:naming|(?:we|and)\s+(?:call|name|dub|term))\s+(?:the|our|this)\s+(?:[\w\-]+\s+)?"
+    rf"(?:{_KIND_NOUNS.replace('?P<', '?P<x')})\s+(?:the\s+)?$"
     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following)\s+"
     rf"(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<y')})\s*\((?:e\.g\.,?\s*)?$",
     re.I,
@@ -820,6 +822,8 @@ _KIND_BRACKET_BEFORE = re.compile(
 )
 
 _QUOTES = "\"“'"
+#: the verbs of "... and call the collection X", which ends on no tail below
+_NAMING_VERBS = ("call", "name", "dub", "term")
 #: every way ``_KIND_BEFORE`` can end, once a closing quote and spaces are taken off
 _KIND_TAILS = (
     "such as",
@@ -956,10 +960,12 @@ def _kind_before(before: str) -> str | None:
             return apposed.lastgroup[1:]
     window = before[-100:]
     tail = window[:-1] if window[-1:] in _QUOTES else window
+    lower = window.lower()
     if (
         window.isascii()
         and not tail.rstrip().lower().endswith(_KIND_TAILS)
-        and "naming" not in window.lower()
+        and "naming" not in lower
+        and not _has(lower, 100, _NAMING_VERBS)
     ):
         return None  # none of the pattern's endings: skip the (slow, end-anchored) search
     match = _KIND_BEFORE.search(window)
@@ -1251,6 +1257,9 @@ _PROPOSE = re.compile(
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?(?:[\w\-]+(?:\s+[\w\-]+){0,2},\s+)?[\"“'‘]?$"
     # "... and call the resulting agent X"
     r"|\b(?:call|name|dub|term)\s+the\s+resulting\s+(?:[\w\-]+\s+){1,3}[\"“'‘]?$"
+    # "... and call the collection X", "we call the model X"
+    # (lower-case words only: in "a regime we call the Edge of Stability" the name is longer)
+    r"|\b(?:we|and)\s+(?:call|name|dub|term)\s+(?:the|this|our)\s+(?:(?-i:[a-z])[\w\-]*\s+){1,3}[\"“'‘]?$"
     r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
     r"(?:the\s+|an?\s+)?[\"“'‘]?$",
     re.I,
