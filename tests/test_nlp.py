@@ -2283,6 +2283,42 @@ def test_a_name_longer_than_the_naming_pattern_is_not_proposed_in_part(nlp):
     assert not [name for name, entity in found.items() if entity.proposed and name == "Zorbility"], found
 
 
+@pytest.mark.parametrize(
+    ("title", "abstract", "name", "proposed"),
+    [
+        # the title is the term the abstract abbreviates: the paper's own
+        (
+            "Zorbic Transformer Networks",
+            "We extend equivariance through the Zorbic Transformer Network (ZTN). ZTN combines two ideas.",
+            "Zorbic Transformer Network",
+            True,
+        ),
+        (
+            "Soft Zorbation Networks for Rover Path Planning",
+            "Zorbation networks plan. The key addition is a soft zorbation network (SZN) with soft updates.",
+            "soft zorbation network",
+            True,
+        ),
+        # a known term in the title is studied, not proposed; nor is what "with" adds to
+        (
+            "Variational Autoencoders for Molecules",
+            "A variational autoencoder (VAE) encodes molecules.",
+            "Variational Autoencoder",
+            False,
+        ),
+        (
+            "Zorbic Propagation with Continual Weight Updates",
+            "Zorbic propagation (ZP) trains energy models; we update weights continually.",
+            "Zorbic propagation",
+            False,
+        ),
+    ],
+)
+def test_a_title_naming_the_term_the_abstract_abbreviates_proposes_it(nlp, title, abstract, name, proposed):
+    found = entities(nlp, title, abstract)
+    assert found[name].proposed is proposed, found[name]
+
+
 def test_a_place_before_a_technical_noun_is_no_eponym_term(nlp):
     found = entities(nlp, "A title", "We evaluate it on the Manhattan and Hangzhou road networks.")
     assert not [name for name in found if "Hangzhou" in name], found

@@ -680,8 +680,71 @@ def assemble_entities(
     entities = type_from_kind_lists(text, entities)
     entities = relations_fit_for_kind(text, entities)
     entities = introduced_by_own(entities)
+    entities = named_by_title(text[:title_end], entities, {p.short.text for p in pairs})
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
+
+
+def named_by_title(
+    title: str, entities: list[ExtractedEntity], short_forms: set[str]
+) -> list[ExtractedEntity]:
+    """Mark proposed the unknown term a paper's title names when the abstract gives it a short
+    form: "Polar Transformer Networks" with "the Polar Transformer Network (PTN)", "Soft Value
+    Iteration Networks for Planetary Rover Path Planning" with "soft value iteration network
+    (SVIN)". A catalogue entry is left as it is (a paper titled with a known term studies it).
+
+    >>> e = lambda name, *forms: ExtractedEntity(name, "Method", [name, *forms], [])
+    >>> out = named_by_title("Polar Transformer Networks", [e("Polar Transformer Network", "PTN")], {"PTN"})
+    >>> [(x.name, x.proposed, x.relation) for x in out]
+    [('Polar Transformer Network', True, 'proposes')]
+    >>> named_by_title("Polar Transformer Networks", [e("Polar Transformer Network")], set())[0].proposed
+    False
+    """
+    if not short_forms:
+        return entities
+    heads = {_term_key(head) for head in _title_heads(title)}
+    out = []
+    for entity in entities:
+        forms = (entity.name, *entity.mentions)
+        if (
+            not entity.proposed
+            and entity.catalogue_id is None
+            and any(form in short_forms for form in forms)
+            and any(_term_key(form) in heads for form in forms)
+        ):
+            entity = replace(entity, proposed=True, relation="proposes")
+        out.append(entity)
+    return out
+
+
+#: where a title's head ends: "Soft Value Iteration Networks for Planetary Rover Path Planning"
+#: (not at "with" or "in": "Equilibrium Propagation with Continual Weight Updates" studies a
+#: known method, and the paper's new thing is what the title adds)
+_TITLE_HEAD_END = re.compile(r":|\s+for\s")
+#: first words of a title that opens like a sentence or names a study, not a thing
+_STUDY_OPENERS = words_of(
+    "learning towards toward on understanding rethinking revisiting improving exploring"
+)
+
+
+def _title_heads(title: str) -> list[str]:
+    """The whole ``title`` and its part before a colon or "for", unless it opens like a study
+    ("Learning Computational Grammars", "Towards ...")."""
+    title = " ".join(title.split())
+    if title.split(" ", 1)[0].lower() in _STUDY_OPENERS:
+        return []
+    heads = [title]
+    end = _TITLE_HEAD_END.search(title)
+    if end is not None and end.start() > 0:
+        heads.append(title[: end.start()])
+    return heads
+
+
+def _term_key(form: str) -> str:
+    """``form`` lower-cased, hyphens as spaces and a plural's last "s" dropped: the title's
+    "Polar Transformer Networks" meets the abstract's "Polar Transformer Network"."""
+    key = " ".join(form.lower().replace("-", " ").split())
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
 
 
 def introduced_by_own(entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
