@@ -2259,6 +2259,10 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We call this model the Zorbic Engine, and show it learns.", "Zorbic Engine", "Model", "proposes"),
         # a list before "splits" is a list of benchmarks
         ("It beats Wren on the ZorbQA and ZorbLF splits.", "ZorbQA", "Benchmark", "evaluates_on"),
+        # "competitive with A on X", "on par with A": compared with A, measured on X
+        ("It is competitive with Wren-2 on ZorbBench.", "Wren-2", "Method", "compares_with"),
+        ("It is competitive with Wren-2 on ZorbBench.", "ZorbBench", "Benchmark", "evaluates_on"),
+        ("It performs on par with Wren-2 models.", "Wren-2", "Model", "compares_with"),
         # "a 2.1x speedup on X": a result measured on X
         ("On Llama-3-8B it gives a 2.1x speedup on ZorbBench.", "ZorbBench", "Benchmark", "evaluates_on"),
         # "we compare A and B on X": what the comparison is run on
@@ -2343,6 +2347,27 @@ def test_an_ambiguous_acronym_is_settled_by_the_words_of_one_long_form(nlp):
         "Flat minima motivate methods such as SAM. We measure sharpness of ResNet-18 on CIFAR-10.",
     )
     assert "Sharpness-Aware Minimization" in found, found
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "name"),
+    [
+        # TAPE: a protein benchmark, and an LLM-feature method for text-attributed graphs;
+        # "embeddings" is too common a word to point to the benchmark
+        (
+            "Graph Models Meet Language Models",
+            "We combine LLM embeddings with GraphSAGE on Cora and beat GLEM and TAPE.",
+            "Title, Abstract, Prediction and Explanation",
+        ),
+        (
+            "Protein Language Models",
+            "We evaluate protein embeddings on the TAPE tasks such as remote homology.",
+            "Tasks Assessing Protein Embeddings",
+        ),
+    ],
+)
+def test_an_ambiguous_acronym_is_settled_by_its_field_or_a_telling_word(nlp, title, abstract, name):
+    assert name in entities(nlp, title, abstract)
 
 
 def test_a_greek_capital_opens_an_acronym_and_a_venue_year_is_no_name(nlp):

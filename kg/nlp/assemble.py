@@ -1588,7 +1588,8 @@ _COMMON_NAME_WORDS = words_of(
     """
     model models network networks learning neural method methods system systems based training
     large language deep layer layers representation representations generation generative
-    adaptive efficient robust general error score approach framework
+    adaptive efficient robust general error score approach framework embedding embeddings
+    prediction predictions tasks
     """
 )
 

@@ -1334,7 +1334,7 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|rival(?:s|ed|led|ing|ling)?|"
-    r"ahead of|compared? (?:to|with)|"
+    r"ahead of|compared? (?:to|with)|competitive with|on (?:a )?par with|comparable (?:to|with)|"
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     # (not past a clause of its own: "Compared to A, we show that B is robust against X")
     r"compar(?:e|es|ed|ing)\b(?:(?!,\s+(?:we|it|they|our)\s)[^.;]){0,100}?\b(?:with|to|against)|"
@@ -1385,7 +1385,7 @@ _EVALUATE_WORDS = (
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
-    "trail", "lag", "short of",
+    "trail", "lag", "short of", "competitive", "par with",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
 )  # fmt: skip
 _USE_WORDS = (
