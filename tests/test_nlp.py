@@ -2370,6 +2370,21 @@ def test_an_ambiguous_acronym_is_settled_by_its_field_or_a_telling_word(nlp, tit
     assert name in entities(nlp, title, abstract)
 
 
+@pytest.mark.parametrize(
+    ("abstract", "proposed"),
+    [
+        # a paper that proposes nothing else: the unknown name its results are said of
+        ("Grasping is hard. Zorbgrasp retargets poses. Zorbgrasp outperforms UniDexGrasp.", True),
+        ("Grasping is hard. In simulation, Zorbgrasp achieves 84% success.", True),
+        # not when the paper names its own thing, nor when it sets its results against the name
+        ("We propose Wrenet. Zorbgrasp outperforms UniDexGrasp, but Wrenet wins.", False),
+        ("Wrenet is ours and beats Zorbgrasp. Zorbgrasp outperforms UniDexGrasp.", False),
+    ],
+)
+def test_the_unknown_subject_of_the_results_is_the_papers_own(nlp, abstract, proposed):
+    assert entities(nlp, "A title", abstract)["Zorbgrasp"].proposed is proposed
+
+
 def test_a_greek_capital_opens_an_acronym_and_a_venue_year_is_no_name(nlp):
     found = entities(
         nlp, "A title", "We extend ΠGDM to blind deblurring, shown at NeurIPS2019 and AAAI-21, beating DPS."

@@ -681,6 +681,7 @@ def assemble_entities(
     entities = relations_fit_for_kind(text, entities)
     entities = introduced_by_own(entities)
     entities = named_by_title(text[:title_end], entities, {p.short.text for p in pairs})
+    entities = own_result_subject(text, title_end, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
@@ -715,6 +716,51 @@ def named_by_title(
             entity = replace(entity, proposed=True, relation="proposes")
         out.append(entity)
     return out
+
+
+def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """In a paper that proposes nothing else, mark proposed an unknown name that opens a
+    sentence (or a clause) with a result ("KeyIn outperforms ...", "..., CAB achieves ...") and
+    that the paper never sets its results against: the paper's own, named without a verb of
+    proposal ("KeyIn discovers keyframes ... KeyIn outperforms ...").
+
+    >>> ev = lambda t: Evidence(t, 0, len(t), "", 0, "mentions")
+    >>> e = lambda name: ExtractedEntity(name, "Method", [name], [ev(name)])
+    >>> text = "We study grasping. Zorbgrasp outperforms UniDexGrasp."
+    >>> [(x.name, x.proposed) for x in own_result_subject(text, 0, [e("Zorbgrasp"), e("UniDexGrasp")])]
+    [('Zorbgrasp', True), ('UniDexGrasp', False)]
+    """
+    if any(entity.proposed for entity in entities):
+        return entities
+    out = []
+    for entity in entities:
+        if (
+            entity.catalogue_id is None
+            and entity.relation != "compares_with"
+            and any(_opens_a_result(text, form, title_end) for form in set(entity.mentions))
+        ):
+            entity = replace(entity, proposed=True, relation="proposes")
+        out.append(entity)
+    return out
+
+
+#: a verb of a result right after a clause's subject: "X (also) outperforms", "X achieves"
+_RESULT_VERB_AFTER = re.compile(
+    r"\s+(?:also\s+|further\s+|consistently\s+|significantly\s+)?(?:outperforms|achieves|reaches|"
+    r"improves|matches|beats|surpasses|obtains|attains|yields|delivers|exceeds)\b"
+)
+
+
+def _opens_a_result(text: str, form: str, start: int) -> bool:
+    """Whether ``form`` stands in ``text`` (from ``start``) at a sentence's or clause's start
+    before a verb of a result."""
+    at = text.find(form, start)
+    while at != -1:
+        opens = at == 0 or text[at - 2 : at] in (". ", "! ", "? ", ", ") or text[at - 1] == "\n"
+        if opens and _RESULT_VERB_AFTER.match(text, at + len(form)):
+            return True
+        at = text.find(form, at + 1)
+    return False
 
 
 #: where a title's head ends: "Soft Value Iteration Networks for Planetary Rover Path Planning"
