@@ -30,7 +30,8 @@ PIECES = [
     "new", "a", "an", " data", "denoted as", "derive", "pretrain", "On", " and ", "objective",
     "Dataset", "corpus", "7B", "4,200", "trajectories", "release", " as ", "measured by", "\t",
     "evaluated", "against", "benchmarked", "we compare ", "We\ncompare", "and call", "CALL", "name",
-    "collection", "this", "distil", "into", "speedup", "splits",
+    "collection", "this", "distil", "into", "speedup", "splits", " drops by ", "falls", " by 7", "gains",
+    "gain on ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -66,7 +67,11 @@ def plain_relation(before: str, after: str) -> str:
         return (
             "mentions" if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(",") else "proposes"
         )
-    evaluated = cues._EVALUATE.search(clause) or cues._IMPROVED_ON.search(clause)
+    if clause[-1:].isspace() and clause.rstrip().endswith(("on", "the")) and cues._TRAINED_ON.search(clause):
+        return "uses"  # "we train A on ": what a model is trained on
+    evaluated = (
+        cues._EVALUATE.search(clause) or cues._IMPROVED_ON.search(clause) or cues._GAINS_ON.search(clause)
+    )
     rest = clause[evaluated.end("on") :] if evaluated else ""
     if evaluated and (
         cues._COMPARE.search(rest) or (cues._BARE_OVER.search(rest) and cues._GAIN_OVER.search(clause))
@@ -76,7 +81,7 @@ def plain_relation(before: str, after: str) -> str:
         before[-1:].isspace()
         and before.rstrip().endswith(("on", "the"))
         and cues._ACHIEVED_AFTER.match(after)
-    )
+    ) or (after[:1] == " " and cues._SCORE_MOVES_AFTER.match(after[:40]))
     if (
         evaluated
         or cues._opening_on(before, after)

@@ -1872,6 +1872,16 @@ def _build_entity(
             type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:
             type_, typed_by = head.type, "head"
+        elif (
+            type_ == "Model"
+            and " " in name
+            and name.islower()
+            and (head := find_head(name, catalogue)) is not None
+            and head.type == "Method"
+        ):
+            # "outperforms test-time prompt tuning (TPT)": a lower-case phrase names no model;
+            # its head, a known method ("prompt tuning"), gives the kind
+            type_, typed_by = "Method", "head"
         if (
             type_ in {"Model", "Method"}
             and _EXAMPLE_COUNT.search(name)

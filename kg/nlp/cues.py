@@ -1135,8 +1135,18 @@ def _achieved_on(before: str, after: str) -> bool:
 
     >>> _achieved_on("our quantized ResNet-50 on ", " achieves 76.6% top-1"), _achieved_on("on ", " helps")
     (True, False)
+    >>> _achieved_on("without replay ", " drops by 7 points")
+    True
     """
-    return _ends_with_word(before, ("on", "the")) and _ACHIEVED_AFTER.match(after) is not None
+    return (_ends_with_word(before, ("on", "the")) and _ACHIEVED_AFTER.match(after) is not None) or (
+        after[:1] == " " and " by " in after[:40] and _SCORE_MOVES_AFTER.match(after) is not None
+    )
+
+
+#: a score on the name that moves by an amount: "without replay MMLU drops by 7 points"
+_SCORE_MOVES_AFTER = re.compile(
+    r"\s+(?:(?:accuracy|scores?|performance)\s+)?(?:drops?|falls?|declines?|degrades?|decreases?)\s+by\s+\d"
+)
 
 
 def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
@@ -1322,6 +1332,11 @@ _IMPROVED_ON = re.compile(
     r"(?:(?!\b(?:for|with|by|using|via|through|from|which|that|while|where)\b)[^.;()]){0,40}$",
     re.I,
 )
+#: "gains on LegalBench and MBPP remain": gains measured on X (not "gains in accuracy for X")
+_GAINS_ON = re.compile(
+    r"\bgains?\b(?:(?!\b(?:over|for|in|with|by)\b)[^.;]){0,40}?\b(?P<on>on|across)\s+(?:the\s+)?[^.;()]{0,40}$",
+    re.I,
+)
 #: "over" compares only after a word of gain or preference ("improvements over X", "a 2x
 #: speedup over X", "preferred over X"), not in "a distribution over X", "over-parameterized"
 #: or "over 75%"
@@ -1381,7 +1396,7 @@ _PROPOSE_WORDS = (
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
-    "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar",
+    "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar", "gain",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
@@ -1512,7 +1527,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     if _trained_on(clause, lower):
         return "uses"
     evaluated = (
-        (_EVALUATE.search(clause) or (_has(lower, 140, ("improv",)) and _IMPROVED_ON.search(clause)))
+        (
+            _EVALUATE.search(clause)
+            or (_has(lower, 140, ("improv",)) and _IMPROVED_ON.search(clause))
+            or (_has(lower, 140, ("gain",)) and _GAINS_ON.search(clause))
+        )
         if _has(lower, 140, _EVALUATE_WORDS)
         else None
     )
