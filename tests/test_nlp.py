@@ -124,6 +124,12 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("OpenMixer: Open Mixer Toolbox and Benchmark\n\nWe mix.", []),
         # a numbered label in brackets spells out nothing
         ("We ran the Lexical Substitution Task (task 10) again.", []),
+        # a lower-case head noun after the spelled initials belongs to the long form
+        ("We propose Robust Reward Model training (RRM), which", [("Robust Reward Model training", "RRM")]),
+        (
+            "and the proximal policy optimization algorithm (PPO).",
+            [("proximal policy optimization algorithm", "PPO")],
+        ),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):
@@ -2388,6 +2394,11 @@ def test_an_ambiguous_acronym_is_settled_by_its_field_or_a_telling_word(nlp, tit
 )
 def test_the_unknown_subject_of_the_results_is_the_papers_own(nlp, abstract, proposed):
     assert entities(nlp, "A title", abstract)["Zorbgrasp"].proposed is proposed
+
+
+def test_a_known_method_defined_under_a_generic_head_is_the_method(nlp):
+    found = entities(nlp, "A title", "We plug it into the proximal policy optimization algorithm (PPO).")
+    assert "Proximal Policy Optimization" in found, found
 
 
 def test_a_greek_capital_opens_an_acronym_and_a_venue_year_is_no_name(nlp):

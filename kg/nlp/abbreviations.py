@@ -124,7 +124,30 @@ def initials_offset(candidate: str, short: str) -> int | None:
     'reinforcement learning from human feedback'
     >>> initials_offset("Low-Rank Adaptation", "LoRA") is None
     True
+
+    A lower-case head noun after the spelled words is part of the long form but not of the
+    acronym: "Robust Reward Model training (RRM)".
+
+    >>> text = "We propose Robust Reward Model training"
+    >>> text[initials_offset(text, "RRM"):]
+    'Robust Reward Model training'
     """
+    offset = _initials_offset(candidate, short)
+    if offset is None:
+        last = _LAST_HEAD_WORD.search(candidate)
+        if last is not None:
+            offset = _initials_offset(candidate[: last.start()], short)
+    return offset
+
+
+#: a lower-case head noun that ends a long form its acronym leaves out ("... training (RRM)")
+_LAST_HEAD_WORD = re.compile(
+    r"(?<=\w)\s+(?:training|learning|method|approach|framework|algorithm|loss|objective|scheme|"
+    r"technique|strategy|procedure|module|mechanism|pipeline|architecture)$"
+)
+
+
+def _initials_offset(candidate: str, short: str) -> int | None:
     letters = [c for c in short if c.isalnum()]
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return None

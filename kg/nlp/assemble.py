@@ -145,12 +145,20 @@ def _lookup_forms(text: str) -> list[str]:
 
 #: a metric's cut-off: "@20" in "NDCG@20", "Recall@50"
 _CUT_OFF = re.compile(r"@\d{1,4}$")
+#: a generic head after a name of two words or more: "the proximal policy optimization algorithm
+#: (PPO)" names Proximal Policy Optimization
+_GENERIC_HEAD = re.compile(r" (?:algorithm|method|approach|technique)s?$")
 
 
 def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
     """The catalogue entries ``text`` names, trying it as written, without a bracket and in
     the singular (case is ignored). An acronym with a plural "s" ("MAs", "GNNs") is looked
-    up in the singular only: "MAs" is no case variant of "MAS".
+    up in the singular only: "MAs" is no case variant of "MAS". A method or model is found
+    under a generic head too: "proximal policy optimization algorithm".
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Proximal Policy Optimization", "Method")])
+    >>> [e.name for e in _lookup("proximal policy optimization algorithm", cat)]
+    ['Proximal Policy Optimization']
     """
     forms = _lookup_forms(text)
     if _PLURAL_ACRONYM.fullmatch(text):
@@ -158,6 +166,13 @@ def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
     for form in forms:
         found = catalogue.lookup(form)
         if found:
+            return tuple(found)
+    # "the proximal policy optimization algorithm (PPO)" names the method; "a machine
+    # translation approach" is an approach to the task, not the task
+    head = _GENERIC_HEAD.search(text)
+    if head and " " in text[: head.start()]:
+        found = catalogue.lookup(_PARENTHESIS.sub("", text[: head.start()]))
+        if found and all(entry.type in ("Method", "Model") for entry in found):
             return tuple(found)
     return ()
 
