@@ -2401,6 +2401,23 @@ def test_a_known_method_defined_under_a_generic_head_is_the_method(nlp):
     assert "Proximal Policy Optimization" in found, found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        ("We introduce the zorbic locality, a measure of how far tokens reach.", "zorbic locality", "Metric"),
+        ("We propose position zorbling, a simple method for arithmetic.", "position zorbling", "Method"),
+    ],
+)
+def test_a_lower_case_term_the_paper_introduces_with_its_kind_is_proposed(nlp, abstract, name, type_):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].proposed and found[name].type == type_, found
+
+
+def test_a_lower_case_kind_word_introduced_is_no_term(nlp):
+    found = entities(nlp, "A title", "We propose a simple method, a variant of Adam for sparse data.")
+    assert "simple method" not in found, found
+
+
 def test_a_greek_capital_opens_an_acronym_and_a_venue_year_is_no_name(nlp):
     found = entities(
         nlp, "A title", "We extend ΠGDM to blind deblurring, shown at NeurIPS2019 and AAAI-21, beating DPS."

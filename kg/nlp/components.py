@@ -39,6 +39,7 @@ from kg.nlp.discovery import (
     called_names,
     cued_names,
     eponym_terms,
+    introduced_phrases,
     phrase_names,
     repeated_mentions,
     setting_terms,
@@ -395,6 +396,7 @@ class NameDiscoverer:
         found += [(p, "cue") for p in eponym_terms(text, title_end)]
         found += [(p, "cue") for p in setting_terms(text)]
         found += [(p, "cue") for p in phrase_names(text, title_end)]
+        found += [(p, "cue") for p in introduced_phrases(text, title_end)]
         head = title_name(text[:title_end], text[title_end:])
         if head is not None:
             found.append((head, "title"))

@@ -35,6 +35,7 @@ __all__ = [
     "cued_names",
     "eponym_terms",
     "extend_name",
+    "introduced_phrases",
     "is_name_shaped",
     "is_title_case",
     "other_mentions",
@@ -1706,6 +1707,46 @@ def setting_terms(text: str, start: int = 0) -> list[Piece]:
         if before and before.group(1).lower() in _SETTINGS:
             found.append(Piece(text[before.start(1) : head.end()], before.start(1), head.end()))
     return found
+
+
+def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
+    """Lower-case terms the paper introduces and says the kind of: "We introduce the
+    distribution locality, a measure of ...", "we propose position coupling, a simple method".
+
+    The term is two to four lower-case words (or one hyphenated word) right after a verb of
+    proposal, and an appositive of a kind follows it; a term that ends on a kind word itself
+    ("a simple method, a variant of ...") is none.
+
+    >>> text = "We introduce the distribution locality, a measure of how far tokens reach."
+    >>> [p.text for p in introduced_phrases(text)]
+    ['distribution locality']
+    >>> [p.text for p in introduced_phrases("We propose a simple method, a variant of Adam.")]
+    []
+    """
+    if "we " not in text[start:].lower():
+        return []
+    found = []
+    for match in _INTRODUCED_PHRASE.finditer(text, start):
+        words = match.group(1).split()
+        if words[-1] in _KIND_WORDS or (len(words) == 1 and "-" not in words[0]):
+            continue
+        found.append(Piece(match.group(1), match.start(1), match.end(1)))
+    return found
+
+
+#: the kinds an appositive may give a lower-case term the paper introduces
+_KIND_WORDS = words_of(
+    """measure metric method technique framework algorithm approach objective loss procedure
+    regularizer regulariser scheme strategy mechanism module architecture benchmark dataset task
+    principle criterion score estimator paradigm recipe protocol"""
+)
+_LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+_INTRODUCED_PHRASE = re.compile(
+    r"\b[Ww]e\s+(?:also\s+|further\s+|then\s+|first\s+)?(?:introduce|propose|present|define|develop|design)\s+"
+    r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?"
+    rf"({_LOWER_WORD}(?:\s{_LOWER_WORD}){{0,3}}),\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(sorted(_KIND_WORDS))})s?\b"
+)
 
 
 _NOT_EPONYMS = frozenset(
