@@ -2413,6 +2413,29 @@ def test_a_lower_case_term_the_paper_introduces_with_its_kind_is_proposed(nlp, a
     assert found[name].proposed and found[name].type == type_, found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name", "present"),
+    [
+        # the paper's own naming of a lower-case method or metric
+        (
+            "We call this approach limited zorb-supervision, as we use little data.",
+            "limited zorb-supervision",
+            True,
+        ),
+        ("We add a regularizer, which we call zorbic decay, to the loss.", "zorbic decay", True),
+        # not a named part or phenomenon, nor a clause ("we call confirmation bias and demonstrate")
+        ("New vectors appear, which we call zorbic dimensions.", "zorbic dimensions", False),
+        ("We call this zorbic overfitting.", "zorbic overfitting", False),
+        ("We call this method zorbic bias and show that it hurts.", "zorbic bias and show", False),
+        # nor a known thing "so-called"
+        ("The so-called zorbic function is hard to estimate.", "zorbic function", False),
+    ],
+)
+def test_a_lower_case_term_the_paper_names_is_found(nlp, abstract, name, present):
+    found = entities(nlp, "A title", abstract)
+    assert (name in found and found[name].proposed) is present, found
+
+
 def test_a_lower_case_kind_word_introduced_is_no_term(nlp):
     found = entities(nlp, "A title", "We propose a simple method, a variant of Adam for sparse data.")
     assert "simple method" not in found, found

@@ -1722,18 +1722,57 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
     ['distribution locality']
     >>> [p.text for p in introduced_phrases("We propose a simple method, a variant of Adam.")]
     []
+
+    A lower-case term the paper names as a method, model, task or metric is one too: "we call
+    this approach limited self-supervision" (but not "the so-called partition function", a
+    known thing, nor "singular vectors, which we call intruder dimensions", no entity).
+
+    >>> [p.text for p in introduced_phrases("We call this approach limited self-supervision, as")]
+    ['limited self-supervision']
+    >>> [p.text for p in introduced_phrases("new vectors, which we call intruder dimensions.")]
+    []
     """
-    if "we " not in text[start:].lower():
-        return []
+    lower = text[start:].lower()
     found = []
-    for match in _INTRODUCED_PHRASE.finditer(text, start):
-        words = match.group(1).split()
-        if words[-1] in _KIND_WORDS or (len(words) == 1 and "-" not in words[0]):
-            continue
-        found.append(Piece(match.group(1), match.start(1), match.end(1)))
-    return found
+    if "we " in lower:
+        for match in _INTRODUCED_PHRASE.finditer(text, start):
+            words = match.group(1).split()
+            if words[-1] in _KIND_WORDS or (len(words) == 1 and "-" not in words[0]):
+                continue
+            found.append(Piece(match.group(1), match.start(1), match.end(1)))
+    if any(word in lower for word in _NAMING_WORDS):
+        for match in _NAMED_LOWER.finditer(text, start):
+            words = match.group(1).split()
+            if (
+                words[0] in _NOT_TERM_OPENERS
+                or (len(words) == 1 and "-" not in words[0])
+                or any(word in _NOT_TERM_WORDS for word in words)
+            ):
+                continue
+            found.append(Piece(match.group(1), match.start(1), match.end(1)))
+    return sorted(found, key=lambda piece: piece.start)
 
 
+#: the kinds of thing a lower-case term the paper names must be said to be ("we call this
+#: approach X", "a regularizer, which we call X"): a named phenomenon or part ("which we call
+#: intruder dimensions") is none of the entity types
+_NAMED_KINDS = (
+    r"(?:approach|method|technique|framework|procedure|strategy|objective|loss|metric|measure|model|"
+    r"algorithm|scheme|regulari[sz]er|task|problem|setting|architecture|module|learning|training|"
+    r"estimator|mechanism|paradigm|recipe)s?"
+)
+_NAMED_LOWER = re.compile(
+    rf"(?:\b{_NAMED_KINDS},?\s+(?:which|that)\s+we\s+(?:call|name|term|dub)"
+    rf"|\b[Ww]e\s+(?:call|name|term|dub)\s+(?:this|these|such|our)\s+(?:[a-z\-]+\s+)?{_NAMED_KINDS})"
+    r"\s+[\"“']?"
+    r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\s[a-z][a-z0-9]*(?:-[a-z0-9]+)*){0,3})[\"”']?"
+    r"(?=\s*[,.;:(]|\s+(?:that|which|where)\b)"
+)
+_NAMING_WORDS = ("we call", "we name", "we term", "we dub")
+#: words a named term does not open on ("we call for", "called upon", "termed as")
+_NOT_TERM_OPENERS = words_of("the a an it this these them for upon as on in to by our its their such")
+#: words that make the run a clause, not a term ("we call confirmation bias and demonstrate")
+_NOT_TERM_WORDS = words_of("and or as was were is are be been has have had demonstrate show find")
 #: the kinds an appositive may give a lower-case term the paper introduces
 _KIND_WORDS = words_of(
     """measure metric method technique framework algorithm approach objective loss procedure
