@@ -31,7 +31,7 @@ PIECES = [
     "Dataset", "corpus", "7B", "4,200", "trajectories", "release", " as ", "measured by", "\t",
     "evaluated", "against", "benchmarked", "we compare ", "We\ncompare", "and call", "CALL", "name",
     "collection", "this", "distil", "into", "speedup", "splits", " drops by ", "falls", " by 7", "gains",
-    "gain on ",
+    "gain on ", " suite from ", "built from", "corpus",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

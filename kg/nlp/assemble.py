@@ -1366,8 +1366,8 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
 
 _DATA_KINDS = frozenset({"Benchmark", "Dataset"})
 #: a list's last item followed by a plural data noun: "the Instacart, Dunnhumby and TaFeng datasets",
-#: "the ExpertQA and LFQA splits"
-_DATA_NOUN_AFTER_LIST = re.compile(r"(?<=[\w)+]) (datasets|corpora|benchmarks|splits|subsets)\b")
+#: "the ExpertQA and LFQA splits", "the MIMIC-IV-ECG and PhysioNet 2021 collections"
+_DATA_NOUN_AFTER_LIST = re.compile(r"(?<=[\w)+]) (datasets|corpora|collections|benchmarks|splits|subsets)\b")
 #: the plural nouns above that make their list benchmarks (the others make data sets)
 _BENCHMARK_NOUNS = frozenset({"benchmarks", "splits", "subsets"})
 _SEPARATOR_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")

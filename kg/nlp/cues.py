@@ -1381,7 +1381,9 @@ _USE = re.compile(
     r"we\s+(?:\w+\s+)?(?:(?:pre-?)?train(?:ed)?|fine-?tuned?|finetuned?)|"
     r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with)|"
     # "trained on 6,000 hours of robot data from X"
-    r"data\s+(?:(?:drawn|collected|sampled|taken)\s+)?from)\b[^.;]{0,40}$",
+    # ... and "a robustness suite (built) from X": what data are made of is used
+    r"(?:data|suite|benchmark|dataset|corpus|collection)\s+(?:(?:drawn|collected|sampled|taken|built|derived|"
+    r"assembled|constructed|curated)\s+)?from)\b[^.;]{0,40}$",
     re.I,
 )
 
@@ -1405,7 +1407,7 @@ _COMPARE_WORDS = (
 )  # fmt: skip
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
-    "trained on", "fine", "we", "distil", "initiali", "data",
+    "trained on", "fine", "we", "distil", "initiali", "data", "from",
 )  # fmt: skip
 
 
