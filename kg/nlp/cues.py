@@ -824,6 +824,8 @@ _KIND_BRACKET_BEFORE = re.compile(
 _QUOTES = "\"“'"
 #: the verbs of "... and call the collection X", which ends on no tail below
 _NAMING_VERBS = ("call", "name", "dub", "term")
+#: ... as the pattern writes them: "and call", "we name"
+_NAMING_VERB = re.compile(r"\b(?:we|and)\s+(?:call|name|dub|term)\s")
 #: every way ``_KIND_BEFORE`` can end, once a closing quote and spaces are taken off
 _KIND_TAILS = (
     "such as",
@@ -965,7 +967,7 @@ def _kind_before(before: str) -> str | None:
         window.isascii()
         and not tail.rstrip().lower().endswith(_KIND_TAILS)
         and "naming" not in lower
-        and not _has(lower, 100, _NAMING_VERBS)
+        and not (_has(lower, 100, _NAMING_VERBS) and _NAMING_VERB.search(lower) is not None)
     ):
         return None  # none of the pattern's endings: skip the (slow, end-anchored) search
     match = _KIND_BEFORE.search(window)
