@@ -2383,6 +2383,14 @@ def test_an_ambiguous_acronym_is_settled_by_its_field_or_a_telling_word(nlp, tit
     assert name in entities(nlp, title, abstract)
 
 
+def test_h2o_is_the_kv_cache_method_only_beside_its_field(nlp):
+    found = entities(nlp, "A title", "It keeps 98% on LongBench, whereas H2O and SnapKV keep 91%.")
+    # a method a result is contrasted with is not evaluated on (nor used)
+    assert found["Heavy-Hitter Oracle"].relation == "mentions", found
+    found = entities(nlp, "A title", "We predict H2O and CO2 adsorption in porous frameworks with a GNN.")
+    assert "Heavy-Hitter Oracle" not in found and "H2O" not in found, found
+
+
 @pytest.mark.parametrize(
     ("abstract", "proposed"),
     [
