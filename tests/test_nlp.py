@@ -2276,6 +2276,16 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("It beats zorbic prompt tuning (ZPT).", "zorbic prompt tuning", "Method", None),
         # what a suite the paper builds is made from is used
         ("We build a robustness suite from ZorbEmo and CREMA-D with noise.", "ZorbEmo", None, "uses"),
+        # "a new metric, X", "our new on-device benchmark, X" (a hyphen after "on" is no preposition)
+        ("We measure it with a new metric, ZorbRate.", "ZorbRate", "Metric", "proposes"),
+        (
+            "It wins on IFEval and our new on-device benchmark, ZorbTasks, of requests.",
+            "ZorbTasks",
+            None,
+            "proposes",
+        ),
+        # "a family of 0.5B to 3B parameter models" is a model family
+        ("We present Zorblet, a family of 0.5B to 3B parameter models.", "Zorblet", "Model", "proposes"),
         # "a 2.1x speedup on X": a result measured on X
         ("On Llama-3-8B it gives a 2.1x speedup on ZorbBench.", "ZorbBench", "Benchmark", "evaluates_on"),
         # "we compare A and B on X": what the comparison is run on

@@ -762,7 +762,7 @@ _APPOSITIVE_NOUNS = (
         r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
         r"agents?|chatbots?|checkpoints?|assistants?|\d+(?:\.\d+)?[MBT]-param(?:eter)?s?|"
         # "a family of tabular transformers": trained models of one recipe
-        r"famil(?:y|ies) of (?:[\w\-]+ ){0,3}?(?:transformers|networks|encoders|decoders)",
+        r"famil(?:y|ies) of (?:[\w\-.]+ ){0,5}?(?:transformers|networks|encoders|decoders|models|LLMs)",
         "Model",
     ),
     (r"metrics?|measures?|scores?", "Metric"),
@@ -1228,7 +1228,8 @@ _PROPOSE = re.compile(
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
     # "... and a new out-of-distribution set, RM-Shift"
-    r"|\ba\s+new\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split),\s+[\"“'‘]?$"
+    r"|\ba\s+new\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split|metric|measure|"
+    r"score),\s+[\"“'‘]?$"
     # "trained on our synthetic corpus QS-Synth"
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|training\b)"
     r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
@@ -1238,7 +1239,7 @@ _PROPOSE = re.compile(
     # "the result is our method, X", "naming the model X", "we refer to these as X"
     # "our hybrid model, X", but not "our base model, X", which the paper only builds on
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|"
-    rf"(?:{_NOT_OBJECT}|the|an?|uses?|used)\b)[\w\-]+\s+){{0,3}}"
+    rf"(?:{_NOT_OBJECT}|the|an?|uses?|used)\b(?!-))[\w\-]+\s+){{0,3}}"
     r"(?:method|model|approach|framework|algorithm|system|benchmark|dataset|corpus|agent|detector|"
     r"architecture|network|pipeline|policy|variant|technique|recipe|solver|planner|retriever|metric|"
     r"tool|suite|reranker|ranker|encoder|decoder|classifier|verifier|judge|tokenizer|optimi[sz]er|"
