@@ -76,12 +76,6 @@ def _is_acronym(text: str) -> bool:
 _normalize = lru_cache(maxsize=1 << 16)(normalize_form)
 
 
-def _key(facts: LinkFacts) -> str:
-    if facts.catalogue_id:
-        return f"cat:{facts.catalogue_id}"
-    return f"name:{_normalize(facts.name)}"
-
-
 #: One local entity behind a canonical one: paper id, its facts, paper index, entity index.
 Member = tuple[str, LinkFacts, int, int]
 
@@ -102,18 +96,21 @@ def resolve_facts(
     entities, which is all it reads; a link's indices point into ``papers``."""
     occurrences: list[tuple[Member, str]] = []
     acronym_keys: dict[str, set[str]] = defaultdict(set)
+    is_acronym, normalize = _is_acronym, _normalize  # (locals: this loop runs once per entity)
     for paper_index, (paper_id, entities) in enumerate(papers):
         for entity_index, facts in enumerate(entities):
-            key = _key(facts)
+            name, _, mentions, _, catalogue_id = facts[:5]
+            # grouped under the catalogue entry, else under the normalised name
+            key = f"cat:{catalogue_id}" if catalogue_id else f"name:{normalize(name)}"
             occurrences.append(((paper_id, facts, paper_index, entity_index), key))
-            for mention in facts.mentions:
-                if mention != facts.name and _is_acronym(mention):
-                    acronym_keys[_normalize(mention)].add(key)
+            for mention in mentions:
+                if mention != name and is_acronym(mention):
+                    acronym_keys[normalize(mention)].add(key)
     grouped: dict[str, list[Member]] = defaultdict(list)
     for member, key in occurrences:
         facts = member[1]
-        if not facts.catalogue_id and _is_acronym(facts.name):
-            homes = acronym_keys.get(_normalize(facts.name), set())
+        if not facts.catalogue_id and is_acronym(facts.name):
+            homes = acronym_keys.get(normalize(facts.name), set())
             if len(homes) == 1:
                 key = next(iter(homes))
         grouped[key].append(member)
@@ -156,15 +153,16 @@ def _merge(members: list[Member]) -> CanonicalEntity:
     miss = 1.0
     mention_count = 0
     for _, local, _, _ in members:
-        names[local.name] = names.get(local.name, 0) + 1
-        if local.catalogue_id and catalogued is None:
+        name, type_, forms, confidence, catalogue_id, parent, evidence_count, _ = local  # one unpacking
+        names[name] = names.get(name, 0) + 1
+        if catalogue_id and catalogued is None:
             catalogued = local
-        votes[local.type] = votes.get(local.type, 0) + (local.confidence + (10 if local.catalogue_id else 0))
-        mentions.update(local.mentions)
-        miss *= 1.0 - min(local.confidence, 0.99)
-        if local.parent:
-            parents[local.parent] = parents.get(local.parent, 0) + 1
-        mention_count += local.evidence_count or 1
+        votes[type_] = votes.get(type_, 0) + (confidence + (10 if catalogue_id else 0))
+        mentions.update(forms)
+        miss *= 1.0 - (confidence if confidence < 0.99 else 0.99)
+        if parent:
+            parents[parent] = parents.get(parent, 0) + 1
+        mention_count += evidence_count or 1
     if catalogued is not None:
         name = catalogued.name
     else:
