@@ -2258,6 +2258,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We collect ZorbJudge, 5,600 review comments from 120 repositories.", "ZorbJudge", "Dataset", None),
         # "we release the ... preferences as X": the paper's own data set
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
+        # "..., which we release as X": the paper's own data, right after "release"
+        ("Tuned on this data, which we release as ZorbDialog, it wins.", "ZorbDialog", "Dataset", "proposes"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

@@ -980,6 +980,9 @@ _DATA_NOUN_BEFORE = re.compile(
     # "we release the translated preferences as X"
     r"|\brelease[sd]?\s+(?:the|our)\s+(?:[\w\-]+\s+){0,3}(?P<Dataset3>data(?:sets?)?|corpus|corpora|"
     r"preferences|annotations|pairs|trajectories|examples|samples|labels|dialogues|conversations)\s+as\s+$"
+    # "fine-tuned on this data, which we release as X"
+    r"|\b(?P<Dataset4>data(?:sets?)?|corpus|corpora|conversations|dialogues|pairs),\s+which\s+we\s+"
+    r"(?:also\s+)?release\s+as\s+$"
     # "a new Korean web corpus, KoWeb-3T"
     r"|\ban?\s+new\s+(?:[\w\-]+\s+){0,3}(?:(?P<Dataset2>dataset|corpus)|(?P<Benchmark2>benchmark|suite)),\s+$",
     re.I,
@@ -1075,7 +1078,7 @@ def type_from_context(before: str, after: str) -> str | None:
     if after.startswith(" data") and _DATA_AFTER.match(after) and not before.endswith("("):
         return "Dataset"
     if _data_noun_end(before) and (noun := _DATA_NOUN_BEFORE.search(before[-70:])):
-        return noun.lastgroup.rstrip("23")  # "our synthetic corpus QS-Synth", "the benchmark X"
+        return noun.lastgroup.rstrip("234")  # "our synthetic corpus QS-Synth", "the benchmark X"
     if _ends_with_word(before, ("of", "the")) and _TASK_OF.search(before[-60:]):  # "the problem of X"
         return "Task"
     if before[-1:].isspace() and _SIZE_BEFORE.search(before[-16:]):
@@ -1256,7 +1259,7 @@ _PROPOSE = re.compile(
     # "we distil A into a causal student, producing X"
     r"|\bwe\b[^.;]{0,120}?,\s+(?:producing|resulting\s+in)\s+(?:the\s+|an?\s+)?[\"“'‘]?$"
     # "we release the translated preferences as X"
-    r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b[^.;]{1,80}?\s+as\s+[\"“'‘]?$"
+    r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{1,80}?)?\s+as\s+[\"“'‘]?$"
     # "we fine-tune A on B to obtain X"
     r"|\bwe\b[^.;]{0,120}?(?:\bto\s+obtain|,\s+obtaining)\s+[\"“'‘]?$"
     # "we assembled 106 data sets to create X"

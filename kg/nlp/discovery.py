@@ -923,7 +923,7 @@ _OUR_KIND_NAMED = re.compile(  # (no "\b" before "our": it opens on a letter, fo
 )
 #: "we release the translated preferences as Zorbsafe"
 _RELEASED_AS = re.compile(
-    rf"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b[^.;]{{1,80}}?\s+as\s+({_CAP_WORD})"
+    rf"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{{1,80}}?)?\s+as\s+({_CAP_WORD})"
 )
 #: the words the patterns above end with, a fast search (it opens on a literal) before theirs
 _GATED = {
