@@ -2260,6 +2260,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We release the translated preferences as Zorbsafe.", "Zorbsafe", "Dataset", "proposes"),
         # "..., which we release as X": the paper's own data, right after "release"
         ("Tuned on this data, which we release as ZorbDialog, it wins.", "ZorbDialog", "Dataset", "proposes"),
+        # "our counter-hint data, X, ..." is the paper's own data; "we re-run A on X" evaluates on X
+        ("Training with our counter-hint data, ZorbGuard, halves it.", "ZorbGuard", "Dataset", "proposes"),
+        ("We re-run debate protocols with GPT-4o on ZorbQA.", "ZorbQA", "Benchmark", "evaluates_on"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

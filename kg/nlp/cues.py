@@ -980,6 +980,8 @@ _DATA_NOUN_BEFORE = re.compile(
     # "we release the translated preferences as X"
     r"|\brelease[sd]?\s+(?:the|our)\s+(?:[\w\-]+\s+){0,3}(?P<Dataset3>data(?:sets?)?|corpus|corpora|"
     r"preferences|annotations|pairs|trajectories|examples|samples|labels|dialogues|conversations)\s+as\s+$"
+    # "training with our counter-hint data, X, halves ..."
+    r"|\bour\s+(?:[\w\-]+\s+){0,2}(?P<Dataset5>data),\s+$"
     # "fine-tuned on this data, which we release as X"
     r"|\b(?P<Dataset4>data(?:sets?)?|corpus|corpora|conversations|dialogues|pairs),\s+which\s+we\s+"
     r"(?:also\s+)?release\s+as\s+$"
@@ -988,7 +990,7 @@ _DATA_NOUN_BEFORE = re.compile(
     re.I,
 )
 #: the last words :data:`_DATA_NOUN_BEFORE` can end on, case-folded and before the spaces
-_DATA_NOUN_ENDS = ("dataset", "corpus", "benchmark", "suite", "as")
+_DATA_NOUN_ENDS = ("dataset", "corpus", "benchmark", "suite", "as", "data")
 
 
 def _data_noun_end(before: str) -> bool:
@@ -1078,7 +1080,7 @@ def type_from_context(before: str, after: str) -> str | None:
     if after.startswith(" data") and _DATA_AFTER.match(after) and not before.endswith("("):
         return "Dataset"
     if _data_noun_end(before) and (noun := _DATA_NOUN_BEFORE.search(before[-70:])):
-        return noun.lastgroup.rstrip("234")  # "our synthetic corpus QS-Synth", "the benchmark X"
+        return noun.lastgroup.rstrip("2345")  # "our synthetic corpus QS-Synth", "the benchmark X"
     if _ends_with_word(before, ("of", "the")) and _TASK_OF.search(before[-60:]):  # "the problem of X"
         return "Task"
     if before[-1:].isspace() and _SIZE_BEFORE.search(before[-16:]):
@@ -1247,7 +1249,7 @@ _PROPOSE = re.compile(
     r"architecture|network|pipeline|policy|variant|technique|recipe|solver|planner|retriever|metric|"
     r"tool|suite|reranker|ranker|encoder|decoder|classifier|verifier|judge|tokenizer|optimi[sz]er|"
     r"attack|defen[cs]e|environment|simulator|library|toolkit|sampler|estimator|scheduler|regulari[sz]er|"
-    r"router|controller|family|families)s?,\s+"
+    r"router|controller|family|families|data)s?,\s+"
     r"(?:called\s+|named\s+)?[\"“'‘]?$"
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
@@ -1320,7 +1322,7 @@ _PREPOSITION_BEFORE = re.compile(
     re.I,
 )
 _EVALUATE = re.compile(
-    r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|"
+    r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|re-?run\w*|"
     # "we compare A, B and C on X": what the comparison is run on (compared with: see _COMPARE)
     r"accuracy|performance|sota|state-of-the-art|state of the art|we\s+compare|"
     r"(?:show|shown|showed|demonstrat\w*|validat\w*)(?=\s+(?:on|across)\b))"
@@ -1405,6 +1407,7 @@ _PROPOSE_WORDS = (
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
     "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar", "gain",
+    "rerun", "re-run",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
