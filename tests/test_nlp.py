@@ -2263,6 +2263,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "our counter-hint data, X, ..." is the paper's own data; "we re-run A on X" evaluates on X
         ("Training with our counter-hint data, ZorbGuard, halves it.", "ZorbGuard", "Dataset", "proposes"),
         ("We re-run debate protocols with GPT-4o on ZorbQA.", "ZorbQA", "Benchmark", "evaluates_on"),
+        # "X, 1,500 prompts that ..." counts what a data set holds; "Our attacker, X, ..." is ours
+        ("We propose ZorbIF, 1,500 prompts that each combine constraints.", "ZorbIF", "Dataset", "proposes"),
+        ("Our attacker, Zorb-Gen, bypasses the filter.", "Zorb-Gen", "Method", "proposes"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

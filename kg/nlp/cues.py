@@ -1058,7 +1058,8 @@ _COUNTED_DATA = re.compile(
     r"(?:[\w\-]+\s+){0,3}?(?:trajector(?:y|ies)|examples|samples|pairs|images|videos|clips|dialogues|"
     r"conversations|annotations|demonstrations|documents|utterances|hours|sentences|instructions|"
     r"transcripts|recordings|episodes|traces|triples|records|comments|reviews|posts|tweets|articles|"
-    r"tables|programs|functions|passages|queries|screenshots|frames|molecules|proteins|structures)\b"
+    r"tables|programs|functions|passages|queries|screenshots|frames|molecules|proteins|structures|prompts|"
+    r"questions|problems|items|instances)\b"
 )
 
 
@@ -1248,8 +1249,8 @@ _PROPOSE = re.compile(
     r"(?:method|model|approach|framework|algorithm|system|benchmark|dataset|corpus|agent|detector|"
     r"architecture|network|pipeline|policy|variant|technique|recipe|solver|planner|retriever|metric|"
     r"tool|suite|reranker|ranker|encoder|decoder|classifier|verifier|judge|tokenizer|optimi[sz]er|"
-    r"attack|defen[cs]e|environment|simulator|library|toolkit|sampler|estimator|scheduler|regulari[sz]er|"
-    r"router|controller|family|families|data)s?,\s+"
+    r"attack(?:er)?|defen[cs]e|environment|simulator|library|toolkit|sampler|estimator|scheduler|"
+    r"regulari[sz]er|router|controller|family|families|data)s?,\s+"
     r"(?:called\s+|named\s+)?[\"“'‘]?$"
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"

@@ -919,7 +919,7 @@ _OUR_KIND_NAMED = re.compile(  # (no "\b" before "our": it opens on a letter, fo
     r"[Oo]ur\s+(?:[\w\-]+\s+){0,2}(?:method|model|approach|framework|algorithm|system|benchmark|"
     r"dataset|corpus|agent|optimi[sz]er|metric|architecture|policy|pipeline|tokenizer|verifier|"
     r"retriever|planner|encoder|decoder|suite|library|toolkit|simulator|environment|sampler|estimator|"
-    rf"scheduler|regulari[sz]er|router|controller),\s+({_CAP_WORD})(?=,|\s+\()"
+    rf"scheduler|regulari[sz]er|router|controller|attacker|data),\s+({_CAP_WORD})(?=,|\s+\()"
 )
 #: "we release the translated preferences as Zorbsafe"
 _RELEASED_AS = re.compile(
