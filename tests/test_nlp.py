@@ -124,6 +124,9 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("OpenMixer: Open Mixer Toolbox and Benchmark\n\nWe mix.", []),
         # a numbered label in brackets spells out nothing
         ("We ran the Lexical Substitution Task (task 10) again.", []),
+        # an acronym and, between commas, the lower-case words whose initials spell it
+        ("ESFT, expert-specialized fine-tuning, which", [("expert-specialized fine-tuning", "ESFT")]),
+        ("we test GPT, BERT, and T5 on it", []),
         # a lower-case head noun after the spelled initials belongs to the long form
         ("We propose Robust Reward Model training (RRM), which", [("Robust Reward Model training", "RRM")]),
         (
@@ -2266,6 +2269,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "X, 1,500 prompts that ..." counts what a data set holds; "Our attacker, X, ..." is ours
         ("We propose ZorbIF, 1,500 prompts that each combine constraints.", "ZorbIF", "Dataset", "proposes"),
         ("Our attacker, Zorb-Gen, bypasses the filter.", "Zorb-Gen", "Method", "proposes"),
+        # "reduces object hallucination on X" measures on X, also after "requires no training and"
+        ("It needs no training and reduces hallucination on ZorbBench.", "ZorbBench", None, "evaluates_on"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

@@ -410,5 +410,39 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                 long = Piece(inside, inner_start, inner_start + len(inside))
                 if _long_form_ok(long, short):
                     pairs.append(AbbreviationPair(long, short))
+    pairs += _apposed_pairs(text, {p.short.text for p in pairs})
     # last, an acronym no bracket defines, spelled by the title's capitalised words
     return pairs + _title_initials_pairs(text, {p.short.text for p in pairs})
+
+
+#: an upper-case acronym and, set off by commas, the lower-case words it spells: "we present
+#: ESFT, expert-specialized fine-tuning, which ..."
+_APPOSED_LONG = re.compile(
+    r"(?<![\w\-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*),\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){0,5}"
+    r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?=,|\s*[.;])"
+)
+
+
+def _apposed_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
+    """Pairs an acronym makes with the lower-case words after it whose initials spell it in
+    full, set off by commas: "ESFT, expert-specialized fine-tuning, which tunes ...".
+
+    >>> text = "We present ESFT, expert-specialized fine-tuning, which"
+    >>> [(p.long.text, p.short.text) for p in _apposed_pairs(text, set())]
+    [('expert-specialized fine-tuning', 'ESFT')]
+    >>> _apposed_pairs("We test GPT, BERT, and more", set())
+    []
+    """
+    if ", " not in text:
+        return []
+    found = []
+    for match in _APPOSED_LONG.finditer(text):
+        short, long = match.group(1), match.group(2)
+        if short in paired or initials_offset(long, short) != 0:
+            continue
+        found.append(
+            AbbreviationPair(
+                Piece(long, match.start(2), match.end(2)), Piece(short, match.start(1), match.end(1))
+            )
+        )
+    return found

@@ -332,6 +332,10 @@ ORGANISATIONS = frozenset(
         "Baxter",
         "Franka",
         "ANYmal",
+        "ANYmal-B",
+        "ANYmal-C",
+        "ANYmal-D",
+        "Cassie",
         "Unitree",
         "Go1",
         "Go2",
@@ -1336,7 +1340,7 @@ _EVALUATE = re.compile(
 #: "improvements in X" (the field or the method), "an improved scheme based on X", "models
 #: trained on X", nor a name after another preposition ("on multiple datasets, for X")
 _IMPROVED_ON = re.compile(
-    r"\b(?<!\ban )(?<!\ba )(?<!\bthe )improv\w*\b(?!\s+(?:up)?on\b)[^.;]{0,80}"
+    r"\b(?<!\ban )(?<!\ba )(?<!\bthe )(?:improv\w*|reduc(?:es|ed|ing))\b(?!\s+(?:up)?on\b)[^.;]{0,80}"
     r"(?<!based )(?<!trained )(?<!built )(?<!operating )(?<!conditioned )\b(?P<on>on(?!\s+average\b)|across)\s+"
     r"(?:(?!\b(?:for|with|by|using|via|through|from|which|that|while|where)\b)[^.;()]){0,40}$",
     re.I,
@@ -1408,7 +1412,7 @@ _PROPOSE_WORDS = (
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
     "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar", "gain",
-    "rerun", "re-run",
+    "rerun", "re-run", "reduc",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
@@ -1541,7 +1545,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     evaluated = (
         (
             _EVALUATE.search(clause)
-            or (_has(lower, 140, ("improv",)) and _IMPROVED_ON.search(clause))
+            or (_has(lower, 140, ("improv", "reduc")) and _IMPROVED_ON.search(clause))
             or (_has(lower, 140, ("gain",)) and _GAINS_ON.search(clause))
         )
         if _has(lower, 140, _EVALUATE_WORDS)
@@ -1606,7 +1610,7 @@ _TRAINED_ON = re.compile(
     r"(?!(?:methods?|approach\w*|baselines?|strateg\w+|techniques?|schemes?|algorithms?|time|error|"
     r"loss|accuracy|dynamics|budget)\b)"
     r"(?:(?!\d+(?:\.\d+)?\s*(?:%|points?\b|pp\b)|achiev|reach|obtain|scor|outperform|improv|evaluat|test|"
-    r"result|gain|validat|demonstrat|show|compar|loses|lost|drops|degrad|hurts)[^.;]){0,50}?"
+    r"result|gain|validat|demonstrat|show|compar|loses|lost|drops|degrad|hurts|reduc|lower)[^.;]){0,50}?"
     r"\bon\s+(?:the\s+)?$",
     re.I,
 )
