@@ -2271,6 +2271,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("Our attacker, Zorb-Gen, bypasses the filter.", "Zorb-Gen", "Method", "proposes"),
         # "reduces object hallucination on X" measures on X, also after "requires no training and"
         ("It needs no training and reduces hallucination on ZorbBench.", "ZorbBench", None, "evaluates_on"),
+        # "X, a generative retriever for conversational QA" is a model, whatever its "-QA" says
+        ("We present ZorbQA, a generative retriever for conversational QA.", "ZorbQA", "Model", "proposes"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

@@ -765,6 +765,8 @@ _APPOSITIVE_NOUNS = (
     (
         r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
         r"agents?|chatbots?|checkpoints?|assistants?|\d+(?:\.\d+)?[MBT]-param(?:eter)?s?|"
+        # "GCoQA, a generative retriever for conversational QA": a trained component is a model
+        r"retrievers?|re-?rankers?|"
         # "a family of tabular transformers": trained models of one recipe
         r"famil(?:y|ies) of (?:[\w\-.]+ ){0,5}?(?:transformers|networks|encoders|decoders|models|LLMs)",
         "Model",
