@@ -166,6 +166,11 @@ def test_shape_discovery_skips_generic_acronyms_numbers_and_urls():
     assert [p.text for p in shaped_names(text)] == ["GPT-4", "KnowCoder", "GSM8K"]
 
 
+def test_a_name_of_capitalised_parts_around_an_acronym_is_whole():
+    # "OS-Copilot-X" is one name, not the catalogue's Copilot inside it
+    assert [p.text for p in shaped_names("We build OS-Copilot-X on agents.")] == ["OS-Copilot-X"]
+
+
 def test_the_pluses_that_end_a_name_are_part_of_it():
     # "GPS++" is a graph transformer, not the generic GPS; a sentence's full stop is no part of it
     text = "It beats GPS++ and DeepLabv3+, not PointNet++."
@@ -2273,6 +2278,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("It needs no training and reduces hallucination on ZorbBench.", "ZorbBench", None, "evaluates_on"),
         # "X, a generative retriever for conversational QA" is a model, whatever its "-QA" says
         ("We present ZorbQA, a generative retriever for conversational QA.", "ZorbQA", "Model", "proposes"),
+        # "we pretrain X on ...": what the paper trains is a model, whatever its "-100M" says
+        ("We pretrain scZorb-100M on 33 million cells.", "scZorb-100M", "Model", None),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

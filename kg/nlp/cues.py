@@ -450,6 +450,14 @@ ORGANISATIONS = frozenset(
         "Pyserini",
         "Docker",
         "Android",
+        # office and desktop software an agent is asked to drive
+        "Excel",
+        "PowerPoint",
+        "Photoshop",
+        "LibreOffice",
+        "Thunderbird",
+        "Firefox",
+        "Gmail",
         "iOS",
         "EC2",
         "AWS",
@@ -717,6 +725,11 @@ _BEFORE_TYPE = (
         "Dataset",
     ),
     (re.compile(r"\b(?:models?|LLMs?)\s+(?:such as|like|including)\s+$", re.I), "Model"),
+    # "we pretrain scFM-100M on 33 million cells": what the paper trains is a model
+    (
+        re.compile(r"\bwe\s+(?:also\s+|first\s+|then\s+)?(?:pre-?train|train|fine-?tune|finetune)\s+$", re.I),
+        "Model",
+    ),
     # "measured by fraction of variance unexplained (FVU)": what a result is measured by
     (re.compile(r"\b(?:measured|quantified)\s+(?:by|with|via|using)\s+(?:the\s+)?$", re.I), "Metric"),
     # "annotated cells from X", "images drawn from X": where data come from is a data set
@@ -1207,7 +1220,7 @@ _TASK_OF = re.compile(
 
 _BEFORE_TYPE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "performance", "accuracy", "score",
-    "trained", "tuned", "model", "llm", "outperform", "surpass", "beat", "from",
+    "trained", "tuned", "model", "llm", "outperform", "surpass", "beat", "from", "train", "tune",
     "to create", "to build", "to form", "to construct", "to assemble", "to compile",
     "data of", "images of", "videos of", "recordings of", "scans of", "trajectories of", "measured",
     "quantified",

@@ -98,6 +98,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False]
     >>> [is_name_shaped(t) for t in ["ΠGDM", "ΠGDM-Net", "σ²", "βI", "NeurIPS2019", "ICLR'24"]]
     [True, True, False, False, False, False]
+    >>> [is_name_shaped(t) for t in ["OS-Copilot-X", "Non-Max-Suppression", "US-EU"]]
+    [True, False, False]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
@@ -134,7 +136,14 @@ def is_name_shaped(text: str) -> bool:
     named_parts = [p for p in parts if p not in GENERIC_ACRONYMS and p.rstrip("s") not in GENERIC_ACRONYMS]
     inner_capital = any(c.isupper() for part in named_parts for c in part[1:])
     has_digit = any(c.isdigit() for c in text) and text[0].isupper()
-    return inner_capital or has_digit
+    # three or more capitalised parts, one an acronym: "OS-Copilot-X"
+    joined = (
+        text.count("-") >= 2
+        and all(part[:1].isupper() for part in parts)
+        and any(len(part) >= 2 and part.isupper() for part in parts)
+        and any(len(part) >= 3 and part[1:].islower() for part in named_parts)
+    )
+    return inner_capital or has_digit or joined
 
 
 #: a capitalised word joined to a suffix that names ML artefacts: "Gallant-Bench", "Hydra-Net"
