@@ -32,7 +32,7 @@ PIECES = [
     "evaluated", "against", "benchmarked", "we compare ", "We\ncompare", "and call", "CALL", "name",
     "collection", "this", "distil", "into", "speedup", "splits", " drops by ", "falls", " by 7", "gains",
     "gain on ", " suite from ", "built from", "corpus", "data, which we release as ", "our data, ",
-    "We re-run ",
+    "We re-run ", "images from ", "sampled from an ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -96,7 +96,7 @@ def plain_relation(before: str, after: str) -> str:
             return "compares_with"
     elif compared := cues._COMPARE.search(clause):
         return "evaluates_on" if cues._measured_on(compared.group(0)) else "compares_with"
-    if cues._USE.search(clause[-60:]):
+    if cues._USE.search(clause[-60:]) or cues._ITEMS_FROM.search(clause[-60:]):
         return "uses"
     if len(before) < 80 and cues._TRAINING_OPENING.match(before) and ", we " in after:
         return "uses"

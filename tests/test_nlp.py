@@ -2282,6 +2282,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We pretrain scZorb-100M on 33 million cells.", "scZorb-100M", "Model", None),
         # "beats standard fine-tuning on X": a method named by its training, measured on X
         ("It also beats standard fine-tuning on ZorbBench.", "ZorbBench", None, "evaluates_on"),
+        # "images from X" uses X; not a name further on ("questions from a database, X models")
+        ("Agents play a game over images from ZorbShapes.", "ZorbShapes", None, "uses"),
+        ("To answer questions from a database, ZorbNet models fail.", "ZorbNet", None, "mentions"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

@@ -1402,6 +1402,14 @@ _COMPARE = re.compile(
     r"|\bmatches\s(?!of\b)[^.;]{1,50}?\s(?:on|across)\s+(?:the\s+)?$",
     re.I,
 )
+#: what data items are taken from, named right after "from": "images from Shapes3D", "images
+#: sampled from a generative adversarial network" (not past it: "questions from a database,
+#: contemporary semantic parsing models")
+_ITEMS_FROM = re.compile(
+    r"\b(?:images|videos|clips|documents|texts|samples|examples|questions|problems)\s+"
+    r"(?:(?:drawn|collected|sampled|taken|generated|mined)\s+)?from\s+(?:the\s+|an?\s+)?(?:[a-z][\w\-]*\s+)?$",
+    re.I,
+)
 _USE = re.compile(
     r"\b(?:us(?:e|es|ed|ing)|based on|built on|leverag\w*|appl(?:y|ies|ied|ying)|"
     # "we fine-tune X", "we train X", "distilled from X": the verb's object is used
@@ -1590,7 +1598,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         compared := _COMPARE.search(clause)
     ):
         return "evaluates_on" if _measured_on(compared.group(0)) else "compares_with"
-    if _has(lower, 60, _USE_WORDS) and _USE.search(clause[-60:]):
+    if _has(lower, 60, _USE_WORDS) and (_USE.search(clause[-60:]) or _ITEMS_FROM.search(clause[-60:])):
         return "uses"
     # "Fine-tuning XLM-R and X on Y, we find ...": what the paper's own training takes
     if len(before) < 80 and _TRAINING_OPENING.match(before) and ", we " in after:
