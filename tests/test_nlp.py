@@ -2285,6 +2285,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "images from X" uses X; not a name further on ("questions from a database, X models")
         ("Agents play a game over images from ZorbShapes.", "ZorbShapes", None, "uses"),
         ("To answer questions from a database, ZorbNet models fail.", "ZorbNet", None, "mentions"),
+        # "we assemble X, more than 2,700 question-answer pairs": the paper's own data
+        ("We assemble ZorbChem, more than 2,700 question-answer pairs.", "ZorbChem", "Dataset", "proposes"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says
@@ -2436,6 +2438,8 @@ def test_h2o_is_the_kv_cache_method_only_beside_its_field(nlp):
         ("Grasping is hard. In simulation, Zorbgrasp achieves 84% success.", True),
         # what reaches a score is a system, whatever its "-QA" says
         ("Clips are long. ZorbVQA compresses clips. ZorbVQA reaches 62% on EgoSchema.", True),
+        # beside a new benchmark of the paper's too
+        ("We build ZorbEval from 14 repositories. Zorbgrasp achieves 40% on ZorbEval.", True),
         # not when the paper names its own thing, nor when it sets its results against the name
         ("We propose Wrenet. Zorbgrasp outperforms UniDexGrasp, but Wrenet wins.", False),
         ("Wrenet is ours and beats Zorbgrasp. Zorbgrasp outperforms UniDexGrasp.", False),

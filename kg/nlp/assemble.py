@@ -734,7 +734,8 @@ def named_by_title(
 
 
 def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
-    """In a paper that proposes nothing else, mark proposed an unknown name that opens a
+    """In a paper that proposes no other method or model (a new benchmark may stand beside it),
+    mark proposed an unknown name that opens a
     sentence (or a clause) with a result ("KeyIn outperforms ...", "..., CAB achieves ...") and
     that the paper never sets its results against: the paper's own, named without a verb of
     proposal ("KeyIn discovers keyframes ... KeyIn outperforms ...").
@@ -745,12 +746,15 @@ def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity
     >>> [(x.name, x.proposed) for x in own_result_subject(text, 0, [e("Zorbgrasp"), e("UniDexGrasp")])]
     [('Zorbgrasp', True), ('UniDexGrasp', False)]
     """
-    if any(entity.proposed for entity in entities):
+    # the paper may make a benchmark and a method: only another proposed method or model says
+    # the method is named elsewhere
+    if any(entity.proposed and entity.type not in ("Benchmark", "Dataset") for entity in entities):
         return entities
     out = []
     for entity in entities:
         if (
             entity.catalogue_id is None
+            and not entity.proposed
             and entity.relation != "compares_with"
             and any(_opens_a_result(text, form, title_end) for form in set(entity.mentions))
         ):

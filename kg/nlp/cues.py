@@ -70,6 +70,7 @@ NON_ML_ACRONYMS = frozenset(
         "ChIP-seq",
         "MRI",
         "fMRI",
+        "NMR",
         "CT",
         "PET",
         "SPECT",
@@ -1073,7 +1074,7 @@ _OUR_SUBJECT = re.compile(
 #: "X, over 2M image-text pairs"
 _COUNTED_DATA = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,\s*(?:an?\s+(?:new\s+)?(?:set|collection|corpus)\s+of\s+)?"
-    r"(?:(?:over|about|nearly|roughly|some|around)\s+)?\d[\d,.]*\s*[KMB]?\+?\s+"
+    r"(?:(?:over|about|nearly|roughly|some|around|approximately|more\s+than|up\s+to)\s+)?\d[\d,.]*\s*[KMB]?\+?\s+"
     r"(?:[\w\-]+\s+){0,3}?(?:trajector(?:y|ies)|examples|samples|pairs|images|videos|clips|dialogues|"
     r"conversations|annotations|demonstrations|documents|utterances|hours|sentences|instructions|"
     r"transcripts|recordings|episodes|traces|triples|records|comments|reviews|posts|tweets|articles|"
@@ -1239,7 +1240,7 @@ _PAIRED_ADJECTIVES = (
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+)?"
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
-    r"contribute|offer|open-source|derive)(?:s|d|ed)?\s+"
+    r"contribute|offer|open-source|derive|assemble|compile)(?:s|d|ed)?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
     # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
@@ -1426,6 +1427,7 @@ _USE = re.compile(
 
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct", "derive",
+    "assemble", "compile",
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
     "referred",
     "coined",
