@@ -32,7 +32,7 @@ PIECES = [
     "evaluated", "against", "benchmarked", "we compare ", "We\ncompare", "and call", "CALL", "name",
     "collection", "this", "distil", "into", "speedup", "splits", " drops by ", "falls", " by 7", "gains",
     "gain on ", " suite from ", "built from", "corpus", "data, which we release as ", "our data, ",
-    "We re-run ", "images from ", "sampled from an ",
+    "We re-run ", "images from ", "sampled from an ", "generalizes well to ", "benchmarks such as ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -89,6 +89,11 @@ def plain_relation(before: str, after: str) -> str:
         or cues._VALUE_ON.search(before[-40:])
         or achieved
         or cues._EVALUATED_OBJECT.search(before[-40:])
+        or (
+            before[-1:].isspace()
+            and before.rstrip().endswith(("to", "the", "unseen", "new", "as", "like", "including"))
+            and cues._TRANSFERS_TO.search(before[-90:])
+        )
     ):
         return "evaluates_on"
     if "vs." in before[-80:].lower():

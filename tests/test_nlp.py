@@ -2287,6 +2287,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("To answer questions from a database, ZorbNet models fail.", "ZorbNet", None, "mentions"),
         # "we assemble X, more than 2,700 question-answer pairs": the paper's own data
         ("We assemble ZorbChem, more than 2,700 question-answer pairs.", "ZorbChem", "Dataset", "proposes"),
+        # "generalize well to standard benchmarks such as X": evaluated on X
+        ("They generalize well to common benchmarks like ZorbSpeech.", "ZorbSpeech", None, "evaluates_on"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

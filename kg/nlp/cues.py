@@ -1587,7 +1587,10 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or ("evaluat" in before[-40:].lower() and _EVALUATED_OBJECT.search(before[-40:]) is not None)
         or _measured_across_list(before)
         or (before.endswith(("from ", "the ")) and _tasks_from(before))
-        or (_ends_with_word(before, ("to", "the", "unseen", "new")) and _TRANSFERS_TO.search(before[-50:]))
+        or (
+            _ends_with_word(before, ("to", "the", "unseen", "new", "as", "like", "including"))
+            and _TRANSFERS_TO.search(before[-90:])
+        )
     ):
         return "evaluates_on"
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
@@ -1708,7 +1711,9 @@ _BENCHMARKS_AFTER = re.compile(
 #: what a result carries over to: "it transfers to GPQA", "generalizes well to unseen ImageNet-R"
 _TRANSFERS_TO = re.compile(
     r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|e)?)\s+(?:well\s+|directly\s+|zero-shot\s+)?"
-    r"to\s+(?:the\s+)?(?:unseen\s+|new\s+)?$",
+    r"to\s+(?:the\s+)?(?:unseen\s+|new\s+)?"
+    # "generalize well to standard benchmarks such as X"
+    r"(?:(?:standard\s+|common\s+|popular\s+|several\s+|many\s+)?(?:benchmarks|datasets)\s+(?:such\s+as|like|including)\s+)?$",
     re.I,
 )
 #: a sentence that opens on training what it names, before its subject "we"
