@@ -415,17 +415,18 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
     return pairs + _title_initials_pairs(text, {p.short.text for p in pairs})
 
 
-#: an upper-case acronym and, set off by commas, the lower-case words it spells: "we present
-#: ESFT, expert-specialized fine-tuning, which ..."
-_APPOSED_LONG = re.compile(
-    r"(?<![\w\-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*),\s+((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s+){0,5}"
-    r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?=,|\s*[.;])"
+#: an upper-case acronym ending right before a comma: "... ESFT" in "we present ESFT, expert-..."
+_ACRONYM_BEFORE_COMMA = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")
+#: the lower-case words after the comma, up to the next comma or the clause's end
+_APPOSED_WORDS = re.compile(
+    r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\s+[a-z][a-z0-9]*(?:-[a-z0-9]+)*){0,5}(?=,|\s*[.;])"
 )
 
 
 def _apposed_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
     """Pairs an acronym makes with the lower-case words after it whose initials spell it in
-    full, set off by commas: "ESFT, expert-specialized fine-tuning, which tunes ...".
+    full, set off by commas: "ESFT, expert-specialized fine-tuning, which tunes ...". Each
+    comma is found with ``str.find`` and only the words around it are matched.
 
     >>> text = "We present ESFT, expert-specialized fine-tuning, which"
     >>> [(p.long.text, p.short.text) for p in _apposed_pairs(text, set())]
@@ -433,16 +434,19 @@ def _apposed_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
     >>> _apposed_pairs("We test GPT, BERT, and more", set())
     []
     """
-    if ", " not in text:
-        return []
     found = []
-    for match in _APPOSED_LONG.finditer(text):
-        short, long = match.group(1), match.group(2)
-        if short in paired or initials_offset(long, short) != 0:
-            continue
-        found.append(
-            AbbreviationPair(
-                Piece(long, match.start(2), match.end(2)), Piece(short, match.start(1), match.end(1))
-            )
-        )
+    comma = text.find(", ")
+    while comma != -1:
+        space = text.rfind(" ", max(0, comma - 12), comma)
+        word = text[space + 1 : comma] if space != -1 else text[max(0, comma - 12) : comma]
+        if not (word[:1].isupper() and not word[1:].islower() and word[-1:].isalnum()):
+            comma = text.find(", ", comma + 2)
+            continue  # no acronym ends here (most commas): skip the pattern
+        acronym = _ACRONYM_BEFORE_COMMA.search(text, max(0, comma - 12), comma)
+        if acronym is not None and acronym.group(0) not in paired:
+            words = _APPOSED_WORDS.match(text, comma + 2)
+            if words is not None and initials_offset(words.group(0), acronym.group(0)) == 0:
+                short = Piece(acronym.group(0), acronym.start(), acronym.end())
+                found.append(AbbreviationPair(Piece(words.group(0), words.start(), words.end()), short))
+        comma = text.find(", ", comma + 2)
     return found
