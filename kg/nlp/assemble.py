@@ -735,10 +735,11 @@ def named_by_title(
 
 def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """In a paper that proposes no other method or model (a new benchmark may stand beside it),
-    mark proposed an unknown name that opens a
-    sentence (or a clause) with a result ("KeyIn outperforms ...", "..., CAB achieves ...") and
-    that the paper never sets its results against: the paper's own, named without a verb of
-    proposal ("KeyIn discovers keyframes ... KeyIn outperforms ...").
+    mark proposed an unknown name that opens a sentence (or a clause) with a result ("KeyIn
+    outperforms ...", "..., CAB achieves ...") and that the paper never sets its results
+    against: the paper's own, named without a verb of proposal ("KeyIn discovers keyframes ...
+    KeyIn outperforms ..."). A name the paper says it uses ("We use the EK-FAC approximation
+    ... EK-FAC achieves") is not its own.
 
     >>> ev = lambda t: Evidence(t, 0, len(t), "", 0, "mentions")
     >>> e = lambda name: ExtractedEntity(name, "Method", [name], [ev(name)])
@@ -756,6 +757,9 @@ def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity
             entity.catalogue_id is None
             and not entity.proposed
             and entity.relation != "compares_with"
+            and not any(
+                _USED_BY_US.search(ev.sentence[: ev.start - ev.sentence_start]) for ev in entity.evidence
+            )
             and any(_opens_a_result(text, form, title_end) for form in set(entity.mentions))
         ):
             entity = replace(entity, proposed=True, relation="proposes")
@@ -764,6 +768,15 @@ def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity
                 entity = replace(entity, type="Method", typed_by="context")
         out.append(entity)
     return out
+
+
+#: the paper saying it uses a name: "We use the Eigenvalue-corrected ... (EK-FAC) approximation"
+_USED_BY_US = re.compile(r"\b[Ww]e\s+(?:use|adopt|employ|leverage|apply|build\s+on)\s+(?:the\s+|an?\s+)?$")
+
+
+def _used_by_us(evidence: Evidence) -> bool:
+    """Whether the sentence of ``evidence`` says "we use" (adopt, employ...) right before it."""
+    return _USED_BY_US.search(evidence.sentence[: evidence.start - evidence.sentence_start]) is not None
 
 
 #: a verb of a result right after a clause's subject: "X (also) outperforms", "X achieves"
