@@ -2289,6 +2289,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We assemble ZorbChem, more than 2,700 question-answer pairs.", "ZorbChem", "Dataset", "proposes"),
         # "generalize well to standard benchmarks such as X": evaluated on X
         ("They generalize well to common benchmarks like ZorbSpeech.", "ZorbSpeech", None, "evaluates_on"),
+        # "reduces the error by 30% over A and B" compares with them
+        ("It reduces the relative error by 30% over Wren-2 and ZorbONet.", "ZorbONet", None, "compares_with"),
         # "we adapt X to ..." uses X
         ("We adapt diffusion forcing to train long video models.", "Diffusion Forcing", "Method", "uses"),
         # "... and call the collection X": the paper names what it made, of the kind it says

@@ -1372,7 +1372,7 @@ _GAINS_ON = re.compile(
 _OVER = (
     r"(?:improv\w*|gains?|boost\w*|advantages?|better|superior\w*|favou?r(?:ed|ably|able)?|"
     r"prefer(?:s|red|able|ably|ring)?|"
-    r"speed[\s\-]?ups?|wins?|margins?|increases?|reductions?|points?|lifts?|edge|benefits?|"
+    r"speed[\s\-]?ups?|wins?|margins?|increases?|reductions?|reduc(?:es|ed|ing)|points?|lifts?|edge|benefits?|"
     r"outperform\w*)\b[^.;]{0,60}?\bover(?![\w\-])(?!\s+\d)"
 )
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
