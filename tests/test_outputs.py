@@ -24,6 +24,18 @@ operation = st.one_of(
 )
 
 
+def apply(target: _Sink | _Spool, operations: list[tuple]) -> bytes:
+    """Make each write or copy of ``operations`` on ``target``, checking that each returns where
+    its bytes start; return the bytes they add up to."""
+    expected = b""
+    for op in operations:
+        data = op[1] if op[0] == "write" else SOURCE[op[1] : op[2]]
+        offset = target.write(data) if op[0] == "write" else target.copy(SOURCE, op[1], op[2])
+        assert offset == len(expected)
+        expected += data
+    return expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(operations=st.lists(operation, max_size=30), block=st.sampled_from([1, 3, 1 << 26]))
 def test_sink_writes_exactly_what_it_was_given(operations, block):
@@ -34,12 +46,7 @@ def test_sink_writes_exactly_what_it_was_given(operations, block):
     try:
         out = io.BytesIO()
         sink = _Sink(out)
-        expected = b""
-        for op in operations:
-            data = op[1] if op[0] == "write" else SOURCE[op[1] : op[2]]
-            offset = sink.write(data) if op[0] == "write" else sink.copy(SOURCE, op[1], op[2])
-            assert offset == len(expected)
-            expected += data
+        expected = apply(sink, operations)
         sink.close()
         assert out.getvalue() == expected
         assert sink.pos == len(expected)
@@ -58,12 +65,7 @@ def test_a_spool_replays_what_it_held_after_what_came_first(tmp_path_factory, be
     after the sink's own bytes, each at the offset the spool gave plus where it was replayed."""
     out = io.BytesIO()
     sink, spool = _Sink(out), _Spool(limit=limit, folder=tmp_path_factory.getbasetemp())
-    held = b""
-    for op in operations:
-        data = op[1] if op[0] == "write" else SOURCE[op[1] : op[2]]
-        offset = spool.write(data) if op[0] == "write" else spool.copy(SOURCE, op[1], op[2])
-        assert offset == len(held)
-        held += data
+    held = apply(spool, operations)
     sink.write(before)
     base = sink.pos
     spool.replay(sink)

@@ -757,9 +757,7 @@ def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity
             entity.catalogue_id is None
             and not entity.proposed
             and entity.relation != "compares_with"
-            and not any(
-                _USED_BY_US.search(ev.sentence[: ev.start - ev.sentence_start]) for ev in entity.evidence
-            )
+            and not any(_used_by_us(ev) for ev in entity.evidence)
             and any(_opens_a_result(text, form, title_end) for form in set(entity.mentions))
         ):
             entity = replace(entity, proposed=True, relation="proposes")

@@ -1762,19 +1762,27 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
     return sorted(found, key=lambda piece: piece.start)
 
 
-#: the kinds of thing a lower-case term the paper names must be said to be ("we call this
-#: approach X", "a regularizer, which we call X"): a named phenomenon or part ("which we call
-#: intruder dimensions") is none of the entity types
-_NAMED_KINDS = (
-    r"(?:approach|method|technique|framework|procedure|strategy|objective|loss|metric|measure|model|"
-    r"algorithm|scheme|regulari[sz]er|task|problem|setting|architecture|module|learning|training|"
-    r"estimator|mechanism|paradigm|recipe)s?"
+#: the kinds of method, metric or task a lower-case term the paper introduces or names may be
+#: said to be
+_TERM_KINDS = words_of(
+    """approach method technique framework procedure strategy objective loss metric measure
+    algorithm scheme regularizer regulariser task mechanism module architecture estimator
+    paradigm recipe"""
 )
+#: ... in an appositive after the term ("X, a measure of ...", "X, a new benchmark")
+_KIND_WORDS = _TERM_KINDS | words_of("benchmark dataset principle criterion score protocol")
+#: ... or as the object of the naming ("we call this approach X", "a regularizer, which we
+#: call X"); a named phenomenon or part ("which we call intruder dimensions") is none of the
+#: entity types
+_NAMED_KINDS = (
+    "(?:" + "|".join(sorted(_TERM_KINDS | words_of("model problem setting learning training"))) + ")s?"
+)
+_LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _NAMED_LOWER = re.compile(
     rf"(?:\b{_NAMED_KINDS},?\s+(?:which|that)\s+we\s+(?:call|name|term|dub)"
     rf"|\b[Ww]e\s+(?:call|name|term|dub)\s+(?:this|these|such|our)\s+(?:[a-z\-]+\s+)?{_NAMED_KINDS})"
     r"\s+[\"“']?"
-    r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\s[a-z][a-z0-9]*(?:-[a-z0-9]+)*){0,3})[\"”']?"
+    rf"({_LOWER_WORD}(?:\s{_LOWER_WORD}){{0,3}})[\"”']?"
     r"(?=\s*[,.;:(]|\s+(?:that|which|where)\b)"
 )
 #: the words every naming above holds (a search many times faster than the pattern's)
@@ -1792,17 +1800,10 @@ def _we_positions(text: str, start: int) -> list[int]:
     return sorted(positions)
 
 
-#: words a named term does not open on ("we call for", "called upon", "termed as")
+#: words a named term does not open on ("we call this X": "this" is no term)
 _NOT_TERM_OPENERS = words_of("the a an it this these them for upon as on in to by our its their such")
 #: words that make the run a clause, not a term ("we call confirmation bias and demonstrate")
 _NOT_TERM_WORDS = words_of("and or as was were is are be been has have had demonstrate show find")
-#: the kinds an appositive may give a lower-case term the paper introduces
-_KIND_WORDS = words_of(
-    """measure metric method technique framework algorithm approach objective loss procedure
-    regularizer regulariser scheme strategy mechanism module architecture benchmark dataset task
-    principle criterion score estimator paradigm recipe protocol"""
-)
-_LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _INTRODUCED_PHRASE = re.compile(
     r"(?<![\w\-])[Ww]e\s+(?:also\s+|further\s+|then\s+|first\s+)?(?:introduce|propose|present|define|develop|design)\s+"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?"
