@@ -178,6 +178,21 @@ def test_the_pluses_that_end_a_name_are_part_of_it():
 
 
 @pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("SAM-Based Few-Shot Segmentation of Scans", ["SAM"]),
+        ("CLIP-Aware Prompt Tuning", ["CLIP"]),
+        ("NeRF-Free View Synthesis", ["NeRF"]),
+        ("A Training-Free Planner", []),
+        # a variant word is part of the name, a modifier is not
+        ("Quorra-Hard: a Harder Split", ["Quorra-Hard"]),
+    ],
+)
+def test_a_titles_capitalised_modifier_is_no_part_of_the_name(title, names):
+    assert [p.text for p in shaped_names(title)] == names
+
+
+@pytest.mark.parametrize(
     ("title", "name"),
     [
         ("SIRL: Similarity-based Implicit Representation Learning", "SIRL"),

@@ -196,17 +196,29 @@ VARIANT_WORDS = frozenset(
 
 
 def trim_name(text: str) -> str:
-    """Drop trailing lower-case hyphen parts that are not part of the name.
+    """Drop trailing hyphen parts that are not part of the name: lower-case words, and a
+    title's capitalised modifier ("SAM-Based", "OCR-Free").
 
     >>> trim_name("LoRA-based"), trim_name("BERT-base"), trim_name("API-protected")
     ('LoRA', 'BERT-base', 'API')
+    >>> trim_name("SAM-Based"), trim_name("NeRF-Free"), trim_name("Quorra-Hard")
+    ('SAM', 'NeRF', 'Quorra-Hard')
     """
     if _GREEK_NAME.fullmatch(text):  # "τ-bench": the letter alone is no name
         return text
     parts = text.split("-")
-    while len(parts) > 1 and parts[-1].islower() and parts[-1] not in VARIANT_WORDS:
+    while len(parts) > 1 and (
+        (parts[-1].islower() and parts[-1] not in VARIANT_WORDS) or parts[-1] in _TITLE_MODIFIERS
+    ):
         parts.pop()
     return "-".join(parts)
+
+
+#: Capitalised hyphen parts that make a title's name a modifier: "SAM-Based", "CLIP-Aware"
+_TITLE_MODIFIERS = words_of(
+    """Based Free Aware Guided Driven Agnostic Specific Style Like Inspired Centric Oriented
+    Enabled Powered Friendly Conditioned"""
+)
 
 
 def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
