@@ -2345,6 +2345,16 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "evaluates_on",
         ),
+        # "as well as X" after "we release" is no naming; "and propose X" keeps the paper's subject
+        ("We release weights that beat Wren-2 as well as ZorbLM.", "ZorbLM", None, "compares_with"),
+        ("We cast it as search and propose Zorb-of-Step Search.", "Zorb-of-Step Search", None, "proposes"),
+        # a second name after a first one defined by its short form
+        (
+            "We propose Zorbic Tuning (ZT) and Wrenic image Representation (WiR).",
+            "Wrenic image Representation",
+            None,
+            "proposes",
+        ),
     ],
 )
 def test_kinds_and_roles_from_counts_results_and_adaptation(nlp, abstract, name, type_, relation):

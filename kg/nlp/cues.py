@@ -1277,12 +1277,16 @@ _PROPOSE = re.compile(
     # "we introduce Phi-4-Mini and X", "we release A, B and X": every name the verb takes
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:the\s+)?"
     r"[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
+    # "we propose Flexible Progressive Finetuning (FP-SFT) and X": after a defined first name
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present)[sd]?\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w\-]+\s+){1,6}\([A-Za-z][\w\-]{1,14}\),?\s+and\s+(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
     # "we distil Whisper into X", "we compress a 7B model into X": what is made is named
     r"|\bwe\s+(?:\w+\s+)?(?:distil|compress)\w*\b[^.;]{1,80}?\binto\s+[\"“'‘]?$"
     # "we distil A into a causal student, producing X"
     r"|\bwe\b[^.;]{0,120}?,\s+(?:producing|resulting\s+in)\s+(?:the\s+|an?\s+)?[\"“'‘]?$"
     # "we release the translated preferences as X"
-    r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{1,80}?)?\s+as\s+[\"“'‘]?$"
+    r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{1,80}?)?\s+"
+    r"(?<!\swell\s)(?<!\ssuch\s)as\s+[\"“'‘]?$"  # not "as well as X", "such as X"
     # "we fine-tune A on B to obtain X"
     r"|\bwe\b[^.;]{0,120}?(?:\bto\s+obtain|,\s+obtaining)\s+[\"“'‘]?$"
     # "we assembled 106 data sets to create X"

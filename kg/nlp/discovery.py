@@ -924,9 +924,11 @@ _TYPE_NOUN = re.compile(
 #: adjectives made of names ("Euclidean", "Riemannian"), which a type noun after them does not make names
 _NAME_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean)")
 _INTRO = re.compile(
-    r"\b(?:we|We|paper|work)\s+(?:(?:\w+ly|further|also|then|next|first|finally)\s+)?"
+    r"(?:\b(?:we|We|paper|work)\s+(?:(?:\w+ly|further|also|then|next|first|finally)\s+)?"
     r"(?:propose|introduce|present|release|develop|design|build|"
-    r"construct|create|curate|contribute|call|name|term|dub)[sd]?\s+(?:the\s+|an?\s+)?"
+    r"construct|create|curate|contribute|call|name|term|dub)[sd]?"
+    # a second verb of the paper's own sentence: "We formulate ... and propose X"
+    r"|\band\s+(?:then\s+)?(?:propose|introduce|present))\s+(?:the\s+|an?\s+)?"
     rf"(?:(?:new|novel|first)\s+)?(?:[a-z][\w\-]*\s+)?({_CAP_WORD})"
 )
 _NAME_CONTINUES = re.compile(r"(?:[ -]+[A-Z][\w'\-]*)+")
@@ -944,7 +946,8 @@ _OUR_KIND_NAMED = re.compile(  # (no "\b" before "our": it opens on a letter, fo
 )
 #: "we release the translated preferences as Zorbsafe"
 _RELEASED_AS = re.compile(
-    rf"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{{1,80}}?)?\s+as\s+({_CAP_WORD})"
+    r"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{1,80}?)?\s+"
+    rf"(?<!\swell\s)(?<!\ssuch\s)as\s+({_CAP_WORD})"  # not "as well as X", "such as X"
 )
 #: the words the patterns above end with, a fast search (it opens on a literal) before theirs
 _GATED = {
