@@ -2345,6 +2345,14 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "evaluates_on",
         ),
+        # "a new instruction set" is data; an "agent-based pipeline" is a pipeline, not an agent
+        ("We also construct ZorbIns, a new instruction set of papers.", "ZorbIns", "Dataset", "proposes"),
+        (
+            "We introduce ZorbWrite, an agent-based pipeline for long outputs.",
+            "ZorbWrite",
+            "Method",
+            "proposes",
+        ),
         # "as well as X" after "we release" is no naming; "and propose X" keeps the paper's subject
         ("We release weights that beat Wren-2 as well as ZorbLM.", "ZorbLM", None, "compares_with"),
         ("We cast it as search and propose Zorb-of-Step Search.", "Zorb-of-Step Search", None, "proposes"),

@@ -775,7 +775,7 @@ _APPOSITIVE_NOUNS = (
         r"suites?(?! of\b)",  # "LoCo, a long-document retrieval suite"
         "Benchmark",
     ),
-    (r"datasets?|corpus|corpora|collections?|data ?sets?|database", "Dataset"),
+    (r"datasets?|corpus|corpora|collections?|data ?sets?|database|instruction[- ]sets?", "Dataset"),
     (
         r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
         r"agents?|chatbots?|checkpoints?|assistants?|\d+(?:\.\d+)?[MBT]-param(?:eter)?s?|"
@@ -807,7 +807,7 @@ _APPOSITIVE = re.compile(
     + r"(?:(?!(?:that|which|who|whose|where|when|while|to|on|in|by|from|with|into|via|using|for)\b)"
     + r"(?>[\w\-]+(?:[,./]\d+)*[\w\-]*)\s+){0,4}?(?:"  # "a 36,000-hour speech corpus", "a ViT-g/14 model"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
-    + r")\b",
+    + r")\b(?!-)",  # the kind is the head noun, not a modifier: "an agent-based pipeline"
     re.I,
 )
 
