@@ -2473,6 +2473,9 @@ def test_h2o_is_the_kv_cache_method_only_beside_its_field(nlp):
         # a paper that proposes nothing else: the unknown name its results are said of
         ("Grasping is hard. Zorbgrasp retargets poses. Zorbgrasp outperforms UniDexGrasp.", True),
         ("Grasping is hard. In simulation, Zorbgrasp achieves 84% success.", True),
+        # "our X achieves" after an opening phrase; "four" is no "our"
+        ("Grasping is hard. On Push-T, our Zorbgrasp achieves 84% success.", True),
+        ("Grasping is hard. Of the four Zorbgrasp achieves most.", False),
         # what reaches a score is a system, whatever its "-QA" says
         ("Clips are long. ZorbVQA compresses clips. ZorbVQA reaches 62% on EgoSchema.", True),
         # beside a new benchmark of the paper's too

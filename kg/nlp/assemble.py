@@ -736,10 +736,10 @@ def named_by_title(
 def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """In a paper that proposes no other method or model (a new benchmark may stand beside it),
     mark proposed an unknown name that opens a sentence (or a clause) with a result ("KeyIn
-    outperforms ...", "..., CAB achieves ...") and that the paper never sets its results
-    against: the paper's own, named without a verb of proposal ("KeyIn discovers keyframes ...
-    KeyIn outperforms ..."). A name the paper says it uses ("We use the EK-FAC approximation
-    ... EK-FAC achieves") is not its own.
+    outperforms ...", "..., CAB achieves ...", "..., our FlowPolicy achieves ...") and that the
+    paper never sets its results against: the paper's own, named without a verb of proposal
+    ("KeyIn discovers keyframes ... KeyIn outperforms ..."). A name the paper says it uses
+    ("We use the EK-FAC approximation ... EK-FAC achieves") is not its own.
 
     >>> ev = lambda t: Evidence(t, 0, len(t), "", 0, "mentions")
     >>> e = lambda name: ExtractedEntity(name, "Method", [name], [ev(name)])
@@ -789,7 +789,13 @@ def _opens_a_result(text: str, form: str, start: int) -> bool:
     before a verb of a result."""
     at = text.find(form, start)
     while at != -1:
-        opens = at == 0 or text[at - 2 : at] in (". ", "! ", "? ", ", ") or text[at - 1] == "\n"
+        opens = (
+            at == 0
+            or text[at - 2 : at] in (". ", "! ", "? ", ", ")
+            or text[at - 1] == "\n"
+            # "..., our FlowPolicy achieves": the paper's own subject (not "four")
+            or (text[at - 4 : at] in ("our ", "Our ") and not text[at - 5 : at - 4].isalpha())
+        )
         if opens and _RESULT_VERB_AFTER.match(text, at + len(form)):
             return True
         at = text.find(form, at + 1)
