@@ -236,6 +236,12 @@ def test_plurals_and_acronyms_match(small_nlp):
     assert set(found["graph neural network"].mentions) >= {"Graph neural networks", "GNNs", "GNN"}
 
 
+def test_a_capitalised_plural_is_no_upper_case_name_in_another_case(nlp):
+    # SAPIEN is a robot simulator; "Sapiens" here is the paper's own model family
+    found = entities(nlp, "Sapiens: Foundation for Human Vision", "We present Sapiens, a family of models.")
+    assert found["Sapiens"].catalogue_id is None and found["Sapiens"].type == "Model", found
+
+
 def test_variant_names_stay_whole_and_point_to_their_family(small_nlp):
     found = entities(small_nlp, "Small models", "We fine-tune Qwen2-7B-Instruct on math.")
     variant = found["Qwen2-7B-Instruct"]
@@ -2345,6 +2351,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "evaluates_on",
         ),
+        # the unit of a score ("by 7.6 mAP") and the name after it are no list
+        ("It gains on Zorbs-5K by 7.6 mAP and Zorbs-2K by 17.1 mIoU.", "Zorbs-2K", "Dataset", "evaluates_on"),
         # "a new instruction set" is data; an "agent-based pipeline" is a pipeline, not an agent
         ("We also construct ZorbIns, a new instruction set of papers.", "ZorbIns", "Dataset", "proposes"),
         (

@@ -177,6 +177,33 @@ def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
     return ()
 
 
+def _lookup_cased(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
+    """:func:`_lookup`, without the upper-case entries that only ``text`` without its "s" names
+    in another case: "Sapiens" is no plural of SAPIEN (while "Cifar-10" still is CIFAR-10).
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("SAPIEN", "Benchmark"), CatalogueEntry("GNN", "Method")])
+    >>> _lookup_cased("Sapiens", cat), [e.name for e in _lookup_cased("GNNs", cat)]
+    ((), ['GNN'])
+    """
+    found = _lookup(text, catalogue)
+    if (
+        not found
+        or not text.endswith("s")
+        or catalogue.lookup(text)
+        or catalogue.lookup(_PARENTHESIS.sub("", text))
+    ):
+        return found
+    singular = text[:-1]
+    return tuple(
+        entry for entry in found if not any(_shouted_other_case(form, singular) for form in entry.forms)
+    )
+
+
+def _shouted_other_case(form: str, written: str) -> bool:
+    """Whether ``form`` is an upper-case name that ``written`` spells in another case."""
+    return form.casefold() == written.casefold() and form != written and form.isupper()
+
+
 #: an acronym written with a plural "s": capitals (digits and hyphens between) and a lower-case "s"
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]*[A-Z]s")
 
@@ -650,7 +677,7 @@ def assemble_entities(
     all_candidates += elided_variants(text, all_candidates, catalogue)
     all_candidates = [c for c in all_candidates if _balanced(c.text) and not _glued_kind_form(c, text)]
     mentions = _merge_same_span(select_mentions(all_candidates))
-    mentions = [m if m.entries else m._replace(entries=_lookup(m.text, catalogue)) for m in mentions]
+    mentions = [m if m.entries else m._replace(entries=_lookup_cased(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
     index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
     paired: dict[int, int] = {}
@@ -1079,17 +1106,20 @@ def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
     # each list: its items, and whether an "and"/"or" joined it
     runs: list[tuple[list[_Span], list[bool]]] = []
     last_end = None
+    last_scored = False
     for span in spans:
         start, end, _, _ = span
-        if last_end is not None and _LIST_GAP.fullmatch(text, last_end, start):
+        # "by 7.6 mAP and X by 17.1 mIoU": a score's unit and what follows are no list
+        scored = _SCORE_BEFORE.search(text, max(0, start - 12), start) is not None
+        if last_end is not None and _LIST_GAP.fullmatch(text, last_end, start) and scored >= last_scored:
             joined = _CONJUNCTION.search(text, last_end, start) is not None
             if joined or not runs[-1][1][0]:
                 runs[-1][0].append(span)
                 runs[-1][1][0] = runs[-1][1][0] or joined
-                last_end = end
+                last_end, last_scored = end, scored
                 continue
         runs.append(([span], [False]))
-        last_end = end
+        last_end, last_scored = end, scored
     lists = []
     for items, (joined,) in runs:
         if _opening_then_subjects(text, items):
@@ -1102,6 +1132,8 @@ def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
     return lists
 
 
+#: a number right before a mention: the mention is the unit of a score ("7.6 mAP", "12% WER")
+_SCORE_BEFORE = re.compile(r"(?<![\w\-.])\d+(?:[.,]\d+)*\s*%?\s+$")
 #: a sentence's opening on what it measures: "On ", "Across the "
 _OPENING_ON_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across)\s+(?:the\s+)?$")
 
