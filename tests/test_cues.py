@@ -33,6 +33,8 @@ PIECES = [
     "collection", "this", "distil", "into", "speedup", "splits", " drops by ", "falls", " by 7", "gains",
     "gain on ", " suite from ", "built from", "corpus", "data, which we release as ", "our data, ",
     "We re-run ", "images from ", "sampled from an ", "generalizes well to ", "benchmarks such as ",
+    " by introducing ", "by proposing", "Building", " as well as ", "(SLM) and ", "(FP-SFT), and ",
+    "and propose ", "Pro",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -156,13 +158,14 @@ BACKTRACKING_APPOSITIVE = re.compile(
     r"(?:(?!(?:that|which|who|whose|where|when|while|to|on|in|by|from|with|into|via|using|for)\b)"
     r"[\w\-]+(?:[,.]\d+)*[\w\-]*\s+){0,4}?(?:"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in cues._APPOSITIVE_NOUNS)
-    + r")\b",
+    + r")\b(?!-)",
     re.I,
 )
 APPOSITIVE_PIECES = [
     " ", "  ", ",", ", ", ".", "-", "(", ")", ":", "—", "a ", "the ", "our ", "which is ", "36", ",000",
     ".5", "-hour", "hour", "x", "speech ", "corpus", "dataset", "model", "language ", "suite of ",
-    "tasks", "new", "k", "7B", "that ", "in ", "into", "form",
+    "tasks", "new", "k", "7B", "that ", "in ", "into", "form", "agent", "-based ", "pipeline",
+    "instruction set",
 ]  # fmt: skip
 
 

@@ -2351,6 +2351,10 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "evaluates_on",
         ),
+        # "we ... by introducing X": the paper's own
+        ("We challenge this notion by introducing Zorbic, a diffusion model.", "Zorbic", "Model", "proposes"),
+        # a generic acronym spelled out as something else is a name of the paper's
+        ("Rho employs Zorbic Language Modeling (SLM) on tokens.", "Zorbic Language Modeling", None, None),
         # the unit of a score ("by 7.6 mAP") and the name after it are no list
         ("It gains on Zorbs-5K by 7.6 mAP and Zorbs-2K by 17.1 mIoU.", "Zorbs-2K", "Dataset", "evaluates_on"),
         # "a new instruction set" is data; an "agent-based pipeline" is a pipeline, not an agent

@@ -555,6 +555,37 @@ def _is_generic(text: str) -> bool:
     return text in GENERIC_ACRONYMS or text.rstrip("s") in GENERIC_ACRONYMS
 
 
+#: what the generic model-class acronyms stand for; spelled out otherwise, one names a thing
+#: of the paper's: "Selective Language Modeling (SLM)", "Large Reconstruction Model (LRM)"
+_GENERIC_EXPANSIONS = {
+    "LLM": ("large language model",),
+    "SLM": ("small language model", "small scale language model"),
+    "LM": ("language model",),
+    "VLM": ("vision language model", "visual language model"),
+    "MLLM": ("multimodal large language model", "multi modal large language model"),
+    "LVLM": ("large vision language model",),
+    "LRM": ("large reasoning model",),
+    "LMM": ("large multimodal model", "large multi modal model"),
+}
+
+
+def _own_expansion(pair: AbbreviationPair) -> bool:
+    """Whether ``pair`` spells out a generic model-class acronym as something else.
+
+    >>> from kg.nlp.discovery import Piece
+    >>> pair = lambda long, short: AbbreviationPair(Piece(long, 0, 1), Piece(short, 2, 3))
+    >>> _own_expansion(pair("Selective Language Modeling", "SLM"))
+    True
+    >>> _own_expansion(pair("Small Language Models", "SLMs"))
+    False
+    """
+    expansions = _GENERIC_EXPANSIONS.get(pair.short.text.rstrip("s"))
+    if expansions is None:
+        return False
+    long = " ".join(pair.long.text.lower().replace("-", " ").split())
+    return long.removesuffix("s") not in expansions
+
+
 def _plural_acronym(text: str, *, qualified: bool = False) -> bool:
     """ "LMRMs", "PLMs": a plural short form names a class of things, not one entity; with
     ``qualified``, so does one after a hyphenated qualifier ("Video-LLMs").
@@ -598,8 +629,10 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
     out = []
     long_forms = []
     for pair in pairs:
-        if _is_generic(pair.short.text) and not (
-            pair.short.text in NON_ML_ACRONYMS and text and _proposed_pair(pair, text)
+        if (
+            _is_generic(pair.short.text)
+            and not (pair.short.text in NON_ML_ACRONYMS and text and _proposed_pair(pair, text))
+            and not _own_expansion(pair)
         ):
             continue  # "large language models (LLMs)"; but "we propose DNA (Dynamic ...)" stays
         if _plural_acronym(pair.short.text, qualified=True) and not (text and _proposed_pair(pair, text)):

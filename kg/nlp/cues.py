@@ -1287,6 +1287,9 @@ _PROPOSE = re.compile(
     # "we release the translated preferences as X"
     r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{1,80}?)?\s+"
     r"(?<!\swell\s)(?<!\ssuch\s)as\s+[\"“'‘]?$"  # not "as well as X", "such as X"
+    # "we challenge this notion by introducing X"
+    r"|\bwe\b[^.;]{0,120}?\bby\s+(?:introducing|proposing|presenting|developing|designing|building)\s+"
+    r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
     # "we fine-tune A on B to obtain X"
     r"|\bwe\b[^.;]{0,120}?(?:\bto\s+obtain|,\s+obtaining)\s+[\"“'‘]?$"
     # "we assembled 106 data sets to create X"
@@ -1436,7 +1439,7 @@ _PROPOSE_WORDS = (
     "referred",
     "coined",
     "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining", "novel",
-    "distil", "compress",
+    "distil", "compress", "introducing", "proposing", "presenting", "developing", "designing", "building",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
