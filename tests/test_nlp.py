@@ -364,6 +364,7 @@ def test_user_trained_spacy_model_adds_its_ner_evidence(tmp_path):
         ("We run ResNet 50 times.", "ResNet", "ResNet"),
         ("It reaches 80% on AIME 2024.", "AIME", "AIME 2024"),
         ("GPT-4 2.5% better", "GPT-4", "GPT-4"),
+        ("and Grounding DINO 1.5 Edge, an efficient model", "Grounding DINO", "Grounding DINO 1.5 Edge"),
     ],
 )
 def test_extend_name(text, name, expected):

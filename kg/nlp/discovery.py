@@ -689,6 +689,7 @@ VARIANT_TITLE_WORDS = frozenset(
         "Preview",
         "Omni",
         "Distill",
+        "Edge",
     ]
 )
 #: a size in parameters or examples: "7B", "1.5B", "8x7B", "200K"
