@@ -34,7 +34,7 @@ PIECES = [
     "gain on ", " suite from ", "built from", "corpus", "data, which we release as ", "our data, ",
     "We re-run ", "images from ", "sampled from an ", "generalizes well to ", "benchmarks such as ",
     " by introducing ", "by proposing", "Building", " as well as ", "(SLM) and ", "(FP-SFT), and ",
-    "and propose ", "Pro",
+    "and propose ", "Pro", " in math benchmarks, including ", "E.G., ", "in benchmarks like",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -96,6 +96,7 @@ def plain_relation(before: str, after: str) -> str:
             and before.rstrip().endswith(("to", "the", "unseen", "new", "as", "like", "including"))
             and cues._TRANSFERS_TO.search(before[-90:])
         )
+        or cues._ON_BENCHMARKS_LIST.search(before[-90:])
     ):
         return "evaluates_on"
     if "vs." in before[-80:].lower():

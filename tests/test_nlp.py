@@ -2352,6 +2352,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "evaluates_on",
         ),
+        # the benchmarks a result is given on, by example (data sets may be trained on)
+        ("It leads in coding and math benchmarks, including ZorbEval.", "ZorbEval", None, "evaluates_on"),
         # "we ... by introducing X": the paper's own
         ("We challenge this notion by introducing Zorbic, a diffusion model.", "Zorbic", "Model", "proposes"),
         # a generic acronym spelled out as something else is a name of the paper's

@@ -1598,6 +1598,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             _ends_with_word(before, ("to", "the", "unseen", "new", "as", "like", "including"))
             and _TRANSFERS_TO.search(before[-90:])
         )
+        or (
+            before[-1:].isspace()
+            and before.rstrip()[-9:].lower().endswith(("including", "as", "like", "e.g.", "e.g.,"))
+            and _ON_BENCHMARKS_LIST.search(before[-90:])
+        )
     ):
         return "evaluates_on"
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
@@ -1714,6 +1719,12 @@ _MEASURED_ACROSS_LIST = re.compile(
 #: the list a name ends, headed by "benchmarks", after "on": "on the IHDP and Jobs benchmarks"
 _BENCHMARKS_AFTER = re.compile(
     r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-.]+){0,4}\s+benchmarks?\b"
+)
+#: the benchmarks a result is given on, by example: "it leads in coding and math benchmarks,
+#: including X" (not data sets, which a model may be trained on)
+_ON_BENCHMARKS_LIST = re.compile(
+    r"\b(?:on|in|across|over)\s+(?:[\w\-]+\s+){0,4}?benchmarks?,?\s+(?:including|such\s+as|like|e\.g\.,?)\s+$",
+    re.I,
 )
 #: what a result carries over to: "it transfers to GPQA", "generalizes well to unseen ImageNet-R"
 _TRANSFERS_TO = re.compile(
