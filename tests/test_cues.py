@@ -35,6 +35,7 @@ PIECES = [
     "We re-run ", "images from ", "sampled from an ", "generalizes well to ", "benchmarks such as ",
     " by introducing ", "by proposing", "Building", " as well as ", "(SLM) and ", "(FP-SFT), and ",
     "and propose ", "Pro", " in math benchmarks, including ", "E.G., ", "in benchmarks like",
+    "Compared to ", " achieves", "In comparison with ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -102,7 +103,7 @@ def plain_relation(before: str, after: str) -> str:
     if "vs." in before[-80:].lower():
         if cues._COMPARE.search(before[-80:]):
             return "compares_with"
-    elif compared := cues._COMPARE.search(clause):
+    elif (compared := cues._COMPARE.search(clause)) and not cues.subject_after_comparison(before, after):
         return "evaluates_on" if cues._measured_on(compared.group(0)) else "compares_with"
     if cues._USE.search(clause[-60:]) or cues._ITEMS_FROM.search(clause[-60:]):
         return "uses"

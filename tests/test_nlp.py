@@ -236,6 +236,17 @@ def test_plurals_and_acronyms_match(small_nlp):
     assert set(found["graph neural network"].mentions) >= {"Graph neural networks", "GNNs", "GNN"}
 
 
+@pytest.mark.parametrize("written", ["Dr. Zorbic Tuning", "Dr. zorbic tuning"])
+def test_a_catalogue_form_with_a_tokenizer_exception_matches_in_any_case(tmp_path, written):
+    # "Dr." is one token only when capitalised: the pattern is tokenized as the entry writes
+    # it, then matched in any case
+    path = tmp_path / "cat.jsonl"
+    path.write_text(json.dumps({"name": "Dr. Zorbic Tuning", "type": "Method"}) + "\n")
+    nlp = make_pipeline(catalogue_files=[str(path)], use_shipped_catalogue=False)
+    doc = nlp(f"A title\n\nWe study {written} on tasks.")
+    assert [s.text for s in doc.spans["kg_catalogue"]] == [written]
+
+
 def test_a_capitalised_plural_is_no_upper_case_name_in_another_case(nlp):
     # SAPIEN is a robot simulator; "Sapiens" here is the paper's own model family
     found = entities(nlp, "Sapiens: Foundation for Human Vision", "We present Sapiens, a family of models.")
@@ -2352,6 +2363,11 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "evaluates_on",
         ),
+        # a known model distilled into is the student, not a new model
+        ("We distil Qwen2.5-72B-Instruct into Llama-3.2-3B.", "LLaMA 3.2 3B", "Model", "uses"),
+        # the subject after an opening comparison is not compared with what it is compared to
+        ("We study robots. Compared to OpenVLA and Octo, Zorbic achieves more.", "Zorbic", None, "proposes"),
+        ("We study it. Compared to OpenVLA and Octo, Zorbic achieves more.", "Octo", None, "compares_with"),
         # the benchmarks a result is given on, by example (data sets may be trained on)
         ("It leads in coding and math benchmarks, including ZorbEval.", "ZorbEval", None, "evaluates_on"),
         # "we ... by introducing X": the paper's own

@@ -2182,7 +2182,9 @@ _OUR_BEFORE = re.compile(r"\bour\s+$", re.I)
 #: ELBO", "we derive fixed-point quantization rules")
 _KNOWN_NOT_NEW_BEFORE = re.compile(
     r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+)?$|\b(?:denoted|referred\s+to)\s+as\s+$"
-    r"|\bderive[sd]?\s+[^.;]{0,80}$",
+    r"|\bderive[sd]?\s+[^.;]{0,80}$"
+    # "we distil Qwen2.5-72B into Llama-3.2-3B": a known model distilled into is the student
+    r"|\b(?:distil|compress)\w*\b(?:[^.;]|\.(?=\d)){1,80}?\binto\s+$",
     re.I,
 )
 #: "X based", "X (XX)-based": a name that what is proposed is built on

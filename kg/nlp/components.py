@@ -298,9 +298,14 @@ class CatalogueRuler:
 
     def _build_matchers(self) -> None:
         buckets: dict[str, list[CatalogueEntry]] = {}  # "=Form" (exact) or "~form" (folded)
+        # a folded form is tokenized as first written, not lower-cased: the tokenizer's
+        # exceptions depend on case ("Dr. GRPO" is two tokens, "dr. grpo" three)
+        written: dict[str, str] = {}
         for entry in self.catalogue:
             for form, sensitive in pattern_forms(entry):
-                bucket = buckets.setdefault(("=" + form) if sensitive else ("~" + form.lower()), [])
+                key = ("=" + form) if sensitive else ("~" + form.lower())
+                written.setdefault(key, form)
+                bucket = buckets.setdefault(key, [])
                 if entry not in bucket:
                     bucket.append(entry)
         # one matcher key per distinct list of entries, holding all of its forms: far fewer
@@ -313,7 +318,7 @@ class CatalogueRuler:
             if ids not in group_of:
                 group_of[ids] = len(self._groups)
                 self._groups.append(entries)
-            forms_of[key[0]].setdefault(group_of[ids], []).append(key[1:])
+            forms_of[key[0]].setdefault(group_of[ids], []).append(written[key])
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for prefix, matcher, attr in (("=", self._exact, ORTH), ("~", self._folded, LOWER)):

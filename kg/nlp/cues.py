@@ -1126,6 +1126,29 @@ def type_from_context(before: str, after: str) -> str | None:
     return _kind_before(before)
 
 
+def subject_after_comparison(before: str, after: str) -> bool:
+    """Whether the name between ``before`` and ``after`` is the subject that a sentence's
+    opening comparison is about: "Compared to OpenVLA and Octo, π0 achieves ..." compares π0
+    with them, not the other way round.
+
+    >>> subject_after_comparison("Compared to A and B, ", " achieves more.")
+    True
+    >>> subject_after_comparison("Compared to A, ", ", C and D.")
+    False
+    """
+    return (
+        before.endswith(", ")
+        and _COMPARED_OPENING.search(before[-200:]) is not None
+        and _OUR_SUBJECT.match(after) is not None
+    )
+
+
+#: a sentence that opens on what it compares with, up to the comma before its subject
+_COMPARED_OPENING = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:Compared|Relative|In\s+comparison)\s+(?:to|with)\s+[^.;]{1,160},\s+(?:our\s+|the\s+)?$"
+)
+
+
 def _opening_on(before: str, after: str) -> bool:
     """Whether ``before`` is the opening of a sentence on the names measured ("On X and "), or
     a list item within one that the list goes on after ("On A, B and a split of C, ...")."""
@@ -1611,8 +1634,10 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     # the whole clause: every pattern ends within 60 characters of its end, but the word of gain
     # before "over" may stand further back ("gains of self-attention based models over X")
     # ("compared ... to X" may stand 160 characters back)
-    elif (_has(lower, 80, _COMPARE_WORDS) or "compar" in lower[-180:]) and (
-        compared := _COMPARE.search(clause)
+    elif (
+        (_has(lower, 80, _COMPARE_WORDS) or "compar" in lower[-180:])
+        and (compared := _COMPARE.search(clause))
+        and not subject_after_comparison(before, after)
     ):
         return "evaluates_on" if _measured_on(compared.group(0)) else "compares_with"
     if _has(lower, 60, _USE_WORDS) and (_USE.search(clause[-60:]) or _ITEMS_FROM.search(clause[-60:])):

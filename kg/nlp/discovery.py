@@ -516,6 +516,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     's1'
     >>> title_name("v2: Notes", "More notes.") is None
     True
+    >>> title_name("π0: A Flow Model for Robot Control", "We train π0 on robots.").text
+    'π0'
     """
     match = _TITLE.match(title)
     if not match:
@@ -553,8 +555,8 @@ def word_count(text: str, word: str) -> int:
     return len(re.findall(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text))
 
 
-#: a short lower-case name with a number: "s1", "o3", "k1.5"
-_LOWER_NUMBERED = re.compile(r"[a-z]{1,4}\d+(?:\.\d+)?[a-z]?")
+#: a short lower-case name with a number: "s1", "o3", "k1.5", "π0"
+_LOWER_NUMBERED = re.compile(r"[a-zα-ω]{1,4}\d+(?:\.\d+)?[a-z]?")
 #: a bare version number, the last word of a release's name ("Lean Copilot 2")
 _VERSION_NUMBER = re.compile(r"\d{1,2}(?:\.\d+)?")
 #: first words of numbered heads that are parts of a series, not releases ("Part 2: ...")
