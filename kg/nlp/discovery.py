@@ -1120,6 +1120,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Lumen']
     >>> [p.text for p in cued_names("Our optimizer, Kestrel-Opt, matches AdamW.")]
     ['Kestrel-Opt']
+    >>> [p.text for p in cued_names("We introduce The Zorb Scientist, which writes papers.")]
+    ['The Zorb Scientist']
     """
     found: dict[int, Piece] = {}
     for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING, _RELEASED_AS, _OUR_KIND_NAMED):
@@ -1143,7 +1145,13 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 name in NOT_NAMES or name.endswith("ly") or _also_lower_case(text, name)
             ):
                 continue  # "However, our method ...", "Finally, a new ..."
-            if _plain_capital(words[0]) and not (len(words) == 1 and is_never_a_name(name)):
+            # a capital "The" in mid-sentence opens the name: "we introduce The AI Scientist"
+            own_article = (
+                words[0] == "The"
+                and len(words) > 1
+                and text[match.start(1) - 2 : match.start(1) - 1].islower()
+            )
+            if (own_article or _plain_capital(words[0])) and not (len(words) == 1 and is_never_a_name(name)):
                 found[match.start(1)] = Piece(name, match.start(1), end)
     cited = citation_spans(text)
     words = [
