@@ -2363,6 +2363,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "evaluates_on",
         ),
+        # "we verify our claims on X": evaluated on X
+        ("We verify our claims on the Zorb-EXP and CSL datasets.", "Zorb-EXP", None, "evaluates_on"),
         # a known model distilled into is the student, not a new model
         ("We distil Qwen2.5-72B-Instruct into Llama-3.2-3B.", "LLaMA 3.2 3B", "Model", "uses"),
         # the subject after an opening comparison is not compared with what it is compared to

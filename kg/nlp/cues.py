@@ -1373,7 +1373,7 @@ _PREPOSITION_BEFORE = re.compile(
     re.I,
 )
 _EVALUATE = re.compile(
-    r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|re-?run\w*|"
+    r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|re-?run\w*|verif(?:y|ies|ied)\b|claims|"
     # "we compare A, B and C on X": what the comparison is run on (compared with: see _COMPARE)
     r"accuracy|performance|sota|state-of-the-art|state of the art|we\s+compare|"
     r"(?:show|shown|showed|demonstrat\w*|validat\w*)(?=\s+(?:on|across)\b))"
@@ -1467,7 +1467,7 @@ _PROPOSE_WORDS = (
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
     "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar", "gain",
-    "rerun", "re-run", "reduc",
+    "rerun", "re-run", "reduc", "verif", "claims",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
