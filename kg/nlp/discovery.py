@@ -231,6 +231,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['NATURAL INSTRUCTIONS', 'NATURAL']
     >>> [p.text for p in shaped_names("FooNet is released under CC BY-NC 4.0 and GPL-3.0 (CC BY 4.0).")]
     ['FooNet']
+    >>> [p.text for p in shaped_names("It fills [MASK] before <EOS> with BERT.")]
+    ['BERT']
     """
     stop = len(text) if end is None else end
     found = [
@@ -379,6 +381,11 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
         return []
     if text[match.start() - 1 : match.start()] in ("'", "’") and _GLUED_POSSESSIVE.match(raw):
         return []  # "OpenAI’sGymand": a possessive run into the next word, no name
+    if text[match.start() - 1 : match.start()] in ("[", "<") and text[match.end() : match.end() + 1] in (
+        "]",
+        ">",
+    ):
+        return []  # "[MASK]", "<EOS>": a special token of a vocabulary
     found = []
     offset = match.start()
     for part in _split_slashes(raw):
@@ -518,6 +525,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     True
     >>> title_name("π0: A Flow Model for Robot Control", "We train π0 on robots.").text
     'π0'
+    >>> title_name("wav2vec 2.0: Speech Representations", "Here wav2vec 2.0 masks speech.").text
+    'wav2vec 2.0'
     """
     match = _TITLE.match(title)
     if not match:
@@ -539,6 +548,11 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     # "s1: Simple Test-Time Scaling": a short lower-case name with a number, written again
     lowered = (
         len(words) == 1 and _LOWER_NUMBERED.fullmatch(head) is not None and word_count(abstract, head) > 0
+    ) or (  # "wav2vec 2.0: ...": a lower-case name with a digit inside, and its version
+        numbered
+        and len(words) == 2
+        and _LOWER_INNER_DIGIT.fullmatch(words[0]) is not None
+        and head in abstract
     )
     if any(shaped) or lowered or (capitalised and recurs and not first.endswith("ing")):
         start = match.start(1)
@@ -555,6 +569,8 @@ def word_count(text: str, word: str) -> int:
     return len(re.findall(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text))
 
 
+#: a lower-case name with a digit inside: "wav2vec", "node2vec"
+_LOWER_INNER_DIGIT = re.compile(r"[a-z]{2,}\d[a-z]{2,}")
 #: a short lower-case name with a number: "s1", "o3", "k1.5", "π0"
 _LOWER_NUMBERED = re.compile(r"[a-zα-ω]{1,4}\d+(?:\.\d+)?[a-z]?")
 #: a bare version number, the last word of a release's name ("Lean Copilot 2")
@@ -1427,6 +1443,8 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
     ...         "Work done at College Park, MD and at the University of Texas.")
     >>> [p.text for p in phrase_names(text)]
     ['Expert Iteration', 'Penn Treebank']
+    >>> [p.text for p in phrase_names("It is trained on a new Zorb Crawl-based dataset.")]
+    ['Zorb Crawl']
     """
     found = []
     cited = None
@@ -1452,7 +1470,10 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
         if cited is None:
             cited = citation_spans(text)
         if _outside(cited, at):
-            found.append(Piece(match.group(0), at, end))
+            # "a Common Crawl-based dataset": the name is what the data set is based on
+            modifier = _MODIFIER_SUFFIX.search(match.group(0))
+            name_end = end - (len(modifier.group(0)) if modifier else 0)
+            found.append(Piece(text[at:name_end], at, name_end))
     return found
 
 
