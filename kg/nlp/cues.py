@@ -1522,6 +1522,7 @@ def _measured_on(comparison: str) -> bool:
 #: "e.g.", "i.e.", "et al." and "cf."
 _NOT_A_STOP = re.compile(
     r"(?<=\d)\.(?=\d)|(?<=\be)\.(?=g\.)|(?<=\be\.g)\.|(?<=\bi)\.(?=e\.)|(?<=\bi\.e)\.|(?<=\bet al)\.|(?<=\bcf)\."
+    r"|(?<=\bvs)\.(?=\s*[\d(])"  # "(90.2% vs. 91.1%)": two scores side by side
 )
 
 
