@@ -35,7 +35,8 @@ PIECES = [
     "We re-run ", "images from ", "sampled from an ", "generalizes well to ", "benchmarks such as ",
     " by introducing ", "by proposing", "Building", " as well as ", "(SLM) and ", "(FP-SFT), and ",
     "and propose ", "Pro", " in math benchmarks, including ", "E.G., ", "in benchmarks like",
-    "Compared to ", " achieves", "In comparison with ", "vs. 9", "(90.2% vs. 91.1%), on ",
+    "Compared to ", " achieves", "In comparison with ", "vs. 9", "(90.2% vs. 91.1%), on ", ", it ",
+    ", which ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

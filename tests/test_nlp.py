@@ -2365,6 +2365,13 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "evaluates_on",
         ),
+        # a kind named before a clause of its own introduces no list after it
+        (
+            "On the AutoML Benchmark, it beats tuned trees such as ZorbBoost and LightGBM.",
+            "ZorbBoost",
+            "Method",
+            "compares_with",
+        ),
         # "we verify our claims on X": evaluated on X
         ("We verify our claims on the Zorb-EXP and CSL datasets.", "Zorb-EXP", None, "evaluates_on"),
         # a known model distilled into is the student, not a new model

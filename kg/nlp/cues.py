@@ -821,7 +821,9 @@ _KIND_NOUNS = "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _LISTED_NOUNS
 #: "datasets such as X", "5 benchmarks (X", "a score, dubbed X", "naming the model X"
 _KIND_BEFORE = re.compile(
     rf"\b(?:{_KIND_NOUNS})(?:"
-    r"(?:[^.;()]|\([^.;()]{1,12}\)){0,60}?\b(?:such as|like|including|e\.g\.,?|i\.e\.,?)"
+    # (not past a clause of its own: "On the AutoML Benchmark, it beats trees such as X")
+    r"(?:(?!,\s+(?:it|we|they|our|this|these|which)\s)(?:[^.;()]|\([^.;()]{1,12}\))){0,60}?"
+    r"\b(?:such as|like|including|e\.g\.,?|i\.e\.,?)"
     r"|,?\s+(?:called|dubbed|named|termed|coined|denoted\s+as)"
     # "a new set of post-cutoff questions we call X"
     r"|\s+(?:that\s+|which\s+)?we\s+(?:call|name|term|dub)"
@@ -882,7 +884,12 @@ _COUNTED_KIND = re.compile(
 )
 #: before "such as": "datasets", "tasks,", "datasets on compositional generalization," (the last
 #: kind noun wins: the greedy start skips the earlier ones)
-_KIND_SUCH = re.compile(rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})[^.;()]{{0,60}}?,?\s+$", re.I | re.S)
+_KIND_SUCH = re.compile(
+    rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})"
+    # (not past a clause of its own: "On the AutoML Benchmark, it beats trees such as X")
+    r"(?:(?!,\s+(?:it|we|they|our|this|these|which)\s)[^.;()]){0,60}?,?\s+$",
+    re.I | re.S,
+)
 #: the last word of every kind noun above, so that a cheap look at the word before an
 #: opener decides whether the (slow, end-anchored) searches can match at all
 _KIND_LAST_WORDS = frozenset(

@@ -509,6 +509,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Deliberation Networks'
     >>> title_name("Mamba-2 Meets RLHF: Scaling Laws for Reward Models") is None
     True
+    >>> title_name("SASRec Revisited: Cross-Entropy Closes the Gap") is None
+    True
     >>> title_name("🚀 LongMemEval-Pro: Benchmarking Chat Assistants").text
     'LongMemEval-Pro'
     >>> title_name("Kimi k1.5: Scaling Reinforcement Learning with LLMs").text
@@ -595,7 +597,8 @@ _ARTEFACT_NOUNS = words_of(
 #: Verbs that make a title's head a sentence ("X Meets Y", "Scale Is All You Need").
 _TITLE_VERBS = words_of(
     """meets meet is are was were makes make helps help matters matter beats beat learns learn
-    needs need works work wins win fails fail goes go scales scale"""
+    needs need works work wins win fails fail goes go scales scale revisited reconsidered
+    reexamined re-examined unveiled explained"""
 )
 
 #: First words of titles whose head is a phrase, not a name.
