@@ -36,7 +36,7 @@ PIECES = [
     " by introducing ", "by proposing", "Building", " as well as ", "(SLM) and ", "(FP-SFT), and ",
     "and propose ", "Pro", " in math benchmarks, including ", "E.G., ", "in benchmarks like",
     "Compared to ", " achieves", "In comparison with ", "vs. 9", "(90.2% vs. 91.1%), on ", ", it ",
-    ", which ",
+    ", which ", "Evaluations cover ", "span", " covering ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -75,7 +75,10 @@ def plain_relation(before: str, after: str) -> str:
     if clause[-1:].isspace() and clause.rstrip().endswith(("on", "the")) and cues._TRAINED_ON.search(clause):
         return "uses"  # "we train A on ": what a model is trained on
     evaluated = (
-        cues._EVALUATE.search(clause) or cues._IMPROVED_ON.search(clause) or cues._GAINS_ON.search(clause)
+        cues._EVALUATE.search(clause)
+        or cues._IMPROVED_ON.search(clause)
+        or cues._GAINS_ON.search(clause)
+        or cues._COVERED.search(clause)
     )
     rest = clause[evaluated.end("on") :] if evaluated else ""
     if evaluated and (

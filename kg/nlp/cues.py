@@ -1389,6 +1389,11 @@ _EVALUATE = re.compile(
     r"(?:the\s+|several\s+|multiple\s+|\w+\s+)?(?:(?!,\s+(?:whereas|while|but|although|though)\b)[^.;]){0,40}$",
     re.I,
 )
+#: "Evaluations cover Atari, ProcGen and X", "our experiments span X": what they are run on
+_COVERED = re.compile(
+    r"\b(?:evaluations?|experiments?|results?|tests?)\s+(?:also\s+)?(?P<on>cover|covers|span|spans)\s+[^.;]{0,60}$",
+    re.I,
+)
 #: "improves the Pareto frontier on X": gains measured on X; not "improves on X", which compares,
 #: "improvements in X" (the field or the method), "an improved scheme based on X", "models
 #: trained on X", nor a name after another preposition ("on multiple datasets, for X")
@@ -1610,6 +1615,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             _EVALUATE.search(clause)
             or (_has(lower, 140, ("improv", "reduc")) and _IMPROVED_ON.search(clause))
             or (_has(lower, 140, ("gain",)) and _GAINS_ON.search(clause))
+            or _COVERED.search(clause)
         )
         if _has(lower, 140, _EVALUATE_WORDS)
         else None
