@@ -247,6 +247,15 @@ def test_a_catalogue_form_with_a_tokenizer_exception_matches_in_any_case(tmp_pat
     assert [s.text for s in doc.spans["kg_catalogue"]] == [written]
 
 
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [("Claude3.5-Sonnet", "Claude 3.5 Sonnet"), ("FB15K237", "FB15k-237"), ("WMT’16", "WMT16")],
+)
+def test_a_versioned_name_written_without_its_spaces_is_the_catalogue_entry(nlp, written, name):
+    found = entities(nlp, "A title", f"We compare it with {written} on tasks.")
+    assert found[name].catalogue_id is not None and written in found[name].mentions, found
+
+
 def test_a_capitalised_plural_is_no_upper_case_name_in_another_case(nlp):
     # SAPIEN is a robot simulator; "Sapiens" here is the paper's own model family
     found = entities(nlp, "Sapiens: Foundation for Human Vision", "We present Sapiens, a family of models.")

@@ -186,17 +186,27 @@ def _lookup_cased(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]
     ((), ['GNN'])
     """
     found = _lookup(text, catalogue)
-    if (
-        not found
-        or not text.endswith("s")
-        or catalogue.lookup(text)
-        or catalogue.lookup(_PARENTHESIS.sub("", text))
-    ):
+    if not found:
+        return _lookup_squashed(text, catalogue)
+    if not text.endswith("s") or catalogue.lookup(text) or catalogue.lookup(_PARENTHESIS.sub("", text)):
         return found
     singular = text[:-1]
     return tuple(
         entry for entry in found if not any(_shouted_other_case(form, singular) for form in entry.forms)
     )
+
+
+def _lookup_squashed(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
+    """The versioned entries (models, data) that ``text``, a name with a digit, spells without
+    its spaces or hyphens: "Claude3.5-Sonnet" is Claude 3.5 Sonnet, "GPT4-Turbo" GPT-4 Turbo.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Claude 3.5 Sonnet", "Model")])
+    >>> [e.name for e in _lookup_squashed("Claude3.5-Sonnet", cat)], _lookup_squashed("R1", cat)
+    (['Claude 3.5 Sonnet'], ())
+    """
+    if len(text) < 5 or not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
+        return ()
+    return tuple(e for e in catalogue.lookup_folded(text, normalize_form) if e.type in _VERSIONED_TYPES)
 
 
 def _shouted_other_case(form: str, written: str) -> bool:

@@ -25,7 +25,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -184,6 +184,7 @@ class Catalogue:
         self._entries: dict[str, CatalogueEntry] = {}
         self._by_form: dict[str, list[str]] = defaultdict(list)
         self._by_id: dict[str, CatalogueEntry] = {}
+        self._folded: dict[Callable[[str], str], dict[str, list[str]]] = {}
 
     @classmethod
     def from_entries(cls, entries: Iterable[CatalogueEntry]) -> Catalogue:
@@ -194,6 +195,7 @@ class Catalogue:
 
     def extend(self, entries: Iterable[CatalogueEntry]) -> None:
         """Add or replace entries."""
+        self._folded = {}
         for entry in entries:
             key = entry.name.casefold()
             old = self._entries.get(key)
@@ -228,6 +230,23 @@ class Catalogue:
     def lookup(self, form: str) -> list[CatalogueEntry]:
         """Every entry that has ``form`` as its name or an alias (case-insensitive)."""
         return [self._entries[k] for k in self._by_form.get(form.casefold(), ())]
+
+    def lookup_folded(self, form: str, fold: Callable[[str], str]) -> list[CatalogueEntry]:
+        """Every entry with a name or alias that ``fold`` maps where it maps ``form`` (the
+        index for each ``fold`` is built on first use).
+
+        >>> cat = Catalogue.from_entries([CatalogueEntry("Claude 3.5 Sonnet", "Model")])
+        >>> squash = lambda text: "".join(c for c in text.casefold() if c.isalnum())
+        >>> [e.name for e in cat.lookup_folded("Claude35-Sonnet", squash)]
+        ['Claude 3.5 Sonnet']
+        """
+        index = self._folded.get(fold)
+        if index is None:
+            index = self._folded[fold] = defaultdict(list)
+            for key, entry in self._entries.items():
+                for folded in {fold(f) for f in entry.forms}:
+                    index[folded].append(key)
+        return [self._entries[k] for k in index.get(fold(form), ())]
 
     def without(self, forms: Iterable[str]) -> Catalogue:
         """A copy lacking every entry that has one of ``forms`` as name or alias."""
