@@ -1141,6 +1141,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Kestrel-Opt']
     >>> [p.text for p in cued_names("We introduce The Zorb Scientist, which writes papers.")]
     ['The Zorb Scientist']
+    >>> [p.text for p in cued_names("We present the Zorb-VL Series, a family of models.")]
+    ['Zorb-VL']
     """
     found: dict[int, Piece] = {}
     for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING, _RELEASED_AS, _OUR_KIND_NAMED):
@@ -1158,6 +1160,9 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 if len(_WORD_SEP.split(name)) > 6:
                     continue
             words = [w for w in _WORD_SEP.split(name) if w]
+            if len(words) > 1 and words[-1] in ("Series", "Family") and name.endswith(" " + words[-1]):
+                # "the Qwen2-VL Series": the family is the model's own name
+                name, end, words = name[: -len(words[-1]) - 1], end - len(words[-1]) - 1, words[:-1]
             if pattern is _IS_NEW and (text.count(name) < 2 or _also_lower_case(text, name)):
                 continue  # a word opening a sentence names nothing unless it recurs as a name
             if pattern is _OWN_OPENING and (
