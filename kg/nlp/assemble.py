@@ -1148,21 +1148,23 @@ def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
     """
     # each list: its items, and whether an "and"/"or" joined it
     runs: list[tuple[list[_Span], list[bool]]] = []
-    last_end = None
-    last_scored = False
+    last_start = last_end = None
     for span in spans:
         start, end, _, _ = span
-        # "by 7.6 mAP and X by 17.1 mIoU": a score's unit and what follows are no list
-        scored = _SCORE_BEFORE.search(text, max(0, start - 12), start) is not None
-        if last_end is not None and _LIST_GAP.fullmatch(text, last_end, start) and scored >= last_scored:
+        if (
+            last_end is not None
+            and _LIST_GAP.fullmatch(text, last_end, start)
+            # "by 7.6 mAP and X by 17.1 mIoU": a score's unit and what follows are no list
+            and not (_scored(text, last_start) and not _scored(text, start))
+        ):
             joined = _CONJUNCTION.search(text, last_end, start) is not None
             if joined or not runs[-1][1][0]:
                 runs[-1][0].append(span)
                 runs[-1][1][0] = runs[-1][1][0] or joined
-                last_end, last_scored = end, scored
+                last_start, last_end = start, end
                 continue
         runs.append(([span], [False]))
-        last_end, last_scored = end, scored
+        last_start, last_end = start, end
     lists = []
     for items, (joined,) in runs:
         if _opening_then_subjects(text, items):
@@ -1175,7 +1177,13 @@ def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
     return lists
 
 
-#: a number right before a mention: the mention is the unit of a score ("7.6 mAP", "12% WER")
+def _scored(text: str, start: int) -> bool:
+    """Whether a number stands right before ``start``: the mention there is the unit of a
+    score ("7.6 mAP", "12% WER")."""
+    last = text[max(0, start - 12) : start].rstrip()[-1:]
+    return (last.isdigit() or last == "%") and _SCORE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 _SCORE_BEFORE = re.compile(r"(?<![\w\-.])\d+(?:[.,]\d+)*\s*%?\s+$")
 #: a sentence's opening on what it measures: "On ", "Across the "
 _OPENING_ON_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across)\s+(?:the\s+)?$")
