@@ -1180,8 +1180,9 @@ def _list_runs(text: str, spans: list[_Span]) -> list[list[_Span]]:
 def _scored(text: str, start: int) -> bool:
     """Whether a number stands right before ``start``: the mention there is the unit of a
     score ("7.6 mAP", "12% WER")."""
-    last = text[max(0, start - 12) : start].rstrip()[-1:]
-    return (last.isdigit() or last == "%") and _SCORE_BEFORE.search(text, max(0, start - 12), start) is not None
+    begin = max(0, start - 12)
+    last = text[begin:start].rstrip()[-1:]
+    return (last.isdigit() or last == "%") and _SCORE_BEFORE.search(text, begin, start) is not None
 
 
 _SCORE_BEFORE = re.compile(r"(?<![\w\-.])\d+(?:[.,]\d+)*\s*%?\s+$")
