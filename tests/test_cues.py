@@ -209,8 +209,9 @@ def plain_kind_lists(text: str) -> list[tuple[int, str]]:
     for opener in cues._LIST_OPENER.finditer(text):
         window = text[max(0, opener.start() - 80) : opener.start()]
         window = window[window.rfind("\n") + 1 :]  # a list's kind is not looked for past the title
-        pattern = cues._COUNTED_KIND if opener.group(0).startswith("(") else cues._KIND_SUCH
-        kind = pattern.search(window)
+        kind = (
+            cues._COUNTED_KIND.search(window) if opener.group(0).startswith("(") else cues.kind_such(window)
+        )
         if kind:
             found.append((opener.end(), kind.lastgroup[1:]))
     return found

@@ -884,12 +884,24 @@ _COUNTED_KIND = re.compile(
 )
 #: before "such as": "datasets", "tasks,", "datasets on compositional generalization," (the last
 #: kind noun wins: the greedy start skips the earlier ones)
-_KIND_SUCH = re.compile(
-    rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})"
-    # (not past a clause of its own: "On the AutoML Benchmark, it beats trees such as X")
-    r"(?:(?!,\s+(?:it|we|they|our|this|these|which)\s)[^.;()]){0,60}?,?\s+$",
-    re.I | re.S,
-)
+_KIND_SUCH = re.compile(rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})[^.;()]{{0,60}}?,?\s+$", re.I | re.S)
+#: a clause of its own between a kind and its list: "On the AutoML Benchmark, it beats trees such as X"
+_OWN_CLAUSE = re.compile(r",\s+(?:it|we|they|our|this|these|which)\s")
+
+
+def kind_such(window: str) -> re.Match[str] | None:
+    """The kind named before a list's "such as" (or "including", "like") at the end of
+    ``window``, unless a clause of its own stands between them.
+
+    >>> kind_such("datasets on parsing, such as ").lastgroup, kind_such("the Zorb Benchmark, it beats trees such as ")
+    ('sDataset', None)
+    """
+    kind = _KIND_SUCH.search(window)
+    if kind is not None and _OWN_CLAUSE.search(window, kind.end(kind.lastgroup)):
+        return None
+    return kind
+
+
 #: the last word of every kind noun above, so that a cheap look at the word before an
 #: opener decides whether the (slow, end-anchored) searches can match at all
 _KIND_LAST_WORDS = frozenset(
@@ -963,8 +975,7 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
         counted = opener.group(0).startswith("(")
         if counted and window.isascii() and _last_word(window).lower() not in _KIND_LAST_WORDS:
             continue  # brackets are common: look at the word before one before searching
-        pattern = _COUNTED_KIND if counted else _KIND_SUCH
-        kind = pattern.search(window)
+        kind = _COUNTED_KIND.search(window) if counted else kind_such(window)
         if kind:
             found.append((opener.end(), kind.lastgroup[1:]))
     return found
@@ -1615,7 +1626,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             _EVALUATE.search(clause)
             or (_has(lower, 140, ("improv", "reduc")) and _IMPROVED_ON.search(clause))
             or (_has(lower, 140, ("gain",)) and _GAINS_ON.search(clause))
-            or _COVERED.search(clause)
+            or (_has(lower, 140, ("cover", "span")) and _COVERED.search(clause))
         )
         if _has(lower, 140, _EVALUATE_WORDS)
         else None
