@@ -1948,6 +1948,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # "Evaluations cover A, B and X": what they are run on (not "the span of X")
         ("Evaluations cover Atari, ProcGen and ", ".", "evaluates_on"),
         ("It outputs points in the span of ", ".", "mentions"),
+        # a range of speedups reported on a name
+        ("It speeds up decoding by 1.8-3.1x on ", ", and more.", "evaluates_on"),
         # "vs." between two scores ends no clause
         ("It improves MNLI by +0.9% (90.2% vs. 91.1%), on ", " by +2.3%.", "evaluates_on"),
         ("We leverage RASP (Weiss et al., 2021) and introduce the ", " conjecture.", "proposes"),

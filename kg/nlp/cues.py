@@ -1227,7 +1227,8 @@ def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
 #: (a number, not the end of a name: "ResNet-50 on X" reports nothing), or a metric named right
 #: before "on": "62.1 F1 on X", "BLEU on X", "mAP on X"
 _VALUE_ON = re.compile(
-    r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:\s*%|\s*points?|\s*pp|th percentile|\s?[x×])?"
+    # (a range too: "by 1.8-3.1x on X")
+    r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:[\-–]\d+(?:\.\d+)?)?(?:\s*%|\s*points?|\s*pp|th percentile|\s?[x×])?"
     # "a 2.1x speedup on X", "a 12% reduction on X"
     r"(?:\s+(?:speed-?ups?|reductions?|improvements?|gains?|increases?|drops?|boosts?|lifts?))?"
     r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on"
