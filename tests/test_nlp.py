@@ -2386,6 +2386,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Method",
             "compares_with",
         ),
+        # a kind set beside a name after a preposition types it
+        ("We probe it using a controlled biography dataset, zorbS, and find gaps.", "zorbS", "Dataset", None),
         # "we verify our claims on X": evaluated on X
         ("We verify our claims on the Zorb-EXP and CSL datasets.", "Zorb-EXP", None, "evaluates_on"),
         # a known model distilled into is the student, not a new model

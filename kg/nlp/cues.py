@@ -985,7 +985,8 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
 #: "Our benchmark, X, pairs ...", "On A, our model, X, ...", "we propose a new dataset, X, that
 #: ..." (not "On the benchmark, X")
 _KIND_APPOSED = re.compile(
-    r"(?:^|[.;:,]\s+|\b(?:and|or)\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+"
+    # (or after a preposition: "using a controlled biography dataset, bioS, ...")
+    r"(?:^|[.;:,]\s+|\b(?:and|or|using|with|from|on|via|in|into|of|by)\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+"
     r"(?:(?:new|novel|first|own|proposed)\s+)?"
     rf"(?:[\w\-]+(?:\.\d+\w*)?\s+){{0,2}}(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
     re.I,
