@@ -1589,6 +1589,13 @@ def test_setting_terms(text, expected):
             {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain", "FAISS", "EleutherAI"},
             {"GPT-4o mini"},
         ),
+        # ... and so are a kernel's hardware units, training frameworks, schedulers and review boards
+        (
+            "Kernels\n\nZorbAttention uses the Tensor Cores and TMA, trains with T5X on Kubernetes and "
+            "Slurm, and was approved by the IRB.",
+            {"Tensor Cores", "TMA", "T5X", "Kubernetes", "Slurm", "IRB"},
+            {"ZorbAttention"},
+        ),
         # a hyphenated name is not cut for a longer catalogue form of its end ("ImageNet dataset")
         (
             "Few-shot\n\nWe use the mini-ImageNet dataset and a non-autoregressive model.",

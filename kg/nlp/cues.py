@@ -44,7 +44,8 @@ NON_ML_ACRONYMS = frozenset(
         "BF16",
         "INT8",
         "INT4",
-        # laws and diseases
+        # laws, review boards and diseases
+        "IRB",
         "GDPR",
         "HIPAA",
         "CCPA",
@@ -450,7 +451,15 @@ ORGANISATIONS = frozenset(
         "Lucene",
         "Pyserini",
         "Docker",
+        "Kubernetes",
+        "Slurm",
+        "T5X",
+        "Megatron-LM",
         "Android",
+        # parts of the hardware a kernel is written for
+        "Tensor Cores",
+        "Tensor Core",
+        "TMA",
         # office and desktop software an agent is asked to drive
         "Excel",
         "PowerPoint",
