@@ -2393,6 +2393,13 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Method",
             "compares_with",
         ),
+        # "a new framework for X, Name": the framework the paper names
+        (
+            "We introduce a new framework for model inference, Zorb of Thoughts (ZoT).",
+            "Zorb of Thoughts",
+            None,
+            "proposes",
+        ),
         # a kind set beside a name after a preposition types it
         ("We probe it using a controlled biography dataset, zorbS, and find gaps.", "zorbS", "Dataset", None),
         # "we verify our claims on X": evaluated on X
