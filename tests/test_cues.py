@@ -36,7 +36,8 @@ PIECES = [
     " by introducing ", "by proposing", "Building", " as well as ", "(SLM) and ", "(FP-SFT), and ",
     "and propose ", "Pro", " in math benchmarks, including ", "E.G., ", "in benchmarks like",
     "Compared to ", " achieves", "In comparison with ", "vs. 9", "(90.2% vs. 91.1%), on ", ", it ",
-    ", which ", "Evaluations cover ", "span", " covering ", "1.8-3.1x on ", "–",
+    ", which ", "Evaluations cover ", "span", " covering ", "1.8-3.1x on ", "–", "two benchmarks, i.e., ",
+    "namely ", ", which we call ", "Space Model", "Zorb Benchmark",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -45,8 +46,7 @@ def plain_kind_before(before: str) -> str | None:
     apposed = cues._KIND_APPOSED.search(before, max(0, len(before) - 80))
     if apposed:
         return apposed.lastgroup[1:]
-    match = cues._KIND_BEFORE.search(before[-100:])
-    return match.lastgroup.lstrip("xy") if match else None
+    return cues.kind_before_match(before[-100:])
 
 
 def plain_relation(before: str, after: str) -> str:

@@ -2393,6 +2393,21 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Method",
             "compares_with",
         ),
+        # "two benchmarks, i.e., A and X": every name of the kind introduced; "a dataset, which we call X"
+        (
+            "We introduce two benchmarks, i.e., ZorbCon and ZorbEval, for tests.",
+            "ZorbEval",
+            "Benchmark",
+            "proposes",
+        ),
+        (
+            "We introduce such a dataset, which we call Zorb Wikidata Questions.",
+            "Zorb Wikidata Questions",
+            "Dataset",
+            None,
+        ),
+        # ... but a capitalised kind noun ends a name: "the Zorb Space Model, which we call X" is no model
+        ("We learn the Zorb Space Model, which we call Zorbic Words (ZW).", "Zorbic Words", "Method", None),
         # "a new framework for X, Name": the framework the paper names
         (
             "We introduce a new framework for model inference, Zorb of Thoughts (ZoT).",

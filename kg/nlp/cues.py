@@ -835,7 +835,7 @@ _KIND_BEFORE = re.compile(
     r"\b(?:such as|like|including|e\.g\.,?|i\.e\.,?)"
     r"|,?\s+(?:called|dubbed|named|termed|coined|denoted\s+as)"
     # "a new set of post-cutoff questions we call X"
-    r"|\s+(?:that\s+|which\s+)?we\s+(?:call|name|term|dub)"
+    r"|,?\s+(?:that\s+|which\s+)?we\s+(?:call|name|term|dub)"
     r")\s*[\"“']?$"
     # "naming the model X", "... and call the collection X", "we call this model the X"
     r"|\b(?:naming|(?:we|and)\s+(?:call|name|dub|term))\s+(?:the|our|this)\s+(?:[\w\-]+\s+)?"
@@ -885,7 +885,7 @@ _COUNT_WORDS = (
 )
 #: what opens a list: a bracket, or "such as", "including", "like", "e.g."
 _LIST_OPENER = re.compile(
-    r"\(\s*(?:e\.g\.,?\s*|including\s+)?|\b(?:such as|including|like|e\.g\.,?)\s+[\"“']?", re.I
+    r"\(\s*(?:e\.g\.,?\s*|including\s+)?|\b(?:such as|including|like|e\.g\.,?|i\.e\.,?)\s+[\"“']?", re.I
 )
 #: before a bracket: "five benchmarks", "several public datasets"
 _COUNTED_KIND = re.compile(
@@ -936,7 +936,7 @@ def _last_word(text: str) -> str:
     return text[start:]
 
 
-_OPENER_WORDS = ("(", "such as", "including", "like", "e.g.")
+_OPENER_WORDS = ("(", "such as", "including", "like", "e.g.", "i.e.")
 
 
 def _list_openers(text: str) -> list[re.Match[str]]:
@@ -1017,8 +1017,29 @@ def _kind_before(before: str) -> str | None:
         and not (_has(lower, 100, _NAMING_VERBS) and _NAMING_VERB.search(lower) is not None)
     ):
         return None  # none of the pattern's endings: skip the (slow, end-anchored) search
+    return kind_before_match(window)
+
+
+def kind_before_match(window: str) -> str | None:
+    """The kind :data:`_KIND_BEFORE` finds at the end of ``window``, unless its noun is the
+    last word of a capitalised name ("the Continuous Matrix Space Model, which we call X").
+
+    >>> kind_before_match("a new model, which we call "), kind_before_match("the Matrix Space Model, which we call ")
+    ('Model', None)
+    """
     match = _KIND_BEFORE.search(window)
-    return match.lastgroup.lstrip("xy") if match else None
+    if match is None:
+        return None
+    noun_start = match.start(match.lastgroup)
+    if window[noun_start].isupper() and _CAPITALISED_BEFORE.search(
+        window, max(0, noun_start - 30), noun_start
+    ):
+        return None
+    return match.lastgroup.lstrip("xy")
+
+
+#: a capitalised word right before a kind noun, which is then the end of a name
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w\-]*\s+$")
 
 
 #: a data noun right before a name, after an article or "our" and up to two words
@@ -1331,6 +1352,10 @@ _PROPOSE = re.compile(
     # "we introduce Phi-4-Mini and X", "we release A, B and X": every name the verb takes
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:the\s+)?"
     r"[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
+    # "we introduce two benchmarks, i.e., DetCon and X": every name of the kind introduced
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|create|"
+    r"develop|design|curate)[sd]?\s+(?:[\w\-]+\s+){0,3}(?:benchmarks|datasets|methods|models|metrics|suites|"
+    r"corpora)[,:]?\s+(?:(?:i\.e\.|namely),?\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
     # "we propose Flexible Progressive Finetuning (FP-SFT) and X": after a defined first name
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present)[sd]?\s+(?:an?\s+|the\s+)?"
     r"(?:[\w\-]+\s+){1,6}\([A-Za-z][\w\-]{1,14}\),?\s+and\s+(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
