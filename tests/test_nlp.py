@@ -2415,6 +2415,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             None,
             "proposes",
         ),
+        # shared tasks are benchmarks, whatever "Task 3" after them says
+        ("We take part in SemEval-2019 Task 3 on affect.", "SemEval-2019", "Benchmark", None),
+        ("Our system for the CoNLL-2008 shared task wins.", "CoNLL-2008", "Benchmark", None),
         # a kind set beside a name after a preposition types it
         ("We probe it using a controlled biography dataset, zorbS, and find gaps.", "zorbS", "Dataset", None),
         # "we verify our claims on X": evaluated on X
