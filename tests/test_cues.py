@@ -37,7 +37,8 @@ PIECES = [
     "and propose ", "Pro", " in math benchmarks, including ", "E.G., ", "in benchmarks like",
     "Compared to ", " achieves", "In comparison with ", "vs. 9", "(90.2% vs. 91.1%), on ", ", it ",
     ", which ", "Evaluations cover ", "span", " covering ", "1.8-3.1x on ", "–", "two benchmarks, i.e., ",
-    "namely ", ", which we call ", "Space Model", "Zorb Benchmark",
+    "namely ", ", which we call ", "Space Model", "Zorb Benchmark", "so-called ", "a recent method called ",
+    " has been introduced", " also known as ", " (RN) was proposed by ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -69,6 +70,8 @@ def plain_relation(before: str, after: str) -> str:
     ):
         if cues._MODIFIER_AFTER.match(after):
             return "uses"
+        if cues.called_before(before, after):
+            return "mentions"
         return (
             "mentions" if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(",") else "proposes"
         )

@@ -1957,6 +1957,13 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It outputs points in the span of ", ".", "mentions"),
         # a range of speedups reported on a name
         ("It speeds up decoding by 1.8-3.1x on ", ", and more.", "evaluates_on"),
+        # "called X" names what others made when the clause says so; ours otherwise
+        ("It rivals a recent second-order method called ", ".", "mentions"),
+        ("Sequential learning, also called ", ", is hard.", "mentions"),
+        ("Recently, a module called ", " (RN) has been introduced.", "mentions"),
+        ("We also design a strong attack method called ", ".", "proposes"),
+        # "X, a new record" is a result, not a new thing
+        ("It achieves 0.84% error on ", ", a new record for kernels.", "evaluates_on"),
         # "vs." between two scores ends no clause
         ("It improves MNLI by +0.9% (90.2% vs. 91.1%), on ", " by +2.3%.", "evaluates_on"),
         ("We leverage RASP (Weiss et al., 2021) and introduce the ", " conjecture.", "proposes"),
@@ -2422,6 +2429,14 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We probe it using a controlled biography dataset, zorbS, and find gaps.", "zorbS", "Dataset", None),
         # "we verify our claims on X": evaluated on X
         ("We verify our claims on the Zorb-EXP and CSL datasets.", "Zorb-EXP", None, "evaluates_on"),
+        # a known name that ends a longer capitalised name is used by the new one
+        (
+            "We propose Video-level 4D Convolutional Neural Networks, namely V4D.",
+            "Convolutional Neural Network",
+            None,
+            "uses",
+        ),
+        ("We propose 2 adversarial training scenarios to test models.", "Adversarial Training", None, "uses"),
         # a known model distilled into is the student, not a new model
         ("We distil Qwen2.5-72B-Instruct into Llama-3.2-3B.", "LLaMA 3.2 3B", "Model", "uses"),
         # the subject after an opening comparison is not compared with what it is compared to

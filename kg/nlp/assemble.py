@@ -2095,7 +2095,7 @@ def _evaluated_in_sentence(evidence: Evidence) -> bool:
 #: a head noun after a name that makes the name a modifier: "a few-shot learning approach"
 _METHOD_HEAD = re.compile(
     r"[\s\-]+(?:based[\s\-]+)?(?:approach|method|framework|model|algorithm|technique|system|pipeline|network|"
-    r"architecture|scheme|strategy|paradigm|dataset|benchmark|corpus|procedure|mechanism|module|"
+    r"architecture|scheme|strategy|paradigm|dataset|benchmark|corpus|procedure|mechanism|module|scenario|"
     r"methodolog(?:y|ie))s?\b",
     re.I,
 )
@@ -2130,8 +2130,9 @@ def _modifiers_not_proposed(
             modifier = (any_case or after_article or _LOWER_WORD.match(ev.text) is not None) and bool(
                 _METHOD_HEAD.match(text, ev.end)
             )
-            # "we designed a Contextual Recurrent Convolutional Network": the longer name is new
-            tail = after_article and _CAPITAL_BEFORE.search(text, max(0, ev.start - 30), ev.start) is not None
+            # "we designed a Contextual Recurrent Convolutional Network", "we propose Video-level
+            # 4D CNNs", "the Cramér GAN": the longer name is new (not at a sentence's start)
+            tail = known and _CAPITAL_BEFORE.search(text, max(0, ev.start - 30), ev.start) is not None
             # "a novel GAN, PreImageGAN", "a new HRL framework, HAC": the kind of the named one
             kind = after_article and _NAMED_AFTER.match(text, ev.end) is not None
             # "a Linear Programming (LP) based algorithm": what it is built on
@@ -2172,7 +2173,7 @@ def _modifiers_not_proposed(
 
 
 #: a capitalised word right before a name, of which the name is then the last part
-_CAPITAL_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][^\W\d_]+|\d+[A-Z]\w*|[A-Z]+)(?:-[\w]+)?\s+$")
 #: a name the paper gives the thing right after a known kind: "a novel GAN, PreImageGAN",
 #: "Video-level 4D CNNs, namely V4D", "a new HRL framework, Hierarchical Actor-Critic"
 _NAMED_AFTER = re.compile(

@@ -1175,6 +1175,39 @@ def type_from_context(before: str, after: str) -> str | None:
     return _kind_before(before)
 
 
+def called_before(before: str, after: str) -> bool:
+    """Whether "called X" (or "dubbed", "named") names a thing others made: "a recent method
+    called K-FAC", "the so-called C&W attack", "also called lifelong learning", "a module
+    called Relation Network (RN) has been introduced".
+
+    >>> called_before("a recent second-order method called ", "."), called_before("we propose a model called ", ".")
+    (True, False)
+    """
+    if not _CALLED_END.search(before[-30:]):
+        return False
+    return (
+        _PRIOR_BEFORE_CALLED.search(before[-120:]) is not None
+        or _INTRODUCED_BEFORE_AFTER.match(after) is not None
+    )
+
+
+_CALLED_END = re.compile(r"\b(?:called|dubbed|named|termed|known\s+as)\s+[\"“'‘]?$", re.I)
+#: words of the clause before "called X" that say X came before the paper
+_PRIOR_BEFORE_CALLED = re.compile(
+    r"\b(?:recent(?:ly)?|existing|popular|previous(?:ly)?|prior|well-known|widely|standard|classical|"
+    r"famous|commonly|often|usually)\b(?:(?!\b(?:we|our)\b)[^.;]){0,100}?"
+    r"\b(?:called|dubbed|named|termed|known\s+as)\s+[\"“'‘]?$"
+    r"|\b(?:so-called|so\s+called|also\s+(?:called|known\s+as|termed|named))\s+[\"“'‘]?$",
+    re.I,
+)
+#: "X (RN) has been introduced", "X was proposed by": made before the paper
+_INTRODUCED_BEFORE_AFTER = re.compile(
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:has|have|had)\s+been\s+(?:introduced|proposed|developed)"
+    r"|\s*(?:\([^)]{1,30}\)\s*)?(?:was|were)\s+(?:recently\s+)?(?:introduced|proposed|developed)\s+by\b",
+    re.I,
+)
+
+
 def subject_after_comparison(before: str, after: str) -> bool:
     """Whether the name between ``before`` and ``after`` is the subject that a sentence's
     opening comparison is about: "Compared to OpenVLA and Octo, π0 achieves ..." compares π0
@@ -1403,7 +1436,7 @@ _MADE_BY_US_AFTER = re.compile(
 _MODIFIER_AFTER = re.compile(r"-(?:based|style|like|inspired|type|driven|guided)\b", re.I)
 _PROPOSE_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:new|novel|simple|unified|general|scalable|large|"
-    r"comprehensive|challenging|efficient|lightweight)\b"
+    r"comprehensive|challenging|efficient|lightweight)\b(?!\s+(?:record|high|low|best)\b)"  # not "MNIST, a new record"
     r"|^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:which|that)\s+we\s+(?:propose|introduce)"
     # "X (our method) achieves", "X is a new mechanism that ..."
     r"|^\s*\((?:ours|our\s+(?:method|model|approach|framework))\)"
@@ -1652,6 +1685,9 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         # "we propose X-style adapters": what is proposed only builds on X
         if after.startswith("-") and _MODIFIER_AFTER.match(after):
             return "uses"
+        # "a recent method called K-FAC", "the so-called ReLU stability": a name given before
+        if called_before(before, after):
+            return "mentions"
         # "we introduce Magistral, Mistral's first reasoning model": the maker, not the made
         if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(","):
             return "mentions"
