@@ -38,7 +38,8 @@ PIECES = [
     "Compared to ", " achieves", "In comparison with ", "vs. 9", "(90.2% vs. 91.1%), on ", ", it ",
     ", which ", "Evaluations cover ", "span", " covering ", "1.8-3.1x on ", "–", "two benchmarks, i.e., ",
     "namely ", ", which we call ", "Space Model", "Zorb Benchmark", "so-called ", "a recent method called ",
-    " has been introduced", " also known as ", " (RN) was proposed by ",
+    " has been introduced", " also known as ", " (RN) was proposed by ", "when augmented with our approach, ",
+    "combines a network named ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -70,7 +71,7 @@ def plain_relation(before: str, after: str) -> str:
     ):
         if cues._MODIFIER_AFTER.match(after):
             return "uses"
-        if cues.called_before(before, after):
+        if cues.called_before(before, after) or cues._OUR_IN_SUBORDINATE.search(before[-100:]):
             return "mentions"
         return (
             "mentions" if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(",") else "proposes"

@@ -1962,6 +1962,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Sequential learning, also called ", ", is hard.", "mentions"),
         ("Recently, a module called ", " (RN) has been introduced.", "mentions"),
         ("We also design a strong attack method called ", ".", "proposes"),
+        ("We propose a hybrid model that combines a network named ", " and an LSTM.", "mentions"),
+        ("This work proposes a method using sinusoidal functions, called ", ".", "proposes"),
+        ("Experiments show that, when augmented with our approach, ", " achieve more.", "mentions"),
         # "X, a new record" is a result, not a new thing
         ("It achieves 0.84% error on ", ", a new record for kernels.", "evaluates_on"),
         # "vs." between two scores ends no clause
@@ -2437,6 +2440,7 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "uses",
         ),
         ("We propose 2 adversarial training scenarios to test models.", "Adversarial Training", None, "uses"),
+        ("Our new text-to-image representation method helps.", "text-to-image generation", None, "uses"),
         # a known model distilled into is the student, not a new model
         ("We distil Qwen2.5-72B-Instruct into Llama-3.2-3B.", "LLaMA 3.2 3B", "Model", "uses"),
         # the subject after an opening comparison is not compared with what it is compared to

@@ -2094,9 +2094,10 @@ def _evaluated_in_sentence(evidence: Evidence) -> bool:
 
 #: a head noun after a name that makes the name a modifier: "a few-shot learning approach"
 _METHOD_HEAD = re.compile(
-    r"[\s\-]+(?:based[\s\-]+)?(?:approach|method|framework|model|algorithm|technique|system|pipeline|network|"
-    r"architecture|scheme|strategy|paradigm|dataset|benchmark|corpus|procedure|mechanism|module|scenario|"
-    r"methodolog(?:y|ie))s?\b",
+    # (a lower-case word may stand between: "a text-to-image representation method")
+    r"[\s\-]+(?:based[\s\-]+)?(?:[a-z][a-z\-]*\s+)?(?:approach|method|framework|model|algorithm|technique|system|"
+    r"pipeline|network|architecture|scheme|strategy|paradigm|dataset|benchmark|corpus|procedure|mechanism|"
+    r"module|scenario|training|methodolog(?:y|ie))s?\b",
     re.I,
 )
 

@@ -1191,13 +1191,22 @@ def called_before(before: str, after: str) -> bool:
     )
 
 
+#: "when augmented with our approach, ": a clause of "our" thing that ends at the comma
+_OUR_IN_SUBORDINATE = re.compile(
+    r"\b(?:when|if|once|after|while|whereas)\b[^.;,]{0,60}\bour\s+[^.;,]{1,40},\s+$", re.I
+)
 _CALLED_END = re.compile(r"\b(?:called|dubbed|named|termed|known\s+as)\s+[\"“'‘]?$", re.I)
 #: words of the clause before "called X" that say X came before the paper
 _PRIOR_BEFORE_CALLED = re.compile(
     r"\b(?:recent(?:ly)?|existing|popular|previous(?:ly)?|prior|well-known|widely|standard|classical|"
     r"famous|commonly|often|usually)\b(?:(?!\b(?:we|our)\b)[^.;]){0,100}?"
     r"\b(?:called|dubbed|named|termed|known\s+as)\s+[\"“'‘]?$"
-    r"|\b(?:so-called|so\s+called|also\s+(?:called|known\s+as|termed|named))\s+[\"“'‘]?$",
+    r"|\b(?:so-called|so\s+called|also\s+(?:called|known\s+as|termed|named))\s+[\"“'‘]?$"
+    # ... or a part the paper's thing is made of, in the same phrase: "a hybrid model that
+    # combines a network named X", "SGP uses a gossip algorithm called X" (not "a method ...
+    # using sinusoidal functions, called X", where the comma takes the name back to the method)
+    r"|\b(?:combin(?:es|ing)|integrat(?:es|ing)|us(?:es|ing)|leverag(?:es|ing)|adopt(?:s|ing))\b[^.;,]{0,80}?"
+    r"\b(?:called|dubbed|named|termed|known\s+as)\s+[\"“'‘]?$",
     re.I,
 )
 #: "X (RN) has been introduced", "X was proposed by": made before the paper
@@ -1685,8 +1694,9 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         # "we propose X-style adapters": what is proposed only builds on X
         if after.startswith("-") and _MODIFIER_AFTER.match(after):
             return "uses"
-        # "a recent method called K-FAC", "the so-called ReLU stability": a name given before
-        if called_before(before, after):
+        # "a recent method called K-FAC", "the so-called ReLU stability": a name given before;
+        # "when augmented with our approach, X achieves": the comma closes a phrase of its own
+        if called_before(before, after) or _OUR_IN_SUBORDINATE.search(before[-100:]):
             return "mentions"
         # "we introduce Magistral, Mistral's first reasoning model": the maker, not the made
         if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(","):
