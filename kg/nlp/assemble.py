@@ -2097,7 +2097,7 @@ _METHOD_HEAD = re.compile(
     # (a lower-case word may stand between: "a text-to-image representation method")
     r"[\s\-]+(?:based[\s\-]+)?(?:[a-z][a-z\-]*\s+)?(?:approach|method|framework|model|algorithm|technique|system|"
     r"pipeline|network|architecture|scheme|strategy|paradigm|dataset|benchmark|corpus|procedure|mechanism|"
-    r"module|scenario|training|methodolog(?:y|ie))s?\b",
+    r"module|scenario|training|formulation|methodolog(?:y|ie))s?\b",
     re.I,
 )
 
