@@ -39,7 +39,7 @@ PIECES = [
     ", which ", "Evaluations cover ", "span", " covering ", "1.8-3.1x on ", "–", "two benchmarks, i.e., ",
     "namely ", ", which we call ", "Space Model", "Zorb Benchmark", "so-called ", "a recent method called ",
     " has been introduced", " also known as ", " (RN) was proposed by ", "when augmented with our approach, ",
-    "combines a network named ",
+    "combines a network named ", "competes effectively with ", "competing with ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -1528,6 +1528,12 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     >>> [(x.name, x.proposed) for x in link_paper_variants([own, e("MemVid-7B", "Model")])]
     [('MemVid', True), ('MemVid-7B', True)]
 
+    So is one whose family the catalogue knows (a known name the paper proposes).
+
+    >>> sized = replace(e("ReTool-32B", "Method"), parent="ReTool")
+    >>> [(x.name, x.proposed) for x in link_paper_variants([replace(own, name="ReTool"), sized])]
+    [('ReTool', True), ('ReTool-32B', True)]
+
     A version glued to the name counts too ("LongRoPE2" of "LongRoPE"). A variant typed by its
     name's shape alone takes the kind its family's context gave: "Fennimore-Small" of the corpus
     "Fennimore" is a data set, not a model.
@@ -1540,7 +1546,13 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     by_form = {normalize_form(e.name): e for e in entities}
     out = list(entities)
     for i, entity in enumerate(entities):
-        if entity.parent or entity.catalogue_id:
+        if entity.catalogue_id:
+            continue
+        if entity.parent:
+            # "We propose ReTool ... ReTool-32B achieves": a size of the paper's own known name
+            family = by_form.get(normalize_form(entity.parent))
+            if family is not None and family.proposed and not entity.proposed and _sized_from(entity, family):
+                out[i] = replace(entity, proposed=True, relation=Relation.PROPOSES.value)
             continue
         glued = _GLUED_VERSION.fullmatch(entity.name)
         variant_stems = list(_stems(entity.name, variant_parts_only=True))
@@ -1555,6 +1567,13 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
                 out[i] = replace(entity, parent=family.name)
                 break
     return out
+
+
+def _sized_from(entity: ExtractedEntity, family: ExtractedEntity) -> bool:
+    """Whether ``entity``'s name is one of ``family``'s forms with version, size or variant
+    parts after it ("ReTool-32B" of "ReTool")."""
+    forms = {normalize_form(form) for form in (family.name, *family.mentions)}
+    return any(normalize_form(stem) in forms for stem in _stems(entity.name, variant_parts_only=True))
 
 
 def _shape_typed_variant(entity: ExtractedEntity, stem: str) -> bool:

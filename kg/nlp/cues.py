@@ -1511,7 +1511,8 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|rival(?:s|ed|led|ing|ling)?|"
-    r"ahead of|compared? (?:to|with)|competitive with|on (?:a )?par with|comparable (?:to|with)|"
+    r"ahead of|compared? (?:to|with)|competitive with|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
+    r"comparable (?:to|with)|"
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     # (not past a clause of its own: "Compared to A, we show that B is robust against X")
     r"compar(?:e|es|ed|ing)\b(?:(?!,\s+(?:we|it|they|our)\s)[^.;]){0,100}?\b(?:with|to|against)|"
@@ -1744,7 +1745,8 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     # before "over" may stand further back ("gains of self-attention based models over X")
     # ("compared ... to X" may stand 160 characters back)
     elif (
-        (_has(lower, 80, _COMPARE_WORDS) or "compar" in lower[-180:])
+        # ("competes ... with X" may stand 95 characters back)
+        (_has(lower, 80, _COMPARE_WORDS) or "compar" in lower[-180:] or "compet" in lower[-120:])
         and (compared := _COMPARE.search(clause))
         and not subject_after_comparison(before, after)
     ):
