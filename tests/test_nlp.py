@@ -1963,6 +1963,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Sequential learning, also called ", ", is hard.", "mentions"),
         ("Recently, a module called ", " (RN) has been introduced.", "mentions"),
         ("We also design a strong attack method called ", ".", "proposes"),
+        # two words may stand between "we" and the verb
+        ("We also publicly release ", " checkpoints.", "proposes"),
         ("We propose a hybrid model that combines a network named ", " and an LSTM.", "mentions"),
         ("This work proposes a method using sinusoidal functions, called ", ".", "proposes"),
         ("Experiments show that, when augmented with our approach, ", " achieve more.", "mentions"),

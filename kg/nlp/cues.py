@@ -1353,7 +1353,7 @@ _PAIRED_ADJECTIVES = (
     "principled|practical|interpretable|powerful|versatile|generic|unified"
 )
 _PROPOSE = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+)?"
+    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+){0,2}?"  # "we also publicly release"
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
     r"contribute|offer|open-source|derive|assemble|compile)(?:s|d|ed)?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
