@@ -39,7 +39,8 @@ PIECES = [
     ", which ", "Evaluations cover ", "span", " covering ", "1.8-3.1x on ", "–", "two benchmarks, i.e., ",
     "namely ", ", which we call ", "Space Model", "Zorb Benchmark", "so-called ", "a recent method called ",
     " has been introduced", " also known as ", " (RN) was proposed by ", "when augmented with our approach, ",
-    "combines a network named ", "competes effectively with ", "competing with ",
+    "combines a network named ", ", a comprehensive evaluation", "on OpenCompass",
+    "competes effectively with ", "competing with ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -55,7 +56,7 @@ def plain_relation(before: str, after: str) -> str:
     clause = cues._NOT_A_STOP.sub("_", before[-140:])  # "3.2", "e.g." end no clause
     if (
         cues._PROPOSE.search(clause)
-        or cues._PROPOSE_AFTER.search(after[:120])
+        or cues._proposed_after(before, after)
         or (before.endswith(("our ", "Our ")) and cues._OWN_NAMED_AFTER.match(after))
         or (
             cues._OUR_APPOSITIVE.search(after[:120])

@@ -1968,6 +1968,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We propose a hybrid model that combines a network named ", " and an LSTM.", "mentions"),
         ("This work proposes a method using sinusoidal functions, called ", ".", "proposes"),
         ("Experiments show that, when augmented with our approach, ", " achieve more.", "mentions"),
+        # after "on", only "new" or "novel" makes the name the paper's
+        ("It beats Gemini Pro on ", ", a comprehensive evaluation over 11 benchmarks.", "evaluates_on"),
+        ("This leads to ", ", a simple yet effective algorithm.", "proposes"),
         # "X, a new record" is a result, not a new thing
         ("It achieves 0.84% error on ", ", a new record for kernels.", "evaluates_on"),
         # "vs." between two scores ends no clause

@@ -1175,6 +1175,29 @@ def type_from_context(before: str, after: str) -> str | None:
     return _kind_before(before)
 
 
+def _proposed_after(before: str, after: str) -> bool:
+    """Whether what follows a name says it is new (", a new benchmark", ", which we propose");
+    after a preposition, of the describing words only "new" or "novel" do: "on OpenCompass, a
+    comprehensive evaluation" names one the paper uses.
+
+    >>> _proposed_after("We propose ", ", a comprehensive suite."), _proposed_after("Scores on ", ", a comprehensive suite.")
+    (True, False)
+    """
+    found = _PROPOSE_AFTER.search(after[:120])
+    if found is None:
+        return False
+    described = _DESCRIBED_AFTER.match(after) is not None
+    return not (described and _MEASURED_IN_BEFORE.search(before[-20:]) and not _NEW_AFTER.match(after))
+
+
+#: a preposition a name is measured or compared in ("on", "across", "than"; not "leads to X")
+_MEASURED_IN_BEFORE = re.compile(r"\b(?:on|in|across|over|against|than|like|unlike|versus|vs\.)\s+$", re.I)
+#: ", a comprehensive ...": the describing alternative of :data:`_PROPOSE_AFTER`
+_DESCRIBED_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*an?\s")
+#: ", a new ..." or ", a novel ...": new even after a preposition
+_NEW_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*an?\s+(?:new|novel)\b", re.I)
+
+
 def called_before(before: str, after: str) -> bool:
     """Whether "called X" (or "dubbed", "named") names a thing others made: "a recent method
     called K-FAC", "the so-called C&W attack", "also called lifelong learning", "a module
@@ -1675,7 +1698,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     clause, lower = _clause(before)
     if (
         (_has(lower, 140, _PROPOSE_WORDS) and _PROPOSE.search(clause))
-        or _PROPOSE_AFTER.search(after[:120])
+        or _proposed_after(before, after)
         or ("we " in after[:60] and _MADE_BY_US_AFTER.match(after) is not None)
         or (before.endswith(("our ", "Our ")) and _OWN_NAMED_AFTER.match(after) is not None)
         or (
