@@ -1953,6 +1953,7 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We propose a novel deep architecture, the ", " (PMN), to mimic binding.", "proposes"),
         ("Its cost is 6.8x less than ", ".", "compares_with"),
         ("It effectively competes with cutting-edge efficient VLMs such as ", ".", "compares_with"),
+        ("With 25 passes we match ", " on ImageNet.", "compares_with"),
         # "Evaluations cover A, B and X": what they are run on (not "the span of X")
         ("Evaluations cover Atari, ProcGen and ", ".", "evaluates_on"),
         ("It outputs points in the span of ", ".", "mentions"),

@@ -1554,7 +1554,8 @@ _COMPARE = re.compile(
     r"(?:(?!,\s+(?:(?:and|but|while|whereas)\s+)?(?:we|it|they|(?:the|our|this)\s+(?:method|model|approach|"
     r"framework|system|results?)s?)\b)[^.;]){0,60}$"
     # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
-    r"|\bmatch(?:es|ing)\s+(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
+    r"|(?:\bmatch(?:es|ing)|\b(?:we|they)\s+(?:\w+\s+)?match)\s+"  # "we match BigGAN-deep"
+    r"(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
     r"(?:[A-Z][\w\-]*'s\s+)?$"
     # "our model matches X on Y": what follows "on" is measured (see _measured_on)
     r"|\bmatches\s(?!of\b)[^.;]{1,50}?\s(?:on|across)\s+(?:the\s+)?$",
