@@ -40,7 +40,8 @@ PIECES = [
     "namely ", ", which we call ", "Space Model", "Zorb Benchmark", "so-called ", "a recent method called ",
     " has been introduced", " also known as ", " (RN) was proposed by ", "when augmented with our approach, ",
     "combines a network named ", ", a comprehensive evaluation", "on OpenCompass",
-    "competes effectively with ", "competing with ", "we match ", "They also match ",
+    "competes effectively with ", "competing with ", "we match ", "They also match ", " improving on ",
+    "improves upon ", " by 7.5 points and on ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -1542,6 +1542,8 @@ _COMPARE_TERMS = (
     # "we evaluate X on Y against A and B": what an evaluation is set against is compared with
     r"(?:evaluat|benchmark)(?:e|es|ed|ing)\b(?:(?!,\s+(?:we|it|they|our)\s)[^.;]){0,100}?\bagainst|"
     r"trail(?:s|ed|ing)?|lag(?:s|ged)? behind|"
+    # "improves upon X", "improving on X by 7.5 points" (a data set in it is what was measured)
+    r"improv(?:es|ed|ing) (?:up)?on|"
     # "14 points above X", "2.1% below X"
     r"(?:points?|pp|%)\s+(?:above|below|behind)|"
     r"falls? short of|"
@@ -1599,7 +1601,8 @@ _EVALUATE_WORDS = (
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
-    "trail", "lag", "short of", "competitive", "par with",
+    "trail", "lag", "short of", "competitive", "par with", "improves on", "improved on", "improving on",
+    "improves upon", "improved upon", "improving upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
 )  # fmt: skip
 _USE_WORDS = (
@@ -1641,7 +1644,20 @@ def _measured_on(comparison: str) -> bool:
     on = max(comparison.rfind(" on "), comparison.rfind(" across "))
     return (
         on > 0
-        and not comparison[:on].endswith(("based", "built", "trained", "relies", "rely", "depend", "depends"))
+        and not comparison[:on].endswith(
+            (
+                "based",
+                "built",
+                "trained",
+                "relies",
+                "rely",
+                "depend",
+                "depends",
+                "improves",
+                "improved",
+                "improving",
+            )
+        )
         and _COMPARE_KEYWORD.search(comparison, on) is None
     )
 
