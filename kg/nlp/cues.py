@@ -318,6 +318,12 @@ ORGANISATIONS = frozenset(
         "IBM",
         "D-Wave",
         "eBay",
+        "RunwayML",
+        "Runway ML",
+        "Stability AI",
+        "Pika Labs",
+        "Moonshot AI",
+        "Zhipu AI",
         # devices, robot arms and legged robots: hardware an experiment runs on
         "iPhone",
         "iPad",
