@@ -1578,8 +1578,8 @@ def test_setting_terms(text, expected):
         # sensors record the data; they are neither data sets nor methods
         (
             "Driving\n\nWe fuse LiDAR point clouds, RGB-D frames and IMU readings with a new detector, "
-            "FogFormer, and record MEG signals.",
-            {"LiDAR", "RGB-D", "IMU", "MEG"},
+            "FogFormer, and record MEG signals and RGBA masks.",
+            {"LiDAR", "RGB-D", "IMU", "MEG", "RGBA"},
             {"FogFormer"},
         ),
         # accelerators, serving libraries and clouds are the tools, not the entities
@@ -2437,6 +2437,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # shared tasks are benchmarks, whatever "Task 3" after them says
         ("We take part in SemEval-2019 Task 3 on affect.", "SemEval-2019", "Benchmark", None),
         ("Our system for the CoNLL-2008 shared task wins.", "CoNLL-2008", "Benchmark", None),
+        # the item after "and" ends a kind list: the sentence's subject after it is no item
+        ("On benchmarks such as ZorbQA and ZorbVQA, Wrenet-2 beats Tansy.", "Wrenet-2", "Method", None),
         # "improving on X by 7.5 points": a benchmark in a comparison is what was measured
         ("RTO beats PPO, improving on ZorbEval by 7.5 points.", "ZorbEval", None, "evaluates_on"),
         # a kind set beside a name after a preposition types it

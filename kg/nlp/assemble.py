@@ -1459,6 +1459,12 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
             if gap is None or gap.end() == end:
                 break
             position = gap.end()
+            if _CONJUNCTION.search(gap.group(0)):
+                # the item after "and" ends the list: in "such as A and B, FooNet wins" FooNet
+                # is no item
+                if position in at:
+                    kinds.setdefault(at[position][1], kind)
+                break
     out = list(entities)
     for i, kind in kinds.items():
         # papers call models "methods" loosely, so only the data, task and metric kinds win;

@@ -86,6 +86,7 @@ NON_ML_ACRONYMS = frozenset(
         "LiDAR",
         "LIDAR",
         "RGB-D",
+        "RGBA",
         "IMU",
         "IMUs",
         "GNSS",
