@@ -1592,8 +1592,8 @@ def test_setting_terms(text, expected):
         # ... and so are a kernel's hardware units, training frameworks, schedulers and review boards
         (
             "Kernels\n\nZorbAttention uses the Tensor Cores and TMA, trains with T5X on Kubernetes and "
-            "Slurm, was approved by the IRB, and beats RunwayML's Gen2.",
-            {"Tensor Cores", "TMA", "T5X", "Kubernetes", "Slurm", "IRB", "RunwayML"},
+            "Slurm, was approved by the IRB, beats RunwayML's Gen2 and fits one DGX in FP8 precision.",
+            {"Tensor Cores", "TMA", "T5X", "Kubernetes", "Slurm", "IRB", "RunwayML", "DGX", "Precision"},
             {"ZorbAttention"},
         ),
         # a hyphenated name is not cut for a longer catalogue form of its end ("ImageNet dataset")

@@ -1811,13 +1811,15 @@ _SENSE_WORDS = frozenset({"precision", "recall"})
 _OTHER_SENSE_BEFORE = re.compile(
     r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
     r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total|factual|knowledge|"
-    r"memory)[- ]|high-)$",
+    r"memory|FP\d+|BF16|TF32|INT\d+|NF4)[- ]|high-)$",
     re.I,
 )
 _OTHER_SENSE_AFTER = re.compile(
     # "precision medicine"; "recall-intensive tasks", which need the model to recall
     r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?)\b"
-    r"|-(?:intensive|heavy|demanding|critical)\b|\s+tasks?\b",
+    r"|-(?:intensive|heavy|demanding|critical)\b|\s+tasks?\b"
+    # "recall then generate": the verb
+    r"|\s+then\b",
     re.I,
 )
 
@@ -1831,6 +1833,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "recall-intensive tasks, recall tasks; a high-precision variable reaches high precision"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
     [True, True, True, False]
+    >>> text = "deployed in FP8 precision, it can recall then generate"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
+    [True, True]
     """
     if text[start:end].lower() not in _SENSE_WORDS:
         return False

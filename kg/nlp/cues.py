@@ -524,6 +524,7 @@ ORGANISATIONS = frozenset(
         "TPUv2",
         "TPUv3",
         "TPUv4",
+        "DGX",
         "TPUv5e",
         "Matlab",
         "Hadoop",
