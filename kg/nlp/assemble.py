@@ -1185,6 +1185,7 @@ def _scored(text: str, start: int) -> bool:
     return (last.isdigit() or last == "%") and _SCORE_BEFORE.search(text, begin, start) is not None
 
 
+#: a number (and maybe "%") right before a mention: "7.6 mAP", "12% WER"
 _SCORE_BEFORE = re.compile(r"(?<![\w\-.])\d+(?:[.,]\d+)*\s*%?\s+$")
 #: a sentence's opening on what it measures: "On ", "Across the "
 _OPENING_ON_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across)\s+(?:the\s+)?$")

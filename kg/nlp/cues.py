@@ -835,11 +835,13 @@ _LISTED_NOUNS = tuple(
     (nouns.replace("leaderboards?|", "").replace("|arena|", "|"), type_) for nouns, type_ in _APPOSITIVE_NOUNS
 )
 _KIND_NOUNS = "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _LISTED_NOUNS)
+#: a clause of its own opening after a comma: "On the AutoML Benchmark, it beats ..."
+_OWN_CLAUSE_WORDS = r",\s+(?:it|we|they|our|this|these|which)\s"
 #: "datasets such as X", "5 benchmarks (X", "a score, dubbed X", "naming the model X"
 _KIND_BEFORE = re.compile(
     rf"\b(?:{_KIND_NOUNS})(?:"
     # (not past a clause of its own: "On the AutoML Benchmark, it beats trees such as X")
-    r"(?:(?!,\s+(?:it|we|they|our|this|these|which)\s)(?:[^.;()]|\([^.;()]{1,12}\))){0,60}?"
+    rf"(?:(?!{_OWN_CLAUSE_WORDS})(?:[^.;()]|\([^.;()]{{1,12}}\))){{0,60}}?"
     r"\b(?:such as|like|including|e\.g\.,?|i\.e\.,?)"
     r"|,?\s+(?:called|dubbed|named|termed|coined|denoted\s+as)"
     # "a new set of post-cutoff questions we call X"
@@ -903,7 +905,7 @@ _COUNTED_KIND = re.compile(
 #: kind noun wins: the greedy start skips the earlier ones)
 _KIND_SUCH = re.compile(rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})[^.;()]{{0,60}}?,?\s+$", re.I | re.S)
 #: a clause of its own between a kind and its list: "On the AutoML Benchmark, it beats trees such as X"
-_OWN_CLAUSE = re.compile(r",\s+(?:it|we|they|our|this|these|which)\s")
+_OWN_CLAUSE = re.compile(_OWN_CLAUSE_WORDS)
 
 
 def kind_such(window: str) -> re.Match[str] | None:
@@ -1046,7 +1048,8 @@ def kind_before_match(window: str) -> str | None:
     return match.lastgroup.lstrip("xy")
 
 
-#: a capitalised word right before a kind noun, which is then the end of a name
+#: a capitalised word right before a kind noun, which is then the end of a name ("the Matrix
+#: Space Model"; unlike assemble's ``_CAPITAL_BEFORE``, not a size: "a 7B LLM called Janus")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w\-]*\s+$")
 
 
