@@ -164,6 +164,14 @@ def test_abbreviation_offsets_point_at_the_text():
 def test_shape_discovery_skips_generic_acronyms_numbers_and_urls():
     text = "LLMs like GPT-4 and KnowCoder beat AI on GSM8K in 2024 (see github.com/x/FooBar)."
     assert [p.text for p in shaped_names(text)] == ["GPT-4", "KnowCoder", "GSM8K"]
+    # a range of sizes is no model: "all public sub-2B models"
+    assert [p.text for p in shaped_names("It beats all sub-2B models and Zorb-2B.")] == ["Zorb-2B"]
+
+
+def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
+    found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
+    assert "QA" not in found
+    assert found["question answering"].type == "Task"
 
 
 def test_a_name_of_capitalised_parts_around_an_acronym_is_whole():
@@ -2105,6 +2113,12 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("Trained on 6,000 hours of teleoperated robot data from ", " and BridgeData V2, it plans.", "uses"),
         # a margin over what follows: "14 points above X"
         ("It reaches 60.8% top-1 accuracy, 14 points above ", " and RDED.", "compares_with"),
+        # a clause that opens mid-sentence on the data, then its result
+        ("It is 50 times faster, and on ", " it improves SSIM over 3DGS.", "evaluates_on"),
+        ("It is fast; on the ", " split our model reaches 41 mIoU.", "evaluates_on"),
+        ("It is fast, while on ", ", the gains vanish.", "evaluates_on"),
+        ("It relies on parsing, and on ", " for the rest.", "mentions"),
+        ("It depends on ", " and on the data.", "mentions"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

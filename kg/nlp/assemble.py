@@ -2080,6 +2080,8 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
     True
     >>> _renamed_by_own(entry, [ev._replace(relation="uses")], Counter({"Method": 1}))
     False
+    >>> _renamed_by_own(entry, [ev], Counter({"Method": 1, "Model": 1}))  # one cue agrees
+    False
     """
     if not cue_types or not _PLAIN_CAPITAL_WORD.fullmatch(entry.name):
         return False
@@ -2087,6 +2089,8 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
         return False  # "autoencoder" is the class of models, whatever the paper builds on it
     if not any(ev.relation == Relation.PROPOSES.value for ev in evidence):
         return False
+    if cue_types[entry.type]:
+        return False  # "Hymba: A Hybrid-head Architecture ..., a family of small language models"
     cue = cue_types.most_common(1)[0][0]
     return cue != entry.type and not (cue in _DATA_TYPES and entry.type in _DATA_TYPES)
 

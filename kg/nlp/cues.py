@@ -1276,7 +1276,14 @@ _COMPARED_OPENING = re.compile(
 
 def _opening_on(before: str, after: str) -> bool:
     """Whether ``before`` is the opening of a sentence on the names measured ("On X and "), or
-    a list item within one that the list goes on after ("On A, B and a split of C, ...")."""
+    a list item within one that the list goes on after ("On A, B and a split of C, ..."), or
+    a clause that opens so mid-sentence before its result ("..., and on X it improves")."""
+    if (
+        before.endswith(("on ", "the "))
+        and _CLAUSE_ON.search(before[-28:]) is not None
+        and _RESULT_AFTER.match(after[:60]) is not None
+    ):
+        return True  # a clause that opens so mid-sentence: "..., and on X it improves SSIM"
     if not before.lstrip().startswith(("On", "Across")):
         return False
     opening = _OPENING_ON.fullmatch(before)
@@ -1348,6 +1355,15 @@ _VALUE_ON = re.compile(
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
 _ITEM = r"[^\s,]+(?:\s[^\s,]+)?"
+#: the opening of a clause of its own on the names measured: ", and on ", "; on ", "while on "
+_CLAUSE_ON = re.compile(
+    r"(?:[,;]\s+(?:and\s+|while\s+|whereas\s+|but\s+)?|\band\s+|\bwhile\s+)on\s+(?:the\s+)?$"
+)
+#: a result stated right after the names: " it improves", ", LongSpec reaches", " our model sets"
+_RESULT_AFTER = re.compile(
+    r",?\s+(?:[^\s,.;]+\s+){0,3}?(?:improv|achiev|reach|outperform|surpass|attain|obtain|yield|gain"
+    r"|match|lower|reduc|beat|exceed|rais|sets\b|scores\b|boost|lift)\w*\s"
+)
 _OPENING_ON = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?({_ITEM}(?:,\s+{_ITEM}){{0,6}},?\s+and\s+)?")
 #: a character of a clause: not a stop, a comma or a semicolon, though a decimal point may be one
 #: ("LLaMA-3.1-70B")

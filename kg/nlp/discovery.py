@@ -66,7 +66,8 @@ _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a lower-case prefix word before an acronym: "short-CoT models", "non-IID data"
 _PREFIXED_ACRONYM = re.compile(
     r"(?:short|long|multi|non|pre|post|cross|sub|low|high|full|single|dual|zero|few|inter|"
-    r"intra|over|under|anti|mid|large|small|user|human)-[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*s?"
+    r"intra|over|under|anti|mid|large|small|user|human)-"
+    r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*s?|\d+(?:\.\d+)?[BMKT])"  # "sub-2B": a range of sizes
 )
 #: a letter over a number: "L/5", "N/2"
 _RATIO = re.compile(r"[A-Za-z]/\d+")
@@ -88,7 +89,7 @@ def is_name_shaped(text: str) -> bool:
 
     >>> [is_name_shaped(t) for t in ["ImageNet", "Table", "LLMs", "2024", "x2", "1.3B", "MT-Bench", "L/5"]]
     [True, False, False, False, False, False, True, False]
-    >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "kHz"]]
+    >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "sub-2B"]]
     [False, False, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["Gallant-Bench", "Hydra-Net", "Self-Consistency"]]
     [True, True, False]
