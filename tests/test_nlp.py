@@ -2118,6 +2118,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It is fast; on the ", " split our model reaches 41 mIoU.", "evaluates_on"),
         ("It is fast, while on ", ", the gains vanish.", "evaluates_on"),
         ("It relies on parsing, and on ", " for the rest.", "mentions"),
+        # every name of a bracket after what the paper introduces, not after a comparison
+        ("We also introduce new datasets (FineMath, Stack-Edu, and ", ") for math.", "proposes"),
+        ("We introduce Foo that beats baselines (FineMath, Stack-Edu, and ", ").", "compares_with"),
         ("It depends on ", " and on the data.", "mentions"),
     ],
 )

@@ -1448,6 +1448,12 @@ _PROPOSE = re.compile(
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|create|"
     r"develop|design|curate)[sd]?\s+(?:[\w\-]+\s+){0,3}(?:benchmarks|datasets|methods|models|metrics|suites|"
     r"corpora)[,:]?\s+(?:(?:i\.e\.|namely),?\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
+    # "we introduce new datasets (FineMath, Stack-Edu, and X)": every name the bracket lists
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|"
+    r"create|develop|design|curate)[sd]?\s+"
+    r"(?:(?!(?:that|which|than|over|with|against|including|such|like|as|on|using|from|to|baselines?|"
+    r"outperform\w*|beat\w*|surpass\w*|compar\w*)\b)[\w\-]+\s+){0,4}\(\s*[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,5}"
+    r",?\s+(?:and\s+)?[\"“'‘]?$"
     # "we propose Flexible Progressive Finetuning (FP-SFT) and X": after a defined first name
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present)[sd]?\s+(?:an?\s+|the\s+)?"
     r"(?:[\w\-]+\s+){1,6}\([A-Za-z][\w\-]{1,14}\),?\s+and\s+(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
