@@ -168,6 +168,13 @@ def test_shape_discovery_skips_generic_acronyms_numbers_and_urls():
     assert [p.text for p in shaped_names("It beats all sub-2B models and Zorb-2B.")] == ["Zorb-2B"]
 
 
+def test_a_kind_suffix_alone_is_no_name(nlp):
+    # "Q* Bench": the symbol before the suffix names nothing, so "Bench" must not stand alone
+    text = "Across 20 benchmarks, including MME-RealWorld, Q* Bench and Zorb-Eval, it wins."
+    found = entities(nlp, "Zooming", text)
+    assert "Bench" not in found and "Zorb-Eval" in found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found
@@ -1592,9 +1599,11 @@ def test_setting_terms(text, expected):
         ),
         # accelerators, serving libraries and clouds are the tools, not the entities
         (
-            "Serving\n\nWe fine-tune GPT-4o mini on 64 NVIDIA A100 GPUs and H100s with DeepSpeed, serve it "
-            "with vLLM on AWS and chain calls with LangChain over a FAISS index, as EleutherAI does.",
-            {"NVIDIA A100", "A100", "H100s", "DeepSpeed", "vLLM", "AWS", "LangChain", "FAISS", "EleutherAI"},
+            "Serving\n\nWe fine-tune GPT-4o mini on 64 NVIDIA A100 GPUs, H100s and MI300X with DeepSpeed, "
+            "serve it with vLLM on AWS and chain calls with LangChain over a FAISS index, as EleutherAI "
+            "does.",
+            {"NVIDIA A100", "A100", "H100s", "MI300X", "DeepSpeed", "vLLM", "AWS", "LangChain", "FAISS"}
+            | {"EleutherAI"},
             {"GPT-4o mini"},
         ),
         # ... and so are a kernel's hardware units, training frameworks, schedulers and review boards
@@ -1859,6 +1868,8 @@ def test_a_size_in_parameters_names_a_model_that_extends_the_papers_name(nlp):
         ("On OlympiadBench and MathVista, Quorbit reduces the tokens.", "Method"),
         # a sentence opening on what it measures, then its subjects with no comma after them
         ("On OlympiadBench, Quorbit and Quorbit-Lite reach 80% accuracy.", "Method"),
+        # a last item named with its kind as the paper's own joins the list
+        ("We test it on ERQA, Quorbit and our new suite Zorb-Pro, of 3,500 questions.", "Benchmark"),
     ],
 )
 def test_list_mates_in_the_pipeline(nlp, text, typed):

@@ -1071,8 +1071,11 @@ def _without_organisations(
     return [p for p in pairs if p not in venues], kept
 
 
+#: a last item of the paper's own, named with its kind: "ERQA, RoboSpatial and our new suite X"
+_OWN_LAST_ITEM = r"(?:our\s+(?:new\s+|own\s+|proposed\s+)?(?:benchmark|suite|dataset|corpus)\s+)"
 _LIST_GAP = re.compile(
-    r"\s*(?:,\s*(?:(?:and|or)\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?|\s*/\s*|\s*;\s*)"
+    rf"\s*(?:,\s*(?:(?:and|or)\s+(?:the\s+|{_OWN_LAST_ITEM})?)?|\s+(?:and|or)\s+(?:the\s+|{_OWN_LAST_ITEM})?"
+    r"|\s*/\s*|\s*;\s*)"
     # a score before each item: "58.3% of SWE-bench Verified and 41.0% of SWE-bench Multilingual",
     # "68.4% of miniF2F and 22 problems of PutnamBench"
     r"(?:\d+(?:\.\d+)?\s*(?:%|problems|questions|tasks|issues)\s+(?:of|on)\s+(?:the\s+)?)?"

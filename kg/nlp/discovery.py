@@ -807,6 +807,10 @@ NOT_NAMES = frozenset(
         "Phase",
         "Subtask",
         "Track",
+        # a name's kind suffix standing alone: "V* Bench" (the symbol is no name of its own)
+        "Bench",
+        "Benchmark",
+        "Leaderboard",
         "Advances",  # "In Advances in Neural Information Processing Systems"
         "Part",
         "Chapter",
