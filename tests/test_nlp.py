@@ -133,6 +133,10 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
             "and the proximal policy optimization algorithm (PPO).",
             [("proximal policy optimization algorithm", "PPO")],
         ),
+        # a "2" may stand for the word "to", but only for it ("A2BCD" squares its A)
+        ("We propose Text-to-LoRA (T2L), a hypernetwork.", [("Text-to-LoRA", "T2L")]),
+        ("We propose learning to transfer learn (L2TL) here.", [("learning to transfer learn", "L2TL")]),
+        ("an accelerated nonuniform block coordinate descent (A2BCD) method", []),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):
@@ -173,6 +177,21 @@ def test_a_kind_suffix_alone_is_no_name(nlp):
     text = "Across 20 benchmarks, including MME-RealWorld, Q* Bench and Zorb-Eval, it wins."
     found = entities(nlp, "Zooming", text)
     assert "Bench" not in found and "Zorb-Eval" in found
+
+
+def test_a_hyphenated_long_form_names_the_pair(nlp):
+    found = entities(nlp, "Text-to-LoRA: Instant Adaption", "We propose Text-to-LoRA (T2L). T2L is fast.")
+    assert set(found) == {"Text-to-LoRA"} and set(found["Text-to-LoRA"].mentions) == {"Text-to-LoRA", "T2L"}
+
+
+def test_a_title_that_is_only_a_report_proposes_its_release(nlp):
+    found = entities(nlp, "Zorbo-VL Technical Report", "We open-source Zorbo-VL-7B, a vision-language model.")
+    assert found["Zorbo-VL"].proposed and found["Zorbo-VL-7B"].proposed
+
+
+def test_a_size_in_an_appositive_makes_a_model(nlp):
+    found = entities(nlp, "Judges", "Here we introduce Rubrik, a 3B judge distilled from GPT-4.1 labels.")
+    assert found["Rubrik"].type == "Model" and found["Rubrik"].proposed
 
 
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
@@ -2129,6 +2148,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It is fast; on the ", " split our model reaches 41 mIoU.", "evaluates_on"),
         ("It is fast, while on ", ", the gains vanish.", "evaluates_on"),
         ("It relies on parsing, and on ", " for the rest.", "mentions"),
+        ("On HealthBench and our newly collected ", ", it agrees with graders.", "proposes"),
+        ("We open-source MiMo-VL-7B-SFT and ", ", two vision-language models.", "proposes"),
         # every name of a bracket after what the paper introduces, not after a comparison
         ("We also introduce new datasets (FineMath, Stack-Edu, and ", ") for math.", "proposes"),
         ("We introduce Foo that beats baselines (FineMath, Stack-Edu, and ", ").", "compares_with"),

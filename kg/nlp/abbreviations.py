@@ -82,7 +82,29 @@ def match_long_form(candidate: str, short: str) -> int | None:
     >>> candidate = "a new method -- prompt inversion from logprob sequences"
     >>> candidate[match_long_form(candidate, "PILS"):]
     'prompt inversion from logprob sequences'
+
+    A "2" or "4" between letters may stand for "to" or "for", as short forms write them:
+
+    >>> candidate = "We propose Text-to-LoRA"
+    >>> candidate[match_long_form(candidate, "T2L"):]
+    'Text-to-LoRA'
     """
+    offset = _match_letters(candidate, short)
+    if offset is None and _NUMBER_FOR_WORD.search(short):
+        # the digit must stand for a whole word "to" or "for" (not "A2BCD", whose 2 squares A):
+        # write those words with the digit, keeping every offset
+        digits = _WORD_FOR_NUMBER.sub(lambda m: "2o" if m.group(0).lower() == "to" else "4or", candidate)
+        if digits != candidate:
+            offset = _match_letters(digits, short)
+    return offset
+
+
+#: a digit between letters that a short form writes for a word: "T2L" (to), "G4C" (for)
+_NUMBER_FOR_WORD = re.compile(r"(?<=[A-Za-z])[24](?=[A-Za-z])")
+_WORD_FOR_NUMBER = re.compile(r"\b(?:to|for)\b", re.I)
+
+
+def _match_letters(candidate: str, short: str) -> int | None:
     chars = [c.lower() for c in short if c.isalnum()]
     if not chars:
         return None

@@ -1552,9 +1552,18 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     >>> out = link_paper_variants([data, replace(e("Fennimore-Small", "Model"), typed_by="name")])
     >>> (out[1].parent, out[1].type)
     ('Fennimore', 'Dataset')
+
+    The other way round, a family typed by nothing takes the kind the paper gave a version of it.
+
+    >>> version = replace(e("RTLM v1.1", "Benchmark"), typed_by="list")
+    >>> out = link_paper_variants([version, e("RTLM", "Method")])
+    >>> (out[1].type, out[0].parent)
+    ('Benchmark', 'RTLM')
     """
     by_form = {normalize_form(e.name): e for e in entities}
+    index = {id(e): i for i, e in enumerate(entities)}
     out = list(entities)
+    family_kinds: dict[int, str] = {}
     for i, entity in enumerate(entities):
         if entity.catalogue_id:
             continue
@@ -1574,8 +1583,14 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
                 if family.proposed and not entity.proposed and stem in variant_stems:
                     # "We present MemVid ... MemVid-7B outperforms X": a size of the paper's own
                     entity = replace(entity, proposed=True, relation=Relation.PROPOSES.value)
+                if family.typed_by is None and entity.typed_by in _SURE_TYPINGS:
+                    # "on VerilogEval v2 and RTLLM v1.1 ... on RTLLM": the family is of its version's kind
+                    family_kinds.setdefault(index[id(family)], entity.type)
                 out[i] = replace(entity, parent=family.name)
                 break
+    for i, kind in family_kinds.items():
+        if out[i].typed_by is None:
+            out[i] = replace(out[i], type=kind, typed_by="context")
     return out
 
 
@@ -1994,7 +2009,10 @@ def _build_entity(
             cue = cue or type_from_context("", text[m.end : title_end])
         if cue:
             cue_types[cue] += 1
-    long_forms = [m.text for m in group if "abbreviation" in m.rules and " " in m.text.strip()]
+    paired = [m.text for m in group if "abbreviation" in m.rules]
+    # words, else one hyphenated word with a lower-case part: "Text-to-LoRA" for T2L (not "LR-nets"
+    # beside "Local reparameterization networks")
+    long_forms = [t for t in paired if " " in t.strip()] or [t for t in paired if _hyphenated_long_form(t)]
     typed_by: str | None
     if ambiguous:  # nothing in the paper settles it: keep the bare form, merge with nothing
         types = {e.type for e in entry_sets[0]}
@@ -2071,6 +2089,16 @@ def _build_entity(
         parent=parent,
         typed_by=typed_by,
     )
+
+
+def _hyphenated_long_form(text: str) -> bool:
+    """Whether ``text``, one side of an abbreviation pair with no space, can be its long form:
+    a hyphenated word with a lower-case part after its first ("Text-to-LoRA"; not "GRPO-ATS").
+
+    >>> [_hyphenated_long_form(t) for t in ("Text-to-LoRA", "GRPO-ATS", "LoRA")]
+    [True, False, False]
+    """
+    return any(part.isalpha() and part.islower() for part in text.split("-")[1:])
 
 
 def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: Counter[str]) -> bool:

@@ -1121,17 +1121,27 @@ def appositive_kind(after: str) -> str | None:
     'Dataset'
     >>> appositive_kind(", our model reduces the error"), appositive_kind(", our model for parsing")
     (None, 'Model')
+    >>> appositive_kind(", a 3B judge distilled from GPT-4.1"), appositive_kind(", a 2B token mix")
+    ('Model', None)
     """
     if not _APPOSITIVE_OPENS.match(after):
         return "Dataset" if _COUNTED_DATA.match(after) else None
     match = _APPOSITIVE.match(after[:120])
     if match is None:
-        return "Dataset" if _COUNTED_DATA.match(after) else None
+        if _COUNTED_DATA.match(after):
+            return "Dataset"
+        return "Model" if _SIZED_APPOSITIVE.match(after) else None
     if _OUR_SUBJECT.match(after, match.end()) and " our " in after[: match.end()].lower():
         return None  # "On X, our model reduces the error": the subject of the sentence
     return match.lastgroup
 
 
+#: an appositive that gives a size in parameters, whatever its noun: "X, a 3B judge distilled ..."
+#: (not a count of data: "a 2B token mix")
+_SIZED_APPOSITIVE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,\s*an?\s+(?:[\w\-]+\s+)?\d+(?:\.\d+)?[BM]\s+"
+    r"(?!(?:tokens?|words?|images?|pairs?|examples?|samples?|hours?|parameters?)\b)[a-z]"
+)
 #: a verb right after "our <kind>": the kind is the subject, no appositive
 _OUR_SUBJECT = re.compile(
     r"\s+(?:also\s+|further\s+|consistently\s+)?(?:[a-z]+[^s\W]s|can|could|will|is|was|has)\b"
@@ -1421,7 +1431,7 @@ _PROPOSE = re.compile(
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as)\s+[\"“'‘]?$"
     # "our new X split", "our proposed X"
-    r"|\bour\s+(?:new|novel|proposed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel)\s+[\"“'‘]?$"
+    r"|\bour\s+(?:new|novel|proposed|newly\s+[a-z]+ed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel)\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
     # "... and a new out-of-distribution set, RM-Shift"
@@ -1448,8 +1458,8 @@ _PROPOSE = re.compile(
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
     # "we introduce Phi-4-Mini and X", "we release A, B and X": every name the verb takes
-    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:the\s+)?"
-    r"[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|open-source)[sd]?\s+"
+    r"(?:the\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
     # "we introduce two benchmarks, i.e., DetCon and X": every name of the kind introduced
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|create|"
     r"develop|design|curate)[sd]?\s+(?:[\w\-]+\s+){0,3}(?:benchmarks|datasets|methods|models|metrics|suites|"

@@ -71,6 +71,8 @@ _PREFIXED_ACRONYM = re.compile(
 )
 #: a letter over a number: "L/5", "N/2"
 _RATIO = re.compile(r"[A-Za-z]/\d+")
+#: a range of Roman numerals: "Fitzpatrick skin types V-VI", "stages II-IV"
+_ROMAN_RANGE = re.compile(r"[IVX]{1,4}(?:[-–/][IVX]{1,4})+")
 _MATH_CALL = re.compile(r"(?:log|ln|exp|sin|cos|tan|tanh|max|min|det|diag|tr|sgn|sign)[A-Z][0-9]?")
 #: five digits in a row: grant, patent and report numbers, not names
 _LONG_NUMBER = re.compile(r"\d{5}")
@@ -89,6 +91,8 @@ def is_name_shaped(text: str) -> bool:
 
     >>> [is_name_shaped(t) for t in ["ImageNet", "Table", "LLMs", "2024", "x2", "1.3B", "MT-Bench", "L/5"]]
     [True, False, False, False, False, False, True, False]
+    >>> [is_name_shaped(t) for t in ["V-VI", "II-IV", "VI-X3"]]
+    [False, False, True]
     >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "sub-2B"]]
     [False, False, True, False, False, False]
     >>> [is_name_shaped(t) for t in ["Gallant-Bench", "Hydra-Net", "Self-Consistency"]]
@@ -114,7 +118,7 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _MATH_CALL.fullmatch(text) or _LONG_NUMBER.search(text):  # logN; grant LM009961-01
         return False
-    if _RATIO.fullmatch(text):  # "precision at L/5": a fraction of a length
+    if _RATIO.fullmatch(text) or _ROMAN_RANGE.fullmatch(text):  # "L/5"; "skin types V-VI"
         return False
     if _PREFIXED_ACRONYM.fullmatch(text):  # "short-CoT", "non-IID", "multi-GPU": a modifier
         return False
@@ -488,6 +492,8 @@ _TITLE = re.compile(rf"\s*(?:[{_EMOJI}]+\s*)?([^:]{{2,60}}?)\s*:\s+\S")
 _CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
 #: the kind of document a title's head may end with, which is not part of the name
 _REPORT = re.compile(r"\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Report)$")
+#: a title that is a report on a named release and nothing more
+_REPORT_TITLE = re.compile(r"\s*([^:]{2,60}?)\s+(?:Tech(?:nical)?\s+Report|System\s+Card)\s*")
 #: a lower-case version after a name: "Kimi k1.5", "Foo v2"
 _VERSION_WORD = re.compile(r"[a-z]\d+(?:\.\d+)*")
 
@@ -518,6 +524,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Kimi k1.5'
     >>> title_name("Phi-4-Mini Technical Report: Compact yet Powerful Models").text
     'Phi-4-Mini'
+    >>> title_name("MiMo-VL Technical Report").text, title_name("A Technical Report") is None
+    ('MiMo-VL', True)
     >>> title_name("Lean Copilot 2: Retrieval-Augmented Theorem Proving").text
     'Lean Copilot 2'
     >>> title_name("Part 2: Scaling the Data") is None
@@ -531,10 +539,11 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     >>> title_name("wav2vec 2.0: Speech Representations", "Here wav2vec 2.0 masks speech.").text
     'wav2vec 2.0'
     """
-    match = _TITLE.match(title)
+    # "Phi-4-Mini Technical Report: ...", or a title that is only the report: "MiMo-VL Technical Report"
+    match = _TITLE.match(title) or _REPORT_TITLE.fullmatch(title)
     if not match:
         return None
-    head = _REPORT.sub("", match.group(1).strip())  # "Phi-4-Mini Technical Report: ..."
+    head = _REPORT.sub("", match.group(1).strip())
     words = head.split()
     first = words[0].lower()
     if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:

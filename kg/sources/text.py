@@ -20,7 +20,8 @@ escaped ``\% \& \_ \# \$`` become the plain character; math delimiters and group
 braces go. A superscript or subscript becomes Unicode when every character has a Unicode
 form (``S$^{2}$FT`` -> ``S²FT``, ``H$_2$O`` -> ``H₂O``, ``$10^{-3}$`` -> ``10⁻³``) and is
 otherwise written ``^x`` or ``^(xy)``. A bare ``%`` is a percent sign, not a comment, and
-``~`` is a space only inside a word-to-word tie (``Fig.~1``).
+``~`` is a space only inside a word-to-word tie (``Fig.~1``) and, in any text, in a tie of a
+word to a bracket (``inputs~(OoD)``).
 
 Examples
 --------
@@ -187,6 +188,9 @@ _CITATION = re.compile(
     r"[\s~]*\\(?:cite[a-z]*|(?:eq|auto|c|C|page)?ref|label|footnote|thanks)\*?\s*(?:\[[^\[\]{}]*\]\s*)*\{[^{}]*\}"
 )
 _TIE = re.compile(r"(?<=[\w.])~(?=\w)")
+#: a tie before a bracket, which LaTeX sources keep even where no command is left:
+#: "out-of-distribution~(OoD) inputs"
+_BRACKET_TIE = re.compile(r"(?<=[A-Za-z])~(?=\()")
 
 
 @lru_cache(maxsize=1)
@@ -323,6 +327,8 @@ def tidy(value: object, *, latex: bool = False) -> str:
 
     >>> tidy(["First  sentence.", "Second\\u00a0sentence."])
     'First sentence. Second sentence.'
+    >>> tidy("robust to out-of-distribution~(OoD) inputs, x ~ N(0, 1)")
+    'robust to out-of-distribution (OoD) inputs, x ~ N(0, 1)'
     """
     if value is None:
         return ""
@@ -333,6 +339,8 @@ def tidy(value: object, *, latex: bool = False) -> str:
     if text is not stripped:  # entities or joins may have brought in what strip_invisible drops
         text = strip_invisible(text)
     text = latex_to_text(text, always=latex)
+    if "~(" in text:
+        text = _BRACKET_TIE.sub(" ", text)
     return " ".join(text.split())  # the same as folding \s+ to one space, but in C
 
 
