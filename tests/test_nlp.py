@@ -194,6 +194,17 @@ def test_a_size_in_an_appositive_makes_a_model(nlp):
     assert found["Rubrik"].type == "Model" and found["Rubrik"].proposed
 
 
+def test_a_list_of_settings_leaves_known_methods_as_they_are(nlp):
+    text = "It happens in settings such as Gaussian process (GP) classification and linear regression."
+    found = entities(nlp, "Grokking", text)
+    assert found["Gaussian Process"].type == "Method" and found["Linear Regression"].type == "Method"
+
+
+def test_the_spectral_norm_of_a_matrix_is_no_spectral_normalization(nlp):
+    found = entities(nlp, "Norms", "Bounds on the spectral norm of the weights predict little.")
+    assert "Spectral Normalization" not in found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found
@@ -2150,6 +2161,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It relies on parsing, and on ", " for the rest.", "mentions"),
         ("On HealthBench and our newly collected ", ", it agrees with graders.", "proposes"),
         ("We open-source MiMo-VL-7B-SFT and ", ", two vision-language models.", "proposes"),
+        ("We implement ", ", a testbed for domain generalization.", "proposes"),
+        ("We implement our method in ", ", a deep learning library.", "mentions"),
         # every name of a bracket after what the paper introduces, not after a comparison
         ("We also introduce new datasets (FineMath, Stack-Edu, and ", ") for math.", "proposes"),
         ("We introduce Foo that beats baselines (FineMath, Stack-Edu, and ", ").", "compares_with"),

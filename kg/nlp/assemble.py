@@ -1477,6 +1477,9 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
         loose = kind == "Task" and out[i].type in _DATA_KINDS and out[i].typed_by is not None
         # ... and name tasks among benchmarks ("10 benchmarks, including code generation")
         loose = loose or (kind in _DATA_KINDS and out[i].type == "Task" and out[i].typed_by == "catalogue")
+        # ... and "settings such as Gaussian process (GP) classification" leaves a known method one
+        known_method = out[i].type in ("Method", "Model") and out[i].typed_by == "catalogue"
+        loose = loose or (kind == "Task" and known_method)
         if out[i].type != kind and not loose and (kind in _LISTED_KINDS or out[i].typed_by is None):
             out[i] = replace(out[i], type=kind, typed_by="list")
     return out

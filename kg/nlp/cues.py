@@ -1093,7 +1093,7 @@ def _data_noun_end(before: str) -> bool:
 #: what it is: "we provide Generic COG (gCOG), a configurable benchmark", "we pretrain Falconet,
 #: a family of open LMs" (a known name trained so is only used: see kg.nlp.assemble)
 _PROVIDE_BEFORE = re.compile(
-    r"\bwe\s+(?:\w+\s+|[^.;]{0,100}?\band\s+)?(?:provide|offer|open-source|share|train|pre-?train)(?:[sd]|ed)?"
+    r"\bwe\s+(?:\w+\s+|[^.;]{0,100}?\band\s+)?(?:provide|offer|open-source|share|train|pre-?train|implement)(?:[sd]|ed)?"
     r"\s+(?:the\s+)?$",
     re.I,
 )
