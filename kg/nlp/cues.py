@@ -1436,7 +1436,7 @@ _PROPOSE = re.compile(
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
     # "... and a new out-of-distribution set, RM-Shift"
     r"|\ba\s+new\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split|metric|measure|"
-    r"score|framework|method|approach|algorithm|technique|architecture|paradigm|model)"
+    r"score|framework|method|approach|algorithm|technique|architecture|paradigm|model|problem|task|setting)"
     # "a new framework for language model inference, Tree of Thoughts (ToT)"
     r"(?:\s+(?:for|of)\s+(?:[\w\-]+\s+){0,3}[\w\-]+)?,\s+[\"“'‘]?$"
     # "trained on our synthetic corpus QS-Synth"
@@ -1822,7 +1822,9 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         )
         or (
             before[-1:].isspace()
-            and before.rstrip()[-9:].lower().endswith(("including", "as", "like", "e.g.", "e.g.,"))
+            and before.rstrip()[-11:]
+            .lower()
+            .endswith(("including", "as", "like", "e.g.", "e.g.,", "benchmarks,", "benchmark,"))
             and _ON_BENCHMARKS_LIST.search(before[-90:])
         )
     ):
@@ -1948,7 +1950,8 @@ _BENCHMARKS_AFTER = re.compile(
 #: the benchmarks a result is given on, by example: "it leads in coding and math benchmarks,
 #: including X" (not data sets, which a model may be trained on)
 _ON_BENCHMARKS_LIST = re.compile(
-    r"\b(?:on|in|across|over)\s+(?:[\w\-]+\s+){0,4}?benchmarks?,?\s+(?:including|such\s+as|like|e\.g\.,?)\s+$",
+    # (or the list right after the comma: "on the information seeking benchmarks, GAIA and X")
+    r"\b(?:on|in|across|over)\s+(?:[\w\-]+\s+){0,4}?benchmarks?(?:,?\s+(?:including|such\s+as|like|e\.g\.,?)|,)\s+$",
     re.I,
 )
 #: what a result carries over to: "it transfers to GPQA", "generalizes well to unseen ImageNet-R"

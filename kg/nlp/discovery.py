@@ -1809,6 +1809,11 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
     ['limited self-supervision']
     >>> [p.text for p in introduced_phrases("new vectors, which we call intruder dimensions.")]
     []
+
+    So is the term named right after "a new problem" (or task, or setting), acronyms and all:
+
+    >>> [p.text for p in introduced_phrases("We study a new research problem, online GNN evaluation, which")]
+    ['online GNN evaluation']
     """
     found = []
     for at in _we_positions(text, start):  # the pattern opens on "we": tried only there
@@ -1818,6 +1823,11 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
             if words[-1] in _KIND_WORDS or (len(words) == 1 and "-" not in words[0]):
                 continue
             found.append(Piece(match.group(1), match.start(1), match.end(1)))
+    if "a new " in text or "a novel " in text:
+        for match in _NEW_PROBLEM.finditer(text, start):
+            words = match.group(1).split()
+            if not any(word in _NOT_TERM_WORDS or word.title() in FUNCTION_WORDS for word in words):
+                found.append(Piece(match.group(1), match.start(1), match.end(1)))
     if _NAMING_GATE.search(text, start) is not None:
         for match in _NAMED_LOWER.finditer(text, start):
             words = match.group(1).split()
@@ -1852,6 +1862,14 @@ _NAMED_LOWER = re.compile(
     rf"|\b[Ww]e\s+(?:call|name|term|dub)\s+(?:this|these|such|our)\s+(?:[a-z\-]+\s+)?{_NAMED_KINDS})"
     r"\s+[\"“']?"
     rf"({_LOWER_WORD}(?:\s{_LOWER_WORD}){{0,3}})[\"”']?"
+    r"(?=\s*[,.;:(]|\s+(?:that|which|where)\b)"
+)
+#: a word of a term that may be an acronym: "online GNN evaluation"
+_TERM_WORD = r"(?:[a-z][a-z0-9]*|[A-Z]{2,6}s?)(?:-[A-Za-z0-9]+)*"
+#: "a new research problem, online GNN evaluation, which ...": the term named after its kind
+_NEW_PROBLEM = re.compile(
+    r"\ba\s+(?:new|novel)\s+(?:research\s+|learning\s+)?(?:problem|task|setting)\s*(?:,|:|—)\s*[\"“']?"
+    rf"((?:[a-z][a-z0-9\-]*\s)?{_TERM_WORD}(?:\s{_TERM_WORD}){{1,3}})[\"”']?"
     r"(?=\s*[,.;:(]|\s+(?:that|which|where)\b)"
 )
 #: the words every naming above holds (a search many times faster than the pattern's)
