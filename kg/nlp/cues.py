@@ -1435,7 +1435,7 @@ _PROPOSE = re.compile(
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
     # "... and a new out-of-distribution set, RM-Shift"
-    r"|\ba\s+new\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split|metric|measure|"
+    r"|\ba\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split|metric|measure|"
     r"score|framework|method|approach|algorithm|technique|architecture|paradigm|model|problem|task|setting)"
     # "a new framework for language model inference, Tree of Thoughts (ToT)"
     r"(?:\s+(?:for|of)\s+(?:[\w\-]+\s+){0,3}[\w\-]+)?,\s+[\"“'‘]?$"
@@ -1616,7 +1616,8 @@ _COMPARE = re.compile(
 #: sampled from a generative adversarial network" (not past it: "questions from a database,
 #: contemporary semantic parsing models")
 _ITEMS_FROM = re.compile(
-    r"\b(?:images|videos|clips|documents|texts|samples|examples|questions|problems)\s+"
+    r"\b(?:images|videos|clips|documents|texts|samples|examples|questions|problems|x-rays|scans|radiographs|"
+    r"recordings|utterances|dialogues|conversations|trajectories|demonstrations|sentences|passages|articles)\s+"
     r"(?:(?:drawn|collected|sampled|taken|generated|mined)\s+)?from\s+(?:the\s+|an?\s+)?(?:[a-z][\w\-]*\s+)?$",
     re.I,
 )

@@ -1824,6 +1824,7 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
                 continue
             found.append(Piece(match.group(1), match.start(1), match.end(1)))
     if "a new " in text or "a novel " in text:
+        found += _terms_before_new_kind(text, start)
         for match in _NEW_PROBLEM.finditer(text, start):
             words = match.group(1).split()
             if not any(word in _NOT_TERM_WORDS or word.title() in FUNCTION_WORDS for word in words):
@@ -1864,6 +1865,51 @@ _NAMED_LOWER = re.compile(
     rf"({_LOWER_WORD}(?:\s{_LOWER_WORD}){{0,3}})[\"”']?"
     r"(?=\s*[,.;:(]|\s+(?:that|which|where)\b)"
 )
+
+
+def _terms_before_new_kind(text: str, start: int) -> list[Piece]:
+    """Lower-case terms of two to four words right before ", a new <kind>", after a preposition
+    or an article: "... with reasoning graph accuracy, a new measure of ..." (not after a verb:
+    "we then apply gradient surgery, a novel technique", where the term's start is unknown).
+
+    >>> [p.text for p in _terms_before_new_kind("It adds the reasoning graph accuracy, a new measure.", 0)]
+    ['reasoning graph accuracy']
+    >>> [p.text for p in _terms_before_new_kind("We then apply gradient surgery, a novel technique.", 0)]
+    []
+    """
+    found = []
+    for match in _NEW_KIND_AFTER.finditer(text, start):
+        words = _TERM_BEFORE.search(text, max(start, match.start() - 60), match.start())
+        if words is None:
+            continue
+        parts = words.group(1).split()
+        # the term opens after a preposition or an article ("with reasoning graph accuracy"),
+        # not after a verb ("we then apply gradient surgery")
+        left = max((i for i, p in enumerate(parts) if p in _TERM_LEFT), default=None)
+        if left is None:
+            continue
+        parts = parts[left + 1 :]
+        if (
+            len(parts) < 2
+            or parts[-1] in _KIND_WORDS
+            or any(p in _NOT_TERM_WORDS or p.title() in FUNCTION_WORDS for p in parts)
+        ):
+            continue
+        term = " ".join(parts)
+        end = match.start()
+        found.append(Piece(term, end - len(term), end))
+    return found
+
+
+#: ", a new measure", ", a novel training objective": a kind the paper says is new
+_NEW_KIND_AFTER = re.compile(
+    r",\s+an?\s+(?:new|novel)\s+(?:[a-z\-]+\s+){0,2}?(?:measure|metric|score|method|approach|objective|loss|"
+    r"task|benchmark|algorithm|technique|regularizer|criterion)\b"
+)
+#: up to five lower-case words ending right before the comma
+_TERM_BEFORE = re.compile(r"(?<![\w\-])((?:[a-z][a-z0-9\-]*\s){1,4}[a-z][a-z0-9\-]*)$")
+#: the words a term may open after
+_TERM_LEFT = words_of("with of on in for by via from to the a an our and or as")
 #: a word of a term that may be an acronym: "online GNN evaluation"
 _TERM_WORD = r"(?:[a-z][a-z0-9]*|[A-Z]{2,6}s?)(?:-[A-Za-z0-9]+)*"
 #: "a new research problem, online GNN evaluation, which ...": the term named after its kind
