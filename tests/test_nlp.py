@@ -205,6 +205,23 @@ def test_the_spectral_norm_of_a_matrix_is_no_spectral_normalization(nlp):
     assert "Spectral Normalization" not in found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We probe the layers using the Zorb Radio News Corpus and LibriSpeech.", "Zorb Radio News Corpus"),
+        # a heading's words before the head, or the end of a longer name, are none
+        ("We evaluate it on the Proposed Dataset and on LibriSpeech.", None),
+        ("It reaches 90% accuracy on the TIMIT Speech Corpus.", None),
+    ],
+)
+def test_a_title_case_phrase_ending_in_a_data_noun_is_a_data_set(nlp, abstract, name):
+    found = entities(nlp, "Probing", abstract)
+    phrases = [n for n in found if n.endswith(("Corpus", "Dataset"))]
+    assert phrases == ([name] if name else []), found
+    if name:
+        assert found[name].type == "Dataset"
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found

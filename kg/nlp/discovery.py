@@ -1422,6 +1422,16 @@ _PLACE_AFTER = re.compile(r",\s+[A-Z]{2}\b(?![\w\-])")
 #: a parenthetical citation right after the phrase: "Colored Objects (Ippolito & Callison-Burch, 2023)"
 _CITED_AFTER = re.compile(r"\s*\([^()]{0,80}?(?:et al\.?|&|\band\b)[^()]{0,40}?\b(?:19|20)\d\d[a-z]?\)")
 #: words of organisations and places, which Title Case lists in affiliations are full of
+#: a word with a capital or a digit right before a phrase: the phrase ends a longer name
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w\-]*|\w*\d\w*)[ ]$")
+#: last words that make a Title Case phrase the name of a data set or benchmark
+_DATA_HEADS = words_of("Corpus Corpora Treebank Dataset Benchmark")
+#: words a heading or a paper's prose capitalises before such a last word: "the Proposed Dataset"
+_PLAIN_DATA_MODIFIERS = words_of(
+    """Proposed New Novel Our Synthetic Real Public Original Full Main Target Source Test Training
+    Train Validation Evaluation Large Small Standard Resulting Final Whole Entire Same Following
+    Multilingual English Benchmark Dataset"""
+)
 _INSTITUTION_WORDS = ORGANISATION_WORDS | words_of(
     """
     Center Centre School Office Research Science Sciences Engineering Street Road Avenue City
@@ -1467,14 +1477,27 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
     ['Expert Iteration', 'Penn Treebank']
     >>> [p.text for p in phrase_names("It is trained on a new Zorb Crawl-based dataset.")]
     ['Zorb Crawl']
+
+    A phrase whose last word names data is a name of its own: "the Zorb Radio News Corpus".
+
+    >>> [p.text for p in phrase_names("We probe it on the Zorb Radio News Corpus today.")]
+    ['Zorb Radio News Corpus']
     """
     found = []
     cited = None
     for match in _PHRASE.finditer(text, start):
         at, end = match.span()
         words = match.group(0).split()
+        # "the Zorb Radio News Corpus": a name of data (not "the Proposed Dataset")
+        # (nor the end of a longer name: "the TIMIT Speech Corpus")
+        data_headed = (
+            words[-1] in _DATA_HEADS
+            and not any(w in _PLAIN_DATA_MODIFIERS for w in words)
+            and not _NAME_BEFORE.search(text, max(0, at - 30), at)
+        )
+        named = words[:-1] if data_headed else words
         if (
-            not (all(_plain_capital(w) for w in words) or _generic_headed(text, words, at, end))
+            not (all(_plain_capital(w) for w in named) or _generic_headed(text, words, at, end))
             or any(w in _INSTITUTION_WORDS for w in words)
             or match.group(0).lower() in _FIELD_NAMES
             or is_place_phrase(match.group(0))
@@ -1486,7 +1509,12 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
             continue
         if not _CITED_AFTER.match(text, end) and (  # a cited phrase is a name wherever it stands
             _sentence_initial(text, at)
-            or not (_TYPE_NOUN.match(text, end) or _in_name_list(text, at, end) or _in_kind_list(text, at))
+            or not (
+                data_headed
+                or _TYPE_NOUN.match(text, end)
+                or _in_name_list(text, at, end)
+                or _in_kind_list(text, at)
+            )
         ):
             continue
         if cited is None:
