@@ -222,6 +222,12 @@ def test_a_title_case_phrase_ending_in_a_data_noun_is_a_data_set(nlp, abstract, 
         assert found[name].type == "Dataset"
 
 
+def test_a_title_name_of_one_hyphenated_word_is_found_again_whole(nlp):
+    # "Wan" is a catalogue model: the title's name must win over it at a sentence's start too
+    found = entities(nlp, "Wan-Zorb: Video Editing", "Wan-Zorb attaches a branch to a frozen model.")
+    assert "Wan" not in found and len(found["Wan-Zorb"].evidence) == 2, found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found

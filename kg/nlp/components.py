@@ -406,7 +406,10 @@ class NameDiscoverer:
         if head is not None:
             found.append((head, "title"))
         for rule in ("title", "called", "cue"):
-            pieces = [piece for piece, kind in found if kind == rule and " " in piece.text]
+            # (a title's name of one hyphenated word too, which shapes do not always find:
+            # "Wan-Edit attaches")
+            joined = "-" if rule == "title" else " "
+            pieces = [p for p, kind in found if kind == rule and (" " in p.text or joined in p.text)]
             found += [(other, rule) for other in repeated_mentions(text, pieces)]
         spans = []
         for piece, rule in found:

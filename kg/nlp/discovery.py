@@ -1694,7 +1694,7 @@ def repeated_mentions(text: str, pieces: Iterable[Piece]) -> list[Piece]:
         while at >= 0:
             end = at + len(name)
             if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
-                if at not in taken:
+                if at not in taken and not (at and text[at - 1] in "/.@#"):  # not in a path: ".../R-GAP"
                     out.append(Piece(name, at, end))
                 at = text.find(name, end)
             else:
