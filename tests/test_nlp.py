@@ -228,6 +228,21 @@ def test_a_title_name_of_one_hyphenated_word_is_found_again_whole(nlp):
     assert "Wan" not in found and len(found["Wan-Zorb"].evidence) == 2, found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name", "proposed"),
+    [
+        ("On our Zorb-Bench and on the public TGVE benchmark, it wins.", "Zorb-Bench", True),
+        # a modifier of the paper's own thing is not it
+        ("We validate our ZV k-means on synthetic data.", "ZV", False),
+        # nor a name the catalogue knows
+        ("Our GPT-4o baseline and our Zorbix are compared.", "GPT-4o", False),
+    ],
+)
+def test_an_unknown_name_after_our_is_the_papers_own(nlp, abstract, name, proposed):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].proposed is proposed, found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found

@@ -1981,6 +1981,10 @@ def _sentence_of(start: int, end: int, sentences: list[tuple[int, int]], text: s
 
 
 _AFTER_ANY_END = 1 << 62
+#: a name's shape, not a lower-case phrase ("our own data"): a capital or a digit in it
+_NAMEISH = re.compile(r".*[A-Z0-9]")
+#: what may follow a name that ends its noun phrase: a stop, a bracket, "and", "or"
+_PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
 
 
 def _build_entity(
@@ -2004,7 +2008,15 @@ def _build_entity(
         s, e = _sentence_of(m.start, m.end, sentences, text)
         before, after = text[s : m.start], text[m.end : e]
         relation = relation_from_context(before, after, in_title=m.start < title_end)
-        if "title" in m.rules:
+        # a name no catalogue knows after "our" is the paper's own: "On our EditVerse-Bench"
+        # (the name ends its noun phrase: not a modifier, "our EV k-means", "our MT system")
+        ours = (
+            not m.entries
+            and before.endswith(("our ", "Our "))
+            and _NAMEISH.match(m.text) is not None
+            and _PHRASE_ENDS.match(after) is not None
+        )
+        if "title" in m.rules or ours:
             relation = Relation.PROPOSES.value
         evidence.append(Evidence(m.text, m.start, m.end, text[s:e], s, relation))
         cue = type_from_context(before, after) or m.type
