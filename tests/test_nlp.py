@@ -2200,6 +2200,7 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("On HealthBench and our newly collected ", ", it agrees with graders.", "proposes"),
         ("We open-source MiMo-VL-7B-SFT and ", ", two vision-language models.", "proposes"),
         ("We implement ", ", a testbed for domain generalization.", "proposes"),
+        ("We combine the best design choices into a recipe, ", ", and scale it.", "proposes"),
         ("We release a novel dataset of annotated videos, ", " (PVD), with code.", "proposes"),
         ("It is pretrained on 1.2M chest X-rays from ", ", CheXpert and NIH ChestX-ray14.", "uses"),
         ("Evaluations on the hard information seeking benchmarks, ", " and X, show gains.", "evaluates_on"),
@@ -2730,6 +2731,7 @@ def test_a_known_method_defined_under_a_generic_head_is_the_method(nlp):
         ("We propose position zorbling, a simple method for arithmetic.", "position zorbling", "Method"),
         # named right before "a new measure" (after a preposition or an article)
         ("It scores with reasoning graph zorbness, a new measure.", "reasoning graph zorbness", "Metric"),
+        ("We study a paradigm we call early zorbing: data the agent makes.", "early zorbing", "Method"),
         # named right after "a new problem", acronyms and all
         ("We study a new research problem, online GNN zorbing, which helps.", "online GNN zorbing", "Task"),
     ],

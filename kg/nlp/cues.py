@@ -1483,6 +1483,9 @@ _PROPOSE = re.compile(
     # "we challenge this notion by introducing X"
     r"|\bwe\b[^.;]{0,120}?\bby\s+(?:introducing|proposing|presenting|developing|designing|building)\s+"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
+    # "we combine the best choices into a recipe, X"
+    r"|\bwe\b[^.;]{0,120}?\binto\s+an?\s+(?:[\w\-]+\s+){0,2}(?:recipe|framework|method|model|pipeline|system|"
+    r"benchmark|suite|dataset|agent),\s+[\"“'‘]?$"
     # "we fine-tune A on B to obtain X"
     r"|\bwe\b[^.;]{0,120}?(?:\bto\s+obtain|,\s+obtaining)\s+[\"“'‘]?$"
     # "we assembled 106 data sets to create X"
@@ -1642,7 +1645,7 @@ _PROPOSE_WORDS = (
     "referred",
     "coined",
     "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining", "novel",
-    "distil", "compress", "introducing", "proposing", "presenting", "developing", "designing", "building",
+    "distil", "compress", "into a", "introducing", "proposing", "presenting", "developing", "designing", "building",
 )  # fmt: skip
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",

@@ -725,7 +725,8 @@ VARIANT_TITLE_WORDS = frozenset(
 )
 #: a size in parameters or examples: "7B", "1.5B", "8x7B", "200K"
 SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
-_VERSION = re.compile(r"v\d+(?:\.\d+)*|[1-9]\d?(?:\.\d+)?|(?:19|20)\d\d")
+#: (a bare number with two decimals is a score, not a version: "FID 1.51")
+_VERSION = re.compile(r"v\d+(?:\.\d+)*|[1-9]\d?(?:\.\d)?|(?:19|20)\d\d")
 _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
 
@@ -740,6 +741,9 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))]
     ...  for n in ("LLaMA", "GPT-3.5", "AlpacaEval", "Mistral")]
     ['LLaMA 3 8B Instruct', 'GPT-3.5 Turbo', 'AlpacaEval 2.0', 'Mistral']
+    >>> text = "It reaches FID 1.51 on UD v2.12."
+    >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD")]
+    ['FID', 'UD v2.12']
     """
     pos = end
     for _ in range(max_parts):
@@ -1887,7 +1891,7 @@ _NAMED_KINDS = (
 )
 _LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _NAMED_LOWER = re.compile(
-    rf"(?:\b{_NAMED_KINDS},?\s+(?:which|that)\s+we\s+(?:call|name|term|dub)"
+    rf"(?:\b{_NAMED_KINDS},?\s+(?:(?:which|that)\s+)?we\s+(?:call|name|term|dub)"
     rf"|\b[Ww]e\s+(?:call|name|term|dub)\s+(?:this|these|such|our)\s+(?:[a-z\-]+\s+)?{_NAMED_KINDS})"
     r"\s+[\"“']?"
     rf"({_LOWER_WORD}(?:\s{_LOWER_WORD}){{0,3}})[\"”']?"
