@@ -134,6 +134,7 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "IR",
         "LLM",
         "LLMs",
+        "VL",
         "LM",
         "LMs",
         "VLM",

@@ -67,12 +67,14 @@ PROGRAMMING_LANGUAGES = words_of(
 )
 
 #: The parts a system's components or a game's players play, capitalised as roles ("Speaker and
-#: Listener agents", "the Critic network"): alone, they name no artefact.
+#: Listener agents", "the Critic network", "a lightweight Policy module"): alone, they name no
+#: artefact.
 ROLE_WORDS = words_of(
     """
     Speaker Listener Teacher Student Actor Critic Generator Discriminator Planner Verifier Solver
     Proposer Reviewer Attacker Defender Worker Manager Leader Follower Sender Receiver Learner
     Adversary Challenger Player Opponent Observer Explorer Navigator Instructor Executor
+    Policy Module Encoder Decoder Router Controller Retriever Reranker Tokenizer Backbone Adapter
     """
 )
 
