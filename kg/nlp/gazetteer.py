@@ -74,7 +74,7 @@ ROLE_WORDS = words_of(
     Speaker Listener Teacher Student Actor Critic Generator Discriminator Planner Verifier Solver
     Proposer Reviewer Attacker Defender Worker Manager Leader Follower Sender Receiver Learner
     Adversary Challenger Player Opponent Observer Explorer Navigator Instructor Executor
-    Policy Module Encoder Decoder Router Controller Retriever Reranker Tokenizer Backbone Adapter
+    Policy Module Encoder Decoder Router Controller Retriever Reranker Tokenizer Backbone
     """
 )
 
