@@ -236,6 +236,9 @@ def test_a_title_name_of_one_hyphenated_word_is_found_again_whole(nlp):
         ("We validate our ZV k-means on synthetic data.", "ZV", False),
         # nor a name the catalogue knows
         ("Our GPT-4o baseline and our Zorbix are compared.", "GPT-4o", False),
+        # the model the paper trains, named after its kind
+        ("We train a 7B model, Zorbix-7B, that beats StarCoder2-7B.", "Zorbix-7B", True),
+        ("We train a small model, GPT-2, on it.", "GPT-2", False),
     ],
 )
 def test_an_unknown_name_after_our_is_the_papers_own(nlp, abstract, name, proposed):

@@ -1983,6 +1983,11 @@ def _sentence_of(start: int, end: int, sentences: list[tuple[int, int]], text: s
 _AFTER_ANY_END = 1 << 62
 #: a name's shape, not a lower-case phrase ("our own data"): a capital or a digit in it
 _NAMEISH = re.compile(r".*[A-Z0-9]")
+#: "we train a 7B model, ": the kind of thing the paper trains, right before its name
+_TRAINED_KIND_BEFORE = re.compile(
+    r"\b[Ww]e\s+(?:\w+\s+)?(?:train|pre-?train|fine-?tune)\s+an?\s+(?:[\w\-.]+\s+){0,3}"
+    r"(?:model|LLM|LM|network|policy|agent|encoder|retriever|reranker|classifier|verifier|judge)s?,\s$"
+)
 #: what may follow a name that ends its noun phrase: a stop, a bracket, "and", "or"
 _PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
 
@@ -2010,11 +2015,14 @@ def _build_entity(
         relation = relation_from_context(before, after, in_title=m.start < title_end)
         # a name no catalogue knows after "our" is the paper's own: "On our EditVerse-Bench"
         # (the name ends its noun phrase: not a modifier, "our EV k-means", "our MT system")
+        # ... and so is one named right after the model the paper trains: "we train a 7B model, X, ..."
         ours = (
             not m.entries
-            and before.endswith(("our ", "Our "))
             and _NAMEISH.match(m.text) is not None
-            and _PHRASE_ENDS.match(after) is not None
+            and (
+                (before.endswith(("our ", "Our ")) and _PHRASE_ENDS.match(after) is not None)
+                or (before.endswith(", ") and _TRAINED_KIND_BEFORE.search(before[-80:]) is not None)
+            )
         )
         if "title" in m.rules or ours:
             relation = Relation.PROPOSES.value
