@@ -239,11 +239,27 @@ def test_a_title_name_of_one_hyphenated_word_is_found_again_whole(nlp):
         # the model the paper trains, named after its kind
         ("We train a 7B model, Zorbix-7B, that beats StarCoder2-7B.", "Zorbix-7B", True),
         ("We train a small model, GPT-2, on it.", "GPT-2", False),
+        # the name the abstract opens on, saying what it is
+        ("Zorblin is a tokenizer for DNA. Zorblin shortens sequences.", "Zorblin", True),
     ],
 )
 def test_an_unknown_name_after_our_is_the_papers_own(nlp, abstract, name, proposed):
     found = entities(nlp, "A title", abstract)
     assert found[name].proposed is proposed, found
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    ["Stability is a property of models. Stability matters.", "Mesh is a data structure. We mesh it."],
+)
+def test_an_abstract_opening_on_a_plain_noun_names_nothing(nlp, abstract):
+    found = entities(nlp, "Stable Models", abstract)
+    assert not {"Stability", "Mesh", "Medical Subject Headings"} & set(found), found
+
+
+def test_an_announcing_verb_is_no_part_of_a_titles_name(nlp):
+    found = entities(nlp, "Introducing Orbis-1: An Open Earth Model", "We introduce Orbis-1, a model.")
+    assert "Orbis-1" in found and not any(name.startswith("Introducing") for name in found), found
 
 
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
@@ -2204,6 +2220,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We open-source MiMo-VL-7B-SFT and ", ", two vision-language models.", "proposes"),
         ("We implement ", ", a testbed for domain generalization.", "proposes"),
         ("We combine the best design choices into a recipe, ", ", and scale it.", "proposes"),
+        # "a trained probe": the participle describes the probe, which is not trained on what follows
+        ("We compare entropy and a trained probe on ", ", WebArena and SWE-bench.", "evaluates_on"),
         ("We release a novel dataset of annotated videos, ", " (PVD), with code.", "proposes"),
         ("It is pretrained on 1.2M chest X-rays from ", ", CheXpert and NIH ChestX-ray14.", "uses"),
         ("Evaluations on the hard information seeking benchmarks, ", " and X, show gains.", "evaluates_on"),

@@ -1988,6 +1988,11 @@ _TRAINED_KIND_BEFORE = re.compile(
     r"\b[Ww]e\s+(?:\w+\s+)?(?:train|pre-?train|fine-?tune)\s+an?\s+(?:[\w\-.]+\s+){0,3}"
     r"(?:model|LLM|LM|network|policy|agent|encoder|retriever|reranker|classifier|verifier|judge)s?,\s$"
 )
+#: "X is a ...", saying what X is (not "X is a widely used benchmark", which others made)
+_IS_A_AFTER = re.compile(
+    r"\s+is\s+an?\s+(?!(?:well|widely|popular|common|commonly|standard|recent|recently|classic|classical|"
+    r"prominent|leading|famous|established|existing|key|fundamental|long-standing)\b)"
+)
 #: what may follow a name that ends its noun phrase: a stop, a bracket, "and", "or"
 _PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
 
@@ -2015,13 +2020,15 @@ def _build_entity(
         relation = relation_from_context(before, after, in_title=m.start < title_end)
         # a name no catalogue knows after "our" is the paper's own: "On our EditVerse-Bench"
         # (the name ends its noun phrase: not a modifier, "our EV k-means", "our MT system")
-        # ... and so is one named right after the model the paper trains: "we train a 7B model, X, ..."
+        # ... and so is one named right after the model the paper trains ("we train a 7B model, X,
+        # ..."), and one the abstract opens on and says what it is ("X is a byte-pair tokenizer")
         ours = (
             not m.entries
             and _NAMEISH.match(m.text) is not None
             and (
                 (before.endswith(("our ", "Our ")) and _PHRASE_ENDS.match(after) is not None)
                 or (before.endswith(", ") and _TRAINED_KIND_BEFORE.search(before[-80:]) is not None)
+                or (m.start == title_end + 2 and _IS_A_AFTER.match(after) is not None)
             )
         )
         if "title" in m.rules or ours:

@@ -1879,6 +1879,8 @@ def _trained_on(clause: str, lower: str) -> bool:
 _TRAINED_ON = re.compile(
     # (not a method named by its training: "beats standard fine-tuning on X")
     r"(?<!standard )(?<!vanilla )(?<!naive )(?<!conventional )(?<!regular )(?<!plain )"
+    # (nor "a trained probe on X", whose "trained" describes the probe)
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )"
     r"\b(?:train(?:s|ed|ing)?|pre-?train\w*|fine-?tun\w*|finetun\w*)\s"
     # not a noun's modifier: "adversarial training methods on X", "training error on X"
     r"(?!(?:methods?|approach\w*|baselines?|strateg\w+|techniques?|schemes?|algorithms?|time|error|"

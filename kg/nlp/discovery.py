@@ -492,6 +492,8 @@ _TITLE = re.compile(rf"\s*(?:[{_EMOJI}]+\s*)?([^:]{{2,60}}?)\s*:\s+\S")
 _CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
 #: the kind of document a title's head may end with, which is not part of the name
 _REPORT = re.compile(r"\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Report)$")
+#: a verb that announces a title's name: "Introducing Orbis-1: ...", "Meet Zorb: ..."
+_ANNOUNCING = re.compile(r"(?:Introducing|Presenting|Announcing|Meet)\s+")
 #: a title that is a report on a named release and nothing more
 _REPORT_TITLE = re.compile(r"\s*([^:]{2,60}?)\s+(?:Tech(?:nical)?\s+Report|System\s+Card)\s*")
 #: a lower-case version after a name: "Kimi k1.5", "Foo v2"
@@ -526,6 +528,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Phi-4-Mini'
     >>> title_name("MiMo-VL Technical Report").text, title_name("A Technical Report") is None
     ('MiMo-VL', True)
+    >>> title_name("Introducing Orbis-1: An Open Earth Observation Model").text
+    'Orbis-1'
     >>> title_name("Lean Copilot 2: Retrieval-Augmented Theorem Proving").text
     'Lean Copilot 2'
     >>> title_name("Part 2: Scaling the Data") is None
@@ -544,6 +548,11 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     if not match:
         return None
     head = _REPORT.sub("", match.group(1).strip())
+    head_start = match.start(1)
+    # "Introducing Orbis-1: ...": the verb announces the name and is no part of it
+    announced = _ANNOUNCING.match(head)
+    if announced is not None and announced.end() < len(head):
+        head, head_start = head[announced.end() :], head_start + announced.end()
     words = head.split()
     first = words[0].lower()
     if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:
@@ -567,8 +576,7 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
         and head in abstract
     )
     if any(shaped) or lowered or (capitalised and recurs and not first.endswith("ing")):
-        start = match.start(1)
-        return Piece(head, start, start + len(head))
+        return Piece(head, head_start, head_start + len(head))
     return None
 
 
@@ -1161,6 +1169,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['The Zorb Scientist']
     >>> [p.text for p in cued_names("We present the Zorb-VL Series, a family of models.")]
     ['Zorb-VL']
+    >>> [p.text for p in cued_names("Zorblin is a DNA tokenizer. Zorblin is fast. Attention is a module.")]
+    ['Zorblin']
     """
     found: dict[int, Piece] = {}
     for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING, _RELEASED_AS, _OUR_KIND_NAMED):
@@ -1217,7 +1227,14 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         end = at + len(word)
         if at < start or at in found or not _lone_name(word) or word in places or word.endswith("-"):
             continue  # (a suspended hyphen: "Natural- to Formal-language")
-        subject = _result_subject(text, word, end, lowered)
+        subject = _result_subject(text, word, end, lowered) or (
+            # the abstract opens on it and says what it is: "Zorblin is a byte-pair tokenizer"
+            not text[start:at].strip()
+            and _IS_A.match(text, end) is not None
+            and not word.endswith(_ABSTRACT_NOUN_ENDS)  # "Stability is a property"
+            and text.count(word) > 1  # a name is written again ("Mesh is a data structure" is not)
+            and not _memo(lowered, word, _also_lower_case, text)
+        )
         cued = (
             subject
             or (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
@@ -1238,6 +1255,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     return [found[k] for k in sorted(found)]
 
 
+#: "X is a ...": what a name is, said as a text opens on it
+_IS_A = re.compile(r"\s+is\s+an?\s")
 #: a verb of a result after its subject: "Quillon outperforms GPT-4o"
 _RESULT_VERB = re.compile(
     r"\s+(?:(?:also|further|consistently|significantly|clearly|still|even)\s+)?"
