@@ -262,6 +262,11 @@ def test_an_announcing_verb_is_no_part_of_a_titles_name(nlp):
     assert "Orbis-1" in found and not any(name.startswith("Introducing") for name in found), found
 
 
+def test_a_short_name_right_after_a_decimal_score_is_its_metric(nlp):
+    found = entities(nlp, "Detection", "On LVIS it reaches 39.8 ZPr; Zorbnet-7 is 2.5 times slower.")
+    assert found["ZPr"].type == "Metric" and found["Zorbnet-7"].type != "Metric", found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found

@@ -1988,6 +1988,10 @@ _TRAINED_KIND_BEFORE = re.compile(
     r"\b[Ww]e\s+(?:\w+\s+)?(?:train|pre-?train|fine-?tune)\s+an?\s+(?:[\w\-.]+\s+){0,3}"
     r"(?:model|LLM|LM|network|policy|agent|encoder|retriever|reranker|classifier|verifier|judge)s?,\s$"
 )
+#: a decimal score (maybe a percentage) right before a name: "39.8 APr", "12.5% WER"
+_DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s*%?\s+$")
+#: a name short and capitalised enough to be a metric's unit: "APr", "mIoU", "CER"
+_SHORT_UNIT = re.compile(r"[A-Za-z]{0,3}[A-Z][A-Za-z]{0,4}")
 #: "X is a ...", saying what X is (not "X is a widely used benchmark", which others made)
 _IS_A_AFTER = re.compile(
     r"\s+is\s+an?\s+(?!(?:well|widely|popular|common|commonly|standard|recent|recently|classic|classical|"
@@ -2035,6 +2039,9 @@ def _build_entity(
             relation = Relation.PROPOSES.value
         evidence.append(Evidence(m.text, m.start, m.end, text[s:e], s, relation))
         cue = type_from_context(before, after) or m.type
+        unit = not m.entries and _SHORT_UNIT.fullmatch(m.text) and _DECIMAL_BEFORE.search(before[-14:])
+        if cue is None and unit:
+            cue = "Metric"  # "reaches 39.8 APr": a short name right after a decimal score is its unit
         if "title" in m.rules:
             cue = cue or type_from_context("", text[m.end : title_end])
         if cue:
