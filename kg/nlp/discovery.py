@@ -530,6 +530,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     ('MiMo-VL', True)
     >>> title_name("Introducing Orbis-1: An Open Earth Observation Model").text
     'Orbis-1'
+    >>> title_name("Squibs: On Paraphrase and Coreference") is None
+    True
     >>> title_name("Lean Copilot 2: Retrieval-Augmented Theorem Proving").text
     'Lean Copilot 2'
     >>> title_name("Part 2: Scaling the Data") is None
@@ -554,6 +556,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     if announced is not None and announced.end() < len(head):
         head, head_start = head[announced.end() :], head_start + announced.end()
     words = head.split()
+    if len(words) == 1 and head in NOT_NAMES:
+        return None  # a journal's section heading: "Squibs: On Paraphrase and Coreference"
     first = words[0].lower()
     if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:
         return None
