@@ -492,6 +492,11 @@ _TITLE = re.compile(rf"\s*(?:[{_EMOJI}]+\s*)?([^:]{{2,60}}?)\s*:\s+\S")
 _CAPITALISED = re.compile(r"[A-Z][\w'\-]*")
 #: the kind of document a title's head may end with, which is not part of the name
 _REPORT = re.compile(r"\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Report)$")
+#: the kinds of a journal's pieces, which head their titles: "Panel: Computational Linguistics in ..."
+_HEADINGS = words_of(
+    """Panel Erratum Errata Corrigendum Retraction Obituary Preface Foreword Editorial Introduction
+    Commentary Perspective Perspectives Reply Response Rejoinder Announcement Keynote Tutorial Overview"""
+)
 #: a verb that announces a title's name: "Introducing Orbis-1: ...", "Meet Zorb: ..."
 _ANNOUNCING = re.compile(r"(?:Introducing|Presenting|Announcing|Meet)\s+")
 #: a title that is a report on a named release and nothing more
@@ -530,8 +535,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     ('MiMo-VL', True)
     >>> title_name("Introducing Orbis-1: An Open Earth Observation Model").text
     'Orbis-1'
-    >>> title_name("Squibs: On Paraphrase and Coreference") is None
-    True
+    >>> title_name("Squibs: On Paraphrase and Coreference"), title_name("Panel: Linguistics in India")
+    (None, None)
     >>> title_name("Lean Copilot 2: Retrieval-Augmented Theorem Proving").text
     'Lean Copilot 2'
     >>> title_name("Part 2: Scaling the Data") is None
@@ -556,7 +561,7 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     if announced is not None and announced.end() < len(head):
         head, head_start = head[announced.end() :], head_start + announced.end()
     words = head.split()
-    if len(words) == 1 and head in NOT_NAMES:
+    if len(words) == 1 and (head in NOT_NAMES or head in _HEADINGS):
         return None  # a journal's section heading: "Squibs: On Paraphrase and Coreference"
     first = words[0].lower()
     if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:
