@@ -1709,7 +1709,8 @@ def other_mentions(text: str, piece: Piece) -> list[Piece]:
 
 def repeated_mentions(text: str, pieces: Iterable[Piece]) -> list[Piece]:
     r"""Every place where the text of one of ``pieces`` occurs again as a whole word in
-    ``text``, leaving out places a piece already holds. Each distinct text is searched once,
+    ``text`` (not inside a path or an address: ".../R-GAP"), leaving out places a piece already
+    holds. Each distinct text is searched once,
     so a name found many times costs one pass over ``text``, not one per find.
 
     >>> text = "Deep Foo Nets: X\n\nDeep Foo Nets (DFN) beat Deep Foo Nets-2 and Deep Foo Nets."
@@ -1721,7 +1722,7 @@ def repeated_mentions(text: str, pieces: Iterable[Piece]) -> list[Piece]:
         starts.setdefault(piece.text, set()).add(piece.start)
     out = []
     for name, taken in starts.items():
-        # str.find, then the whole-word test: what (?<![\w-])name(?![\w-]) finds, many times faster
+        # str.find, then the whole-word test: what (?<![\w/.@#-])name(?![\w-]) finds, many times faster
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
