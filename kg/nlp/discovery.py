@@ -1722,12 +1722,12 @@ def repeated_mentions(text: str, pieces: Iterable[Piece]) -> list[Piece]:
         starts.setdefault(piece.text, set()).add(piece.start)
     out = []
     for name, taken in starts.items():
-        # str.find, then the whole-word test: what (?<![\w/.@#-])name(?![\w-]) finds, many times faster
+        # str.find, then the whole-word test: what (?<![\w/@#-])name(?![\w-]) finds, many times faster
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
             if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
-                if at not in taken and not (at and text[at - 1] in "/.@#"):  # not in a path: ".../R-GAP"
+                if at not in taken and not (at and text[at - 1] in "/@#"):  # not in a path: ".../R-GAP"
                     out.append(Piece(name, at, end))
                 at = text.find(name, end)
             else:
