@@ -2022,26 +2022,13 @@ def _build_entity(
         s, e = _sentence_of(m.start, m.end, sentences, text)
         before, after = text[s : m.start], text[m.end : e]
         relation = relation_from_context(before, after, in_title=m.start < title_end)
-        # a name no catalogue knows after "our" is the paper's own: "On our EditVerse-Bench"
-        # (the name ends its noun phrase: not a modifier, "our EV k-means", "our MT system")
-        # ... and so is one named right after the model the paper trains ("we train a 7B model, X,
-        # ..."), and one the abstract opens on and says what it is ("X is a byte-pair tokenizer")
-        ours = (
-            not m.entries
-            and _NAMEISH.match(m.text) is not None
-            and (
-                (before.endswith(("our ", "Our ")) and _PHRASE_ENDS.match(after) is not None)
-                or (before.endswith(", ") and _TRAINED_KIND_BEFORE.search(before[-80:]) is not None)
-                or (m.start == title_end + 2 and _IS_A_AFTER.match(after) is not None)
-            )
-        )
-        if "title" in m.rules or ours:
+        opens_abstract = m.start == title_end + 2
+        if "title" in m.rules or (not m.entries and _named_as_own(m.text, before, after, opens_abstract)):
             relation = Relation.PROPOSES.value
         evidence.append(Evidence(m.text, m.start, m.end, text[s:e], s, relation))
         cue = type_from_context(before, after) or m.type
-        unit = not m.entries and _SHORT_UNIT.fullmatch(m.text) and _DECIMAL_BEFORE.search(before[-14:])
-        if cue is None and unit:
-            cue = "Metric"  # "reaches 39.8 APr": a short name right after a decimal score is its unit
+        if cue is None and not m.entries and _score_unit(m.text, before):
+            cue = "Metric"
         if "title" in m.rules:
             cue = cue or type_from_context("", text[m.end : title_end])
         if cue:
@@ -2126,6 +2113,44 @@ def _build_entity(
         parent=parent,
         typed_by=typed_by,
     )
+
+
+def _named_as_own(name: str, before: str, after: str, opens_abstract: bool) -> bool:
+    """Whether a name no catalogue knows is the paper's own by where it stands: after "our",
+    ending its noun phrase ("On our EditVerse-Bench and ..."; not a modifier: "our EV k-means",
+    "our MT system"), right after the model the paper trains ("we train a 7B model, X, that
+    ..."), or opening the abstract to say what it is ("X is a byte-pair tokenizer"; not "X is a
+    widely used benchmark").
+
+    >>> _named_as_own("Zorb-Bench", "On our ", " and on X, it wins.", False)
+    True
+    >>> _named_as_own("EV", "We validate our ", " k-means.", False)
+    False
+    >>> _named_as_own("Zorb-7B", "We train a 7B model, ", ", that wins.", False)
+    True
+    >>> own = lambda after: _named_as_own("Zorblin", "", after, True)
+    >>> own(" is a DNA tokenizer."), own(" is a widely used set.")
+    (True, False)
+    """
+    if _NAMEISH.match(name) is None:
+        return False
+    return (
+        (before.endswith(("our ", "Our ")) and _PHRASE_ENDS.match(after) is not None)
+        or (before.endswith(", ") and _TRAINED_KIND_BEFORE.search(before[-80:]) is not None)
+        or (opens_abstract and _IS_A_AFTER.match(after) is not None)
+    )
+
+
+def _score_unit(name: str, before: str) -> bool:
+    """Whether ``name`` is short enough to be a metric's unit and right after a decimal score:
+    "reaches 39.8 APr".
+
+    >>> _score_unit("APr", "it reaches 39.8 "), _score_unit("APr", "it reaches ")
+    (True, False)
+    >>> _score_unit("Zorbnets", "it reaches 8.5 ")
+    False
+    """
+    return _SHORT_UNIT.fullmatch(name) is not None and _DECIMAL_BEFORE.search(before[-14:]) is not None
 
 
 def _hyphenated_long_form(text: str) -> bool:
