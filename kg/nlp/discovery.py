@@ -1956,9 +1956,9 @@ def _terms_before_new_kind(text: str, start: int) -> list[Piece]:
             or any(p in _NOT_TERM_WORDS or p.title() in FUNCTION_WORDS for p in parts)
         ):
             continue
-        term = " ".join(parts)
         end = match.start()
-        found.append(Piece(term, end - len(term), end))
+        begin = end - len(" ".join(parts))  # one space or line break between the words
+        found.append(Piece(text[begin:end], begin, end))
     return found
 
 
