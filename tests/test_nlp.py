@@ -2225,6 +2225,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("We open-source MiMo-VL-7B-SFT and ", ", two vision-language models.", "proposes"),
         ("We implement ", ", a testbed for domain generalization.", "proposes"),
         ("We combine the best design choices into a recipe, ", ", and scale it.", "proposes"),
+        # an article after "called" is no part of the name
+        ("This paper adds a novel motion tokenizer called the ", ".", "proposes"),
+        ("It rivals a recent method called the ", ".", "mentions"),
         # "a trained probe": the participle describes the probe, which is not trained on what follows
         ("We compare entropy and a trained probe on ", ", WebArena and SWE-bench.", "evaluates_on"),
         ("We release a novel dataset of annotated videos, ", " (PVD), with code.", "proposes"),

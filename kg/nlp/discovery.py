@@ -662,11 +662,14 @@ _TITLE_OPENERS = frozenset(
 
 _WORD = r"(?:[A-Z]|[a-z]{1,4}\d)[\w\-+]*(?:\.\w[\w\-+]*)*"  # "Self-Play Tuning", "s1", "k1.5"
 _CALLED = re.compile(
-    r"\b(?:called|dubbed|named|termed|coined|namely)\s+[\"“']?" rf"({_WORD}(?:\s+{_WORD}){{0,5}})",
+    # (an article after the verb is no part of the name: "a tokenizer called the HoMi Tokenizer")
+    r"\b(?:called|dubbed|named|termed|coined|namely)\s+(?:the\s+)?[\"“']?" rf"({_WORD}(?:\s+{_WORD}){{0,5}})",
 )
 
 
-_NAME_GOES_ON = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+#: a connector after a called name with more capitalised words: the name goes on ("Large Content
+#: and Behavior Models", "Slow Thinking to Learn (STL)") and is left to the abbreviation after it
+_NAME_GOES_ON = re.compile(r"\s+(?:and|&|to|of|for|with|in|on)\s+[A-Z]")
 #: "we call it X", "we call our method the X", "we call 'X'"
 _WE_CALL = re.compile(
     r"\b[Ww]e\s+(?:call|name|dub|term)\s+(?:(?:it|this|them|these|our)(?:\s+[a-z\-]+){0,2}\s+)?"
@@ -684,6 +687,8 @@ def called_names(text: str) -> list[Piece]:
     >>> [p.text for p in called_names("a simple world we call 'Krazy World' and mazes")]
     ['Krazy World']
     >>> called_names("We call these models Large Content and Behavior Models (LCBMs).")
+    []
+    >>> called_names("a novel model, called the Slow Thinking to Learn (STL), that")
     []
     >>> called_names("a quantity called Q, namely X. It grows.")
     []
