@@ -1125,6 +1125,8 @@ def appositive_kind(after: str) -> str | None:
     (None, 'Model')
     >>> appositive_kind(", a 3B judge distilled from GPT-4.1"), appositive_kind(", a 2B token mix")
     ('Model', None)
+    >>> appositive_kind(", currently the largest motion dataset")
+    'Dataset'
     """
     if not _APPOSITIVE_OPENS.match(after):
         return "Dataset" if _COUNTED_DATA.match(after) else None
