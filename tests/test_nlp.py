@@ -919,6 +919,9 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         # "data" after a name, but not after a short form defined in brackets
         ("Fine-tuning on our ", " data closes the gap.", "Dataset"),
         ("It synthesizes chain-of-thought (", ") data from programs.", None),
+        # a kind noun that ends the name before it says nothing of the name after it
+        ("On the Atari 100k benchmark ", " reaches a score of 1.32.", None),
+        ("We evaluate on our new reasoning benchmark ", ".", "Benchmark"),
     ],
 )
 def test_type_from_context(before, after, expected):

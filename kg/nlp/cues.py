@@ -1063,7 +1063,9 @@ _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w\-]*\s+$")
 
 #: a data noun right before a name, after an article or "our" and up to two words
 _DATA_NOUN_BEFORE = re.compile(
-    r"\b(?:our|the|a|an)\s+(?:[\w\-]+\s+){0,2}"
+    # (the words between hold no name: in "On the Atari 100k benchmark LatentCon reaches ...", the
+    # noun ends the name before it)
+    r"\b(?:our|the|a|an)\s+(?:(?![\w\-]*(?-i:[A-Z0-9]))[\w\-]+\s+){0,2}"
     r"(?:(?P<Dataset>dataset|corpus)|(?P<Benchmark>benchmark|suite))\s+$"
     # "we release the translated preferences as X"
     r"|\brelease[sd]?\s+(?:the|our)\s+(?:[\w\-]+\s+){0,3}(?P<Dataset3>data(?:sets?)?|corpus|corpora|"
