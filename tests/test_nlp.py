@@ -2226,6 +2226,7 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("It relies on parsing, and on ", " for the rest.", "mentions"),
         ("On HealthBench and our newly collected ", ", it agrees with graders.", "proposes"),
         ("We open-source MiMo-VL-7B-SFT and ", ", two vision-language models.", "proposes"),
+        ("Using DPOP, we create and open-source Smaug-34B and ", ", two models.", "proposes"),
         ("We implement ", ", a testbed for domain generalization.", "proposes"),
         ("We combine the best design choices into a recipe, ", ", and scale it.", "proposes"),
         # an article after "called" is no part of the name

@@ -1464,7 +1464,8 @@ _PROPOSE = re.compile(
     r"|\bnaming\s+(?:the|our|it|this)\s+(?:[\w\-]+\s+)?[\"“'‘]?$"
     r"|\bwe\s+refer\s+to\s+(?:[\w\-]+\s+){0,4}as\s+[\"“'‘]*$"
     # "we introduce Phi-4-Mini and X", "we release A, B and X": every name the verb takes
-    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|open-source)[sd]?\s+"
+    # ("we create and open-source A and X": a verb joined before it)
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+(?:and\s+)?)?(?:propose|introduce|present|release|open-source)[sd]?\s+"
     r"(?:the\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
     # "we introduce two benchmarks, i.e., DetCon and X": every name of the kind introduced
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|create|"
