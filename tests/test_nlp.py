@@ -2232,6 +2232,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # an article after "called" is no part of the name
         ("This paper adds a novel motion tokenizer called the ", ".", "proposes"),
         ("It rivals a recent method called the ", ".", "mentions"),
+        # the second of two names so given
+        ("We produce finetuned variants called BLOOMZ and ", ".", "proposes"),
+        ("It rivals recent methods called K-FAC and ", ".", "mentions"),
         # "a trained probe": the participle describes the probe, which is not trained on what follows
         ("We compare entropy and a trained probe on ", ", WebArena and SWE-bench.", "evaluates_on"),
         ("We release a novel dataset of annotated videos, ", " (PVD), with code.", "proposes"),

@@ -1251,18 +1251,20 @@ def called_before(before: str, after: str) -> bool:
 _OUR_IN_SUBORDINATE = re.compile(
     r"\b(?:when|if|once|after|while|whereas)\b[^.;,]{0,60}\bour\s+[^.;,]{1,40},\s+$", re.I
 )
-_CALLED_END = re.compile(r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?[\"“'‘]?$", re.I)
+_CALLED_END = re.compile(
+    r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$", re.I
+)
 #: words of the clause before "called X" that say X came before the paper
 _PRIOR_BEFORE_CALLED = re.compile(
     r"\b(?:recent(?:ly)?|existing|popular|previous(?:ly)?|prior|well-known|widely|standard|classical|"
     r"famous|commonly|often|usually)\b(?:(?!\b(?:we|our)\b)[^.;]){0,100}?"
-    r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?[\"“'‘]?$"
+    r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
     r"|\b(?:so-called|so\s+called|also\s+(?:called|known\s+as|termed|named))\s+(?:the\s+)?[\"“'‘]?$"
     # ... or a part the paper's thing is made of, in the same phrase: "a hybrid model that
     # combines a network named X", "SGP uses a gossip algorithm called X" (not "a method ...
     # using sinusoidal functions, called X", where the comma takes the name back to the method)
     r"|\b(?:combin(?:es|ing)|integrat(?:es|ing)|us(?:es|ing)|leverag(?:es|ing)|adopt(?:s|ing))\b[^.;,]{0,80}?"
-    r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?[\"“'‘]?$",
+    r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$",
     re.I,
 )
 #: "X (RN) has been introduced", "X was proposed by": made before the paper
@@ -1435,7 +1437,9 @@ _PROPOSE = re.compile(
     r"(?:,(?!\s+(?:an?|its|their|whose|which|who|where|[\w\-]+['’]s|"
     r"the\s+(?:first|only|largest|most|best))\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
-    r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as)\s+(?:the\s+)?[\"“'‘]?$"
+    # (and the second of two names so given: "variants called BLOOMZ and mT0")
+    r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as)\s+(?:the\s+)?"
+    r"(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
     # "our new X split", "our proposed X"
     r"|\bour\s+(?:new|novel|proposed|newly\s+[a-z]+ed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel)\s+[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
