@@ -29,6 +29,10 @@ from kg.sources.text import dehyphenate, latex_to_text, strip_invisible, tidy, t
         (r"a \textcolor{red}{warm} start", "a warm start"),
         (r"\emph{A}---B and 1--2 and ``quoted''", "A—B and 1–2 and “quoted”"),
         (r"$\mathbb{R}^d$ vectors", "ℝ^d vectors"),
+        # a root and a fraction keep their meaning
+        (r"$\mathcal{O}(\sqrt{n})$ memory, $\frac{1}{2}$ and $\tfrac{n}{k}$", "O(√n) memory, 1/2 and n/k"),
+        # a tie before a bracket, left by a LaTeX source in plain text
+        ("robust to out-of-distribution~(OoD) inputs", "robust to out-of-distribution (OoD) inputs"),
         # plain text that merely looks like LaTeX stays as it is
         ("50% of 100 ~2x faster {set} x^2 a_b", "50% of 100 ~2x faster {set} x^2 a_b"),
         ("costs $5 and $10", "costs $5 and $10"),

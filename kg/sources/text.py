@@ -206,6 +206,7 @@ def _symbols() -> dict[str, str]:
     table.update({"ldots": "…", "dots": "…", "cdots": "⋯", "textasciitilde": "~", "LaTeX": "LaTeX"})
     table.update({"TeX": "TeX", "newline": " ", "quad": " ", "qquad": " ", "textbackslash": "\\"})
     table.update({k: v for k, v in _LETTERS.items()})
+    table["sqrt"] = "√"  # its argument follows: \sqrt{n} -> √n
     return table
 
 
@@ -235,9 +236,15 @@ _HREF = "\ufdd7"
 _DOUBLE_STRUCK = dict(zip("RNZQCEP", "ℝℕℤℚℂ𝔼ℙ", strict=True))
 
 
+#: a fraction whose two arguments hold no braces: \frac{1}{2}, \tfrac{n}{k}
+_FRACTION = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+
+
 def _commands(text: str) -> str:
     """Replace commands, innermost argument first, until none is left to replace."""
     symbols = _symbols()
+    if "frac" in text:  # a fraction of two plain arguments keeps its bar: \frac{1}{2} -> 1/2
+        text = _FRACTION.sub(r"\1/\2", text)
 
     def with_argument(match: re.Match[str]) -> str:
         name, body = match.groups()
