@@ -341,6 +341,7 @@ ORGANISATIONS = frozenset(
         "Sawyer",
         "Baxter",
         "Franka",
+        "ALOHA",
         "ANYmal",
         "ANYmal-B",
         "ANYmal-C",
