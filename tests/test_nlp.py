@@ -267,6 +267,12 @@ def test_a_short_name_right_after_a_decimal_score_is_its_metric(nlp):
     assert found["ZPr"].type == "Metric" and found["Zorbnet-7"].type != "Metric", found
 
 
+def test_an_upper_case_acronym_is_no_lower_case_catalogue_word(nlp):
+    # "chess" is a catalogue task; "CHESS" here is a text-to-SQL method
+    found = entities(nlp, "Text-to-SQL", "It beats DIN-SQL, DAIL-SQL and CHESS on Spider.")
+    assert found["CHESS"].catalogue_id is None and found["CHESS"].type != "Task", found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found

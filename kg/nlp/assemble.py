@@ -1771,10 +1771,30 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             )
         ):
             out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
+        elif m.entries and _shouted_word(m.text, m.entries[0]):
+            # "CHESS" (a text-to-SQL method) is no "chess": an upper-case acronym does not match
+            # an entry spelled only as a lower-case word, and stays a name of its own
+            out[i] = m._replace(entries=())
     return out
 
 
 _PLAIN_CAPITAL_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _shouted_word(form: str, entry: CatalogueEntry) -> bool:
+    """Whether ``form`` is an upper-case acronym that matched an entry written only as a
+    lower-case word.
+
+    >>> _shouted_word("CHESS", CatalogueEntry(name="chess", type="Task"))
+    True
+    >>> _shouted_word("chess", CatalogueEntry(name="chess", type="Task"))
+    False
+    >>> _shouted_word("BLEU", CatalogueEntry(name="BLEU", type="Metric"))
+    False
+    """
+    if len(form) < 3 or not form.isupper() or " " in form:
+        return False
+    return entry.name.islower() and not any(alias.isupper() for alias in entry.aliases)
 
 
 def _long_form_words_written(entry: CatalogueEntry, form: str, folded: str) -> bool:

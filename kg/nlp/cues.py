@@ -356,6 +356,7 @@ ORGANISATIONS = frozenset(
         "NSF",
         "NSFC",
         "NASA",
+        "NBA",
         "DARPA",
         "NOAA",
         "FDA",
