@@ -134,7 +134,6 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "IR",
         "LLM",
         "LLMs",
-        "VL",
         "LM",
         "LMs",
         "VLM",

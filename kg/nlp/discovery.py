@@ -103,8 +103,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False]
     >>> [is_name_shaped(t) for t in ["ΠGDM", "ΠGDM-Net", "σ²", "βI", "NeurIPS2019", "ICLR'24"]]
     [True, True, False, False, False, False]
-    >>> [is_name_shaped(t) for t in ["OS-Copilot-X", "Non-Max-Suppression", "US-EU"]]
-    [True, False, False]
+    >>> [is_name_shaped(t) for t in ["OS-Copilot-X", "Non-Max-Suppression", "US-EU", "Zorb-VL"]]
+    [True, False, False, True]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
