@@ -2233,6 +2233,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("On HealthBench and our newly collected ", ", it agrees with graders.", "proposes"),
         ("We open-source MiMo-VL-7B-SFT and ", ", two vision-language models.", "proposes"),
         ("Using DPOP, we create and open-source Smaug-34B and ", ", two models.", "proposes"),
+        # a colon glued to the object's last word
+        ("On top of it, we introduce an advanced long-thinking variant: ", ".", "proposes"),
+        ("We present results on two benchmarks: ", " and GSM8K.", "evaluates_on"),
         ("We implement ", ", a testbed for domain generalization.", "proposes"),
         ("We combine the best design choices into a recipe, ", ", and scale it.", "proposes"),
         # an article after "called" is no part of the name
