@@ -370,9 +370,15 @@ def test_a_versioned_name_written_without_its_spaces_is_the_catalogue_entry(nlp,
 
 
 def test_a_capitalised_plural_is_no_upper_case_name_in_another_case(nlp):
-    # SAPIEN is a robot simulator; "Sapiens" here is the paper's own model family
-    found = entities(nlp, "Sapiens: Foundation for Human Vision", "We present Sapiens, a family of models.")
-    assert found["Sapiens"].catalogue_id is None and found["Sapiens"].type == "Model", found
+    # BLINK is a benchmark; "Blinks" here is the paper's own model family
+    found = entities(nlp, "Blinks: Foundation for Human Vision", "We present Blinks, a family of models.")
+    assert found["Blinks"].catalogue_id is None and found["Blinks"].type == "Model", found
+
+
+def test_two_entries_that_share_a_form_stay_two_entities(nlp):
+    # SAPIEN is a robot simulator, Sapiens a human-vision model family: one normalised form
+    found = entities(nlp, "Vision", "We simulate in SAPIEN and compare with Sapiens on Humans-5K.")
+    assert found["SAPIEN"].type == "Benchmark" and found["Sapiens"].type == "Model", found
 
 
 def test_variant_names_stay_whole_and_point_to_their_family(small_nlp):

@@ -740,14 +740,20 @@ def assemble_entities(
                     groups.union(term_i, i)
     mentions = _settle_entries(mentions, paired, text)
     by_key: dict[str, int] = {}
+    key_entry: dict[str, str | None] = {}  # the entry of the mention that first took each key
     for i, m in enumerate(mentions):
-        keys = [f"entry:{m.entries[0].id}"] if len(m.entries) == 1 else []
+        entry_id = m.entries[0].id if len(m.entries) == 1 else None
+        keys = [f"entry:{entry_id}"] if entry_id else []
         keys.append(f"form:{normalize_form(m.text)}")
         for key in keys:
             if key in by_key:
+                owner = key_entry[key]
+                if owner and entry_id and owner != entry_id:
+                    continue  # "Sapiens" (a model) and "SAPIEN" (a simulator): one form, two entries
                 groups.union(by_key[key], i)
             else:
                 by_key[key] = i
+                key_entry[key] = entry_id
     # the short form of a pair lends its group to later bare uses of the same form
     members: dict[int, list[int]] = {}
     for i in range(len(mentions)):

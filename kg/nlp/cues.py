@@ -1449,7 +1449,7 @@ _PROPOSE = re.compile(
     r"|\ba\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split|metric|measure|"
     r"score|framework|method|approach|algorithm|technique|architecture|paradigm|model|problem|task|setting)"
     # "a new framework for language model inference, Tree of Thoughts (ToT)"
-    r"(?:\s+(?:for|of)\s+(?:[\w\-]+\s+){0,3}[\w\-]+)?,\s+[\"“'‘]?$"
+    r"(?:\s+(?:for|of)\s+(?:[\w\-]+\s+){0,5}[\w\-]+)?,\s+[\"“'‘]?$"
     # "trained on our synthetic corpus QS-Synth"
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|training\b)"
     r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
