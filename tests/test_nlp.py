@@ -273,6 +273,11 @@ def test_an_upper_case_acronym_is_no_lower_case_catalogue_word(nlp):
     assert found["CHESS"].catalogue_id is None and found["CHESS"].type != "Task", found
 
 
+def test_the_first_of_two_names_a_result_is_given_on_is_evaluated_on(nlp):
+    found = entities(nlp, "Retrieval", "Used for RAG, it improves MMLU and GPQA performance by 6.4% and 22.6%.")
+    assert found["MMLU"].relation == "evaluates_on" and found["GPQA"].relation == "evaluates_on", found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found

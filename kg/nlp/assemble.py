@@ -1293,7 +1293,9 @@ _WITH_METRIC_GAP = re.compile(r" with (?:an? |the |its )?")
 _METRIC_GAP = re.compile(r"(?:'s)? ")
 #: a result named by the data it was measured on: "the VBench score", "MMLU accuracy"
 _RESULT_AFTER = re.compile(
-    # "the VBench score", "IFEval strict accuracy", "MMLU zero-shot accuracy"
+    # "the VBench score", "IFEval strict accuracy", "MMLU zero-shot accuracy", "MMLU and GPQA
+    # performance" (the first of two names the result is given on)
+    r"(?:\s+and\s+[A-Z][\w\-.]*)?"
     rf"(?:'s)? (?:scores?(?!\s+(?:[-+\d]|(?:{SCORE_VERB_NEXT})\b))|(?:[a-z\-]+ )?accuracy|results?|"
     r"performance)\b"
     r"(?!\s+(?:of|on)\b)"
