@@ -274,7 +274,7 @@ def test_an_upper_case_acronym_is_no_lower_case_catalogue_word(nlp):
 
 
 def test_the_first_of_two_names_a_result_is_given_on_is_evaluated_on(nlp):
-    found = entities(nlp, "Retrieval", "Used for RAG, it improves MMLU and GPQA performance by 6.4% and 22.6%.")
+    found = entities(nlp, "Retrieval", "For RAG, it improves MMLU and GPQA performance by 6.4% and 22.6%.")
     assert found["MMLU"].relation == "evaluates_on" and found["GPQA"].relation == "evaluates_on", found
 
 
