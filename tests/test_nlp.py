@@ -278,6 +278,12 @@ def test_the_first_of_two_names_a_result_is_given_on_is_evaluated_on(nlp):
     assert found["MMLU"].relation == "evaluates_on" and found["GPQA"].relation == "evaluates_on", found
 
 
+def test_a_known_name_right_after_its_data_kind_is_the_papers_own(nlp):
+    # s1K is in the catalogue; "a small dataset s1K" names the data the paper curates
+    found = entities(nlp, "Scaling", "First, we curate a small dataset s1K of 1,000 questions.")
+    assert found["s1K"].proposed, found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found

@@ -2310,9 +2310,14 @@ def _modifiers_not_proposed(
             # a known name the proposal is an instance or a variant of ("a genetic algorithm
             # that ...", "the 2-simplicial Transformer", "top-k multiclass SVM"), or applies
             # ("we introduce contrastive learning to enhance ...")
+            # ... unless the words before name it: "a 7B LLM called Janus", "a small dataset s1K"
+            named = _NAMING_BEFORE.search(text, before, ev.start) is not None or (
+                _DATA_KIND_BEFORE.search(text, before, ev.start) is not None
+                and _NAMEISH.match(ev.text) is not None
+            )
             instance = (
                 known
-                and _NAMING_BEFORE.search(text, before, ev.start) is None  # "a 7B LLM called Janus"
+                and not named
                 and (
                     _INSTANCE_BEFORE.search(text, before, ev.start) is not None
                     or _APPLIED_AFTER.match(text, ev.end) is not None
@@ -2361,6 +2366,8 @@ _INSTANCE_BEFORE = re.compile(
 #: the naming of the proposed thing, which the name after it is: "a 7B LLM called Janus", "a
 #: phenomenon we call weak-to-strong generalization"
 _NAMING_BEFORE = re.compile(r"\b(?:call(?:s|ed)?|name[sd]?|dub(?:bed)?|term(?:ed)?|coined)\s+[\"“'‘]?$")
+#: the kind of data right before a name, which it names: "we curate a small dataset s1K"
+_DATA_KIND_BEFORE = re.compile(r"\b(?:dataset|corpus|benchmark|suite)\s+$")
 #: a known name applied to something: "we introduce contrastive learning to enhance ...", "into"
 _APPLIED_AFTER = re.compile(r"\s+(?:to\s+(?!the\b)[a-z]+|into)\b")
 #: a word after a name that makes the proposal a version of it
