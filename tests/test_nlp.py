@@ -170,6 +170,9 @@ def test_shape_discovery_skips_generic_acronyms_numbers_and_urls():
     assert [p.text for p in shaped_names(text)] == ["GPT-4", "KnowCoder", "GSM8K"]
     # a range of sizes is no model: "all public sub-2B models"
     assert [p.text for p in shaped_names("It beats all sub-2B models and Zorb-2B.")] == ["Zorb-2B"]
+    # a lower-case benchmark suffix or count ends a name; another lower-case word does not
+    text = "We build Zorb-R1-260k, test on ZRB-bench and use Zorb-based tools."
+    assert [p.text for p in shaped_names(text)] == ["Zorb-R1-260k", "ZRB-bench"]
 
 
 def test_a_kind_suffix_alone_is_no_name(nlp):

@@ -208,15 +208,23 @@ def trim_name(text: str) -> str:
     ('LoRA', 'BERT-base', 'API')
     >>> trim_name("SAM-Based"), trim_name("NeRF-Free"), trim_name("Quorra-Hard")
     ('SAM', 'NeRF', 'Quorra-Hard')
+    >>> trim_name("VSI-bench"), trim_name("Video-R1-260k"), trim_name("Zorb-guided")
+    ('VSI-bench', 'Video-R1-260k', 'Zorb')
     """
     if _GREEK_NAME.fullmatch(text):  # "τ-bench": the letter alone is no name
         return text
     parts = text.split("-")
     while len(parts) > 1 and (
-        (parts[-1].islower() and parts[-1] not in VARIANT_WORDS) or parts[-1] in _TITLE_MODIFIERS
+        (parts[-1].islower() and parts[-1] not in VARIANT_WORDS and not _NAME_SUFFIX.fullmatch(parts[-1]))
+        or parts[-1] in _TITLE_MODIFIERS
     ):
         parts.pop()
     return "-".join(parts)
+
+
+#: lower-case hyphen parts that end a name: a benchmark's suffix ("VSI-bench", "MT-bench") and
+#: a count or size ("Video-R1-260k", "llama-7b")
+_NAME_SUFFIX = re.compile(r"bench|eval|arena|gym|\d+(?:\.\d+)?[kmb]")
 
 
 #: Capitalised hyphen parts that make a title's name a modifier: "SAM-Based", "CLIP-Aware"
