@@ -2256,6 +2256,7 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # a colon glued to the object's last word
         ("On top of it, we introduce an advanced long-thinking variant: ", ".", "proposes"),
         ("We present results on two benchmarks: ", " and GSM8K.", "evaluates_on"),
+        ("We have constructed two datasets: ", " for SFT and another for RL.", "proposes"),
         ("We implement ", ", a testbed for domain generalization.", "proposes"),
         ("We combine the best design choices into a recipe, ", ", and scale it.", "proposes"),
         # an article after "called" is no part of the name

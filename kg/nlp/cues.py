@@ -1477,7 +1477,8 @@ _PROPOSE = re.compile(
     r"develop|design|curate)[sd]?\s+(?:[\w\-]+\s+){0,3}(?:benchmarks|datasets|methods|models|metrics|suites|"
     r"corpora)[,:]?\s+(?:(?:i\.e\.|namely),?\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
     # "we introduce an advanced long-thinking variant: X": a colon glued to the object's last word
-    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+"
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|"
+    r"create|curate|collect|develop|design)(?:[sd]|ed)?\s+"
     rf"(?:(?!(?:{_NOT_OBJECT}|results?)\b)[\w\-]+\s+){{0,5}}(?!(?:{_NOT_OBJECT})\b)[\w\-]+:\s+[\"“'‘]?$"
     # "we introduce new datasets (FineMath, Stack-Edu, and X)": every name the bracket lists
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|"
