@@ -2718,10 +2718,10 @@ def test_an_acronym_two_known_entities_share_is_left_unlinked_without_context(nl
 def test_roles_capitalised_are_no_names(nlp):
     found = entities(nlp, "A title", "We train Speaker and Listener agents and a Critic net by REINFORCE.")
     assert not {"Speaker", "Listener", "Critic"} & set(found) and "REINFORCE" in found, found
-    # ... and so are a system's components
-    text = "We bridge the features with a lightweight Policy module and REINFORCE."
+    # ... and so are a system's components and its agents' roles
+    text = "We bridge the features with a lightweight Policy module, an Engineer agent and REINFORCE."
     found = entities(nlp, "A title", text)
-    assert "Policy" not in found and "REINFORCE" in found, found
+    assert not {"Policy", "Engineer"} & set(found) and "REINFORCE" in found, found
 
 
 def test_an_ambiguous_acronym_is_settled_by_the_words_of_one_long_form(nlp):
