@@ -287,6 +287,11 @@ def test_a_known_name_right_after_its_data_kind_is_the_papers_own(nlp):
     assert found["s1K"].proposed, found
 
 
+def test_expert_iteration_is_found_in_lower_case(nlp):
+    found = entities(nlp, "Provers", "Built on the standard expert iteration pipeline, it wins.")
+    assert found["Expert Iteration"].type == "Method", found
+
+
 def test_the_bare_abbreviation_qa_is_the_task_not_a_benchmark(nlp):
     found = entities(nlp, "Spatial Probing", "We write 50K spatial QA pairs and test on six QA benchmarks.")
     assert "QA" not in found
