@@ -2262,6 +2262,8 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("On top of it, we introduce an advanced long-thinking variant: ", ".", "proposes"),
         ("We present results on two benchmarks: ", " and GSM8K.", "evaluates_on"),
         ("We have constructed two datasets: ", " for SFT and another for RL.", "proposes"),
+        # a count of a benchmark's problems solved
+        ("Our flagship model solves 86 problems on ", " at pass@184.", "evaluates_on"),
         ("We implement ", ", a testbed for domain generalization.", "proposes"),
         ("We combine the best design choices into a recipe, ", ", and scale it.", "proposes"),
         # an article after "called" is no part of the name

@@ -1374,7 +1374,10 @@ _VALUE_ON = re.compile(
     # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
     r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of"
     # ... or of its tasks: "solve 41% of tasks on tau-bench"
-    r"(?:\s+(?:the\s+)?(?:tasks|problems|questions|issues|instances|episodes)\s+(?:on|in|from))?)\s+"
+    r"(?:\s+(?:the\s+)?(?:tasks|problems|questions|issues|instances|episodes)\s+(?:on|in|from))?"
+    # a count of them: "solves 86 problems on PutnamBench"
+    r"|\b(?:resolv|solv|prov|answer)\w*\s+(?:\w+\s+)?\d[\d,]*\s+(?:tasks|problems|questions|issues|theorems)"
+    r"\s+(?:on|in|from|of))\s+"
     r"(?:(?:the|our)\s+)?(?:new\s+|proposed\s+)?$"
 )
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
