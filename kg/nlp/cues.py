@@ -1976,7 +1976,8 @@ _BENCHMARKS_AFTER = re.compile(
 #: including X" (not data sets, which a model may be trained on)
 _ON_BENCHMARKS_LIST = re.compile(
     # (or the list right after the comma: "on the information seeking benchmarks, GAIA and X")
-    r"\b(?:on|in|across|over)\s+(?:[\w\-]+\s+){0,4}?benchmarks?(?:,?\s+(?:including|such\s+as|like|e\.g\.,?)|,)\s+$",
+    # ("as evidenced by benchmarks such as MMLU")
+    r"\b(?:on|in|across|over|by)\s+(?:[\w\-]+\s+){0,4}?benchmarks?(?:,?\s+(?:including|such\s+as|like|e\.g\.,?)|,)\s+$",
     re.I,
 )
 #: what a result carries over to: "it transfers to GPQA", "generalizes well to unseen ImageNet-R"

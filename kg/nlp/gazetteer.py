@@ -75,7 +75,7 @@ ROLE_WORDS = words_of(
     Proposer Reviewer Attacker Defender Worker Manager Leader Follower Sender Receiver Learner
     Adversary Challenger Player Opponent Observer Explorer Navigator Instructor Executor
     Policy Module Encoder Decoder Router Controller Retriever Reranker Tokenizer Backbone
-    Engineer Architect Programmer Tester Coder Analyst Designer Judge
+    Engineer Architect Programmer Tester Coder Analyst Designer Judge Thinker Talker
     """
 )
 
