@@ -2029,8 +2029,6 @@ _TRAINED_KIND_BEFORE = re.compile(
     r"\b[Ww]e\s+(?:\w+\s+)?(?:train|pre-?train|fine-?tune)\s+an?\s+(?:[\w\-.]+\s+){0,3}"
     r"(?:model|LLM|LM|network|policy|agent|encoder|retriever|reranker|classifier|verifier|judge)s?,\s$"
 )
-#: a decimal score (maybe a percentage) right before a name: "39.8 APr", "12.5% WER"
-_DECIMAL_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+\s*%?\s+$")
 #: a name short and capitalised enough to be a metric's unit: "APr", "mIoU", "CER"
 _SHORT_UNIT = re.compile(r"[A-Za-z]{0,3}[A-Z][A-Za-z]{0,4}")
 #: "X is a ...", saying what X is (not "X is a widely used benchmark", which others made)
@@ -2191,7 +2189,10 @@ def _score_unit(name: str, before: str) -> bool:
     >>> _score_unit("Zorbnets", "it reaches 8.5 ")
     False
     """
-    return _SHORT_UNIT.fullmatch(name) is not None and _DECIMAL_BEFORE.search(before[-14:]) is not None
+    if _SHORT_UNIT.fullmatch(name) is None:
+        return False
+    score = _SCORE_BEFORE.search(before[-14:])  # a decimal one: "8 GPUs" counts, it scores nothing
+    return score is not None and "." in score.group(0)
 
 
 def _hyphenated_long_form(text: str) -> bool:
