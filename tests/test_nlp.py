@@ -346,6 +346,9 @@ def test_a_titles_capitalised_modifier_is_no_part_of_the_name(title, names):
         ("Movie Maker 3.5: Longer Videos", "Movie Maker 3.5"),
         ("Part 2: Scaling the Data", None),
         ("Task 1: Shared Task Overview", None),
+        # a comparison is no name
+        ("Zorb-3B versus Pythia: Who Memorizes Less?", None),
+        ("ZorbNet vs. ResNet: A Study", None),
     ],
 )
 def test_title_names(title, name):
@@ -391,6 +394,14 @@ def test_a_catalogue_form_with_a_tokenizer_exception_matches_in_any_case(tmp_pat
 def test_a_versioned_name_written_without_its_spaces_is_the_catalogue_entry(nlp, written, name):
     found = entities(nlp, "A title", f"We compare it with {written} on tasks.")
     assert found[name].catalogue_id is not None and written in found[name].mentions, found
+
+
+@pytest.mark.parametrize(
+    ("written", "name"), [("gpt-4.1", "GPT-4.1"), ("cifar-10", "CIFAR-10"), ("opt-1.3b", "OPT-1.3B")]
+)
+def test_an_upper_case_versioned_name_matches_as_a_lower_case_identifier(nlp, written, name):
+    found = entities(nlp, "A title", f"Agents based on {written} and claude-3.7-sonnet lose points.")
+    assert written in found[name].mentions, found
 
 
 def test_a_capitalised_plural_is_no_upper_case_name_in_another_case(nlp):
@@ -2485,6 +2496,10 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("It predicts effects on ClinVox with an AUROC of 0.91.", "ClinVox", "Dataset", "evaluates_on"),
         # "the 3D turbulence data of X" (and "..., our model reduces" is no appositive of X)
         ("On the turbulence data of ZorbTD, our model reduces the error.", "ZorbTD", "Dataset", None),
+        # "non-IID splits of X" are splits of a data set
+        ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
+        # a sized version of a known architecture is a trained model, not the architecture
+        ("We compare Mamba-2.8B-Zorb with Pythia-2.8B.", "Mamba-2.8B-Zorb", "Model", None),
         # a result moved "from A to B" on a benchmark
         ("It lifts the success rate on WebArena from 14.9% to 22%.", "WebArena", "Benchmark", "evaluates_on"),
         # what the paper calls its new set of questions is a benchmark

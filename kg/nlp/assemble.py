@@ -2106,8 +2106,11 @@ def _build_entity(
             type_, typed_by = "Model", "size"  # "VeriThinker-7B": a size in parameters names a model
         found = find_parent(name, catalogue) or _qualified_acronym(group, catalogue)
         parent = found.name if found else None
+        # a version of a known entity is the same kind, but a sized one of a known architecture
+        # is a trained model ("Mamba-2.8B-SlimPJ")
         if found is not None and not long_forms:
-            type_, typed_by = found.type, "parent"  # a version of a known entity is the same kind
+            sized = found.type == "Method" and "Dataset" not in cue_types and _SIZE_ANYWHERE.search(name)
+            type_, typed_by = ("Model", "size") if sized else (found.type, "parent")
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:
             type_, typed_by = head.type, "head"
         elif (

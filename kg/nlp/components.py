@@ -180,6 +180,11 @@ def _plural(form: str) -> str | None:
     return form + "s"
 
 
+#: an upper-case acronym joined to its version or size ("GPT-4.1", "CIFAR-10"), which is also
+#: written in lower case, as model and data identifiers are ("gpt-4.1", "cifar-10")
+_UPPER_VERSIONED = re.compile(r"[A-Z]{2,}-\d[\w.\-]*")
+
+
 #: CamelCase made of whole words of three letters or more: ImageNet, PageRank (not ComplEx, GloVe)
 _CAMEL_WORDS = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
 
@@ -226,6 +231,8 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     >>> entry = CatalogueEntry("graph neural network", "Method", ("GNN",))
     >>> sorted(f for f, _ in pattern_forms(entry))[:4]
     ['GNN', 'GNNs', 'graph neural network', 'graph neural networks']
+    >>> sorted(pattern_forms(CatalogueEntry("GPT-4.1", "Model")))
+    [('GPT 4.1', True), ('GPT-4.1', True), ('GPT4.1', True), ('gpt-4.1', True)]
     """
     out: dict[str, bool] = {}
     for form in entry.forms:
@@ -243,6 +250,8 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
                 variants.add(plural)
         # "plan and solve" in plain words is English; only "Plan and Solve" names the method
         spaced_as_written = not sensitive and bool(_TITLE_HYPHENATED.fullmatch(form))
+        if sensitive and _UPPER_VERSIONED.fullmatch(form):  # "gpt-4.1", "cifar-10": as an identifier
+            variants.add(form.lower())
         for variant in variants:
             variant = " ".join(variant.split())
             variant_sensitive = sensitive or (spaced_as_written and " " in variant)

@@ -765,8 +765,8 @@ _BEFORE_TYPE = (
             r"recordings|cells|scans|dialogues|conversations|articles|tweets|posts|reviews|trajectories|"
             r"demonstrations|episodes)\s+"
             r"(?:(?:drawn|taken|sampled|collected|sourced|mined)\s+)?from\s+(?:the\s+)?$"
-            # "the 3D turbulence data of JHTDB"
-            r"|\b(?:data|images|videos|recordings|scans|trajectories)\s+of\s+(?:the\s+)?$",
+            # "the 3D turbulence data of JHTDB", "non-IID splits of FLAN"
+            r"|\b(?:data|images|videos|recordings|scans|trajectories|splits?)\s+of\s+(?:the\s+)?$",
             re.I,
         ),
         "Dataset",
@@ -1416,7 +1416,7 @@ _BEFORE_TYPE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "performance", "accuracy", "score",
     "trained", "tuned", "model", "llm", "outperform", "surpass", "beat", "from", "train", "tune",
     "to create", "to build", "to form", "to construct", "to assemble", "to compile",
-    "data of", "images of", "videos of", "recordings of", "scans of", "trajectories of", "measured",
+    "data of", "images of", "videos of", "recordings of", "scans of", "trajectories of", "split", "measured",
     "quantified",
 )  # fmt: skip
 

@@ -533,6 +533,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     True
     >>> title_name("SASRec Revisited: Cross-Entropy Closes the Gap") is None
     True
+    >>> title_name("FooNet-3B versus Pythia: Who Memorizes Less?") is None
+    True
     >>> title_name("🚀 LongMemEval-Pro: Benchmarking Chat Assistants").text
     'LongMemEval-Pro'
     >>> title_name("Kimi k1.5: Scaling Reinforcement Learning with LLMs").text
@@ -629,11 +631,12 @@ _ARTEFACT_NOUNS = words_of(
     """
 )
 
-#: Verbs that make a title's head a sentence ("X Meets Y", "Scale Is All You Need").
+#: Verbs that make a title's head a sentence ("X Meets Y", "Scale Is All You Need"), and the
+#: words of a comparison ("X versus Y").
 _TITLE_VERBS = words_of(
     """meets meet is are was were makes make helps help matters matter beats beat learns learn
     needs need works work wins win fails fail goes go scales scale revisited reconsidered
-    reexamined re-examined unveiled explained"""
+    reexamined re-examined unveiled explained versus vs vs. against"""
 )
 
 #: First words of titles whose head is a phrase, not a name.
