@@ -41,7 +41,7 @@ PIECES = [
     " has been introduced", " also known as ", " (RN) was proposed by ", "when augmented with our approach, ",
     "combines a network named ", ", a comprehensive evaluation", "on OpenCompass",
     "competes effectively with ", "competing with ", "we match ", "They also match ", " improving on ",
-    "improves upon ", " by 7.5 points and on ",
+    "improves upon ", " by 7.5 points and on ", "(1) ", "(ii)", " 2) ", "contributions", ": ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -70,6 +70,11 @@ def plain_relation(before: str, after: str) -> str:
             and cues._APPOSITIVE.search(after[:120])
         )
         or (after.lstrip()[:1] in (",", "(") and cues._RESULTING_BEFORE.search(before[-30:]))
+        or (
+            cues._ENUMERATOR_BEFORE.search(before)
+            and cues._DESCRIBED_ITEM_AFTER.match(after)
+            and cues._CONTRIBUTION_OPENING.search(before[-400:])
+        )
     ):
         if cues._MODIFIER_AFTER.match(after):
             return "uses"
@@ -101,7 +106,14 @@ def plain_relation(before: str, after: str) -> str:
         or cues._opening_on(before, after)
         or cues._VALUE_ON.search(before[-40:])
         or achieved
+        or (
+            before[-1:].isspace()
+            and before.rstrip().endswith(("on", "the"))
+            and cues._BENCHMARKS_AFTER.match(after)
+        )
         or cues._EVALUATED_OBJECT.search(before[-40:])
+        or cues._measured_across_list(before)
+        or (before.endswith(("from ", "the ")) and cues._tasks_from(before))
         or (
             before[-1:].isspace()
             and before.rstrip().endswith(("to", "the", "unseen", "new", "as", "like", "including"))

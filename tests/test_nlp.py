@@ -2496,6 +2496,10 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("It predicts effects on ClinVox with an AUROC of 0.91.", "ClinVox", "Dataset", "evaluates_on"),
         # "the 3D turbulence data of X" (and "..., our model reduces" is no appositive of X)
         ("On the turbulence data of ZorbTD, our model reduces the error.", "ZorbTD", "Dataset", None),
+        # an enumerated list of the paper's contributions proposes each described item
+        ("Our contributions: (1) ZorbZip, a method; (2) ZorbLoss, a loss.", "ZorbLoss", None, "proposes"),
+        ("We propose (i) ZorbZip, a coarsening method, and (ii) ZorbBench.", "ZorbZip", None, "proposes"),
+        ("We evaluate on (1) ZorbQA, a math benchmark, and (2) ZorbMC.", "ZorbQA", None, "evaluates_on"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

@@ -464,6 +464,9 @@ ORGANISATIONS = frozenset(
         "Slurm",
         "T5X",
         "Megatron-LM",
+        "OpenRLHF",
+        "PennyLane",
+        "Qiskit",
         "Android",
         # parts of the hardware a kernel is written for
         "Tensor Cores",
@@ -1105,6 +1108,38 @@ _PROVIDE_BEFORE = re.compile(
 
 
 _RESULTING_BEFORE = re.compile(r"\b(?:the|our)\s+resulting\s+$", re.I)
+
+
+def enumerated_contribution(before: str, after: str) -> bool:
+    """Whether a name is an item of an enumerated list of what the paper contributes, said
+    by an appositive or a colon: "Our contributions are threefold: (1) X, a coarsening
+    method; (2) ...", "We propose (i) X, a regularizer, and (ii) ...".
+
+    >>> enumerated_contribution("Our contributions are: (1) ", ", a new loss; (2) ...")
+    True
+    >>> enumerated_contribution("We evaluate on (1) ", ", a math benchmark, and (2) ...")
+    False
+    """
+    return (
+        before.endswith((") ", ")"))
+        and _ENUMERATOR_BEFORE.search(before[-8:]) is not None
+        and _DESCRIBED_ITEM_AFTER.match(after) is not None
+        and _CONTRIBUTION_OPENING.search(before[-400:]) is not None
+    )
+
+
+#: an enumerator before a list item: "(1) ", "(ii) ", "(b) ", "2) "
+_ENUMERATOR_BEFORE = re.compile(
+    r"(?:^|[\s:;,])(?:\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|(?:\d{1,2}|[ivx]{1,4})\))\s?$"
+)
+#: what an item says about its name: an appositive or a colon ("X, a regularizer", "X: a ...")
+_DESCRIBED_ITEM_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:,\s*(?:an?|the|which|that)\b|:\s)")
+#: words that open a list of the paper's own contributions
+_CONTRIBUTION_OPENING = re.compile(
+    r"\bcontributions?\b|\b(?:we|this\s+(?:paper|work|study))\s+(?:\w+\s+)?"
+    r"(?:propose|introduce|present|develop|release|design|build|construct|contribute)[sd]?\b",
+    re.I,
+)
 #: what follows a name the paper writes as its own ("our X"): the short form it defines there
 #: ("our length-debiased objective (LD-BT)"), or the kind of thing it is ("our ProsodyInstruct
 #: data"); a known name so written is only used (see kg.nlp.assemble)
@@ -1803,6 +1838,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
                 or _RESULTING_BEFORE.search(before[-30:]) is not None
             )
         )
+        or enumerated_contribution(before, after)
     ):
         # "we propose X-style adapters": what is proposed only builds on X
         if after.startswith("-") and _MODIFIER_AFTER.match(after):
