@@ -42,6 +42,7 @@ PIECES = [
     "combines a network named ", ", a comprehensive evaluation", "on OpenCompass",
     "competes effectively with ", "competing with ", "we match ", "They also match ", " improving on ",
     "improves upon ", " by 7.5 points and on ", "(1) ", "(ii)", " 2) ", "contributions", ": ",
+    "Fine-tuning", " yields ", "training", " results in ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -75,6 +76,7 @@ def plain_relation(before: str, after: str) -> str:
             and cues._DESCRIBED_ITEM_AFTER.match(after)
             and cues._CONTRIBUTION_OPENING.search(before[-400:])
         )
+        or cues.made_by_training(before, after)
     ):
         if cues._MODIFIER_AFTER.match(after):
             return "uses"

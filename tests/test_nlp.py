@@ -1580,6 +1580,9 @@ def test_a_variant_typed_by_its_shape_takes_its_familys_kind(nlp):
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}
+    # a number glued to its unit is a quantity too
+    doc = nlp("A title\n\nA 12.5Hz tokenizer at 16kHz sends 0.35MB in 100ms.")
+    assert not mention_forms(doc) & {"12.5Hz", "16kHz", "0.35MB", "100ms"}, mention_forms(doc)
     doc = nlp("A title\n\nWe sample points with farthest point sampling (FPS). FPS is fast.")
     assert {"farthest point sampling", "FPS"} <= mention_forms(doc)
 
@@ -2500,6 +2503,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("Our contributions: (1) ZorbZip, a method; (2) ZorbLoss, a loss.", "ZorbLoss", None, "proposes"),
         ("We propose (i) ZorbZip, a coarsening method, and (ii) ZorbBench.", "ZorbZip", None, "proposes"),
         ("We evaluate on (1) ZorbQA, a math benchmark, and (2) ZorbMC.", "ZorbQA", None, "evaluates_on"),
+        # "Fine-tuning A on B yields X, which ..." makes X; "yields X gains" names nothing new
+        ("Tuning Wren-7B on our data yields ZorbAgent-7B, which wins.", "ZorbAgent-7B", None, "proposes"),
+        ("Training on GSM8K yields ZorbNet gains.", "ZorbNet", None, "mentions"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

@@ -1128,6 +1128,36 @@ def enumerated_contribution(before: str, after: str) -> bool:
     )
 
 
+def made_by_training(before: str, after: str) -> bool:
+    """Whether a name is what a sentence opening on the paper's training makes: "Fine-tuning
+    A on 5k trajectories yields X, which resolves ..." (the name ends its phrase: "yields X
+    gains" names no new thing).
+
+    >>> made_by_training("Fine-tuning A on our data yields ", ", which wins.")
+    True
+    >>> made_by_training("Training on A yields ", " gains.")
+    False
+    """
+    return (
+        before.endswith(("yields ", "produces ", "results in "))
+        and _NAME_ENDS_AFTER.match(after) is not None
+        and _TRAINING_MAKES.search(_clause(before)[0]) is not None
+    )
+
+
+#: a sentence that opens on training something and says what it makes
+_TRAINING_MAKES = re.compile(
+    r"^\s*(?:[\w\-]+\s+)?(?:fine-?tuning|tuning|training|pre-?training|post-?training|distill?ing)\b"
+    r"[^.;]{1,120}?\s"
+    r"(?:yields|produces|results\s+in)\s+$",
+    re.I,
+)
+#: what may follow a name that ends its noun phrase
+_NAME_ENDS_AFTER = re.compile(
+    r"\s*(?:[,(.;:]|$|\s+(?:which|that|with|and|as|for|on|in|to|achieves|reaches)\b)"
+)
+
+
 #: an enumerator before a list item: "(1) ", "(ii) ", "(b) ", "2) "
 _ENUMERATOR_BEFORE = re.compile(
     r"(?:^|[\s:;,])(?:\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|(?:\d{1,2}|[ivx]{1,4})\))\s?$"
@@ -1839,6 +1869,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             )
         )
         or enumerated_contribution(before, after)
+        or made_by_training(before, after)
     ):
         # "we propose X-style adapters": what is proposed only builds on X
         if after.startswith("-") and _MODIFIER_AFTER.match(after):

@@ -76,6 +76,11 @@ _ROMAN_RANGE = re.compile(r"[IVX]{1,4}(?:[-–/][IVX]{1,4})+")
 _MATH_CALL = re.compile(r"(?:log|ln|exp|sin|cos|tan|tanh|max|min|det|diag|tr|sgn|sign)[A-Z][0-9]?")
 #: five digits in a row: grant, patent and report numbers, not names
 _LONG_NUMBER = re.compile(r"\d{5}")
+#: a number glued to its unit of measure
+_MEASURE = re.compile(
+    r"\d+(?:\.\d+)?(?:dB|FPS|fps|Hz|kHz|MHz|GHz|kbps|Mbps|Gbps|[GMPT]?FLOPS|[GMPT]?FLOPs|GiB|MiB|TiB|GB|MB|TB|KB|"
+    r"ms|mm|cm|km|nm|p)"
+)
 _NUMBERISH = re.compile(
     r"[\d.,%+\-/x×]+|\d+(?:\.\d+)?(?:st|nd|rd|th|s|k|K|M|B|T|D)?|v\d+(?:\.\d+)*"
     r"|\d+(?:\.\d+)?[MBK](?:/\d+(?:\.\d+)?[MBK])+",  # sizes listed with slashes: "8B/70B"
@@ -105,8 +110,12 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False, False, False]
     >>> [is_name_shaped(t) for t in ["OS-Copilot-X", "Non-Max-Suppression", "US-EU", "Zorb-VL"]]
     [True, False, False, True]
+    >>> [is_name_shaped(t) for t in ["12.5Hz", "16kHz", "100ms", "8GB", "1080p", "Zorb1080p"]]
+    [False, False, False, False, False, True]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
+        return False
+    if text[0].isdigit() and _MEASURE.fullmatch(text):  # "12.5Hz", "16kHz", "100ms": a quantity
         return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
     if not any(c.isalpha() for c in text) or len(text) < 2:
         return False
