@@ -758,6 +758,21 @@ def test_listed_phrase_takes_its_list_mates_type(nlp):
     assert types.get("Expert Iteration") == "Method", types
 
 
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a baseline listed with known methods is a method, whatever "outperforms" suggests
+        ("AEPO outperforms ZorbPO, GRPO and DAPO on GAIA.", "Method"),
+        # ... but not beside a known model
+        ("It outperforms ZorbLM, GRPO, DPO and GPT-4o on GAIA.", "Model"),
+    ],
+)
+def test_a_baseline_called_a_model_gives_way_to_known_methods_listed_with_it(nlp, abstract, expected):
+    found = entities(nlp, "A title", abstract)
+    name = next(n for n in found if n.startswith("Zorb"))
+    assert found[name].type == expected, found
+
+
 def test_a_whole_list_takes_the_type_its_typed_names_give():
     """Every unknown name of a list gets the type of its typed names, not only the nearest
     ones; a name typed by its shape alone ("-Net") gives way to a typed mate."""

@@ -1110,9 +1110,12 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     for run in _list_runs(text, spans):
         members = list(dict.fromkeys(i for _, _, i, _ in run))
         typed: Counter[str] = Counter()
+        known: Counter[str] = Counter()  # the catalogue's types alone
         for i in members:
             if not _typed_by_default(entities[i]):
                 typed[entities[i].type] += _MATE_WEIGHT.get(entities[i].typed_by, 1)
+            if entities[i].typed_by == "catalogue":
+                known[entities[i].type] += 1
         for i in members:
             if typed and _typed_by_default(entities[i]):
                 votes.setdefault(i, Counter()).update(typed)
@@ -1122,6 +1125,14 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
                 strong = others.most_common(1)[0] if others else None
                 if strong and strong[1] >= 2 and strong[0] != entities[i].type:
                     votes.setdefault(i, Counter())[strong[0]] += 1
+            elif (
+                entities[i].typed_by == "context"
+                and entities[i].type == "Model"
+                and known["Method"] >= 2
+                and not known["Model"]
+            ):
+                # "outperforms ZorbPO, GRPO and DAPO": a baseline listed with known methods is one
+                votes.setdefault(i, Counter())["Method"] += 1
     out = list(entities)
     for i, counter in votes.items():
         out[i] = replace(out[i], type=counter.most_common(1)[0][0], typed_by="list")
