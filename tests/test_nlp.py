@@ -2521,6 +2521,12 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "Fine-tuning A on B yields X, which ..." makes X; "yields X gains" names nothing new
         ("Tuning Wren-7B on our data yields ZorbAgent-7B, which wins.", "ZorbAgent-7B", None, "proposes"),
         ("Training on GSM8K yields ZorbNet gains.", "ZorbNet", None, "mentions"),
+        # an appositive types a version of a known name: "CoT-pass@k, a metric" (pass@k's kin)
+        ("We introduce CoT-pass@k, a metric that checks the reasoning.", "CoT-pass@k", "Metric", "proposes"),
+        # ... but "a model" says no more than its parent architecture does
+        ("We propose Deep Zorb U-Net, a U-Net structured model.", "Deep Zorb U-Net", "Method", None),
+        # a known benchmark whose score a sentence moves by a number is evaluated on
+        ("It improves MMMU, MMBench and Video-MME by 1.2 to 2.4 points.", "MMBench", None, "evaluates_on"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

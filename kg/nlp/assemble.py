@@ -41,6 +41,7 @@ from kg.nlp.cues import (
     NON_ML_ACRONYMS,
     SCORE_VERB_NEXT,
     VENUES,
+    appositive_kind,
     kind_lists,
     relation_from_context,
     trained_on,
@@ -2051,6 +2052,25 @@ _IS_A_AFTER = re.compile(
 _PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
 
 
+def _apposed_kind(group: list[_Mention], text: str, sentences: list[tuple[int, int]]) -> str | None:
+    """The kind an appositive after a comma gives the first mention of ``group`` that has one
+    ("X, a metric that ..." is a Metric)."""
+    for m in group:
+        _, end = _sentence_of(m.start, m.end, sentences, text)
+        after = text[m.end : end]
+        kind = appositive_kind(after) if _COMMA_APPOSITIVE.match(after) else None
+        if kind is not None:
+            return kind
+    return None
+
+
+#: a comma that opens an appositive, maybe past the name's short form: "X (XS), a metric"
+_COMMA_APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s")
+#: a model and a method, which an appositive names loosely ("an advanced U-Net structured model"
+#: is an architecture, a method, as its parent U-Net is)
+_LOOSE_KINDS = {"Model", "Method"}
+
+
 def _build_entity(
     group: list[_Mention],
     text: str,
@@ -2121,7 +2141,14 @@ def _build_entity(
         # is a trained model ("Mamba-2.8B-SlimPJ")
         if found is not None and not long_forms:
             sized = found.type == "Method" and "Dataset" not in cue_types and _SIZE_ANYWHERE.search(name)
-            type_, typed_by = ("Model", "size") if sized else (found.type, "parent")
+            # ... and what an appositive calls it, it is: "CoT-pass@k, a metric that ..."
+            apposed = _apposed_kind(group, text, sentences)
+            if sized:
+                type_, typed_by = "Model", "size"
+            elif apposed is not None and apposed != found.type and {apposed, found.type} != _LOOSE_KINDS:
+                type_, typed_by = apposed, "context"
+            else:
+                type_, typed_by = found.type, "parent"
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:
             type_, typed_by = head.type, "head"
         elif (
@@ -2260,10 +2287,32 @@ def _benchmarks_evaluated_with(evidence: list[Evidence]) -> list[Evidence]:
     """
     return [
         ev._replace(relation=Relation.EVALUATES_ON.value)
-        if ev.relation == Relation.USES.value and _evaluated_in_sentence(ev)
+        if (ev.relation == Relation.USES.value and _evaluated_in_sentence(ev))
+        or (ev.relation == Relation.MENTIONS.value and _improved_by_a_score(ev))
         else ev
         for ev in evidence
     ]
+
+
+def _improved_by_a_score(evidence: Evidence) -> bool:
+    """Whether the sentence of ``evidence`` moves a score on the name by a number: "The
+    curriculum improves MMMU, MMBench and X by 1.2 to 2.4 points".
+
+    >>> text = "It improves MMMU and X by 2 points."
+    >>> _improved_by_a_score(Evidence("X", 22, 23, text, 0))
+    True
+    """
+    offset = evidence.start - evidence.sentence_start
+    before, after = evidence.sentence[max(0, offset - 100) : offset], evidence.sentence[offset:]
+    return _SCORE_VERB_BEFORE.search(before) is not None and _BY_A_NUMBER_AFTER.match(after) is not None
+
+
+#: a verb that moves a score, then no clause boundary up to the name
+_SCORE_VERB_BEFORE = re.compile(
+    r"\b(?:improv|boost|rais|increas|lift|push|enhanc)\w*\s+(?:the\s+)?(?:[^.;:]{0,80}?)$", re.I
+)
+#: the list the name ends, up to "by <number>"
+_BY_A_NUMBER_AFTER = re.compile(r"[^.;:()]{0,80}?\s+by\s+(?:up\s+to\s+|about\s+|over\s+)?\d")
 
 
 def _evaluated_in_sentence(evidence: Evidence) -> bool:
