@@ -2527,6 +2527,10 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We propose Deep Zorb U-Net, a U-Net structured model.", "Deep Zorb U-Net", "Method", None),
         # a known benchmark whose score a sentence moves by a number is evaluated on
         ("It improves MMMU, MMBench and Video-MME by 1.2 to 2.4 points.", "MMBench", None, "evaluates_on"),
+        # "and then propose X": a second verb of the paper's own sentence
+        ("We first build a model, and then propose ZorbRL to unlock it.", "ZorbRL", None, "proposes"),
+        # a catalogue acronym the paper gives to a new thing of another kind is the paper's
+        ("We propose two methods: RACE, a reference-based framework.", "RACE", "Method", "proposes"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

@@ -2248,7 +2248,8 @@ def _hyphenated_long_form(text: str) -> bool:
 
 def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: Counter[str]) -> bool:
     """Whether the paper proposes something of another kind under a catalogue entry's name that
-    is a plain word ("We present Sparrow, a decoding strategy" is no Sparrow dialogue model).
+    is a plain word or an acronym ("We present Sparrow, a decoding strategy" is no Sparrow
+    dialogue model; "RACE, a reference-based framework" is no RACE reading benchmark).
 
     >>> entry = CatalogueEntry(name="Sparrow", type="Model")
     >>> ev = Evidence("Sparrow", 11, 18, "We present Sparrow, a decoding strategy.", 0, "proposes")
@@ -2259,7 +2260,8 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
     >>> _renamed_by_own(entry, [ev], Counter({"Method": 1, "Model": 1}))  # one cue agrees
     False
     """
-    if not cue_types or not _PLAIN_CAPITAL_WORD.fullmatch(entry.name):
+    plain = _PLAIN_CAPITAL_WORD.fullmatch(entry.name) or _ACRONYM_WORD.fullmatch(entry.name)
+    if not cue_types or not plain:
         return False
     if any(ev.text.islower() for ev in evidence):
         return False  # "autoencoder" is the class of models, whatever the paper builds on it
@@ -2269,6 +2271,10 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
         return False  # "Hymba: A Hybrid-head Architecture ..., a family of small language models"
     cue = cue_types.most_common(1)[0][0]
     return cue != entry.type and not (cue in _DATA_TYPES and entry.type in _DATA_TYPES)
+
+
+#: a name of capital letters alone: "RACE"
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,8}")
 
 
 #: a word of evaluation in the sentence of a benchmark it uses

@@ -1576,7 +1576,9 @@ _PROPOSE = re.compile(
     r"|\bwe\b[^.;]{0,100}?\bto\s+(?:create|build|construct|assemble|curate)\s+"
     rf"(?:the\s+(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+\s+){{0,5}}|an?\s+(?:new|novel)\s+)?[\"“'‘]?$"
     # "we propose X (XX), and introduce the Y": a second verb of the same subject
-    r"|\bwe\b[^.;]{0,160}?\band\s+(?:also\s+)?(?:introduce|propose|present|release|derive|construct|build|"
+    # ("... and then propose X")
+    r"|\bwe\b[^.;]{0,160}?\band\s+(?:also\s+|then\s+|further\s+|finally\s+)?(?:introduce|propose|present|"
+    r"release|derive|construct|build|"
     r"create|curate|develop|design)[sd]?\s+"
     # "... and derive a new sampler, X"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?(?:[\w\-]+(?:\s+[\w\-]+){0,2},\s+)?[\"“'‘]?$"
