@@ -1408,6 +1408,12 @@ def test_data_nouns_and_made_data_type_and_relate_names(nlp, abstract, expected)
     assert {name: found.get(name) for name in expected} == expected
 
 
+@pytest.mark.parametrize("written", ["recall@k", "Recall@k", "precision@K", "hits@k"])
+def test_a_metric_at_a_cut_off_matches_with_either_case_of_k(nlp, written):
+    doc = nlp(f"A title\n\nWe report {written} and MRR on the test split.")
+    assert written in mention_forms(doc), mention_forms(doc)
+
+
 def test_a_list_before_a_data_noun_is_found_and_typed_whole(nlp):
     doc = nlp("A title\n\nOn the Instacart, Dunnhumby and TaFeng datasets, it improves NDCG@20 and MRR@20.")
     found = {e.name: e.type for e in doc._.kg_entities}

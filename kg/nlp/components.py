@@ -169,7 +169,7 @@ _TITLE_HYPHENATED = re.compile(r"[A-Z][a-z]+(?:-(?:[A-Z][a-z]+|of|and|the|to|in|
 
 def _plural(form: str) -> str | None:
     last = form.split()[-1] if form.split() else form
-    if not last[-1:].isalpha():
+    if not last[-1:].isalpha() or "@" in last:  # "Recall@k" has no plural
         return None
     if last.isupper():
         return form + "s"
@@ -231,11 +231,15 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     >>> entry = CatalogueEntry("graph neural network", "Method", ("GNN",))
     >>> sorted(f for f, _ in pattern_forms(entry))[:4]
     ['GNN', 'GNNs', 'graph neural network', 'graph neural networks']
+    >>> [f for f, sensitive in pattern_forms(CatalogueEntry("Recall@K", "Metric")) if not sensitive]
+    ['Recall@k']
     >>> sorted(pattern_forms(CatalogueEntry("GPT-4.1", "Model")))
     [('GPT 4.1', True), ('GPT-4.1', True), ('GPT4.1', True), ('gpt-4.1', True)]
     """
     out: dict[str, bool] = {}
-    for form in entry.forms:
+    # a cut-off is written "@K" or "@k" alike: "Recall@K" is also "Recall@k", and so "recall@k"
+    cutoffs = [f[:-1] + f[-1].swapcase() for f in entry.forms if f.endswith(("@K", "@k"))]
+    for form in (*entry.forms, *cutoffs):
         sensitive = _case_sensitive(form, entry)
         variants = {form, form.replace("-", " "), form.replace(" ", "-")}
         if "-" in form and len(form) > 5:
