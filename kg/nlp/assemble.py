@@ -1308,9 +1308,11 @@ _RESULT_AFTER = re.compile(
     # "the VBench score", "IFEval strict accuracy", "MMLU zero-shot accuracy", "MMLU and GPQA
     # performance" (the first of two names the result is given on)
     r"(?:\s+and\s+[A-Z][\w\-.]*)?"
-    rf"(?:'s)? (?:scores?(?!\s+(?:[-+\d]|(?:{SCORE_VERB_NEXT})\b))|(?:[a-z\-]+ )?accuracy|results?|"
+    rf"(?:(?:'s)? (?:scores?(?!\s+(?:[-+\d]|(?:{SCORE_VERB_NEXT})\b))|(?:[a-z\-]+ )?accuracy|results?|"
     r"performance)\b"
     r"(?!\s+(?:of|on)\b)"
+    # "with a VBench drop of only 0.3%": a change in the score, by a number
+    r"|(?:'s)? (?:drop|gain|decrease|degradation|improvement)s? of (?:only |just |about |up to )?[-+]?\d)"
 )
 
 
