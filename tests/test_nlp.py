@@ -2539,6 +2539,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We propose two methods: RACE, a reference-based framework.", "RACE", "Method", "proposes"),
         # "with a VBench drop of only 0.3%": a change in a benchmark's score by a number
         ("It runs 2x faster with a VBench drop of only 0.3%.", "VBench", None, "evaluates_on"),
+        # "the A and B environments" are measured in, like "the A and B benchmarks"
+        ("In the ZorbWorld and TEACh environments, it fails less.", "ZorbWorld", None, "evaluates_on"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

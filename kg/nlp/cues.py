@@ -2037,9 +2037,10 @@ _MEASURED_ACROSS_LIST = re.compile(
     r"\b(?:on|across|over)\s+(?:[\w\-]+\s+){0,4}(?:tasks|benchmarks|datasets)\b[^.;]{0,60}?"
     r"\b(?:including|such as|like|e\.g\.,?)\s+(?:[\w\-.]+(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )
-#: the list a name ends, headed by "benchmarks", after "on": "on the IHDP and Jobs benchmarks"
+#: the list a name ends, headed by "benchmarks" (or "environments", "suites"), after "on" or
+#: "the": "on the IHDP and Jobs benchmarks", "In the ALFRED and TEACh environments, ..."
 _BENCHMARKS_AFTER = re.compile(
-    r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-.]+){0,4}\s+benchmarks?\b"
+    r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[\w\-.]+){0,4}\s+(?:benchmarks?|environments|suites)\b"
 )
 #: the benchmarks a result is given on, by example: "it leads in coding and math benchmarks,
 #: including X" (not data sets, which a model may be trained on)
