@@ -2541,6 +2541,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("It runs 2x faster with a VBench drop of only 0.3%.", "VBench", None, "evaluates_on"),
         # "the A and B environments" are measured in, like "the A and B benchmarks"
         ("In the ZorbWorld and TEACh environments, it fails less.", "ZorbWorld", None, "evaluates_on"),
+        # the second of two names after a colon, the first described, is proposed too
+        ("We propose two metrics: ZorbA, a graded score, and ZorbB, which sums.", "ZorbB", None, "proposes"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

@@ -1544,6 +1544,11 @@ _PROPOSE = re.compile(
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|create|"
     r"develop|design|curate)[sd]?\s+(?:[\w\-]+\s+){0,3}(?:benchmarks|datasets|methods|models|metrics|suites|"
     r"corpora)[,:]?\s+(?:(?:i\.e\.|namely),?\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
+    # "we propose two evaluation methods: RACE, a reference-based framework ..., and X": the
+    # second of two after a colon, the first described
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+"
+    r"(?:[\w\-]+\s+){0,3}(?:benchmarks|datasets|methods|models|metrics|frameworks|approaches|suites):\s+"
+    r"[A-Z][\w\-.]*,\s+an?\s+[^.;:()]{1,120}?,\s+and\s+[\"“'‘]?$"
     # "we introduce an advanced long-thinking variant: X": a colon glued to the object's last word
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|"
     r"create|curate|collect|develop|design)(?:[sd]|ed)?\s+"
