@@ -2543,6 +2543,13 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("In the ZorbWorld and TEACh environments, it fails less.", "ZorbWorld", None, "evaluates_on"),
         # the second of two names after a colon, the first described, is proposed too
         ("We propose two metrics: ZorbA, a graded score, and ZorbB, which sums.", "ZorbB", None, "proposes"),
+        # an item of three words in a list that opens a sentence
+        (
+            "On MS MARCO Document, TREC DL 2019 and ZorbDocs, it wins.",
+            "TREC Deep Learning Track",
+            None,
+            "evaluates_on",
+        ),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

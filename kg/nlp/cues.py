@@ -1447,7 +1447,7 @@ _VALUE_ON = re.compile(
 )
 #: a sentence that opens on the names it was measured on: "On AgentDojo and InjecAgent, ..."
 #: (its later items follow an "and": in "On OlympiadBench, Quorbit reduces", Quorbit is no item)
-_ITEM = r"[^\s,]+(?:\s[^\s,]+)?"
+_ITEM = r"[^\s,]+(?:\s[^\s,]+){0,2}"
 #: the opening of a clause of its own on the names measured: ", and on ", "; on ", "while on "
 _CLAUSE_ON = re.compile(
     r"(?:[,;]\s+(?:and\s+|while\s+|whereas\s+|but\s+)?|\band\s+|\bwhile\s+)on\s+(?:the\s+)?$"
