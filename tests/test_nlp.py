@@ -61,6 +61,9 @@ def mention_forms(doc) -> set[str]:
         # braces list several names; a LaTeX superscript stays inside its name
         ("Qwen2.5-{7,14}B", ["Qwen2.5", "-{", "7,14", "}", "B"]),
         ("S$^{2}$FT", ["S$^{2}$FT"]),
+        # a lower-case letter ending a name keeps no full stop ("o." is an initial to spaCy)
+        ("than Show-o. We", ["than", "Show", "-", "o", ".", "We"]),
+        ("e.g. this", ["e.g.", "this"]),
     ],
 )
 def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):

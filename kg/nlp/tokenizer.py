@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.lang.char_classes import ALPHA
@@ -31,7 +32,7 @@ from spacy.util import (
     registry,
 )
 
-__all__ = ["NameTokenizer", "create_tokenizer", "name_infixes", "name_suffixes"]
+__all__ = ["NameTokenizer", "create_tokenizer", "name_exceptions", "name_infixes", "name_suffixes"]
 
 _EXTRA_INFIXES = (
     rf"(?<=[{ALPHA}])-(?=[0-9])",  # GPT-4, CIFAR-10
@@ -53,6 +54,16 @@ def name_suffixes(defaults: list[str]) -> list[str]:
         r"(?<=[a-z][A-Z])\.",
         r"(?<=-[A-Z])\.",  # "ImageNet-C."
     ]
+
+
+def name_exceptions(defaults: dict) -> dict:
+    """Default special cases less a lower-case letter and its full stop ("o.", "a."), which
+    kept the stop on a name that ends a sentence: "... than Show-o." (initials of people,
+    their other use, name nothing kg extracts)."""
+    return {text: value for text, value in defaults.items() if not _LETTER_AND_STOP.fullmatch(text)}
+
+
+_LETTER_AND_STOP = re.compile(r"[a-z]\.")
 
 
 def name_infixes(defaults: list[str]) -> list[str]:
@@ -85,7 +96,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         defaults = nlp.Defaults
         return NameTokenizer(
             nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules=name_exceptions(defaults.tokenizer_exceptions),
             prefix_search=compile_prefix_regex(list(defaults.prefixes)).search,
             suffix_search=compile_suffix_regex(name_suffixes(list(defaults.suffixes))).search,
             infix_finditer=compile_infix_regex(name_infixes(list(defaults.infixes))).finditer,
