@@ -2553,6 +2553,11 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             None,
             "evaluates_on",
         ),
+        # the model a paper starts from is used: "fine-tuned from X", "Starting from X", "Building upon X"
+        ("Our model is fine-tuned from Wren-32B with RL.", "Wren-32B", None, "uses"),
+        ("Starting from Wren-7B, we apply GRPO.", "Wren-7B", None, "uses"),
+        ("Building upon ZorbSeg and GLaMM, we add memory.", "ZorbSeg", None, "uses"),
+        ("It is obtained by fine-tuning Wren-7B on captions.", "Wren-7B", None, "uses"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

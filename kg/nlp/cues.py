@@ -1721,6 +1721,9 @@ _USE = re.compile(
     r"adopt\w*|adapt(?:s|ed|ing)?|employ\w*|with|via|through|trained on|fine-?tun\w* on|"
     r"we\s+(?:\w+\s+)?(?:(?:pre-?)?train(?:ed)?|fine-?tuned?|finetuned?)|"
     r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with)|"
+    # "fine-tuned from X", "Starting from X", "Building upon X", "obtained by fine-tuning X"
+    r"(?:fine-?tun\w*|finetun\w*|(?:pre-?)?train(?:ed|ing)?|continued|start\w*)\s+(?:from|with)|"
+    r"build\w*\s+(?:on|upon)|built\s+upon|on\s+top\s+of|by\s+(?:fine-?tuning|finetuning|training|distilling)|"
     # "trained on 6,000 hours of robot data from X"
     # ... and "a robustness suite (built) from X": what data are made of is used
     r"(?:data|suite|benchmark|dataset|corpus|collection)\s+(?:(?:drawn|collected|sampled|taken|built|derived|"
@@ -1751,7 +1754,7 @@ _COMPARE_WORDS = (
 )  # fmt: skip
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
-    "trained on", "fine", "we", "distil", "initiali", "data", "from",
+    "trained on", "fine", "we", "distil", "initiali", "data", "from", "build", "built", "top of", "by",
 )  # fmt: skip
 
 
