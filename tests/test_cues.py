@@ -42,7 +42,7 @@ PIECES = [
     "combines a network named ", ", a comprehensive evaluation", "on OpenCompass",
     "competes effectively with ", "competing with ", "we match ", "They also match ", " improving on ",
     "improves upon ", " by 7.5 points and on ", "(1) ", "(ii)", " 2) ", "contributions", ": ",
-    "Fine-tuning", " yields ", "training", " results in ",
+    "Fine-tuning", " yields ", "training", " results in ", "Presenting ", "yielding ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -61,8 +61,11 @@ def plain_relation(before: str, after: str) -> str:
         or cues._proposed_after(before, after)
         or (before.endswith(("our ", "Our ")) and cues._OWN_NAMED_AFTER.match(after))
         or (
-            cues._OUR_APPOSITIVE.search(after[:120])
-            and not cues._PREPOSITION_BEFORE.search(before[-20:])
+            (apposed := cues._OUR_APPOSITIVE.search(after[:120]))
+            and (
+                not cues._PREPOSITION_BEFORE.search(before[-20:])
+                or re.match(r"\)?\s*(?:[.;]|$)", after[apposed.end() :])
+            )
             and not cues._opening_on(before, after)
         )
         or (
@@ -71,6 +74,11 @@ def plain_relation(before: str, after: str) -> str:
             and cues._APPOSITIVE.search(after[:120])
         )
         or (after.lstrip()[:1] in (",", "(") and cues._RESULTING_BEFORE.search(before[-30:]))
+        or (
+            after.lstrip()[:1] in (",", "(")
+            and cues._GIVING_BEFORE.search(before[-30:])
+            and cues._APPOSITIVE.search(after[:120])
+        )
         or (
             cues._ENUMERATOR_BEFORE.search(before)
             and cues._DESCRIBED_ITEM_AFTER.match(after)

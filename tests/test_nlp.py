@@ -1601,6 +1601,19 @@ def test_a_variant_typed_by_its_shape_takes_its_familys_kind(nlp):
     assert found["SMYRF-BERT"][0] == "Model"
 
 
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "The English-only model fails on Zorbish.",
+        "Reward features in RLHF-Trained models differ.",
+        "Models learn to recall and reason; we recall that better in-context recall helps.",
+    ],
+)
+def test_modifiers_and_verbs_are_no_names_or_metrics(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
+    assert not {"English-only", "RLHF-Trained", "Recall"} & set(found), found
+
+
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
     doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
     assert not mention_forms(doc) & {"dB", "FPS", "kHz", "Hz"}
@@ -2558,6 +2571,13 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("Starting from Wren-7B, we apply GRPO.", "Wren-7B", None, "uses"),
         ("Building upon ZorbSeg and GLaMM, we add memory.", "ZorbSeg", None, "uses"),
         ("It is obtained by fine-tuning Wren-7B on captions.", "Wren-7B", None, "uses"),
+        # "followed by X (XS), our new RL algorithm." ends its sentence: ours, after "by" too
+        ("It is followed by Zorbic Sampling (ZS), our new RL method.", "Zorbic Sampling", None, "proposes"),
+        # a participle of giving before a described name: "Presenting X, a probing toolkit, ..."
+        ("Presenting ZorbScope, a probing toolkit, we analyse heads.", "ZorbScope", "Method", "proposes"),
+        ("Distillation yields ZorbTrace, a toolkit for tracing.", "ZorbTrace", "Method", "proposes"),
+        # a version of a Greek-lettered name is a name of its own
+        ("We propose π0-Zorb, a smaller policy, and compare it with π0.", "π0-Zorb", "Model", "proposes"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

@@ -1875,8 +1875,12 @@ _SENSE_WORDS = frozenset({"precision", "recall"})
 _OTHER_SENSE_BEFORE = re.compile(
     r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
     r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total|factual|knowledge|"
-    r"memory|FP\d+|BF16|TF32|INT\d+|NF4)[- ]|high-)$",
+    r"memory|in-context|long-context|verbatim|exact|FP\d+|BF16|TF32|INT\d+|NF4)[- ]|high-)$",
     re.I,
+)
+#: "recall" as a verb: after "to", a subject or a modal ("models can recall", "we recall that")
+_RECALL_VERB_BEFORE = re.compile(
+    r"\b(?:to|we|they|it|can|cannot|could|must|should|may|might|will|would|models?|LLMs?)\s+$", re.I
 )
 _OTHER_SENSE_AFTER = re.compile(
     # "precision medicine"; "recall-intensive tasks", which need the model to recall
@@ -1904,6 +1908,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "deployed in FP8 precision, it can recall then generate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
     [True, True]
+    >>> text = "trained to recall facts; we recall that better in-context recall lifts recall"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall", text)]
+    [True, True, True, False]
 
     "Boosting" names the ensemble method unless an object follows it, as it follows the verb:
 
@@ -1919,6 +1926,8 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20) : start]
     if before.endswith("low ") or before.endswith("Low "):  # "a low precision" is a value of it
         return False
+    if word == "recall" and (_RECALL_VERB_BEFORE.search(before) or text.startswith(" that ", end)):
+        return True  # the verb: "trained to recall and reason", "we recall that"
     return bool(_OTHER_SENSE_BEFORE.search(before) or _OTHER_SENSE_AFTER.match(text, end))
 
 

@@ -818,7 +818,7 @@ _APPOSITIVE_NOUNS = (
     (
         r"algorithms?|methods?|frameworks?|approach|techniques?|architectures?|losse?s?|objectives?|"
         r"procedures?|strategy|strateg(?:y|ies)|paradigms?|pipelines?|modules?|optimi[sz]ers?|"
-        r"schemes?|recipes?|mechanisms?|heuristics?",
+        r"schemes?|recipes?|mechanisms?|heuristics?|toolkits?|toolbox(?:es)?|librar(?:y|ies)",
         "Method",
     ),
 )
@@ -1631,6 +1631,12 @@ _OUR_APPOSITIVE = re.compile(
     r"surpass|attain)e?d\b)\w+ed|that|which|for|of|to|from|with|trained|built|based|on|in)\b)",
     re.I,
 )
+#: a participle of giving or making right before a name
+_GIVING_BEFORE = re.compile(
+    r"\b(?:presenting|introducing|proposing|releasing|yield(?:s|ing)|produc(?:es|ing))\s+$", re.I
+)
+#: the end of a sentence, maybe past a closing bracket
+_SENTENCE_END = re.compile(r"\)?\s*(?:[.;]|$)")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:on|by|in|to|from|with|of|than|like|unlike|following|over|as|across|into|beyond|after|"
     r"before|for|at|via|upon)\s+$",
@@ -1869,11 +1875,18 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket
             and (
                 (
-                    _OUR_APPOSITIVE.search(after[:120])
-                    and not _PREPOSITION_BEFORE.search(before[-20:])
+                    (apposed := _OUR_APPOSITIVE.search(after[:120]))
+                    # after a preposition, only an appositive that ends its sentence: "... is
+                    # followed by X, our new RL algorithm." (not "On X, our model, ...")
+                    and (
+                        not _PREPOSITION_BEFORE.search(before[-20:])
+                        or _SENTENCE_END.match(after, apposed.end())
+                    )
                     and not _opening_on(before, after)  # "On AgentDojo and X, our monitor ..."
                 )
                 or (_PROVIDE_BEFORE.search(before[-60:]) and appositive_kind(after) is not None)
+                # "Presenting X, a probing toolkit, we ...", "..., yielding X, a toolkit for ..."
+                or (_GIVING_BEFORE.search(before[-30:]) and appositive_kind(after) is not None)
                 # "the resulting X, pre-trained on ...", "the resulting Noise Prior GAN (NPGAN)"
                 or _RESULTING_BEFORE.search(before[-30:]) is not None
             )

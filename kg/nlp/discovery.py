@@ -64,6 +64,12 @@ _BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?|\d{1,3}-?DoFs?|\d{1,3}
 _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
 #: a lower-case prefix word before an acronym: "short-CoT models", "non-IID data"
+#: a word made a modifier by the participle or adjective after its hyphen
+_PARTICIPLE_SUFFIXED = re.compile(
+    r"[^\W\d_][\w.]*-(?i:trained|only|based|free|aware|guided|driven|tuned|aligned|specific|centric|"
+    r"style|like|enhanced|augmented|induced|generated|supervised|conditioned|powered|assisted|"
+    r"inspired|agnostic|dependent|independent|friendly|ready|level|scale)"
+)
 _PREFIXED_ACRONYM = re.compile(
     r"(?:short|long|multi|non|pre|post|cross|sub|low|high|full|single|dual|zero|few|inter|"
     r"intra|over|under|anti|mid|large|small|user|human)-"
@@ -112,6 +118,8 @@ def is_name_shaped(text: str) -> bool:
     [True, False, False, True]
     >>> [is_name_shaped(t) for t in ["12.5Hz", "16kHz", "100ms", "8GB", "1080p", "Zorb1080p"]]
     [False, False, False, False, False, True]
+    >>> [is_name_shaped(t) for t in ["RLHF-Trained", "English-only", "LLM-based", "Zorb-Lite"]]
+    [False, False, False, True]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False
@@ -131,9 +139,13 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _PREFIXED_ACRONYM.fullmatch(text):  # "short-CoT", "non-IID", "multi-GPU": a modifier
         return False
+    if _PARTICIPLE_SUFFIXED.fullmatch(text):  # "RLHF-Trained", "English-only": a modifier too
+        return False
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16; 7-DoF: hardware, a setting
         return False
     if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
+        return True
+    if _GREEK_VERSION_NAME.fullmatch(text):  # π0-FAST-R: a version of a Greek-lettered name
         return True
     if _GREEK_CAPS_NAME.fullmatch(text):  # ΠGDM, ΠGDM-Net: a Greek letter opening an acronym
         return True
@@ -456,6 +468,8 @@ _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
 #: "σ0", "σ²" or "βI", formulas, nor "ε-greedy", a plain term)
 _GREEK_CAPS_NAME = re.compile(rf"[{_GREEK}][A-Z]{{2,}}[\w\-]*")
 _GREEK_NAME = re.compile(rf"[{_GREEK}]-(?:[a-z]*[A-Z][\w\-]*|bench)")
+#: a Greek letter with a version, then a hyphen and a capitalised word: "π0-FAST-R", "π0.5-Lite"
+_GREEK_VERSION_NAME = re.compile(rf"[{_GREEK}]\d+(?:\.\d+)?-[A-Z][\w\-]*")
 _NAMEISH_TRIGGER = re.compile(rf"[\dA-Z{_GREEK}]")
 _NON_SPACE = re.compile(r"\S*")
 # Patterns below open with the character class and check what precedes it afterwards
@@ -1261,6 +1275,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         end = at + len(word)
         if at < start or at in found or not _lone_name(word) or word in places or word.endswith("-"):
             continue  # (a suspended hyphen: "Natural- to Formal-language")
+        if _PARTICIPLE_SUFFIXED.fullmatch(word):
+            continue  # "the English-only model": a modifier
         subject = _result_subject(text, word, end, lowered) or (
             # the abstract opens on it and says what it is: "Zorblin is a byte-pair tokenizer"
             not text[start:at].strip()
