@@ -180,6 +180,8 @@ def _plural(form: str) -> str | None:
     return form + "s"
 
 
+#: two capitalised words joined by a hyphen, as two people's names are ("Bradley-Terry")
+_EPONYM_PAIR = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
 #: an upper-case acronym joined to its version or size ("GPT-4.1", "CIFAR-10"), which is also
 #: written in lower case, as model and data identifiers are ("gpt-4.1", "cifar-10")
 _UPPER_VERSIONED = re.compile(r"[A-Z]{2,}-\d[\w.\-]*")
@@ -242,6 +244,8 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     for form in (*entry.forms, *cutoffs):
         sensitive = _case_sensitive(form, entry)
         variants = {form, form.replace("-", " "), form.replace(" ", "-")}
+        if _EPONYM_PAIR.search(form):  # "Bradley–Terry", as typeset with an en dash
+            variants.add(_EPONYM_PAIR.sub("\\1–\\2", form))
         if "-" in form and len(form) > 5:
             variants.add(form.replace("-", ""))
         if len(form) >= 7 and _CAMEL_WORDS.fullmatch(form):  # "Imagenet": written flat (not "Planet")

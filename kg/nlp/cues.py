@@ -1329,7 +1329,9 @@ _PRIOR_BEFORE_CALLED = re.compile(
     # ... or a part the paper's thing is made of, in the same phrase: "a hybrid model that
     # combines a network named X", "SGP uses a gossip algorithm called X" (not "a method ...
     # using sinusoidal functions, called X", where the comma takes the name back to the method)
-    r"|\b(?:combin(?:es|ing)|integrat(?:es|ing)|us(?:es|ing)|leverag(?:es|ing)|adopt(?:s|ing))\b[^.;,]{0,80}?"
+    # (not a new one: "using a new dataset named SelfAware")
+    r"|\b(?:combin(?:es|ing)|integrat(?:es|ing)|us(?:es|ing)|leverag(?:es|ing)|adopt(?:s|ing))\b"
+    r"(?:(?!\b(?:new|novel)\b)[^.;,]){0,80}?"
     r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$",
     re.I,
 )

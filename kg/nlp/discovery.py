@@ -711,6 +711,18 @@ _WE_CALL = re.compile(
 )
 
 
+#: a quoted name right after its naming: 'dubbed "focal-contrast"', "we term it 'sparse echo'",
+#: 'Our method, “Masked Prototype Voting”, ...' (any case: the quotes mark the name's ends)
+_QUOTED_NAMING = re.compile(
+    # (not scare quotes: 'so-called "deep" networks')
+    r"(?:(?<!so-)(?<!so\s)\b(?:called|dubbed|named|termed|coined)\s+"
+    r"|\b[Ww]e\s+(?:call|name|term|dub)\s+(?:it|this|them|these|our\s+[a-z\-]+(?:\s+[a-z\-]+)?)\s+"
+    r"|\b[Oo]ur\s+(?:[a-z\-]+\s+){0,2}(?:method|approach|model|loss|framework|technique|algorithm|objective|"
+    r"metric|benchmark|dataset|module|layer|regulari[sz]er)s?,\s+)"
+    r"[\"“‘']([\w][\w\-]*(?:\s[\w\-]+){0,3})[\"”’']"
+)
+
+
 def called_names(text: str) -> list[Piece]:
     """Names introduced by "called X", "dubbed X", "we call it X" and the like.
 
@@ -728,8 +740,10 @@ def called_names(text: str) -> list[Piece]:
     []
     >>> [p.text for p in called_names("s1: Scaling. Our model, dubbed s1, and a variable called x1.")]
     ['s1']
+    >>> [p.text for p in called_names("Our loss, dubbed 'focal-contrast', helps. We term it “sparse echo”.")]
+    ['focal-contrast', 'sparse echo']
     """
-    out = []
+    out = [Piece(m.group(1), m.start(1), m.end(1)) for m in _QUOTED_NAMING.finditer(text)]
     for pattern in (_CALLED, _WE_CALL):
         for match in pattern.finditer(text):
             name = match.group(1).rstrip(".")

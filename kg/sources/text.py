@@ -9,7 +9,7 @@ r"""Clean titles and abstracts without changing what they say.
    are lower-case letters and the first is not a word that is usually hyphenated on purpose
    (``state-of-\nthe-art`` and ``Llama-\n2`` keep their hyphen);
 4. turns LaTeX into plain Unicode text (:func:`latex_to_text`), only when the text holds a
-   LaTeX command or a ``$...$`` span;
+   LaTeX command or a ``$...$`` span (TeX quotes, ````x''``, become “x” in any text);
 5. collapses every run of whitespace (newlines, tabs, no-break and thin spaces) to one space.
 
 The rules for LaTeX: accents become accented letters (``Z\"urich`` -> ``Zürich``); symbols
@@ -326,6 +326,10 @@ def _unescape(text: str) -> str:
     return text
 
 
+#: a pair of TeX quotes around a short phrase
+_TEX_QUOTES = re.compile(r"``([^`'\n]{1,200}?)''")
+
+
 def tidy(value: object, *, latex: bool = False) -> str:
     """Clean a title or abstract (the steps are listed in the module doc); ``None`` gives ``""``.
 
@@ -336,6 +340,8 @@ def tidy(value: object, *, latex: bool = False) -> str:
     'First sentence. Second sentence.'
     >>> tidy("robust to out-of-distribution~(OoD) inputs, x ~ N(0, 1)")
     'robust to out-of-distribution (OoD) inputs, x ~ N(0, 1)'
+    >>> tidy("We introduce the ``GraphMixer'' layer.")
+    'We introduce the “GraphMixer” layer.'
     """
     if value is None:
         return ""
@@ -348,6 +354,8 @@ def tidy(value: object, *, latex: bool = False) -> str:
     text = latex_to_text(text, always=latex)
     if "~(" in text:
         text = _BRACKET_TIE.sub(" ", text)
+    if "``" in text:  # TeX quotes in text with no other LaTeX: ``GraphMixer'' is “GraphMixer”
+        text = _TEX_QUOTES.sub(r"“\1”", text)
     return " ".join(text.split())  # the same as folding \s+ to one space, but in C
 
 
