@@ -49,14 +49,14 @@ class CatalogueError(ValueError):
 
 _SLUG = re.compile(r"[^0-9a-z]+")
 #: characters a slug spells out rather than drops: plus signs and Greek letters
-_SPELLED = re.compile(r"[+\u0370-\u03ff]")
+_SPELLED = re.compile(r"[+#\u0370-\u03ff]")
 
 
 def spell_symbols(text: str) -> str:
-    """``text`` with its plus signs and Greek letters spelled out, as keys must keep them.
+    """``text`` with its plus and sharp signs and Greek letters spelled out, as keys must keep them.
 
-    >>> spell_symbols("HumanEval+"), spell_symbols("\u03c4-bench")
-    ('HumanEval-plus', 'tau-bench')
+    >>> spell_symbols("HumanEval+"), spell_symbols("\u03c4-bench"), spell_symbols("QuIP#")
+    ('HumanEval-plus', 'tau-bench', 'QuIP-sharp')
     """
     return _SPELLED.sub(_spell, text) if _SPELLED.search(text) else text
 
@@ -65,6 +65,8 @@ def _spell(match: re.Match[str]) -> str:
     char = match.group(0)
     if char == "+":
         return "-plus"
+    if char == "#":
+        return "-sharp"
     # "GREEK SMALL LETTER ALPHA" -> "alpha"
     return unicodedata.name(char, "").rsplit(" ", 1)[-1].lower() or "-"
 
@@ -73,8 +75,8 @@ def _spell(match: re.Match[str]) -> str:
 def entity_slug(name: str) -> str:
     """A lower-case, hyphen-separated key for a canonical name.
 
-    A plus sign and a Greek letter are spelled out, so that "HumanEval+" and "PanGu-α" do
-    not share the key of "HumanEval" and "PanGu-Σ".
+    A plus or sharp sign and a Greek letter are spelled out, so that "HumanEval+", "QuIP#" and
+    "PanGu-α" do not share the key of "HumanEval", "QuIP" and "PanGu-Σ".
 
     >>> entity_slug("GPT-4o (mini)")
     'gpt-4o-mini'
