@@ -23,6 +23,25 @@ def test_shipped_catalogue_has_at_least_3000_entries_of_every_type():
     assert min(counts.values()) >= 100, counts
 
 
+def test_a_family_lists_its_sizes_as_entries_of_their_own():
+    # "Janus-Pro-1B" and "Janus-Pro-7B" are two checkpoints, each a variant of Janus-Pro, not
+    # two spellings of it (one size written two ways, "GPT-2 124M"/"117M", is a checkpoint's)
+    import re
+
+    size = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM](?!\w)")
+    checkpoint = re.compile(r"(?:Small|Medium|Large|XL|XXL|Base|\dB\d+)$", re.I)
+    merged = [
+        entry.name
+        for entry in SHIPPED
+        if entry.type == "Model"
+        and not size.search(entry.name)
+        and not checkpoint.search(entry.name)
+        and len({m.group(0).upper() for a in entry.aliases if (m := size.search(a))}) > 1
+    ]
+    assert merged == []
+    assert SHIPPED.get("Janus-Pro-7B").parent == "Janus-Pro"
+
+
 def test_no_two_entries_share_a_name():
     names = Counter(entry.name.casefold() for entry in SHIPPED)
     assert [n for n, c in names.items() if c > 1] == []
