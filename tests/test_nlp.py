@@ -2107,8 +2107,10 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         ("On AgentDojo and ", ", AgentGuard blocks 94% of attacks.", "evaluates_on"),
         ("On AgentDojo, InjecAgent, and ", ", it wins.", "evaluates_on"),
         ("It reaches 77.5 on ", " and 96.2 on MATH 500.", "evaluates_on"),
-        # "On" inside a sentence is not the opening that lists benchmarks
-        ("We build on ", " and extend it.", "mentions"),
+        # "On" inside a sentence is not the opening that lists benchmarks; what a paper builds on
+        # it uses
+        ("We comment on ", " and extend it.", "mentions"),
+        ("We build on ", " and extend it.", "uses"),
         # what an appositive says the proposed thing is, is not proposed itself
         ("We introduce Mixtral 8x7B, a Sparse ", " (SMoE) language model.", "mentions"),
         ("We introduce ", ", a sparse model.", "proposes"),
