@@ -2121,9 +2121,9 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
         # a name made a modifier of what is proposed is only built on
         ("We propose ", "-style orthogonal adapters.", "uses"),
         ("We introduce a ", "-based planner.", "uses"),
-        # "our <adjective> model, X" names the paper's own model; "our base model, X" does not
+        # "our <adjective> model, X" names the paper's own model; "our base model, X" is only used
         ("The error drops with our hybrid model, ", ".", "proposes"),
-        ("We start from our base model, ", ", which is small.", "mentions"),
+        ("We start from our base model, ", ", which is small.", "uses"),
         ("It keeps efficacy with our null-space constrained variant, ", ".", "proposes"),
         ("On VOC, our detector, ", ", wins.", "proposes"),
         ("Our experiments use the policy, ", ", as is.", "uses"),
