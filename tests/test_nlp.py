@@ -2590,6 +2590,11 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We test using a new dataset named ZorbAware with questions.", "ZorbAware", "Dataset", "proposes"),
         # two people's names joined by an en dash are the catalogue's pair
         ("We fit Bradley–Terry and Plackett–Luce objectives.", "Plackett-Luce Model", "Method", None),
+        # "lowers the rate on X", a measure named right before "on" (with its short form), and "a
+        # GenEval score of 0.78" report results on the data
+        ("It lowers the harm rate on StrongREJECT and XSTest.", "XSTest", None, "evaluates_on"),
+        ("We also report character error rate (CER) on AISHELL-1.", "AISHELL-1", None, "evaluates_on"),
+        ("It achieves a GenEval score of 0.78.", "GenEval", None, "evaluates_on"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

@@ -1311,8 +1311,10 @@ _RESULT_AFTER = re.compile(
     rf"(?:(?:'s)? (?:scores?(?!\s+(?:[-+\d]|(?:{SCORE_VERB_NEXT})\b))|(?:[a-z\-]+ )?accuracy|results?|"
     r"performance)\b"
     r"(?!\s+(?:of|on)\b)"
-    # "with a VBench drop of only 0.3%": a change in the score, by a number
-    r"|(?:'s)? (?:drop|gain|decrease|degradation|improvement)s? of (?:only |just |about |up to )?[-+]?\d)"
+    # "with a VBench drop of only 0.3%", "a GenEval score of 0.78": a score, or a change in it,
+    # given by a number
+    r"|(?:'s)? (?:drop|gain|decrease|degradation|improvement|score|accuracy)s? of "
+    r"(?:only |just |about |up to )?[-+]?\d)"
 )
 
 

@@ -1437,7 +1437,10 @@ _VALUE_ON = re.compile(
     r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:[\-–]\d+(?:\.\d+)?)?(?:\s*%|\s*points?|\s*pp|th percentile|\s?[x×])?"
     # "a 2.1x speedup on X", "a 12% reduction on X"
     r"(?:\s+(?:speed-?ups?|reductions?|improvements?|gains?|increases?|drops?|boosts?|lifts?))?"
-    r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy)(?:\s+scores?)?)\s+on"
+    # ... or a measure named right before "on", maybe with its short form: "character error rate
+    # (CER) on X"
+    r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy|error rate|accuracy)(?:\s+scores?)?"
+    r"(?:\s+\([A-Za-z@\-]{2,8}\))?)\s+on"
     # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
     r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of"
     # ... or of its tasks: "solve 41% of tasks on tau-bench"
@@ -1663,7 +1666,9 @@ _COVERED = re.compile(
 #: "improvements in X" (the field or the method), "an improved scheme based on X", "models
 #: trained on X", nor a name after another preposition ("on multiple datasets, for X")
 _IMPROVED_ON = re.compile(
-    r"\b(?<!\ban )(?<!\ba )(?<!\bthe )(?:improv\w*|reduc(?:es|ed|ing))\b(?!\s+(?:up)?on\b)[^.;]{0,80}"
+    # ("lowers the harmful response rate on X", "halves the error on X")
+    r"\b(?<!\ban )(?<!\ba )(?<!\bthe )(?:improv\w*|reduc(?:es|ed|ing)|lower(?:s|ed|ing)|rais(?:es|ed|ing)|"
+    r"boost(?:s|ed|ing)|halv(?:es|ed|ing)|increas(?:es|ed|ing)|decreas(?:es|ed|ing))\b(?!\s+(?:up)?on\b)[^.;]{0,80}"
     r"(?<!based )(?<!trained )(?<!built )(?<!operating )(?<!conditioned )\b(?P<on>on(?!\s+average\b)|across)\s+"
     r"(?:(?!\b(?:for|with|by|using|via|through|from|which|that|while|where)\b)[^.;()]){0,40}$",
     re.I,
@@ -1749,10 +1754,12 @@ _PROPOSE_WORDS = (
     "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining", "novel",
     "distil", "compress", "into a", "introducing", "proposing", "presenting", "developing", "designing", "building",
 )  # fmt: skip
+#: the verbs of :data:`_IMPROVED_ON`, as the cheap test ahead of it reads them
+_IMPROVE_WORDS = ("improv", "reduc", "lower", "rais", "boost", "halv", "increas", "decreas")
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
     "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar", "gain",
-    "rerun", "re-run", "reduc", "verif", "claims",
+    "rerun", "re-run", "reduc", "verif", "claims", "lower", "rais", "boost", "halv", "increas", "decreas",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
@@ -1913,7 +1920,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     evaluated = (
         (
             _EVALUATE.search(clause)
-            or (_has(lower, 140, ("improv", "reduc")) and _IMPROVED_ON.search(clause))
+            or (_has(lower, 140, _IMPROVE_WORDS) and _IMPROVED_ON.search(clause))
             or (_has(lower, 140, ("gain",)) and _GAINS_ON.search(clause))
             or (_has(lower, 140, ("cover", "span")) and _COVERED.search(clause))
         )
