@@ -3033,6 +3033,16 @@ def test_a_size_of_the_papers_own_name_is_proposed_too(nlp):
     assert found["ZorbVid-7B"].parent == "ZorbVid"
 
 
+def test_a_size_of_the_papers_own_name_that_extends_a_known_family_is_proposed_too(nlp):
+    found = entities(
+        nlp,
+        "Qwen3-Embedding-Zorb: Small Text Embeddings",
+        "We train Qwen3-Embedding-Zorb-0.6B on synthetic pairs. It beats E5-Mistral on MTEB.",
+    )
+    assert found["Qwen3-Embedding-Zorb-0.6B"].proposed, found
+    assert found["Qwen3-Embedding-Zorb-0.6B"].parent == "Qwen3-Embedding-Zorb"
+
+
 def test_a_bare_acronym_spelled_by_title_words_is_their_short_form(nlp):
     found = entities(
         nlp,

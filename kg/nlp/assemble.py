@@ -1565,7 +1565,9 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     >>> [(x.name, x.proposed) for x in link_paper_variants([own, e("MemVid-7B", "Model")])]
     [('MemVid', True), ('MemVid-7B', True)]
 
-    So is one whose family the catalogue knows (a known name the paper proposes).
+    So is one whose family the catalogue knows (a known name the paper proposes), and one
+    that the catalogue gave a family, when it extends the paper's own name (which extends the
+    family: "Qwen3-Embedding-Lite-0.6B" of the paper's "Qwen3-Embedding-Lite").
 
     >>> sized = replace(e("ReTool-32B", "Method"), parent="ReTool")
     >>> [(x.name, x.proposed) for x in link_paper_variants([replace(own, name="ReTool"), sized])]
@@ -1599,6 +1601,15 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
             family = by_form.get(normalize_form(entity.parent))
             if family is not None and family.proposed and not entity.proposed and _sized_from(entity, family):
                 out[i] = replace(entity, proposed=True, relation=Relation.PROPOSES.value)
+            elif not entity.proposed:
+                # "Qwen3-Embedding-Lite: ... We train Qwen3-Embedding-Lite-0.6B": a size of the
+                # paper's own name, which extends a known family, is the paper's, under its name
+                stems = _stems(entity.name, variant_parts_only=True)
+                own = [by_form.get(normalize_form(stem)) for stem in stems]
+                family = next((f for f in own if f and f.proposed and f.name != entity.name), None)
+                if family is not None:
+                    proposes = Relation.PROPOSES.value
+                    out[i] = replace(entity, parent=family.name, proposed=True, relation=proposes)
             continue
         glued = _GLUED_VERSION.fullmatch(entity.name)
         variant_stems = list(_stems(entity.name, variant_parts_only=True))
