@@ -2076,6 +2076,13 @@ _IS_A_AFTER = re.compile(
 _PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
 
 
+#: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
+_HARDWARE_AFTER = re.compile(
+    r"(?:(?:,\s*|\s+and\s+|\s+or\s+)[\w\-]+)*\s+(?:\d+\s+)?(?:robots?|humanoids?|quadrupeds?|arms?|grippers?|"
+    r"drones?|GPUs?|TPUs?|chips?|boards?)\b"
+)
+
+
 def _apposed_kind(group: list[_Mention], text: str, sentences: list[tuple[int, int]]) -> str | None:
     """The kind an appositive after a comma gives the first mention of ``group`` that has one
     ("X, a metric that ..." is a Metric)."""
@@ -2110,6 +2117,8 @@ def _build_entity(
         return None  # "LLMs", or a plural acronym no catalogue knows ("LMRMs"): a class of things
     if entry is None and all("unsettled" in m.rules for m in group):
         return None  # an ambiguous catalogue form nothing in the paper settles
+    if entry is None and all(_HARDWARE_AFTER.match(text, m.end) for m in group):
+        return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm"
     evidence: list[Evidence] = []
     cue_types: Counter[str] = Counter()
     for m in group:
