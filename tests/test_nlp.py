@@ -1018,6 +1018,12 @@ def test_type_from_context(before, after, expected):
         ("Acc@0.5IoU", "Metric"),
         ("Hit@K", "Metric"),
         ("user@host", None),
+        # a model family inside a name, as written or as a lower-case id; not a word's letters
+        ("ZorbLLaMA", "Model"),
+        ("llama-zorb", "Model"),
+        ("ClipAdaGrad", None),
+        ("Reproducing Kernel Hilbert Space", None),
+        ("Physics-as-Inverse-Graphics", None),
     ],
 )
 def test_type_from_name(name, expected):

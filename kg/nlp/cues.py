@@ -633,8 +633,13 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "Model",
     ),
+    # a model family's name inside (as written, or a lower-case id: "llama-3-8b"; not "Clip" of
+    # "ClipAdaGrad", nor "phi" of "graphical")
     (
-        re.compile(r"(?:GPT|LLaMA|Llama|BERT|T5|Qwen|Gemma|Mistral|Phi|Claude|Gemini|LLaVA|CLIP)", re.I),
+        re.compile(
+            r"GPT|LLaMA|Llama|BERT|T5|Qwen|Gemma|Mistral|Phi|Claude|Gemini|LLaVA|CLIP"
+            r"|(?<![a-z])(?:gpt|llama|bert|qwen|gemma|mistral|llava)"
+        ),
         "Model",
     ),
     # trained models by their name: "Large Content and Behavior Models", "Plug and Play Language
