@@ -1586,7 +1586,7 @@ def test_a_benchmark_trained_on_stays_used_beside_an_evaluation(nlp):
 def test_data_before_the_verb_scores_is_trained_on_not_evaluated_on(nlp):
     text = "Rewards\n\nA reward model trained on HelpSteer2 scores the drafts. FooNet scores 84.3 on MMLU."
     found = {e.name: e.relation for e in nlp(text)._.kg_entities}
-    assert found["HelpSteer"] == "uses"
+    assert found["HelpSteer2"] == "uses"
     assert found["MMLU"] == "evaluates_on"
 
 
