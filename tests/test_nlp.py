@@ -64,6 +64,8 @@ def mention_forms(doc) -> set[str]:
         # a lower-case letter ending a name keeps no full stop ("o." is an initial to spaCy)
         ("than Show-o. We", ["than", "Show", "-", "o", ".", "We"]),
         ("e.g. this", ["e.g.", "this"]),
+        # a "+" between two names joins them; one ending a name is part of it
+        ("DDPG+HER and HumanEval+", ["DDPG", "+", "HER", "and", "HumanEval+"]),
     ],
 )
 def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
@@ -3049,6 +3051,13 @@ def test_a_size_of_the_papers_own_name_that_extends_a_known_family_is_proposed_t
     )
     assert found["Qwen3-Embedding-Zorb-0.6B"].proposed, found
     assert found["Qwen3-Embedding-Zorb-0.6B"].parent == "Qwen3-Embedding-Zorb"
+
+
+def test_two_names_joined_by_a_plus_are_each_found(nlp):
+    found = entities(nlp, "A title", "We compare DDPG+HER with SAC and test a ZorbNet+CRF tagger on C++.")
+    expected = {"Deep Deterministic Policy Gradient", "Hindsight Experience Replay", "ZorbNet"}
+    assert expected <= set(found), found
+    assert not any("+" in name for name in found), found
 
 
 def test_a_bare_acronym_spelled_by_title_words_is_their_short_form(nlp):

@@ -294,7 +294,24 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
             continue  # a web address: its path and query are not names
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
-    return [p for p in found if not _state_code(text, p)]
+    return [part for p in found if not _state_code(text, p) for part in _plus_joined(p)]
+
+
+def _plus_joined(piece: Piece) -> list[Piece]:
+    """The names a "+" joins in ``piece`` when each is name-shaped ("DDPG+HER" is DDPG and
+    HER, a combination), else ``piece`` itself ("Flush+Reload", "HumanEval+").
+
+    >>> [p.text for p in _plus_joined(Piece("DDPG+HER", 0, 8))], _plus_joined(Piece("C++", 0, 3))[0].text
+    (['DDPG', 'HER'], 'C++')
+    """
+    parts = piece.text.split("+")
+    if len(parts) < 2 or not all(parts) or not all(is_name_shaped(part) for part in parts):
+        return [piece]
+    out, at = [], piece.start
+    for part in parts:
+        out.append(Piece(part, at, at + len(part)))
+        at += len(part) + 1
+    return out
 
 
 #: the two-letter codes of US states, written after a city in an affiliation ("Evanston, IL")
