@@ -66,6 +66,7 @@ def mention_forms(doc) -> set[str]:
         ("e.g. this", ["e.g.", "this"]),
         # a "+" between two names joins them; one ending a name is part of it
         ("DDPG+HER and HumanEval+", ["DDPG", "+", "HER", "and", "HumanEval+"]),
+        ("a tie+win rate", ["a", "tie+win", "rate"]),
     ],
 )
 def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
