@@ -3054,6 +3054,11 @@ def test_a_size_of_the_papers_own_name_that_extends_a_known_family_is_proposed_t
     assert found["Qwen3-Embedding-Zorb-0.6B"].parent == "Qwen3-Embedding-Zorb"
 
 
+def test_a_name_opening_on_an_accented_capital_is_found(nlp):
+    found = entities(nlp, "A title", "We compare Élan-2 with Llama-3-8B. Our model, ÜberLM-7B, wins.")
+    assert "Élan-2" in found and found["ÜberLM-7B"].proposed, found
+
+
 def test_two_names_joined_by_a_plus_are_each_found(nlp):
     found = entities(nlp, "A title", "We compare DDPG+HER with SAC and test a ZorbNet+CRF tagger on C++.")
     expected = {"Deep Deterministic Policy Gradient", "Hindsight Experience Replay", "ZorbNet"}

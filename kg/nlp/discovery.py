@@ -50,10 +50,11 @@ __all__ = [
 
 _SCRIPT_DIGITS = "\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089"  # S²FT, H₂O
 _GREEK = "α-ωΑ-Ω"  # τ-bench, α-CLIP
+_LATIN = "À-ÖØ-öø-ÿ"  # accented Latin letters: "Élan-2", "ÜberLM-7B"
 _GREEK_LETTER = re.compile(f"[{_GREEK}]")
 _CHUNK = re.compile(
-    rf"(?<![\w$\\])[A-Za-z0-9{_GREEK}][A-Za-z0-9{_SCRIPT_DIGITS}.+]*"
-    rf"(?:(?:-|/)[A-Za-z0-9][A-Za-z0-9{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
+    rf"(?<![\w$\\])[A-Za-z0-9{_LATIN}{_GREEK}][A-Za-z0-9{_LATIN}{_SCRIPT_DIGITS}.+]*"
+    rf"(?:(?:-|/)[A-Za-z0-9{_LATIN}][A-Za-z0-9{_LATIN}{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
     r"(?:@(?:\d+(?:\.\d+)?|[kKnN])(?![\w.@]))?"  # a measure at a cut-off: "Tern@5", "Recall@50"
 )
 #: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
