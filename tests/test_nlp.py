@@ -3059,6 +3059,12 @@ def test_a_name_opening_on_an_accented_capital_is_found(nlp):
     assert "Élan-2" in found and found["ÜberLM-7B"].proposed, found
 
 
+def test_a_catalogue_phrase_inside_a_hyphenated_word_is_not_matched(nlp):
+    found = entities(nlp, "A title", "Cross-attention mechanisms and self-imitation learning help ZorbNet.")
+    assert "Cross-Attention" in found, found
+    assert not {"Attention Mechanism", "Imitation Learning"} & set(found), found
+
+
 def test_two_names_joined_by_a_plus_are_each_found(nlp):
     found = entities(nlp, "A title", "We compare DDPG+HER with SAC and test a ZorbNet+CRF tagger on C++.")
     expected = {"Deep Deterministic Policy Gradient", "Hindsight Experience Replay", "ZorbNet"}
