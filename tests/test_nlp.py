@@ -2606,6 +2606,14 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("It lowers the harm rate on StrongREJECT and XSTest.", "XSTest", None, "evaluates_on"),
         ("We also report character error rate (CER) on AISHELL-1.", "AISHELL-1", None, "evaluates_on"),
         ("It achieves a GenEval score of 0.78.", "GenEval", None, "evaluates_on"),
+        # what a release covers is not released
+        ("We release ZorbNLU, covering sentiment analysis.", "sentiment analysis", None, "mentions"),
+        # every listed artefact of the paper's own kinds, brackets between, and after a colon
+        ("We present two compact rerankers, ZorbA (7B) and ZorbB (220M).", "ZorbB", None, "proposes"),
+        ("We contribute two tools: ZorbNet, a retriever, and ZorbSet, a set.", "ZorbSet", None, "proposes"),
+        # "which we refer to as X", "(hereafter X)"
+        ("Our agent, which we refer to as Orion-Zorb, plans.", "Orion-Zorb", None, "proposes"),
+        ("We train a model (hereafter Draco-Zorb) on reactions.", "Draco-Zorb", None, "proposes"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture
@@ -3063,6 +3071,17 @@ def test_a_catalogue_phrase_inside_a_hyphenated_word_is_not_matched(nlp):
     found = entities(nlp, "A title", "Cross-attention mechanisms and self-imitation learning help ZorbNet.")
     assert "Cross-Attention" in found, found
     assert not {"Attention Mechanism", "Imitation Learning"} & set(found), found
+
+
+def test_a_metric_at_any_lower_case_cut_off_is_the_catalogue_metric(nlp):
+    found = entities(nlp, "A title", "We report pass@32 and pass@3200 on miniF2F and maj@64 on AIME.")
+    assert {"pass@32", "pass@3200"} <= set(found["Pass@k"].mentions), found
+    assert found["Maj@k"].type == "Metric", found
+
+
+def test_a_title_naming_two_things_names_both(nlp):
+    found = entities(nlp, "ZorbRank-Lite and ZorbT5-Distill: Compact Rerankers", "We distil rerankers.")
+    assert found["ZorbRank-Lite"].proposed and found["ZorbT5-Distill"].proposed, found
 
 
 def test_two_names_joined_by_a_plus_are_each_found(nlp):

@@ -44,7 +44,7 @@ from kg.nlp.discovery import (
     repeated_mentions,
     setting_terms,
     shaped_names,
-    title_name,
+    title_names,
 )
 from kg.nlp.patterncache import load_patterns, save_patterns
 from kg.records import ExtractedEntity
@@ -419,9 +419,7 @@ class NameDiscoverer:
         found += [(p, "cue") for p in setting_terms(text)]
         found += [(p, "cue") for p in phrase_names(text, title_end)]
         found += [(p, "cue") for p in introduced_phrases(text, title_end)]
-        head = title_name(text[:title_end], text[title_end:])
-        if head is not None:
-            found.append((head, "title"))
+        found += [(head, "title") for head in title_names(text[:title_end], text[title_end:])]
         for rule in ("title", "called", "cue"):
             # (a title's name of one hyphenated word too, which shapes do not always find:
             # "Wan-Edit attaches")

@@ -897,6 +897,8 @@ _KIND_TAILS = (
     "named",
     "termed",
     "coined",
+    "hereafter",
+    "henceforth",
     "denoted as",
     "(",
     "we call",
@@ -1497,7 +1499,15 @@ _BEFORE_TYPE_WORDS = (
 
 _NOT_OBJECT = (
     r"using|uses?|with|on|for|and|or|to|from|by|via|that|which|based|over|than|in|of|against|"
-    r"across|between|into|where|while|when|such|as|is|are|was|were|be|can|could|under"
+    r"across|between|into|where|while|when|such|as|is|are|was|were|be|can|could|under|"
+    # "we release X, covering sentiment analysis, ...": what it covers is not released
+    r"covering|including|spanning|comprising|containing"
+)
+#: kinds a paper lists several of its own artefacts under ("we introduce two benchmarks, A and B")
+_OWN_KINDS = (
+    r"benchmarks|datasets|methods|models|metrics|suites|corpora|frameworks|approaches|algorithms|"
+    r"rerankers|retrievers|agents|policies|variants|artefacts|artifacts|resources|tools|systems|"
+    r"architectures|losses|objectives|ones"
 )
 #: second adjectives of "simple and effective"-style pairs, which may sit between a verb of
 #: proposing and the name
@@ -1517,7 +1527,8 @@ _PROPOSE = re.compile(
     r"the\s+(?:first|only|largest|most|best))\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     # (and the second of two names so given: "variants called BLOOMZ and mT0")
-    r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as)\s+(?:the\s+)?"
+    r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as|refer\s+to\s+as|"
+    r"hereafter|henceforth)\s+(?:the\s+)?"
     r"(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
     # "our new X split", "our proposed X"
     r"|\bour\s+(?:new|novel|proposed|newly\s+[a-z]+ed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel)\s+[\"“'‘]?$"
@@ -1551,17 +1562,19 @@ _PROPOSE = re.compile(
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+(?:and\s+)?)?(?:propose|introduce|present|release|open-source)[sd]?\s+"
     r"(?:the\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
     # "we introduce two benchmarks, i.e., DetCon and X": every name of the kind introduced
+    # (each maybe with a bracket: "two compact rerankers, A (7B) and X")
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|create|"
-    r"develop|design|curate)[sd]?\s+(?:[\w\-]+\s+){0,3}(?:benchmarks|datasets|methods|models|metrics|suites|"
-    r"corpora)[,:]?\s+(?:(?:i\.e\.|namely),?\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
+    rf"develop|design|curate|contribute)[sd]?\s+(?:[\w\-]+\s+){{0,3}}(?:{_OWN_KINDS})[,:]?\s+"
+    r"(?:(?:i\.e\.|namely),?\s+)?[A-Z][\w\-.]*(?:\s+\([^()]{1,30}\))?"
+    r"(?:,\s+[A-Z][\w\-.]*(?:\s+\([^()]{1,30}\))?){0,4},?\s+and\s+[\"“'‘]?$"
     # "we propose two evaluation methods: RACE, a reference-based framework ..., and X": the
     # second of two after a colon, the first described
-    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+"
-    r"(?:[\w\-]+\s+){0,3}(?:benchmarks|datasets|methods|models|metrics|frameworks|approaches|suites):\s+"
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|contribute)[sd]?\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}(?:{_OWN_KINDS}):\s+"
     r"[A-Z][\w\-.]*,\s+an?\s+[^.;:()]{1,120}?,\s+and\s+[\"“'‘]?$"
     # "we introduce an advanced long-thinking variant: X": a colon glued to the object's last word
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|"
-    r"create|curate|collect|develop|design)(?:[sd]|ed)?\s+"
+    r"create|curate|collect|develop|design|contribute)(?:[sd]|ed)?\s+"
     rf"(?:(?!(?:{_NOT_OBJECT}|results?)\b)[\w\-]+\s+){{0,5}}(?!(?:{_NOT_OBJECT})\b)[\w\-]+:\s+[\"“'‘]?$"
     # "we introduce new datasets (FineMath, Stack-Edu, and X)": every name the bracket lists
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|"
@@ -1755,7 +1768,7 @@ _PROPOSE_WORDS = (
     "assemble", "compile",
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
     "referred",
-    "coined",
+    "coined", "hereafter", "henceforth",
     "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining", "novel",
     "distil", "compress", "into a", "introducing", "proposing", "presenting", "developing", "designing", "building",
 )  # fmt: skip

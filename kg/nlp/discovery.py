@@ -44,6 +44,7 @@ __all__ = [
     "setting_terms",
     "shaped_names",
     "title_name",
+    "title_names",
     "trim_name",
     "word_count",
 ]
@@ -121,6 +122,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, False, False, True]
     >>> [is_name_shaped(t) for t in ["RLHF-Trained", "English-only", "LLM-based", "Zorb-Lite"]]
     [False, False, False, True]
+    >>> [is_name_shaped(t) for t in ["pass@32", "maj@64", "user@host"]]
+    [True, True, False]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False
@@ -147,6 +150,8 @@ def is_name_shaped(text: str) -> bool:
     if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
         return True
     if _GREEK_VERSION_NAME.fullmatch(text):  # π0-FAST-R: a version of a Greek-lettered name
+        return True
+    if _LOWER_AT_CUTOFF.fullmatch(text):  # "pass@32", "maj@64": a measure at a cut-off
         return True
     if _GREEK_CAPS_NAME.fullmatch(text):  # ΠGDM, ΠGDM-Net: a Greek letter opening an acronym
         return True
@@ -486,6 +491,8 @@ _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
 #: "σ0", "σ²" or "βI", formulas, nor "ε-greedy", a plain term)
 _GREEK_CAPS_NAME = re.compile(rf"[{_GREEK}][A-Z]{{2,}}[\w\-]*")
 _GREEK_NAME = re.compile(rf"[{_GREEK}]-(?:[a-z]*[A-Z][\w\-]*|bench)")
+#: a lower-case measure at a cut-off: "pass@32", "maj@64", "hit@10"
+_LOWER_AT_CUTOFF = re.compile(r"[a-z]{2,12}@(?:\d+|[kn])")
 #: a Greek letter with a version, then a hyphen and a capitalised word: "π0-FAST-R", "π0.5-Lite"
 _GREEK_VERSION_NAME = re.compile(rf"[{_GREEK}]\d+(?:\.\d+)?-[A-Z][\w\-]*")
 _NAMEISH_TRIGGER = re.compile(rf"[\dA-Z{_GREEK}]")
@@ -640,6 +647,25 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     return None
 
 
+def title_names(title: str, abstract: str = "") -> list[Piece]:
+    """The names a "Name: description" title introduces (:func:`title_name`): one, or two
+    name-shaped ones joined by "and" ("RankZephyr-Lite and LiT5-Distill: Compact Rerankers").
+
+    >>> [p.text for p in title_names("ZorbA and ZorbB-7B: Two Models")]
+    ['ZorbA', 'ZorbB-7B']
+    >>> [p.text for p in title_names("Lean Copilot 2: Retrieval-Augmented Theorem Proving")]
+    ['Lean Copilot 2']
+    """
+    head = title_name(title, abstract)
+    if head is None:
+        return []
+    first, joined, second = head.text.partition(" and ")
+    if not joined or not (is_name_shaped(first) and is_name_shaped(second)):
+        return [head]
+    second_start = head.start + len(first) + len(joined)
+    return [Piece(first, head.start, head.start + len(first)), Piece(second, second_start, head.end)]
+
+
 def word_count(text: str, word: str) -> int:
     """How often ``word`` stands in ``text`` as a word of its own (not inside "s1K" or "x-s1").
 
@@ -715,13 +741,16 @@ _TITLE_OPENERS = frozenset(
 _WORD = r"(?:[A-Z]|[a-z]{1,4}\d)[\w\-+]*(?:\.\w[\w\-+]*)*"  # "Self-Play Tuning", "s1", "k1.5"
 _CALLED = re.compile(
     # (an article after the verb is no part of the name: "a tokenizer called the HoMi Tokenizer")
-    r"\b(?:called|dubbed|named|termed|coined|namely)\s+(?:the\s+)?[\"“']?" rf"({_WORD}(?:\s+{_WORD}){{0,5}})",
+    r"\b(?:called|dubbed|named|termed|coined|namely|refer(?:red)?\s+to\s+as|hereafter|henceforth)\s+"
+    r"(?:the\s+)?[\"“']?"
+    rf"({_WORD}(?:\s+{_WORD}){{0,5}})",
 )
 
 
 #: a connector after a called name with more capitalised words: the name goes on ("Large Content
-#: and Behavior Models", "Slow Thinking to Learn (STL)") and is left to the abbreviation after it
-_NAME_GOES_ON = re.compile(r"\s+(?:and|&|to|of|for|with|in|on)\s+[A-Z]")
+#: and Behavior Models", "Slow Thinking to Learn (STL)", "Share, Specialize, and Compete") and is
+#: left to the abbreviation after it
+_NAME_GOES_ON = re.compile(r"\s+(?:and|&|to|of|for|with|in|on)\s+[A-Z]|,\s+[A-Z][a-z]+,?\s+and\s+[A-Z]")
 #: "we call it X", "we call our method the X", "we call 'X'"
 _WE_CALL = re.compile(
     r"\b[Ww]e\s+(?:call|name|dub|term)\s+(?:(?:it|this|them|these|our)(?:\s+[a-z\-]+){0,2}\s+)?"
