@@ -2076,6 +2076,8 @@ _IS_A_AFTER = re.compile(
 _PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
 
 
+#: a person's initial right before a name: "H. Adam", "J.-P. Vert"
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 #: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
 _HARDWARE_AFTER = re.compile(
     r"(?:(?:,\s*|\s+and\s+|\s+or\s+)[\w\-]+)*\s+(?:\d+\s+)?(?:robots?|humanoids?|quadrupeds?|arms?|grippers?|"
@@ -2119,6 +2121,8 @@ def _build_entity(
         return None  # an ambiguous catalogue form nothing in the paper settles
     if entry is None and all(_HARDWARE_AFTER.match(text, m.end) for m in group):
         return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm"
+    if all(_INITIAL_BEFORE.search(text, max(0, m.start - 6), m.start) for m in group):
+        return None  # a person: "H. Adam", whose surname the catalogue has as an optimiser
     evidence: list[Evidence] = []
     cue_types: Counter[str] = Counter()
     for m in group:

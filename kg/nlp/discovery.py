@@ -66,6 +66,10 @@ _BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?|\d{1,3}-?DoFs?|\d{1,3}
 _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
 #: a lower-case prefix word before an acronym: "short-CoT models", "non-IID data"
+#: an author's name glued to a year, as citation keys are written: "Maddison2016"
+_CITATION_KEY = re.compile(r"[A-Z][a-z]+(?:19|20)\d\d[a-z]?")
+#: symbols of a formula: no name holds them
+_MATH_SYMBOL = re.compile(r"[∈∉∩∪⊂⊆⊃⊇≤≥≠≈∀∃∑∏∫→←↔⇒]")
 #: a word made a modifier by the participle or adjective after its hyphen
 _PARTICIPLE_SUFFIXED = re.compile(
     r"[^\W\d_][\w.]*-(?i:trained|only|based|free|aware|guided|driven|tuned|aligned|specific|centric|"
@@ -124,6 +128,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, True]
     >>> [is_name_shaped(t) for t in ["pass@32", "maj@64", "user@host"]]
     [True, True, False]
+    >>> [is_name_shaped(t) for t in ["Maddison2016", "argmin∈S", "celebA", "vGraph"]]
+    [False, False, True, True]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False
@@ -144,6 +150,8 @@ def is_name_shaped(text: str) -> bool:
     if _PREFIXED_ACRONYM.fullmatch(text):  # "short-CoT", "non-IID", "multi-GPU": a modifier
         return False
     if _PARTICIPLE_SUFFIXED.fullmatch(text):  # "RLHF-Trained", "English-only": a modifier too
+        return False
+    if _CITATION_KEY.fullmatch(text) or _MATH_SYMBOL.search(text):  # "Maddison2016"; "argmin∈S"
         return False
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16; 7-DoF: hardware, a setting
         return False
