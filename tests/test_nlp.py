@@ -3088,6 +3088,35 @@ def test_a_title_naming_two_things_names_both(nlp):
     assert found["ZorbRank-Lite"].proposed and found["ZorbT5-Distill"].proposed, found
 
 
+@pytest.mark.parametrize(
+    ("title", "abstract", "own", "known"),
+    [
+        # "we propose <words> <known method>": a new method of the known kind, the known one used
+        (
+            "Fraternal Dropout",
+            "We propose fraternal dropout, which trains two copies with dropout.",
+            "Fraternal Dropout",
+            "Dropout",
+        ),
+        (
+            "A title",
+            "We propose a temporal data augmentation for supervised learning.",
+            "temporal data augmentation",
+            None,
+        ),
+    ],
+)
+def test_a_known_method_the_paper_qualifies_as_its_own_is_a_new_method(nlp, title, abstract, own, known):
+    found = entities(nlp, title, abstract)
+    assert found[own].proposed and found[own].type == "Method", found
+    assert known is None or not found[known].proposed, found
+
+
+def test_a_qualified_known_method_used_as_a_modifier_stays_the_known_one(nlp):
+    found = entities(nlp, "A title", "We present online sparse coding methods, and a simple dropout scheme.")
+    assert "Sparse Coding" in found and "online sparse coding" not in found, found
+
+
 def test_two_names_joined_by_a_plus_are_each_found(nlp):
     found = entities(nlp, "A title", "We compare DDPG+HER with SAC and test a ZorbNet+CRF tagger on C++.")
     expected = {"Deep Deterministic Policy Gradient", "Hindsight Experience Replay", "ZorbNet"}

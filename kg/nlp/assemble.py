@@ -346,6 +346,44 @@ _VERSIONED_TYPES = frozenset({"Model", "Dataset", "Benchmark"})
 _STATEMENT_AFTER = re.compile(r" (?:Conjecture|Hypothesis|Theorem|Principle|Paradox|Laws?)\b")
 
 
+def _proposed_compound(text: str, cand: Candidate) -> Candidate | None:
+    """The compound a paper proposes of one or two lower-case words and a known name in lower
+    case right after a verb of proposing ("we propose fraternal dropout"): a new thing of the
+    known one's kind, not the known one.
+
+    >>> from kg.nlp.catalogue import CatalogueEntry
+    >>> text = "We propose fraternal dropout, which trains two copies."
+    >>> hit = Candidate(21, 28, "dropout", "catalogue", (CatalogueEntry("Dropout", "Method"),))
+    >>> _proposed_compound(text, hit)[2:]
+    ('fraternal dropout', 'cue', (), 'Method')
+    >>> _proposed_compound("We propose a simple dropout.", hit._replace(start=20, end=27)) is None
+    True
+    """
+    if not cand.text[:1].islower() or not cand.entries or cand.entries[0].type != "Method":
+        return None
+    found = _PROPOSED_QUALIFIER_BEFORE.search(text, max(0, cand.start - 80), cand.start)
+    if found is None:
+        return None
+    start = found.start(1)
+    # ... and the sentence proposes what the words name ("we present online sparse coding
+    # methods for ..." only uses sparse coding)
+    before, after = text[max(0, start - 140) : start], text[cand.end : cand.end + 120]
+    if relation_from_context(before, after) != Relation.PROPOSES.value or _METHOD_HEAD.match(after):
+        return None
+    return Candidate(start, cand.end, text[start : cand.end], "cue", (), "Method")
+
+
+#: a verb of proposing, then the lower-case words that make a known name the paper's own
+_PROPOSED_QUALIFIER_BEFORE = re.compile(
+    r"\b(?:[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present|develop|call|term|name|dub)[sd]?|called|dubbed|termed)"
+    r"\s+(?:an?\s+|the\s+)?(?:(?:new|novel)\s+)?"
+    r"((?:(?!(?:new|novel|simple|efficient|effective|improved|general|unified|robust|scalable|principled|"
+    r"alternative|modified|standard|better|powerful|lightweight|practical|fast|flexible|generic|strong|"
+    r"deep|shallow|neural|large|small|two|three|four|five|several|multiple|various|different|many|some|"
+    r"the|an?|and|or|of|to|for|with|using|on|in|that|which)\b)[a-z][a-z\-]+\s+){1,2})$"
+)
+
+
 def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     """Add the longer candidate a name makes with the versions and sizes that follow it, and
     with the capitalised noun of a named statement ("RASP-Generalization Conjecture").
@@ -366,6 +404,11 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
     title_end = text.find("\n\n")
     for cand in candidates:
         out.append(cand)
+        if cand.rule == "catalogue" and cand.entries and (own := _proposed_compound(text, cand)) is not None:
+            # "we propose fraternal dropout": the paper's own kind of dropout, wherever it is written
+            # ("Fraternal Dropout" in the title)
+            written = re.finditer(rf"(?<![\w\-]){re.escape(own.text)}(?![\w\-])", text, re.I)
+            out += [own._replace(start=m.start(), end=m.end(), text=m.group()) for m in written]
         if cand.rule == "catalogue" and cand.start > title_end and _qualifiable(cand, text):
             start = qualifier_start(text, cand.start)
             if start < cand.start:  # "the rise of Agentic RAG frameworks"
