@@ -3117,6 +3117,11 @@ def test_a_qualified_known_method_used_as_a_modifier_stays_the_known_one(nlp):
     assert "Sparse Coding" in found and "online sparse coding" not in found, found
 
 
+def test_a_lower_case_name_with_a_digit_inside_is_a_name(nlp):
+    found = entities(nlp, "zorb2seq: Sequences from Code", "We present zorb2seq and test code2vec.")
+    assert found["zorb2seq"].proposed and "code2vec" in found, found
+
+
 def test_two_names_joined_by_a_plus_are_each_found(nlp):
     found = entities(nlp, "A title", "We compare DDPG+HER with SAC and test a ZorbNet+CRF tagger on C++.")
     expected = {"Deep Deterministic Policy Gradient", "Hindsight Experience Replay", "ZorbNet"}

@@ -66,6 +66,8 @@ _BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?|\d{1,3}-?DoFs?|\d{1,3}
 _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
 #: a lower-case prefix word before an acronym: "short-CoT models", "non-IID data"
+#: the domain of an e-mail address
+_EMAIL_DOMAIN = re.compile(r"@[\w\-]+\.[A-Za-z]")
 #: an author's name glued to a year, as citation keys are written: "Maddison2016"
 _CITATION_KEY = re.compile(r"[A-Z][a-z]+(?:19|20)\d\d[a-z]?")
 #: symbols of a formula: no name holds them
@@ -128,6 +130,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, True]
     >>> [is_name_shaped(t) for t in ["pass@32", "maj@64", "user@host"]]
     [True, True, False]
+    >>> [is_name_shaped(t) for t in ["code2seq", "pix2pix", "utf8", "x86"]]
+    [True, True, False, False]
     >>> [is_name_shaped(t) for t in ["Maddison2016", "argmin∈S", "celebA", "vGraph"]]
     [False, False, True, True]
     """
@@ -160,6 +164,8 @@ def is_name_shaped(text: str) -> bool:
     if _GREEK_VERSION_NAME.fullmatch(text):  # π0-FAST-R: a version of a Greek-lettered name
         return True
     if _LOWER_AT_CUTOFF.fullmatch(text):  # "pass@32", "maj@64": a measure at a cut-off
+        return True
+    if _LOWER_INNER_DIGIT.fullmatch(text):  # "code2seq", "pix2pix": a name in lower case
         return True
     if _GREEK_CAPS_NAME.fullmatch(text):  # ΠGDM, ΠGDM-Net: a Greek letter opening an acronym
         return True
@@ -281,6 +287,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['FooNet']
     >>> [p.text for p in shaped_names("It fills [MASK] before <EOS> with BERT.")]
     ['BERT']
+    >>> [p.text for p in shaped_names("Mail eak5rf@virginia.edu on Recall@50 too.")]
+    ['Recall@50']
     """
     stop = len(text) if end is None else end
     found = [
@@ -306,6 +314,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
             continue  # "O(N^2 + SN log N)", "(CC BY-SA 4.0)": a formula's letters, a licence
         if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
             continue  # a web address: its path and query are not names
+        if "@" in text[word_start:word_end] and _EMAIL_DOMAIN.search(text, word_start, word_end):
+            continue  # an e-mail address ("eak5rf@virginia.edu"); "Recall@50." is a measure
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
     return [part for p in found if not _state_code(text, p) for part in _plus_joined(p)]
@@ -643,7 +653,9 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     recurs = len(words) == 1 or numbered or head in abstract or words[-1] in _ARTEFACT_NOUNS
     # "s1: Simple Test-Time Scaling": a short lower-case name with a number, written again
     lowered = (
-        len(words) == 1 and _LOWER_NUMBERED.fullmatch(head) is not None and word_count(abstract, head) > 0
+        len(words) == 1
+        and (_LOWER_NUMBERED.fullmatch(head) is not None or _LOWER_INNER_DIGIT.fullmatch(head) is not None)
+        and word_count(abstract, head) > 0
     ) or (  # "wav2vec 2.0: ...": a lower-case name with a digit inside, and its version
         numbered
         and len(words) == 2
@@ -684,7 +696,7 @@ def word_count(text: str, word: str) -> int:
 
 
 #: a lower-case name with a digit inside: "wav2vec", "node2vec"
-_LOWER_INNER_DIGIT = re.compile(r"[a-z]{2,}\d[a-z]{2,}")
+_LOWER_INNER_DIGIT = re.compile(r"[a-z]{2,8}\d[a-z]{2,8}")
 #: a short lower-case name with a number: "s1", "o3", "k1.5", "π0"
 _LOWER_NUMBERED = re.compile(r"[a-zα-ω]{1,4}\d+(?:\.\d+)?[a-z]?")
 #: a bare version number, the last word of a release's name ("Lean Copilot 2")
