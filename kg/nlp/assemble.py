@@ -1939,8 +1939,10 @@ _RECALL_VERB_BEFORE = re.compile(
     r"\b(?:to|we|they|it|can|cannot|could|must|should|may|might|will|would|models?|LLMs?)\s+$", re.I
 )
 _OTHER_SENSE_AFTER = re.compile(
-    # "precision medicine"; "recall-intensive tasks", which need the model to recall
-    r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?)\b"
+    # "precision medicine"; "recall-intensive tasks", which need the model to recall; a number
+    # format or a statistic: "low precision floating point", "a sparse precision matrix"
+    r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?|matri(?:x|ces)|floating|arithmetic|"
+    r"formats?|weights|quantization|highway)\b"
     r"|-(?:intensive|heavy|demanding|critical)\b|\s+tasks?\b"
     # "recall then generate": the verb
     r"|\s+then\b",
@@ -1964,6 +1966,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "deployed in FP8 precision, it can recall then generate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
     [True, True]
+    >>> text = "low precision floating point, a sparse precision matrix, practical recommendations"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision|recommendations", text)]
+    [True, True, True]
     >>> text = "trained to recall facts; we recall that better in-context recall lifts recall"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall", text)]
     [True, True, True, False]
@@ -1977,9 +1982,15 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     word = text[start:end].lower()
     if word == "boosting":  # the verb, with its object after it: "boosting OpenVLA's success rate"
         return _OBJECT_AFTER.match(text, end) is not None
+    if word == "recommendations":  # advice ("practical recommendations"); the task is singular
+        return True
+    if word == "specificity":  # "the level of specificity"; the measure goes with sensitivity
+        return "sensitivity" not in text[max(0, start - 80) : end + 80].lower()
     if word not in _SENSE_WORDS:
         return False
     before = text[max(0, start - 20) : start]
+    if _OTHER_SENSE_AFTER.match(text, end):
+        return True
     if before.endswith("low ") or before.endswith("Low "):  # "a low precision" is a value of it
         return False
     if word == "recall" and (_RECALL_VERB_BEFORE.search(before) or text.startswith(" that ", end)):
