@@ -2621,6 +2621,29 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "which we refer to as X", "(hereafter X)"
         ("Our agent, which we refer to as Orion-Zorb, plans.", "Orion-Zorb", None, "proposes"),
         ("We train a model (hereafter Draco-Zorb) on reactions.", "Draco-Zorb", None, "proposes"),
+        # classic proposals: a described object with its name in brackets, "we call the model with
+        # ... X", "a new type of ... for ..., X (XX)", ", namely X"
+        ("We introduce a novel hybrid convolutional and recurrent network (ZNet).", "ZNet", None, "proposes"),
+        (
+            "We call the full model with composable parts Zorbic Action Predictor (ZAP).",
+            "Zorbic Action Predictor",
+            None,
+            "proposes",
+        ),
+        (
+            "We propose a new type of prior for CNNs, zorbic weight prior (ZWP), here.",
+            "zorbic weight prior",
+            None,
+            "proposes",
+        ),
+        (
+            "We propose a simple architecture to augment reward, namely Zorbic Network (ZN).",
+            "Zorbic Network",
+            None,
+            "proposes",
+        ),
+        # ... but not a task in brackets after "for": "an approach for adaptive text-to-speech (TTS)"
+        ("We present an approach for adaptive text-to-speech (TTS).", "text-to-speech", None, "mentions"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a sized version of a known architecture is a trained model, not the architecture

@@ -1536,9 +1536,11 @@ _PROPOSE = re.compile(
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
     # "... and a new out-of-distribution set, RM-Shift"
     r"|\ba\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split|metric|measure|"
-    r"score|framework|method|approach|algorithm|technique|architecture|paradigm|model|problem|task|setting)"
-    # "a new framework for language model inference, Tree of Thoughts (ToT)"
-    r"(?:\s+(?:for|of)\s+(?:[\w\-]+\s+){0,5}[\w\-]+)?,\s+[\"“'‘]?$"
+    r"score|framework|method|approach|algorithm|technique|architecture|paradigm|model|problem|task|setting|"
+    r"type|kind|class|family)"
+    # "a new framework for language model inference, Tree of Thoughts (ToT)", "a new type of prior
+    # distributions for convolutional neural networks, deep weight prior (DWP)"
+    r"(?:\s+(?:for|of)\s+(?:[\w\-]+\s+){0,5}[\w\-]+){0,2},\s+[\"“'‘]?$"
     # "trained on our synthetic corpus QS-Synth"
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|training\b)"
     r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
@@ -1585,6 +1587,16 @@ _PROPOSE = re.compile(
     # "we propose Flexible Progressive Finetuning (FP-SFT) and X": after a defined first name
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present)[sd]?\s+(?:an?\s+|the\s+)?"
     r"(?:[\w\-]+\s+){1,6}\([A-Za-z][\w\-]{1,14}\),?\s+and\s+(?:an?\s+|the\s+)?(?:new\s+|novel\s+)?[\"“'‘]?$"
+    # "we introduce a novel hybrid temporal convolutional and recurrent network (X)": the name in
+    # brackets after a described object of plain words ("and" between them; no preposition)
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+(?:an?|the)\s+"
+    r"(?:(?!(?:for|of|on|in|to|with|by|from|that|which|using|via|than|over|as)\b)[\w\-]+\s+){0,9}"
+    r"(?:network|model|method|framework|architecture|algorithm|approach|prior|system|module|mechanism|loss|"
+    r"objective|layer|estimator|regulari[sz]er|optimi[sz]er|attention|encoder|decoder|transformer|policy|"
+    r"agent|dataset|benchmark|corpus|metric|measure|strategy|technique|procedure|scheme)s?\s+\(\s*$"
+    # "we propose a simple architecture to augment reward, namely X"
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+(?:an?|the)\s+"
+    r"[^.;]{1,100}?,\s+namely\s+[\"“'‘]?$"
     # "we distil Whisper into X", "we compress a 7B model into X": what is made is named
     r"|\bwe\s+(?:\w+\s+)?(?:distil|compress)\w*\b[^.;]{1,80}?\binto\s+[\"“'‘]?$"
     # "we distil A into a causal student, producing X"
@@ -1615,6 +1627,9 @@ _PROPOSE = re.compile(
     # "... and call the collection X", "we call the model X"
     # (lower-case words only: in "a regime we call the Edge of Stability" the name is longer)
     r"|\b(?:we|and)\s+(?:call|name|dub|term)\s+(?:the|this|our)\s+(?:(?-i:[a-z])[\w\-]*\s+){1,3}[\"“'‘]?$"
+    # "we call the full model with composable action representations X"
+    r"|\bwe\s+(?:call|name)\s+the\s+(?:full\s+|whole\s+|final\s+|resulting\s+)?(?:model|method|framework|system|"
+    r"architecture|agent)\s+(?:with|of|for|that)\s+(?:(?-i:[a-z])[\w\-]*\s+){1,4}[\"“'‘]?$"
     r"|\bwe\s+(?:call|name|dub|term)\s+(?:it|this|them|these(?:\s+[\w\-]+)?|our(?:\s+[\w\-]+){1,3})?\s*"
     r"(?:the\s+|an?\s+)?[\"“'‘]?$",
     re.I,
@@ -1768,7 +1783,7 @@ _PROPOSE_WORDS = (
     "assemble", "compile",
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
     "referred",
-    "coined", "hereafter", "henceforth",
+    "coined", "hereafter", "henceforth", "namely",
     "our ", "naming", "refer", "producing", "resulting", "a new ", "to obtain", "obtaining", "novel",
     "distil", "compress", "into a", "introducing", "proposing", "presenting", "developing", "designing", "building",
 )  # fmt: skip
