@@ -810,6 +810,9 @@ def test_a_whole_list_takes_the_type_its_typed_names_give():
         ("Towards Better Models: A Study", "Towards Better Models", None),
         ("Thinking Beyond Tokens: A Survey", "Thinking Beyond Tokens", None),
         ("Meta-DT: Offline Meta-RL as Sequence Modeling", "", "Meta-DT"),
+        # a gerund opening a head of an artefact noun the abstract writes again
+        ("Zorbing Networks: Adaptive Selection", "We introduce the zorbing network.", "Zorbing Networks"),
+        ("Zorbing Networks: Adaptive Selection", "We study selection.", None),
     ],
 )
 def test_title_name_rules(title, abstract, expected):

@@ -593,6 +593,9 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     True
     >>> title_name("Thinking Beyond Tokens: From Brain to Cognition") is None
     True
+    >>> title_name("Routing Networks: Adaptive Selection", "we introduce the routing network paradigm").text
+    'Routing Networks'
+
     >>> title_name("Deliberation Networks: Sequence Generation Beyond One-Pass Decoding").text
     'Deliberation Networks'
     >>> title_name("Mamba-2 Meets RLHF: Scaling Laws for Reward Models") is None
@@ -662,9 +665,19 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
         and _LOWER_INNER_DIGIT.fullmatch(words[0]) is not None
         and head in abstract
     )
-    if any(shaped) or lowered or (capitalised and recurs and not first.endswith("ing")):
+    # a gerund opens a phrase ("Thinking Beyond Tokens"), unless an artefact noun ends the head and
+    # the abstract writes it again ("Routing Networks: ...", "we introduce the routing network")
+    gerund = first.endswith("ing") and not (
+        words[-1] in _ARTEFACT_NOUNS and _singular_form(head).lower() in abstract.lower()
+    )
+    if any(shaped) or lowered or (capitalised and recurs and not gerund):
         return Piece(head, head_start, head_start + len(head))
     return None
+
+
+def _singular_form(phrase: str) -> str:
+    """``phrase`` with its last word in the singular ("Routing Networks" -> "Routing Network")."""
+    return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
 
 
 def title_names(title: str, abstract: str = "") -> list[Piece]:
