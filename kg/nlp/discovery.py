@@ -792,15 +792,30 @@ _WE_CALL = re.compile(
 
 
 #: a quoted name right after its naming: 'dubbed "focal-contrast"', "we term it 'sparse echo'",
-#: 'Our method, “Masked Prototype Voting”, ...' (any case: the quotes mark the name's ends)
-_QUOTED_NAMING = re.compile(
+#: 'Our method, “Masked Prototype Voting”, ...' (any case: the quotes mark the name's ends); the
+#: quoted phrase is found first and the naming looked for right before it (cheaper than trying
+#: the naming at every position)
+_QUOTED = re.compile(r"[\"“‘']([\w][\w\-]*(?:\s[\w\-]+){0,3})[\"”’']")
+_NAMING_BEFORE_QUOTE = re.compile(
     # (not scare quotes: 'so-called "deep" networks')
-    r"(?:(?<!so-)(?<!so\s)\b(?:called|dubbed|named|termed|coined)\s+"
-    r"|\b[Ww]e\s+(?:call|name|term|dub)\s+(?:it|this|them|these|our\s+[a-z\-]+(?:\s+[a-z\-]+)?)\s+"
+    r"(?:(?<!so-)(?<!so\s)\b(?:called|dubbed|named|termed|coined)"
+    r"|\b[Ww]e\s+(?:call|name|term|dub)\s+(?:it|this|them|these|our\s+[a-z\-]+(?:\s+[a-z\-]+)?)"
     r"|\b[Oo]ur\s+(?:[a-z\-]+\s+){0,2}(?:method|approach|model|loss|framework|technique|algorithm|objective|"
-    r"metric|benchmark|dataset|module|layer|regulari[sz]er)s?,\s+)"
-    r"[\"“‘']([\w][\w\-]*(?:\s[\w\-]+){0,3})[\"”’']"
+    r"metric|benchmark|dataset|module|layer|regulari[sz]er)s?,)\s+$"
 )
+
+
+def _quoted_names(text: str) -> list[Piece]:
+    """Quoted names right after their naming (see :data:`_NAMING_BEFORE_QUOTE`).
+
+    >>> [p.text for p in _quoted_names("Our loss, dubbed 'focal-contrast', helps; the model's 'x' is not.")]
+    ['focal-contrast']
+    """
+    return [
+        Piece(m.group(1), m.start(1), m.end(1))
+        for m in _QUOTED.finditer(text)
+        if _NAMING_BEFORE_QUOTE.search(text, max(0, m.start() - 60), m.start())
+    ]
 
 
 def called_names(text: str) -> list[Piece]:
@@ -823,7 +838,7 @@ def called_names(text: str) -> list[Piece]:
     >>> [p.text for p in called_names("Our loss, dubbed 'focal-contrast', helps. We term it “sparse echo”.")]
     ['focal-contrast', 'sparse echo']
     """
-    out = [Piece(m.group(1), m.start(1), m.end(1)) for m in _QUOTED_NAMING.finditer(text)]
+    out = _quoted_names(text)
     for pattern in (_CALLED, _WE_CALL):
         for match in pattern.finditer(text):
             name = match.group(1).rstrip(".")
