@@ -2130,6 +2130,19 @@ _IS_A_AFTER = re.compile(
 _PHRASE_ENDS = re.compile(r"\s*(?:[,.;:()]|and\b|or\b|$)")
 
 
+def _hub_owner(text: str, mention: _Mention) -> bool:
+    """Whether ``mention`` is the owner part of a model hub id whose name repeats it
+    ("Qwen/Qwen2.5-7B-Instruct"), not a name of its own ("ViT-B/16", "A/B testing").
+
+    >>> m = _Mention(0, 4, "Qwen", frozenset(), (), None)
+    >>> _hub_owner("Qwen/Qwen2.5-7B loads.", m), _hub_owner("Qwen/Llama models", m)
+    (True, False)
+    """
+    after = text[mention.end : mention.end + 4]
+    # (an acronym before its variant is a list: "MNIST/MNIST-C")
+    return after[:1] == "/" and after[1:].lower() == mention.text[:3].lower() and not mention.text.isupper()
+
+
 #: a person's initial right before a name: "H. Adam", "J.-P. Vert"
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 #: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
@@ -2177,6 +2190,10 @@ def _build_entity(
         return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm"
     if all(_INITIAL_BEFORE.search(text, max(0, m.start - 6), m.start) for m in group):
         return None  # a person: "H. Adam", whose surname the catalogue has as an optimiser
+    if all(_hub_owner(text, m) for m in group):
+        return None  # "Qwen/Qwen2.5-7B-Instruct": the owner of a model hub id, not a model
+    if entry is not None and entry.type == "Model" and all(text.startswith(" problem", m.end) for m in group):
+        return None  # "the Janus problem": a failure named after a two-faced god, not the model
     evidence: list[Evidence] = []
     cue_types: Counter[str] = Counter()
     for m in group:

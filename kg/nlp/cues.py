@@ -467,6 +467,9 @@ ORGANISATIONS = frozenset(
         "OpenRLHF",
         "PennyLane",
         "Qiskit",
+        "RDKit",
+        "OpenBabel",
+        "TSLib",
         "Android",
         # parts of the hardware a kernel is written for
         "Tensor Cores",
