@@ -2651,6 +2651,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We present an approach for adaptive text-to-speech (TTS).", "text-to-speech", None, "mentions"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
+        # a size after a known data set's name is a model trained on it
+        ("It improves by 8.6 over SWE-Gym-32B on SWE-bench Verified.", "SWE-Gym-32B", "Model", None),
         # a sized version of a known architecture is a trained model, not the architecture
         ("We compare Mamba-2.8B-Zorb with Pythia-2.8B.", "Mamba-2.8B-Zorb", "Model", None),
         # a result moved "from A to B" on a benchmark

@@ -2248,7 +2248,11 @@ def _build_entity(
         # a version of a known entity is the same kind, but a sized one of a known architecture
         # is a trained model ("Mamba-2.8B-SlimPJ")
         if found is not None and not long_forms:
-            sized = found.type == "Method" and "Dataset" not in cue_types and _SIZE_ANYWHERE.search(name)
+            # (also a sized name after a data set's: "SWE-Gym-32B" is a model trained on SWE-Gym)
+            data_cued = cue_types.get("Dataset") or cue_types.get("Benchmark")
+            of_method = found.type == "Method" and "Dataset" not in cue_types and _SIZE_ANYWHERE.search(name)
+            of_data = found.type in _DATA_TYPES and _PARAMETER_COUNT.search(name) and not data_cued
+            sized = of_method or of_data
             # ... and what an appositive calls it, it is: "CoT-pass@k, a metric that ..."
             apposed = _apposed_kind(group, text, sentences)
             if sized:
