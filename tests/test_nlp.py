@@ -3155,6 +3155,12 @@ def test_a_lower_case_name_with_a_digit_inside_is_a_name(nlp):
     assert found["zorb2seq"].proposed and "code2vec" in found, found
 
 
+def test_lower_case_model_ids_and_capital_versions_are_whole_names(nlp):
+    found = entities(nlp, "A title", "We release zorb-coder-350m and beat ZorbMesh V2 on ZorbBench.")
+    assert found["zorb-coder-350m"].type == "Model" and found["zorb-coder-350m"].proposed, found
+    assert "ZorbMesh V2" in found, found
+
+
 def test_two_names_joined_by_a_plus_are_each_found(nlp):
     found = entities(nlp, "A title", "We compare DDPG+HER with SAC and test a ZorbNet+CRF tagger on C++.")
     expected = {"Deep Deterministic Policy Gradient", "Hindsight Experience Replay", "ZorbNet"}

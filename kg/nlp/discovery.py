@@ -130,8 +130,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, True]
     >>> [is_name_shaped(t) for t in ["pass@32", "maj@64", "user@host"]]
     [True, True, False]
-    >>> [is_name_shaped(t) for t in ["code2seq", "pix2pix", "utf8", "x86"]]
-    [True, True, False, False]
+    >>> [is_name_shaped(t) for t in ["code2seq", "pix2pix", "utf8", "x86", "tiny-coder-350m", "top-5"]]
+    [True, True, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["Maddison2016", "argmin∈S", "celebA", "vGraph"]]
     [False, False, True, True]
     """
@@ -166,6 +166,8 @@ def is_name_shaped(text: str) -> bool:
     if _LOWER_AT_CUTOFF.fullmatch(text):  # "pass@32", "maj@64": a measure at a cut-off
         return True
     if _LOWER_INNER_DIGIT.fullmatch(text):  # "code2seq", "pix2pix": a name in lower case
+        return True
+    if _LOWER_SIZED_ID.fullmatch(text):  # "tiny-coder-350m", "mt-rm-1b": a model id in lower case
         return True
     if _GREEK_CAPS_NAME.fullmatch(text):  # ΠGDM, ΠGDM-Net: a Greek letter opening an acronym
         return True
@@ -509,6 +511,8 @@ _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
 #: "σ0", "σ²" or "βI", formulas, nor "ε-greedy", a plain term)
 _GREEK_CAPS_NAME = re.compile(rf"[{_GREEK}][A-Z]{{2,}}[\w\-]*")
 _GREEK_NAME = re.compile(rf"[{_GREEK}]-(?:[a-z]*[A-Z][\w\-]*|bench)")
+#: a model's id in lower case, ending on its size in parameters
+_LOWER_SIZED_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d+(?:\.\d+)?[bm]")
 #: a lower-case measure at a cut-off: "pass@32", "maj@64", "hit@10"
 _LOWER_AT_CUTOFF = re.compile(r"[a-z]{2,12}@(?:\d+|[kn])")
 #: a Greek letter with a version, then a hyphen and a capitalised word: "π0-FAST-R", "π0.5-Lite"
@@ -891,7 +895,7 @@ VARIANT_TITLE_WORDS = frozenset(
 #: a size in parameters or examples: "7B", "1.5B", "8x7B", "200K"
 SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
 #: (a bare number with two decimals is a score, not a version: "FID 1.51")
-_VERSION = re.compile(r"v\d+(?:\.\d+)*|[1-9]\d?(?:\.\d)?|(?:19|20)\d\d")
+_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*|[1-9]\d?(?:\.\d)?|(?:19|20)\d\d")
 _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
 
@@ -906,9 +910,9 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))]
     ...  for n in ("LLaMA", "GPT-3.5", "AlpacaEval", "Mistral")]
     ['LLaMA 3 8B Instruct', 'GPT-3.5 Turbo', 'AlpacaEval 2.0', 'Mistral']
-    >>> text = "It reaches FID 1.51 on UD v2.12."
-    >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD")]
-    ['FID', 'UD v2.12']
+    >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
+    >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
+    ['FID', 'UD v2.12', 'MeshAnything V2']
     """
     pos = end
     for _ in range(max_parts):
@@ -920,7 +924,7 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
         if (
             token in VARIANT_TITLE_WORDS
             or SIZE.fullmatch(token)
-            or (token[:1] == "v" and bool(_VERSION.fullmatch(token)))
+            or (token[:1] in "vV" and bool(_VERSION.fullmatch(token)))
             or (_VERSION.fullmatch(token) and not _NOT_AFTER_NUMBER.match(text, token_end))
         ):
             pos = token_end
