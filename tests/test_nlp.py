@@ -3161,6 +3161,18 @@ def test_lower_case_model_ids_and_capital_versions_are_whole_names(nlp):
     assert "ZorbMesh V2" in found, found
 
 
+def test_a_model_familys_variants_are_found_and_proposed(nlp):
+    found = entities(
+        nlp,
+        "Zorbyuan-Lite: Small MoE Models",
+        "We present Zorbyuan-Lite, a 16B-A3B MoE model released as Zorbyuan-Lite-Base and a Zorbyuan-Lite-Thinking"
+        " variant. Zephyrine-Thinking rivals it with 4-bit KV quantization.",
+    )
+    assert found["Zorbyuan-Lite-Base"].proposed and found["Zorbyuan-Lite-Thinking"].proposed, found
+    assert found["Zephyrine-Thinking"].type == "Model", found
+    assert not {"16B-A3B", "KV"} & set(found), found
+
+
 def test_two_names_joined_by_a_plus_are_each_found(nlp):
     found = entities(nlp, "A title", "We compare DDPG+HER with SAC and test a ZorbNet+CRF tagger on C++.")
     expected = {"Deep Deterministic Policy Gradient", "Hindsight Experience Replay", "ZorbNet"}

@@ -99,6 +99,7 @@ NON_ML_ACRONYMS = frozenset(
 #: Acronyms that name a field or a kind of thing, not one entity.
 GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
     [
+        "KV",  # keys and values, bare ("4-bit KV quantization"); the KV cache is a catalogue name
         "GUI",
         "HD",
         "UHD",
@@ -632,7 +633,8 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:corpus|dataset|set|collection|bank)$|[-\s]\d+(?-i:[KMk])$", re.I), "Dataset"),
     (
         re.compile(
-            r"[-\s.]?\d+(?:\.\d+)?[BMT]\b|[-\s](?:instruct|chat|base|large|small|tiny|mini|xl|xxl|it|hf|coder|math|vl|distill)\b",
+            r"[-\s.]?\d+(?:\.\d+)?[BMT]\b|[-\s](?:instruct|chat|base|large|small|tiny|mini|xl|xxl|it|hf|coder|math|vl|distill)\b"
+            r"|-thinking\b",
             re.I,
         ),
         "Model",

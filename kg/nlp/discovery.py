@@ -68,6 +68,8 @@ _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 #: a lower-case prefix word before an acronym: "short-CoT models", "non-IID data"
 #: the domain of an e-mail address
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+\.[A-Za-z]")
+#: the total and active sizes of a mixture of experts, written alone
+_MOE_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]-A\d+(?:\.\d+)?[BM]")
 #: an author's name glued to a year, as citation keys are written: "Maddison2016"
 _CITATION_KEY = re.compile(r"[A-Z][a-z]+(?:19|20)\d\d[a-z]?")
 #: symbols of a formula: no name holds them
@@ -132,8 +134,10 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False]
     >>> [is_name_shaped(t) for t in ["code2seq", "pix2pix", "utf8", "x86", "tiny-coder-350m", "top-5"]]
     [True, True, False, False, True, False]
-    >>> [is_name_shaped(t) for t in ["Maddison2016", "argmin∈S", "celebA", "vGraph"]]
-    [False, False, True, True]
+    >>> [is_name_shaped(t) for t in ["Maddison2016", "argmin∈S", "celebA", "vGraph", "30B-A3B"]]
+    [False, False, True, True, False]
+    >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite-Base"]]
+    [True, True]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False
@@ -156,6 +160,8 @@ def is_name_shaped(text: str) -> bool:
     if _PARTICIPLE_SUFFIXED.fullmatch(text):  # "RLHF-Trained", "English-only": a modifier too
         return False
     if _CITATION_KEY.fullmatch(text) or _MATH_SYMBOL.search(text):  # "Maddison2016"; "argmin∈S"
+        return False
+    if _MOE_SIZE.fullmatch(text):  # "30B-A3B": a mixture of experts' total and active sizes
         return False
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16; 7-DoF: hardware, a setting
         return False
@@ -195,10 +201,11 @@ def is_name_shaped(text: str) -> bool:
 
 
 #: a capitalised word joined to a suffix that names ML artefacts: "Gallant-Bench", "Hydra-Net"
-#: a capitalised word and a variant word: "Quorra-Hard", "Falcon-Instruct", "Kestrel-Lite"
+#: a capitalised word and variant words: "Quorra-Hard", "Falcon-Instruct", "Gorlo-Lite-Base"
 _VARIANT_SUFFIXED = re.compile(
     r"(?!(?:Non|Semi|Self|Multi|Top|Real|Open|High|Low|Min|Max)-)[A-Z][a-z]{2,}"
-    r"-(?:Hard|Lite|Verified|Plus|Pro|Mini|Max|Ultra|Turbo|Instruct|Chat|Base|Large|XL|XXL)"
+    r"(?:-(?:Hard|Lite|Verified|Plus|Pro|Mini|Max|Ultra|Turbo|Instruct|Chat|Base|Large|XL|XXL|Thinking|Reasoning|"
+    r"Rumination|Zero))+"
 )
 #: the "X-of-Thought" family of method names
 _OF_NAME = re.compile(
@@ -239,6 +246,10 @@ VARIANT_WORDS = frozenset(
         "v2",
         "v3",
         "o",
+        "thinking",
+        "reasoning",
+        "rumination",
+        "zero",
     ]
 )
 
@@ -890,6 +901,8 @@ VARIANT_TITLE_WORDS = frozenset(
         "Omni",
         "Distill",
         "Edge",
+        "Thinking",
+        "Reasoning",
     ]
 )
 #: a size in parameters or examples: "7B", "1.5B", "8x7B", "200K"
