@@ -3165,8 +3165,8 @@ def test_a_model_familys_variants_are_found_and_proposed(nlp):
     found = entities(
         nlp,
         "Zorbyuan-Lite: Small MoE Models",
-        "We present Zorbyuan-Lite, a 16B-A3B MoE model released as Zorbyuan-Lite-Base and a Zorbyuan-Lite-Thinking"
-        " variant. Zephyrine-Thinking rivals it with 4-bit KV quantization.",
+        "We present Zorbyuan-Lite, a 16B-A3B MoE model released as Zorbyuan-Lite-Base and a"
+        " Zorbyuan-Lite-Thinking variant. Zephyrine-Thinking rivals it with 4-bit KV quantization.",
     )
     assert found["Zorbyuan-Lite-Base"].proposed and found["Zorbyuan-Lite-Thinking"].proposed, found
     assert found["Zephyrine-Thinking"].type == "Model", found
