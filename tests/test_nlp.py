@@ -2649,6 +2649,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ),
         # ... but not a task in brackets after "for": "an approach for adaptive text-to-speech (TTS)"
         ("We present an approach for adaptive text-to-speech (TTS).", "text-to-speech", None, "mentions"),
+        # an appositive counting what the data hold, after "comprising" or with a "k"
+        ("We release ZorbEval-3D, comprising 9,800 questions.", "ZorbEval-3D", "Dataset", "proposes"),
+        ("We also release ZorbTraj, 120k annotated trajectories.", "ZorbTraj", "Dataset", "proposes"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a size after a known data set's name is a model trained on it

@@ -1234,8 +1234,10 @@ _OUR_SUBJECT = re.compile(
 #: an appositive that counts what a data set holds: "X, 4,200 agent trajectories annotated ...",
 #: "X, over 2M image-text pairs"
 _COUNTED_DATA = re.compile(
+    # ("X, comprising 9,800 questions", "X, 120k annotated trajectories")
     r"\s*(?:\([^)]*\)\s*)?,\s*(?:an?\s+(?:new\s+)?(?:set|collection|corpus)\s+of\s+)?"
-    r"(?:(?:over|about|nearly|roughly|some|around|approximately|more\s+than|up\s+to)\s+)?\d[\d,.]*\s*[KMB]?\+?\s+"
+    r"(?:(?:comprising|containing|consisting\s+of|with|of)\s+)?"
+    r"(?:(?:over|about|nearly|roughly|some|around|approximately|more\s+than|up\s+to)\s+)?\d[\d,.]*\s*[KMBkm]?\+?\s+"
     r"(?:[\w\-]+\s+){0,3}?(?:trajector(?:y|ies)|examples|samples|pairs|images|videos|clips|dialogues|"
     r"conversations|annotations|demonstrations|documents|utterances|hours|sentences|instructions|"
     r"transcripts|recordings|episodes|traces|triples|records|comments|reviews|posts|tweets|articles|"
