@@ -42,7 +42,8 @@ PIECES = [
     "combines a network named ", ", a comprehensive evaluation", "on OpenCompass",
     "competes effectively with ", "competing with ", "we match ", "They also match ", " improving on ",
     "improves upon ", " by 7.5 points and on ", "(1) ", "(ii)", " 2) ", "contributions", ": ",
-    "Fine-tuning", " yields ", "training", " results in ", "Presenting ", "yielding ",
+    "Fine-tuning", " yields ", "training", " results in ", "Presenting ", "yielding ", "Unlike ",
+    "In contrast to ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -137,6 +138,8 @@ def plain_relation(before: str, after: str) -> str:
             return "compares_with"
     elif (compared := cues._COMPARE.search(clause)) and not cues.subject_after_comparison(before, after):
         return "evaluates_on" if cues._measured_on(compared.group(0)) else "compares_with"
+    if after.startswith((",", " and ", " or ", " (")) and cues._UNLIKE_BEFORE.search(before[-120:]):
+        return "compares_with"
     if cues._USE.search(clause[-60:]) or cues._ITEMS_FROM.search(clause[-60:]):
         return "uses"
     if len(before) < 80 and cues._TRAINING_OPENING.match(before) and ", we " in after:

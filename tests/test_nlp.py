@@ -2652,6 +2652,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # an appositive counting what the data hold, after "comprising" or with a "k"
         ("We release ZorbEval-3D, comprising 9,800 questions.", "ZorbEval-3D", "Dataset", "proposes"),
         ("We also release ZorbTraj, 120k annotated trajectories.", "ZorbTraj", "Dataset", "proposes"),
+        # "Unlike A, B does ...": A is compared with, B is the sentence's subject
+        ("Unlike ZorbPO, GRPO drops the critic.", "ZorbPO", None, "compares_with"),
+        ("Unlike PPO, ZorbPO drops the critic.", "ZorbPO", None, "mentions"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a size after a known data set's name is a model trained on it

@@ -1677,6 +1677,11 @@ _OUR_APPOSITIVE = re.compile(
     r"surpass|attain)e?d\b)\w+ed|that|which|for|of|to|from|with|trained|built|based|on|in)\b)",
     re.I,
 )
+#: a sentence opening that sets what follows against the names it lists: "Unlike A, B and "
+_UNLIKE_BEFORE = re.compile(
+    r"(?:^|[.!?;]\s+)(?:Unlike|In\s+contrast\s+to|Contrary\s+to|As\s+opposed\s+to)\s+(?:the\s+)?"
+    r"(?:[\w\-.]+(?:\s+[\w\-.]+)?(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
+)
 #: a participle of giving or making right before a name
 _GIVING_BEFORE = re.compile(
     r"\b(?:presenting|introducing|proposing|releasing|yield(?:s|ing)|produc(?:es|ing))\s+$", re.I
@@ -2005,6 +2010,15 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         and not subject_after_comparison(before, after)
     ):
         return "evaluates_on" if _measured_on(compared.group(0)) else "compares_with"
+    # "Unlike PPO, GRPO drops the critic", "In contrast to LoRA and DoRA, ...": what the paper's
+    # thing is set against
+    # (a list item, not the subject after it: in "Unlike PPO, GRPO drops ..." GRPO is compared with)
+    if (
+        after.startswith((",", " and ", " or ", " (", ", "))
+        and _has(lower, 120, ("unlike", "contrast", "contrary", "opposed"))
+        and _UNLIKE_BEFORE.search(before[-120:])
+    ):
+        return "compares_with"
     if _has(lower, 60, _USE_WORDS) and (_USE.search(clause[-60:]) or _ITEMS_FROM.search(clause[-60:])):
         return "uses"
     # "Fine-tuning XLM-R and X on Y, we find ...": what the paper's own training takes
