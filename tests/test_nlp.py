@@ -2655,6 +2655,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         # "Unlike A, B does ...": A is compared with, B is the sentence's subject
         ("Unlike ZorbPO, GRPO drops the critic.", "ZorbPO", None, "compares_with"),
         ("Unlike PPO, ZorbPO drops the critic.", "ZorbPO", None, "mentions"),
+        # what a sentence on the paper's training makes is a model
+        ("Tuning Wren-7B on data yields Zorb-Forge-LM, which wins.", "Zorb-Forge-LM", "Model", "proposes"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a size after a known data set's name is a model trained on it
@@ -3120,6 +3122,11 @@ def test_a_metric_at_any_lower_case_cut_off_is_the_catalogue_metric(nlp):
     found = entities(nlp, "A title", "We report pass@32 and pass@3200 on miniF2F and maj@64 on AIME.")
     assert {"pass@32", "pass@3200"} <= set(found["Pass@k"].mentions), found
     assert found["Maj@k"].type == "Metric", found
+
+
+def test_a_technical_reports_name_is_a_model(nlp):
+    found = entities(nlp, "GLM-Zorb Technical Report", "We present GLM-Zorb, a family of open weights.")
+    assert found["GLM-Zorb"].type == "Model" and found["GLM-Zorb"].proposed, found
 
 
 def test_a_title_naming_two_things_names_both(nlp):

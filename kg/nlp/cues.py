@@ -718,7 +718,8 @@ _AFTER_NOUNS = (
         "Benchmark",
     ),
     (r"datasets?|corpus|corpora|data ?sets?|collections?|database", "Dataset"),
-    (r"models?|checkpoints?|agents?|LLMs?|chatbots?", "Model"),
+    # ("X Technical Report", "X System Card": a release of models; not "series": "Neumann series")
+    (r"models?|checkpoints?|agents?|LLMs?|chatbots?|technical\s+report|system\s+card|model\s+card", "Model"),
     (
         r"algorithms?|methods?|frameworks?|approach|techniques?|losse?s?|optimi[sz]ers?|architectures?|"
         r"objectives?|procedures?|strategy|layers?|modules?",
@@ -765,6 +766,15 @@ _BEFORE_TYPE = (
         "Dataset",
     ),
     (re.compile(r"\b(?:models?|LLMs?)\s+(?:such as|like|including)\s+$", re.I), "Model"),
+    # "Fine-tuning A on B yields X": what the paper's training makes is a model
+    (
+        re.compile(
+            r"^\s*(?:[\w\-]+\s+)?(?:fine-?tuning|tuning|training|pre-?training|post-?training|distill?ing)\b"
+            r"[^.;]{1,120}?\s(?:yields|produces|results\s+in)\s+$",
+            re.I,
+        ),
+        "Model",
+    ),
     # "we pretrain scFM-100M on 33 million cells": what the paper trains is a model
     (
         re.compile(r"\bwe\s+(?:also\s+|first\s+|then\s+)?(?:pre-?train|train|fine-?tune|finetune)\s+$", re.I),
@@ -1502,7 +1512,7 @@ _BEFORE_TYPE_WORDS = (
     "trained", "tuned", "model", "llm", "outperform", "surpass", "beat", "from", "train", "tune",
     "to create", "to build", "to form", "to construct", "to assemble", "to compile",
     "data of", "images of", "videos of", "recordings of", "scans of", "trajectories of", "split", "measured",
-    "quantified",
+    "quantified", "yields", "produces", "results in",
 )  # fmt: skip
 
 _NOT_OBJECT = (
