@@ -751,6 +751,15 @@ _AFTER_TASK_DATA = re.compile(
     r"(?:[a-z][a-z\-]*(?:tion|ing|sis)|QA|VQA)\s+"
     r"(?:(?P<Benchmark>benchmarks?|leaderboards?|suites?|test[- ]?sets?)|(?P<Dataset>datasets?|corpus|corpora))\b"
 )
+#: a sentence that opens on training something and says what it makes
+_TRAINING_MAKES = re.compile(
+    r"^\s*(?:[\w\-]+\s+)?(?:fine-?tuning|tuning|training|pre-?training|post-?training|distill?ing)\b"
+    r"[^.;]{1,120}?\s"
+    r"(?:yields|produces|results\s+in)\s+$",
+    re.I,
+)
+
+
 _BEFORE_TYPE = (
     (
         re.compile(
@@ -767,14 +776,7 @@ _BEFORE_TYPE = (
     ),
     (re.compile(r"\b(?:models?|LLMs?)\s+(?:such as|like|including)\s+$", re.I), "Model"),
     # "Fine-tuning A on B yields X": what the paper's training makes is a model
-    (
-        re.compile(
-            r"^\s*(?:[\w\-]+\s+)?(?:fine-?tuning|tuning|training|pre-?training|post-?training|distill?ing)\b"
-            r"[^.;]{1,120}?\s(?:yields|produces|results\s+in)\s+$",
-            re.I,
-        ),
-        "Model",
-    ),
+    (_TRAINING_MAKES, "Model"),
     # "we pretrain scFM-100M on 33 million cells": what the paper trains is a model
     (
         re.compile(r"\bwe\s+(?:also\s+|first\s+|then\s+)?(?:pre-?train|train|fine-?tune|finetune)\s+$", re.I),
@@ -1168,13 +1170,6 @@ def made_by_training(before: str, after: str) -> bool:
     )
 
 
-#: a sentence that opens on training something and says what it makes
-_TRAINING_MAKES = re.compile(
-    r"^\s*(?:[\w\-]+\s+)?(?:fine-?tuning|tuning|training|pre-?training|post-?training|distill?ing)\b"
-    r"[^.;]{1,120}?\s"
-    r"(?:yields|produces|results\s+in)\s+$",
-    re.I,
-)
 #: what may follow a name that ends its noun phrase
 _NAME_ENDS_AFTER = re.compile(
     r"\s*(?:[,(.;:]|$|\s+(?:which|that|with|and|as|for|on|in|to|achieves|reaches)\b)"
