@@ -762,7 +762,7 @@ def assemble_entities(
     split = split_term_candidates(pairs, text, catalogue)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
-    all_candidates = [c for c in all_candidates if _balanced(c.text) and not _glued_kind_form(c, text)]
+    all_candidates = [c for c in all_candidates if _balanced(c.text) and not _inside_hyphenated(c, text)]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup_cased(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
@@ -1000,16 +1000,16 @@ def _own_subject(evidence: Evidence, own: set[str]) -> bool:
     return match is not None and match.group(1) in own
 
 
-def _glued_kind_form(candidate: Candidate, text: str) -> bool:
+def _inside_hyphenated(candidate: Candidate, text: str) -> bool:
     """Whether ``candidate`` is a catalogue form of several words that starts inside a
     hyphenated word: in "the mini-ImageNet dataset" the name is mini-ImageNet, which the
     longer "ImageNet dataset" must not swallow, and "cross-attention mechanisms" hold no
     "attention mechanisms" (a one-word form may: "mini-ImageNet" is still found).
 
     >>> text = "the mini-ImageNet dataset with cross-attention mechanisms"
-    >>> _glued_kind_form(Candidate(9, 25, "ImageNet dataset", "catalogue"), text)
+    >>> _inside_hyphenated(Candidate(9, 25, "ImageNet dataset", "catalogue"), text)
     True
-    >>> _glued_kind_form(Candidate(37, 57, "attention mechanisms", "catalogue"), text)
+    >>> _inside_hyphenated(Candidate(37, 57, "attention mechanisms", "catalogue"), text)
     True
     """
     start = candidate.start
