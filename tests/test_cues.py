@@ -43,7 +43,7 @@ PIECES = [
     "competes effectively with ", "competing with ", "we match ", "They also match ", " improving on ",
     "improves upon ", " by 7.5 points and on ", "(1) ", "(ii)", " 2) ", "contributions", ": ",
     "Fine-tuning", " yields ", "training", " results in ", "Presenting ", "yielding ", "Unlike ",
-    "In contrast to ",
+    "In contrast to ", "First, ", "Third, ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -78,6 +78,11 @@ def plain_relation(before: str, after: str) -> str:
         or (
             after.lstrip()[:1] in (",", "(")
             and cues._GIVING_BEFORE.search(before[-30:])
+            and cues._APPOSITIVE.search(after[:120])
+        )
+        or (
+            after.lstrip()[:1] in (",", "(")
+            and cues._ORDINAL_OPENING.match(before)
             and cues._APPOSITIVE.search(after[:120])
         )
         or (

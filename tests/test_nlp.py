@@ -2657,6 +2657,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("Unlike PPO, ZorbPO drops the critic.", "ZorbPO", None, "mentions"),
         # what a sentence on the paper's training makes is a model
         ("Tuning Wren-7B on data yields Zorb-Forge-LM, which wins.", "Zorb-Forge-LM", "Model", "proposes"),
+        # contributions one by one: "First, X, a dataset of ...", not "First, BERT is fine-tuned"
+        ("We make two. First, ZorbTrace-1M, a dataset of traces.", "ZorbTrace-1M", None, "proposes"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a size after a known data set's name is a model trained on it

@@ -1687,6 +1687,8 @@ _UNLIKE_BEFORE = re.compile(
     r"(?:^|[.!?;]\s+)(?:Unlike|In\s+contrast\s+to|Contrary\s+to|As\s+opposed\s+to)\s+(?:the\s+)?"
     r"(?:[\w\-.]+(?:\s+[\w\-.]+)?(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
 )
+#: an ordinal opening a sentence right before a name: "First, ", "Third, "
+_ORDINAL_OPENING = re.compile(r"\s*(?:First|Second|Third|Fourth|Fifth|Finally|Lastly)(?:ly)?,\s+$")
 #: a participle of giving or making right before a name
 _GIVING_BEFORE = re.compile(
     r"\b(?:presenting|introducing|proposing|releasing|yield(?:s|ing)|produc(?:es|ing))\s+$", re.I
@@ -1947,6 +1949,8 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
                 or (_PROVIDE_BEFORE.search(before[-60:]) and appositive_kind(after) is not None)
                 # "Presenting X, a probing toolkit, we ...", "..., yielding X, a toolkit for ..."
                 or (_GIVING_BEFORE.search(before[-30:]) and appositive_kind(after) is not None)
+                # "First, X, a dataset of ...; Second, Y, a metric ...": contributions one by one
+                or (_ORDINAL_OPENING.match(before) is not None and appositive_kind(after) is not None)
                 # "the resulting X, pre-trained on ...", "the resulting Noise Prior GAN (NPGAN)"
                 or _RESULTING_BEFORE.search(before[-30:]) is not None
             )
