@@ -43,7 +43,7 @@ PIECES = [
     "competes effectively with ", "competing with ", "we match ", "They also match ", " improving on ",
     "improves upon ", " by 7.5 points and on ", "(1) ", "(ii)", " 2) ", "contributions", ": ",
     "Fine-tuning", " yields ", "training", " results in ", "Presenting ", "yielding ", "Unlike ",
-    "In contrast to ", "First, ", "Third, ",
+    "In contrast to ", "First, ", "Third, ", "we define the ", " metric",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -85,6 +85,7 @@ def plain_relation(before: str, after: str) -> str:
             and cues._ORDINAL_OPENING.match(before)
             and cues._APPOSITIVE.search(after[:120])
         )
+        or (cues._DEFINE_BEFORE.search(before[-40:]) and cues._MEASURE_AFTER.match(after))
         or (
             cues._ENUMERATOR_BEFORE.search(before)
             and cues._DESCRIBED_ITEM_AFTER.match(after)

@@ -2659,6 +2659,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("Tuning Wren-7B on data yields Zorb-Forge-LM, which wins.", "Zorb-Forge-LM", "Model", "proposes"),
         # contributions one by one: "First, X, a dataset of ...", not "First, BERT is fine-tuned"
         ("We make two. First, ZorbTrace-1M, a dataset of traces.", "ZorbTrace-1M", None, "proposes"),
+        # "we define the X (XX) metric": the paper's own measure; "we define accuracy as" is not
+        ("We define the Zorbic Robustness Gap (ZRG) metric.", "Zorbic Robustness Gap", "Metric", "proposes"),
+        ("We define accuracy as the share of hits.", "Accuracy", None, "mentions"),
         # "non-IID splits of X" are splits of a data set
         ("It saves 72% on non-IID splits of ZorbInstruct.", "ZorbInstruct", "Dataset", None),
         # a size after a known data set's name is a model trained on it

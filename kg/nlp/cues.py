@@ -1687,6 +1687,10 @@ _UNLIKE_BEFORE = re.compile(
     r"(?:^|[.!?;]\s+)(?:Unlike|In\s+contrast\s+to|Contrary\s+to|As\s+opposed\s+to)\s+(?:the\s+)?"
     r"(?:[\w\-.]+(?:\s+[\w\-.]+)?(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
 )
+#: "we define the " / "we define a new ": the paper's own measure follows (with its kind noun)
+_DEFINE_BEFORE = re.compile(r"\bwe\s+(?:\w+\s+)?define\s+(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?$", re.I)
+#: the kind noun of a measure right after its name, past its short form
+_MEASURE_AFTER = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:metric|score|measure|index)\b", re.I)
 #: an ordinal opening a sentence right before a name: "First, ", "Third, "
 _ORDINAL_OPENING = re.compile(r"\s*(?:First|Second|Third|Fourth|Fifth|Finally|Lastly)(?:ly)?,\s+$")
 #: a participle of giving or making right before a name
@@ -1951,6 +1955,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
                 or (_GIVING_BEFORE.search(before[-30:]) and appositive_kind(after) is not None)
                 # "First, X, a dataset of ...; Second, Y, a metric ...": contributions one by one
                 or (_ORDINAL_OPENING.match(before) is not None and appositive_kind(after) is not None)
+                # "we define the Accent Robustness Gap (ARG) metric": a measure the paper defines
+                or (
+                    _DEFINE_BEFORE.search(before[-40:]) is not None
+                    and _MEASURE_AFTER.match(after) is not None
+                )
                 # "the resulting X, pre-trained on ...", "the resulting Noise Prior GAN (NPGAN)"
                 or _RESULTING_BEFORE.search(before[-30:]) is not None
             )
