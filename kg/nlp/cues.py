@@ -80,6 +80,10 @@ NON_ML_ACRONYMS = frozenset(
         "PNG",
         "MPEG",
         "MP3",
+        # notations for molecules: how data are written, not data or methods
+        "SMILES",
+        "SELFIES",
+        "InChI",
         # chemical formulas (H2O is left to the catalogue, whose KV-cache method it also names)
         "CO2",
         # sensors: what the data is recorded with, not a data set or a method
@@ -737,7 +741,8 @@ _AFTER_NOUNS = (
 #: "X benchmark", ", a dataset", "- models", "X (XB) task": the noun right after a name, past
 #: a short bracket such as the name's acronym (the first group wins)
 _AFTER_TYPE = re.compile(
-    r"^[\s,]*(?:\([^()]{1,20}\)\s*)?(?:-\s*)?(?:"
+    # (past a language pair too: "the ASCEND Mandarin-English corpus")
+    r"^[\s,]*(?:\([^()]{1,20}\)\s*)?(?:-\s*)?(?:(?-i:[A-Z][a-z]+-[A-Z][a-z]+)\s+)?(?:"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _AFTER_NOUNS)
     + r")\b",
     re.I,
