@@ -2253,11 +2253,15 @@ def _build_entity(
             of_method = found.type == "Method" and "Dataset" not in cue_types and _SIZE_ANYWHERE.search(name)
             of_data = found.type in _DATA_TYPES and _PARAMETER_COUNT.search(name) and not data_cued
             sized = of_method or of_data
-            # ... and what an appositive calls it, it is: "CoT-pass@k, a metric that ..."
-            apposed = _apposed_kind(group, text, sentences)
+            # ... and what an appositive calls it, it is: "CoT-pass@k, a metric that ..." (read only
+            # when the size does not settle it)
             if sized:
                 type_, typed_by = "Model", "size"
-            elif apposed is not None and apposed != found.type and {apposed, found.type} != _LOOSE_KINDS:
+            elif (
+                (apposed := _apposed_kind(group, text, sentences)) is not None
+                and apposed != found.type
+                and {apposed, found.type} != _LOOSE_KINDS
+            ):
                 type_, typed_by = apposed, "context"
             else:
                 type_, typed_by = found.type, "parent"
@@ -2426,9 +2430,7 @@ def _improved_by_a_score(evidence: Evidence) -> bool:
 
 
 #: a verb that moves a score, then no clause boundary up to the name
-_SCORE_VERB_BEFORE = re.compile(
-    r"\b(?:improv|boost|rais|increas|lift|push|enhanc)\w*\s+(?:the\s+)?(?:[^.;:]{0,80}?)$", re.I
-)
+_SCORE_VERB_BEFORE = re.compile(r"\b(?:improv|boost|rais|increas|lift|push|enhanc)\w*\s[^.;:]{0,80}$", re.I)
 #: the list the name ends, up to "by <number>"
 _BY_A_NUMBER_AFTER = re.compile(r"[^.;:()]{0,80}?\s+by\s+(?:up\s+to\s+|about\s+|over\s+)?\d")
 
