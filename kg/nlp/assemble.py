@@ -858,7 +858,8 @@ def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity
     mark proposed an unknown name that opens a sentence (or a clause) with a result ("KeyIn
     outperforms ...", "..., CAB achieves ...", "..., our FlowPolicy achieves ...") and that the
     paper never sets its results against: the paper's own, named without a verb of proposal
-    ("KeyIn discovers keyframes ... KeyIn outperforms ..."). A name the paper says it uses
+    ("KeyIn discovers keyframes ... KeyIn outperforms ..."), or that opens the clause after
+    "Unlike A, ..." ("Unlike H2O, SnapEvict is query-aware"). A name the paper says it uses
     ("We use the EK-FAC approximation ... EK-FAC achieves") is not its own.
 
     >>> ev = lambda t: Evidence(t, 0, len(t), "", 0, "mentions")
@@ -900,13 +901,15 @@ def _used_by_us(evidence: Evidence) -> bool:
 #: a verb of a result right after a clause's subject: "X (also) outperforms", "X achieves"
 _RESULT_VERB_AFTER = re.compile(
     r"\s+(?:also\s+|further\s+|consistently\s+|significantly\s+)?(?:outperforms|achieves|reaches|"
-    r"improves|matches|beats|surpasses|obtains|attains|yields|delivers|exceeds)\b"
+    r"improves|matches|beats|surpasses|obtains|attains|yields|delivers|exceeds|retains|preserves)\b"
 )
+#: a clause that sets what follows against named work: "Unlike H2O and StreamingLLM, X is ..."
+_CONTRAST_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:Unlike|In\s+contrast\s+to)\s[^.!?;]*,\s$")
 
 
 def _opens_a_result(text: str, form: str, start: int) -> bool:
     """Whether ``form`` stands in ``text`` (from ``start``) at a sentence's or clause's start
-    before a verb of a result."""
+    before a verb of a result, or opens the clause after "Unlike A, " (what is set against A)."""
     at = text.find(form, start)
     while at != -1:
         opens = (
@@ -916,7 +919,10 @@ def _opens_a_result(text: str, form: str, start: int) -> bool:
             # "..., our FlowPolicy achieves": the paper's own subject (not "four")
             or (text[at - 4 : at] in ("our ", "Our ") and not text[at - 5 : at - 4].isalpha())
         )
-        if opens and _RESULT_VERB_AFTER.match(text, at + len(form)):
+        if opens and (
+            _RESULT_VERB_AFTER.match(text, at + len(form))
+            or _CONTRAST_BEFORE.search(text, max(0, at - 300), at) is not None
+        ):
             return True
         at = text.find(form, at + 1)
     return False

@@ -1337,6 +1337,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Zephyrine']
     >>> [p.text for p in cued_names("Lumen, our new metric, works. However, our method fails.")]
     ['Lumen']
+    >>> [p.text for p in cued_names("Unlike SnapZorb, our cache is query-aware.")]
+    []
     >>> [p.text for p in cued_names("Our optimizer, Kestrel-Opt, matches AdamW.")]
     ['Kestrel-Opt']
     >>> [p.text for p in cued_names("We introduce The Zorb Scientist, which writes papers.")]
@@ -1368,9 +1370,12 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             if pattern is _IS_NEW and (text.count(name) < 2 or _also_lower_case(text, name)):
                 continue  # a word opening a sentence names nothing unless it recurs as a name
             if pattern is _OWN_OPENING and (
-                name in NOT_NAMES or name.endswith("ly") or _also_lower_case(text, name)
+                name in NOT_NAMES
+                or name.endswith("ly")
+                or _also_lower_case(text, name)
+                or (len(words) > 1 and words[0] in _OPENING_WORDS)
             ):
-                continue  # "However, our method ...", "Finally, a new ..."
+                continue  # "However, our method ...", "Finally, a new ...", "Unlike Zorb, our ..."
             # a capital "The" in mid-sentence opens the name: "we introduce The AI Scientist"
             own_article = (
                 words[0] == "The"
