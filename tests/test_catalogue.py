@@ -42,6 +42,37 @@ def test_a_family_lists_its_sizes_as_entries_of_their_own():
     assert SHIPPED.get("Janus-Pro-7B").parent == "Janus-Pro"
 
 
+def test_a_family_lists_its_later_versions_as_entries_of_their_own():
+    # "ManiSkill3" is a variant of ManiSkill and "MultiWOZ 2.1" of MultiWOZ, not spellings of
+    # them; a first version ("Spider 1.0", "LLaMA-1") or a dated snapshot of one model stays an
+    # alias, and so do the sizes a few data sets are always written with
+    import re
+
+    version = re.compile(r"[\s\-_]?(?:[vV](?=\d))?(\d+(?:\.\d+)?)[kK]?$")
+    written_with_size = {"Stanford Cars-196", "Kodak24", "AgeDB-30", "MEN-3k", "HSSD-200", "NTU RGB+D 60"}
+    written_with_size |= {"COCO-Stuff-164K", "MIRFlickr-25K", "MIRFLICKR-25K", "LibriSpeech-960"}
+    written_with_size |= {"AudioSet-20K"}
+    written_with_size |= {"AFLW2000", "PointNet2"}
+
+    def squash(text):
+        return re.sub(r"[^a-z0-9]", "", text.lower())
+
+    folded = []
+    for entry in SHIPPED:
+        for alias in entry.aliases:
+            m = version.search(alias)
+            if m is None or m.start() == 0 or squash(alias[: m.start()]) != squash(entry.name):
+                continue
+            number = float(m.group(1))
+            dated = number > 10_000 or (entry.type == "Model" and number >= 100)  # "claude-3-opus-20240229"
+            gym = re.search(r"-v\d$", alias) is not None  # "HalfCheetah-v4": one environment
+            if number > 1 and not dated and not gym and alias not in written_with_size:
+                folded.append(alias)
+    assert folded == []
+    assert SHIPPED.get("ManiSkill3").parent == "ManiSkill"
+    assert SHIPPED.get("HMMT February 2025").parent == "HMMT"
+
+
 def test_no_two_entries_share_a_name():
     names = Counter(entry.name.casefold() for entry in SHIPPED)
     assert [n for n, c in names.items() if c > 1] == []

@@ -3215,3 +3215,40 @@ def test_a_bare_acronym_spelled_by_title_words_is_their_short_form(nlp):
     )
     assert "ZGN" in found["Zorbic Gradient Normalization"].mentions, found
     assert found["Zorbic Gradient Normalization"].proposed
+
+
+def test_a_plain_catalogue_word_recased_with_capitals_of_its_own_is_another_name(nlp):
+    # "SPIDEr" (a captioning metric) is not the text-to-SQL benchmark "Spider"; "SPIDER" is
+    found = entities(nlp, "A title", "We caption Clotho clips and report SPIDEr and CIDEr.")
+    assert "Spider" not in found and found["SPIDEr"].type == "Metric", found
+    found = entities(nlp, "A title", "We parse questions into SQL and evaluate on SPIDER.")
+    assert found["Spider"].type == "Benchmark", found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "short"),
+    [
+        # the letters allow a shorter long form ("similarity"), which a known term holds
+        ("It raises speaker similarity (SIM) by 0.1 over VALL-E.", "Speaker Similarity", "SIM"),
+        ("Our model improves the area under the curve (AUC) by 2 points.", "Area Under the ROC Curve", "AUC"),
+    ],
+)
+def test_a_short_form_joins_the_known_term_that_holds_its_long_form(nlp, abstract, name, short):
+    found = entities(nlp, "A title", abstract)
+    assert short in found[name].mentions and short not in found and found[name].type == "Metric", found
+
+
+@pytest.mark.parametrize(
+    ("title", "proposed"),
+    [
+        # a title that is a known name and nothing else is the paper that made it
+        ("Attentive Neural Processes", True),
+        # a title that only starts with the name studies or applies it
+        ("Attentive Neural Processes for Sensor Fusion", False),
+        ("Attentive Neural Processes: A Study of Their Calibration", False),
+    ],
+)
+def test_a_title_that_is_a_known_name_alone_proposes_it(nlp, title, proposed):
+    abstract = "Neural Processes (NPs) map context sets to functions. We add attention to NPs."
+    found = entities(nlp, title, abstract)
+    assert found["Attentive Neural Processes"].proposed is proposed, found

@@ -178,6 +178,28 @@ def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
     return ()
 
 
+#: an acronym's capitals with a lower-case tail of its own: "SPIDEr", "CIDEr"
+_CAPITALS_THEN_LOWER = re.compile(r"[A-Z]{3,}[a-rt-z][a-z]?")
+
+
+def recased_word(word: str, entries: list[CatalogueEntry]) -> bool:
+    """Whether ``word`` writes a plain catalogue word as an acronym with a lower-case tail: then
+    it is another name ("SPIDEr", a captioning metric, is not the benchmark "Spider"), while
+    "LLaMa" still writes "LLaMA", "CityScapes" "Cityscapes" and "SPIDER" or "spider" "Spider".
+
+    >>> spider = CatalogueEntry("Spider", "Benchmark")
+    >>> [recased_word(w, [spider]) for w in ("SPIDEr", "SPIDER", "spider", "Spider")]
+    [True, False, False, False]
+    >>> recased_word("LLaMa", [CatalogueEntry("LLaMA", "Model")])
+    False
+    """
+    if _CAPITALS_THEN_LOWER.fullmatch(word) is None:  # "CityScapes", "MixUp" still write them
+        return False
+    folded = word.lower()
+    forms = [f for e in entries for f in (e.name, *e.aliases) if f.lower() == folded]
+    return bool(forms) and all(f.islower() or f.isupper() or f.istitle() for f in forms)
+
+
 def _lookup_cased(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
     """:func:`_lookup`, without the upper-case entries that only ``text`` without its "s" names
     in another case: "Sapiens" is no plural of SAPIEN (while "Cifar-10" still is CIFAR-10).
@@ -187,6 +209,8 @@ def _lookup_cased(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]
     ((), ['GNN'])
     """
     found = _lookup(text, catalogue)
+    if found and recased_word(text, list(found)):
+        return ()
     if not found:
         return _lookup_squashed(text, catalogue)
     if not text.endswith("s") or catalogue.lookup(text) or catalogue.lookup(_PARENTHESIS.sub("", text)):
@@ -733,6 +757,19 @@ def split_term_candidates(
     return out
 
 
+def _known_long_form(pair: AbbreviationPair, mentions: Sequence[Candidate], text: str) -> int | None:
+    """The index of the catalogue mention that holds ``pair``'s long form and starts earlier,
+    on the short form's first letter: the shortest long form the letters allow ("similarity
+    (SIM)") is part of a known term ("speaker similarity"), which the short form abbreviates.
+    """
+    initial = pair.short.text[:1].lower()
+    for i, m in enumerate(mentions):
+        starts_earlier = m.start < pair.long.start and text[m.start].lower() == initial
+        if m.entries and m.end == pair.long.end and starts_earlier:
+            return i
+    return None
+
+
 def _known_term(
     heads: Sequence[str], words: Sequence[str], catalogue: Catalogue
 ) -> tuple[int, tuple[CatalogueEntry, ...]] | None:
@@ -770,6 +807,8 @@ def assemble_entities(
     paired: dict[int, int] = {}
     for pair in pairs:
         long_i = index_of.get((pair.long.start, pair.long.end))
+        if long_i is None:
+            long_i = _known_long_form(pair, mentions, text)
         short_i = index_of.get((pair.short.start, pair.short.end))
         if long_i is not None and short_i is not None:
             groups.union(long_i, short_i)
@@ -827,26 +866,40 @@ def named_by_title(
     """Mark proposed the unknown term a paper's title names when the abstract gives it a short
     form: "Polar Transformer Networks" with "the Polar Transformer Network (PTN)", "Soft Value
     Iteration Networks for Planetary Rover Path Planning" with "soft value iteration network
-    (SVIN)". A catalogue entry is left as it is (a paper titled with a known term studies it).
+    (SVIN)". A catalogue entry is left as it is (a paper titled with a known term studies it),
+    unless the title is the name and nothing else ("Deep Sets", "Attentive Neural Processes").
 
     >>> e = lambda name, *forms: ExtractedEntity(name, "Method", [name, *forms], [])
     >>> out = named_by_title("Polar Transformer Networks", [e("Polar Transformer Network", "PTN")], {"PTN"})
     >>> [(x.name, x.proposed, x.relation) for x in out]
     [('Polar Transformer Network', True, 'proposes')]
-    >>> named_by_title("Polar Transformer Networks", [e("Polar Transformer Network")], set())[0].proposed
+    >>> ptn = e("Polar Transformer Network")
+    >>> named_by_title("Polar Transformer Networks: Rotation", [ptn], set())[0].proposed
     False
+    >>> named_by_title("Polar Transformer Networks", [e("Polar Transformer Network")], set())[0].proposed
+    True
     """
-    if not short_forms:
+    whole = _term_key(title.strip().rstrip("."))
+    if not short_forms and " " not in whole:
         return entities
     heads = {_term_key(head) for head in _title_heads(title)}
     out = []
     for entity in entities:
         forms = (entity.name, *entity.mentions)
-        if (
-            not entity.proposed
-            and entity.catalogue_id is None
-            and any(form in short_forms for form in forms)
-            and any(_term_key(form) in heads for form in forms)
+        if not entity.proposed and (
+            (
+                entity.catalogue_id is None
+                and any(form in short_forms for form in forms)
+                and any(_term_key(form) in heads for form in forms)
+            )
+            # a title that is the name and nothing else: the paper that made it ("Deep Sets",
+            # "Attentive Neural Processes"), known or not
+            or (
+                " " in whole
+                and whole.split(" ", 1)[0] not in _STUDY_OPENERS
+                and entity.type not in ("Task", "Metric")
+                and any(_term_key(form) == whole for form in forms)
+            )
         ):
             entity = replace(entity, proposed=True, relation="proposes")
         out.append(entity)

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from kg.nlp.abbreviations import AbbreviationPair, Piece, find_abbreviations
-from kg.nlp.assemble import Candidate, assemble_entities
+from kg.nlp.assemble import Candidate, assemble_entities, recased_word
 from kg.nlp.catalogue import Catalogue, CatalogueEntry, load_catalogue
 from kg.nlp.discovery import (
     called_names,
@@ -352,7 +352,10 @@ class CatalogueRuler:
         strings = self.nlp.vocab.strings
         for matcher in (self._exact, self._folded):
             for match_id, start, end in matcher(doc):
-                found.append((start, end, self._groups[int(strings[match_id][1:])]))
+                entries = self._groups[int(strings[match_id][1:])]
+                if matcher is self._folded and end - start == 1 and recased_word(doc[start].text, entries):
+                    continue
+                found.append((start, end, entries))
         return found
 
     def set_annotations(self, doc: Doc, matches: list) -> None:
