@@ -44,6 +44,8 @@ PIECES = [
     "improves upon ", " by 7.5 points and on ", "(1) ", "(ii)", " 2) ", "contributions", ": ",
     "Fine-tuning", " yields ", "training", " results in ", "Presenting ", "yielding ", "Unlike ",
     "In contrast to ", "First, ", "Third, ", "we define the ", " metric",
+    ", is constructed by our ", " was built using our ", "we release it as the ", "the newly collected ",
+    "We curate and publicly release ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -60,6 +62,7 @@ def plain_relation(before: str, after: str) -> str:
     if (
         cues._PROPOSE.search(clause)
         or cues._proposed_after(before, after)
+        or (("we " in after[:60] or " our " in after[:60]) and cues._MADE_BY_US_AFTER.match(after))
         or (before.endswith(("our ", "Our ")) and cues._OWN_NAMED_AFTER.match(after))
         or (
             (apposed := cues._OUR_APPOSITIVE.search(after[:120]))

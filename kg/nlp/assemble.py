@@ -34,7 +34,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from kg.nlp.abbreviations import AbbreviationPair
+from kg.nlp.abbreviations import AbbreviationPair, Piece
 from kg.nlp.catalogue import Catalogue, CatalogueEntry, spell_symbols
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
@@ -721,7 +721,33 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
             long_forms.append(pair.long)
     if text and long_forms:
         repeats = repeated_mentions(text, long_forms)
+        repeats += _title_cased_repeats(text, long_forms, {p.start for p in repeats})
         out += [Candidate(p.start, p.end, p.text, "abbreviation") for p in repeats]
+    return out
+
+
+def _title_cased_repeats(text: str, long_forms: Sequence[Piece], taken: set[int]) -> list[Piece]:
+    """The places where the title writes a long form in another case ("Riemannian Stochastic
+    Gradient Descent" for the abstract's "Riemannian stochastic gradient descent (RSGD)").
+
+    >>> text = "Riemannian Stochastic Gradient Descent\n\nWe propose Riemannian stochastic gradient descent."
+    >>> [(p.text, p.start) for p in _title_cased_repeats(text, [Piece(text[61:99], 61, 99)], set())]
+    [('Riemannian Stochastic Gradient Descent', 0)]
+    """
+    title_end = text.find("\n\n")
+    if title_end <= 0:
+        return []
+    title = text[:title_end].casefold()
+    out = []
+    for form in {p.text for p in long_forms}:
+        folded = form.casefold()
+        at = title.find(folded)
+        while at >= 0:
+            end = at + len(form)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (end >= title_end or not text[end].isalnum())
+            if whole and at not in taken and text[at:end] != form:
+                out.append(Piece(text[at:end], at, end))
+            at = title.find(folded, end)
     return out
 
 
@@ -2274,6 +2300,7 @@ def _build_entity(
     # words, else one hyphenated word with a lower-case part: "Text-to-LoRA" for T2L (not "LR-nets"
     # beside "Local reparameterization networks")
     long_forms = [t for t in paired if " " in t.strip()] or [t for t in paired if _hyphenated_long_form(t)]
+    long_forms.sort(key=str.isupper)  # not an upper-case title's: "FUNCTIONAL VARIATIONAL BAYESIAN ..."
     typed_by: str | None
     if ambiguous:  # nothing in the paper settles it: keep the bare form, merge with nothing
         types = {e.type for e in entry_sets[0]}

@@ -836,7 +836,8 @@ _APPOSITIVE_NOUNS = (
         r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
         r"agents?|chatbots?|checkpoints?|assistants?|\d+(?:\.\d+)?[MBT]-param(?:eter)?s?|"
         # "GCoQA, a generative retriever for conversational QA": a trained component is a model
-        r"retrievers?|re-?rankers?|"
+        # (a verifier as a trained model, not a formal verification tool: "a new verifier, X")
+        r"retrievers?|re-?rankers?|(?:generative|learned|trained|process|outcome) verifiers?|drafters?|judges?|"
         # "a family of tabular transformers": trained models of one recipe
         r"famil(?:y|ies) of (?:[\w\-.]+ ){0,5}?(?:transformers|networks|encoders|decoders|models|LLMs)",
         "Model",
@@ -1534,7 +1535,8 @@ _PAIRED_ADJECTIVES = (
     "principled|practical|interpretable|powerful|versatile|generic|unified"
 )
 _PROPOSE = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+){0,2}?"  # "we also publicly release"
+    # "we also publicly release", "we curate and publicly release" (not "we adopt a recently proposed")
+    r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+and\s+\w+ly\s+|(?:\w+\s+){0,2}?)"
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
     r"contribute|offer|open-source|derive|assemble|compile)(?:s|d|ed)?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
@@ -1548,8 +1550,10 @@ _PROPOSE = re.compile(
     r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as|refer\s+to\s+as|"
     r"hereafter|henceforth)\s+(?:the\s+)?"
     r"(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
-    # "our new X split", "our proposed X"
-    r"|\bour\s+(?:new|novel|proposed|newly\s+[a-z]+ed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel)\s+[\"“'‘]?$"
+    # "our new X split", "our proposed X", "the newly collected X dataset"
+    r"|\bour\s+(?:new|novel|proposed|newly\s+[a-z]+ed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel|newly\s+[a-z]+ed)\s+[\"“'‘]?$"
+    # "which we release as the X dataset"
+    r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\s+(?:it\s+|them\s+)?as\s+(?:the\s+)?[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
     # "... and a new out-of-distribution set, RM-Shift"
@@ -1660,7 +1664,10 @@ _MADE_BY_US_AFTER = re.compile(
     r"(?:,?\s*(?:which|that)|,\s*an?\s+(?:[\w\-]+\s+){1,4}(?:(?:which|that)\s+)?)\s*we\s+"
     r"(?:(?:also|first|then|here|newly)\s+)?(?:build|built|construct(?:ed)?|"
     r"collect(?:ed)?|creat(?:e|ed)|curat(?:e|ed)|introduc(?:e|ed)|releas(?:e|ed)|propos(?:e|ed)|"
-    r"design(?:ed)?|develop(?:ed)?)\b(?!\s+(?:on|upon)\b)",
+    r"design(?:ed)?|develop(?:ed)?)\b(?!\s+(?:on|upon)\b)"
+    # "The dataset, X, is constructed by our automatic pipeline"
+    r"|,?\s*(?:is|was|are|were)\s+(?:\w+\s+)?(?:built|constructed|collected|curated|created|generated|"
+    r"synthesi[sz]ed|annotated)\s+(?:by|with|using|through|via|from)\s+our\b",
     re.I,
 )
 #: a suffix that makes the name a modifier of what follows ("X-style adapters")
@@ -1940,7 +1947,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     if (
         (_has(lower, 140, _PROPOSE_WORDS) and _PROPOSE.search(clause))
         or _proposed_after(before, after)
-        or ("we " in after[:60] and _MADE_BY_US_AFTER.match(after) is not None)
+        or (("we " in after[:60] or " our " in after[:60]) and _MADE_BY_US_AFTER.match(after) is not None)
         or (before.endswith(("our ", "Our ")) and _OWN_NAMED_AFTER.match(after) is not None)
         or (
             after.lstrip()[:1] in (",", "(")  # the appositive's comma, maybe past a bracket

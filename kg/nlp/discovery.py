@@ -70,6 +70,8 @@ _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+\.[A-Za-z]")
 #: the total and active sizes of a mixture of experts, written alone
 _MOE_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]-A\d+(?:\.\d+)?[BM]")
+#: a size and the plain word it measures, capitalised in a title: "4M-Token", "128K-Context"
+_SIZED_WORD = re.compile(r"\d+(?:\.\d+)?[KkMBT]-[A-Z]?[a-z]+")
 #: an author's name glued to a year, as citation keys are written: "Maddison2016"
 _CITATION_KEY = re.compile(r"[A-Z][a-z]+(?:19|20)\d\d[a-z]?")
 #: symbols of a formula: no name holds them
@@ -136,6 +138,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["Maddison2016", "argmin∈S", "celebA", "vGraph", "30B-A3B"]]
     [False, False, True, True, False]
+    >>> [is_name_shaped(t) for t in ["4M-Token", "128K-Context", "8B-Scale", "Zorb-8B"]]
+    [False, False, False, True]
     >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite-Base"]]
     [True, True]
     """
@@ -161,7 +165,7 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _CITATION_KEY.fullmatch(text) or _MATH_SYMBOL.search(text):  # "Maddison2016"; "argmin∈S"
         return False
-    if _MOE_SIZE.fullmatch(text):  # "30B-A3B": a mixture of experts' total and active sizes
+    if _MOE_SIZE.fullmatch(text) or _SIZED_WORD.fullmatch(text):  # "30B-A3B"; "4M-Token", "8B-Scale"
         return False
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16; 7-DoF: hardware, a setting
         return False
