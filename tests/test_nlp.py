@@ -3275,3 +3275,30 @@ def test_the_title_writes_a_long_form_in_title_case(nlp):
     assert "Stochastic Gradient Descent" not in found, found
     rsgd = next(e for e in found.values() if "RSGD" in e.mentions)
     assert "Riemannian Stochastic Gradient Descent" in rsgd.mentions and rsgd.proposed, found
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Our GUI agent runs on macOS and iOS and clicks through forms.",
+        "On CALVIN (ABC→D), the policy completes 4.1 tasks in a row.",
+    ],
+)
+def test_operating_systems_and_split_settings_are_no_names(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
+    assert not {"macOS", "iOS", "ABC→D", "ABC"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "relation"),
+    [
+        ("It keeps its scores on general benchmarks (MMLU, BBH and DROP).", "BIG-Bench Hard", "evaluates_on"),
+        ("It keeps its scores on general benchmarks (MMLU, BBH and DROP).", "MMLU", "evaluates_on"),
+        ("Our model matches tuned XGBoost, LightGBM and CatBoost on tables.", "XGBoost", "compares_with"),
+        ("It reaches 0.81 GenEval, narrowing the gap to FLUX.1-dev.", "FLUX.1 [dev]", "compares_with"),
+        ("The policy doubles the success rate of OpenVLA-OFT.", "OpenVLA-OFT", "compares_with"),
+    ],
+)
+def test_comparisons_and_bracketed_benchmarks_are_read(nlp, abstract, name, relation):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].relation == relation, found[name]

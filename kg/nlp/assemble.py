@@ -2275,6 +2275,8 @@ def _build_entity(
         return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm"
     if all(_INITIAL_BEFORE.search(text, max(0, m.start - 6), m.start) for m in group):
         return None  # a person: "H. Adam", whose surname the catalogue has as an optimiser
+    if entry is None and all("→" in m.text for m in group):
+        return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):
         return None  # "Qwen/Qwen2.5-7B-Instruct": the owner of a model hub id, not a model
     if entry is not None and entry.type == "Model" and all(text.startswith(" problem", m.end) for m in group):

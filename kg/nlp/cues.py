@@ -476,6 +476,11 @@ ORGANISATIONS = frozenset(
         "OpenBabel",
         "TSLib",
         "Android",
+        # operating systems a GUI agent acts in
+        "macOS",
+        "iOS",
+        "iPadOS",
+        "HarmonyOS",
         # parts of the hardware a kernel is written for
         "Tensor Cores",
         "Tensor Core",
@@ -1772,6 +1777,9 @@ _COMPARE_TERMS = (
     # "14 points above X", "2.1% below X"
     r"(?:points?|pp|%)\s+(?:above|below|behind)|"
     r"falls? short of|"
+    # "narrowing the gap to X", "doubles the success rate of X"
+    r"(?:narrow|clos)(?:s|es|ed|ing)? the gap (?:to|with)|"
+    r"(?:doubl|tripl|halv)(?:es|ed|ing) the (?:[\w\-]+ ){1,3}of|"
     rf"(?<!other )(?<!rather )than(?!\s+\d)|versus|vs\.?|{_OVER}|beat(?:s|ing)?|relative to"
 )
 _COMPARE = re.compile(
@@ -1783,6 +1791,7 @@ _COMPARE = re.compile(
     # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
     r"|(?:\bmatch(?:es|ing)|\b(?:we|they)\s+(?:\w+\s+)?match)\s+"  # "we match BigGAN-deep"
     r"(?:the\s+(?:performance|accuracy|quality|results?)\s+of\s+|that\s+of\s+)?"
+    r"(?:(?:tuned|well-tuned|strong|larger|proprietary|closed)\s+)?"  # "matches tuned XGBoost"
     r"(?:[A-Z][\w\-]*'s\s+)?$"
     # "our model matches X on Y": what follows "on" is measured (see _measured_on)
     r"|\bmatches\s(?!of\b)[^.;]{1,50}?\s(?:on|across)\s+(?:the\s+)?$",
@@ -1832,7 +1841,7 @@ _EVALUATE_WORDS = (
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
-    "trail", "lag", "short of", "competitive", "par with", "improves on", "improved on", "improving on",
+    "trail", "lag", "short of", "the gap", "doubl", "tripl", "halv", "competitive", "par with", "improves on", "improved on", "improving on",
     "improves upon", "improved upon", "improving upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
 )  # fmt: skip
@@ -2019,10 +2028,15 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             and _TRANSFERS_TO.search(before[-90:])
         )
         or (
-            before[-1:].isspace()
-            and before.rstrip()[-11:]
-            .lower()
-            .endswith(("including", "as", "like", "e.g.", "e.g.,", "benchmarks,", "benchmark,"))
+            (
+                before.endswith("(")
+                or (
+                    before[-1:].isspace()
+                    and before.rstrip()[-11:]
+                    .lower()
+                    .endswith(("including", "as", "like", "e.g.", "e.g.,", "benchmarks,", "benchmark,", "("))
+                )
+            )
             and _ON_BENCHMARKS_LIST.search(before[-90:])
         )
     ):
@@ -2162,7 +2176,9 @@ _BENCHMARKS_AFTER = re.compile(
 _ON_BENCHMARKS_LIST = re.compile(
     # (or the list right after the comma: "on the information seeking benchmarks, GAIA and X")
     # ("as evidenced by benchmarks such as MMLU")
-    r"\b(?:on|in|across|over|by)\s+(?:[\w\-]+\s+){0,4}?benchmarks?(?:,?\s+(?:including|such\s+as|like|e\.g\.,?)|,)\s+$",
+    # ... or in brackets: "its scores on general benchmarks (MMLU, BBH, DROP)"
+    r"\b(?:on|in|across|over|by)\s+(?:[\w\-]+\s+){0,4}?benchmarks?"
+    r"(?:(?:,?\s+(?:including|such\s+as|like|e\.g\.,?)|,)\s+|\s*\(\s*)$",
     re.I,
 )
 #: what a result carries over to: "it transfers to GPQA", "generalizes well to unseen ImageNet-R"

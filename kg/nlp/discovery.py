@@ -138,12 +138,14 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["Maddison2016", "argmin∈S", "celebA", "vGraph", "30B-A3B"]]
     [False, False, True, True, False]
-    >>> [is_name_shaped(t) for t in ["4M-Token", "128K-Context", "8B-Scale", "Zorb-8B"]]
-    [False, False, False, True]
+    >>> [is_name_shaped(t) for t in ["4M-Token", "128K-Context", "8B-Scale", "Zorb-8B", "ABC→D"]]
+    [False, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite-Base"]]
     [True, True]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
+        return False
+    if "→" in text:  # "ABC→D", "sim→real": a setting from one split or domain to another
         return False
     if text[0].isdigit() and _MEASURE.fullmatch(text):  # "12.5Hz", "16kHz", "100ms": a quantity
         return False  # braces spell a set of names ("Qwen2.5-{7,14}B"), as formulas do, not one
