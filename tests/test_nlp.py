@@ -3302,3 +3302,9 @@ def test_operating_systems_and_split_settings_are_no_names(nlp, abstract):
 def test_comparisons_and_bracketed_benchmarks_are_read(nlp, abstract, name, relation):
     found = entities(nlp, "A title", abstract)
     assert found[name].relation == relation, found[name]
+
+
+def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):
+    title = "ZorbTeam at SemEval-2019 Task 3: Attentive Recurrent Networks for Emotion Detection"
+    found = entities(nlp, title, "We describe ZorbTeam, which stacks recurrent layers over BERT.")
+    assert found["ZorbTeam"].proposed and not found["BERT"].proposed, found

@@ -727,11 +727,13 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
 
 
 def _title_cased_repeats(text: str, long_forms: Sequence[Piece], taken: set[int]) -> list[Piece]:
-    """The places where the title writes a long form in another case ("Riemannian Stochastic
+    r"""The places where the title writes a long form in another case ("Riemannian Stochastic
     Gradient Descent" for the abstract's "Riemannian stochastic gradient descent (RSGD)").
 
     >>> text = "Riemannian Stochastic Gradient Descent\n\nWe propose Riemannian stochastic gradient descent."
-    >>> [(p.text, p.start) for p in _title_cased_repeats(text, [Piece(text[61:99], 61, 99)], set())]
+    >>> at = text.index("Riemannian stochastic")
+    >>> long_form = Piece(text[at : at + 38], at, at + 38)
+    >>> [(p.text, p.start) for p in _title_cased_repeats(text, [long_form], set())]
     [('Riemannian Stochastic Gradient Descent', 0)]
     """
     title_end = text.find("\n\n")
@@ -881,6 +883,7 @@ def assemble_entities(
     entities = relations_fit_for_kind(text, entities)
     entities = introduced_by_own(entities)
     entities = named_by_title(text[:title_end], entities, {p.short.text for p in pairs})
+    entities = shared_task_system(text[:title_end], entities)
     entities = own_result_subject(text, title_end, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
@@ -930,6 +933,33 @@ def named_by_title(
             entity = replace(entity, proposed=True, relation="proposes")
         out.append(entity)
     return out
+
+
+#: "CUFE at SemEval-2016 Task 4: ...": a team's system described at a shared task
+_AT_SHARED_TASK = re.compile(
+    r"([^\s:][^:]{0,40}?)\s+at\s+(?:the\s+)?(?:SemEval|WMT|CoNLL|BioNLP|TREC|CLEF|CheckThat|FEVER|MEDIQA|"
+    r"NTCIR|IWSLT|TAC|BEA|WASSA|WNUT|SMM4H|GermEval|EvalITA|IberLEF|FinCausal|DSTC)\b"
+)
+
+
+def shared_task_system(title: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Mark proposed the system a shared-task paper's title opens on: "CUFE at SemEval-2016
+    Task 4: A Gated Recurrent Model ..." describes the team's own CUFE.
+
+    >>> e = ExtractedEntity("CUFE", "Method", ["CUFE"], [])
+    >>> [(x.name, x.proposed) for x in shared_task_system("CUFE at SemEval-2016 Task 4: GRUs", [e])]
+    [('CUFE', True)]
+    """
+    match = _AT_SHARED_TASK.match(title.strip())
+    if match is None:
+        return entities
+    system = match.group(1)
+    return [
+        replace(entity, proposed=True, relation=Relation.PROPOSES.value)
+        if not entity.proposed and entity.catalogue_id is None and system in (entity.name, *entity.mentions)
+        else entity
+        for entity in entities
+    ]
 
 
 def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
