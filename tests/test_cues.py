@@ -46,7 +46,7 @@ PIECES = [
     "In contrast to ", "First, ", "Third, ", "we define the ", " metric",
     ", is constructed by our ", " was built using our ", "we release it as the ", "the newly collected ",
     "We curate and publicly release ", "on general benchmarks (", " matches tuned ", "narrowing the gap to ",
-    "doubles the success rate of ",
+    "doubles the success rate of ", "our proposed strategy, ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -2857,6 +2857,10 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ),
         # what the paper trains and calls a verifier is its own trained model
         ("We train ZorbVerify-14B, a generative verifier of proofs.", "ZorbVerify-14B", "Model", "proposes"),
+        # the paper's own thing named after "our proposed <kind>,"
+        ("It adds our proposed strategy, ZorbSpan, to the sampler.", "ZorbSpan", None, "proposes"),
+        # an appositive's kind past a short form it defines
+        ("We build Zorb-Flow, a vision-language-action (VLA) model for arms.", "Zorb-Flow", "Model", None),
         # data the paper collects, releases or builds, however the sentence puts it
         ("We curate and publicly release ZorbScans, a set of 900 scans.", "ZorbScans", None, "proposes"),
         ("We record talks, which we release as the ZorbSpeech dataset.", "ZorbSpeech", "Dataset", "proposes"),

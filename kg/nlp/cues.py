@@ -868,7 +868,8 @@ _APPOSITIVE = re.compile(
     # (not past a relative clause or a preposition: "an automatic evaluation that decomposes model
     # outputs" is no model)
     + r"(?:(?!(?:that|which|who|whose|where|when|while|to|on|in|by|from|with|into|via|using|for)\b)"
-    + r"(?>[\w\-]+(?:[,./]\d+)*[\w\-]*)\s+){0,4}?(?:"  # "a 36,000-hour speech corpus", "a ViT-g/14 model"
+    # "a 36,000-hour speech corpus", "a ViT-g/14 model", "a vision-language-action (VLA) model"
+    + r"(?>[\w\-]+(?:[,./]\d+)*[\w\-]*)(?:\s+\([\w\-]{1,12}\))?\s+){0,4}?(?:"
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _APPOSITIVE_NOUNS)
     + r")\b(?!-)",  # the kind is the head noun, not a modifier: "an agent-based pipeline"
     re.I,
@@ -1557,6 +1558,8 @@ _PROPOSE = re.compile(
     r"(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
     # "our new X split", "our proposed X", "the newly collected X dataset"
     r"|\bour\s+(?:new|novel|proposed|newly\s+[a-z]+ed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel|newly\s+[a-z]+ed)\s+[\"“'‘]?$"
+    # "our proposed strategy, SpanDiv", "the proposed method, NovaBonus"
+    r"|\b(?:our|the)\s+proposed\s+[\w\-]+,\s+[\"“'‘]?$"
     # "which we release as the X dataset"
     r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\s+(?:it\s+|them\s+)?as\s+(?:the\s+)?[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
