@@ -2261,6 +2261,11 @@ def _hub_owner(text: str, mention: _Mention) -> bool:
 #: a person's initial right before a name: "H. Adam", "J.-P. Vert"
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 #: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
+#: what "top-1" or "top-k" selects when it is no accuracy: "top-1 routing", "top-k sampling"
+_NOT_A_SCORE_AFTER = re.compile(
+    r"[\s\-]+(?:routing|gating|sampling|selection|experts?|tokens?|candidates|predictions|decoding|sparsification)\b",
+    re.I,
+)
 _HARDWARE_AFTER = re.compile(
     r"(?:(?:,\s*|\s+and\s+|\s+or\s+)[\w\-]+)*\s+(?:\d+\s+)?(?:robots?|humanoids?|quadrupeds?|arms?|grippers?|"
     r"drones?|GPUs?|TPUs?|chips?|boards?)\b"
@@ -2305,6 +2310,9 @@ def _build_entity(
         return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm"
     if all(_INITIAL_BEFORE.search(text, max(0, m.start - 6), m.start) for m in group):
         return None  # a person: "H. Adam", whose surname the catalogue has as an optimiser
+    chosen = all(_NOT_A_SCORE_AFTER.match(text, m.end) for m in group)
+    if entry is not None and entry.type == "Metric" and chosen:
+        return None  # "top-1 routing", "top-k sampling": a choice of the best, not the accuracy
     if entry is None and all("→" in m.text for m in group):
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):

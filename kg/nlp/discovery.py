@@ -63,7 +63,7 @@ _BIG_O = re.compile(r"\b[OΘΩ]\s?\([^()]{1,60}\)")
 #: a quantisation setting's bit widths: "W4A16", "W8A8", "W4A4KV4"
 _BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?|\d{1,3}-?DoFs?|\d{1,3}-?DOFs?")
 #: graphics cards and accelerator boards written as one word
-_GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*")
+_GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*|Cortex-[AMR]\d{1,3}\w*")
 #: a function applied to a variable, as formulas write it: logN, expX, maxK
 #: a lower-case prefix word before an acronym: "short-CoT models", "non-IID data"
 #: the domain of an e-mail address
@@ -138,8 +138,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["Maddison2016", "argmin∈S", "celebA", "vGraph", "30B-A3B"]]
     [False, False, True, True, False]
-    >>> [is_name_shaped(t) for t in ["4M-Token", "128K-Context", "8B-Scale", "Zorb-8B", "ABC→D"]]
-    [False, False, False, True, False]
+    >>> [is_name_shaped(t) for t in ["4M-Token", "128K-Context", "8B-Scale", "Zorb-8B", "ABC→D", "Cortex-M4"]]
+    [False, False, False, True, False, False]
     >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite-Base"]]
     [True, True]
     """
