@@ -2310,8 +2310,11 @@ def _build_entity(
         return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm"
     if all(_INITIAL_BEFORE.search(text, max(0, m.start - 6), m.start) for m in group):
         return None  # a person: "H. Adam", whose surname the catalogue has as an optimiser
-    chosen = all(_NOT_A_SCORE_AFTER.match(text, m.end) for m in group)
-    if entry is not None and entry.type == "Metric" and chosen:
+    if (
+        entry is not None
+        and entry.type == "Metric"
+        and all(_NOT_A_SCORE_AFTER.match(text, m.end) for m in group)
+    ):
         return None  # "top-1 routing", "top-k sampling": a choice of the best, not the accuracy
     if entry is None and all("→" in m.text for m in group):
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
