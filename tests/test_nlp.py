@@ -3314,3 +3314,22 @@ def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):
     title = "ZorbTeam at SemEval-2019 Task 3: Attentive Recurrent Networks for Emotion Detection"
     found = entities(nlp, title, "We describe ZorbTeam, which stacks recurrent layers over BERT.")
     assert found["ZorbTeam"].proposed and not found["BERT"].proposed, found
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "proposed"),
+    [
+        # a title of a few capitalised words the abstract writes again names the paper's own
+        ("Zorbic Weight Recycling", "We show that zorbic weight recycling keeps ResNet-50 accurate.", True),
+        # not a task the paper works on, nor a title that opens a study
+        ("Zorbic Video Translation", "Zorbic video translation maps clips between styles.", None),
+        ("Understanding Zorbic Recycling", "We study why understanding zorbic recycling matters.", None),
+    ],
+)
+def test_a_short_title_the_abstract_repeats_names_the_papers_own(nlp, title, abstract, proposed):
+    found = entities(nlp, title, abstract)
+    own = [e for e in found.values() if title.lower() in (m.lower() for m in e.mentions)]
+    if proposed is None:
+        assert not own or not own[0].proposed, found
+    else:
+        assert own and own[0].proposed is proposed and own[0].type == "Method", found

@@ -45,6 +45,7 @@ from kg.nlp.discovery import (
     setting_terms,
     shaped_names,
     title_names,
+    whole_title_names,
 )
 from kg.nlp.patterncache import load_patterns, save_patterns
 from kg.records import ExtractedEntity
@@ -423,6 +424,7 @@ class NameDiscoverer:
         found += [(p, "cue") for p in phrase_names(text, title_end)]
         found += [(p, "cue") for p in introduced_phrases(text, title_end)]
         found += [(head, "title") for head in title_names(text[:title_end], text[title_end:])]
+        found += [(piece, "title") for piece in whole_title_names(text, title_end)]
         for rule in ("title", "called", "cue"):
             # (a title's name of one hyphenated word too, which shapes do not always find:
             # "Wan-Edit attaches")

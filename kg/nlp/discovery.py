@@ -792,6 +792,50 @@ _TITLE_OPENERS = frozenset(
 )
 
 
+#: last words of a title that name a task the paper works on, not its own artefact
+#: ("Unsupervised Video-to-Video Translation", "Non-Autoregressive Dialog State Tracking")
+_TASK_HEADS = words_of(
+    """translation tracking detection segmentation classification recognition imputation answering
+    parsing summarization summarisation generation retrieval captioning spam estimation forecasting"""
+)
+#: first words of a title that open a study or a sentence rather than a name
+_WHOLE_TITLE_OPENERS = _TITLE_OPENERS | words_of(
+    "a an the on learning improving exploring identifying analyzing analysing evaluating training using"
+)
+
+
+def whole_title_names(text: str, title_end: int) -> list[Piece]:
+    r"""A title of two to four capitalised words that the abstract writes again, in any case,
+    names the paper's own thing ("Stochastic Weight Recycling" with "... stochastic weight
+    recycling preserves ..."): the title and each place the abstract writes it.
+
+    >>> text = "Fraternal Dropout\n\nWe propose fraternal dropout, a regulariser."
+    >>> [(p.text, p.start) for p in whole_title_names(text, 17)]
+    [('Fraternal Dropout', 0), ('fraternal dropout', 30)]
+    >>> text = "Video-to-Video Translation\n\nvideo-to-video translation"
+    >>> whole_title_names(text, 26)
+    []
+    """
+    title = text[:title_end].strip().rstrip(".")
+    words = title.split()
+    if (
+        not 2 <= len(words) <= 4
+        or ":" in title
+        or "'" in title
+        or "’" in title
+        or words[0].lower() in _WHOLE_TITLE_OPENERS
+        or words[-1].lower() in _TASK_HEADS
+        or any(w.lower() in _TITLE_VERBS or not w[:1].isupper() for w in words)
+    ):
+        return []
+    start = text.find(title)
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(title)}(?:s)?(?![\w\-])", re.I)
+    repeats = [Piece(m.group(0), m.start(), m.end()) for m in pattern.finditer(text, title_end)]
+    if not repeats or start < 0:
+        return []
+    return [Piece(title, start, start + len(title)), *repeats]
+
+
 _WORD = r"(?:[A-Z]|[a-z]{1,4}\d)[\w\-+]*(?:\.\w[\w\-+]*)*"  # "Self-Play Tuning", "s1", "k1.5"
 _CALLED = re.compile(
     # (an article after the verb is no part of the name: "a tokenizer called the HoMi Tokenizer")
