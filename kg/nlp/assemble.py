@@ -57,7 +57,7 @@ from kg.nlp.discovery import (
     repeated_mentions,
     word_count,
 )
-from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name, words_of
+from kg.nlp.gazetteer import LANGUAGES, ORGANISATION_WORDS, is_never_a_name, is_organisation_name, words_of
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -2261,6 +2261,23 @@ def _hub_owner(text: str, mention: _Mention) -> bool:
 #: a person's initial right before a name: "H. Adam", "J.-P. Vert"
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 #: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
+#: shapes no name has: a person-and-machine pair ("Human-AI loop"), a field of a record in
+#: pseudo-code ("Tc.left"), a proceedings series ("JMLR: W&CP")
+_NO_NAME_SHAPE = re.compile(r"Human-[A-Z][\w]*|[A-Za-z]{1,3}\.[a-z]{1,10}|W&CP")
+#: two languages written as one word: "Chinese-English", "UrduEnglish", "Spanish-toEnglish"
+_LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)-?(?:to-?)?([A-Z][a-z]+)")
+
+
+def _language_pair(form: str) -> bool:
+    """Whether ``form`` is a language pair written as one word.
+
+    >>> [_language_pair(f) for f in ("Chinese-English", "UrduEnglish", "Spanish-toEnglish", "Deep-English")]
+    [True, True, True, False]
+    """
+    match = _LANGUAGE_PAIR.fullmatch(form)
+    return match is not None and match.group(1) in LANGUAGES and match.group(2) in LANGUAGES
+
+
 #: what "top-1" or "top-k" selects when it is no accuracy: "top-1 routing", "top-k sampling"
 _NOT_A_SCORE_AFTER = re.compile(
     r"[\s\-]+(?:routing|gating|sampling|selection|experts?|tokens?|candidates|predictions|decoding|sparsification)\b",
@@ -2316,6 +2333,8 @@ def _build_entity(
         and all(_NOT_A_SCORE_AFTER.match(text, m.end) for m in group)
     ):
         return None  # "top-1 routing", "top-k sampling": a choice of the best, not the accuracy
+    if entry is None and all(_NO_NAME_SHAPE.fullmatch(m.text) or _language_pair(m.text) for m in group):
+        return None  # "Chinese-English", "Human-AI", "Tc.left", "W&CP": a pair, a field, code, a venue
     if entry is None and all("→" in m.text for m in group):
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):
