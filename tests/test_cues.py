@@ -46,7 +46,8 @@ PIECES = [
     "In contrast to ", "First, ", "Third, ", "we define the ", " metric",
     ", is constructed by our ", " was built using our ", "we release it as the ", "the newly collected ",
     "We curate and publicly release ", "on general benchmarks (", " matches tuned ", "narrowing the gap to ",
-    "doubles the success rate of ", "our proposed strategy, ",
+    "doubles the success rate of ", "our proposed strategy, ", " (Smith and Eisner, 2006)",
+    " after Anttila (2006)",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -100,6 +101,8 @@ def plain_relation(before: str, after: str) -> str:
         if cues._MODIFIER_AFTER.match(after):
             return "uses"
         if cues.called_before(before, after) or cues._OUR_IN_SUBORDINATE.search(before[-100:]):
+            return "mentions"
+        if after[:1] in (" ", "(") and cues._CITED_AFTER.match(after):
             return "mentions"
         return (
             "mentions" if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(",") else "proposes"

@@ -2865,6 +2865,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We train ZorbVerify-14B, a generative verifier of proofs.", "ZorbVerify-14B", "Model", "proposes"),
         # the paper's own thing named after "our proposed <kind>,"
         ("It adds our proposed strategy, ZorbSpan, to the sampler.", "ZorbSpan", None, "proposes"),
+        # a name the paper cites was made before it, whatever the verb
+        ("We present ZorbGram (Smith and Eisner, 2006) for translation.", "ZorbGram", None, "mentions"),
         # an appositive's kind past a short form it defines
         ("We build Zorb-Flow, a vision-language-action (VLA) model for arms.", "Zorb-Flow", "Model", None),
         # data the paper collects, releases or builds, however the sentence puts it

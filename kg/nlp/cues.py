@@ -1345,6 +1345,12 @@ def called_before(before: str, after: str) -> bool:
     )
 
 
+#: a citation right after a name: " (Smith and Eisner, 2006)", " after Anttila and Andrus (2006)"
+_CITED_AFTER = re.compile(
+    r"\s*(?:\(\s*|after\s+)(?:e\.g\.,?\s*|see\s+)?[A-Z][\w'’\-]+"
+    r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'’\-]+|&\s+[A-Z][\w'’\-]+))?"
+    r",?\s*\(?(?:19|20)\d{2}[a-z]?\b"
+)
 #: "when augmented with our approach, ": a clause of "our" thing that ends at the comma
 _OUR_IN_SUBORDINATE = re.compile(
     r"\b(?:when|if|once|after|while|whereas)\b[^.;,]{0,60}\bour\s+[^.;,]{1,40},\s+$", re.I
@@ -1997,6 +2003,10 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         # "a recent method called K-FAC", "the so-called ReLU stability": a name given before;
         # "when augmented with our approach, X achieves": the comma closes a phrase of its own
         if called_before(before, after) or _OUR_IN_SUBORDINATE.search(before[-100:]):
+            return "mentions"
+        # "We present a quasi-synchronous grammar (Smith and Eisner, 2006)", "called T-orders
+        # after Anttila and Andrus (2006)": a citation says someone else made it
+        if after[:1] in (" ", "(") and _CITED_AFTER.match(after):
             return "mentions"
         # "we introduce Magistral, Mistral's first reasoning model": the maker, not the made
         if after.startswith(("'s ", "’s ")) and before.rstrip().endswith(","):
