@@ -47,7 +47,7 @@ PIECES = [
     ", is constructed by our ", " was built using our ", "we release it as the ", "the newly collected ",
     "We curate and publicly release ", "on general benchmarks (", " matches tuned ", "narrowing the gap to ",
     "doubles the success rate of ", "our proposed strategy, ", " (Smith and Eisner, 2006)",
-    " after Anttila (2006)",
+    " after Anttila (2006)", ", and the ", " dataset of ", "with a new ", " (MID) ", "We introduce ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -97,6 +97,7 @@ def plain_relation(before: str, after: str) -> str:
             and cues._CONTRIBUTION_OPENING.search(before[-400:])
         )
         or cues.made_by_training(before, after)
+        or cues.introduced_alongside(before, after)
     ):
         if cues._MODIFIER_AFTER.match(after):
             return "uses"

@@ -2865,6 +2865,20 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We train ZorbVerify-14B, a generative verifier of proofs.", "ZorbVerify-14B", "Model", "proposes"),
         # the paper's own thing named after "our proposed <kind>,"
         ("It adds our proposed strategy, ZorbSpan, to the sampler.", "ZorbSpan", None, "proposes"),
+        # a later artefact of the sentence that introduces the paper's own, and a new name
+        # the text defines at once
+        (
+            "We introduce ZorbGap, a metric, and the ZorbFaith-1K dataset of summaries.",
+            "ZorbFaith-1K",
+            None,
+            "proposes",
+        ),
+        (
+            "We track quality with a new Zorbic Index Delta (ZID) that compares revisions.",
+            "Zorbic Index Delta",
+            None,
+            "proposes",
+        ),
         # a name the paper cites was made before it, whatever the verb
         ("We present ZorbGram (Smith and Eisner, 2006) for translation.", "ZorbGram", None, "mentions"),
         # an appositive's kind past a short form it defines

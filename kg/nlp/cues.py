@@ -1345,6 +1345,44 @@ def called_before(before: str, after: str) -> bool:
     )
 
 
+def introduced_alongside(before: str, after: str) -> bool:
+    """Whether the name is a later artefact of the paper's own sentence of introduction ("We
+    introduce FactGap, a metric ..., and the SumFaith-1K dataset"), or a new name the text
+    defines right away ("a new Maintainability Index Delta (MID)").
+
+    >>> introduced_alongside("We introduce FactGap, a metric, and the ", " dataset of summaries.")
+    True
+    >>> introduced_alongside("We track quality with a new ", " (MID) that compares revisions.")
+    True
+    >>> introduced_alongside("We use BERT and the ", " dataset."), introduced_alongside("a new ", " (2017)")
+    (False, False)
+    """
+    if before.endswith(("the ", "a ", "an ", "new ")) and _ARTEFACT_KIND_AFTER.match(after):
+        return _INTRODUCED_EARLIER.search(before[-200:]) is not None
+    return (
+        before.endswith(("new ", "novel "))
+        and _NEW_DEFINED.search(before[-14:]) is not None
+        and _SHORT_FORM_AFTER.match(after) is not None
+    )
+
+
+#: a sentence of the paper's own introduction, then a later conjunct: "We introduce A, ..., and the "
+_INTRODUCED_EARLIER = re.compile(
+    r"\b[Ww]e\s+(?:\w+\s+)?(?:introduce|propose|present|release|contribute|build|construct|curate)\b"
+    r"[^.;]{0,160},?\s+and\s+(?:the|an?)\s+(?:new\s+)?$"
+)
+#: the kind of artefact right after a name: " dataset of ...", " benchmark"
+_ARTEFACT_KIND_AFTER = re.compile(r"\s+(?:dataset|benchmark|corpus|suite|metric|model|toolkit|library)s?\b")
+_NEW_DEFINED = re.compile(r"\b(?:a|an)\s+(?:new|novel)\s+$")
+#: a short form the text defines right after a name: " (MID)"
+#: (where the noun phrase ends, or its kind noun follows: not "a new zeroth-order (ZO) stochastic
+#: algorithm", where the name is a modifier)
+_SHORT_FORM_AFTER = re.compile(
+    r"\s*\([A-Z][\w\-]{0,10}\)(?=\s*[,.;:)]|\s+(?:that|which|to|for|with|in|on|is|are|module|method|model|"
+    r"loss|layer|framework|algorithm|metric|measure|score|network|architecture|block|mechanism)\b)"
+)
+
+
 #: a citation right after a name: " (Smith and Eisner, 2006)", " after Anttila and Andrus (2006)"
 _CITED_AFTER = re.compile(
     r"\s*(?:\(\s*|after\s+)(?:e\.g\.,?\s*|see\s+)?[A-Z][\w'’\-]+"
@@ -1995,6 +2033,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             )
         )
         or enumerated_contribution(before, after)
+        or introduced_alongside(before, after)
         or made_by_training(before, after)
     ):
         # "we propose X-style adapters": what is proposed only builds on X
@@ -2062,7 +2101,13 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     # ("compared ... to X" may stand 160 characters back)
     elif (
         # ("competes ... with X" may stand 95 characters back)
-        (_has(lower, 80, _COMPARE_WORDS) or "compar" in lower[-180:] or "compet" in lower[-120:])
+        (
+            _has(lower, 80, _COMPARE_WORDS)
+            or "compar" in lower[-180:]
+            or "compet" in lower[-120:]
+            # ("doubles the success rate of X" may stand 90 characters back)
+            or _has(lower, 120, ("the gap", "doubl", "tripl", "halv"))
+        )
         and (compared := _COMPARE.search(clause))
         and not subject_after_comparison(before, after)
     ):
