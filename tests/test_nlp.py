@@ -3353,3 +3353,12 @@ def test_a_short_title_the_abstract_repeats_names_the_papers_own(nlp, title, abs
         assert not own or not own[0].proposed, found
     else:
         assert own and own[0].proposed is proposed and own[0].type == "Method", found
+
+
+def test_lower_case_hub_ids_are_whole_names(nlp):
+    abstract = "Our encoder beats zorb-m3, gte-large-en-v1.5 and e5-mistral-7b-instruct on MTEB."
+    found = entities(nlp, "A title", abstract)
+    forms = {m for e in found.values() for m in e.mentions}
+    assert {"zorb-m3", "gte-large-en-v1.5", "e5-mistral-7b-instruct"} <= forms, found
+    assert "gte-large" not in forms and "mistral-7b-instruct" not in forms, found
+    assert all(found[name].type == "Model" for name in found if name != "MTEB"), found

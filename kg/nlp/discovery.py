@@ -181,6 +181,8 @@ def is_name_shaped(text: str) -> bool:
         return True
     if _LOWER_SIZED_ID.fullmatch(text):  # "tiny-coder-350m", "mt-rm-1b": a model id in lower case
         return True
+    if _lower_hub_id(text):  # "bge-m3", "gte-large-en-v1.5": a model hub's lower-case id
+        return True
     if _GREEK_CAPS_NAME.fullmatch(text):  # ΠGDM, ΠGDM-Net: a Greek letter opening an acronym
         return True
     if _SUFFIXED_NAME.fullmatch(text):  # Gallant-Bench, Hydra-Net: a word and a name's suffix
@@ -484,7 +486,8 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
     offset = match.start()
     for part in _split_slashes(raw):
         stem = part.rstrip(".+")
-        trimmed = trim_name(stem).rstrip(".+")
+        # (a hub id is whole with its lower-case parts: "bge-m3", "gte-large-en-v1.5")
+        trimmed = _hub_id_stem(stem) or trim_name(stem).rstrip(".+")
         if trimmed == stem and part.rstrip(".") != stem:  # "GPS++", "Uni-Mol+": the pluses are the name's
             trimmed = part.rstrip(".")
         if (
@@ -727,6 +730,49 @@ def word_count(text: str, word: str) -> int:
     2
     """
     return len(re.findall(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text))
+
+
+#: a model hub's lower-case id: words joined by hyphens ("bge-m3", "gte-large-en-v1.5",
+#: "e5-mistral-7b-instruct"), one of which is a version, a size or letters with digits
+_HUB_ID = re.compile(r"[a-z][a-z0-9]{1,15}(?:-[a-z0-9]+(?:\.\d+)*){1,6}")
+_HUB_ID_MARK = re.compile(
+    r"v\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|[a-z]{1,5}\d+[a-z]*"
+)  # not "objectivity1", a footnote
+#: first words of hyphenated lower-case words that are no ids: norms ("l2-normalized"),
+#: diseases ("covid-19"), formats and settings ("mp3-encoded", "top-5")
+_NOT_HUB_ID_START = words_of("l0 l1 l2 l3 covid sars mp3 mp4 h264 x86 top fp int bf utf")
+
+
+def _hub_id_stem(text: str) -> str | None:
+    """``text`` without a modifier's last parts ("-based", "-tuned") when what is left is a
+    model hub's lower-case id, else ``None``.
+
+    >>> _hub_id_stem("bge-m3-based"), _hub_id_stem("gte-large-en-v1.5"), _hub_id_stem("LoRA-based")
+    ('bge-m3', 'gte-large-en-v1.5', None)
+    """
+    parts = text.split("-")
+    while len(parts) > 1 and (parts[-1].endswith("ed") or parts[-1] in _MODIFIER_PARTS):
+        parts.pop()
+    stem = "-".join(parts)
+    return stem if _lower_hub_id(stem) else None
+
+
+#: last parts that make a hyphenated word a modifier ("bge-m3-style")
+_MODIFIER_PARTS = words_of("based style like only free aware level specific")
+
+
+def _lower_hub_id(text: str) -> bool:
+    """Whether ``text`` is a model hub's lower-case id (see :data:`_HUB_ID`).
+
+    >>> [_lower_hub_id(t) for t in ("bge-m3", "gte-large-en-v1.5", "e5-mistral-7b-instruct", "nomic-v2")]
+    [True, True, True, True]
+    >>> [_lower_hub_id(t) for t in ("l2-normalized", "covid-19", "pre-2020", "non-objectivity1", "top-5")]
+    [False, False, False, False, False]
+    """
+    if _HUB_ID.fullmatch(text) is None:
+        return False
+    parts = text.split("-")
+    return parts[0] not in _NOT_HUB_ID_START and any(_HUB_ID_MARK.fullmatch(part) for part in parts)
 
 
 #: a lower-case name with a digit inside: "wav2vec", "node2vec"
