@@ -47,7 +47,9 @@ PIECES = [
     ", is constructed by our ", " was built using our ", "we release it as the ", "the newly collected ",
     "We curate and publicly release ", "on general benchmarks (", " matches tuned ", "narrowing the gap to ",
     "doubles the success rate of ", "our proposed strategy, ", " (Smith and Eisner, 2006)",
-    " after Anttila (2006)", ", and the ", " dataset of ", "with a new ", " (MID) ", "We introduce ",
+    " after Anttila (2006)",
+    "We propose a simple method for transfer: ", "We present results on two benchmarks: ",
+    ", and the ", " dataset of ", "with a new ", " (MID) ", "We introduce ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -2879,6 +2879,19 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             None,
             "proposes",
         ),
+        # the name after the colon of the paper's sentence of proposal, and a new task's name
+        (
+            "We propose a simple method for transfer: Zorb-Tuning. It adapts nets.",
+            "Zorb-Tuning",
+            None,
+            "proposes",
+        ),
+        (
+            "We define a new task, Zorbic-Captions, where captions follow a persona.",
+            "Zorbic-Captions",
+            None,
+            "proposes",
+        ),
         # a name the paper cites was made before it, whatever the verb
         ("We present ZorbGram (Smith and Eisner, 2006) for translation.", "ZorbGram", None, "mentions"),
         # an appositive's kind past a short form it defines
@@ -3011,6 +3024,8 @@ def test_h2o_is_the_kv_cache_method_only_beside_its_field(nlp):
         ("Caches are big. SnapZorb retains 98% of the accuracy of Llama-3.1-8B.", True),
         ("Caches are big. Unlike H2O and StreamingLLM, SnapZorb is query-aware.", True),
         ("Caches are big. Unlike SnapZorb, our cache is query-aware.", False),
+        # one of the others' work the sentence opens on
+        ("Among several recently proposed compressors, SnapZorb achieves the best ratio.", False),
         ("We propose Wrenet. Unlike H2O and StreamingLLM, SnapZorb is query-aware.", False),
         # what reaches a score is a system, whatever its "-QA" says
         ("Clips are long. ZorbVQA compresses clips. ZorbVQA reaches 62% on EgoSchema.", True),

@@ -1012,6 +1012,13 @@ _RESULT_VERB_AFTER = re.compile(
     r"\s+(?:also\s+|further\s+|consistently\s+|significantly\s+)?(?:outperforms|achieves|reaches|"
     r"improves|matches|beats|surpasses|obtains|attains|yields|delivers|exceeds|retains|preserves)\b"
 )
+#: words of the clause before a subject that make it others' work: "Among the recently proposed
+#: methods, X achieves", "Of existing approaches, X reaches" (within its sentence)
+_PRIOR_WORK_BEFORE = re.compile(
+    r"\b(?:recent(?:ly)?\s+proposed|existing|previous(?:ly)?|prior|popular|well-known|widely\s+used)\b"
+    r"[^.!?]*,\s+(?:our\s+)?$",
+    re.I,
+)
 #: a clause that sets what follows against named work: "Unlike H2O and StreamingLLM, X is ..."
 _CONTRAST_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:Unlike|In\s+contrast\s+to)\s[^.!?;]*,\s$")
 
@@ -1028,9 +1035,14 @@ def _opens_a_result(text: str, form: str, start: int) -> bool:
             # "..., our FlowPolicy achieves": the paper's own subject (not "four")
             or (text[at - 4 : at] in ("our ", "Our ") and not text[at - 5 : at - 4].isalpha())
         )
-        if opens and (
-            _RESULT_VERB_AFTER.match(text, at + len(form))
-            or _CONTRAST_BEFORE.search(text, max(0, at - 300), at) is not None
+        if (
+            opens
+            and (
+                _RESULT_VERB_AFTER.match(text, at + len(form))
+                or _CONTRAST_BEFORE.search(text, max(0, at - 300), at) is not None
+            )
+            # "Among several recently proposed algorithms, RGC achieves ...": one of others' work
+            and _PRIOR_WORK_BEFORE.search(text, max(0, at - 150), at) is None
         ):
             return True
         at = text.find(form, at + 1)

@@ -1602,6 +1602,12 @@ _PROPOSE = re.compile(
     r"(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
     # "our new X split", "our proposed X", "the newly collected X dataset"
     r"|\bour\s+(?:new|novel|proposed|newly\s+[a-z]+ed)\s+[\"“'‘]?$|\bthe\s+(?:proposed|novel|newly\s+[a-z]+ed)\s+[\"“'‘]?$"
+    # "We propose a simple method for transfer: Side-Tuning"
+    # (what is proposed is a kind of thing, not "We present results on two benchmarks: X")
+    r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present)\b"
+    r"(?![^.;:]*\b(?:results?|experiments?|analys[ie]s|evaluations?|findings|evidence)\b)[^.;:]{0,80}?"
+    r"\b(?:method|approach|framework|model|algorithm|technique|architecture|strategy|recipe|loss|objective|"
+    r"module|system|tool|metric|benchmark|dataset|corpus|suite)s?\b[^.;:]{0,60}:\s+[\"“'‘]?$"
     # "our proposed strategy, SpanDiv", "the proposed method, NovaBonus"
     r"|\b(?:our|the)\s+proposed\s+[\w\-]+,\s+[\"“'‘]?$"
     # "which we release as the X dataset"

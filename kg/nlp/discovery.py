@@ -1262,6 +1262,18 @@ _OUR_KIND_NAMED = re.compile(  # (no "\b" before "our": it opens on a letter, fo
     r"retriever|planner|encoder|decoder|suite|library|toolkit|simulator|environment|sampler|estimator|"
     rf"scheduler|regulari[sz]er|router|controller|attacker|data),\s+({_CAP_WORD})(?=,|\s+\()"
 )
+#: the name after the colon of the paper's own sentence: "We propose a simple method for
+#: transfer: Side-Tuning"
+_INTRO_COLON = re.compile(
+    r"\b[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present)\b[^.;:]{0,80}?"
+    r"\b(?:method|approach|framework|model|algorithm|technique|architecture|strategy|recipe|loss|objective|"
+    rf"module|system|tool|metric|benchmark|dataset|corpus|suite)s?\b[^.;:]{{0,60}}:\s+({_CAP_WORD})"
+)
+#: the name of a new kind of thing after its comma: "We define a new task, Personality-Captions"
+_NEW_KIND_NAMED = re.compile(
+    r"\b(?:a|an)\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}(?:task|dataset|benchmark|metric|method|model|"
+    rf"framework|setting|problem|corpus|suite|environment),\s+({_CAP_WORD})"
+)
 #: "we release the translated preferences as Zorbsafe"
 _RELEASED_AS = re.compile(
     r"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{1,80}?)?\s+"
@@ -1435,6 +1447,10 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Lumen']
     >>> [p.text for p in cued_names("Unlike SnapZorb, our cache is query-aware.")]
     []
+    >>> [p.text for p in cued_names("We propose a simple method for transfer: Side-Tuning. It wins.")]
+    ['Side-Tuning']
+    >>> [p.text for p in cued_names("We define a new task, Personality-Captions, for captions.")]
+    ['Personality-Captions']
     >>> [p.text for p in cued_names("Our optimizer, Kestrel-Opt, matches AdamW.")]
     ['Kestrel-Opt']
     >>> [p.text for p in cued_names("We introduce The Zorb Scientist, which writes papers.")]
@@ -1445,7 +1461,16 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Zorblin']
     """
     found: dict[int, Piece] = {}
-    for pattern in (_INTRO, _NAMING, _IS_NEW, _OWN_OPENING, _RELEASED_AS, _OUR_KIND_NAMED):
+    for pattern in (
+        _INTRO,
+        _NAMING,
+        _IS_NEW,
+        _OWN_OPENING,
+        _RELEASED_AS,
+        _OUR_KIND_NAMED,
+        _INTRO_COLON,
+        _NEW_KIND_NAMED,
+    ):
         if pattern in _GATED and _GATED[pattern].search(text) is None:
             continue  # the words the pattern ends with are not in the text: skip the slow search
         if pattern in _GATED_WORDS and not any(word in text for word in _GATED_WORDS[pattern]):
