@@ -1241,7 +1241,7 @@ def appositive_kind(after: str) -> str | None:
 #: an appositive that gives a size in parameters, whatever its noun: "X, a 3B judge distilled ..."
 #: (not a count of data: "a 2B token mix")
 _SIZED_APPOSITIVE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,\s*an?\s+(?:[\w\-]+\s+)?\d+(?:\.\d+)?[BM]\s+"
+    r"\s*(?:\([^)]*\)\s*)?,\s*(?:is\s+|which\s+is\s+)?an?\s+(?:[\w\-]+\s+)?\d+(?:\.\d+)?[BM]\s+"
     r"(?!(?:tokens?|words?|images?|pairs?|examples?|samples?|hours?|parameters?)\b)[a-z]"
 )
 #: a verb right after "our <kind>": the kind is the subject, no appositive
