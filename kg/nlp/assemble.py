@@ -2290,9 +2290,12 @@ def _language_pair(form: str) -> bool:
     return match is not None and match.group(1) in LANGUAGES and match.group(2) in LANGUAGES
 
 
-#: what "top-1" or "top-k" selects when it is no accuracy: "top-1 routing", "top-k sampling"
+#: what "top-1" or "top-k" selects when it is no accuracy ("top-1 routing", "top-k sampling"),
+#: and what a measure made part of training is ("a KL penalty", "perplexity filtering")
 _NOT_A_SCORE_AFTER = re.compile(
-    r"[\s\-]+(?:routing|gating|sampling|selection|experts?|tokens?|candidates|predictions|decoding|sparsification)\b",
+    r"[\s\-]+(?:routing|gating|sampling|selection|experts?|tokens?|candidates|predictions|decoding|sparsification|"
+    # ... and a measure made part of training: "a KL penalty", "perplexity filtering"
+    r"penalty|penalties|regulari[sz]ation|regulari[sz]er|filtering|filter|constraint|annealing)\b",
     re.I,
 )
 _HARDWARE_AFTER = re.compile(
@@ -2344,7 +2347,7 @@ def _build_entity(
         and entry.type == "Metric"
         and all(_NOT_A_SCORE_AFTER.match(text, m.end) for m in group)
     ):
-        return None  # "top-1 routing", "top-k sampling": a choice of the best, not the accuracy
+        return None  # "top-1 routing", "perplexity filtering": a choice or a part of training, not a score
     if entry is None and all(_NO_NAME_SHAPE.fullmatch(m.text) or _language_pair(m.text) for m in group):
         return None  # "Chinese-English", "Human-AI", "Tc.left", "W&CP": a pair, a field, code, a venue
     if entry is None and all("→" in m.text for m in group):
