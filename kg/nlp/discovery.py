@@ -140,6 +140,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, True, True, False]
     >>> [is_name_shaped(t) for t in ["4M-Token", "128K-Context", "8B-Scale", "Zorb-8B", "ABC→D", "Cortex-M4"]]
     [False, False, False, True, False, False]
+    >>> [is_name_shaped(t) for t in ["X-Ray", "Q-Former"]]
+    [False, True]
     >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite-Base"]]
     [True, True]
     """
@@ -170,6 +172,8 @@ def is_name_shaped(text: str) -> bool:
     if _MOE_SIZE.fullmatch(text) or _SIZED_WORD.fullmatch(text):  # "30B-A3B"; "4M-Token", "8B-Scale"
         return False
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16; 7-DoF: hardware, a setting
+        return False
+    if text in _LETTER_WORDS:  # X-Ray, T-Shirt: words, not a letter and a name
         return False
     if _LETTER_NAME.fullmatch(text) or _GREEK_NAME.fullmatch(text):  # G-Vendi, Q-Former, τ-bench
         return True
@@ -527,6 +531,8 @@ _NAME_SLASH = re.compile(r"/(?!\d)")
 _WORD_SEP = re.compile(r"[\s-]+")
 _MAYBE_NAME = re.compile(rf".[A-Z]|\d|^[{_GREEK}]")
 _LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
+#: English words made of a letter and a word, which the shape of a letter name takes in
+_LETTER_WORDS = frozenset(["X-Ray", "X-Rays", "T-Shirt", "T-Shirts", "U-Turn", "E-Mail", "E-Mails"])
 #: a Greek letter before a hyphen and a capitalised word or "bench": "α-CLIP", "τ-bench" (not
 #: "σ0", "σ²" or "βI", formulas, nor "ε-greedy", a plain term)
 _GREEK_CAPS_NAME = re.compile(rf"[{_GREEK}][A-Z]{{2,}}[\w\-]*")
