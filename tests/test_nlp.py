@@ -1635,8 +1635,7 @@ def test_a_variant_typed_by_its_shape_takes_its_familys_kind(nlp):
         "Chest X-Ray report generation needs radiologist feedback on each X-Ray.",
         # a measure made part of training is no score the paper reports
         "We add a KL penalty toward the reference policy and keep top-k gating.",
-        # language pairs, a person-and-machine pair, fields in pseudo-code, a proceedings series
-        "We release an English-Russian test set and results for UrduEnglish and Spanish-toEnglish.",
+        # a person-and-machine pair, fields in pseudo-code, a proceedings series
         "A Human-AI loop labels keywords. The node Tc.left holds points. JMLR: W&CP volume 28.",
     ],
 )

@@ -57,7 +57,7 @@ from kg.nlp.discovery import (
     repeated_mentions,
     word_count,
 )
-from kg.nlp.gazetteer import LANGUAGES, ORGANISATION_WORDS, is_never_a_name, is_organisation_name, words_of
+from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name, words_of
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -2276,20 +2276,6 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 #: shapes no name has: a person-and-machine pair ("Human-AI loop"), a field of a record in
 #: pseudo-code ("Tc.left"), a proceedings series ("JMLR: W&CP")
 _NO_NAME_SHAPE = re.compile(r"Human-[A-Z][\w]*|[A-Za-z]{1,3}\.[a-z]{1,10}|W&CP")
-#: two languages written as one word: "Chinese-English", "UrduEnglish", "Spanish-toEnglish"
-_LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)-?(?:to-?)?([A-Z][a-z]+)")
-
-
-def _language_pair(form: str) -> bool:
-    """Whether ``form`` is a language pair written as one word.
-
-    >>> [_language_pair(f) for f in ("Chinese-English", "UrduEnglish", "Spanish-toEnglish", "Deep-English")]
-    [True, True, True, False]
-    """
-    match = _LANGUAGE_PAIR.fullmatch(form)
-    return match is not None and match.group(1) in LANGUAGES and match.group(2) in LANGUAGES
-
-
 #: what "top-1" or "top-k" selects when it is no accuracy ("top-1 routing", "top-k sampling"),
 #: and what a measure made part of training is ("a KL penalty", "perplexity filtering")
 _NOT_A_SCORE_AFTER = re.compile(
@@ -2348,8 +2334,9 @@ def _build_entity(
         and all(_NOT_A_SCORE_AFTER.match(text, m.end) for m in group)
     ):
         return None  # "top-1 routing", "perplexity filtering": a choice or a part of training, not a score
-    if entry is None and all(_NO_NAME_SHAPE.fullmatch(m.text) or _language_pair(m.text) for m in group):
-        return None  # "Chinese-English", "Human-AI", "Tc.left", "W&CP": a pair, a field, code, a venue
+    if entry is None and all(_NO_NAME_SHAPE.fullmatch(m.text) for m in group):
+        return None  # "Human-AI", "Tc.left", "W&CP": a field, code, a venue (a language pair stays:
+        # SciERC's gold keeps "German-English" as data)
     if entry is None and all("→" in m.text for m in group):
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):
