@@ -2916,6 +2916,14 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("We present ZorbGram (Smith and Eisner, 2006) for translation.", "ZorbGram", None, "mentions"),
         # a size in parameters after "is a" makes a model
         ("Our student, ZorbGecko-M3, is a 560M encoder for retrieval.", "ZorbGecko-M3", "Model", None),
+        # the name a counted indefinite kind is given, and a measure written "X score above"
+        (
+            "We curate a 2,400-example dataset, ZorbHarm, of persuasive prompts.",
+            "ZorbHarm",
+            "Dataset",
+            "proposes",
+        ),
+        ("Designs with a zcTM score above 0.8 are kept.", "zcTM", "Metric", None),
         # an appositive's kind past a short form it defines
         ("We build Zorb-Flow, a vision-language-action (VLA) model for arms.", "Zorb-Flow", "Model", None),
         # data the paper collects, releases or builds, however the sentence puts it

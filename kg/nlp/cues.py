@@ -736,7 +736,8 @@ _AFTER_NOUNS = (
     ),
     # "the BLEU score", not the verb: "X scores 84.3", "X scores higher", "X scores the drafts"
     (
-        rf"scores?(?!\s+(?:[-+\d]|(?:{SCORE_VERB_NEXT})\b))"
+        # ("the scTM score above 0.8": a singular "score" is the noun unless a number follows)
+        rf"score(?!s)(?!\s+[-+\d])|scores(?!\s+(?:[-+\d]|(?:{SCORE_VERB_NEXT})\b))"
         r"|metrics?|measures?",
         "Metric",
     ),
@@ -1056,7 +1057,8 @@ _KIND_APPOSED = re.compile(
     # (or after a preposition: "using a controlled biography dataset, bioS, ...")
     r"(?:^|[.;:,]\s+|\b(?:and|or|using|with|from|on|via|in|into|of|by)\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+"
     r"(?:(?:new|novel|first|own|proposed)\s+)?"
-    rf"(?:[\w\-]+(?:\.\d+\w*)?\s+){{0,2}}(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
+    # ("a 2,400-example dataset, PersuadeHarm": a number may carry its thousands' commas)
+    rf"(?:[\w\-]+(?:\.\d+\w*|(?:,\d{{3}})+[\w\-]*)?\s+){{0,2}}(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
     re.I,
 )
 
@@ -1592,7 +1594,7 @@ _PROPOSE = re.compile(
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
     # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
-    rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:\s+\([\w\-]{{1,15}}\)(?!,))?"
+    rf"(?:(?!(?:{_NOT_OBJECT})\b)[\w\-]+(?:,\d{{3}}[\w\-]*)*(?:\s+\([\w\-]{{1,15}}\)(?!,))?"  # "2,400-example"
     r"(?:,(?!\s+(?:an?|its|their|whose|which|who|where|[\w\-]+['’]s|"
     r"the\s+(?:first|only|largest|most|best))\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
