@@ -50,6 +50,7 @@ PIECES = [
     " after Anttila (2006)",
     "We propose a simple method for transfer: ", "We present results on two benchmarks: ",
     ", and the ", " dataset of ", "with a new ", " (MID) ", "We introduce ",
+    "we develop a linear model for RNNs, the ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -2924,6 +2924,13 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "proposes",
         ),
         ("Designs with a zcTM score above 0.8 are kept.", "zcTM", "Metric", None),
+        # "we develop a <kind> ..., the X,": the paper's own, named after its description
+        (
+            "We develop a linear surrogate model for RNNs, the ZILR-LSTM, that trains fast.",
+            "ZILR-LSTM",
+            None,
+            "proposes",
+        ),
         # an appositive's kind past a short form it defines
         ("We build Zorb-Flow, a vision-language-action (VLA) model for arms.", "Zorb-Flow", "Model", None),
         # data the paper collects, releases or builds, however the sentence puts it

@@ -1616,13 +1616,15 @@ _PROPOSE = re.compile(
     r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\s+(?:it\s+|them\s+)?as\s+(?:the\s+)?[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
     r"|\bour\s+(?:final\s+|resulting\s+|best\s+)?(?:model|method|system|agent|framework)\s+[\"“'‘]?$"
-    # "... and a new out-of-distribution set, RM-Shift"
-    r"|\ba\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split|metric|measure|"
+    # "... and a new out-of-distribution set, RM-Shift"; "we develop a linear surrogate model for
+    # RNNs, the GILR-LSTM, ..."
+    r"|(?:\ba\s+(?:new|novel)|\bwe\s+(?:propose|introduce|present|develop|design|build|construct)\s+an?)\s+"
+    r"(?:[\w\-]+\s+){0,3}(?:set|benchmark|dataset|suite|corpus|testbed|split|metric|measure|"
     r"score|framework|method|approach|algorithm|technique|architecture|paradigm|model|problem|task|setting|"
     r"type|kind|class|family)"
     # "a new framework for language model inference, Tree of Thoughts (ToT)", "a new type of prior
     # distributions for convolutional neural networks, deep weight prior (DWP)"
-    r"(?:\s+(?:for|of)\s+(?:[\w\-]+\s+){0,5}[\w\-]+){0,2},\s+[\"“'‘]?$"
+    r"(?:\s+(?:for|of)\s+(?:[\w\-]+\s+){0,5}[\w\-]+){0,2},\s+(?:the\s+)?[\"“'‘]?$"
     # "trained on our synthetic corpus QS-Synth"
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|training\b)"
     r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
