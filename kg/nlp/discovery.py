@@ -185,7 +185,7 @@ def is_name_shaped(text: str) -> bool:
         return True
     if _LOWER_SIZED_ID.fullmatch(text):  # "tiny-coder-350m", "mt-rm-1b": a model id in lower case
         return True
-    if _lower_hub_id(text):  # "bge-m3", "gte-large-en-v1.5": a model hub's lower-case id
+    if text[0].islower() and "-" in text and _lower_hub_id(text):  # "bge-m3", "gte-large-en-v1.5"
         return True
     if _GREEK_CAPS_NAME.fullmatch(text):  # ΠGDM, ΠGDM-Net: a Greek letter opening an acronym
         return True
@@ -756,6 +756,8 @@ def _hub_id_stem(text: str) -> str | None:
     >>> _hub_id_stem("bge-m3-based"), _hub_id_stem("gte-large-en-v1.5"), _hub_id_stem("LoRA-based")
     ('bge-m3', 'gte-large-en-v1.5', None)
     """
+    if "-" not in text or not text[:1].islower():  # (most words: no need to split them)
+        return None
     parts = text.split("-")
     while len(parts) > 1 and (parts[-1].endswith("ed") or parts[-1] in _MODIFIER_PARTS):
         parts.pop()
@@ -1289,11 +1291,13 @@ _RELEASED_AS = re.compile(
 _GATED = {
     _IS_NEW: re.compile(r"is\s+an?\s+(?:new|novel)\b"),
     _OWN_OPENING: re.compile(r",\s+(?:our\s|an?\s+(?:new|novel)\s)"),
+    _INTRO_COLON: re.compile(r":\s+[A-Z]"),
 }
 #: words one of which must be in the text for the pattern to match (``in`` is faster still)
 _GATED_WORDS = {
     _RELEASED_AS: ("release", "open-source", "publish"),
     _OUR_KIND_NAMED: ("our ", "Our "),
+    _NEW_KIND_NAMED: ("new ", "novel "),
 }
 _POSSESSIVE = re.compile(r"'s$")
 
