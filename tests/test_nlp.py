@@ -3414,3 +3414,15 @@ def test_lower_case_hub_ids_are_whole_names(nlp):
     assert {"zorb-m3", "gte-large-en-v1.5", "e5-mistral-7b-instruct"} <= forms, found
     assert "gte-large" not in forms and "mistral-7b-instruct" not in forms, found
     assert all(found[name].type == "Model" for name in found if name != "MTEB"), found
+
+
+def test_a_title_approach_to_a_named_problem_leaves_the_problem_a_task(nlp):
+    title = "Few-shot Zorbic Learning: a Brain-inspired Approach"
+    abstract = "We study few-shot zorbic learning (FSZL), where a learner adapts from a few examples."
+    catalogue = [CatalogueEntry("zorbic learning", "Task")]
+    nlp_with = make_pipeline(catalogue_files=[], use_shipped_catalogue=True)
+    ruler = nlp_with.get_pipe("kg_catalogue")
+    ruler.set_catalogue(Catalogue.from_entries([*ruler.catalogue, *catalogue]))
+    found = entities(nlp_with, title, abstract)
+    fszl = next(e for e in found.values() if "FSZL" in e.mentions)
+    assert fszl.type == "Task", found
