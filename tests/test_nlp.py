@@ -3426,3 +3426,25 @@ def test_a_title_approach_to_a_named_problem_leaves_the_problem_a_task(nlp):
     found = entities(nlp_with, title, abstract)
     fszl = next(e for e in found.values() if "FSZL" in e.mentions)
     assert fszl.type == "Task", found
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "name", "type_"),
+    [
+        # an evaluation campaign's year names its test set, not the measure
+        ("A title", "We test on the NIST 2008 evaluation set and report BLEU.", "NIST 2008", "Benchmark"),
+        # a bracketed long form in a title's head is the name's own
+        ("ZAFT (Zorb-Augmented Fine-Tuning): Adapting Models", "ZAFT adapts models.", "ZAFT", "Method"),
+    ],
+)
+def test_campaign_years_and_bracketed_title_heads(nlp, title, abstract, name, type_):
+    found = entities(nlp, title, abstract)
+    [entity] = [e for e in found.values() if name in e.mentions]
+    assert entity.type == type_ and "(" not in entity.name, found
+
+
+def test_a_title_of_two_names_joined_by_an_ampersand_gives_both_and_a_possessive_none(nlp):
+    found = entities(nlp, "ZorbA & ZorbB-7B: Two Compact Models", "ZorbA and ZorbB-7B are small.")
+    assert {"ZorbA", "ZorbB-7B"} <= set(found) and "ZorbA & ZorbB-7B" not in found, found
+    found = entities(nlp, "BERT's Attention Heads: What They Track", "We probe heads of BERT.")
+    assert not any("Attention Heads" in name for name in found), found

@@ -785,6 +785,10 @@ def split_term_candidates(
     return out
 
 
+#: a year after a measure's name: the campaign's test set ("NIST 2008", "the NIST 2006 set")
+_CAMPAIGN_YEAR = re.compile(r"(?<![\w.])(?:19[89]\d|20[0-4]\d)(?![\w.])")
+
+
 def _known_long_form(pair: AbbreviationPair, mentions: Sequence[Candidate], text: str) -> int | None:
     """The index of the catalogue mention that holds ``pair``'s long form and starts earlier,
     on the short form's first letter: the shortest long form the letters allow ("similarity
@@ -2418,6 +2422,9 @@ def _build_entity(
                 and {apposed, found.type} != _LOOSE_KINDS
             ):
                 type_, typed_by = apposed, "context"
+            elif found.type == "Metric" and _CAMPAIGN_YEAR.search(name):
+                # "NIST 2008", "MUC 1995": an evaluation campaign's year names its test data
+                type_, typed_by = "Benchmark", "parent"
             else:
                 type_, typed_by = found.type, "parent"
         elif typed_by is None and (head := find_head(name, catalogue)) is not None:

@@ -621,6 +621,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Prismatic Synthesis'
     >>> title_name("The Imitation Game: Turing Machine Imitator") is None
     True
+    >>> title_name("BERT's Attention Heads: What They Track") is None
+    True
     >>> title_name("Thinking Beyond Tokens: From Brain to Cognition") is None
     True
     >>> title_name("Routing Networks: Adaptive Selection", "we introduce the routing network paradigm").text
@@ -665,10 +667,16 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
         return None
     head = _REPORT.sub("", match.group(1).strip())
     head_start = match.start(1)
+    # "RAFT (Retrieval-Augmented Fine-Tuning): ...": the long form in brackets is the name's own
+    bracket = _BRACKET_END.search(head)
+    if bracket is not None and bracket.start() > 0 and not head.split(" ", 1)[0].endswith("ing"):
+        head = head[: bracket.start()]  # (not "Finding ReMO (Related Memory Object): ...")
     # "Introducing Orbis-1: ...": the verb announces the name and is no part of it
     announced = _ANNOUNCING.match(head)
     if announced is not None and announced.end() < len(head):
         head, head_start = head[announced.end() :], head_start + announced.end()
+    if "'s " in head or "’s " in head:
+        return None  # "BERT's Attention Heads: ...": a study of what a known thing has
     words = head.split()
     if len(words) == 1 and (head in NOT_NAMES or head in _HEADINGS):
         return None  # a journal's section heading: "Squibs: On Paraphrase and Coreference"
@@ -705,6 +713,9 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     return None
 
 
+_BRACKET_END = re.compile(r"\s*\([^()]*\)$")
+
+
 def _singular_form(phrase: str) -> str:
     """``phrase`` with its last word in the singular ("Routing Networks" -> "Routing Network")."""
     return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase
@@ -718,11 +729,15 @@ def title_names(title: str, abstract: str = "") -> list[Piece]:
     ['ZorbA', 'ZorbB-7B']
     >>> [p.text for p in title_names("Lean Copilot 2: Retrieval-Augmented Theorem Proving")]
     ['Lean Copilot 2']
+    >>> [p.text for p in title_names("ZorbA & ZorbB-7B: Two Models")]
+    ['ZorbA', 'ZorbB-7B']
+    >>> [p.text for p in title_names("RAFT (Retrieval-Augmented Fine-Tuning): Adapting Models")]
+    ['RAFT']
     """
     head = title_name(title, abstract)
     if head is None:
         return []
-    first, joined, second = head.text.partition(" and ")
+    first, joined, second = head.text.partition(" & " if " & " in head.text else " and ")
     if not joined or not (is_name_shaped(first) and is_name_shaped(second)):
         return [head]
     second_start = head.start + len(first) + len(joined)

@@ -67,6 +67,8 @@ def strip_invisible(text: str) -> str:
 
     >>> strip_invisible("a\\u202eb\\x00c\\u00add\\ne")
     'abcd\\ne'
+    >>> strip_invisible("Chain\\u2010of\\u2010Thought")
+    'Chain-of-Thought'
     """
     out = text.replace("\r\n", "\n").replace("\r", "\n")
     if out.isascii():
@@ -79,6 +81,10 @@ def strip_invisible(text: str) -> str:
         out = _SURROGATE.sub("\ufffd", out)
     if _LIGATURE.search(out):
         out = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], out)
+    if (
+        "\u2010" in out or "\u2011" in out
+    ):  # Unicode hyphens: "Chain\u2010of\u2010Thought" is Chain-of-Thought
+        out = out.replace("\u2010", "-").replace("\u2011", "-")
     return out if unicodedata.is_normalized("NFC", out) else unicodedata.normalize("NFC", out)
 
 
