@@ -789,6 +789,31 @@ def split_term_candidates(
 _CAMPAIGN_YEAR = re.compile(r"(?<![\w.])(?:19[89]\d|20[0-4]\d)(?![\w.])")
 
 
+#: an acronym and a bracket after it: "SEAL (Show, sEArch, and telL)"
+_ACRONYM_BRACKET = re.compile(r"\b([A-Z][A-Z0-9]{1,10})\s*\(([^()]{3,80})\)")
+
+
+def _spelled_brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of brackets whose capitals spell the acronym before them, its expansion
+    ("SEAL (Show, sEArch, and telL)"), whose words (odd capitals and all) name nothing of
+    their own; a pair the abbreviation detector finds keeps its long form.
+
+    >>> text = "We propose SEAL (Show, sEArch, and telL). It uses CLIP (ViT-L)."
+    >>> [text[s:e] for s, e in _spelled_brackets(text)]
+    ['Show, sEArch, and telL']
+    """
+    spans = []
+    for match in _ACRONYM_BRACKET.finditer(text):
+        capitals = "".join(c for c in match.group(2) if c.isupper())
+        if capitals == match.group(1) and not match.group(2).istitle():
+            spans.append((match.start(2), match.end(2)))
+    return spans
+
+
+def _outside(spans: list[tuple[int, int]], at: int) -> bool:
+    return not any(start <= at < end for start, end in spans)
+
+
 def _known_long_form(pair: AbbreviationPair, mentions: Sequence[Candidate], text: str) -> int | None:
     """The index of the catalogue mention that holds ``pair``'s long form and starts earlier,
     on the short form's first letter: the shortest long form the letters allow ("similarity
@@ -832,6 +857,14 @@ def assemble_entities(
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
     all_candidates = [c for c in all_candidates if _balanced(c.text) and not _inside_hyphenated(c, text)]
+    if "(" in text:
+        spelled = _spelled_brackets(text)
+        if spelled:
+            all_candidates = [
+                c
+                for c in all_candidates
+                if c.entries or c.rule == "abbreviation" or _outside(spelled, c.start)
+            ]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup_cased(m.text, catalogue)) for m in mentions]
     groups = _Groups(len(mentions))
