@@ -2908,6 +2908,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ),
         # a name the paper cites was made before it, whatever the verb
         ("We present ZorbGram (Smith and Eisner, 2006) for translation.", "ZorbGram", None, "mentions"),
+        # "benchmark" as a verb names no kind of its list
+        ("We benchmark nine detectors, including ZorbDetect and DetectGPT.", "DetectGPT", "Method", None),
         # a size in parameters after "is a" makes a model
         ("Our student, ZorbGecko-M3, is a 560M encoder for retrieval.", "ZorbGecko-M3", "Model", None),
         # the name a counted indefinite kind is given, and a measure written "X score above"

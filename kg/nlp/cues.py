@@ -964,10 +964,19 @@ def kind_such(window: str) -> re.Match[str] | None:
 
     >>> kind_such("datasets on parsing, such as ").lastgroup, kind_such("the Zorb Benchmark, it beats trees such as ")
     ('sDataset', None)
+    >>> kind_such("We benchmark eleven detectors, including ") is None
+    True
     """
     kind = _KIND_SUCH.search(window)
     if kind is not None and _OWN_CLAUSE.search(window, kind.end(kind.lastgroup)):
         return None
+    if kind is not None and window[
+        max(0, kind.start(kind.lastgroup) - 3) : kind.start(kind.lastgroup)
+    ].lower() in (
+        "we ",
+        "to ",
+    ):
+        return None  # the verb: "We benchmark eleven detectors, including X"
     return kind
 
 
@@ -1087,11 +1096,14 @@ def kind_before_match(window: str) -> str | None:
 
     >>> kind_before_match("a new model, which we call "), kind_before_match("the Matrix Space Model, which we call ")
     ('Model', None)
+    >>> kind_before_match("We benchmark eleven detectors, including ")
     """
     match = _KIND_BEFORE.search(window)
     if match is None:
         return None
     noun_start = match.start(match.lastgroup)
+    if window[max(0, noun_start - 3) : noun_start].lower() in ("we ", "to "):
+        return None  # the verb: "We benchmark eleven detectors, including X", "to benchmark A and B"
     if window[noun_start].isupper() and _CAPITALISED_BEFORE.search(
         window, max(0, noun_start - 30), noun_start
     ):
