@@ -2908,6 +2908,15 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ),
         # a name the paper cites was made before it, whatever the verb
         ("We present ZorbGram (Smith and Eisner, 2006) for translation.", "ZorbGram", None, "mentions"),
+        # an unknown model named with its size that the paper trains is its own, beside other
+        # artefacts too (a known one it trains is only used)
+        (
+            "We build ZorbForge. We then train Zorbprover-7B on it, from Qwen2.5-7B.",
+            "Zorbprover-7B",
+            "Model",
+            "proposes",
+        ),
+        ("We build ZorbForge. We then fine-tune Qwen2.5-7B on it.", "Qwen2.5-7B", "Model", "uses"),
         # "benchmark" as a verb names no kind of its list
         ("We benchmark nine detectors, including ZorbDetect and DetectGPT.", "DetectGPT", "Method", None),
         # a size in parameters after "is a" makes a model

@@ -922,6 +922,7 @@ def assemble_entities(
     entities = named_by_title(text[:title_end], entities, {p.short.text for p in pairs})
     entities = shared_task_system(text[:title_end], entities)
     entities = own_result_subject(text, title_end, entities)
+    entities = trained_by_us(entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
@@ -997,6 +998,39 @@ def shared_task_system(title: str, entities: list[ExtractedEntity]) -> list[Extr
         else entity
         for entity in entities
     ]
+
+
+#: the paper's own training right before a name: "We then train X", "we fine-tune X"
+_WE_TRAIN_BEFORE = re.compile(
+    r"\b[Ww]e\s+(?:then\s+|also\s+|further\s+|finally\s+|next\s+)?"
+    r"(?:train|fine-?tune|finetune|pre-?train|continually\s+pre-?train|distill?)\s+$"
+)
+
+
+def trained_by_us(entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Mark proposed an unknown model whose name gives its size and that the paper says it
+    trains ("We then train ForgeProver-7B on it, starting from DeepSeek-Prover-V1.5"): a
+    model no catalogue knows, named with its size, is the checkpoint the paper makes, whatever
+    else it proposes (a known one it trains is only used: "we fine-tune Qwen2.5-7B").
+
+    >>> ev = Evidence("Zorb-7B", 14, 21, "We then train Zorb-7B on it.", 0, "uses")
+    >>> x = ExtractedEntity("Zorb-7B", "Model", ["Zorb-7B"], [ev], relation="uses", typed_by="size")
+    >>> [(e.name, e.proposed) for e in trained_by_us([x])]
+    [('Zorb-7B', True)]
+    """
+    out = []
+    for entity in entities:
+        if (
+            not entity.proposed
+            and entity.catalogue_id is None
+            and entity.typed_by == "size"
+            and any(
+                _WE_TRAIN_BEFORE.search(e.sentence, 0, e.start - e.sentence_start) for e in entity.evidence
+            )
+        ):
+            entity = replace(entity, proposed=True, relation=Relation.PROPOSES.value)
+        out.append(entity)
+    return out
 
 
 def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
