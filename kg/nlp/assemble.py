@@ -1799,6 +1799,10 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     >>> out = link_paper_variants([e("VeriThinker", "Method"), e("VeriThinker-7B-Instruct", "Model")])
     >>> [(x.name, x.parent) for x in out]
     [('VeriThinker', None), ('VeriThinker-7B-Instruct', 'VeriThinker')]
+    >>> corvid = replace(e("Corvid", "Model"), proposed=True)
+    >>> out = link_paper_variants([corvid, e("Corvid-7B-Instruct", "Model"), e("Corvid-7B", "Model")])
+    >>> [(x.name, x.proposed, x.parent) for x in out]
+    [('Corvid', True, None), ('Corvid-7B-Instruct', True, 'Corvid-7B'), ('Corvid-7B', True, 'Corvid')]
 
     A size or variant of a name the paper proposes is the paper's own too.
 
@@ -1834,7 +1838,10 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     index = {id(e): i for i, e in enumerate(entities)}
     out = list(entities)
     family_kinds: dict[int, str] = {}
-    for i, entity in enumerate(entities):
+    # shorter names first, so that a size the loop makes the paper's own passes that on to its
+    # variants ("Corvid" -> "Corvid-7B" -> "Corvid-7B-Instruct")
+    for i in sorted(range(len(entities)), key=lambda k: len(entities[k].name)):
+        entity = entities[i]
         if entity.catalogue_id:
             continue
         if entity.parent:
@@ -1856,6 +1863,8 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
         variant_stems = list(_stems(entity.name, variant_parts_only=True))
         for stem in [*variant_stems, *([glued.group(1)] if glued else [])]:
             family = by_form.get(normalize_form(stem))
+            if family is not None:
+                family = out[index[id(family)]]  # (as this loop left it)
             if family is not None and family.name != entity.name:
                 if family.typed_by in _SURE_TYPINGS and _shape_typed_variant(entity, stem):
                     entity = replace(entity, type=family.type, typed_by="parent")
@@ -2348,11 +2357,12 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 #: pseudo-code ("Tc.left"), a proceedings series ("JMLR: W&CP")
 _NO_NAME_SHAPE = re.compile(r"Human-[A-Z][\w]*|[A-Za-z]{1,3}\.[a-z]{1,10}|W&CP")
 #: what "top-1" or "top-k" selects when it is no accuracy ("top-1 routing", "top-k sampling"),
-#: and what a measure made part of training is ("a KL penalty", "perplexity filtering")
+#: and a measure used to filter data ("perplexity filtering")
 _NOT_A_SCORE_AFTER = re.compile(
     r"[\s\-]+(?:routing|gating|sampling|selection|experts?|tokens?|candidates|predictions|decoding|sparsification|"
-    # ... and a measure made part of training: "a KL penalty", "perplexity filtering"
-    r"penalty|penalties|regulari[sz]ation|regulari[sz]er|filtering|filter|constraint|annealing)\b",
+    # ... and a measure used to filter data: "perplexity filtering" (not "a KL penalty" or "KL
+    # regularization": the gold keeps KL divergence there)
+    r"filtering)\b",
     re.I,
 )
 _HARDWARE_AFTER = re.compile(

@@ -834,7 +834,8 @@ _APPOSITIVE_NOUNS = (
         # "a set of 800 programming problems": a collection of problems is a benchmark
         r"(?:sets?|suites?|collections?) of (?:[\w\-,]+ ){0,3}(?:problems|tasks|questions|prompts|puzzles)|"
         r"evaluations?(?= of\b)|"  # "X: A Holistic Evaluation of Spoken Language Models"
-        r"suites?(?! of\b)",  # "LoCo, a long-document retrieval suite"
+        r"suites?(?! of\b)|"  # "LoCo, a long-document retrieval suite"
+        r"(?:test|evaluation|held-out|hard|harder) splits?",  # "a harder test split, EgoMoments-Hard"
         "Benchmark",
     ),
     (r"datasets?|corpus|corpora|collections?|data ?sets?|database|instruction[- ]sets?", "Dataset"),
