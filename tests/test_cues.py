@@ -50,7 +50,8 @@ PIECES = [
     " after Anttila (2006)",
     "We propose a simple method for transfer: ", "We present results on two benchmarks: ",
     ", and the ", " dataset of ", "with a new ", " (MID) ", "We introduce ",
-    "we develop a linear model for RNNs, the ",
+    "we develop a linear model for RNNs, the ", " adapters into the ", "The resulting six-layer student, ",
+    "and introduce a dialect-aware score, ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -103,6 +104,8 @@ def plain_relation(before: str, after: str) -> str:
         or cues.introduced_alongside(before, after)
     ):
         if cues._MODIFIER_AFTER.match(after):
+            return "uses"
+        if after.startswith(" ") and cues._PARTS_INSERTED_AFTER.match(after):
             return "uses"
         if cues.called_before(before, after) or cues._OUR_IN_SUBORDINATE.search(before[-100:]):
             return "mentions"

@@ -2930,6 +2930,21 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Benchmark",
             "proposes",
         ),
+        # the resulting <kind> of two words, a kind introduced after "and introduce a", and a known
+        # method's parts put into a model
+        (
+            "We distil it. The resulting six-layer student, ShadowZorb, runs fast.",
+            "ShadowZorb",
+            None,
+            "proposes",
+        ),
+        (
+            "We build a corpus and introduce a dialect-aware score, FaroZ1, for it.",
+            "FaroZ1",
+            "Metric",
+            "proposes",
+        ),
+        ("We introduce LoRA adapters into the cross-attention blocks.", "Low-Rank Adaptation", None, "uses"),
         # "benchmark" as a verb names no kind of its list
         ("We benchmark nine detectors, including ZorbDetect and DetectGPT.", "DetectGPT", "Method", None),
         # a size in parameters after "is a" makes a model
@@ -3471,3 +3486,9 @@ def test_a_title_of_two_names_joined_by_an_ampersand_gives_both_and_a_possessive
 def test_a_kl_penalty_keeps_the_divergence(nlp):
     found = entities(nlp, "A title", "We add a KL penalty toward the reference policy during RLHF.")
     assert "Kullback-Leibler Divergence" in found, found
+
+
+def test_towards_a_name_in_a_title_names_the_papers_own(nlp):
+    abstract = "We build an agent for desktops. Trained on trajectories, Zorbkestrel solves 38% of OSWorld."
+    found = entities(nlp, "Towards Zorbkestrel: A Generalist Agent", abstract)
+    assert found["Zorbkestrel"].proposed, found

@@ -1065,7 +1065,8 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
 #: ..." (not "On the benchmark, X")
 _KIND_APPOSED = re.compile(
     # (or after a preposition: "using a controlled biography dataset, bioS, ...")
-    r"(?:^|[.;:,]\s+|\b(?:and|or|using|with|from|on|via|in|into|of|by)\s+|\bwe\s+(?:\w+\s+)?\w+\s+)(?:an?|our)\s+"
+    r"(?:^|[.;:,]\s+|\b(?:and|or|using|with|from|on|via|in|into|of|by)\s+|\bwe\s+(?:\w+\s+)?\w+\s+"
+    r"|\b(?:introduce|propose|present|define|release)s?\s+)(?:an?|our)\s+"  # "..., and introduce a score, X"
     r"(?:(?:new|novel|first|own|proposed)\s+)?"
     # ("a 2,400-example dataset, PersuadeHarm": a number may carry its thousands' commas)
     rf"(?:[\w\-]+(?:\.\d+\w*|(?:,\d{{3}})+[\w\-]*)?\s+){{0,2}}(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
@@ -1398,6 +1399,10 @@ _SHORT_FORM_AFTER = re.compile(
 )
 
 
+#: parts of a named kind put into something: " adapters into the blocks", " layers to each head"
+_PARTS_INSERTED_AFTER = re.compile(
+    r"\s+(?:adapters?|layers?|modules?|blocks?|heads?|weights?|tokens?|units?)\s+(?:into|to|in|at)\b"
+)
 #: a citation right after a name: " (Smith and Eisner, 2006)", " after Anttila and Andrus (2006)"
 _CITED_AFTER = re.compile(
     r"\s*(?:\(\s*|after\s+)(?:e\.g\.,?\s*|see\s+)?[A-Z][\w'’\-]+"
@@ -1641,9 +1646,10 @@ _PROPOSE = re.compile(
     # "trained on our synthetic corpus QS-Synth"
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|training\b)"
     r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
-    # "the resulting model, X, reaches ..."
-    r"|\b(?:the|our)\s+resulting\s+(?:[\w\-]+\s+)?(?:model|method|system|agent|policy|dataset|"
-    r"benchmark|corpus|framework|checkpoint)s?,\s+[\"“'‘]?$"
+    # "the resulting model, X, reaches ...", "The resulting six-layer student, ShadowBERT, ..."
+    r"|\b(?:the|our)\s+resulting\s+(?:[\w\-]+\s+){0,2}(?:model|method|system|agent|policy|dataset|"
+    r"benchmark|corpus|framework|checkpoint|student|network|classifier|retriever|reranker|encoder|detector|"
+    r"tokenizer|verifier)s?,\s+[\"“'‘]?$"
     # "the result is our method, X", "naming the model X", "we refer to these as X"
     # "our hybrid model, X", but not "our base model, X", which the paper only builds on
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|"
@@ -2061,6 +2067,9 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     ):
         # "we propose X-style adapters": what is proposed only builds on X
         if after.startswith("-") and _MODIFIER_AFTER.match(after):
+            return "uses"
+        # "We introduce LoRA adapters into the cross-attention blocks": X's parts put into a model
+        if after.startswith(" ") and _PARTS_INSERTED_AFTER.match(after):
             return "uses"
         # "a recent method called K-FAC", "the so-called ReLU stability": a name given before;
         # "when augmented with our approach, X achieves": the comma closes a phrase of its own

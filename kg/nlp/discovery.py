@@ -621,6 +621,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Prismatic Synthesis'
     >>> title_name("The Imitation Game: Turing Machine Imitator") is None
     True
+    >>> title_name("Towards Kestrel: A Generalist Agent", "We build an agent. Then Kestrel acts.").text
+    'Kestrel'
+    >>> title_name("Towards Robustness: A Study", "We study robustness of models.") is None
+    True
     >>> title_name("BERT's Attention Heads: What They Track") is None
     True
     >>> title_name("Thinking Beyond Tokens: From Brain to Cognition") is None
@@ -681,6 +685,13 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     if len(words) == 1 and (head in NOT_NAMES or head in _HEADINGS):
         return None  # a journal's section heading: "Squibs: On Paraphrase and Coreference"
     first = words[0].lower()
+    if first in ("towards", "toward") and len(words) == 2 and (
+        is_name_shaped(words[1]) or re.search(rf"(?<!\. ){re.escape(words[1])}\b", abstract[1:])
+    ):
+        # "Towards Kestrel: A Generalist Agent": the name the paper works towards, when the
+        # abstract writes it as a name (not "Towards Robustness: ...")
+        head, head_start = words[1], head_start + len(head) - len(words[1])
+        words, first = [head], head.lower()
     if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:
         return None
     if any(w.lower() in _TITLE_VERBS for w in words[1:]):
