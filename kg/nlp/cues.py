@@ -301,6 +301,11 @@ VENUES = frozenset(
 #: Organisations, venues, sites and software tools: named, but never ML entities themselves.
 ORGANISATIONS = frozenset(
     [
+        # weather and space agencies whose forecasts and data papers compare with
+        "ECMWF",
+        "NOAA",
+        "NCEP",
+        "ESA",
         "OpenAI",
         "EleutherAI",
         "LAION",

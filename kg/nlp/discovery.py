@@ -70,6 +70,10 @@ _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*|Co
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+\.[A-Za-z]")
 #: the total and active sizes of a mixture of experts, written alone
 _MOE_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]-A\d+(?:\.\d+)?[BM]")
+#: experts times their size, written alone: "our 8x1.5B model" (not "Mixtral-8x7B")
+_EXPERTS_SIZE = re.compile(r"\d+x\d+(?:\.\d+)?[BMK]")
+#: a climate scenario: "SSP2-4.5", "SSP5-8.5", "RCP8.5"
+_CLIMATE_SCENARIO = re.compile(r"SSP\d-\d\.\d|RCP\d\.\d")
 #: a size and the plain word it measures, capitalised in a title: "4M-Token", "128K-Context"
 _SIZED_WORD = re.compile(r"\d+(?:\.\d+)?[KkMBT]-[A-Z]?[a-z]+")
 #: an author's name glued to a year, as citation keys are written: "Maddison2016"
@@ -140,8 +144,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, True, True, False]
     >>> [is_name_shaped(t) for t in ["4M-Token", "128K-Context", "8B-Scale", "Zorb-8B", "ABC→D", "Cortex-M4"]]
     [False, False, False, True, False, False]
-    >>> [is_name_shaped(t) for t in ["X-Ray", "Q-Former"]]
-    [False, True]
+    >>> [is_name_shaped(t) for t in ["X-Ray", "Q-Former", "8x1.5B", "SSP2-4.5", "Mixtral-8x7B"]]
+    [False, True, False, False, True]
     >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite-Base"]]
     [True, True]
     """
@@ -170,6 +174,8 @@ def is_name_shaped(text: str) -> bool:
     if _CITATION_KEY.fullmatch(text) or _MATH_SYMBOL.search(text):  # "Maddison2016"; "argmin∈S"
         return False
     if _MOE_SIZE.fullmatch(text) or _SIZED_WORD.fullmatch(text):  # "30B-A3B"; "4M-Token", "8B-Scale"
+        return False
+    if _EXPERTS_SIZE.fullmatch(text) or _CLIMATE_SCENARIO.fullmatch(text):  # "8x1.5B"; "SSP2-4.5", "RCP8.5"
         return False
     if _GPU.fullmatch(text) or _BIT_WIDTHS.fullmatch(text):  # GTX1080; W4A16; 7-DoF: hardware, a setting
         return False
