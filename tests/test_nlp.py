@@ -3505,3 +3505,9 @@ def test_towards_a_name_in_a_title_names_the_papers_own(nlp):
     abstract = "We build an agent for desktops. Trained on trajectories, Zorbkestrel solves 38% of OSWorld."
     found = entities(nlp, "Towards Zorbkestrel: A Generalist Agent", abstract)
     assert found["Zorbkestrel"].proposed, found
+
+
+def test_what_a_papers_own_data_set_holds_makes_it_proposed_data(nlp):
+    abstract = "Reefs are understudied. ZorbReef comprises 14,600 reef images. We define a new Zorb Ratio (ZR)."
+    found = entities(nlp, "A title", abstract)
+    assert found["ZorbReef"].proposed and found["ZorbReef"].type == "Dataset", found

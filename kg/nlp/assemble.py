@@ -1050,7 +1050,7 @@ def own_result_subject(text: str, title_end: int, entities: list[ExtractedEntity
     """
     # the paper may make a benchmark and a method: only another proposed method or model says
     # the method is named elsewhere
-    if any(entity.proposed and entity.type not in ("Benchmark", "Dataset") for entity in entities):
+    if any(entity.proposed and entity.type in ("Method", "Model") for entity in entities):
         return entities
     out = []
     for entity in entities:
@@ -1081,7 +1081,9 @@ def _used_by_us(evidence: Evidence) -> bool:
 #: a verb of a result right after a clause's subject: "X (also) outperforms", "X achieves"
 _RESULT_VERB_AFTER = re.compile(
     r"\s+(?:also\s+|further\s+|consistently\s+|significantly\s+)?(?:outperforms|achieves|reaches|"
-    r"improves|matches|beats|surpasses|obtains|attains|yields|delivers|exceeds|retains|preserves)\b"
+    r"improves|matches|beats|surpasses|obtains|attains|yields|delivers|exceeds|retains|preserves|"
+    # ... or what the paper's own data set holds: "CoralSeg comprises 14,600 images"
+    r"comprises|contains|consists\s+of)\b"
 )
 #: words of the clause before a subject that make it others' work: "Among the recently proposed
 #: methods, X achieves", "Of existing approaches, X reaches" (within its sentence)

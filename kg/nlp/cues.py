@@ -680,7 +680,7 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"(?:score|rate|accuracy|error|distance|divergence|regret|perplexity|similarity|correlation|"
+            r"(?:score|rate|ratio|accuracy|error|distance|divergence|regret|perplexity|similarity|correlation|"
             r"coefficient|index|mutual information|likelihood)$",
             re.I,
         ),
@@ -757,6 +757,11 @@ _AFTER_TYPE = re.compile(
     + "|".join(f"(?P<{type_}>{nouns})" for nouns, type_ in _AFTER_NOUNS)
     + r")\b",
     re.I,
+)
+#: a count of what a name holds right after it: " comprises 14,600 images", " contains over 2M pairs"
+_HOLDS_COUNT_AFTER = re.compile(
+    r"\s+(?:comprises|contains|consists\s+of|includes|holds)\s+(?:over\s+|more\s+than\s+|nearly\s+|about\s+|"
+    r"roughly\s+|some\s+)?\d[\d,.]*\s*(?:[kKmMbB]\b|thousand|million|billion)?"
 )
 #: "data" right after a name
 _DATA_AFTER = re.compile(r" data(?![\w\-])")
@@ -1298,6 +1303,8 @@ def type_from_context(before: str, after: str) -> str | None:
     noun = _AFTER_TYPE.match(after) or _AFTER_TASK_DATA.match(after)
     if noun:
         return noun.lastgroup
+    if after[:1] == " " and _HOLDS_COUNT_AFTER.match(after):
+        return "Dataset"  # "CoralSeg comprises 14,600 underwater images"
     # "our ProsodyInstruct data", "on WMT11 data"; not a short form's: "chain-of-thought (CoT) data"
     if after.startswith(" data") and _DATA_AFTER.match(after) and not before.endswith("("):
         return "Dataset"
