@@ -3508,6 +3508,8 @@ def test_towards_a_name_in_a_title_names_the_papers_own(nlp):
 
 
 def test_what_a_papers_own_data_set_holds_makes_it_proposed_data(nlp):
-    abstract = "Reefs are understudied. ZorbReef comprises 14,600 reef images. We define a new Zorb Ratio (ZR)."
+    abstract = (
+        "Reefs are understudied. ZorbReef comprises 14,600 reef images. We define a new Zorb Ratio (ZR)."
+    )
     found = entities(nlp, "A title", abstract)
     assert found["ZorbReef"].proposed and found["ZorbReef"].type == "Dataset", found

@@ -691,8 +691,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     if len(words) == 1 and (head in NOT_NAMES or head in _HEADINGS):
         return None  # a journal's section heading: "Squibs: On Paraphrase and Coreference"
     first = words[0].lower()
-    if first in ("towards", "toward") and len(words) == 2 and (
-        is_name_shaped(words[1]) or re.search(rf"(?<!\. ){re.escape(words[1])}\b", abstract[1:])
+    if (
+        first in ("towards", "toward")
+        and len(words) == 2
+        and (is_name_shaped(words[1]) or re.search(rf"(?<!\. ){re.escape(words[1])}\b", abstract[1:]))
     ):
         # "Towards Kestrel: A Generalist Agent": the name the paper works towards, when the
         # abstract writes it as a name (not "Towards Robustness: ...")
