@@ -2159,6 +2159,8 @@ _OTHER_SENSE_AFTER = re.compile(
 )
 
 
+#: a value right after a measure: " of 0.91", " (92.3%)", " = 0.8", " reaches 94 %"
+_VALUE_AFTER = re.compile(r"\s*(?:of|=|:|\(|reached|reaches|was|is)?\s*\d")
 #: the object of a verb right after it: "boosting the accuracy", "boosting OpenVLA's rate"
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|our|both|this|these|[\w\-.]+['’]s)\b", re.I)
 
@@ -2184,6 +2186,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
 
     "Boosting" names the ensemble method unless an object follows it, as it follows the verb:
 
+    >>> texts = ["its sensitivity to noise", "a sensitivity of 0.91", "sensitivity and specificity"]
+    >>> [_other_sense(t, t.index("sensitivity"), t.index("sensitivity") + 11) for t in texts]
+    [True, False, False]
     >>> text = "gradient boosting beats bagging, boosting the accuracy and boosting OpenVLA's rate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [False, True, True]
@@ -2195,6 +2200,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
         return True
     if word == "specificity":  # "the level of specificity"; the measure goes with sensitivity
         return "sensitivity" not in text[max(0, start - 80) : end + 80].lower()
+    if word == "sensitivity":  # "sensitivity to noise"; the measure goes with specificity or a value
+        near = text[max(0, start - 80) : end + 80].lower()
+        return "specificity" not in near and _VALUE_AFTER.match(text, end) is None
     if word not in _SENSE_WORDS:
         return False
     before = text[max(0, start - 20) : start]

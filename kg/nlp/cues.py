@@ -103,6 +103,12 @@ NON_ML_ACRONYMS = frozenset(
 #: Acronyms that name a field or a kind of thing, not one entity.
 GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
     [
+        # records, wards, weakness lists and files of application papers
+        "EHR",
+        "EHRs",
+        "ICU",
+        "CWE",
+        "README",
         "KV",  # keys and values, bare ("4-bit KV quantization"); the KV cache is a catalogue name
         "GUI",
         "HD",
@@ -301,7 +307,8 @@ VENUES = frozenset(
 #: Organisations, venues, sites and software tools: named, but never ML entities themselves.
 ORGANISATIONS = frozenset(
     [
-        # weather and space agencies whose forecasts and data papers compare with
+        # weather, space and farming agencies whose forecasts and data papers compare with
+        "USDA",
         "ECMWF",
         "NOAA",
         "NCEP",
@@ -480,6 +487,7 @@ ORGANISATIONS = frozenset(
         "RDKit",
         "OpenBabel",
         "TSLib",
+        "TikTok",
         "Android",
         # operating systems a GUI agent acts in
         "macOS",
