@@ -2961,6 +2961,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "proposes",
         ),
         ("We introduce LoRA adapters into the cross-attention blocks.", "Low-Rank Adaptation", None, "uses"),
+        # what the paper curates is data, and the baseline it trains its own
+        ("We curate ZiaZorb from 4,800 spreadsheets of sales.", "ZiaZorb", "Dataset", "proposes"),
+        ("We train ZeoZorb, an encoder-decoder baseline, on it.", "ZeoZorb", "Method", "proposes"),
         # "benchmark" as a verb names no kind of its list
         ("We benchmark nine detectors, including ZorbDetect and DetectGPT.", "DetectGPT", "Method", None),
         # a size in parameters after "is a" makes a model

@@ -771,6 +771,8 @@ _HOLDS_COUNT_AFTER = re.compile(
     r"\s+(?:comprises|contains|consists\s+of|includes|holds)\s+(?:over\s+|more\s+than\s+|nearly\s+|about\s+|"
     r"roughly\s+|some\s+)?\d[\d,.]*\s*(?:[kKmMbB]\b|thousand|million|billion)?"
 )
+#: what the paper curates or collects is data: "We curate X", "we also collect X"
+_CURATED_BEFORE = re.compile(r"\b[Ww]e\s+(?:also\s+|further\s+|first\s+)?(?:curate|collect|crawl|scrape)\s+$")
 #: "data" right after a name
 _DATA_AFTER = re.compile(r" data(?![\w\-])")
 #: a task word between a name and the data noun: "the VireoFood-172 classification benchmark",
@@ -872,7 +874,7 @@ _APPOSITIVE_NOUNS = (
     (
         r"algorithms?|methods?|frameworks?|approach|techniques?|architectures?|losse?s?|objectives?|"
         r"procedures?|strategy|strateg(?:y|ies)|paradigms?|pipelines?|modules?|optimi[sz]ers?|"
-        r"schemes?|recipes?|mechanisms?|heuristics?|toolkits?|toolbox(?:es)?|librar(?:y|ies)",
+        r"schemes?|recipes?|mechanisms?|heuristics?|toolkits?|toolbox(?:es)?|librar(?:y|ies)|baselines?",
         "Method",
     ),
 )
@@ -1313,6 +1315,8 @@ def type_from_context(before: str, after: str) -> str | None:
         return noun.lastgroup
     if after[:1] == " " and _HOLDS_COUNT_AFTER.match(after):
         return "Dataset"  # "CoralSeg comprises 14,600 underwater images"
+    if before.endswith(" ") and _CURATED_BEFORE.search(before[-40:]):
+        return "Dataset"  # "We curate NiaS from 4,800 spreadsheets"
     # "our ProsodyInstruct data", "on WMT11 data"; not a short form's: "chain-of-thought (CoT) data"
     if after.startswith(" data") and _DATA_AFTER.match(after) and not before.endswith("("):
         return "Dataset"
