@@ -63,7 +63,8 @@ _ASCII_CONTROLS = bytes(c for c in _ODD_CODES if c < 0x80)
 
 
 def strip_invisible(text: str) -> str:
-    """Drop control and invisible formatting characters; line breaks and tabs survive.
+    """Drop control and invisible formatting characters (line breaks and tabs survive) and
+    write the Unicode hyphens U+2010 and U+2011 as "-".
 
     >>> strip_invisible("a\\u202eb\\x00c\\u00add\\ne")
     'abcd\\ne'
@@ -81,9 +82,8 @@ def strip_invisible(text: str) -> str:
         out = _SURROGATE.sub("\ufffd", out)
     if _LIGATURE.search(out):
         out = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], out)
-    if (
-        "\u2010" in out or "\u2011" in out
-    ):  # Unicode hyphens: "Chain\u2010of\u2010Thought" is Chain-of-Thought
+    # Unicode hyphens: "Chain\u2010of\u2010Thought" is Chain-of-Thought to the catalogue
+    if "\u2010" in out or "\u2011" in out:
         out = out.replace("\u2010", "-").replace("\u2011", "-")
     return out if unicodedata.is_normalized("NFC", out) else unicodedata.normalize("NFC", out)
 
