@@ -775,9 +775,8 @@ def word_count(text: str, word: str) -> int:
 #: a model hub's lower-case id: words joined by hyphens ("bge-m3", "gte-large-en-v1.5",
 #: "e5-mistral-7b-instruct"), one of which is a version, a size or letters with digits
 _HUB_ID = re.compile(r"[a-z][a-z0-9]{1,15}(?:-[a-z0-9]+(?:\.\d+)*){1,6}")
-_HUB_ID_MARK = re.compile(
-    r"v\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|[a-z]{1,5}\d+[a-z]*"
-)  # not "objectivity1", a footnote
+#: (few letters before the digits: "objectivity1" is a word and a footnote's number)
+_HUB_ID_MARK = re.compile(r"v\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|[a-z]{1,5}\d+[a-z]*")
 #: first words of hyphenated lower-case words that are no ids: norms ("l2-normalized"),
 #: diseases ("covid-19"), formats and settings ("mp3-encoded", "top-5")
 _NOT_HUB_ID_START = words_of("l0 l1 l2 l3 covid sars mp3 mp4 h264 x86 top fp int bf utf")
