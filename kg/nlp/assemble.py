@@ -54,6 +54,7 @@ from kg.nlp.discovery import (
     VARIANT_WORDS,
     extend_name,
     is_title_case,
+    outside_spans,
     repeated_mentions,
     word_count,
 )
@@ -810,10 +811,6 @@ def _spelled_brackets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _outside(spans: list[tuple[int, int]], at: int) -> bool:
-    return not any(start <= at < end for start, end in spans)
-
-
 def _known_long_form(pair: AbbreviationPair, mentions: Sequence[Candidate], text: str) -> int | None:
     """The index of the catalogue mention that holds ``pair``'s long form and starts earlier,
     on the short form's first letter: the shortest long form the letters allow ("similarity
@@ -863,7 +860,7 @@ def assemble_entities(
             all_candidates = [
                 c
                 for c in all_candidates
-                if c.entries or c.rule == "abbreviation" or _outside(spelled, c.start)
+                if c.entries or c.rule == "abbreviation" or outside_spans(spelled, c.start)
             ]
     mentions = _merge_same_span(select_mentions(all_candidates))
     mentions = [m if m.entries else m._replace(entries=_lookup_cased(m.text, catalogue)) for m in mentions]
@@ -2362,7 +2359,6 @@ def _hub_owner(text: str, mention: _Mention) -> bool:
 
 #: a person's initial right before a name: "H. Adam", "J.-P. Vert"
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
-#: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
 #: shapes no name has: a person-and-machine pair ("Human-AI loop"), a field of a record in
 #: pseudo-code ("Tc.left"), a proceedings series ("JMLR: W&CP")
 _NO_NAME_SHAPE = re.compile(r"Human-[A-Z][\w]*|[A-Za-z]{1,3}\.[a-z]{1,10}|W&CP")
@@ -2375,6 +2371,7 @@ _NOT_A_SCORE_AFTER = re.compile(
     r"filtering)\b",
     re.I,
 )
+#: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
 _HARDWARE_AFTER = re.compile(
     r"(?:(?:,\s*|\s+and\s+|\s+or\s+)[\w\-]+)*\s+(?:\d+\s+)?(?:robots?|humanoids?|quadrupeds?|arms?|grippers?|"
     r"drones?|GPUs?|TPUs?|chips?|boards?)\b"

@@ -39,6 +39,7 @@ __all__ = [
     "is_name_shaped",
     "is_title_case",
     "other_mentions",
+    "outside_spans",
     "phrase_names",
     "repeated_mentions",
     "setting_terms",
@@ -46,6 +47,7 @@ __all__ = [
     "title_name",
     "title_names",
     "trim_name",
+    "whole_title_names",
     "word_count",
 ]
 
@@ -339,9 +341,9 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         unnamed += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
         unnamed.sort()
     for word_start, word_end in nameish_words(text, start, stop):
-        if headings and not _outside(headings, word_start):
+        if headings and not outside_spans(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
-        if unnamed and not (_outside(unnamed, word_start) and _outside(unnamed, word_start + 1)):
+        if unnamed and not (outside_spans(unnamed, word_start) and outside_spans(unnamed, word_start + 1)):
             continue  # "O(N^2 + SN log N)", "(CC BY-SA 4.0)": a formula's letters, a licence
         if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
             continue  # a web address: its path and query are not names
@@ -1378,10 +1380,10 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CITATION.finditer(text)]
 
 
-def _outside(spans: list[tuple[int, int]], at: int) -> bool:
+def outside_spans(spans: list[tuple[int, int]], at: int) -> bool:
     """Whether ``at`` lies outside every one of ``spans`` (sorted, not overlapping).
 
-    >>> [_outside([(2, 5), (8, 9)], at) for at in (0, 2, 4, 5, 8, 9)]
+    >>> [outside_spans([(2, 5), (8, 9)], at) for at in (0, 2, 4, 5, 8, 9)]
     [True, False, False, True, False, True]
     """
     i = bisect_right(spans, (at, _AFTER_ANY)) - 1
@@ -1552,7 +1554,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     words = [
         (_bare_word(m.group(0)), m.start())
         for m in _CAPITALISED_TOKEN.finditer(text)
-        if not cited or _outside(cited, m.start())
+        if not cited or outside_spans(cited, m.start())
     ]
     # a Title Case title capitalises every word: there, a capital is no sign of a name
     skip_title = start > 0 and is_title_case(text[:start])
@@ -1887,7 +1889,7 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
             continue
         if cited is None:
             cited = citation_spans(text)
-        if _outside(cited, at):
+        if outside_spans(cited, at):
             # "a Common Crawl-based dataset": the name is what the data set is based on
             modifier = _MODIFIER_SUFFIX.search(match.group(0))
             name_end = end - (len(modifier.group(0)) if modifier else 0)
