@@ -99,7 +99,7 @@ def test_repeated_mentions_finds_what_the_whole_word_regex_finds(text, name):
 def test_outside_citations_agrees_with_a_scan(cuts, at):
     points = sorted(cuts)
     spans = list(zip(points[::2], points[1::2], strict=False))  # sorted, not overlapping
-    assert discovery._outside(spans, at) == (not any(s <= at < e for s, e in spans))
+    assert discovery.outside_spans(spans, at) == (not any(s <= at < e for s, e in spans))
 
 
 COMPARE_PIECES = [
