@@ -467,14 +467,18 @@ def _load_catalogue(files: tuple[str, ...], fingerprint: str | None) -> Catalogu
     """The catalogue of ``files``, reused within a process while the fingerprint is the same.
 
     The pipeline fingerprint hashes the catalogue's entries, so an equal fingerprint means an
-    equal catalogue; without one the files are always read.
+    equal catalogue; without one the files are always read. A pipeline this process built for
+    the same files (to extract new papers) lends its catalogue.
     """
+    from kg.engines import built_catalogue
     from kg.nlp.catalogue import load_catalogue
 
     key = (files, fingerprint)
     if fingerprint is not None and key in _CATALOGUE_MEMO:
         return _CATALOGUE_MEMO[key]
-    catalogue = load_catalogue(files)
+    catalogue = built_catalogue(files)
+    if catalogue is None:
+        catalogue = load_catalogue(files)
     if fingerprint is not None:
         _CATALOGUE_MEMO.clear()  # one at a time: a catalogue is large
         _CATALOGUE_MEMO[key] = catalogue

@@ -103,6 +103,21 @@ def pipeline_for(settings: PipelineSettings):
     return nlp
 
 
+def built_catalogue(catalogue_files: Iterable[str | os.PathLike] = ()):
+    """The catalogue of a pipeline this process has built for ``catalogue_files`` as they are
+    now on disk, or ``None``: linking the graph after extracting need not read it again.
+
+    >>> built_catalogue(["no-such-file.jsonl"]) is None
+    True
+    """
+    wanted = PipelineSettings.of(catalogue_files)
+    for settings, nlp in _PIPELINES.items():
+        same_files = (settings.catalogue_files, settings.stamps) == (wanted.catalogue_files, wanted.stamps)
+        if same_files and "kg_catalogue" in nlp.pipe_names:
+            return nlp.get_pipe("kg_catalogue").catalogue
+    return None
+
+
 def default_jobs() -> int:
     """The number of CPUs this process may run on (at least 1).
 

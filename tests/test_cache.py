@@ -416,6 +416,21 @@ def test_the_fingerprint_is_read_back_while_the_pipeline_inputs_are_unchanged(tm
     assert second != first and second == pipeline_fingerprint(pipeline_for(changed))
 
 
+def test_linking_after_extracting_borrows_the_pipelines_catalogue(tmp_path):
+    """The graph is linked with the catalogue the pipeline that extracted the papers holds,
+    not a second copy read from the same files; an edited file is read afresh."""
+    from kg.api import _load_catalogue
+    from kg.engines import PipelineSettings, pipeline_for
+
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({"name": "Zorblax", "type": "Method"}) + "\n", encoding="utf-8")
+    held = pipeline_for(PipelineSettings.of([extra])).get_pipe("kg_catalogue").catalogue
+    assert _load_catalogue((str(extra),), None) is held
+    extra.write_text(json.dumps({"name": "Zorblax", "type": "Dataset"}) + "\n", encoding="utf-8")
+    reread = _load_catalogue((str(extra),), None)
+    assert reread is not held and reread.get("Zorblax").type == "Dataset"
+
+
 def _no_reading(monkeypatch):
     """Make any read of an input file fail the test."""
     import kg.sources

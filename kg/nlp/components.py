@@ -28,7 +28,6 @@ from pathlib import Path
 import srsly
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
@@ -47,15 +46,19 @@ from kg.nlp.discovery import (
     title_names,
     whole_title_names,
 )
-from kg.nlp.patterncache import load_patterns, save_patterns
+from kg.nlp.patterncache import load_blob, load_patterns, save_blob, save_patterns
+from kg.nlp.phrases import PhraseTrie
 from kg.records import ExtractedEntity
+from kg.runtime import paused_gc
 
 __all__ = [
     "AbbreviationDetector",
     "CatalogueRuler",
     "EntityAssembler",
     "NameDiscoverer",
+    "catalogue_tries",
     "doc_text",
+    "matcher_plan",
     "pattern_forms",
     "token_values",
 ]
@@ -269,6 +272,107 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     return sorted(out.items())
 
 
+def catalogue_tries(
+    nlp: Language, catalogue: Catalogue
+) -> tuple[list[list[CatalogueEntry]], PhraseTrie, PhraseTrie]:
+    """The catalogue matchers of ``nlp``: the entry groups of :func:`matcher_plan`, and a
+    :class:`~kg.nlp.phrases.PhraseTrie` of the exact and of the case-folded forms whose keys
+    index the groups.
+
+    Making them takes about a second for the shipped catalogue; every process that extracts
+    needs them before its first paper. So they are kept on disk (:mod:`kg.nlp.patterncache`)
+    under a hash of kg's code, what :func:`pattern_forms` and the grouping read of every
+    entry, the tokenizer and the spaCy and Python versions, and read back in a tenth of that.
+
+    >>> from kg.nlp.pipeline import make_pipeline
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Low-Rank Adaptation", "Method", ("LoRA",))])
+    >>> groups, exact, folded = catalogue_tries(make_pipeline(use_shipped_catalogue=False), cat)
+    >>> [e.name for e in groups[0]], len(exact), len(folded)
+    (['Low-Rank Adaptation'], 2, 10)
+    """
+    import marshal
+
+    by_id = {entry.id: entry for entry in catalogue}
+    key = _tries_key(nlp, catalogue) if len(by_id) == len(catalogue) else None
+    saved = load_blob("tries", key) if key is not None else None
+    if saved is not None:
+        try:
+            with paused_gc():  # some hundred thousand dicts: collections in between find nothing
+                ids, exact, folded = marshal.loads(saved)
+            return [[by_id[i] for i in group] for group in ids], PhraseTrie(exact), PhraseTrie(folded)
+        except (EOFError, ValueError, TypeError, KeyError):
+            pass  # made again below
+    groups, forms_of = matcher_plan(catalogue)
+    tries = []
+    for prefix, attr in (("=", ORTH), ("~", LOWER)):
+        trie = PhraseTrie()
+        planned = forms_of[prefix]
+        keywords = iter(token_values(nlp, [f for _, forms in planned for f in forms], attr))
+        for group, forms in planned:
+            trie.add(group, [next(keywords) for _ in forms])
+        tries.append(trie)
+    if key is not None:
+        ids = [[entry.id for entry in group] for group in groups]
+        save_blob("tries", key, marshal.dumps((ids, tries[0].root, tries[1].root)))
+    return groups, tries[0], tries[1]
+
+
+def _tries_key(nlp: Language, catalogue: Catalogue) -> str:
+    import hashlib
+    import sys
+
+    import orjson
+    import spacy
+
+    from kg.codehash import code_hash
+
+    digest = hashlib.sha256(f"{code_hash()}\n{spacy.__version__}\n{sys.version}\n".encode())
+    digest.update(hashlib.sha256(nlp.tokenizer.to_bytes(exclude=["vocab"])).digest())
+    for entry in catalogue:
+        read = [entry.id, entry.forms, entry.case_sensitive, sorted(entry.ambiguous_aliases)]
+        digest.update(orjson.dumps(read))
+    return digest.hexdigest()[:32]
+
+
+def matcher_plan(catalogue: Catalogue) -> tuple[list[list[CatalogueEntry]], dict[str, list]]:
+    """What the catalogue matchers hold: groups of entries, and the forms of each group.
+
+    Every form of :func:`pattern_forms` goes under the list of entries that share it, once
+    exactly as written (``"="``) or once case-folded (``"~"``); each distinct list of entries
+    is a group. Returns the groups, and per prefix ``[group index, forms]`` pairs.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Low-Rank Adaptation", "Method", ("LoRA",))])
+    >>> groups, forms = matcher_plan(cat)
+    >>> [e.name for e in groups[0]], forms["="][0][1], len(forms["~"][0][1])
+    (['Low-Rank Adaptation'], ['LoRA', 'LoRAs'], 10)
+    """
+    buckets: dict[str, list[CatalogueEntry]] = {}  # "=Form" (exact) or "~form" (folded)
+    # a folded form is tokenized as first written, not lower-cased: the tokenizer's
+    # exceptions depend on case ("Dr. GRPO" is two tokens, "dr. grpo" three)
+    written: dict[str, str] = {}
+    for entry in catalogue:
+        for form, sensitive in pattern_forms(entry):
+            key = ("=" + form) if sensitive else ("~" + form.lower())
+            written.setdefault(key, form)
+            bucket = buckets.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+    # one matcher key per distinct list of entries, holding all of its forms
+    groups: list[list[CatalogueEntry]] = []
+    group_of: dict[tuple[str, ...], int] = {}
+    forms_of: dict[str, dict[int, list[str]]] = {"=": {}, "~": {}}
+    for key, entries in buckets.items():
+        ids = tuple(e.id for e in entries)
+        if ids not in group_of:
+            group_of[ids] = len(groups)
+            groups.append(entries)
+        forms_of[key[0]].setdefault(group_of[ids], []).append(written[key])
+    planned = {
+        prefix: [[group, forms] for group, forms in by_group.items()] for prefix, by_group in forms_of.items()
+    }
+    return groups, planned
+
+
 class CatalogueRuler:
     """Mark every catalogue name and alias in the text (a phrase matcher, case-aware).
 
@@ -315,46 +419,19 @@ class CatalogueRuler:
             self._build_matchers()
 
     def _build_matchers(self) -> None:
-        buckets: dict[str, list[CatalogueEntry]] = {}  # "=Form" (exact) or "~form" (folded)
-        # a folded form is tokenized as first written, not lower-cased: the tokenizer's
-        # exceptions depend on case ("Dr. GRPO" is two tokens, "dr. grpo" three)
-        written: dict[str, str] = {}
-        for entry in self.catalogue:
-            for form, sensitive in pattern_forms(entry):
-                key = ("=" + form) if sensitive else ("~" + form.lower())
-                written.setdefault(key, form)
-                bucket = buckets.setdefault(key, [])
-                if entry not in bucket:
-                    bucket.append(entry)
-        # one matcher key per distinct list of entries, holding all of its forms: far fewer
-        # calls to PhraseMatcher.add (each also makes a lexeme of its key)
-        self._groups: list[list[CatalogueEntry]] = []
-        group_of: dict[tuple[str, ...], int] = {}
-        forms_of: dict[str, dict[int, list[str]]] = {"=": {}, "~": {}}
-        for key, entries in buckets.items():
-            ids = tuple(e.id for e in entries)
-            if ids not in group_of:
-                group_of[ids] = len(self._groups)
-                self._groups.append(entries)
-            forms_of[key[0]].setdefault(group_of[ids], []).append(written[key])
-        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for prefix, matcher, attr in (("=", self._exact, ORTH), ("~", self._folded, LOWER)):
-            groups = forms_of[prefix]
-            keywords = iter(token_values(self.nlp, [f for forms in groups.values() for f in forms], attr))
-            for group, forms in groups.items():
-                matcher.add(f"{prefix}{group}", [next(keywords) for _ in forms])
+        self._groups, self._exact, self._folded = catalogue_tries(self.nlp, self.catalogue)
         self._ready = True
 
     def match(self, doc: Doc) -> list[tuple[int, int, list[CatalogueEntry]]]:
-        """``(start token, end token, entries)`` for each match."""
+        """``(start token, end token, entries)`` for each match: the exact ones, then the
+        case-folded ones, each by start and end."""
         self.prepare()
         found = []
-        strings = self.nlp.vocab.strings
-        for matcher in (self._exact, self._folded):
-            for match_id, start, end in matcher(doc):
-                entries = self._groups[int(strings[match_id][1:])]
-                if matcher is self._folded and end - start == 1 and recased_word(doc[start].text, entries):
+        values = doc.to_array([ORTH, LOWER]).T.tolist() if len(doc) else [[], []]
+        for trie, attr_values in ((self._exact, values[0]), (self._folded, values[1])):
+            for group, start, end in trie.find(attr_values):
+                entries = self._groups[group]
+                if trie is self._folded and end - start == 1 and recased_word(doc[start].text, entries):
                     continue
                 found.append((start, end, entries))
         return found

@@ -1,10 +1,11 @@
 """A small on-disk cache of the catalogue's phrase patterns, shared by every kg process.
 
-Building the catalogue matchers means tokenizing some forty thousand names and aliases,
+Building the catalogue matchers means tokenizing some fifty thousand names and aliases,
 about 1.5 s in every process that extracts (each worker, and each small incremental build).
 The result, one tuple of token hashes per form, depends only on the forms, the attribute
 hashed and the tokenizer, so it is saved once under a hash of those and read back in
-milliseconds afterwards.
+milliseconds afterwards. The matchers made from them (see
+:func:`kg.nlp.components.catalogue_tries`) are kept the same way, as other kinds of blob.
 
 The folder is ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``; set
 ``KG_CACHE_DIR=off`` to neither read nor write it. A file that cannot be read or does not
@@ -32,7 +33,7 @@ import tempfile
 from array import array
 from pathlib import Path
 
-__all__ = ["cache_dir", "load_patterns", "save_patterns"]
+__all__ = ["cache_dir", "load_blob", "load_patterns", "save_blob", "save_patterns"]
 
 _MAGIC = b"KGPATTERNS1\n"
 _HEADER = struct.Struct("<QQ")  # number of patterns, number of values
@@ -53,19 +54,52 @@ def cache_dir() -> Path | None:
     return Path(base) / "kg"
 
 
-def _path(key: str) -> Path | None:
+def _path(key: str, kind: str = "patterns") -> Path | None:
     folder = cache_dir()
-    return None if folder is None else folder / f"patterns-{key}.bin"
+    return None if folder is None else folder / f"{kind}-{key}.bin"
+
+
+def load_blob(kind: str, key: str) -> bytes | None:
+    """The bytes saved by :func:`save_blob` under ``kind`` and ``key``, or ``None``.
+
+    >>> import tempfile, os
+    >>> os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> save_blob("plan", "k2", b"data")
+    >>> load_blob("plan", "k2"), load_blob("plan", "k3")
+    (b'data', None)
+    >>> del os.environ["KG_CACHE_DIR"]
+    """
+    path = _path(key, kind)
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def save_blob(kind: str, key: str, data: bytes) -> None:
+    """Save ``data`` under ``kind`` and ``key`` (atomically; silently skipped if the folder is
+    not writable)."""
+    path = _path(key, kind)
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+            os.replace(temp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
 
 
 def load_patterns(key: str, count: int) -> list[tuple[int, ...]] | None:
     """The ``count`` patterns saved under ``key``, or ``None`` if there are none that fit."""
-    path = _path(key)
-    if path is None:
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = load_blob("patterns", key)
+    if data is None:
         return None
     start = len(_MAGIC) + _HEADER.size
     if not data.startswith(_MAGIC) or len(data) < start:
@@ -89,19 +123,7 @@ def load_patterns(key: str, count: int) -> list[tuple[int, ...]] | None:
 
 def save_patterns(key: str, patterns: list[tuple[int, ...]]) -> None:
     """Save ``patterns`` under ``key`` (atomically; silently skipped if the folder is not writable)."""
-    path = _path(key)
-    if path is None:
-        return
     lengths = array("I", map(len, patterns))
     hashes = array("Q", [value for pattern in patterns for value in pattern])
     data = _MAGIC + _HEADER.pack(len(patterns), len(hashes)) + lengths.tobytes() + hashes.tobytes()
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(data)
-            os.replace(temp, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
+    save_blob("patterns", key, data)
