@@ -52,6 +52,8 @@ PIECES = [
     ", and the ", " dataset of ", "with a new ", " (MID) ", "We introduce ",
     "we develop a linear model for RNNs, the ", " adapters into the ", "The resulting six-layer student, ",
     "and introduce a dialect-aware score, ",
+    "Results on three relation datasets (", "we fine-tune on two corpora (", " across four benchmarks: the ",
+    "learned from", " data sets ", ", and ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -116,6 +118,14 @@ def plain_relation(before: str, after: str) -> str:
         )
     if clause[-1:].isspace() and clause.rstrip().endswith(("on", "the")) and cues._TRAINED_ON.search(clause):
         return "uses"  # "we train A on ": what a model is trained on
+    if before.endswith("(") or before[-1:].isspace():
+        listed = cues._DATA_KIND_LIST.search(before[-220:])
+        if listed is not None:
+            context = before[-220:][max(0, listed.start() - 100) : listed.end()]
+            trained = [m.end() for m in cues._LIST_TRAINED.finditer(context)]
+            measured = [m.end() for m in cues._LIST_MEASURED.finditer(context)]
+            if trained or measured:
+                return "uses" if max(trained, default=-1) > max(measured, default=-1) else "evaluates_on"
     evaluated = (
         cues._EVALUATE.search(clause)
         or cues._IMPROVED_ON.search(clause)

@@ -1063,6 +1063,8 @@ def test_type_from_name(name, expected):
         ("We test on tasks such as GSM8K and MATH.", "GSM8K", "Benchmark"),
         # ... and "benchmarks" for tasks: a known task stays a task
         ("It leads 10 benchmarks, including code generation and repair.", "code generation", "Task"),
+        # several words may qualify the counted kind
+        ("Tests on three widely used event relation datasets (ZorbTB, QuuxEv) agree.", "QuuxEv", "Dataset"),
     ],
 )
 def test_items_of_a_kind_list_take_its_kind(nlp, abstract, name, expected):
@@ -3430,6 +3432,45 @@ def test_operating_systems_and_split_settings_are_no_names(nlp, abstract):
     ],
 )
 def test_comparisons_and_bracketed_benchmarks_are_read(nlp, abstract, name, relation):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].relation == relation, found[name]
+
+
+RESULTS_ON_DATASETS = (
+    "Results on three temporal relation datasets (ZorbTime, QuuxEvents and FooTR) favour our encoder."
+)
+TRAINED_ON_CORPORA = (
+    "We fine-tune the tagger on two noisy web corpora (ZorbWeb, QuuxCrawl) and report F1 on a clean set."
+)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "relation"),
+    [
+        (RESULTS_ON_DATASETS, "ZorbTime", "evaluates_on"),
+        (RESULTS_ON_DATASETS, "QuuxEvents", "evaluates_on"),
+        (RESULTS_ON_DATASETS, "FooTR", "evaluates_on"),
+        (TRAINED_ON_CORPORA, "ZorbWeb", "uses"),
+        (TRAINED_ON_CORPORA, "QuuxCrawl", "uses"),
+        # the nearest cue word decides: trained on one, measured on the others
+        (
+            "We train on ZorbWeb and report accuracy on two corpora (QuuxCrawl, FooNews).",
+            "FooNews",
+            "evaluates_on",
+        ),
+        (
+            "We score systems against four learner corpora (ZorbLearn, QuuxEssays, FooCorr and BarGEC).",
+            "BarGEC",
+            "evaluates_on",
+        ),
+        (
+            "Our nets set the state of the art across three node benchmarks: the Cora, Citeseer and Pubmed.",
+            "Citeseer",
+            "evaluates_on",
+        ),
+    ],
+)
+def test_data_sets_listed_after_their_kind_share_the_lists_relation(nlp, abstract, name, relation):
     found = entities(nlp, "A title", abstract)
     assert found[name].relation == relation, found[name]
 

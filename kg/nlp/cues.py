@@ -970,7 +970,7 @@ _LIST_OPENER = re.compile(
 )
 #: before a bracket: "five benchmarks", "several public datasets"
 _COUNTED_KIND = re.compile(
-    rf"\b(?:{_COUNT_WORDS})\s+(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<n')})\s*$", re.I
+    rf"\b(?:{_COUNT_WORDS})\s+(?:[\w\-]+\s+){{0,4}}?(?:{_KIND_NOUNS.replace('?P<', '?P<n')})\s*$", re.I
 )
 #: before "such as": "datasets", "tasks,", "datasets on compositional generalization," (the last
 #: kind noun wins: the greedy start skips the earlier ones)
@@ -2110,6 +2110,9 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     # "Experiments training GPT-2 on X and ResNet-18 on Y": what a model is trained on is used
     if _trained_on(clause, lower):
         return "uses"
+    # "results on three temporal relation datasets (A, B and C)", "we train on two corpora (A, B)"
+    if (before.endswith("(") or before[-1:].isspace()) and (listed := data_kind_list(before)):
+        return listed
     evaluated = (
         (
             _EVALUATE.search(clause)
@@ -2225,6 +2228,58 @@ _TRAIN_WORDS = ("train", "fine-tun", "finetun")
 #: is only used: see kg.nlp.assemble.relations_fit_for_kind)
 _EVALUATED_OBJECT = re.compile(
     r"\b(?:re-?)?evaluat(?:e|es|ed|ing)\s+(?:(?:\d+|all|several|the|these|those)\s+)?$", re.I
+)
+
+
+def data_kind_list(before: str) -> str | None:
+    """The relation of a name listed right after the data sets it is one of, in brackets or
+    after a colon: ``uses`` when the nearest cue word before the list is one of training,
+    ``evaluates_on`` when it is one of measuring, else ``None``.
+
+    >>> data_kind_list("Experimental results on three event temporal relation datasets (A, ")
+    'evaluates_on'
+    >>> data_kind_list("We fine-tune the tagger on two noisy corpora (")
+    'uses'
+    >>> data_kind_list("Our models match the state of the art across four benchmarks: the ")
+    'evaluates_on'
+    >>> data_kind_list("We train on X and report results on two datasets (")
+    'evaluates_on'
+    >>> data_kind_list("Many popular datasets (") is None, data_kind_list("on ImageNet (") is None
+    (True, True)
+    """
+    window = before[-220:]
+    if "(" not in window and ":" not in window:
+        return None
+    found = _DATA_KIND_LIST.search(window)
+    if found is None:
+        return None
+    context = window[max(0, found.start() - 100) : found.end()]
+    trained = [m.end() for m in _LIST_TRAINED.finditer(context)]
+    measured = [m.end() for m in _LIST_MEASURED.finditer(context)]
+    if not trained and not measured:
+        return None
+    return "uses" if max(trained, default=-1) > max(measured, default=-1) else "evaluates_on"
+
+
+#: the kind of a list of data sets and its opening: "on three ... datasets (A, ", "across four
+#: benchmarks: the A, B and ", "against learner corpora ("
+_DATA_KIND_LIST = re.compile(
+    r"\b(?:on|in|across|over|against)\s+(?:[\w\-]+\s+){0,6}?(?:datasets?|data\s+sets?|corpora|benchmarks?)"
+    r"(?:\s*\(\s*(?:[^();]{0,120}?(?:,|\band\b|\bor\b)\s+)?"
+    r"|:\s+(?:the\s+)?(?:[^.;:()]{0,120}?(?:,|\band\b|\bor\b)\s+(?:the\s+)?)?)$",
+    re.I,
+)
+#: words of training before such a list ("train", "fine-tuned", "learned on")
+_LIST_TRAINED = re.compile(
+    r"\b(?:(?:pre-?|post-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|"
+    r"learn(?:s|ed|t)?\s+(?:on|from))\b",
+    re.I,
+)
+#: words of measuring before such a list
+_LIST_MEASURED = re.compile(
+    r"\b(?:results?|experiment|evaluat|test|perform|accura|achiev|outperform|state[- ]of[- ]the[- ]art|"
+    r"report|scor|improv|gains?\b|match)\w*",
+    re.I,
 )
 
 
