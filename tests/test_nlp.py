@@ -3475,6 +3475,20 @@ def test_data_sets_listed_after_their_kind_share_the_lists_relation(nlp, abstrac
     assert found[name].relation == relation, found[name]
 
 
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Index storage shrinks by 85.2% in ZorbDigits while pruning as much.",
+        "The pruned net is 3x faster on ZorbDigits with no loss.",
+        "The detector performs much better on ZorbDigits than on the street scenes.",
+        "Certified robustness breaks down on ZorbDigits.",
+    ],
+)
+def test_a_result_on_data_is_measured_on_it(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
+    assert found["ZorbDigits"].relation == "evaluates_on", found["ZorbDigits"]
+
+
 def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):
     title = "ZorbTeam at SemEval-2019 Task 3: Attentive Recurrent Networks for Emotion Detection"
     found = entities(nlp, title, "We describe ZorbTeam, which stacks recurrent layers over BERT.")

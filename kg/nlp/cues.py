@@ -1511,9 +1511,15 @@ def _opening_on(before: str, after: str) -> bool:
 
 
 def _value_on(before: str) -> bool:
-    """Whether ``before`` reports a score on what follows ("reaches 77.5 on ")."""
+    """Whether ``before`` reports a score on what follows ("reaches 77.5 on ").
+
+    >>> _value_on("compressed by 85.2% in "), _value_on("it is 3x faster on "), _value_on("breaks down on ")
+    (True, True, True)
+    >>> _value_on("a gain of 2 in "), _value_on("ResNet-50 on "), _value_on("it works on ")
+    (False, False, False)
+    """
     return (
-        _ends_with_word(before, ("on", "of", "the", "our", "new", "proposed"))
+        _ends_with_word(before, ("on", "of", "in", "from", "the", "our", "new", "proposed"))
         and _VALUE_ON.search(before[-50:]) is not None
     )
 
@@ -1556,11 +1562,18 @@ _VALUE_ON = re.compile(
     # (a range too: "by 1.8-3.1x on X")
     r"(?:(?:(?<![\w\-.])\d+(?:\.\d+)?(?:[\-–]\d+(?:\.\d+)?)?(?:\s*%|\s*points?|\s*pp|th percentile|\s?[x×])?"
     # "a 2.1x speedup on X", "a 12% reduction on X"
-    r"(?:\s+(?:speed-?ups?|reductions?|improvements?|gains?|increases?|drops?|boosts?|lifts?))?"
+    # ... or a comparison measured on X: "3x faster on X", "4 points higher on X"
+    r"(?:\s+(?:speed-?ups?|reductions?|improvements?|gains?|increases?|drops?|boosts?|lifts?|"
+    r"faster|slower|better|worse|higher|lower))?"
     # ... or a measure named right before "on", maybe with its short form: "character error rate
     # (CER) on X"
     r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy|error rate|accuracy)(?:\s+scores?)?"
     r"(?:\s+\([A-Za-z@\-]{2,8}\))?)\s+on"
+    # a share or an amount in a data set: "compressed by 85.2% in MNIST"
+    r"|(?<![\w\-.])\d+(?:\.\d+)?\s*(?:%|points?|pp)\s+in"
+    # how well something does on X: "performs much better on X", "breaks down on X"
+    r"|\b(?:performs?|performed|works?|worked|does|did)\s+(?:\w+\s+)?(?:better|worse|best|well|poorly)\s+on"
+    r"|\b(?:fails?|failed|struggles?|struggled|breaks?\s+down|broke\s+down|collapses?|collapsed)\s+on"
     # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
     r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of"
     # ... or of its tasks: "solve 41% of tasks on tau-bench"
