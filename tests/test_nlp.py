@@ -2152,11 +2152,29 @@ def test_capitalised_words_before_a_known_acronym_name_a_variant(nlp, text, name
         ("We compare Claude 3 Opus and Sonnet.", "Sonnet", "Claude 3 Sonnet"),
         # a version and a variant word after the "and"
         ("Applied to Gemini 1.0 Pro and 1.5 Flash, it helps.", "1.5 Flash", "Gemini 1.5 Flash"),
+        # a later year of a yearly benchmark
+        ("We report pass@1 on AIME 2024 and 2025.", "2025", "AIME 2025"),
+        ("We test on WMT 2014, 2016 and 2019 news sets.", "2019", "WMT19"),
     ],
 )
 def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided, name):
     found = entities(nlp, "A title", text)
     assert name in found and elided in found[name].mentions
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        # "as well as" goes on a list of what was measured
+        ("We report pass@1 on AIME 2024 and 2025, as well as MATH-500.", "MATH500"),
+        ("Results on CoQA and QuAC as well as on DROP improve.", "DROP"),
+        # a place in a ranking is a result on what follows
+        ("Our parser ranks first on the ZorbTB treebank.", "ZorbTB"),
+    ],
+)
+def test_list_tails_and_rankings_are_evaluated_on(nlp, abstract, name):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].relation == "evaluates_on", found[name]
 
 
 @pytest.mark.parametrize(

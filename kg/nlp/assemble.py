@@ -453,15 +453,16 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
 
 
 _ELLIPSIS = re.compile(
-    r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)([A-Za-z]+|\d+(?:\.\d+)?[BMK])\b"
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)([A-Za-z]+|\d+(?:\.\d+)?[BMK]|(?:19|20)\d\d)\b"
 )
 _LAST_PART = re.compile(r"([\s\-])([^\s\-]+)$")
 
 
 def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catalogue) -> list[Candidate]:
     """The variants a list writes with their family left out: "Lite" in "SWE-bench Verified and
-    Lite" is SWE-bench Lite, "13B" in "Llama 2 7B and 13B" is Llama 2 13B. A lone variant word
-    or size after a name ending in one is a mention of the catalogue entry they make together.
+    Lite" is SWE-bench Lite, "13B" in "Llama 2 7B and 13B" is Llama 2 13B, "2025" in "AIME 2024
+    and 2025" is AIME 2025. A lone variant word, size or year after a name ending in one is a
+    mention of the catalogue entry they make together.
 
     >>> cat = Catalogue.from_entries([CatalogueEntry("SWE-bench Lite", "Benchmark")])
     >>> text = "on SWE-bench Verified and Lite."
@@ -516,8 +517,18 @@ def _elided_versions(text: str, cand: Candidate, catalogue: Catalogue) -> list[C
 
 
 def _variant_word(word: str) -> bool:
-    """A size ("13B") or a variant word ("Lite", "Sonnet", "mini") that ends a model's name."""
-    return bool(SIZE.fullmatch(word)) or word in VARIANT_TITLE_WORDS or word in VARIANT_WORDS
+    """A size ("13B"), a variant word ("Lite", "Sonnet", "mini") that ends a model's name, or
+    a year that ends a benchmark's ("2025" in "AIME 2024 and 2025").
+
+    >>> [_variant_word(w) for w in ("13B", "Lite", "2025", "and", "25")]
+    [True, True, True, False, False]
+    """
+    return (
+        bool(SIZE.fullmatch(word))
+        or word in VARIANT_TITLE_WORDS
+        or word in VARIANT_WORDS
+        or (len(word) == 4 and word[:2] in ("19", "20") and word.isdigit())
+    )
 
 
 def _qualifiable(cand: Candidate, text: str) -> bool:
@@ -1322,7 +1333,9 @@ def _without_organisations(
 _OWN_LAST_ITEM = r"(?:our\s+(?:new\s+|own\s+|proposed\s+)?(?:benchmark|suite|dataset|corpus)\s+)"
 _LIST_GAP = re.compile(
     rf"\s*(?:,\s*(?:(?:and|or)\s+(?:the\s+|{_OWN_LAST_ITEM})?)?|\s+(?:and|or)\s+(?:the\s+|{_OWN_LAST_ITEM})?"
-    r"|\s*/\s*|\s*;\s*)"
+    r"|\s*/\s*|\s*;\s*"
+    # "on AIME 2024 and 2025, as well as MATH-500"
+    r"|,?\s+as\s+well\s+as\s+(?:on\s+)?(?:the\s+)?)"
     # a score before each item: "58.3% of SWE-bench Verified and 41.0% of SWE-bench Multilingual",
     # "68.4% of miniF2F and 22 problems of PutnamBench"
     r"(?:\d+(?:\.\d+)?\s*(?:%|problems|questions|tasks|issues)\s+(?:of|on)\s+(?:the\s+)?)?"
@@ -1380,7 +1393,7 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     return out
 
 
-_CONJUNCTION = re.compile(r"\band\b|\bor\b|/")
+_CONJUNCTION = re.compile(r"\band\b|\bor\b|/|\bas well as\b")
 
 
 #: a mention in a list: where it starts and ends, its entity's index and its evidence's index

@@ -1515,6 +1515,8 @@ def _value_on(before: str) -> bool:
 
     >>> _value_on("compressed by 85.2% in "), _value_on("it is 3x faster on "), _value_on("breaks down on ")
     (True, True, True)
+    >>> _value_on("Our parser ranks first on the "), _value_on("the system placed 3rd in ")
+    (True, True)
     >>> _value_on("a gain of 2 in "), _value_on("ResNet-50 on "), _value_on("it works on ")
     (False, False, False)
     """
@@ -1574,6 +1576,9 @@ _VALUE_ON = re.compile(
     # how well something does on X: "performs much better on X", "breaks down on X"
     r"|\b(?:performs?|performed|works?|worked|does|did)\s+(?:\w+\s+)?(?:better|worse|best|well|poorly)\s+on"
     r"|\b(?:fails?|failed|struggles?|struggled|breaks?\s+down|broke\s+down|collapses?|collapsed)\s+on"
+    # a place in a ranking: "ranks first on X", "placed 3rd in the X"
+    r"|\b(?:ranks?|ranked|ranking|placed?|placing)\s+(?:first|second|third|top(?:-\d+)?|\d+(?:st|nd|rd|th))"
+    r"\s+(?:\w+\s+)?(?:on|in)"
     # a share of a benchmark's problems solved: "resolves 58.3% of SWE-bench Verified"
     r"|\b(?:resolv|solv|prov|pass|answer)\w*\s+(?:\w+\s+)?\d+(?:\.\d+)?\s*%\s+of"
     # ... or of its tasks: "solve 41% of tasks on tau-bench"
