@@ -56,6 +56,8 @@ PIECES = [
     "learned from", " data sets ", ", and ",
     "performs much better on ", " breaks down on ", "by 85.2% in ", "3x faster on ", " from ",
     "ranks first on the ", "placed 3rd in ", " as well as ",
+    "We extend ", " rather than ", "instead of the ", " a variant of ", "relies on the popular ",
+    "by utilizing ", "Fine-tuning ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -172,9 +174,18 @@ def plain_relation(before: str, after: str) -> str:
         return "evaluates_on" if cues._measured_on(compared.group(0)) else "compares_with"
     if after.startswith((",", " and ", " or ", " (")) and cues._UNLIKE_BEFORE.search(before[-120:]):
         return "compares_with"
-    if cues._USE.search(clause[-60:]) or cues._ITEMS_FROM.search(clause[-60:]):
+    if (cues._USE.search(clause[-60:]) or cues._ITEMS_FROM.search(clause[-60:])) and not re.search(
+        r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|a\s+|an\s+)?$", before[-20:], re.I
+    ):
         return "uses"
-    if len(before) < 80 and cues._TRAINING_OPENING.match(before) and ", we " in after:
+    if (
+        len(before) < 80
+        and cues._TRAINING_OPENING.match(before)
+        and (
+            ", we " in after
+            or (cues._TRAINING_OPENING.fullmatch(before) and cues._TRAINED_WITH_AFTER.match(after))
+        )
+    ):
         return "uses"
     return "mentions"
 

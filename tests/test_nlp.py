@@ -2178,6 +2178,23 @@ def test_list_tails_and_rankings_are_evaluated_on(nlp, abstract, name):
 
 
 @pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We extend ZorbVL-7B with a memory module.", "ZorbVL-7B"),
+        ("BarRL is a variant of ZorbPO that clips less.", "ZorbPO"),
+        ("Our method relies on the popular ZorbHash index.", "ZorbHash"),
+        ("By utilizing ZorbGrad, the solver converges fast.", "ZorbGrad"),
+        ("We incorporate ZorbNorm into every block.", "ZorbNorm"),
+        # a sentence that opens on training a model: the model is the paper's starting point
+        ("Fine-tuning Zorb-8B on ChatPairs yields Quux-8B.", "Zorb-8B"),
+    ],
+)
+def test_what_the_method_builds_on_is_used(nlp, abstract, name):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].relation == "uses", found[name]
+
+
+@pytest.mark.parametrize(
     ("before", "after", "expected"),
     [
         # a sentence that opens on names, or a score reported on one, evaluates on them
@@ -2392,7 +2409,8 @@ def test_list_tails_and_rankings_are_evaluated_on(nlp, abstract, name):
         ("It is 50 times faster, and on ", " it improves SSIM over 3DGS.", "evaluates_on"),
         ("It is fast; on the ", " split our model reaches 41 mIoU.", "evaluates_on"),
         ("It is fast, while on ", ", the gains vanish.", "evaluates_on"),
-        ("It relies on parsing, and on ", " for the rest.", "mentions"),
+        # (not a clause of results: what it relies on is used)
+        ("It relies on parsing, and on ", " for the rest.", "uses"),
         ("On HealthBench and our newly collected ", ", it agrees with graders.", "proposes"),
         ("We open-source MiMo-VL-7B-SFT and ", ", two vision-language models.", "proposes"),
         ("Using DPOP, we create and open-source Smaug-34B and ", ", two models.", "proposes"),

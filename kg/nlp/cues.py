@@ -1928,6 +1928,9 @@ _USE = re.compile(
     r"\b(?:us(?:e|es|ed|ing)|based on|built on|leverag\w*|appl(?:y|ies|ied|ying)|"
     # "we fine-tune X", "we train X", "distilled from X": the verb's object is used
     r"adopt\w*|adapt(?:s|ed|ing)?|employ\w*|with|via|through|trained on|fine-?tun\w* on|"
+    # "we extend X with", "a variant of X", "relies on X", "by utilizing X", "incorporating X"
+    r"extend(?:s|ed|ing)?|variants?\s+of|rel(?:y|ies|ied|ying)\s+on|utili[sz]\w*|incorporat\w*|"
+    r"deploy\w*|plug\w*\s+into|"
     r"we\s+(?:\w+\s+)?(?:(?:pre-?)?train(?:ed)?|fine-?tuned?|finetuned?)|"
     r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with)|"
     # "fine-tuned from X", "Starting from X", "Building upon X", "obtained by fine-tuning X"
@@ -1963,9 +1966,12 @@ _COMPARE_WORDS = (
     "improves upon", "improved upon", "improving upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
 )  # fmt: skip
+#: what is set aside right before a name: "rather than X", "instead of the X"
+_INSTEAD_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
     "trained on", "fine", "we", "distil", "initiali", "data", "from", "build", "built", "top of", "by",
+    "extend", "variant", "rel", "utili", "incorporat", "deploy", "plug",
 )  # fmt: skip
 
 
@@ -2198,10 +2204,18 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         and _UNLIKE_BEFORE.search(before[-120:])
     ):
         return "compares_with"
-    if _has(lower, 60, _USE_WORDS) and (_USE.search(clause[-60:]) or _ITEMS_FROM.search(clause[-60:])):
+    if (
+        _has(lower, 60, _USE_WORDS)
+        and (_USE.search(clause[-60:]) or _ITEMS_FROM.search(clause[-60:]))
+        and not _INSTEAD_BEFORE.search(before[-20:])  # "we rely on captions rather than X"
+    ):
         return "uses"
     # "Fine-tuning XLM-R and X on Y, we find ...": what the paper's own training takes
-    if len(before) < 80 and _TRAINING_OPENING.match(before) and ", we " in after:
+    if (
+        len(before) < 80
+        and _TRAINING_OPENING.match(before)
+        and (", we " in after or (_TRAINING_OPENING.fullmatch(before) and _TRAINED_WITH_AFTER.match(after)))
+    ):
         return "uses"
     return "mentions"
 
@@ -2377,4 +2391,6 @@ _TRANSFERS_TO = re.compile(
     re.I,
 )
 #: a sentence that opens on training what it names, before its subject "we"
+#: the data or recipe of a training named right after the trained model: " on Alpaca", " with DPO"
+_TRAINED_WITH_AFTER = re.compile(r"\s+(?:on|with|using)\s")
 _TRAINING_OPENING = re.compile(r"\s*(?:fine-?tuning|(?:pre-?)?training|distilling)\s", re.I)
