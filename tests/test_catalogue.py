@@ -42,6 +42,31 @@ def test_a_family_lists_its_sizes_as_entries_of_their_own():
     assert SHIPPED.get("Janus-Pro-7B").parent == "Janus-Pro"
 
 
+def test_a_base_model_is_no_alias_of_its_instruction_tuned_release():
+    # "Qwen2-VL-7B" (pre-trained) and "Qwen2-VL-7B-Instruct" are two checkpoints; only a model
+    # released solely as its tuned version may keep the short name as an alias
+    import re
+
+    released_tuned_only = {"LLaMA 3.3 70B Instruct", "E5-Mistral-7B-Instruct", "InternLM3-8B-Instruct"}
+    released_tuned_only |= {"Llama-3.1-Nemotron-70B-Instruct"}
+    released_tuned_only |= {f"Qwen2.5-VL-{size}-Instruct" for size in ("3B", "7B", "32B", "72B")}
+    tuned = re.compile(r"[\s\-_](?:Instruct|Chat)$", re.I)
+
+    def squash(text):
+        return re.sub(r"[^a-z0-9]", "", text.lower())
+
+    folded = []
+    for entry in SHIPPED:
+        found = tuned.search(entry.name)
+        if entry.type != "Model" or found is None or entry.name in released_tuned_only:
+            continue
+        base = squash(entry.name[: found.start()])
+        folded += [alias for alias in entry.aliases if squash(alias) == base]
+    assert folded == []
+    assert SHIPPED.lookup("Qwen2-VL-7B")[0].name == "Qwen2-VL-7B"
+    assert SHIPPED.get("LongLLMLingua").parent == "LLMLingua"
+
+
 def test_a_family_lists_its_later_versions_as_entries_of_their_own():
     # "ManiSkill3" is a variant of ManiSkill and "MultiWOZ 2.1" of MultiWOZ, not spellings of
     # them; a first version ("Spider 1.0", "LLaMA-1") or a dated snapshot of one model stays an
