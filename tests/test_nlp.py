@@ -2194,6 +2194,17 @@ def test_what_the_method_builds_on_is_used(nlp, abstract, name):
     assert found[name].relation == "uses", found[name]
 
 
+def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
+    # (the verb's reach ends before the last items)
+    abstract = (
+        "We use ZorbNet-50, QuuxNet-18, FooNet-101, BarNet-152, BazNet-200 and QuxNet-7 for "
+        "image classification, semantic segmentation and depth estimation."
+    )
+    found = entities(nlp, "A title", abstract)
+    assert {found[n].relation for n in ("ZorbNet-50", "BazNet-200", "QuxNet-7")} == {"uses"}, found
+    assert found["depth estimation"].relation != "uses", found["depth estimation"]
+
+
 @pytest.mark.parametrize(
     ("before", "after", "expected"),
     [

@@ -1658,14 +1658,27 @@ _MEASURE_BEFORE = re.compile(r"(?:\b(?:points?|pp)|%)\s+(?:of|in)\s+(?:the\s+)?$
 
 
 #: the relations a list's later items take from an earlier one: "evaluated on A, B and C"
-_LISTED_RELATIONS = frozenset({Relation.EVALUATES_ON.value, Relation.COMPARES_WITH.value})
+_LISTED_RELATIONS = frozenset(
+    {Relation.EVALUATES_ON.value, Relation.COMPARES_WITH.value, Relation.USES.value}
+)
+#: kinds that lend "uses" to one another in a list: methods and models, data sets and benchmarks,
+#: metrics (a task is seldom used: its "uses" is lent to nothing)
+_USES_GROUP = {
+    "Method": "Method",
+    "Model": "Method",
+    "Dataset": "Data",
+    "Benchmark": "Data",
+    "Metric": "Metric",
+}
 
 
 def relation_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """Give a listed mention that the words around it leave at ``mentions`` the relation of
     an earlier item of its list, when that item is evaluated on or compared with: the
     sentence's cue words reach only so far ("on the bioinformatics datasets MUTAG, PROTEINS
-    and NCI1"). A list split by a semicolon shares nothing.
+    and NCI1"). An item that is used lends ``uses`` to the later items of its own kind only
+    (methods and models, data, metrics; a task lends nothing): "trained with the A2C and PPO
+    algorithms". A list split by a semicolon shares nothing.
 
     >>> e = lambda name, at, rel: ExtractedEntity(
     ...     name, "Dataset", [name], [Evidence(name, at, at + len(name), "", 0, rel)], relation=rel)
@@ -1679,12 +1692,21 @@ def relation_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list
     for run in _list_runs(text, _evidence_spans(entities)):
         if ";" in text[run[0][0] : run[-1][1]]:
             continue
-        carried = None
+        carried = carrier = None
         for _, _, i, j in run:
             relation = changed.get(i, {}).get(j, entities[i].evidence[j].relation)
             if relation in _LISTED_RELATIONS:
-                carried = relation
-            elif relation == Relation.MENTIONS.value and carried is not None:
+                carried, carrier = relation, _USES_GROUP.get(entities[i].type)
+            elif (
+                relation == Relation.MENTIONS.value
+                and carried is not None
+                # what is used lends itself only to its own kind: "ResNet-50 and SqueezeNet",
+                # not the tasks listed after the methods
+                and (
+                    carried != Relation.USES.value
+                    or (carrier is not None and _USES_GROUP.get(entities[i].type) == carrier)
+                )
+            ):
                 changed.setdefault(i, {})[j] = carried
     out = list(entities)
     for i, relations in changed.items():
