@@ -2194,6 +2194,19 @@ def test_what_the_method_builds_on_is_used(nlp, abstract, name):
     assert found[name].relation == "uses", found[name]
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We evaluate 18 models, including ZorbVLM, QuuxVL-1.5 and FooVL-7B, on our suite.", "FooVL-7B"),
+        ("We benchmark ZorbLM-7B, QuuxLM-8B and FooLM-9B on long documents.", "QuuxLM-8B"),
+        ("We assess several LLMs (ZorbLM-7B, QuuxLM-8B) on the new tasks.", "QuuxLM-8B"),
+    ],
+)
+def test_models_a_benchmark_paper_evaluates_are_used(nlp, abstract, name):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].relation == "uses", found[name]
+
+
 def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
     # (the verb's reach ends before the last items)
     abstract = (

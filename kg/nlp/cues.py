@@ -2155,7 +2155,10 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or _value_on(before)
         or _achieved_on(before, after)
         or (_ends_with_word(before, ("on", "the")) and _BENCHMARKS_AFTER.match(after) is not None)
-        or ("evaluat" in before[-40:].lower() and _EVALUATED_OBJECT.search(before[-40:]) is not None)
+        or (
+            any(word in before[-220:].lower() for word in ("evaluat", "benchmark", "assess"))
+            and _EVALUATED_OBJECT.search(before[-220:]) is not None
+        )
         or _measured_across_list(before)
         or (before.endswith(("from ", "the ")) and _tasks_from(before))
         or (
@@ -2259,7 +2262,15 @@ _TRAIN_WORDS = ("train", "fine-tun", "finetun")
 #: the object of "evaluate": "we re-evaluate 29 BIG-Bench tasks" (a model or method evaluated so
 #: is only used: see kg.nlp.assemble.relations_fit_for_kind)
 _EVALUATED_OBJECT = re.compile(
-    r"\b(?:re-?)?evaluat(?:e|es|ed|ing)\s+(?:(?:\d+|all|several|the|these|those)\s+)?$", re.I
+    r"\b(?:(?:re-?)?evaluat(?:e|es|ed|ing)|benchmark(?:ed|ing)|(?<=we )benchmark)\s+"
+    r"(?:(?:\d+|all|several|the|these|those)\s+)?$"
+    # "we evaluate 18 models, including A, B and ", "we benchmark several LLMs (A, "
+    r"|\b(?:(?:re-?)?evaluat(?:e|es|ed|ing)|benchmark(?:ed|ing)|(?<=we )benchmark|assess(?:es|ed|ing)?)\s+"
+    r"(?:[\w\-]+\s+){0,4}?"
+    r"(?:models|LLMs|MLLMs|VLMs|LMMs|systems|agents|methods)"
+    r"(?:,?\s+(?:including|such\s+as|like|e\.g\.,?)\s+|\s*\(\s*|:\s+)"
+    r"(?:(?:[^.;()]|\.(?=\d)){0,150}?(?:,|\band\b|\bor\b)\s+)?$",
+    re.I,
 )
 
 
