@@ -2207,6 +2207,19 @@ def test_models_a_benchmark_paper_evaluates_are_used(nlp, abstract, name):
     assert found[name].relation == "uses", found[name]
 
 
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Training with our augmentation strategy, ZorbAug, halves the error rate.",
+        "We add our consistency objective, ZorbCons, to the usual loss.",
+    ],
+)
+def test_a_name_apposed_to_our_strategy_or_objective_is_proposed(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
+    name = next(n for n in found if n.startswith("Zorb"))
+    assert found[name].proposed and found[name].relation == "proposes", found[name]
+
+
 def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
     # (the verb's reach ends before the last items)
     abstract = (
