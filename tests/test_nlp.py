@@ -2220,6 +2220,20 @@ def test_a_name_apposed_to_our_strategy_or_objective_is_proposed(nlp, abstract):
     assert found[name].proposed and found[name].relation == "proposes", found[name]
 
 
+def test_plain_phrases_that_spell_a_benchmark_are_not_it(nlp):
+    found = entities(
+        nlp, "A title", "We relabel the images with real labels and craft natural adversarial examples."
+    )
+    assert not {"ImageNet-ReaL", "ImageNet-A"} & set(found), found
+
+
+def test_the_papers_long_form_settles_an_ambiguous_acronym_of_a_task(nlp):
+    found = entities(
+        nlp, "A title", "We study automatic post-editing (APE) of translations. Our APE model helps."
+    )
+    assert "automatic post-editing" in found and "Automatic Prompt Engineer" not in found, found
+
+
 def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
     # (the verb's reach ends before the last items)
     abstract = (
