@@ -23,3 +23,23 @@ def test_ruff_format_is_clean():
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_no_module_binds_a_top_level_name_twice():
+    """A second module-level ``_PATTERN = ...`` silently replaces the first for every function
+    that reads it (ruff's F811 covers functions and imports, not assignments)."""
+    import ast
+    from collections import Counter
+
+    twice = []
+    for path in sorted((REPO / "kg").rglob("*.py")):
+        names: Counter[str] = Counter()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names[node.target.id] += 1
+            elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+                names[node.name] += 1
+        twice += [f"{path.relative_to(REPO)}: {name}" for name, count in names.items() if count > 1]
+    assert twice == []

@@ -2220,6 +2220,24 @@ def test_a_name_apposed_to_our_strategy_or_objective_is_proposed(nlp, abstract):
     assert found[name].proposed and found[name].relation == "proposes", found[name]
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("Our system achieves a word error rate (WER) of 40.9% on the test set.", "Word Error Rate"),
+        ("It reaches WER (29.6%), BLEU score (41.4%), and F-measure (36.9%).", "F1 Score"),
+        ("The tagger gets accuracy = 0.81 on the held-out set.", "Accuracy"),
+    ],
+)
+def test_a_metric_with_its_value_is_used(nlp, abstract, name):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].relation == "uses", found[name]
+
+
+def test_a_metric_named_without_a_value_is_only_mentioned(nlp):
+    found = entities(nlp, "A title", "Accuracy is a poor guide when classes are rare.")
+    assert found["Accuracy"].relation == "mentions", found["Accuracy"]
+
+
 def test_plain_phrases_that_spell_a_benchmark_are_not_it(nlp):
     found = entities(
         nlp, "A title", "We relabel the images with real labels and craft natural adversarial examples."

@@ -1610,7 +1610,11 @@ def relations_fit_for_kind(text: str, entities: list[ExtractedEntity]) -> list[E
                 or (
                     metric
                     and ev.relation == mentions
-                    and _MEASURE_BEFORE.search(text, max(0, ev.start - 20), ev.start)
+                    and (
+                        _MEASURE_BEFORE.search(text, max(0, ev.start - 20), ev.start) is not None
+                        or _REPORTED_AFTER.match(text, ev.end) is not None
+                        or _scored(text, ev.start)
+                    )
                 )
                 else ev
                 for ev in entity.evidence
@@ -1655,6 +1659,11 @@ _COMPARED_KIND_AFTER = re.compile(
 
 #: the measure a result is given in: "by 8-12 points of X", "a 9.5% increase in X", "in terms of X"
 _MEASURE_BEFORE = re.compile(r"(?:\b(?:points?|pp)|%)\s+(?:of|in)\s+(?:the\s+)?$|\bin\s+terms\s+of\s+$", re.I)
+#: a value reported right after a metric: " of 40.9%", " (29.6%)", " = 0.81", ": 0.91", " score of 41.4"
+_REPORTED_AFTER = re.compile(
+    r"(?:\s+\([A-Za-z@\-]{1,10}\))?(?:\s+scores?)?(?:\s+of\s+|\s*\(\s*|\s*[=:]\s*|\s+)(?:about\s+|~)?"
+    r"\d+(?:\.\d+)?\s*(?:%|\)|,|\.(?!\d)|;|\s+(?:and|on|for|in|at|vs)\b)"
+)
 
 
 #: the relations a list's later items take from an earlier one: "evaluated on A, B and C"
@@ -2191,8 +2200,6 @@ _OTHER_SENSE_AFTER = re.compile(
 )
 
 
-#: a value right after a measure: " of 0.91", " (92.3%)", " = 0.8", " reaches 94 %"
-_VALUE_AFTER = re.compile(r"\s*(?:of|=|:|\(|reached|reaches|was|is)?\s*\d")
 #: the object of a verb right after it: "boosting the accuracy", "boosting OpenVLA's rate"
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|our|both|this|these|[\w\-.]+['’]s)\b", re.I)
 
