@@ -55,7 +55,7 @@ PIECES = [
     "Results on three relation datasets (", "we fine-tune on two corpora (", " across four benchmarks: the ",
     "learned from", " data sets ", ", and ",
     "performs much better on ", " breaks down on ", "by 85.2% in ", "3x faster on ", " from ",
-    "ranks first on the ", "placed 3rd in ", " as well as ",
+    "ranks first on the ", "placed 3rd in ", " as well as ", "24.3% success on ", " win rate on ",
     "We extend ", " rather than ", "instead of the ", " a variant of ", "relies on the popular ",
     "by utilizing ", "Fine-tuning ", "We evaluate 18 models, including ", "we benchmark ", " LLMs (",
 ]  # fmt: skip

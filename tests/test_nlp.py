@@ -3587,6 +3587,8 @@ def test_data_sets_listed_after_their_kind_share_the_lists_relation(nlp, abstrac
         "The pruned net is 3x faster on ZorbDigits with no loss.",
         "The detector performs much better on ZorbDigits than on the street scenes.",
         "Certified robustness breaks down on ZorbDigits.",
+        "The agent reaches 24.3% success on ZorbDigits.",
+        "It keeps a 61% win rate on ZorbDigits.",
     ],
 )
 def test_a_result_on_data_is_measured_on_it(nlp, abstract):

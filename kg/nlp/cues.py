@@ -1569,7 +1569,9 @@ _VALUE_ON = re.compile(
     r"faster|slower|better|worse|higher|lower))?"
     # ... or a measure named right before "on", maybe with its short form: "character error rate
     # (CER) on X"
-    r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy|error rate|accuracy)(?:\s+scores?)?"
+    r"|\b(?:F1|BLEU|ROUGE(?:-\w+)?|AUC|mAP|top-[15] accuracy|error rate|accuracy|"
+    # "24.3% success on X", "a 61% win rate on X"
+    r"success(?:\s+rate)?|(?:pass|win|solve|resolve)\s+rate|exact\s+match)(?:\s+scores?)?"
     r"(?:\s+\([A-Za-z@\-]{2,8}\))?)\s+on"
     # a share or an amount in a data set: "compressed by 85.2% in MNIST"
     r"|(?<![\w\-.])\d+(?:\.\d+)?\s*(?:%|points?|pp)\s+in"
