@@ -1207,7 +1207,8 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
     [
         (
             "We propose a few-shot learning approach, D2Net, for rare classes.",
-            {"few-shot learning": "uses", "D2Net": "proposes"},
+            # (a task is never used: one that qualifies a method noun is only mentioned)
+            {"few-shot learning": "mentions", "D2Net": "proposes"},
         ),
         # a known method written as a kind, in lower case, before a method noun
         ("We propose a cotraining approach for unlabeled text.", {"Co-Training": "uses"}),
@@ -2236,6 +2237,28 @@ def test_a_metric_with_its_value_is_used(nlp, abstract, name):
 def test_a_metric_named_without_a_value_is_only_mentioned(nlp):
     found = entities(nlp, "A title", "Accuracy is a poor guide when classes are rare.")
     assert found["Accuracy"].relation == "mentions", found["Accuracy"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "relation"),
+    [
+        # a task naming the kind of a method only qualifies it
+        (
+            "We use a statistical dependency parsing model as a feature extractor.",
+            "dependency parsing",
+            "mentions",
+        ),
+        # what a method is used for is what the paper evaluates on
+        (
+            "The stories can also be used for story generation by our agent.",
+            "story generation",
+            "evaluates_on",
+        ),
+    ],
+)
+def test_a_task_is_never_used(nlp, abstract, name, relation):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].relation == relation, found[name]
 
 
 def test_plain_phrases_that_spell_a_benchmark_are_not_it(nlp):

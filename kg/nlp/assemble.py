@@ -1622,6 +1622,16 @@ def relations_fit_for_kind(text: str, entities: list[ExtractedEntity]) -> list[E
             if evidence != entity.evidence or entity.relation == evaluates:
                 relation = _strongest(evidence).value if evidence else uses
                 entity = replace(entity, evidence=evidence, relation=relation)
+        elif entity.type == "Task" and any(ev.relation == uses for ev in entity.evidence):
+            evidence = [
+                _task_used(ev, text)
+                if ev.relation == uses
+                else _data_in_comparison(ev, text)
+                if ev.relation == compares
+                else ev
+                for ev in entity.evidence
+            ]
+            entity = replace(entity, evidence=evidence, relation=_strongest(evidence).value)
         elif any(ev.relation == compares for ev in entity.evidence):
             evidence = [
                 _data_in_comparison(ev, text) if ev.relation == compares else ev for ev in entity.evidence
@@ -1629,6 +1639,35 @@ def relations_fit_for_kind(text: str, entities: list[ExtractedEntity]) -> list[E
             entity = replace(entity, evidence=evidence, relation=_strongest(evidence).value)
         out.append(entity)
     return out
+
+
+def _task_used(evidence: Evidence, text: str) -> Evidence:
+    """A task the words of use put in place is not itself used: it qualifies the method named
+    after it ("a hierarchical MT system", "statistical dependency parsing models"), so it is
+    only mentioned, or it is what the method is applied to ("can also be used for story
+    generation", "we apply it to the problem of domain adaptation"), which the paper
+    evaluates on.
+
+    >>> text = "We use an MT system for story generation."
+    >>> [_task_used(Evidence(t, text.index(t), text.index(t) + len(t), text, 0, "uses"), text).relation
+    ...  for t in ("MT", "story generation")]
+    ['mentions', 'evaluates_on']
+    """
+    if _METHOD_NOUN_AFTER.match(text, evidence.end):
+        return evidence._replace(relation=Relation.MENTIONS.value)
+    if _APPLIED_TO_BEFORE.search(text, max(0, evidence.start - 40), evidence.start):
+        return evidence._replace(relation=Relation.EVALUATES_ON.value)
+    return evidence
+
+
+#: the kind of method a task name qualifies: " system", " models", "-based framework"
+_METHOD_NOUN_AFTER = re.compile(
+    r"(?:-based)?\s+(?:systems?|models?|frameworks?|methods?|approach(?:es)?|algorithms?|toolkits?|metrics?|"
+    r"pipelines?|architectures?|networks?|modules?|techniques?|tools?)\b",
+    re.I,
+)
+#: what a method is applied to: "used for ", "applied to the problem of ", "extended to "
+_APPLIED_TO_BEFORE = re.compile(r"\b(?:for|to|on)\s+(?:the\s+(?:problem|task)s?\s+of\s+|the\s+)?$", re.I)
 
 
 def _data_in_comparison(evidence: Evidence, text: str) -> Evidence:
