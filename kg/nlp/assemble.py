@@ -1612,8 +1612,7 @@ def relations_fit_for_kind(text: str, entities: list[ExtractedEntity]) -> list[E
                     and ev.relation == mentions
                     and (
                         _MEASURE_BEFORE.search(text, max(0, ev.start - 20), ev.start) is not None
-                        or _REPORTED_AFTER.match(text, ev.end) is not None
-                        or _scored(text, ev.start)
+                        or _measured(text, ev.start, _past_short_form(text, ev.end))
                     )
                 )
                 else ev
@@ -1698,11 +1697,15 @@ _COMPARED_KIND_AFTER = re.compile(
 
 #: the measure a result is given in: "by 8-12 points of X", "a 9.5% increase in X", "in terms of X"
 _MEASURE_BEFORE = re.compile(r"(?:\b(?:points?|pp)|%)\s+(?:of|in)\s+(?:the\s+)?$|\bin\s+terms\s+of\s+$", re.I)
-#: a value reported right after a metric: " of 40.9%", " (29.6%)", " = 0.81", ": 0.91", " score of 41.4"
-_REPORTED_AFTER = re.compile(
-    r"(?:\s+\([A-Za-z@\-]{1,10}\))?(?:\s+scores?)?(?:\s+of\s+|\s*\(\s*|\s*[=:]\s*|\s+)(?:about\s+|~)?"
-    r"\d+(?:\.\d+)?\s*(?:%|\)|,|\.(?!\d)|;|\s+(?:and|on|for|in|at|vs)\b)"
-)
+#: a short form in brackets right after its long form: " (WER)"
+_SHORT_FORM_BRACKET = re.compile(r"\s+\([A-Za-z@\-]{1,10}\)")
+
+
+def _past_short_form(text: str, end: int) -> int:
+    """Where a name's bracketed short form ends, if one follows it at ``end`` ("word error
+    rate (WER) of 40.9%"), else ``end``."""
+    bracket = _SHORT_FORM_BRACKET.match(text, end)
+    return bracket.end() if bracket else end
 
 
 #: the relations a list's later items take from an earlier one: "evaluated on A, B and C"
