@@ -2164,51 +2164,6 @@ def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided,
 
 
 @pytest.mark.parametrize(
-    ("abstract", "name"),
-    [
-        # "as well as" goes on a list of what was measured
-        ("We report pass@1 on AIME 2024 and 2025, as well as MATH-500.", "MATH500"),
-        ("Results on CoQA and QuAC as well as on DROP improve.", "DROP"),
-        # a place in a ranking is a result on what follows
-        ("Our parser ranks first on the ZorbTB treebank.", "ZorbTB"),
-    ],
-)
-def test_list_tails_and_rankings_are_evaluated_on(nlp, abstract, name):
-    found = entities(nlp, "A title", abstract)
-    assert found[name].relation == "evaluates_on", found[name]
-
-
-@pytest.mark.parametrize(
-    ("abstract", "name"),
-    [
-        ("We extend ZorbVL-7B with a memory module.", "ZorbVL-7B"),
-        ("BarRL is a variant of ZorbPO that clips less.", "ZorbPO"),
-        ("Our method relies on the popular ZorbHash index.", "ZorbHash"),
-        ("By utilizing ZorbGrad, the solver converges fast.", "ZorbGrad"),
-        ("We incorporate ZorbNorm into every block.", "ZorbNorm"),
-        # a sentence that opens on training a model: the model is the paper's starting point
-        ("Fine-tuning Zorb-8B on ChatPairs yields Quux-8B.", "Zorb-8B"),
-    ],
-)
-def test_what_the_method_builds_on_is_used(nlp, abstract, name):
-    found = entities(nlp, "A title", abstract)
-    assert found[name].relation == "uses", found[name]
-
-
-@pytest.mark.parametrize(
-    ("abstract", "name"),
-    [
-        ("We evaluate 18 models, including ZorbVLM, QuuxVL-1.5 and FooVL-7B, on our suite.", "FooVL-7B"),
-        ("We benchmark ZorbLM-7B, QuuxLM-8B and FooLM-9B on long documents.", "QuuxLM-8B"),
-        ("We assess several LLMs (ZorbLM-7B, QuuxLM-8B) on the new tasks.", "QuuxLM-8B"),
-    ],
-)
-def test_models_a_benchmark_paper_evaluates_are_used(nlp, abstract, name):
-    found = entities(nlp, "A title", abstract)
-    assert found[name].relation == "uses", found[name]
-
-
-@pytest.mark.parametrize(
     "abstract",
     [
         "Training with our augmentation strategy, ZorbAug, halves the error rate.",
@@ -2219,46 +2174,6 @@ def test_a_name_apposed_to_our_strategy_or_objective_is_proposed(nlp, abstract):
     found = entities(nlp, "A title", abstract)
     name = next(n for n in found if n.startswith("Zorb"))
     assert found[name].proposed and found[name].relation == "proposes", found[name]
-
-
-@pytest.mark.parametrize(
-    ("abstract", "name"),
-    [
-        ("Our system achieves a word error rate (WER) of 40.9% on the test set.", "Word Error Rate"),
-        ("It reaches WER (29.6%), BLEU score (41.4%), and F-measure (36.9%).", "F1 Score"),
-        ("The tagger gets accuracy = 0.81 on the held-out set.", "Accuracy"),
-    ],
-)
-def test_a_metric_with_its_value_is_used(nlp, abstract, name):
-    found = entities(nlp, "A title", abstract)
-    assert found[name].relation == "uses", found[name]
-
-
-def test_a_metric_named_without_a_value_is_only_mentioned(nlp):
-    found = entities(nlp, "A title", "Accuracy is a poor guide when classes are rare.")
-    assert found["Accuracy"].relation == "mentions", found["Accuracy"]
-
-
-@pytest.mark.parametrize(
-    ("abstract", "name", "relation"),
-    [
-        # a task naming the kind of a method only qualifies it
-        (
-            "We use a statistical dependency parsing model as a feature extractor.",
-            "dependency parsing",
-            "mentions",
-        ),
-        # what a method is used for is what the paper evaluates on
-        (
-            "The stories can also be used for story generation by our agent.",
-            "story generation",
-            "evaluates_on",
-        ),
-    ],
-)
-def test_a_task_is_never_used(nlp, abstract, name, relation):
-    found = entities(nlp, "A title", abstract)
-    assert found[name].relation == relation, found[name]
 
 
 def test_plain_phrases_that_spell_a_benchmark_are_not_it(nlp):
@@ -3549,74 +3464,71 @@ def test_operating_systems_and_split_settings_are_no_names(nlp, abstract):
     assert not {"macOS", "iOS", "ABC→D", "ABC"} & set(found), found
 
 
-@pytest.mark.parametrize(
-    ("abstract", "name", "relation"),
-    [
-        ("It keeps its scores on general benchmarks (MMLU, BBH and DROP).", "BIG-Bench Hard", "evaluates_on"),
-        ("It keeps its scores on general benchmarks (MMLU, BBH and DROP).", "MMLU", "evaluates_on"),
-        ("Our model matches tuned XGBoost, LightGBM and CatBoost on tables.", "XGBoost", "compares_with"),
-        ("It reaches 0.81 GenEval, narrowing the gap to FLUX.1-dev.", "FLUX.1 [dev]", "compares_with"),
-        ("The policy doubles the success rate of OpenVLA-OFT.", "OpenVLA-OFT", "compares_with"),
-    ],
-)
-def test_comparisons_and_bracketed_benchmarks_are_read(nlp, abstract, name, relation):
-    found = entities(nlp, "A title", abstract)
-    assert found[name].relation == relation, found[name]
-
-
 RESULTS_ON_DATASETS = (
     "Results on three temporal relation datasets (ZorbTime, QuuxEvents and FooTR) favour our encoder."
 )
 TRAINED_ON_CORPORA = (
     "We fine-tune the tagger on two noisy web corpora (ZorbWeb, QuuxCrawl) and report F1 on a clean set."
 )
+#: (abstract, name, the relation the words around the name give it)
+ROLE_CASES = [
+    # benchmarks in brackets after "on ... benchmarks"; comparisons
+    ("It keeps its scores on general benchmarks (MMLU, BBH and DROP).", "BIG-Bench Hard", "evaluates_on"),
+    ("It keeps its scores on general benchmarks (MMLU, BBH and DROP).", "MMLU", "evaluates_on"),
+    ("Our model matches tuned XGBoost, LightGBM and CatBoost on tables.", "XGBoost", "compares_with"),
+    ("It reaches 0.81 GenEval, narrowing the gap to FLUX.1-dev.", "FLUX.1 [dev]", "compares_with"),
+    ("The policy doubles the success rate of OpenVLA-OFT.", "OpenVLA-OFT", "compares_with"),
+    # data sets listed after their kind share the list's relation
+    (RESULTS_ON_DATASETS, "ZorbTime", "evaluates_on"),
+    (RESULTS_ON_DATASETS, "QuuxEvents", "evaluates_on"),
+    (RESULTS_ON_DATASETS, "FooTR", "evaluates_on"),
+    (TRAINED_ON_CORPORA, "ZorbWeb", "uses"),
+    (TRAINED_ON_CORPORA, "QuuxCrawl", "uses"),
+    # ... the nearest cue word decides: trained on one, measured on the others
+    ("We train on ZorbWeb and report accuracy on two corpora (QuuxCrawl, FooNews).",
+     "FooNews", "evaluates_on"),
+    ("We score systems against four learner corpora (ZorbLearn, QuuxEssays, FooCorr and BarGEC).",
+     "BarGEC", "evaluates_on"),
+    ("Our nets set the state of the art across three node benchmarks: the Cora, Citeseer and Pubmed.",
+     "Citeseer", "evaluates_on"),
+    # a result on data is measured on it
+    ("Index storage shrinks by 85.2% in ZorbDigits while pruning as much.", "ZorbDigits", "evaluates_on"),
+    ("The pruned net is 3x faster on ZorbDigits with no loss.", "ZorbDigits", "evaluates_on"),
+    ("The detector performs much better on ZorbDigits than on the street scenes.",
+     "ZorbDigits", "evaluates_on"),
+    ("Certified robustness breaks down on ZorbDigits.", "ZorbDigits", "evaluates_on"),
+    ("The agent reaches 24.3% success on ZorbDigits.", "ZorbDigits", "evaluates_on"),
+    ("It keeps a 61% win rate on ZorbDigits.", "ZorbDigits", "evaluates_on"),
+    # "as well as" goes on a list of what was measured; a place in a ranking is a result
+    ("We report pass@1 on AIME 2024 and 2025, as well as MATH-500.", "MATH500", "evaluates_on"),
+    ("Results on CoQA and QuAC as well as on DROP improve.", "DROP", "evaluates_on"),
+    ("Our parser ranks first on the ZorbTB treebank.", "ZorbTB", "evaluates_on"),
+    # what the method builds on is used, and so is the model a sentence opens on training
+    ("We extend ZorbVL-7B with a memory module.", "ZorbVL-7B", "uses"),
+    ("BarRL is a variant of ZorbPO that clips less.", "ZorbPO", "uses"),
+    ("Our method relies on the popular ZorbHash index.", "ZorbHash", "uses"),
+    ("By utilizing ZorbGrad, the solver converges fast.", "ZorbGrad", "uses"),
+    ("We incorporate ZorbNorm into every block.", "ZorbNorm", "uses"),
+    ("Fine-tuning Zorb-8B on ChatPairs yields Quux-8B.", "Zorb-8B", "uses"),
+    # the models a benchmark paper evaluates are used
+    ("We evaluate 18 models, including ZorbVLM, QuuxVL-1.5 and FooVL-7B, on our suite.", "FooVL-7B", "uses"),
+    ("We benchmark ZorbLM-7B, QuuxLM-8B and FooLM-9B on long documents.", "QuuxLM-8B", "uses"),
+    ("We assess several LLMs (ZorbLM-7B, QuuxLM-8B) on the new tasks.", "QuuxLM-8B", "uses"),
+    # a metric given with its value is used
+    ("Our system achieves a word error rate (WER) of 40.9% on the test set.", "Word Error Rate", "uses"),
+    ("It reaches WER (29.6%), BLEU score (41.4%), and F-measure (36.9%).", "F1 Score", "uses"),
+    ("The tagger gets accuracy = 0.81 on the held-out set.", "Accuracy", "uses"),
+    ("Accuracy is a poor guide when classes are rare.", "Accuracy", "mentions"),
+    # a task is never used: it qualifies a method noun, or the method is used for it
+    ("We use a dependency parsing model as a feature extractor.", "dependency parsing", "mentions"),
+    ("The stories can also be used for story generation.", "story generation", "evaluates_on"),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("abstract", "name", "relation"),
-    [
-        (RESULTS_ON_DATASETS, "ZorbTime", "evaluates_on"),
-        (RESULTS_ON_DATASETS, "QuuxEvents", "evaluates_on"),
-        (RESULTS_ON_DATASETS, "FooTR", "evaluates_on"),
-        (TRAINED_ON_CORPORA, "ZorbWeb", "uses"),
-        (TRAINED_ON_CORPORA, "QuuxCrawl", "uses"),
-        # the nearest cue word decides: trained on one, measured on the others
-        (
-            "We train on ZorbWeb and report accuracy on two corpora (QuuxCrawl, FooNews).",
-            "FooNews",
-            "evaluates_on",
-        ),
-        (
-            "We score systems against four learner corpora (ZorbLearn, QuuxEssays, FooCorr and BarGEC).",
-            "BarGEC",
-            "evaluates_on",
-        ),
-        (
-            "Our nets set the state of the art across three node benchmarks: the Cora, Citeseer and Pubmed.",
-            "Citeseer",
-            "evaluates_on",
-        ),
-    ],
-)
-def test_data_sets_listed_after_their_kind_share_the_lists_relation(nlp, abstract, name, relation):
+@pytest.mark.parametrize(("abstract", "name", "relation"), ROLE_CASES)
+def test_the_words_around_a_name_give_its_role(nlp, abstract, name, relation):
     found = entities(nlp, "A title", abstract)
     assert found[name].relation == relation, found[name]
-
-
-@pytest.mark.parametrize(
-    "abstract",
-    [
-        "Index storage shrinks by 85.2% in ZorbDigits while pruning as much.",
-        "The pruned net is 3x faster on ZorbDigits with no loss.",
-        "The detector performs much better on ZorbDigits than on the street scenes.",
-        "Certified robustness breaks down on ZorbDigits.",
-        "The agent reaches 24.3% success on ZorbDigits.",
-        "It keeps a 61% win rate on ZorbDigits.",
-    ],
-)
-def test_a_result_on_data_is_measured_on_it(nlp, abstract):
-    found = entities(nlp, "A title", abstract)
-    assert found["ZorbDigits"].relation == "evaluates_on", found["ZorbDigits"]
 
 
 def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):
