@@ -764,7 +764,9 @@ def build(
     started = time.perf_counter()
     inputs = list(inputs)
     catalogue = list(catalogue)
-    input_stamp = _input_stamp(inputs, format, catalogue, spacy_model) if cache is not None else None
+    input_stamp = None
+    if cache is not None:
+        input_stamp = _input_stamp(inputs, format, catalogue, spacy_model, skip=Path(cache).parent)
     result, info = _extract(
         inputs,
         format=format,
@@ -804,7 +806,12 @@ def _output_names(outputs: Sequence[str], rdf_format: str, skipped: bool) -> dic
 
 
 def _input_stamp(
-    inputs: list[str | Path], format: str | None, catalogue: list[str | Path], spacy_model: str | None
+    inputs: list[str | Path],
+    format: str | None,
+    catalogue: list[str | Path],
+    spacy_model: str | None,
+    *,
+    skip: Path | None = None,
 ) -> list | None:
     """What a build reads, as seen before reading it: every input file's path, size and
     modification time, the format, and :func:`_pipeline_inputs_key`. ``None`` when that cannot
@@ -816,7 +823,7 @@ def _input_stamp(
     if pipeline is None:
         return None
     files: list = []
-    for item in input_files(inputs):
+    for item in input_files(inputs, skip=skip):
         if isinstance(item, SourceProblem):
             files.append(str(item))
             continue
@@ -871,7 +878,7 @@ def recorded_build(
     out = Path(out)
     if not (out / CACHE_FILE).exists():
         return None
-    stamp = _input_stamp(list(inputs), format, list(catalogue), spacy_model)
+    stamp = _input_stamp(list(inputs), format, list(catalogue), spacy_model, skip=out)
     if stamp is None:
         return None
     with ExtractionCache(out / CACHE_FILE, "") as cache:

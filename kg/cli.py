@@ -119,8 +119,12 @@ def _engine_kwargs(jobs: int | None, engine: Engine, scheduler: str | None) -> d
     return {"jobs": jobs, "engine": engine.value, "scheduler": scheduler}
 
 
-def _fail(message: str) -> typer.Exit:
+def _report_failure(message: str) -> None:
     _err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+
+
+def _fail(message: str) -> typer.Exit:
+    _report_failure(message)
     return typer.Exit(1)
 
 
@@ -278,12 +282,113 @@ def build_cli(
             help="Also write the RDF as N-Triples parts into this folder, each part written by a worker.",
         ),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Keep running; rebuild whenever an input or catalogue file changes."),
+    ] = False,
 ) -> None:
     """Build graph.ttl, graph.html, graph.json and papers.jsonl from INPUTS into --out.
 
     Extractions are cached in --out (see --no-cache): a rebuild extracts only new or
     changed papers, and one after a crash or Ctrl-C (--resume) continues where it stopped.
+    With --watch, kg stays running and rebuilds whenever an input or catalogue file changes.
     """
+    options = dict(
+        inputs=inputs,
+        out=out,
+        format=format,
+        catalogue=catalogue,
+        spacy_model=spacy_model,
+        base_iri=base_iri,
+        max_nodes=max_nodes,
+        resume=resume,
+        no_cache=no_cache,
+        rdf_format=rdf_format,
+        on_error=on_error,
+        allow_skipped=allow_skipped,
+        quiet=quiet,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        outputs=outputs,
+        ntriples_parts=ntriples_parts,
+    )
+    if not watch:
+        status = _build_once(**options)
+        if status:
+            raise typer.Exit(status)
+        return
+    _watch_and_build(options)
+
+
+def _watch_and_build(options: dict) -> None:
+    """``kg build --watch``: build, then build again after every change to the inputs."""
+    import time
+
+    from kg.watch import WatchPlan, changes
+
+    watched = [*options["inputs"], *(options["catalogue"] or [])]
+    try:
+        plan = WatchPlan.of(watched, options["out"])
+    except ValueError as error:
+        raise _fail(f"--watch: {error}") from None
+    events = changes(plan)
+    if next(events, None) is None:  # stopped before it listened
+        return
+    # listening from here: a change made during the first build starts a second one
+    status = _build_once(**options)
+    if status == 130:
+        raise typer.Exit(status)
+    options["resume"] = False  # a resumed first build leaves a cache that later builds just use
+    if status != 1 and options["engine"] is Engine.local:
+        _warm_local_pipeline(options["catalogue"] or [], options["spacy_model"])
+
+    def say(message: str) -> None:
+        if not options["quiet"]:
+            _err.print(message, highlight=False)
+
+    say(f"watching {len(watched)} input(s) for changes (Ctrl-C to stop)")
+    for touched in events:
+        first = Path(touched[0]).name + (f" and {len(touched) - 1} more" if len(touched) > 1 else "")
+        say(f"changed: {first}; rebuilding")
+        started = time.perf_counter()
+        status = _build_once(**options)
+        if status == 130:
+            raise typer.Exit(status)
+        say(f"{'failed' if status == 1 else 'rebuilt'} in {time.perf_counter() - started:.2f} s; watching")
+    say("stopped watching")
+
+
+def _warm_local_pipeline(catalogue: list[Path], spacy_model: str | None) -> None:
+    """Build the pipeline a small rebuild runs in this process (see :func:`kg.engines.open_engine`)
+    now, if an unchanged first build did not need it."""
+    from kg.engines import PipelineSettings, pipeline_for, ready_pipeline
+
+    ready_pipeline(pipeline_for(PipelineSettings.of(catalogue, spacy_model)))
+
+
+def _build_once(
+    *,
+    inputs,
+    out,
+    format,
+    catalogue,
+    spacy_model,
+    base_iri,
+    max_nodes,
+    resume,
+    no_cache,
+    rdf_format,
+    on_error,
+    allow_skipped,
+    quiet,
+    jobs,
+    engine,
+    scheduler,
+    outputs,
+    ntriples_parts,
+) -> int:
+    """One ``kg build``; its exit status (errors are printed, not raised)."""
     import time
 
     import kg
@@ -316,9 +421,7 @@ def build_cli(
             if recorded is not None and not (recorded.problems and on_error is OnError.fail):
                 _report_problems(recorded.problems, on_error, quiet)
                 _summary_of_recorded(recorded, cache, time.perf_counter() - started, quiet)
-                if recorded.problems and not allow_skipped:
-                    raise typer.Exit(EXIT_SKIPPED)
-                return
+                return EXIT_SKIPPED if recorded.problems and not allow_skipped else 0
         result = _run_extraction(
             kg.build,
             inputs,
@@ -349,22 +452,20 @@ def build_cli(
             from kg.api import write_ntriples_parts
 
             parts = write_ntriples_parts(result.graph, ntriples_parts, base_iri=base_iri, **engine_kwargs)
-    except CacheError as error:
-        raise _fail(str(error)) from None
-    except UserError as error:
-        raise _fail(str(error)) from None
+    except (CacheError, UserError) as error:
+        _report_failure(str(error))
+        return 1
     except KeyboardInterrupt:
         note = "; the papers extracted so far are cached: run again with --resume" if cache else ""
         message = f"interrupted: {out} keeps its previous outputs{note}"
         _err.print(message, highlight=False, soft_wrap=True)
-        raise typer.Exit(130) from None
+        return 130
     _summary(result, written, time.perf_counter() - started, quiet)
     if parts and not quiet:
         size = sum(p.stat().st_size for p in parts)
         note = f"N-Triples: {len(parts)} parts -> {ntriples_parts} ({size / 1024:,.0f} KiB)"
         _out.print(note, highlight=False)
-    if result.problems and not allow_skipped:
-        raise typer.Exit(EXIT_SKIPPED)
+    return EXIT_SKIPPED if result.problems and not allow_skipped else 0
 
 
 @app.command("extract")

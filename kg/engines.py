@@ -99,8 +99,20 @@ def pipeline_for(settings: PipelineSettings):
         from kg.nlp.pipeline import make_pipeline
 
         nlp = make_pipeline(catalogue_files=list(settings.catalogue_files), spacy_model=settings.spacy_model)
+        for stale in [s for s in _PIPELINES if _same_but_edited(s, settings)]:
+            del _PIPELINES[stale]  # its catalogue files have changed since: never asked for again
         _PIPELINES[settings] = nlp
     return nlp
+
+
+def _same_but_edited(old: PipelineSettings, new: PipelineSettings) -> bool:
+    """The same files and model as ``new``, stamped before they were edited.
+
+    >>> _same_but_edited(PipelineSettings(("a",), None, ((1, 1),)), PipelineSettings(("a",), None, ((2, 2),)))
+    True
+    """
+    same = (old.catalogue_files, old.spacy_model) == (new.catalogue_files, new.spacy_model)
+    return same and old.stamps != new.stamps
 
 
 def built_catalogue(catalogue_files: Iterable[str | os.PathLike] = ()):

@@ -64,7 +64,8 @@ class ParsedFiles:
         if self.cache_path is not None and self.cache_path.exists():
             cache = ExtractionCache(self.cache_path, "")
         try:
-            for item in sources.input_files(inputs):
+            skip = None if self.cache_path is None else self.cache_path.parent
+            for item in sources.input_files(inputs, skip=skip):
                 if isinstance(item, SourceProblem):
                     records.append(item)
                     continue

@@ -135,20 +135,26 @@ def detect_format(name: str, head: str) -> str | None:
     return None
 
 
-def input_files(paths: Iterable[str | Path]) -> Iterator[Path | SourceProblem]:
+def input_files(
+    paths: Iterable[str | Path], *, skip: str | Path | None = None
+) -> Iterator[Path | SourceProblem]:
     """Expand folders (recursively, sorted, hidden entries skipped) into readable files.
 
     A missing path is reported as a :class:`SourceProblem`; files in a folder whose ending
-    no reader knows are passed over.
+    no reader knows are passed over, and so is the folder ``skip`` (a build's output folder
+    inside its input folder: a build never reads what it wrote).
     """
+    skipped = None if skip is None else Path(skip).resolve()
     for raw in paths:
         path = Path(raw)
         if str(raw) == "-":
             yield path
         elif path.is_dir():
+            holds_skipped = skipped is not None and path.resolve() in skipped.parents
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and _suffix(child) in SUFFIXES:
+                ours = holds_skipped and skipped in child.resolve().parents
+                if child.is_file() and not hidden and not ours and _suffix(child) in SUFFIXES:
                     yield child
         elif path.is_file():
             yield path

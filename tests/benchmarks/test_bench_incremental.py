@@ -14,12 +14,15 @@ from __future__ import annotations
 import gc
 import json
 import os
+import signal
+import subprocess
 import time
 
 import kg
 from kg.cache import CACHE_FILE
 
 from ..corpus import write_corpus
+from ..processes import KG, LineReader
 
 SCALE = int(os.environ.get("KG_BENCH_SCALE", "300"))
 
@@ -85,3 +88,66 @@ def test_incremental_build_phases(benchmark, tmp_path, artifacts):
         )
     print(f"re-run {numbers['rerun_speedup']:.1f}x faster; +1 % run {numbers['add_speedup']:.1f}x faster")
     print(f"+1 % run / unchanged re-run: {numbers['add_vs_rerun']:.2f}")
+
+
+def _timed_kg(*args: str) -> float:
+    started = time.perf_counter()
+    done = subprocess.run([*KG, *args], capture_output=True, text=True, timeout=3600)
+    assert done.returncode == 0, done.stderr
+    return time.perf_counter() - started
+
+
+def test_incremental_builds_from_the_command_line(tmp_path, artifacts):
+    """The same three phases as separate ``kg build`` processes, then +1 % to a ``--watch`` one.
+
+    A separate process pays Python's, spaCy's and the pipeline's start-up before its first new
+    paper; a watching process has paid them once, before the first build.
+    """
+    added = max(1, SCALE // 100)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_corpus(corpus / "day-0.jsonl", SCALE)
+    out = tmp_path / "out"
+    build = ["build", str(corpus), "--out", str(out), "--quiet"]
+
+    first = _timed_kg(*build)
+    rerun = _timed_kg(*build)
+    write_corpus(corpus / "day-1.jsonl", added, start=SCALE)
+    grown = _timed_kg(*build)
+
+    command = [*KG, *build[:-1], "--watch"]  # not --quiet: it says when it has rebuilt
+    watching = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = LineReader(watching.stderr)
+        lines.wait_for("watching", timeout=3600)
+        watched = []
+        for day in (2, 3):
+            started = time.perf_counter()
+            write_corpus(corpus / f"day-{day}.jsonl", added, start=SCALE + added * (day - 1))
+            lines.wait_for("rebuilt in", timeout=3600)
+            watched.append(time.perf_counter() - started)
+        watching.send_signal(signal.SIGINT)
+        assert watching.wait(timeout=120) == 0
+    finally:
+        if watching.poll() is None:
+            watching.kill()
+    assert sum(1 for _ in (out / "papers.jsonl").open()) == SCALE + 3 * added
+
+    numbers = {
+        "papers": SCALE,
+        "added": added,
+        "first_s": first,
+        "rerun_s": rerun,
+        "add_1_percent_s": grown,
+        "add_1_percent_watching_s": watched,
+        "rerun_speedup": first / rerun,
+        "add_speedup": first / grown,
+        "add_watching_speedup": [first / seconds for seconds in watched],
+    }
+    (artifacts / "bench-incremental-cli.json").write_text(json.dumps(numbers, indent=2) + "\n")
+    print()
+    print(f"kg build, {SCALE} papers: first {first:.2f} s")
+    print(f"unchanged re-run, a new kg build process: {rerun:.2f} s ({first / rerun:.1f}x)")
+    print(f"+{added} papers, a new kg build process: {grown:.2f} s ({first / grown:.1f}x)")
+    for day, seconds in enumerate(watched, start=1):
+        print(f"+{added} papers to kg build --watch (#{day}): {seconds:.2f} s ({first / seconds:.1f}x)")
