@@ -2414,7 +2414,7 @@ _AFTER_ANY_END = 1 << 62
 _NAMEISH = re.compile(r".*[A-Z0-9]")
 #: "we train a 7B model, ": the kind of thing the paper trains, right before its name
 _TRAINED_KIND_BEFORE = re.compile(
-    r"\b[Ww]e\s+(?:\w+\s+)?(?:train|pre-?train|fine-?tune)\s+an?\s+(?:[\w\-.]+\s+){0,3}"
+    r"(?:\b[Ww]e|\band)\s+(?:\w+\s+)?(?:train|pre-?train|fine-?tune)\s+an?\s+(?:[\w\-.]+\s+){0,3}"
     r"(?:model|LLM|LM|network|policy|agent|encoder|retriever|reranker|classifier|verifier|judge)s?,\s$"
 )
 #: a name short and capitalised enough to be a metric's unit: "APr", "mIoU", "CER"
@@ -2662,9 +2662,28 @@ def _named_as_own(name: str, before: str, after: str, opens_abstract: bool) -> b
         return False
     return (
         (before.endswith(("our ", "Our ")) and _PHRASE_ENDS.match(after) is not None)
-        or (before.endswith(", ") and _TRAINED_KIND_BEFORE.search(before[-80:]) is not None)
+        or (before.endswith(", ") and _trained_by_us(before))
         or (opens_abstract and _IS_A_AFTER.match(after) is not None)
     )
+
+
+def _trained_by_us(before: str) -> bool:
+    """Whether ``before`` (a sentence up to a name) ends on the kind of thing the paper trains:
+    "We train a 7B model, ", or with "we" earlier in the sentence, "..., and train a reward
+    model, " (not "Others pretrain a model, and train a reward model, ").
+
+    >>> _trained_by_us("We introduce X, a video model, and train a reward model, ")
+    True
+    >>> _trained_by_us("They introduce X, and train a reward model, ")
+    False
+    """
+    found = _TRAINED_KIND_BEFORE.search(before[-80:])
+    if found is None:
+        return False
+    return found.group(0)[0] in "Ww" or _WE.search(before) is not None
+
+
+_WE = re.compile(r"\b[Ww]e\b")
 
 
 def _score_unit(name: str, before: str) -> bool:
@@ -2705,8 +2724,18 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
     False
     >>> _renamed_by_own(entry, [ev], Counter({"Method": 1, "Model": 1}))  # one cue agrees
     False
+    >>> longer = CatalogueEntry(name="VidGen-1M", type="Dataset", aliases=("VidGen",))
+    >>> ev = Evidence("VidGen", 13, 19, "We introduce VidGen, a video diffusion model.", 0, "proposes")
+    >>> _renamed_by_own(longer, [ev], Counter({"Model": 1}))
+    True
     """
     plain = _PLAIN_CAPITAL_WORD.fullmatch(entry.name) or _ACRONYM_WORD.fullmatch(entry.name)
+    # ... or the paper writes only the first word of a longer name ("We introduce VidGen, a
+    # video diffusion model" is no VidGen-1M data set; an acronym is no first word: LSTM)
+    plain = plain or all(
+        _ONE_WORD_ALIAS.fullmatch(ev.text) and entry.name.startswith(ev.text) and ev.text != entry.name
+        for ev in evidence
+    )
     if not cue_types or not plain:
         return False
     if any(ev.text.islower() for ev in evidence):
@@ -2721,6 +2750,8 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
 
 #: a name of capital letters alone: "RACE"
 _ACRONYM_WORD = re.compile(r"[A-Z]{2,8}")
+#: one word of letters, the first a capital: "VidGen", "Sparrow"
+_ONE_WORD_ALIAS = re.compile(r"[A-Z][A-Za-z]+")
 
 
 #: a word of evaluation in the sentence of a benchmark it uses

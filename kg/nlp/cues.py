@@ -1082,10 +1082,10 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
 
 #: the kind a name is set beside, at a sentence's or a clause's start or after the verb of "we":
 #: "Our benchmark, X, pairs ...", "On A, our model, X, ...", "we propose a new dataset, X, that
-#: ..." (not "On the benchmark, X")
+#: ...", "..., and train a reward model, X" (not "On the benchmark, X")
 _KIND_APPOSED = re.compile(
     # (or after a preposition: "using a controlled biography dataset, bioS, ...")
-    r"(?:^|[.;:,]\s+|\b(?:and|or|using|with|from|on|via|in|into|of|by)\s+|\bwe\s+(?:\w+\s+)?\w+\s+"
+    r"(?:^|[.;:,]\s+|\b(?:and|or|using|with|from|on|via|in|into|of|by)\s+|\b(?:we|and)\s+(?:\w+\s+)?\w+\s+"
     r"|\b(?:introduce|propose|present|define|release)s?\s+)(?:an?|our)\s+"  # "..., and introduce a score, X"
     r"(?:(?:new|novel|first|own|proposed)\s+)?"
     # ("a 2,400-example dataset, PersuadeHarm": a number may carry its thousands' commas)
@@ -1602,7 +1602,14 @@ _RESULT_AFTER = re.compile(
     r",?\s+(?:[^\s,.;]+\s+){0,3}?(?:improv|achiev|reach|outperform|surpass|attain|obtain|yield|gain"
     r"|match|lower|reduc|beat|exceed|rais|sets\b|scores\b|boost|lift)\w*\s"
 )
-_OPENING_ON = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?({_ITEM}(?:,\s+{_ITEM}){{0,6}},?\s+and\s+)?")
+#: "On ", "On the ", "Across the challenging multilingual " (describing words, not a plural
+#: noun, "On the benchmarks X, our method outperforms them", nor a preposition: "On the basis
+#: of ", "On the relationship between ")
+_ON_THE = (
+    r"\s*(?:On|Across)\s+(?:the\s+(?:(?!(?:of|between|among|for|with|to|from|in|into|over|under|about|"
+    r"within|across|via|by|at|and|or)\s)[a-z][a-z\-]*(?<!s)\s+){0,2})?"
+)
+_OPENING_ON = re.compile(rf"{_ON_THE}({_ITEM}(?:,\s+{_ITEM}){{0,6}},?\s+and\s+)?")
 #: a character of a clause: not a stop, a comma or a semicolon, though a decimal point may be one
 #: ("LLaMA-3.1-70B")
 _NO_STOP = r"(?:[^,.;]|(?<=\d)\.(?=\d))"
@@ -1612,7 +1619,7 @@ _LIST_END_AFTER = re.compile(rf"{_NO_STOP}{{0,60}},")
 #: (not the subject of "On X, A and B reach ...")
 _OPENING_LIST_REST = re.compile(rf"(?:,\s+{_NO_STOP}{{1,60}}?)*,?\s+and\s+{_NO_STOP}{{1,60}},")
 #: the items before a later one of a list that opens a sentence: "On A, B, "
-_OPENING_ON_ITEM = re.compile(rf"\s*(?:On|Across)\s+(?:the\s+)?{_ITEM}(?:,\s+{_ITEM}){{0,6}},\s+")
+_OPENING_ON_ITEM = re.compile(rf"{_ON_THE}{_ITEM}(?:,\s+{_ITEM}){{0,6}},\s+")
 #: a size in parameters right before a name: "the 671B R1"
 _SIZE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BMT]\s+$")
 #: "the problem of X", "the tasks of X" (lower case: "the Lexical Substitution Task of
@@ -1895,7 +1902,7 @@ _COMPARE_TERMS = (
     r"(?:evaluat|benchmark)(?:e|es|ed|ing)\b(?:(?!,\s+(?:we|it|they|our)\s)[^.;]){0,100}?\bagainst|"
     r"trail(?:s|ed|ing)?|lag(?:s|ged)? behind|"
     # "improves upon X", "improving on X by 7.5 points" (a data set in it is what was measured)
-    r"improv(?:es|ed|ing) (?:up)?on|"
+    r"improv(?:e|es|ed|ing) (?:up)?on|"
     # "14 points above X", "2.1% below X"
     r"(?:points?|pp|%)\s+(?:above|below|behind)|"
     r"falls? short of|"
@@ -1967,7 +1974,7 @@ _EVALUATE_WORDS = (
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
     "trail", "lag", "short of", "the gap", "doubl", "tripl", "halv", "competitive", "par with", "improves on", "improved on", "improving on",
-    "improves upon", "improved upon", "improving upon",
+    "improve on", "improves upon", "improved upon", "improving upon", "improve upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
 )  # fmt: skip
 #: what is set aside right before a name: "rather than X", "instead of the X"
@@ -2021,6 +2028,7 @@ def _measured_on(comparison: str) -> bool:
                 "rely",
                 "depend",
                 "depends",
+                "improve",
                 "improves",
                 "improved",
                 "improving",

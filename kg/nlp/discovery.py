@@ -1317,6 +1317,14 @@ _NEW_KIND_NAMED = re.compile(
     r"\b(?:a|an)\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}(?:task|dataset|benchmark|metric|method|model|"
     rf"framework|setting|problem|corpus|suite|environment),\s+({_CAP_WORD})"
 )
+#: the name of what the paper makes, set right after its kind: "We train a 7B model, Zorblin,
+#: that ...", "..., and curate a dataset, Zorbset, of ..."
+_MADE_KIND_NAMED = re.compile(
+    r"\b(?:[Ww]e|and)\s+(?:\w+\s+)?(?:train|pre-?train|fine-?tune|build|design|develop|curate|collect|"
+    r"construct|create)\s+an?\s+(?:[\w\-.]+\s+){0,3}(?:model|LLM|network|policy|agent|encoder|retriever|"
+    r"reranker|classifier|verifier|judge|dataset|benchmark|corpus|suite|tokenizer),\s+"
+    rf"({_CAP_WORD})(?=,|\s+\()"
+)
 #: "we release the translated preferences as Zorbsafe"
 _RELEASED_AS = re.compile(
     r"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{1,80}?)?\s+"
@@ -1333,6 +1341,7 @@ _GATED_WORDS = {
     _RELEASED_AS: ("release", "open-source", "publish"),
     _OUR_KIND_NAMED: ("our ", "Our "),
     _NEW_KIND_NAMED: ("new ", "novel "),
+    _MADE_KIND_NAMED: ("train", "build", "design", "develop", "curate", "collect", "construct", "create"),
 }
 _POSSESSIVE = re.compile(r"'s$")
 
@@ -1504,6 +1513,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Zorb-VL']
     >>> [p.text for p in cued_names("Zorblin is a DNA tokenizer. Zorblin is fast. Attention is a module.")]
     ['Zorblin']
+    >>> [p.text for p in cued_names("We train a 7B model, Quillan, that proves lemmas.")]
+    ['Quillan']
     """
     found: dict[int, Piece] = {}
     for pattern in (
@@ -1515,6 +1526,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         _OUR_KIND_NAMED,
         _INTRO_COLON,
         _NEW_KIND_NAMED,
+        _MADE_KIND_NAMED,
     ):
         if pattern in _GATED and _GATED[pattern].search(text) is None:
             continue  # the words the pattern ends with are not in the text: skip the slow search
