@@ -3529,6 +3529,14 @@ ROLE_CASES = [
     ("On the multilingual ZorbNLI benchmark, our method outperforms mBERT.", "ZorbNLI", "evaluates_on"),
     ("On the challenging ZorbNav environment, the planner wins.", "ZorbNav", "evaluates_on"),
     ("On the relationship between ZorbFlows and autoencoders.", "ZorbFlows", "mentions"),
+    # the models a paper tests are used; what it dominates it is compared with
+    ("We test 12 models, including ZorbLM-7B, QuuxLM-8B and FooLM-9B, on our suite.", "FooLM-9B", "uses"),
+    ("Our method dominates ZorbPO and QuuxPO on the Pareto frontier.", "QuuxPO", "compares_with"),
+    # data the paper sets its own against is compared with, not measured on
+    ("Unlike ZorbQA and MedQA, which test recall, our benchmark needs reasoning.", "ZorbQA", "compares_with"),
+    # a metric the paper reports is used, every one of a list; a project it reports on is not
+    ("We also report PSNR, SSIM and LPIPS on GSO.", "Learned Perceptual Image Patch Similarity", "uses"),
+    ("We report on early results from ZorbCorner, a crowd-sourced project.", "ZorbCorner", "mentions"),
 ]  # fmt: skip
 
 

@@ -44,6 +44,7 @@ from kg.nlp.cues import (
     appositive_kind,
     kind_lists,
     relation_from_context,
+    set_against,
     trained_on,
     type_from_context,
     type_from_name,
@@ -1673,13 +1674,17 @@ def _data_in_comparison(evidence: Evidence, text: str) -> Evidence:
     """Data or a task in a comparison: what the compared things were measured on ("outperforms
     PPO in Atari video game tasks", "surpasses prior scores on DMLab-30"), unless it names the
     kind of the compared things ("outperforms unsupervised domain adaptation methods", "ImageNet
-    pre-trained models"), which then it only qualifies or trained them.
+    pre-trained models"), which then it only qualifies or trained them, or the sentence opens by
+    setting the paper's own against it ("Unlike MedQA, which tests recall, our benchmark ..."),
+    which stays a comparison.
 
     >>> text = "It beats video prediction methods and wins on Atari."
     >>> [_data_in_comparison(Evidence(t, text.index(t), text.index(t) + len(t), text, 0, "compares_with"),
     ...     text).relation for t in ("video prediction", "Atari")]
     ['mentions', 'evaluates_on']
     """
+    if set_against(evidence.sentence[: evidence.start - evidence.sentence_start]):
+        return evidence  # "Unlike MedQA and X, which test recall, our benchmark ...": not measured on
     kind = _COMPARED_KIND_AFTER.match(text, evidence.end)
     if kind is None:
         return evidence._replace(relation=Relation.EVALUATES_ON.value)

@@ -1833,6 +1833,18 @@ _UNLIKE_BEFORE = re.compile(
     r"(?:^|[.!?;]\s+)(?:Unlike|In\s+contrast\s+to|Contrary\s+to|As\s+opposed\s+to)\s+(?:the\s+)?"
     r"(?:[\w\-.]+(?:\s+[\w\-.]+)?(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
 )
+
+
+def set_against(before: str) -> bool:
+    """Whether ``before`` (a sentence up to a name) opens by setting what follows against the
+    names it lists: "Unlike A and ", "In contrast to the ".
+
+    >>> set_against("Unlike MedQA and "), set_against("Results on MedQA and ")
+    (True, False)
+    """
+    return _UNLIKE_BEFORE.search(before[-120:]) is not None
+
+
 #: "we define the " / "we define a new ": the paper's own measure follows (with its kind noun)
 _DEFINE_BEFORE = re.compile(r"\bwe\s+(?:\w+\s+)?define\s+(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?$", re.I)
 #: the kind noun of a measure right after its name, past its short form
@@ -1893,7 +1905,7 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|rival(?:s|ed|led|ing|ling)?|"
-    r"ahead of|compared? (?:to|with)|competitive with|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
+    r"ahead of|compared? (?:to|with)|competitive with|dominat(?:es|ing)|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
     r"comparable (?:to|with)|"
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     # (not past a clause of its own: "Compared to A, we show that B is robust against X")
@@ -1942,6 +1954,11 @@ _USE = re.compile(
     # "we extend X with", "a variant of X", "relies on X", "by utilizing X", "incorporating X"
     r"extend(?:s|ed|ing)?|variants?\s+of|rel(?:y|ies|ied|ying)\s+on|utili[sz]\w*|incorporat\w*|"
     r"deploy\w*|plug\w*\s+into|"
+    # "we report FVD and X": what is reported is used (not "as reported in X", a source, nor
+    # "we report on X", the subject, nor "results reported for X" or "report pass@1 on A and
+    # X", what was measured)
+    r"(?<!as\s)report(?:s|ed|ing)?(?!\s+(?:in|by|on|for|from)\b)"
+    r"(?=(?:(?!\s(?:on|in|across|for|from|over)\s)[^.;])*$)|"
     r"we\s+(?:\w+\s+)?(?:(?:pre-?)?train(?:ed)?|fine-?tuned?|finetuned?)|"
     r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with)|"
     # "fine-tuned from X", "Starting from X", "Building upon X", "obtained by fine-tuning X"
@@ -1972,7 +1989,7 @@ _EVALUATE_WORDS = (
     "rerun", "re-run", "reduc", "verif", "claims", "lower", "rais", "boost", "halv", "increas", "decreas",
 )  # fmt: skip
 _COMPARE_WORDS = (
-    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "compar", "than", "versus", "vs",
+    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "compar", "than", "versus", "vs",
     "trail", "lag", "short of", "the gap", "doubl", "tripl", "halv", "competitive", "par with", "improves on", "improved on", "improving on",
     "improve on", "improves upon", "improved upon", "improving upon", "improve upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
@@ -1982,7 +1999,7 @@ _INSTEAD_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|a\s+
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
     "trained on", "fine", "we", "distil", "initiali", "data", "from", "build", "built", "top of", "by",
-    "extend", "variant", "rel", "utili", "incorporat", "deploy", "plug",
+    "extend", "variant", "rel", "utili", "incorporat", "deploy", "plug", "report",
 )  # fmt: skip
 
 
@@ -2168,7 +2185,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or _achieved_on(before, after)
         or (_ends_with_word(before, ("on", "the")) and _BENCHMARKS_AFTER.match(after) is not None)
         or (
-            any(word in before[-220:].lower() for word in ("evaluat", "benchmark", "assess"))
+            any(word in before[-220:].lower() for word in ("evaluat", "benchmark", "assess", "test"))
             and _EVALUATED_OBJECT.search(before[-220:]) is not None
         )
         or _measured_across_list(before)
@@ -2277,7 +2294,8 @@ _EVALUATED_OBJECT = re.compile(
     r"\b(?:(?:re-?)?evaluat(?:e|es|ed|ing)|benchmark(?:ed|ing)|(?<=we )benchmark)\s+"
     r"(?:(?:\d+|all|several|the|these|those)\s+)?$"
     # "we evaluate 18 models, including A, B and ", "we benchmark several LLMs (A, "
-    r"|\b(?:(?:re-?)?evaluat(?:e|es|ed|ing)|benchmark(?:ed|ing)|(?<=we )benchmark|assess(?:es|ed|ing)?)\s+"
+    r"|\b(?:(?:re-?)?evaluat(?:e|es|ed|ing)|benchmark(?:ed|ing)|(?<=we )benchmark|assess(?:es|ed|ing)?|"
+    r"(?<=we )test|test(?:s|ed|ing))\s+"  # "we test 12 models, including A, "
     r"(?:[\w\-]+\s+){0,4}?"
     r"(?:models|LLMs|MLLMs|VLMs|LMMs|systems|agents|methods)"
     r"(?:,?\s+(?:including|such\s+as|like|e\.g\.,?)\s+|\s*\(\s*|:\s+)"
