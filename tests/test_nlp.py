@@ -3537,6 +3537,11 @@ ROLE_CASES = [
     # a metric the paper reports is used, every one of a list; a project it reports on is not
     ("We also report PSNR, SSIM and LPIPS on GSO.", "Learned Perceptual Image Patch Similarity", "uses"),
     ("We report on early results from ZorbCorner, a crowd-sourced project.", "ZorbCorner", "mentions"),
+    # a part given a role in the paper's setup is used (a baseline is compared with)
+    ("The pipeline runs ZorbLM-70B as the reader.", "ZorbLM-70B", "uses"),
+    ("Margins computed by ZorbLM-70B as judge transfer to cheaper judges.", "ZorbLM-70B", "uses"),
+    ("Quantizing ZorbLM-8B to 4 bits, we keep its accuracy.", "ZorbLM-8B", "uses"),
+    ("Our 8B model is cheap, approaching ZorbLM-70B at a tenth of the cost.", "ZorbLM-70B", "compares_with"),
 ]  # fmt: skip
 
 

@@ -1010,10 +1010,14 @@ _KIND_LAST_WORDS = frozenset(
         "environment", "task", "arena", "dataset", "collection", "model", "llm", "agent", "chatbot",
         "checkpoint", "assistant", "metric", "measure", "score", "problem", "setting", "game",
         "algorithm", "method", "technique", "architecture", "objective", "procedure", "paradigm",
-        "pipeline", "module", "optimizer", "optimiser",
+        "pipeline", "module", "optimizer", "optimiser", "simulator", "split", "evaluation", "lm", "vlm",
+        "mlm", "lvlm", "slm", "lmm", "retriever", "reranker", "re-ranker", "verifier", "drafter", "judge",
+        "param", "parameter", "transformer", "network", "encoder", "decoder", "scheme", "recipe",
+        "mechanism", "heuristic", "toolkit", "baseline", "phenomenon",
     ]
     for form in (word, word + "s")
-) | {"corpus", "corpora", "database", "approach", "loss", "losse", "losses", "losss", "strategy", "strategies"}  # fmt: skip
+) | {"corpus", "corpora", "database", "approach", "loss", "losse", "losses", "losss", "strategy", "strategies",
+     "phenomena", "family", "families", "toolbox", "toolboxes", "library", "libraries"}  # fmt: skip
 
 
 def _last_word(text: str) -> str:
@@ -1905,7 +1909,7 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|rival(?:s|ed|led|ing|ling)?|"
-    r"ahead of|compared? (?:to|with)|competitive with|dominat(?:es|ing)|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
+    r"ahead of|compared? (?:to|with)|competitive with|dominat(?:es|ing)|(?<!-)approaching|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
     r"comparable (?:to|with)|"
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     # (not past a clause of its own: "Compared to A, we show that B is robust against X")
@@ -1989,7 +1993,7 @@ _EVALUATE_WORDS = (
     "rerun", "re-run", "reduc", "verif", "claims", "lower", "rais", "boost", "halv", "increas", "decreas",
 )  # fmt: skip
 _COMPARE_WORDS = (
-    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "compar", "than", "versus", "vs",
+    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "approaching", "compar", "than", "versus", "vs",
     "trail", "lag", "short of", "the gap", "doubl", "tripl", "halv", "competitive", "par with", "improves on", "improved on", "improving on",
     "improve on", "improves upon", "improved upon", "improving upon", "improve upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
@@ -2242,6 +2246,9 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         and not _INSTEAD_BEFORE.search(before[-20:])  # "we rely on captions rather than X"
     ):
         return "uses"
+    # "with X as the judge", "Llama-3.1-70B as the reader": a part the paper's setup gives a role
+    if after.startswith(" as ") and _AS_ROLE_AFTER.match(after):
+        return "uses"
     # "Fine-tuning XLM-R and X on Y, we find ...": what the paper's own training takes
     if (
         len(before) < 80
@@ -2433,5 +2440,18 @@ _TRANSFERS_TO = re.compile(
 )
 #: a sentence that opens on training what it names, before its subject "we"
 #: the data or recipe of a training named right after the trained model: " on Alpaca", " with DPO"
-_TRAINED_WITH_AFTER = re.compile(r"\s+(?:on|with|using)\s")
-_TRAINING_OPENING = re.compile(r"\s*(?:fine-?tuning|(?:pre-?)?training|distilling)\s", re.I)
+_TRAINED_WITH_AFTER = re.compile(r"\s+(?:on|with|using|into|to)\s")
+#: a sentence opening on the paper's own work on a model: "Fine-tuning X on Y", "Distilling X
+#: into a one-step student", "Quantizing X to 4 bits"
+_TRAINING_OPENING = re.compile(
+    r"\s*(?:fine-?tuning|(?:pre-?)?training|distilling|quantizing|pruning|prompting|adapting)\s", re.I
+)
+#: the role a model or method is given in the paper's setup, right after its name: " as the
+#: judge", " as reader" (not " as the baseline", which is compared with)
+_AS_ROLE_AFTER = re.compile(
+    r"\s+as\s+(?:the\s+|an?\s+|our\s+)?(?:[\w\-]+\s+){0,2}?(?:judge|reader|re-?ranker|retriever|backbone|"
+    r"teacher|student|policy|base\s+model|reward\s+model|verifier|critic|encoder|decoder|evaluator|annotator|"
+    r"generator|grader|planner|tokenizer|label(?:l)?er|oracle|simulator|solver|actor|embedder|"
+    r"optimi[sz]er|initiali[sz]ation|draft\s+model|drafter)s?\b",
+    re.I,
+)
