@@ -61,6 +61,8 @@ PIECES = [
     "We test 12 models, including ", " dominates ", "approaching ", "Unlike ", " which test ", "We report ",
     " as reported in ", "report on ", " as the reader", " as judge", " as the baseline", "Distilling ",
     "Quantizing ", " into a ", " to 4 bits", "improve on ", "On the multilingual ", "On the basis of ",
+    "In ", " evaluations", " experiments", "a study of ", "across 15 judge models, including ",
+    " models with context windows of 128K tokens, including ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -161,6 +163,7 @@ def plain_relation(before: str, after: str) -> str:
         )
         or cues._EVALUATED_OBJECT.search(before[-220:])
         or cues._measured_across_list(before)
+        or (before.endswith(("In ", "in ")) and cues._EVALUATIONS_AFTER.match(after))
         or (before.endswith(("from ", "the ")) and cues._tasks_from(before))
         or (
             before[-1:].isspace()
@@ -195,8 +198,10 @@ def plain_relation(before: str, after: str) -> str:
     return "mentions"
 
 
+#: (past a language pair too: "the ASCEND Mandarin-English corpus")
+LANGUAGE_PAIR = r"(?:(?-i:[A-Z][a-z]+-[A-Z][a-z]+)\s+)?"
 AFTER_ONE_BY_ONE = [
-    (re.compile(rf"^[\s,]*(?:\([^()]{{1,20}}\)\s*)?(?:-\s*)?(?:{nouns})\b", re.I), type_)
+    (re.compile(rf"^[\s,]*(?:\([^()]{{1,20}}\)\s*)?(?:-\s*)?{LANGUAGE_PAIR}(?:{nouns})\b", re.I), type_)
     for nouns, type_ in cues._AFTER_NOUNS
 ]
 

@@ -3542,6 +3542,13 @@ ROLE_CASES = [
     ("Margins computed by ZorbLM-70B as judge transfer to cheaper judges.", "ZorbLM-70B", "uses"),
     ("Quantizing ZorbLM-8B to 4 bits, we keep its accuracy.", "ZorbLM-8B", "uses"),
     ("Our 8B model is cheap, approaching ZorbLM-70B at a tenth of the cost.", "ZorbLM-70B", "compares_with"),
+    # the models or methods a paper studies or measures across are used
+    ("We test 20 models with context windows of 128K tokens or more, including ZorbLM-7B and QuuxLM.",
+     "ZorbLM-7B", "uses"),
+    ("We quantify bias across 15 judge models, including ZorbJudge-7B and QuuxLM.", "ZorbJudge-7B", "uses"),
+    ("We study weight-only and KV cache quantization methods, including ZorbQ and AWQ.", "ZorbQ", "uses"),
+    # "In X evaluations": results on X
+    ("In ZorbEnv evaluations of two robot setups, it also outperforms Octo.", "ZorbEnv", "evaluates_on"),
 ]  # fmt: skip
 
 

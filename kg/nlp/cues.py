@@ -2189,10 +2189,15 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or _achieved_on(before, after)
         or (_ends_with_word(before, ("on", "the")) and _BENCHMARKS_AFTER.match(after) is not None)
         or (
-            any(word in before[-220:].lower() for word in ("evaluat", "benchmark", "assess", "test"))
+            any(
+                word in before[-220:].lower()
+                for word in ("evaluat", "benchmark", "assess", "test", "stud", "across")
+            )
             and _EVALUATED_OBJECT.search(before[-220:]) is not None
         )
         or _measured_across_list(before)
+        # "In SimplerEnv evaluations of ...", "in MuJoCo experiments": results on it
+        or (before.endswith(("In ", "in ")) and _EVALUATIONS_AFTER.match(after) is not None)
         or (before.endswith(("from ", "the ")) and _tasks_from(before))
         or (
             _ends_with_word(before, ("to", "the", "unseen", "new", "as", "like", "including"))
@@ -2302,10 +2307,13 @@ _EVALUATED_OBJECT = re.compile(
     r"(?:(?:\d+|all|several|the|these|those)\s+)?$"
     # "we evaluate 18 models, including A, B and ", "we benchmark several LLMs (A, "
     r"|\b(?:(?:re-?)?evaluat(?:e|es|ed|ing)|benchmark(?:ed|ing)|(?<=we )benchmark|assess(?:es|ed|ing)?|"
-    r"(?<=we )test|test(?:s|ed|ing))\s+"  # "we test 12 models, including A, "
-    r"(?:[\w\-]+\s+){0,4}?"
+    # "we test 12 models, including A, ", "a study of weight-only and KV cache quantization methods,
+    # including A, ", "bias across 15 judge models, including A, "
+    r"(?<=we )test|test(?:s|ed|ing)|stud(?:y|ies|ied|ying)(?:\s+of)?|across\s+(?:\d+|several|many|all|the))\s+"
+    r"(?:[\w\-]+,?\s+){0,6}?"
     r"(?:models|LLMs|MLLMs|VLMs|LMMs|systems|agents|methods)"
-    r"(?:,?\s+(?:including|such\s+as|like|e\.g\.,?)\s+|\s*\(\s*|:\s+)"
+    # (a phrase may stand before the list: "20 models with context windows of 128K tokens, including")
+    r"(?:(?:\s+[^.;(),]{1,60}?)?,?\s+(?:including|such\s+as|like|e\.g\.,?)\s+|\s*\(\s*|:\s+)"
     r"(?:(?:[^.;()]|\.(?=\d)){0,150}?(?:,|\band\b|\bor\b)\s+)?$",
     re.I,
 )
@@ -2440,6 +2448,7 @@ _TRANSFERS_TO = re.compile(
 )
 #: a sentence that opens on training what it names, before its subject "we"
 #: the data or recipe of a training named right after the trained model: " on Alpaca", " with DPO"
+_EVALUATIONS_AFTER = re.compile(r"\s+(?:evaluations?|experiments?|tests|trials)\b")
 _TRAINED_WITH_AFTER = re.compile(r"\s+(?:on|with|using|into|to)\s")
 #: a sentence opening on the paper's own work on a model: "Fine-tuning X on Y", "Distilling X
 #: into a one-step student", "Quantizing X to 4 bits"
