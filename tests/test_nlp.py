@@ -3561,6 +3561,10 @@ ROLE_CASES = [
         ("We introduce ZorbVid, a video model, and train a reward model, ZorbRM.", "ZorbRM", "Model"),
         ("We train a 7B model, Quillan, that proves lemmas.", "Quillan", "Model"),
         ("We curate a dataset, Tallyset, of receipts for the task.", "Tallyset", "Dataset"),
+        ("To train it, we synthesize ChartMaze, a collection of 120K charts.", "ChartMaze", "Dataset"),
+        # a size or variant of the paper's own name is its own, wherever it stands
+        ("We present LIRA, a recipe. LIRA-base, a 110M-parameter model, wins on BEIR.", "LIRA-base", "Model"),
+        ("We present Zorbo, a family of retrievers. Zorbo-small is twice as fast.", "Zorbo-small", "Model"),
     ],
 )
 def test_a_named_thing_the_paper_makes_is_proposed_with_its_kind(nlp, abstract, name, type_):

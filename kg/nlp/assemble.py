@@ -2003,13 +2003,16 @@ _GLUED_VERSION = re.compile(r"(.{3,}[A-Za-z])\d{1,3}(?:\.\d)?")
 
 def _variant_part(word: str) -> bool:
     """Whether ``word`` can end a variant's name: a version or size ("7B", "2004"), a variant
-    word ("Instruct") or a short upper-case tag ("XL", "RKF"); not a plain word ("domain").
+    word ("Instruct", "base") or a short upper-case tag ("XL", "RKF"); not a plain word ("domain").
 
-    >>> [_variant_part(w) for w in ("7B", "Instruct", "RKF", "domain", "Critic")]
-    [True, True, True, False, False]
+    >>> [_variant_part(w) for w in ("7B", "Instruct", "base", "RKF", "domain", "Critic")]
+    [True, True, True, True, False, False]
     """
     return (
-        any(c.isdigit() for c in word) or word in VARIANT_TITLE_WORDS or (word.isupper() and len(word) <= 6)
+        any(c.isdigit() for c in word)
+        or word in VARIANT_TITLE_WORDS
+        or word in VARIANT_WORDS
+        or (word.isupper() and len(word) <= 6)
     )
 
 

@@ -1663,7 +1663,7 @@ _PROPOSE = re.compile(
     # "we also publicly release", "we curate and publicly release" (not "we adopt a recently proposed")
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+and\s+\w+ly\s+|(?:\w+\s+){0,2}?)"
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
-    r"contribute|offer|open-source|derive|assemble|compile)(?:s|d|ed)?\s+"
+    r"contribute|offer|open-source|derive|assemble|compile|synthesi[sz]e)(?:s|d|ed)?\s+"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
     # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
@@ -1978,7 +1978,7 @@ _USE = re.compile(
 
 _PROPOSE_WORDS = (
     "propose", "introduce", "present", "develop", "release", "design", "build", "construct", "derive",
-    "assemble", "compile",
+    "assemble", "compile", "synthesi",
     "curate", "create", "collect", "contribute", "offer", "open-source", "call", "name", "dub", "term", "denoted",
     "referred",
     "coined", "hereafter", "henceforth", "namely",

@@ -1580,19 +1580,24 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         places |= {m.group(0) for s, e in cited for m in _CAPITALISED_TOKEN.finditer(text, s, e)}
     lowered: dict[str, bool] = {}
     openers = comparison_openers(text)  # where the words of comparison end
+    introduced = {piece.text for piece in found.values()}
     for word, at in words:
         end = at + len(word)
         if at < start or at in found or not _lone_name(word) or word in places or word.endswith("-"):
             continue  # (a suspended hyphen: "Natural- to Formal-language")
         if _PARTICIPLE_SUFFIXED.fullmatch(word):
             continue  # "the English-only model": a modifier
-        subject = _result_subject(text, word, end, lowered) or (
-            # the abstract opens on it and says what it is: "Zorblin is a byte-pair tokenizer"
-            not text[start:at].strip()
-            and _IS_A.match(text, end) is not None
-            and not word.endswith(_ABSTRACT_NOUN_ENDS)  # "Stability is a property"
-            and text.count(word) > 1  # a name is written again ("Mesh is a data structure" is not)
-            and not _memo(lowered, word, _also_lower_case, text)
+        subject = (
+            _result_subject(text, word, end, lowered)
+            or _variant_of(word, introduced)
+            or (
+                # the abstract opens on it and says what it is: "Zorblin is a byte-pair tokenizer"
+                not text[start:at].strip()
+                and _IS_A.match(text, end) is not None
+                and not word.endswith(_ABSTRACT_NOUN_ENDS)  # "Stability is a property"
+                and text.count(word) > 1  # a name is written again ("Mesh is a data structure" is not)
+                and not _memo(lowered, word, _also_lower_case, text)
+            )
         )
         cued = (
             subject
@@ -1612,6 +1617,21 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         ):
             found[at] = Piece(word, at, end)
     return [found[k] for k in sorted(found)]
+
+
+def _variant_of(word: str, introduced: set[str]) -> bool:
+    """Whether ``word`` is a size or variant of a name the text introduces ("Zorbo-small" of
+    "We present Zorbo"): a name wherever it stands.
+
+    >>> [_variant_of(word, {"Zorbo"}) for word in ("Zorbo-small", "Zorbo-7B", "Zorbo-style")]
+    [True, True, False]
+    """
+    stem, hyphen, tail = word.rpartition("-")
+    return (
+        bool(hyphen)
+        and stem in introduced
+        and (tail.lower() in VARIANT_WORDS or tail in VARIANT_TITLE_WORDS or SIZE.fullmatch(tail) is not None)
+    )
 
 
 #: "X is a ...": what a name is, said as a text opens on it
