@@ -1644,9 +1644,9 @@ def relations_fit_for_kind(text: str, entities: list[ExtractedEntity]) -> list[E
 def _task_used(evidence: Evidence, text: str) -> Evidence:
     """A task the words of use put in place is not itself used: it qualifies the method named
     after it ("a hierarchical MT system", "statistical dependency parsing models"), so it is
-    only mentioned, or it is what the method is applied to ("can also be used for story
-    generation", "we apply it to the problem of domain adaptation"), which the paper
-    evaluates on.
+    only mentioned; otherwise it is what the method is applied to ("can also be used for
+    story generation", "we apply it to the problem of domain adaptation", "we use the example
+    of machine translation"), which the paper evaluates on.
 
     >>> text = "We use an MT system for story generation."
     >>> [_task_used(Evidence(t, text.index(t), text.index(t) + len(t), text, 0, "uses"), text).relation
@@ -1655,19 +1655,16 @@ def _task_used(evidence: Evidence, text: str) -> Evidence:
     """
     if _METHOD_NOUN_AFTER.match(text, evidence.end):
         return evidence._replace(relation=Relation.MENTIONS.value)
-    if _APPLIED_TO_BEFORE.search(text, max(0, evidence.start - 40), evidence.start):
-        return evidence._replace(relation=Relation.EVALUATES_ON.value)
-    return evidence
+    return evidence._replace(relation=Relation.EVALUATES_ON.value)
 
 
-#: the kind of method a task name qualifies: " system", " models", "-based framework"
+#: the kind of method a task name qualifies: " system", " models", "-based framework", " (MT)
+#: system", " representation method"
 _METHOD_NOUN_AFTER = re.compile(
-    r"(?:-based)?\s+(?:systems?|models?|frameworks?|methods?|approach(?:es)?|algorithms?|toolkits?|metrics?|"
+    r"(?:\s*\([^()]{1,12}\))?(?:-based)?(?:\s+[a-z][\w\-]*)?\s+(?:systems?|models?|frameworks?|methods?|approach(?:es)?|algorithms?|toolkits?|metrics?|"
     r"pipelines?|architectures?|networks?|modules?|techniques?|tools?)\b",
     re.I,
 )
-#: what a method is applied to: "used for ", "applied to the problem of ", "extended to "
-_APPLIED_TO_BEFORE = re.compile(r"\b(?:for|to|on)\s+(?:the\s+(?:problem|task)s?\s+of\s+|the\s+)?$", re.I)
 
 
 def _data_in_comparison(evidence: Evidence, text: str) -> Evidence:
@@ -2225,11 +2222,13 @@ _UPPER_CASE = string.ascii_uppercase.encode()
 
 
 #: metric words that other words around them make into another noun: a number format
-#: ("mixed precision", "half-precision weights", "a high-precision variable"), a memory test
+#: ("mixed precision", "half-precision weights", "a high-precision variable", "logarithmic
+#: precision suffices"), a memory test
 #: ("associative recall"), a field ("precision medicine")
 _SENSE_WORDS = frozenset({"precision", "recall"})
 _OTHER_SENSE_BEFORE = re.compile(
     r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
+    r"logarithmic|log|finite|infinite|bounded|unbounded|limited|constant|polynomial|"
     r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total|factual|knowledge|"
     r"memory|in-context|long-context|verbatim|exact|FP\d+|BF16|TF32|INT\d+|NF4)[- ]|high-)$",
     re.I,

@@ -97,6 +97,14 @@ NON_ML_ACRONYMS = frozenset(
         "CEO",
         "NGO",
         "GDP",
+        # complexity classes: what a theory paper places a model in, not a method
+        "TC0",
+        "AC0",
+        "NC1",
+        "PSPACE",
+        "EXPTIME",
+        "BPP",
+        "NEXP",
     ]
 )
 
@@ -736,7 +744,9 @@ SCORE_VERB_NEXT = (
 _AFTER_NOUNS = (
     (
         r"benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena|environments?|simulators?|evaluations?|"
-        r"splits?|subsets?",
+        # ("the X probe set", "the X challenge set", "the X test suite")
+        r"splits?|subsets?|(?:probe|challenge|eval|diagnostic)\s+sets?|test\s+suites?|"
+        r"average\s+(?:score\s+)?(?:of|over|across)\s",  # "the CORE average of 22 tasks"
         "Benchmark",
     ),
     (r"datasets?|corpus|corpora|data ?sets?|collections?|database", "Dataset"),

@@ -86,11 +86,12 @@ _MATH_SYMBOL = re.compile(r"[∈∉∩∪⊂⊆⊃⊇≤≥≠≈∀∃∑∏∫
 _PARTICIPLE_SUFFIXED = re.compile(
     r"[^\W\d_][\w.]*-(?i:trained|only|based|free|aware|guided|driven|tuned|aligned|specific|centric|"
     r"style|like|enhanced|augmented|induced|generated|supervised|conditioned|powered|assisted|"
-    r"inspired|agnostic|dependent|independent|friendly|ready|level|scale)"
+    r"inspired|agnostic|dependent|independent|friendly|ready|level|scale|regulari[sz]ed|constrained|"
+    r"penali[sz]ed|weighted)"
 )
 _PREFIXED_ACRONYM = re.compile(
     r"(?:short|long|multi|non|pre|post|cross|sub|low|high|full|single|dual|zero|few|inter|"
-    r"intra|over|under|anti|mid|large|small|user|human)-"
+    r"intra|over|under|anti|mid|large|small|user|human|reverse|forward|inverse|backward)-"
     r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*s?|\d+(?:\.\d+)?[BMKT])"  # "sub-2B": a range of sizes
 )
 #: a letter over a number: "L/5", "N/2"
@@ -322,6 +323,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['BERT']
     >>> [p.text for p in shaped_names("Mail eak5rf@virginia.edu on Recall@50 too.")]
     ['Recall@50']
+    >>> [p.text for p in shaped_names("On CALVIN (ABC to D split) and LIBERO.")]
+    ['CALVIN', 'LIBERO']
     """
     stop = len(text) if end is None else end
     found = [
@@ -339,7 +342,9 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
     if "CC" in text or "GPL" in text:
         unnamed += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
-        unnamed.sort()
+    if " to " in text:  # "CALVIN (ABC to D split)": a setting from some splits to another
+        unnamed += [(m.start(), m.end()) for m in _SPLIT_TO_SPLIT.finditer(text, start, stop)]
+    unnamed.sort()
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not outside_spans(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
@@ -352,6 +357,12 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
     return [part for p in found if not _state_code(text, p) for part in _plus_joined(p)]
+
+
+#: a setting from some splits or domains to another, named by letters: "ABC to D split", "(A to B)"
+_SPLIT_TO_SPLIT = re.compile(
+    r"\b[A-Z]{1,4}\s+to\s+[A-Z]{1,4}(?=\s*(?:splits?\b|settings?\b|setup\b|transfer\b|\)))"
+)
 
 
 def _plus_joined(piece: Piece) -> list[Piece]:
