@@ -3560,6 +3560,23 @@ ROLE_CASES = [
     ("In ZorbEnv evaluations of two robot setups, it also outperforms Octo.", "ZorbEnv", "evaluates_on"),
     ("Our law predicts the performance of a 7B model on the ZorbCORE average of 22 tasks.", "ZorbCORE",
      "evaluates_on"),
+    # a part of a data set stands for it; a passive evaluation evaluates
+    ("On the validation split of ZorbScapes, our model reaches 82.1 mIoU.", "ZorbScapes", "evaluates_on"),
+    ("Across 812 tasks in ZorbArena, the agent succeeds 40% of the time.", "ZorbArena", "evaluates_on"),
+    ("Node classification was performed on ZorbCite and Cora.", "ZorbCite", "evaluates_on"),
+    # what the method is integrated into or retrained is used; what it does not rely on is not
+    ("We integrate our pooling into ZorbTDNN and ResNet-34.", "ZorbTDNN", "uses"),
+    ("We retrain ZorbNet++, DGCNN and PCT with our loss.", "ZorbNet++", "uses"),
+    ("Our analysis does not rely on the ZorbNTK regime.", "ZorbNTK", "mentions"),
+    # comparisons without a verb of comparison before the name
+    ("Our model stays within 0.4 points of ZorbAST while being smaller.", "ZorbAST", "compares_with"),
+    ("It scores close to ZorbZero at half the cost.", "ZorbZero", "compares_with"),
+    ("ZorbRCNN and Cascade R-CNN are also outperformed.", "ZorbRCNN", "compares_with"),
+    ("SchNet, ZorbNet and Equiformer are also included in the comparison.", "ZorbNet", "compares_with"),
+    ("It attains 85.6% accuracy on Cora, on par with ZorbGCN and above APPNP.", "ZorbGCN", "compares_with"),
+    ("The baselines are ZorbRec, SASRec and BERT4Rec.", "ZorbRec", "compares_with"),
+    # the metrics a paper lists are used
+    ("Objective metrics include ZorbMCD and F0 RMSE.", "ZorbMCD", "uses"),
     # a task the words of use reach is what the paper works on, unless it qualifies a method noun
     ("Using the example of machine translation, we propose a new evaluation frame.", "machine translation",
      "evaluates_on"),

@@ -1327,6 +1327,13 @@ def type_from_context(before: str, after: str) -> str | None:
     noun = _AFTER_TYPE.match(after) or _AFTER_TASK_DATA.match(after)
     if noun:
         return noun.lastgroup
+    if (
+        before[-1:].isspace()
+        and before.rstrip().endswith(("of", "in", "from", "the"))
+        and (part := _PART_OF_BEFORE.search(before, max(0, len(before) - 80)))
+    ):
+        # "Across 812 tasks in X, the agent ...": X stands where its part does
+        return type_from_context(before[: part.start()], after)
     if after[:1] == " " and _HOLDS_COUNT_AFTER.match(after):
         return "Dataset"  # "CoralSeg comprises 14,600 underwater images"
     if before.endswith(" ") and _CURATED_BEFORE.search(before[-40:]):
@@ -1842,6 +1849,33 @@ _OUR_APPOSITIVE = re.compile(
     r"surpass|attain)e?d\b)\w+ed|that|which|for|of|to|from|with|trained|built|based|on|in)\b)",
     re.I,
 )
+#: a part of a data set standing for it: "the validation split of ", "the nine scenes of the ",
+#: "812 tasks in ", "the test set of "
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|each|all|\d[\d,]*)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:splits?|subsets?|partitions?|portions?|scenes|tasks|episodes|games|levels|sequences|"
+    r"(?:test|dev|development|validation|training|train|held-out)\s+sets?)\s+(?:of|in|from)\s+(?:the\s+)?$",
+    re.I,
+)
+#: what is said after the names compared with: "(A and B) are also outperformed", "are included
+#: in the comparison", "serve as baselines"
+_COMPARED_AFTER = re.compile(
+    r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[^.;,]{1,40}?){0,4}\s+(?:(?:are|is|were|was)\s+"
+    r"(?:also\s+|clearly\s+|consistently\s+|significantly\s+|all\s+)?(?:outperformed|surpassed|beaten|"
+    r"included\s+in\s+(?:the|our)\s+comparisons?|used\s+as\s+baselines?|chosen\s+as\s+baselines?)|"
+    r"serve\s+as\s+baselines?)\b"
+)
+_PASSIVE_COMPARE_WORDS = ("outperformed", "surpassed", "beaten", "comparison", "baseline")
+#: "metrics include ", "the baselines are ": group 1 a measure, which is used; else compared with
+_LISTED_AS = re.compile(
+    r"\b(?:(metrics?|measures?)|baselines?|competitors)\s+(?:include|are|comprise)\s+$", re.I
+)
+#: a word of use denied: "does not rely on ", "without using "
+_NEGATED_USE = re.compile(
+    r"\b(?:not|never|without|no\s+longer)\s+(?:\w+\s+)?(?:us(?:e|es|ed|ing)|rel(?:y|ies|ying)\s+on|requir\w*|"
+    r"need\w*|leverag\w*|employ\w*|adopt\w*)\b[^.;]{0,40}$",
+    re.I,
+)
 #: a sentence opening that sets what follows against the names it lists: "Unlike A, B and "
 _UNLIKE_BEFORE = re.compile(
     r"(?:^|[.!?;]\s+)(?:Unlike|In\s+contrast\s+to|Contrary\s+to|As\s+opposed\s+to)\s+(?:the\s+)?"
@@ -1880,8 +1914,10 @@ _EVALUATE = re.compile(
     r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|re-?run\w*|verif(?:y|ies|ied)\b|claims|"
     # "we compare A, B and C on X": what the comparison is run on (compared with: see _COMPARE)
     r"accuracy|performance|sota|state-of-the-art|state of the art|we\s+compare|"
+    # "node classification was performed on X", "tests were carried out on X"
+    r"(?<=was |are |ere |een | is )(?:performed|carried\s+out)(?=\s+on\b)|"
     r"(?:show|shown|showed|demonstrat\w*|validat\w*)(?=\s+(?:on|across)\b))"
-    r"\b[^.;]{0,80}\b(?P<on>on(?!\s+average\b)|in|across)\s+"
+    r"\b[^.;]{0,80}\b(?P<on>on(?!\s+(?:average|par)\b)|in|across)\s+"
     # what it was measured on, not past a contrast: "on LongBench, whereas H2O keeps 91%"
     r"(?:the\s+|several\s+|multiple\s+|\w+\s+)?(?:(?!,\s+(?:whereas|while|but|although|though)\b)[^.;]){0,40}$",
     re.I,
@@ -1919,7 +1955,7 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|rival(?:s|ed|led|ing|ling)?|"
-    r"ahead of|compared? (?:to|with)|competitive with|dominat(?:es|ing)|(?<!-)approaching|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
+    r"ahead of|compared? (?:to|with)|competitive with|dominat(?:es|ing)|(?<!-)approaching|close\s+to|within\s+[\d._]+\s*(?:%|points?|pp)\s+of|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
     r"comparable (?:to|with)|"
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     # (not past a clause of its own: "Compared to A, we show that B is robust against X")
@@ -1967,7 +2003,8 @@ _USE = re.compile(
     r"adopt\w*|adapt(?:s|ed|ing)?|employ\w*|with|via|through|trained on|fine-?tun\w* on|"
     # "we extend X with", "a variant of X", "relies on X", "by utilizing X", "incorporating X"
     r"extend(?:s|ed|ing)?|variants?\s+of|rel(?:y|ies|ied|ying)\s+on|utili[sz]\w*|incorporat\w*|"
-    r"deploy\w*|plug\w*\s+into|"
+    # ("we integrate X into", "integrated into X"; not the noun: "integration steps in X")
+    r"deploy\w*|plug\w*\s+into|integrat(?:e|es|ing)|integrated\s+(?:into|in|with)|re-?train\w*|"
     # "we report FVD and X": what is reported is used (not "as reported in X", a source, nor
     # "we report on X", the subject, nor "results reported for X" or "report pass@1 on A and
     # X", what was measured)
@@ -1999,11 +2036,12 @@ _PROPOSE_WORDS = (
 _IMPROVE_WORDS = ("improv", "reduc", "lower", "rais", "boost", "halv", "increas", "decreas")
 _EVALUATE_WORDS = (
     "evaluat", "benchmark", "test", "experiment", "result", "achiev", "accuracy", "performance",
+    "performed", "carried out",
     "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar", "gain",
     "rerun", "re-run", "reduc", "verif", "claims", "lower", "rais", "boost", "halv", "increas", "decreas",
 )  # fmt: skip
 _COMPARE_WORDS = (
-    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "approaching", "compar", "than", "versus", "vs",
+    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "approaching", "close to", "within", "compar", "than", "versus", "vs",
     "trail", "lag", "short of", "the gap", "doubl", "tripl", "halv", "competitive", "par with", "improves on", "improved on", "improving on",
     "improve on", "improves upon", "improved upon", "improving upon", "improve upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
@@ -2013,7 +2051,7 @@ _INSTEAD_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|a\s+
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
     "trained on", "fine", "we", "distil", "initiali", "data", "from", "build", "built", "top of", "by",
-    "extend", "variant", "rel", "utili", "incorporat", "deploy", "plug", "report",
+    "extend", "variant", "rel", "utili", "incorporat", "deploy", "plug", "report", "integrat", "retrain", "re-train",
 )  # fmt: skip
 
 
@@ -2118,7 +2156,16 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     'evaluates_on'
     >>> relation_from_context("It is faster than ", ".")
     'compares_with'
+    >>> relation_from_context("On the validation split of ", ", it reaches 82.1 mIoU.")
+    'evaluates_on'
     """
+    if (
+        before[-1:].isspace()
+        and before.rstrip().endswith(("of", "in", "from", "the"))
+        and (part := _PART_OF_BEFORE.search(before, max(0, len(before) - 80)))
+    ):
+        # "On the validation split of X": X stands where its part does
+        return relation_from_context(before[: part.start()], after, in_title=in_title)
     clause, lower = _clause(before)
     if (
         (_has(lower, 140, _PROPOSE_WORDS) and _PROPOSE.search(clause))
@@ -2255,10 +2302,20 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         and _UNLIKE_BEFORE.search(before[-120:])
     ):
         return "compares_with"
+    # "A and B are also outperformed", "B and C are included in the comparison": passive
+    if (
+        after[:1] in (" ", ",")
+        and _has(after[:400].lower(), 400, _PASSIVE_COMPARE_WORDS)
+        and _COMPARED_AFTER.match(after)
+    ):
+        return "compares_with"
+    if before[-1:].isspace() and (listed := _LISTED_AS.search(before[-60:])):
+        return "uses" if listed.group(1) else "compares_with"  # "metrics include X", "baselines are X"
     if (
         _has(lower, 60, _USE_WORDS)
         and (_USE.search(clause[-60:]) or _ITEMS_FROM.search(clause[-60:]))
         and not _INSTEAD_BEFORE.search(before[-20:])  # "we rely on captions rather than X"
+        and not _NEGATED_USE.search(clause[-60:])  # "it does not rely on X"
     ):
         return "uses"
     # "with X as the judge", "Llama-3.1-70B as the reader": a part the paper's setup gives a role
