@@ -3575,6 +3575,8 @@ ROLE_CASES = [
     ("SchNet, ZorbNet and Equiformer are also included in the comparison.", "ZorbNet", "compares_with"),
     ("It attains 85.6% accuracy on Cora, on par with ZorbGCN and above APPNP.", "ZorbGCN", "compares_with"),
     ("The baselines are ZorbRec, SASRec and BERT4Rec.", "ZorbRec", "compares_with"),
+    ("Our model reaches a MOS of 4.21 against 4.12 for ZorbSpeech and 4.29 for VITS.", "ZorbSpeech",
+     "compares_with"),
     # the metrics a paper lists are used
     ("Objective metrics include ZorbMCD and F0 RMSE.", "ZorbMCD", "uses"),
     # a task the words of use reach is what the paper works on, unless it qualifies a method noun
@@ -3598,6 +3600,12 @@ ROLE_CASES = [
         # a size or variant of the paper's own name is its own, wherever it stands
         ("We present LIRA, a recipe. LIRA-base, a 110M-parameter model, wins on BEIR.", "LIRA-base", "Model"),
         ("We present Zorbo, a family of retrievers. Zorbo-small is twice as fast.", "Zorbo-small", "Model"),
+        # contributions one by one: "The first, X, is an optimizer ..."
+        (
+            "We propose two tools. The first, Lookaround, is an optimizer that averages weights.",
+            "Lookaround",
+            "Method",
+        ),
     ],
 )
 def test_a_named_thing_the_paper_makes_is_proposed_with_its_kind(nlp, abstract, name, type_):

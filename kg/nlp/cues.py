@@ -1898,7 +1898,9 @@ _DEFINE_BEFORE = re.compile(r"\bwe\s+(?:\w+\s+)?define\s+(?:the\s+|an?\s+)?(?:ne
 #: the kind noun of a measure right after its name, past its short form
 _MEASURE_AFTER = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:metric|score|measure|index)\b", re.I)
 #: an ordinal opening a sentence right before a name: "First, ", "Third, "
-_ORDINAL_OPENING = re.compile(r"\s*(?:First|Second|Third|Fourth|Fifth|Finally|Lastly)(?:ly)?,\s+$")
+_ORDINAL_OPENING = re.compile(
+    r"\s*(?:(?:First|Second|Third|Fourth|Fifth|Finally|Lastly)(?:ly)?|The\s+(?:first|second|third|latter|other)),\s+$"
+)
 #: a participle of giving or making right before a name
 _GIVING_BEFORE = re.compile(
     r"\b(?:presenting|introducing|proposing|releasing|yield(?:s|ing)|produc(?:es|ing))\s+$", re.I
@@ -1976,7 +1978,8 @@ _COMPARE_TERMS = (
 _COMPARE = re.compile(
     # ... not past a new clause: "gains over A and B, and the method transfers to X", "Compared
     # to A and B, it keeps its accuracy on X"
-    rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including))\b"
+    # ("4.21 MOS against 4.12 for X and 4.29 for Y": a score set against the others')
+    rf"\b(?:{_COMPARE_TERMS}|baselines? (?:such as|like|including)|(?:against|versus)\s+[\d._]+\s*%?\s+for)\b"
     r"(?:(?!,\s+(?:(?:and|but|while|whereas)\s+)?(?:we|it|they|(?:the|our|this)\s+(?:method|model|approach|"
     r"framework|system|results?)s?)\b)[^.;]){0,60}$"
     # "matching OpenAI's o1", "matches the accuracy of X" (not "feature matching with X")
