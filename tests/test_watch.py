@@ -120,6 +120,13 @@ def test_watch_rebuilds_on_a_new_file_and_an_edited_catalogue_and_stops_on_ctrl_
         errors.wait_for("changed: catalogue.jsonl")
         errors.wait_for("rebuilt in")
         assert "Tarnwise" in _entities_by_paper(out / "papers.jsonl")["w3"]
+        before_error = (out / "papers.jsonl").read_bytes()
+
+        catalogue.write_text('{"name": "Quillmix", "type": "Gadget"}\n', encoding="utf-8")  # a bad line
+        errors.wait_for("changed: catalogue.jsonl")
+        errors.wait_for("catalogue.jsonl:1")  # the error names the file and line
+        errors.wait_for("failed in")  # ... and the watch goes on, the outputs as they were
+        assert (out / "papers.jsonl").read_bytes() == before_error
 
         time.sleep(2)  # time enough for any event from the outputs just written to come through
         process.send_signal(signal.SIGINT)
@@ -128,7 +135,7 @@ def test_watch_rebuilds_on_a_new_file_and_an_edited_catalogue_and_stops_on_ctrl_
     finally:
         if process.poll() is None:
             process.kill()
-    assert sum(line.startswith("changed:") for line in errors.seen) == 2, errors.seen
+    assert sum(line.startswith("changed:") for line in errors.seen) == 3, errors.seen
     report = " ".join(process.stdout.read().split())
     assert "0 from cache, 2 extracted" in report  # the first build
     assert "2 from cache, 1 extracted" in report  # only the new paper
