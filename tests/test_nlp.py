@@ -3577,6 +3577,8 @@ ROLE_CASES = [
     ("The baselines are ZorbRec, SASRec and BERT4Rec.", "ZorbRec", "compares_with"),
     ("Our model reaches a MOS of 4.21 against 4.12 for ZorbSpeech and 4.29 for VITS.", "ZorbSpeech",
      "compares_with"),
+    # data named as the start of the compared thing trained it
+    ("Compared to ImageNet initialisation, our self-supervised weights converge faster.", "ImageNet", "uses"),
     # the metrics a paper lists are used
     ("Objective metrics include ZorbMCD and F0 RMSE.", "ZorbMCD", "uses"),
     # a task the words of use reach is what the paper works on, unless it qualifies a method noun

@@ -1689,9 +1689,9 @@ def _data_in_comparison(evidence: Evidence, text: str) -> Evidence:
 
 
 #: the kind of thing compared, named right after data or a task: "X methods", "X pre-trained
-#: models" (group 1: the data trained them)
+#: models" (group 1: the data trained them, also "compared to ImageNet initialisation")
 _COMPARED_KIND_AFTER = re.compile(
-    r"[\s\-]+(?:(pre-?trained|trained)\b|(?:[\w\-]+\s+)?(?:methods?|approach(?:es)?|baselines?|models?|"
+    r"[\s\-]+(?:(pre-?trained|trained|initiali[sz]ation|initiali[sz]ed|pre-?training|weights|features)\b|(?:[\w\-]+\s+)?(?:methods?|approach(?:es)?|baselines?|models?|"
     r"systems?|networks?|algorithms?|techniques?|frameworks?)\b)",
     re.I,
 )
