@@ -68,6 +68,7 @@ PIECES = [
     " on par with ", " are also outperformed", " are included in the comparison", " serve as baselines",
     "Metrics include ", "The baselines are ", " does not rely on ", " without using ", "not ",
     "The first, ", ", is an optimizer", " against 4.12 for ", " versus 3.1% for ",
+    " does not require calibration and works with ", "Comparisons with ", " but ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -3568,6 +3568,8 @@ ROLE_CASES = [
     ("We integrate our pooling into ZorbTDNN and ResNet-34.", "ZorbTDNN", "uses"),
     ("We retrain ZorbNet++, DGCNN and PCT with our loss.", "ZorbNet++", "uses"),
     ("Our analysis does not rely on the ZorbNTK regime.", "ZorbNTK", "mentions"),
+    ("It does not require calibration and works with ZorbAttention kernels.", "ZorbAttention", "uses"),
+    ("Comparisons with ZorbTest and multilingual SFT baselines show gains.", "ZorbTest", "compares_with"),
     # comparisons without a verb of comparison before the name
     ("Our model stays within 0.4 points of ZorbAST while being smaller.", "ZorbAST", "compares_with"),
     ("It scores close to ZorbZero at half the cost.", "ZorbZero", "compares_with"),

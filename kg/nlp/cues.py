@@ -1873,7 +1873,8 @@ _LISTED_AS = re.compile(
 #: a word of use denied: "does not rely on ", "without using "
 _NEGATED_USE = re.compile(
     r"\b(?:not|never|without|no\s+longer)\s+(?:\w+\s+)?(?:us(?:e|es|ed|ing)|rel(?:y|ies|ying)\s+on|requir\w*|"
-    r"need\w*|leverag\w*|employ\w*|adopt\w*)\b[^.;]{0,40}$",
+    # (not past a clause of its own: "does not require calibration and works with X")
+    r"need\w*|leverag\w*|employ\w*|adopt\w*)\b(?:(?!\b(?:and|but|while|whereas)\b)[^.;,]){0,40}$",
     re.I,
 )
 #: a sentence opening that sets what follows against the names it lists: "Unlike A, B and "
@@ -1957,7 +1958,7 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|rival(?:s|ed|led|ing|ling)?|"
-    r"ahead of|compared? (?:to|with)|competitive with|dominat(?:es|ing)|(?<!-)approaching|close\s+to|within\s+[\d._]+\s*(?:%|points?|pp)\s+of|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
+    r"ahead of|compared? (?:to|with)|comparisons? (?:to|with|against)|competitive with|dominat(?:es|ing)|(?<!-)approaching|close\s+to|within\s+[\d._]+\s*(?:%|points?|pp)\s+of|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
     r"comparable (?:to|with)|"
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     # (not past a clause of its own: "Compared to A, we show that B is robust against X")
