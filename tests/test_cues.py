@@ -69,6 +69,8 @@ PIECES = [
     "Metrics include ", "The baselines are ", " does not rely on ", " without using ", "not ",
     "The first, ", ", is an optimizer", " against 4.12 for ", " versus 3.1% for ",
     " does not require calibration and works with ", "Comparisons with ", " but ",
+    " pairs from ", "Powered by ", " were re-implemented", " are fine-tuned", " scores above ", "baselines (",
+    "metrics: ",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -188,6 +190,8 @@ def plain_relation(before: str, after: str) -> str:
         return "evaluates_on" if cues._measured_on(compared.group(0)) else "compares_with"
     if after.startswith((",", " and ", " or ", " (")) and cues._UNLIKE_BEFORE.search(before[-120:]):
         return "compares_with"
+    if after[:1] in (" ", ",") and cues._USED_AFTER.match(after):
+        return "uses"
     if after[:1] in (" ", ",") and cues._COMPARED_AFTER.match(after):
         return "compares_with"
     if listed := cues._LISTED_AS.search(before[-60:]):

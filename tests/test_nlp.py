@@ -3581,6 +3581,13 @@ ROLE_CASES = [
      "compares_with"),
     # data named as the start of the compared thing trained it
     ("Compared to ImageNet initialisation, our self-supervised weights converge faster.", "ImageNet", "uses"),
+    # what the paper builds data from, is powered by or re-implements is used
+    ("We build 50K preference pairs from ZorbChat and UltraFeedback.", "ZorbChat", "uses"),
+    ("Powered by ZorbLM-70B, the agent plans tool calls.", "ZorbLM-70B", "uses"),
+    ("SAC, ZorbTD and PPO were re-implemented in JAX.", "ZorbTD", "uses"),
+    # what a score is above, and the baselines a bracket lists, are compared with
+    ("The agent scores above ZorbDQN and Rainbow on Atari.", "ZorbDQN", "compares_with"),
+    ("Three baselines (ZorbBase, Octo and RT-1) are included.", "ZorbBase", "compares_with"),
     # the metrics a paper lists are used
     ("Objective metrics include ZorbMCD and F0 RMSE.", "ZorbMCD", "uses"),
     # a task the words of use reach is what the paper works on, unless it qualifies a method noun
@@ -3604,6 +3611,8 @@ ROLE_CASES = [
         # a size or variant of the paper's own name is its own, wherever it stands
         ("We present LIRA, a recipe. LIRA-base, a 110M-parameter model, wins on BEIR.", "LIRA-base", "Model"),
         ("We present Zorbo, a family of retrievers. Zorbo-small is twice as fast.", "Zorbo-small", "Model"),
+        # a measure the paper defines, with or without a short form before its kind noun
+        ("We define the ZorbGap metric to measure forgetting.", "ZorbGap", "Metric"),
         # contributions one by one: "The first, X, is an optimizer ..."
         (
             "We propose two tools. The first, Lookaround, is an optimizer that averages weights.",
