@@ -3593,6 +3593,7 @@ ROLE_CASES = [
     # a task the words of use reach is what the paper works on, unless it qualifies a method noun
     ("Using the example of machine translation, we propose a new evaluation frame.", "machine translation",
      "evaluates_on"),
+    ("We fine-tune Qwen2.5-7B with English math reasoning traces.", "mathematical reasoning", "mentions"),
 ]  # fmt: skip
 
 

@@ -1658,11 +1658,13 @@ def _task_used(evidence: Evidence, text: str) -> Evidence:
     return evidence._replace(relation=Relation.EVALUATES_ON.value)
 
 
-#: the kind of method a task name qualifies: " system", " models", "-based framework", " (MT)
-#: system", " representation method"
+#: the kind of method or data a task name qualifies: " system", " models", "-based framework",
+#: " (MT) system", " representation method", " traces"
 _METHOD_NOUN_AFTER = re.compile(
     r"(?:\s*\([^()]{1,12}\))?(?:-based)?(?:\s+[a-z][\w\-]*)?\s+(?:systems?|models?|frameworks?|methods?|approach(?:es)?|algorithms?|toolkits?|metrics?|"
-    r"pipelines?|architectures?|networks?|modules?|techniques?|tools?)\b",
+    r"pipelines?|architectures?|networks?|modules?|techniques?|tools?|"
+    # ... or data: "English math reasoning traces", "a tool use benchmark"
+    r"traces|data|datasets?|corpus|corpora|examples|problems|benchmarks?|trajectories|demonstrations|prompts)\b",
     re.I,
 )
 
