@@ -3590,6 +3590,9 @@ ROLE_CASES = [
     ("Three baselines (ZorbBase, Octo and RT-1) are included.", "ZorbBase", "compares_with"),
     # the metrics a paper lists are used
     ("Objective metrics include ZorbMCD and F0 RMSE.", "ZorbMCD", "uses"),
+    # a benchmark used in a sentence that gives a result is evaluated on
+    ("When used to guide beam search on MATH-500, our verifier improves accuracy by 6.3 points.",
+     "MATH500", "evaluates_on"),
     # a task the words of use reach is what the paper works on, unless it qualifies a method noun
     ("Using the example of machine translation, we propose a new evaluation frame.", "machine translation",
      "evaluates_on"),

@@ -2765,7 +2765,10 @@ _ONE_WORD_ALIAS = re.compile(r"[A-Z][A-Za-z]+")
 
 #: a word of evaluation in the sentence of a benchmark it uses
 _EVALUATION_WORD = re.compile(
-    r"\b(?:evaluat\w*|benchmark(?:ed|ing)|test(?:ed|ing)?|assess\w*|measur\w*)\b", re.I
+    # (or a result: "when used to guide beam search on MATH-500, X improves accuracy")
+    r"\b(?:evaluat\w*|benchmark(?:ed|ing)|test(?:ed|ing)?|assess\w*|measur\w*|improv\w*|accuracy|outperform\w*|"
+    r"achiev\w*)\b",
+    re.I,
 )
 
 
