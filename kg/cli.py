@@ -341,7 +341,10 @@ def _watch_and_build(options: dict) -> None:
         raise typer.Exit(status)
     options["resume"] = False  # a resumed first build leaves a cache that later builds just use
     if status != 1 and options["engine"] is Engine.local:
-        _warm_local_pipeline(options["catalogue"] or [], options["spacy_model"])
+        try:
+            _warm_local_pipeline(options["catalogue"] or [], options["spacy_model"])
+        except KeyboardInterrupt:
+            return  # Ctrl-C before the watch began: the build above is complete
 
     def say(message: str) -> None:
         if not options["quiet"]:

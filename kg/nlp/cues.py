@@ -2530,9 +2530,10 @@ _TRANSFERS_TO = re.compile(
     r"(?:(?:standard\s+|common\s+|popular\s+|several\s+|many\s+)?(?:benchmarks|datasets)\s+(?:such\s+as|like|including)\s+)?$",
     re.I,
 )
-#: a sentence that opens on training what it names, before its subject "we"
-#: the data or recipe of a training named right after the trained model: " on Alpaca", " with DPO"
+#: what a name's results are called right after it: "In SimplerEnv evaluations", "in MuJoCo experiments"
 _EVALUATIONS_AFTER = re.compile(r"\s+(?:evaluations?|experiments?|tests|trials)\b")
+#: the data or recipe of a training named right after the trained model: " on Alpaca", " with DPO",
+#: " into a one-step student", " to 4 bits"
 _TRAINED_WITH_AFTER = re.compile(r"\s+(?:on|with|using|into|to)\s")
 #: a sentence opening on the paper's own work on a model: "Fine-tuning X on Y", "Distilling X
 #: into a one-step student", "Quantizing X to 4 bits"
