@@ -3579,6 +3579,9 @@ ROLE_CASES = [
     ("The baselines are ZorbRec, SASRec and BERT4Rec.", "ZorbRec", "compares_with"),
     ("Our model reaches a MOS of 4.21 against 4.12 for ZorbSpeech and 4.29 for VITS.", "ZorbSpeech",
      "compares_with"),
+    # other data the paper compares its own with stays compared with
+    ("We compare against existing benchmarks ZorbInject and AgentDojo and find them saturated.",
+     "AgentDojo", "compares_with"),
     # data named as the start of the compared thing trained it
     ("Compared to ImageNet initialisation, our self-supervised weights converge faster.", "ImageNet", "uses"),
     # what the paper builds data from, is powered by or re-implements is used

@@ -1674,22 +1674,34 @@ def _data_in_comparison(evidence: Evidence, text: str) -> Evidence:
     PPO in Atari video game tasks", "surpasses prior scores on DMLab-30"), unless it names the
     kind of the compared things ("outperforms unsupervised domain adaptation methods", "ImageNet
     pre-trained models"), which then it only qualifies or trained them, or the sentence opens by
-    setting the paper's own against it ("Unlike MedQA, which tests recall, our benchmark ..."),
-    which stays a comparison.
+    setting the paper's own against it ("Unlike MedQA, which tests recall, our benchmark ...") or
+    names it among other data ("we compare against existing benchmarks X and Y"), which stays a
+    comparison.
 
     >>> text = "It beats video prediction methods and wins on Atari."
     >>> [_data_in_comparison(Evidence(t, text.index(t), text.index(t) + len(t), text, 0, "compares_with"),
     ...     text).relation for t in ("video prediction", "Atari")]
     ['mentions', 'evaluates_on']
     """
-    if set_against(evidence.sentence[: evidence.start - evidence.sentence_start]):
-        return evidence  # "Unlike MedQA and X, which test recall, our benchmark ...": not measured on
+    before = evidence.sentence[: evidence.start - evidence.sentence_start]
+    if set_against(before) or _OTHER_DATA_BEFORE.search(before[-80:]):
+        # "Unlike MedQA and X, which test recall, our benchmark ...", "compared with existing
+        # resources such as X": other data the paper's own is set against, not measured on
+        return evidence
     kind = _COMPARED_KIND_AFTER.match(text, evidence.end)
     if kind is None:
         return evidence._replace(relation=Relation.EVALUATES_ON.value)
     return evidence._replace(relation=Relation.USES.value if kind.group(1) else Relation.MENTIONS.value)
 
 
+#: other data named as such right before a name: "existing benchmarks ", "prior datasets such as "
+_OTHER_DATA_BEFORE = re.compile(
+    r"\b(?:existing|prior|previous|other|related|earlier)\s+(?:[\w\-]+\s+)?(?:benchmarks?|datasets?|"
+    r"corpora|suites?|resources?)\s*(?:,\s*)?(?:such\s+as\s+|like\s+|including\s+|\(\s*)?"
+    # (and the items before a later one: "existing benchmarks A, B and ")
+    r"(?:[^\s,;.()]+(?:\s+[^\s,;.()]+)?(?:,\s*(?:and\s+)?|\s+and\s+))*$",
+    re.I,
+)
 #: the kind of thing compared, named right after data or a task: "X methods", "X pre-trained
 #: models" (group 1: the data trained them, also "compared to ImageNet initialisation")
 _COMPARED_KIND_AFTER = re.compile(
