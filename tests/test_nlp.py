@@ -3639,6 +3639,22 @@ def test_others_training_a_model_propose_nothing(nlp):
     assert not found["ZorbRM"].proposed, found
 
 
+@pytest.mark.parametrize(
+    ("title", "abstract", "name", "relation"),
+    [
+        # the task a title names is what the paper works on
+        ("Robust Video Generation with Zorb Priors", "We study priors for clips.", "video generation",
+         "evaluates_on"),
+        # a metric a result is given in is used
+        ("A title", "The grokked model can achieve near-perfect accuracy.", "Accuracy", "uses"),
+        ("A title", "We maximize the regret of the learner.", "Regret", "uses"),
+    ],
+)  # fmt: skip
+def test_a_title_task_is_worked_on_and_a_result_metric_used(nlp, title, abstract, name, relation):
+    found = entities(nlp, title, abstract)
+    assert found[name].relation == relation, found[name]
+
+
 @pytest.mark.parametrize(("abstract", "name", "relation"), ROLE_CASES)
 def test_the_words_around_a_name_give_its_role(nlp, abstract, name, relation):
     found = entities(nlp, "A title", abstract)

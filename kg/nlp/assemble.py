@@ -927,6 +927,7 @@ def assemble_entities(
     entities = relation_from_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
     entities = relations_fit_for_kind(text, entities)
+    entities = title_tasks_worked_on(title_end, entities)
     entities = introduced_by_own(entities)
     entities = named_by_title(text[:title_end], entities, {p.short.text for p in pairs})
     entities = shared_task_system(text[:title_end], entities)
@@ -934,6 +935,29 @@ def assemble_entities(
     entities = trained_by_us(entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
+
+
+def title_tasks_worked_on(title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Give a task the title names, and nothing else relates the paper to, the relation
+    ``evaluates_on``: the paper works on it ("Length Generalization of Transformers", "Zero-shot
+    Video Generation with ...").
+
+    >>> ev = Evidence("video generation", 0, 16, "video generation with X", 0, "mentions")
+    >>> task = ExtractedEntity("video generation", "Task", ["video generation"], [ev])
+    >>> [x.relation for x in title_tasks_worked_on(24, [task])]
+    ['evaluates_on']
+    """
+    out = []
+    for entity in entities:
+        if entity.type == "Task" and entity.relation == Relation.MENTIONS.value:
+            evidence = [
+                ev._replace(relation=Relation.EVALUATES_ON.value) if ev.start < title_end else ev
+                for ev in entity.evidence
+            ]
+            if evidence != entity.evidence:
+                entity = replace(entity, evidence=evidence, relation=Relation.EVALUATES_ON.value)
+        out.append(entity)
+    return out
 
 
 def named_by_title(
@@ -1614,6 +1638,7 @@ def relations_fit_for_kind(text: str, entities: list[ExtractedEntity]) -> list[E
                     and (
                         _MEASURE_BEFORE.search(text, max(0, ev.start - 20), ev.start) is not None
                         or _measured(text, ev.start, _past_short_form(text, ev.end))
+                        or _RESULT_IN_BEFORE.search(text, max(0, ev.start - 40), ev.start) is not None
                     )
                 )
                 else ev
@@ -2324,6 +2349,13 @@ _VALUE_AFTER = re.compile(
 )
 #: ... or before it ("0.22 MAE", "12% lower MAE", "a lower MAE")
 _VALUE_BEFORE = re.compile(r"(?:\d%?|\b(?:lower|higher|better|worse|low|high|best|mean|average))\s+$")
+#: a result given in a metric: "can achieve near-perfect accuracy", "improved accuracy levels",
+#: "maximize the regret of" (the metric is what the paper's own results are read in)
+_RESULT_IN_BEFORE = re.compile(
+    r"\b(?:achiev\w*|attain\w*|reach\w*|obtain\w*|improv\w*|boost\w*|increas\w*|maximi[sz]\w*|minimi[sz]\w*|"
+    r"near-perfect|perfect|superior|state-of-the-art)\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,2}?$",
+    re.I,
+)
 
 
 def _measured(text: str, start: int, end: int) -> bool:
