@@ -71,6 +71,7 @@ PIECES = [
     " does not require calibration and works with ", "Comparisons with ", " but ",
     " pairs from ", "Powered by ", " were re-implemented", " are fine-tuned", " scores above ", "baselines (",
     "metrics: ",
+    "we find that ", "We show that the ", "In the canonical ", ", we find", ", our agent reaches",
 ]  # fmt: skip
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -201,6 +202,8 @@ def plain_relation(before: str, after: str) -> str:
         and not re.search(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|a\s+|an\s+)?$", before[-20:], re.I)
         and not cues._NEGATED_USE.search(clause[-60:])
     ):
+        return "uses"
+    if cues._FINDING_SUBJECT.search(before[-60:]):
         return "uses"
     if after.startswith(" as ") and cues._AS_ROLE_AFTER.match(after):
         return "uses"

@@ -3593,6 +3593,9 @@ ROLE_CASES = [
     ("Three baselines (ZorbBase, Octo and RT-1) are included.", "ZorbBase", "compares_with"),
     # the metrics a paper lists are used
     ("Objective metrics include ZorbMCD and F0 RMSE.", "ZorbMCD", "uses"),
+    # a sentence opening "In X, we find ..." gives a finding in X; what a finding is about was studied
+    ("In the canonical iterated ZorbDilemma, we find that models defect.", "ZorbDilemma", "evaluates_on"),
+    ("We find that ZorbLM-7B acts unforgivingly in repeated games.", "ZorbLM-7B", "uses"),
     # a benchmark used in a sentence that gives a result is evaluated on
     ("When used to guide beam search on MATH-500, our verifier improves accuracy by 6.3 points.",
      "MATH500", "evaluates_on"),

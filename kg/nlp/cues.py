@@ -1507,6 +1507,21 @@ _COMPARED_OPENING = re.compile(
 )
 
 
+#: "we find that ": the subject of one of the paper's findings follows
+_FINDING_SUBJECT = re.compile(
+    r"\b(?:we|our\s+[\w\-]+)\s+(?:also\s+|further\s+|empirically\s+)?(?:find|found|show|showed|observe|observed|"
+    r"demonstrate|demonstrated)\s+that\s+(?:the\s+|both\s+)?$",
+    re.I,
+)
+#: a sentence opening "In X, " on one name ("In the canonical iterated X", two describing words at most)
+_IN_OPENING = re.compile(r"\s*In\s+(?:the\s+(?:[a-z][a-z\-]*\s+){0,2})?")
+#: the finding that follows such an opening: ", we find", ", our agent reaches", ", it improves"
+_FINDING_AFTER = re.compile(
+    r",\s+(?:we|our\s+[\w\-]+|it|they)\s+(?:also\s+|further\s+|consistently\s+)?"
+    r"(?:find|found|show|observe|obtain|achiev|reach|outperform|improv|see)\w*"
+)
+
+
 def _opening_on(before: str, after: str) -> bool:
     """Whether ``before`` is the opening of a sentence on the names measured ("On X and "), or
     a list item within one that the list goes on after ("On A, B and a split of C, ..."), or
@@ -1517,6 +1532,8 @@ def _opening_on(before: str, after: str) -> bool:
         and _RESULT_AFTER.match(after[:60]) is not None
     ):
         return True  # a clause that opens so mid-sentence: "..., and on X it improves SSIM"
+    if before.lstrip().startswith("In ") and _IN_OPENING.fullmatch(before) and _FINDING_AFTER.match(after):
+        return True  # "In the iterated Prisoner's Dilemma, we find ...": a finding in it
     if not before.lstrip().startswith(("On", "Across")):
         return False
     opening = _OPENING_ON.fullmatch(before)
@@ -2334,6 +2351,9 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         and not _INSTEAD_BEFORE.search(before[-20:])  # "we rely on captions rather than X"
         and not _NEGATED_USE.search(clause[-60:])  # "it does not rely on X"
     ):
+        return "uses"
+    # "we find that GPT-4 acts ...": what a finding of the paper is about is what it studied
+    if "that" in before[-16:] and _FINDING_SUBJECT.search(before[-60:]):
         return "uses"
     # "with X as the judge", "Llama-3.1-70B as the reader": a part the paper's setup gives a role
     if after.startswith(" as ") and _AS_ROLE_AFTER.match(after):
