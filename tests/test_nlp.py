@@ -3593,6 +3593,12 @@ ROLE_CASES = [
     ("Three baselines (ZorbBase, Octo and RT-1) are included.", "ZorbBase", "compares_with"),
     # the metrics a paper lists are used
     ("Objective metrics include ZorbMCD and F0 RMSE.", "ZorbMCD", "uses"),
+    # what the paper focuses on or improves the performance of is used; what it is superior to,
+    # or wins against, is compared with
+    ("Focusing on ZorbJ-6B, we fit scaling laws for memorization.", "ZorbJ-6B", "uses"),
+    ("Our recipe improves the performance of ZorbQwen-7B by 4 points.", "ZorbQwen-7B", "uses"),
+    ("It achieves superior generalization to ZorbLPG on unseen tasks.", "ZorbLPG", "compares_with"),
+    ("It reaches a win rate of 75.2% against ZorbMistral and GPT-4.", "ZorbMistral", "compares_with"),
     # a sentence opening "In X, we find ..." gives a finding in X; what a finding is about was studied
     ("In the canonical iterated ZorbDilemma, we find that models defect.", "ZorbDilemma", "evaluates_on"),
     ("We find that ZorbLM-7B acts unforgivingly in repeated games.", "ZorbLM-7B", "uses"),

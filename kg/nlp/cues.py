@@ -1981,7 +1981,7 @@ _OVER = (
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (
     r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|rival(?:s|ed|led|ing|ling)?|"
-    r"ahead of|compared? (?:to|with)|comparisons? (?:to|with|against)|competitive with|dominat(?:es|ing)|(?<!-)approaching|close\s+to|within\s+[\d._]+\s*(?:%|points?|pp)\s+of|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
+    r"ahead of|compared? (?:to|with)|comparisons? (?:to|with|against)|competitive with|dominat(?:es|ing)|(?<!-)approaching|superior\s+(?:[\w\-]+\s+){0,2}?to|[\d._]+\s*%[^.;]{0,50}?\bagainst|close\s+to|within\s+[\d._]+\s*(?:%|points?|pp)\s+of|compet(?:es|ing) (?:\w{1,15}ly )?with|on (?:a )?par with|"
     r"comparable (?:to|with)|"
     # "we compare open models, including A and B, with X", "trails X by 9 points"
     # (not past a clause of its own: "Compared to A, we show that B is robust against X")
@@ -2032,7 +2032,9 @@ _USE = re.compile(
     # "we extend X with", "a variant of X", "relies on X", "by utilizing X", "incorporating X"
     r"extend(?:s|ed|ing)?|variants?\s+of|rel(?:y|ies|ied|ying)\s+on|utili[sz]\w*|incorporat\w*|"
     # ("we integrate X into", "integrated into X"; not the noun: "integration steps in X")
-    r"deploy\w*|plug\w*\s+into|powered\s+by|integrat(?:e|es|ing)|integrated\s+(?:into|in|with)|re-?train\w*|"
+    r"deploy\w*|plug\w*\s+into|powered\s+by|"
+    # "focusing on GPT-J", "improves the performance of X": what the paper studies or improves
+    r"focus(?:es|ed|ing)?\s+on|(?:performance|accuracy|robustness)\s+of|integrat(?:e|es|ing)|integrated\s+(?:into|in|with)|re-?train\w*|"
     # "we report FVD and X": what is reported is used (not "as reported in X", a source, nor
     # "we report on X", the subject, nor "results reported for X" or "report pass@1 on A and
     # X", what was measured)
@@ -2069,7 +2071,7 @@ _EVALUATE_WORDS = (
     "rerun", "re-run", "reduc", "verif", "claims", "lower", "rais", "boost", "halv", "increas", "decreas",
 )  # fmt: skip
 _COMPARE_WORDS = (
-    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "approaching", "close to", "within", "compar", "than", "versus", "vs",
+    "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "approaching", "close to", "within", "superior", "compar", "than", "versus", "vs",
     "trail", "lag", "short of", "the gap", "doubl", "tripl", "halv", "competitive", "par with", "improves on", "improved on", "improving on",
     "improve on", "improves upon", "improved upon", "improving upon", "improve upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
@@ -2079,7 +2081,8 @@ _INSTEAD_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|a\s+
 _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
     "trained on", "fine", "we", "distil", "initiali", "data", "from", "build", "built", "top of", "by",
-    "extend", "variant", "rel", "utili", "incorporat", "deploy", "plug", "report", "integrat", "retrain", "re-train", "powered",
+    "extend", "variant", "rel", "utili", "incorporat", "deploy", "plug", "report", "integrat", "retrain", "re-train", "powered", "focus", "performance of",
+    "accuracy of", "robustness of",
 )  # fmt: skip
 
 
