@@ -3599,6 +3599,9 @@ ROLE_CASES = [
     ("Our recipe improves the performance of ZorbQwen-7B by 4 points.", "ZorbQwen-7B", "uses"),
     ("It achieves superior generalization to ZorbLPG on unseen tasks.", "ZorbLPG", "compares_with"),
     ("It reaches a win rate of 75.2% against ZorbMistral and GPT-4.", "ZorbMistral", "compares_with"),
+    # what others' work uses is only mentioned
+    ("Existing methods rely on ZorbFeat features and fail on long inputs.", "ZorbFeat", "mentions"),
+    ("Widely used alignment techniques, such as RLHF, rely on ZorbRM scores.", "ZorbRM", "mentions"),
     # a sentence opening "In X, we find ..." gives a finding in X; what a finding is about was studied
     ("In the canonical iterated ZorbDilemma, we find that models defect.", "ZorbDilemma", "evaluates_on"),
     ("We find that ZorbLM-7B acts unforgivingly in repeated games.", "ZorbLM-7B", "uses"),

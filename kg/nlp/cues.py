@@ -1893,6 +1893,15 @@ _USED_AFTER = re.compile(
     r"(?:also\s+|all\s+|first\s+)?(?:re-?implemented|implemented|fine-?tuned|re-?trained)\b"
 )
 _USED_AFTER_WORDS = ("implemented", "tuned", "trained")
+#: a clause whose subject is others' work: "Existing methods rely on ", "Widely used alignment
+#: techniques, such as RLHF, rely on ", "Most prior approaches are based on "
+_OTHERS_SUBJECT = re.compile(
+    r"\s*(?:(?:However|Moreover|Yet|But),?\s+)?(?:the\s+|most\s+|many\s+|some\s+)?"
+    r"(?:widely\s+used|commonly\s+used|existing|prior|previous|popular|conventional|traditional|current|recent)"
+    r"\s+(?:[\w\-]+\s+){0,3}?(?:methods|approaches|techniques|models|systems|algorithms|works?|pipelines|"
+    r"agents|frameworks)\b",
+    re.I,
+)
 #: a word of use denied: "does not rely on ", "without using "
 _NEGATED_USE = re.compile(
     r"\b(?:not|never|without|no\s+longer)\s+(?:\w+\s+)?(?:us(?:e|es|ed|ing)|rel(?:y|ies|ying)\s+on|requir\w*|"
@@ -2353,6 +2362,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         and (_USE.search(clause[-60:]) or _ITEMS_FROM.search(clause[-60:]))
         and not _INSTEAD_BEFORE.search(before[-20:])  # "we rely on captions rather than X"
         and not _NEGATED_USE.search(clause[-60:])  # "it does not rely on X"
+        and not _OTHERS_SUBJECT.match(clause)  # "Existing methods rely on X": others' use
     ):
         return "uses"
     # "we find that GPT-4 acts ...": what a finding of the paper is about is what it studied
