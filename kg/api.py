@@ -527,9 +527,13 @@ def read(
 
 
 def _read(
-    inputs: Iterable[str | Path], format: str | None, cache: str | Path | None
+    inputs: Iterable[str | Path],
+    format: str | None,
+    cache: str | Path | None,
+    exclude: str | Path | None = None,
 ) -> tuple[list, list, ParsedFiles]:
-    """:func:`read`, with what is to be kept in the cache left for the caller to save."""
+    """:func:`read`, with what is to be kept in the cache left for the caller to save, and the
+    folder ``exclude`` not read."""
     from kg.parsed import ParsedFiles
     from kg.records import Paper
     from kg.sources import merge_duplicates
@@ -537,7 +541,7 @@ def _read(
     parsed = ParsedFiles(None if cache is None else Path(cache), format)
     papers: list[Paper] = []
     problems: list[SourceProblem] = []
-    for record in parsed.records(inputs):
+    for record in parsed.records(inputs, skip=exclude):
         (papers if isinstance(record, Paper) else problems).append(record)
     return merge_duplicates(papers), problems, parsed
 
@@ -595,6 +599,7 @@ def _extract(
     jobs: int | None = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    exclude: str | Path | None = None,
 ) -> tuple[ExtractResult, dict]:
     """:func:`extract`, and what the cache did: ``cached``, ``resumed``, ``fingerprint``."""
     from kg.engines import PipelineSettings
@@ -602,7 +607,7 @@ def _extract(
 
     started = time.perf_counter()
     with relaxed_gc():  # many small objects stay alive from here on
-        papers, problems, parsed = _read(inputs, format, cache)
+        papers, problems, parsed = _read(inputs, format, cache, exclude)
         if problems and stop_on_problem:
             raise InputProblem(problems[0])
         parsed.save()
@@ -754,19 +759,24 @@ def build(
     jobs: int | None = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    exclude: str | Path | None = None,
 ) -> BuildResult:
     """Read and extract: the build of ``inputs``, ready to :meth:`~BuildResult.write`.
 
     ``cache`` is an extraction cache file (``DIR/.kg-cache.sqlite`` for ``kg build``):
     papers it holds for the same pipeline are not extracted again, and a build that was
     interrupted continues where it stopped. ``stop_on_problem`` is as in :func:`extract`.
+    ``exclude`` is a folder whose files are never read as input, the output folder when it
+    lies inside an input folder (default: the cache's folder).
     """
+    if exclude is None and cache is not None:
+        exclude = Path(cache).parent
     started = time.perf_counter()
     inputs = list(inputs)
     catalogue = list(catalogue)
     input_stamp = None
     if cache is not None:
-        input_stamp = _input_stamp(inputs, format, catalogue, spacy_model, skip=Path(cache).parent)
+        input_stamp = _input_stamp(inputs, format, catalogue, spacy_model, skip=exclude)
     result, info = _extract(
         inputs,
         format=format,
@@ -779,6 +789,7 @@ def build(
         jobs=jobs,
         engine=engine,
         scheduler=scheduler,
+        exclude=exclude,
     )
     return BuildResult(
         result.extractions,

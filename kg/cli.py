@@ -434,6 +434,7 @@ def _build_once(
             quiet,
             cache=cache,
             stop_on_problem=on_error is OnError.fail,
+            exclude=out,
             **engine_kwargs,
         )
         if resume and result.resumed and not quiet:

@@ -57,14 +57,14 @@ class ParsedFiles:
         self.restamped: list[tuple[str, str]] = []  # (file, new stamp): known by its bytes
         self.stamped: list[str] = []
 
-    def records(self, inputs: Iterable[str | Path]) -> list:
-        """What :func:`kg.sources.read_papers` yields for ``inputs``, in the same order."""
+    def records(self, inputs: Iterable[str | Path], *, skip: str | Path | None = None) -> list:
+        """What :func:`kg.sources.read_papers` yields for ``inputs``, in the same order, the
+        folder ``skip`` passed over (see :func:`kg.sources.input_files`)."""
         records: list = []
         cache = None
         if self.cache_path is not None and self.cache_path.exists():
             cache = ExtractionCache(self.cache_path, "")
         try:
-            skip = None if self.cache_path is None else self.cache_path.parent
             for item in sources.input_files(inputs, skip=skip):
                 if isinstance(item, SourceProblem):
                     records.append(item)

@@ -99,3 +99,16 @@ def test_unknown_format_and_bad_catalogue_are_user_errors(tmp_path):
         ],
     )
     assert result.exit_code == 1 and "cat.jsonl:1" in result.output
+
+
+def test_a_build_never_reads_its_own_output_folder_inside_an_input_folder(tmp_path):
+    for extra in ([], ["--no-cache"]):  # with the cache and without it
+        corpus = tmp_path / f"corpus{len(extra)}"
+        corpus.mkdir()
+        (corpus / "a.jsonl").write_bytes((FIXTURES / "good.jsonl").read_bytes())
+        out = corpus / "out"
+        for _ in range(2):  # the second build finds the first one's files in its input folder
+            result = runner.invoke(app, ["build", str(corpus), "--out", str(out), *extra])
+            assert result.exit_code == 0, result.output
+            assert "skipped   0" in result.output
+        assert sum(1 for _ in (out / "papers.jsonl").open()) == 2
