@@ -1887,6 +1887,7 @@ _PASSIVE_COMPARE_WORDS = ("outperformed", "surpassed", "beaten", "comparison", "
 _LISTED_AS = re.compile(
     r"\b(?:(metrics?|measures?)|baselines?|competitors)\s*(?:(?:include|are|comprise)\s+|\(\s*|:\s+)$", re.I
 )
+_LISTED_AS_ENDS = ("include", "are", "comprise", "(", ":")  # the ends of _LISTED_AS, a cheap test first
 #: what is said after the names the paper's own work uses: "(A and B) were re-implemented in JAX"
 _USED_AFTER = re.compile(
     r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[^.;,]{1,40}?){0,4}\s+(?:are|is|were|was)\s+"
@@ -2237,7 +2238,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         # "we define the Accent Robustness Gap (ARG) metric", "we define the X score": a measure
         # the paper defines (found by the reference search in tests/test_cues.py, which had it
         # right: it was read only before a comma or a bracket)
-        or (_DEFINE_BEFORE.search(before[-40:]) is not None and _MEASURE_AFTER.match(after) is not None)
+        or (
+            "define" in before[-40:].lower()
+            and _DEFINE_BEFORE.search(before[-40:]) is not None
+            and _MEASURE_AFTER.match(after) is not None
+        )
         or enumerated_contribution(before, after)
         or introduced_alongside(before, after)
         or made_by_training(before, after)
@@ -2355,7 +2360,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         and _COMPARED_AFTER.match(after)
     ):
         return "compares_with"
-    if (before[-1:].isspace() or before.endswith("(")) and (listed := _LISTED_AS.search(before[-60:])):
+    if before.rstrip()[-8:].lower().endswith(_LISTED_AS_ENDS) and (listed := _LISTED_AS.search(before[-60:])):
         return "uses" if listed.group(1) else "compares_with"  # "metrics include X", "baselines are X"
     if (
         _has(lower, 60, _USE_WORDS)
