@@ -203,7 +203,8 @@ def plain_relation(before: str, after: str) -> str:
         (cues._USE.search(clause[-60:]) or cues._ITEMS_FROM.search(clause[-60:]))
         and not re.search(r"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|a\s+|an\s+)?$", before[-20:], re.I)
         and not cues._NEGATED_USE.search(clause[-60:])
-        and not cues._OTHERS_SUBJECT.match(clause)
+        # (the subject is read at the clause's start: after its last stop, in ASCII text)
+        and not cues._OTHERS_SUBJECT.match(re.split(r"[.;]", clause)[-1] if clause.isascii() else clause)
     ):
         return "uses"
     if cues._FINDING_SUBJECT.search(before[-60:]):

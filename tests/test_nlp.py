@@ -3612,6 +3612,10 @@ ROLE_CASES = [
     ("Using the example of machine translation, we propose a new evaluation frame.", "machine translation",
      "evaluates_on"),
     ("We fine-tune Qwen2.5-7B with English math reasoning traces.", "mathematical reasoning", "mentions"),
+    # what the paper itself studies, with no word of use
+    ("We study the behavior of ZorbLM models on long inputs.", "ZorbLM", "uses"),
+    ("To do so, we let different LLMs (GPT-3, GPT-3.5 and ZorbLM) play repeated games.", "GPT-3", "uses"),
+    ("This paper analyzes the ZorbNet architecture from a spectral view.", "ZorbNet", "uses"),
 ]  # fmt: skip
 
 

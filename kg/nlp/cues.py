@@ -2051,6 +2051,10 @@ _USE = re.compile(
     r"(?<!as\s)report(?:s|ed|ing)?(?!\s+(?:in|by|on|for|from)\b)"
     r"(?=(?:(?!\s(?:on|in|across|for|from|over)\s)[^.;])*$)|"
     r"we\s+(?:\w+\s+)?(?:(?:pre-?)?train(?:ed)?|fine-?tuned?|finetuned?)|"
+    # "We study the behavior of transformer LMs", "we let LLMs (A, B and C) play", "this paper
+    # analyzes X": what the paper itself studies, with no word of use
+    r"(?:we\s+(?:\w+\s+)?|(?:this|the)\s+(?:paper|work|study)\s+)(?:stud(?:y|ied|ies)|analy[sz]e[sd]?|"
+    r"examine[sd]?|investigate[sd]?|explore[sd]?|probe[sd]?|let)\b|"
     r"distill\w*\s+(?:from|into)|initiali[sz]\w*\s+(?:from|with)|"
     # "fine-tuned from X", "Starting from X", "Building upon X", "obtained by fine-tuning X"
     r"(?:fine-?tun\w*|finetun\w*|(?:pre-?)?train(?:ed|ing)?|continued|start\w*)\s+(?:from|with)|"
@@ -2092,7 +2096,7 @@ _USE_WORDS = (
     "us", "based on", "built on", "leverag", "appl", "adopt", "adapt", "employ", "with", "via", "through",
     "trained on", "fine", "we", "distil", "initiali", "data", "from", "build", "built", "top of", "by",
     "extend", "variant", "rel", "utili", "incorporat", "deploy", "plug", "report", "integrat", "retrain", "re-train", "powered", "focus", "performance of",
-    "accuracy of", "robustness of",
+    "accuracy of", "robustness of", "stud", "analy", "examin", "investigat", "explor", "probe",
 )  # fmt: skip
 
 
