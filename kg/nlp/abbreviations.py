@@ -88,6 +88,12 @@ def match_long_form(candidate: str, short: str) -> int | None:
     >>> candidate = "We propose Text-to-LoRA"
     >>> candidate[match_long_form(candidate, "T2L"):]
     'Text-to-LoRA'
+
+    The capitals of a mixed-case short form may spell the initials on their own:
+
+    >>> candidate = "We propose Heuristics Allied with Distant Supervision"
+    >>> candidate[match_long_form(candidate, "HAnDS"):]
+    'Heuristics Allied with Distant Supervision'
     """
     offset = _match_letters(candidate, short)
     if offset is None and _NUMBER_FOR_WORD.search(short):
@@ -96,6 +102,11 @@ def match_long_form(candidate: str, short: str) -> int | None:
         digits = _WORD_FOR_NUMBER.sub(lambda m: "2o" if m.group(0).lower() == "to" else "4or", candidate)
         if digits != candidate:
             offset = _match_letters(digits, short)
+    capitals = "".join(c for c in short if c.isupper())
+    if offset is None and len(capitals) >= 3 and any(c.islower() for c in short):
+        # "Heuristics Allied with Distant Supervision (HAnDS)": the capitals spell the
+        # initials, and the lower-case letters are the words' own
+        offset = _initials_offset(candidate, capitals)
     return offset
 
 

@@ -1017,20 +1017,32 @@ def shared_task_system(title: str, entities: list[ExtractedEntity]) -> list[Extr
     """Mark proposed the system a shared-task paper's title opens on: "CUFE at SemEval-2016
     Task 4: A Gated Recurrent Model ..." describes the team's own CUFE.
 
+    The shared task the title names is what the system was evaluated on.
+
     >>> e = ExtractedEntity("CUFE", "Method", ["CUFE"], [])
-    >>> [(x.name, x.proposed) for x in shared_task_system("CUFE at SemEval-2016 Task 4: GRUs", [e])]
-    [('CUFE', True)]
+    >>> ev = Evidence("SemEval-2016 Task 4", 8, 27, "", 0)
+    >>> t = ExtractedEntity("SemEval-2016 Task 4", "Benchmark", [ev.text], [ev])
+    >>> out = shared_task_system("CUFE at SemEval-2016 Task 4: GRUs", [e, t])
+    >>> [(x.name, x.proposed, x.relation) for x in out]
+    [('CUFE', True, 'proposes'), ('SemEval-2016 Task 4', False, 'evaluates_on')]
     """
     match = _AT_SHARED_TASK.match(title.strip())
     if match is None:
         return entities
     system = match.group(1)
-    return [
-        replace(entity, proposed=True, relation=Relation.PROPOSES.value)
-        if not entity.proposed and entity.catalogue_id is None and system in (entity.name, *entity.mentions)
-        else entity
-        for entity in entities
-    ]
+    # the shared task the title names is what the system was evaluated on
+    task_at = title.find(" at ", match.start(1) + len(system)) + 4
+    task_end = title.find(":", task_at)
+    out = []
+    for entity in entities:
+        if not entity.proposed and entity.catalogue_id is None and system in (entity.name, *entity.mentions):
+            entity = replace(entity, proposed=True, relation=Relation.PROPOSES.value)
+        elif entity.relation != Relation.PROPOSES.value and any(
+            task_at <= ev.start and (task_end < 0 or ev.end <= task_end) for ev in entity.evidence
+        ):
+            entity = replace(entity, relation=Relation.EVALUATES_ON.value)
+        out.append(entity)
+    return out
 
 
 #: the paper's own training right before a name: "We then train X", "we fine-tune X"
@@ -2262,14 +2274,16 @@ _UPPER_CASE = string.ascii_uppercase.encode()
 
 #: metric words that other words around them make into another noun: a number format
 #: ("mixed precision", "half-precision weights", "a high-precision variable", "logarithmic
-#: precision suffices"), a memory test
-#: ("associative recall"), a field ("precision medicine")
+#: precision suffices"), a resolution ("frequency precision"), a memory test
+#: ("associative recall", "sequential recall"), a field ("precision medicine")
 _SENSE_WORDS = frozenset({"precision", "recall"})
 _OTHER_SENSE_BEFORE = re.compile(
     r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
     r"logarithmic|log|finite|infinite|bounded|unbounded|limited|constant|polynomial|"
     r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total|factual|knowledge|"
-    r"memory|in-context|long-context|verbatim|exact|FP\d+|BF16|TF32|INT\d+|NF4)[- ]|high-)$",
+    r"memory|in-context|long-context|verbatim|exact|FP\d+|BF16|TF32|INT\d+|NF4|"
+    # a resolution or a memory's order: "temporal and frequency precision", "sequential recall"
+    r"temporal|frequency|spatial|spectral|sequential)[- ]|high-)$",
     re.I,
 )
 #: "recall" as a verb: after "to", a subject or a modal ("models can recall", "we recall that")

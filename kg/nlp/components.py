@@ -43,6 +43,7 @@ from kg.nlp.discovery import (
     repeated_mentions,
     setting_terms,
     shaped_names,
+    shared_task_names,
     title_names,
     whole_title_names,
 )
@@ -229,14 +230,15 @@ _OTHER_SPELLINGS = (_swap_ize, _swap_eling)
 def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     """Every surface form to match for ``entry``, with whether it is case-sensitive.
 
-    Hyphen and space spellings of each form are both matched, and plurals are added. A
+    Hyphen and space spellings of each form are both matched, and plurals are added, as are a
+    typeset apostrophe ("Prisoner’s Dilemma") and "neural net" for "neural network". A
     CamelCase name of whole words, seven letters or more, is also matched with only its
-    first capital ("Imagenet"), as written, since papers often spell it so; shorter ones
-    would turn into plain words ("PlaNet", "Planet").
+    first capital ("Imagenet") and in capitals ("ROTOWIRE"), as written, since papers often
+    spell it so; shorter ones would turn into plain words ("PlaNet", "Planet").
 
     >>> entry = CatalogueEntry("graph neural network", "Method", ("GNN",))
-    >>> sorted(f for f, _ in pattern_forms(entry))[:4]
-    ['GNN', 'GNNs', 'graph neural network', 'graph neural networks']
+    >>> sorted(f for f, _ in pattern_forms(entry))[:6]
+    ['GNN', 'GNNs', 'graph neural net', 'graph neural nets', 'graph neural network', 'graph neural networks']
     >>> [f for f, sensitive in pattern_forms(CatalogueEntry("Recall@K", "Metric")) if not sensitive]
     ['Recall@k']
     >>> sorted(pattern_forms(CatalogueEntry("GPT-4.1", "Model")))
@@ -250,10 +252,15 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
         variants = {form, form.replace("-", " "), form.replace(" ", "-")}
         if _EPONYM_PAIR.search(form):  # "Bradley–Terry", as typeset with an en dash
             variants.add(_EPONYM_PAIR.sub("\\1–\\2", form))
+        if "'" in form:  # "Prisoner’s Dilemma", with a typeset apostrophe
+            variants.add(form.replace("'", "’"))
+        if form.lower().endswith("neural network"):  # "Bayesian neural nets"
+            variants.add(form[: -len("work")])
         if "-" in form and len(form) > 5:
             variants.add(form.replace("-", ""))
         if len(form) >= 7 and _CAMEL_WORDS.fullmatch(form):  # "Imagenet": written flat (not "Planet")
             variants.add(form[0] + form[1:].lower())
+            variants.add(form.upper())  # "ROTOWIRE", as some papers set a data set's name
         if not sensitive:  # "text summarisation", "language modelling"
             variants |= {spelling(v) for v in variants for spelling in _OTHER_SPELLINGS}
         for variant in list(variants):
@@ -494,6 +501,7 @@ class NameDiscoverer:
         text = doc_text(doc)
         title_end = text.find("\n\n") if "\n\n" in text else len(text)
         found: list[tuple[Piece, str]] = [(p, "shape") for p in shaped_names(text)]
+        found += [(p, "shape") for p in shared_task_names(text)]
         found += [(p, "called") for p in called_names(text)]
         found += [(p, "cue") for p in cued_names(text, title_end)]
         found += [(p, "cue") for p in eponym_terms(text, title_end)]

@@ -137,6 +137,10 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "XOR",
         "XNOR",
         "NAND",
+        # Boolean operators in capitals ("the Boolean AND operation") and a data format
+        "AND",
+        "NOR",
+        "AVRO",
         "AI",
         "AGI",
         "L0",

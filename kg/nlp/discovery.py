@@ -44,6 +44,7 @@ __all__ = [
     "repeated_mentions",
     "setting_terms",
     "shaped_names",
+    "shared_task_names",
     "title_name",
     "title_names",
     "trim_name",
@@ -2157,6 +2158,22 @@ def _name_word_before(word: str) -> bool:
     return word not in FUNCTION_WORDS and lower not in _DETERMINERS and lower not in GENERIC_WORDS
 
 
+#: a shared task of an evaluation series, by year and number: "SemEval-2019 Task 6", "WMT'14 Task 1"
+_SHARED_TASK_NAME = re.compile(
+    r"(?<![\w\-])(?:SemEval|WMT|CoNLL|BioNLP|TREC|CLEF|NTCIR|IWSLT|GermEval|IberLEF|DSTC|SMM4H|WNUT)"
+    r"(?:[- ]?'?\d{2}|[- ]?\d{4})?[- ](?:Shared\s+)?(?:Task|task|Track)\s*\d{1,2}[A-Za-z]?(?!\w)"
+)
+
+
+def shared_task_names(text: str) -> list[Piece]:
+    """The shared tasks of evaluation series, named whole: the series alone is a venue.
+
+    >>> [p.text for p in shared_task_names("Our system for SemEval-2019 Task 6 and WMT 2014 Task 1.")]
+    ['SemEval-2019 Task 6', 'WMT 2014 Task 1']
+    """
+    return [Piece(m.group(0), m.start(), m.end()) for m in _SHARED_TASK_NAME.finditer(text)]
+
+
 def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     """Technical terms headed by a proper name: "Hebbian learning", "Rademacher complexity".
 
@@ -2171,6 +2188,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     []
     >>> eponym_terms("It runs on the Hangzhou road networks.")
     []
+    >>> eponym_terms("Memes spread on the Twitter network.")
+    []
     """
     out = []
     for match in _EPONYM.finditer(text, start):
@@ -2178,6 +2197,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
             continue
         if is_never_a_name(match.group(0)):
             continue  # a place or a language: "the Hangzhou road networks", "Chinese word segmentation"
+        if match.group(0).removesuffix("'s") in ORGANISATIONS:
+            continue  # a company or a site: "the Twitter network"
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and _name_word_before(before.group(1)):
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
