@@ -2008,6 +2008,14 @@ def test_setting_terms(text, expected):
             {"Heuristics Allied"},
             {"Heuristics Allied with Distant Supervision", "HAnDS"},
         ),
+        # the halves of a word broken at a line's end, and an upper-case title after its colon,
+        # are no names
+        (
+            "ZorbVec: DEEP CONTEXTUALIZED NEURAL TOPIC MODELS\n\nZorbVec beats ResNet-32 on CIFAR-10 "
+            "(CI- FAR10).",
+            {"CI", "CI-", "FAR10", "DEEP CONTEXTUALIZED NEURAL", "DEEP CONTEXTUALIZED NEURAL TOPIC MODELS"},
+            {"ZorbVec", "CIFAR-10"},
+        ),
     ],
 )
 def test_which_forms_are_names(nlp, text, absent, present):
@@ -2916,6 +2924,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             None,
             "proposes",
         ),
+        # a type hierarchy or an ontology named is data
+        ("We label spans with the ZorbTypes type hierarchy.", "ZorbTypes", "Dataset", None),
         # shared tasks are benchmarks, named with their number
         ("We take part in SemEval-2019 Task 3 on affect.", "SemEval-2019 Task 3", "Benchmark", None),
         ("Our system for the CoNLL-2008 shared task wins.", "CoNLL-2008", "Benchmark", None),
@@ -3659,6 +3669,9 @@ ROLE_CASES = [
         ("We present Zorbo, a family of retrievers. Zorbo-small is twice as fast.", "Zorbo-small", "Model"),
         # a measure the paper defines, with or without a short form before its kind noun
         ("We define the ZorbGap metric to measure forgetting.", "ZorbGap", "Metric"),
+        # a made data set named right after its kind, no comma; every unknown item "our" lists
+        ("We create an adversarial dataset Zorb-Adv by asking workers.", "Zorb-Adv", "Dataset"),
+        ("Our Zorb-ResNet50 and Zorb-MobileNetV2 beat the baseline.", "Zorb-MobileNetV2", "Method"),
         # contributions one by one: "The first, X, is an optimizer ..."
         (
             "We propose two tools. The first, Lookaround, is an optimizer that averages weights.",

@@ -925,6 +925,7 @@ def assemble_entities(
     entities = type_from_list_mates(text, entities)
     entities = evaluated_after_metrics(text, entities)
     entities = relation_from_list_mates(text, entities)
+    entities = own_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
     entities = relations_fit_for_kind(text, entities)
     entities = title_tasks_worked_on(title_end, entities)
@@ -1819,6 +1820,31 @@ def relation_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list
         ]
         relation = _strongest(evidence)
         out[i] = replace(out[i], evidence=evidence, relation=relation.value)
+    return out
+
+
+#: "our " right before a mention
+_OUR_BEFORE = re.compile(r"(?<![\w\-])[Oo]ur\s+$")
+
+
+def own_list_mates(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Mark proposed every unknown item of a list that "our" opens on a proposed name: "Our
+    CR-ResNet50 and CR-MobileNetV2 outperform ..." are both the paper's own.
+
+    >>> e = lambda name, at, rel: ExtractedEntity(name, "Method", [name],
+    ...     [Evidence(name, at, at + len(name), "", 0, rel)], relation=rel, proposed=rel == "proposes")
+    >>> text = "Our ZorbA and ZorbB win."
+    >>> [x.proposed for x in own_list_mates(text, [e("ZorbA", 4, "proposes"), e("ZorbB", 14, "mentions")])]
+    [True, True]
+    """
+    out = list(entities)
+    for run in _list_runs(text, _evidence_spans(entities)):
+        start, _, first, _ = run[0]
+        if not out[first].proposed or not _OUR_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        for _, _, i, _ in run[1:]:
+            if not out[i].proposed and out[i].catalogue_id is None:
+                out[i] = replace(out[i], proposed=True, relation=Relation.PROPOSES.value)
     return out
 
 

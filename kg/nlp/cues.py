@@ -753,7 +753,12 @@ _AFTER_NOUNS = (
         r"average\s+(?:score\s+)?(?:of|over|across)\s",  # "the CORE average of 22 tasks"
         "Benchmark",
     ),
-    (r"datasets?|corpus|corpora|data ?sets?|collections?|database", "Dataset"),
+    # ("the FIGER type hierarchy", "the X knowledge base": a resource of data)
+    (
+        r"datasets?|corpus|corpora|data ?sets?|collections?|database|(?:type\s+)?hierarch(?:y|ies)|"
+        r"ontolog(?:y|ies)|taxonom(?:y|ies)|knowledge\s+(?:bases?|graphs?)|lexicons?|treebanks?",
+        "Dataset",
+    ),
     # ("X Technical Report", "X System Card": a release of models; not "series": "Neumann series")
     (r"models?|checkpoints?|agents?|LLMs?|chatbots?|technical\s+report|system\s+card|model\s+card", "Model"),
     (

@@ -311,7 +311,7 @@ _TITLE_MODIFIERS = words_of(
 
 
 def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
-    """Every name-shaped run of characters in ``text[start:end]``, with its offsets.
+    r"""Every name-shaped run of characters in ``text[start:end]``, with its offsets.
 
     Runs of upper-case words ("NATURAL INSTRUCTIONS") come out whole as well as word by word;
     the assembler keeps the longest.
@@ -326,6 +326,10 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['Recall@50']
     >>> [p.text for p in shaped_names("On CALVIN (ABC to D split) and LIBERO.")]
     ['CALVIN', 'LIBERO']
+    >>> [p.text for p in shaped_names("ZorbVec: DEEP NEURAL TOPIC MODELS\n\nZorbVec beats LDA.")]
+    ['ZorbVec', 'ZorbVec', 'LDA']
+    >>> [p.text for p in shaped_names("We test on CIFAR-10 (CI- FAR10) too.")]
+    ['CIFAR-10']
     """
     stop = len(text) if end is None else end
     found = [
@@ -335,10 +339,15 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ]
     headings = _caps_headings(text, start, stop)
     title_end = text.find("\n\n")
+    colon = text.find(": ", 0, max(title_end, 0)) + 2 if title_end > 0 else 0
     if title_end > 0 and _upper_case_title(text[:title_end]):
         # an upper-case title is a heading: its names come back in the abstract
         found = [p for p in found if p.start >= title_end]
         headings.insert(0, (0, title_end))
+    elif colon >= 2 and _upper_case_title(text[colon:title_end]):
+        # so is its part after a colon ("textTOvec: DEEP CONTEXTUALIZED NEURAL ...")
+        found = [p for p in found if not colon <= p.start < title_end]
+        headings.insert(0, (colon, title_end))
     # spans whose letters are no names: formulas ("O(N^2)") and licences ("CC BY 4.0", "GPL-3.0")
     unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
     if "CC" in text or "GPL" in text:
@@ -346,9 +355,15 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     if " to " in text:  # "CALVIN (ABC to D split)": a setting from some splits to another
         unnamed += [(m.start(), m.end()) for m in _SPLIT_TO_SPLIT.finditer(text, start, stop)]
     unnamed.sort()
+    broken_at = -1
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not outside_spans(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
+        if text.startswith("- ", word_end - 1) and word_end - 2 >= 0 and text[word_end - 2].isalnum():
+            broken_at = word_end + 1  # "(CI- FAR10)": a word broken at a line's end, both halves
+            continue
+        if word_start == broken_at:
+            continue
         if unnamed and not (outside_spans(unnamed, word_start) and outside_spans(unnamed, word_start + 1)):
             continue  # "O(N^2 + SN log N)", "(CC BY-SA 4.0)": a formula's letters, a licence
         if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
@@ -1337,6 +1352,14 @@ _MADE_KIND_NAMED = re.compile(
     r"reranker|classifier|verifier|judge|dataset|benchmark|corpus|suite|tokenizer),\s+"
     rf"({_CAP_WORD})(?=,|\s+\()"
 )
+#: ... or set right after its kind with no comma: "we create an out-of-distribution dataset
+#: Zorb-Adv by asking ..." (data, tools and measures: "we fine-tune a model BERT" names no new one)
+_MADE_KIND_NAMED_BARE = re.compile(
+    r"\b(?:[Ww]e|and)\s+(?:\w+\s+)?(?:build|design|develop|curate|collect|construct|create|introduce|propose|"
+    r"present|release)\s+an?\s+(?:[\w\-.]+\s+){0,3}(?:dataset|benchmark|corpus|suite|tool|toolkit|metric|"
+    rf"measure|environment|simulator)\s+({_CAP_WORD})"
+    r"(?=[,.;]|\s+(?:\(|by|that|which|of|for|with|from|containing|consisting|comprising|to)\b)"
+)
 #: "we release the translated preferences as Zorbsafe"
 _RELEASED_AS = re.compile(
     r"\b[Ww]e\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\b(?:[^.;]{1,80}?)?\s+"
@@ -1354,6 +1377,19 @@ _GATED_WORDS = {
     _OUR_KIND_NAMED: ("our ", "Our "),
     _NEW_KIND_NAMED: ("new ", "novel "),
     _MADE_KIND_NAMED: ("train", "build", "design", "develop", "curate", "collect", "construct", "create"),
+    _MADE_KIND_NAMED_BARE: (
+        "build",
+        "design",
+        "develop",
+        "curate",
+        "collect",
+        "construct",
+        "create",
+        "introduce",
+        "propose",
+        "present",
+        "release",
+    ),
 }
 _POSSESSIVE = re.compile(r"'s$")
 
@@ -1527,6 +1563,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Zorblin']
     >>> [p.text for p in cued_names("We train a 7B model, Quillan, that proves lemmas.")]
     ['Quillan']
+    >>> [p.text for p in cued_names("We create an adversarial dataset Zorb-Adv by asking workers.")]
+    ['Zorb-Adv']
     """
     found: dict[int, Piece] = {}
     for pattern in (
@@ -1539,6 +1577,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         _INTRO_COLON,
         _NEW_KIND_NAMED,
         _MADE_KIND_NAMED,
+        _MADE_KIND_NAMED_BARE,
     ):
         if pattern in _GATED and _GATED[pattern].search(text) is None:
             continue  # the words the pattern ends with are not in the text: skip the slow search
