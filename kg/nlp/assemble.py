@@ -1823,10 +1823,6 @@ def relation_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list
     return out
 
 
-#: "our " right before a mention
-_OUR_BEFORE = re.compile(r"(?<![\w\-])[Oo]ur\s+$")
-
-
 def own_list_mates(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     """Mark proposed every unknown item of a list that "our" opens on a proposed name: "Our
     CR-ResNet50 and CR-MobileNetV2 outperform ..." are both the paper's own.
