@@ -3723,6 +3723,26 @@ def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):
 
 
 @pytest.mark.parametrize(
+    ("title", "abstract", "name"),
+    [
+        # a title that ends on the paper's way of doing it names what it proposes
+        ("Foundation Policies with Zorbic Representations", "We propose a way to pretrain policies.",
+         "Zorbic Representations"),
+        ("Length Generalization via Task Hinting", "We introduce an auxiliary task for transformers.",
+         "Task Hinting"),
+        # not a thing the paper works with, plain modifiers of a known name, or no proposal
+        ("Causal Trees with Latent Variables", "We propose an algorithm for trees.", None),
+        ("Node Labels with Deep Graph Convolutional Networks", "We propose a loss for nodes.", None),
+        ("Policies with Zorbic Representations", "Policies often overfit to their data.", None),
+    ],
+)  # fmt: skip
+def test_a_title_ending_on_a_way_of_doing_it_names_the_papers_own(nlp, title, abstract, name):
+    found = entities(nlp, title, abstract)
+    proposed = [e.name for e in found.values() if e.proposed]
+    assert proposed == ([name] if name else []), found
+
+
+@pytest.mark.parametrize(
     ("title", "abstract", "proposed"),
     [
         # a title of a few capitalised words the abstract writes again names the paper's own

@@ -44,6 +44,7 @@ from kg.nlp.discovery import (
     setting_terms,
     shaped_names,
     shared_task_names,
+    title_method_names,
     title_names,
     whole_title_names,
 )
@@ -510,6 +511,8 @@ class NameDiscoverer:
         found += [(p, "cue") for p in introduced_phrases(text, title_end)]
         found += [(head, "title") for head in title_names(text[:title_end], text[title_end:])]
         found += [(piece, "title") for piece in whole_title_names(text, title_end)]
+        known = [(span.start_char, span.end_char) for span in doc.spans.get("kg_catalogue", ())]
+        found += [(piece, "title") for piece in title_method_names(text, title_end, known)]
         for rule in ("title", "called", "cue"):
             # (a title's name of one hyphenated word too, which shapes do not always find:
             # "Wan-Edit attaches")

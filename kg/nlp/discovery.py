@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS, UNITS, appositive_kind
@@ -45,6 +45,7 @@ __all__ = [
     "setting_terms",
     "shaped_names",
     "shared_task_names",
+    "title_method_names",
     "title_name",
     "title_names",
     "trim_name",
@@ -950,6 +951,59 @@ def whole_title_names(text: str, title_end: int) -> list[Piece]:
     if not repeats or start < 0:
         return []
     return [Piece(title, start, start + len(title)), *repeats]
+
+
+#: a title that ends on how the paper does it: "... with Hilbert Representations", "... via Task Hinting"
+_TITLE_MEANS = re.compile(r"\s(?:via|with|using|through|by)\s+((?:[A-Z][\w\-]*\s+){1,3}[A-Z][\w\-]*)$")
+#: the paper's own proposal somewhere in the abstract
+_WE_PROPOSE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present|develop|devise)\b")
+#: last words of such a name: a way of doing something, not a thing the paper works with
+_MEANS_HEADS = words_of(
+    """networks nets encoders decoders flows transformers attention regularization regularisation
+    sampling calibration consistency sparsification indexing disentanglement elimination
+    randomization randomisation hinting representations gradients supervision convolutions
+    distillation alignment augmentation pruning quantization prompting decoding routing cloning"""
+)
+#: capitalised modifiers a title puts before a known name without making a new one
+_PLAIN_TITLE_MODIFIERS = words_of(
+    """deep neural large small scalable efficient simple fast robust generic general improved
+    modern standard conventional classical vanilla pretrained pre-trained trained learned
+    adversarial generative bayesian graph"""
+)
+
+
+def title_method_names(text: str, title_end: int, known: Sequence[tuple[int, int]] = ()) -> list[Piece]:
+    r"""The name a title ends on after "via", "with", "using", "through" or "by", when the
+    abstract proposes something: the paper's own way of doing it ("Foundation Policies with
+    Hilbert Representations"). Its last word must name a way of doing something (networks,
+    regularization, sampling, ...: not "with Latent Variables"); a known name (a span of
+    ``known``, maybe after plain modifiers: "with Deep Graph Convolutional Networks"), plain
+    modifiers alone ("via Deep Representations") and a function word are none.
+
+    >>> text = "Length Generalization via Task Hinting\n\nWe propose task hinting, an auxiliary task."
+    >>> [p.text for p in title_method_names(text, 38)]
+    ['Task Hinting']
+    >>> text = "Node Labels with Deep Graph Networks\n\nWe propose a loss."
+    >>> title_method_names(text, 36, known=[(25, 36)])
+    []
+    """
+    match = _TITLE_MEANS.search(text, 0, title_end)
+    if match is None or match.end() != title_end or not _WE_PROPOSE.search(text, title_end):
+        return []
+    start, end = match.span(1)
+    words = match.group(1).split()
+    if (
+        words[-1].lower() not in _MEANS_HEADS
+        or all(w.lower() in _PLAIN_TITLE_MODIFIERS for w in words[:-1])
+        or any(w in FUNCTION_WORDS or is_never_a_name(w) for w in words)
+    ):
+        return []
+    for known_start, known_end in known:
+        if known_end == end and known_start >= start:
+            modifiers = text[start:known_start].split()
+            if all(w.lower() in _PLAIN_TITLE_MODIFIERS for w in modifiers):
+                return []  # "with Deep Graph Convolutional Networks": a known name
+    return [Piece(match.group(1), start, end)]
 
 
 _WORD = r"(?:[A-Z]|[a-z]{1,4}\d)[\w\-+]*(?:\.\w[\w\-+]*)*"  # "Self-Play Tuning", "s1", "k1.5"
