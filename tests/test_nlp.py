@@ -57,6 +57,8 @@ def mention_forms(doc) -> set[str]:
         ("GPT-4V(ision)", ["GPT", "-", "4V", "(", "ision", ")"]),
         ("(IoU=0.5)", ["(", "IoU", "=", "0.5", ")"]),
         ("on ImageNet-C. Tent", ["on", "ImageNet", "-", "C", ".", "Tent"]),
+        # a hyphen left open before "and": the name before it is whole
+        ("PPO- and GRPO-tuned", ["PPO", "-", "and", "GRPO", "-", "tuned"]),
         ("e.g.,FactorVAE", ["e.g.", ",", "FactorVAE"]),
         # braces list several names; a LaTeX superscript stays inside its name
         ("Qwen2.5-{7,14}B", ["Qwen2.5", "-{", "7,14", "}", "B"]),
@@ -2012,9 +2014,16 @@ def test_setting_terms(text, expected):
         # are no names
         (
             "ZorbVec: DEEP CONTEXTUALIZED NEURAL TOPIC MODELS\n\nZorbVec beats ResNet-32 on CIFAR-10 "
-            "(CI- FAR10).",
-            {"CI", "CI-", "FAR10", "DEEP CONTEXTUALIZED NEURAL", "DEEP CONTEXTUALIZED NEURAL TOPIC MODELS"},
-            {"ZorbVec", "CIFAR-10"},
+            "(CI- FAR10), but not PPO- and GRPO-tuned ones.",
+            {
+                "CI",
+                "CI-",
+                "FAR10",
+                "DEEP CONTEXTUALIZED NEURAL",
+                "DEEP CONTEXTUALIZED NEURAL TOPIC MODELS",
+                "PPO-",
+            },
+            {"ZorbVec", "CIFAR-10", "PPO", "GRPO"},
         ),
     ],
 )

@@ -331,6 +331,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['ZorbVec', 'ZorbVec', 'LDA']
     >>> [p.text for p in shaped_names("We test on CIFAR-10 (CI- FAR10) too.")]
     ['CIFAR-10']
+    >>> [p.text for p in shaped_names("We compare PPO- and GRPO-tuned models.")]
+    ['PPO', 'GRPO']
     """
     stop = len(text) if end is None else end
     found = [
@@ -360,7 +362,12 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     for word_start, word_end in nameish_words(text, start, stop):
         if headings and not outside_spans(headings, word_start):
             continue  # a word of an upper-case heading is not an acronym
-        if text.startswith("- ", word_end - 1) and word_end - 2 >= 0 and text[word_end - 2].isalnum():
+        if (
+            text.startswith("- ", word_end - 1)
+            and word_end - 2 >= 0
+            and text[word_end - 2].isalnum()
+            and not _SUSPENDED_HYPHEN.match(text, word_end + 1)  # "PPO- and GRPO-tuned"
+        ):
             broken_at = word_end + 1  # "(CI- FAR10)": a word broken at a line's end, both halves
             continue
         if word_start == broken_at:
@@ -376,6 +383,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     return [part for p in found if not _state_code(text, p) for part in _plus_joined(p)]
 
 
+#: what follows a hyphen whose word is left open on purpose: "PPO- and GRPO-tuned", "pre- or post-"
+_SUSPENDED_HYPHEN = re.compile(r"(?:and|or|nor|to|versus|vs\.?)\b")
 #: a setting from some splits or domains to another, named by letters: "ABC to D split", "(A to B)"
 _SPLIT_TO_SPLIT = re.compile(
     r"\b[A-Z]{1,4}\s+to\s+[A-Z]{1,4}(?=\s*(?:splits?\b|settings?\b|setup\b|transfer\b|\)))"
