@@ -1943,8 +1943,8 @@ def test_setting_terms(text, expected):
         ),
         # a quantisation setting, a serving library and plural Gaussians are no entities
         (
-            "Quant\n\nW4A4KV4 quantization of 3D Gaussians runs in SGLang with EAGLE-3.",
-            {"W4A4KV4", "SGLang", "Gaussians"},
+            "Quant\n\nW4A4KV4 quantization of 3D Gaussians runs in SGLang with EAGLE-3 and CUTLASS kernels.",
+            {"W4A4KV4", "SGLang", "Gaussians", "CUTLASS"},
             {"EAGLE-3"},
         ),
         # an adverb is no name, even where a cue stands after it; nor a word cut by a hyphen
@@ -2932,6 +2932,13 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "Zorb of Thoughts",
             None,
             "proposes",
+        ),
+        # a capitalised suite named is a benchmark
+        (
+            "We release a protocol, the Zorbic Home Generalization Suite, with held-out homes.",
+            "Zorbic Home Generalization Suite",
+            "Benchmark",
+            None,
         ),
         # a type hierarchy or an ontology named is data
         ("We label spans with the ZorbTypes type hierarchy.", "ZorbTypes", "Dataset", None),

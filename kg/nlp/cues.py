@@ -478,6 +478,8 @@ ORGANISATIONS = frozenset(
         "DeepSpeed",
         "vLLM",
         "SGLang",
+        "CUTLASS",
+        "Triton",
         "TensorRT",
         "TensorRT-LLM",
         "Ollama",

@@ -1941,7 +1941,7 @@ _CITED_AFTER = re.compile(r"\s*\([^()]{0,80}?(?:et al\.?|&|\band\b)[^()]{0,40}?\
 #: a word with a capital or a digit right before a phrase: the phrase ends a longer name
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w\-]*|\w*\d\w*)[ ]$")
 #: last words that make a Title Case phrase the name of a data set or benchmark
-_DATA_HEADS = words_of("Corpus Corpora Treebank Dataset Benchmark")
+_DATA_HEADS = words_of("Corpus Corpora Treebank Dataset Benchmark Suite")
 #: words a heading or a paper's prose capitalises before such a last word: "the Proposed Dataset"
 _PLAIN_DATA_MODIFIERS = words_of(
     """Proposed New Novel Our Synthetic Real Public Original Full Main Target Source Test Training
