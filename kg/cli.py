@@ -351,14 +351,20 @@ def _watch_and_build(options: dict) -> None:
             _err.print(message, highlight=False)
 
     say(f"watching {len(watched)} input(s) for changes (Ctrl-C to stop)")
-    for touched in events:
-        first = Path(touched[0]).name + (f" and {len(touched) - 1} more" if len(touched) > 1 else "")
-        say(f"changed: {first}; rebuilding")
-        started = time.perf_counter()
-        status = _build_once(**options)
-        if status == 130:
-            raise typer.Exit(status)
-        say(f"{'failed' if status == 1 else 'rebuilt'} in {time.perf_counter() - started:.2f} s; watching")
+    try:
+        for touched in events:
+            first = Path(touched[0]).name + (f" and {len(touched) - 1} more" if len(touched) > 1 else "")
+            say(f"changed: {first}; rebuilding")
+            started = time.perf_counter()
+            status = _build_once(**options)
+            if status == 130:
+                # Ctrl-C stops the watch, during a rebuild too: that rebuild wrote nothing
+                say("stopped watching during a rebuild; the outputs are the last complete build's")
+                return
+            outcome = "failed" if status == 1 else "rebuilt"
+            say(f"{outcome} in {time.perf_counter() - started:.2f} s; watching")
+    except KeyboardInterrupt:
+        pass  # between a rebuild and the next wait: the watch stops as it would while waiting
     say("stopped watching")
 
 

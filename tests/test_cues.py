@@ -176,6 +176,7 @@ def plain_relation(before: str, after: str) -> str:
         )
         or cues._EVALUATED_OBJECT.search(before[-220:])
         or cues._measured_across_list(before)
+        or cues._TASKS_SUCH_AS.search(before[-200:])
         or (before.endswith(("In ", "in ")) and cues._EVALUATIONS_AFTER.match(after))
         or (before.endswith(("from ", "the ")) and cues._tasks_from(before))
         or (

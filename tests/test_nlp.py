@@ -3661,6 +3661,11 @@ ROLE_CASES = [
     ("Using the example of machine translation, we propose a new evaluation frame.", "machine translation",
      "evaluates_on"),
     ("We fine-tune Qwen2.5-7B with English math reasoning traces.", "mathematical reasoning", "mentions"),
+    # tasks the paper names by example in its own clause are worked on; an analysis runs on data
+    ("Our model handles tasks (like zorbic image captioning) without labels.", "image captioning",
+     "evaluates_on"),
+    ("Unlike tasks such as image captioning, ours has no reference.", "image captioning", "mentions"),
+    ("Through empirical analysis on CIFAR-10 and MNIST, we find gaps.", "CIFAR-10", "evaluates_on"),
     # what the paper itself studies, with no word of use
     ("We study the behavior of ZorbLM models on long inputs.", "ZorbLM", "uses"),
     ("To do so, we let different LLMs (GPT-3, GPT-3.5 and ZorbLM) play repeated games.", "GPT-3", "uses"),

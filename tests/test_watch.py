@@ -13,6 +13,7 @@ import pytest
 from kg.sources import input_files
 from kg.watch import WatchPlan
 
+from .corpus import write_corpus
 from .processes import KG, LineReader
 
 
@@ -153,3 +154,27 @@ def test_watch_refuses_standard_input(tmp_path):
     )
     assert result.returncode == 1
     assert "standard input cannot be watched" in result.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_rebuild_stops_the_watch_and_keeps_the_last_outputs(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    out = tmp_path / "out"
+    _write_jsonl(corpus / "day-1.jsonl", [_paper(1, "We fine-tune BERT on SQuAD.")])
+    command = [*KG, "build", str(corpus), "--out", str(out), "--watch"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        errors = LineReader(process.stderr)
+        errors.wait_for("watching 1 input(s)")
+        before = (out / "papers.jsonl").read_bytes()
+        write_corpus(corpus / "day-2.jsonl", 3000)  # seconds of extraction
+        errors.wait_for("changed: day-2.jsonl")
+        time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        errors.wait_for("stopped watching during a rebuild")
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert (out / "papers.jsonl").read_bytes() == before  # the interrupted rebuild wrote nothing

@@ -1959,6 +1959,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _EVALUATE = re.compile(
     r"\b(?:evaluat\w*|benchmark\w*|test(?:ed|ing)?|experiments?|results?|achiev\w*|re-?run\w*|verif(?:y|ies|ied)\b|claims|"
+    # "Through empirical analysis on navigation and X": what the analysis is run on
+    r"(?:empirical|experimental|extensive|comprehensive|systematic|quantitative)\s+analys[ie]s|"
     # "we compare A, B and C on X": what the comparison is run on (compared with: see _COMPARE)
     r"accuracy|performance|sota|state-of-the-art|state of the art|we\s+compare|"
     # "node classification was performed on X", "tests were carried out on X"
@@ -2094,6 +2096,7 @@ _EVALUATE_WORDS = (
     "performed", "carried out",
     "sota", "state-of-the-art", "state of the art", "improv", "show", "demonstrat", "validat", "compar", "gain",
     "rerun", "re-run", "reduc", "verif", "claims", "lower", "rais", "boost", "halv", "increas", "decreas",
+    "analys",
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "approaching", "close to", "within", "superior", "compar", "than", "versus", "vs",
@@ -2312,6 +2315,8 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             and _EVALUATED_OBJECT.search(before[-220:]) is not None
         )
         or _measured_across_list(before)
+        # "in other tasks (like physical commonsense reasoning and X)": the tasks the paper works on
+        or (before[-1:].isspace() and "task" in before[-60:] and _TASKS_SUCH_AS.search(before[-200:]))
         # "In SimplerEnv evaluations of ...", "in MuJoCo experiments": results on it
         or (before.endswith(("In ", "in ")) and _EVALUATIONS_AFTER.match(after) is not None)
         or (before.endswith(("from ", "the ")) and _tasks_from(before))
@@ -2399,6 +2404,14 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     ):
         return "uses"
     return "mentions"
+
+
+#: tasks the paper names by example right before a name, in a clause of its own ("we", "our";
+#: not "Unlike"): "we show gains on tasks such as ", "our model handles tasks (like "
+_TASKS_SUCH_AS = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur)\b(?:(?!\b[Uu]nlike\b)[^.;]){0,120}"
+    r"\btasks?\s*\(?\s*(?:such\s+as|like|including|e\.g\.,?)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}$"
+)
 
 
 #: a name a model is trained on, with no result between the training and the name: "training
