@@ -2004,6 +2004,12 @@ def test_setting_terms(text, expected):
                 "ReLU networks",
             },
         ),
+        # Atari games are benchmarks; a property with its constant is no name
+        (
+            "Games\n\nOur agent plays Pong and Seaquest, and its generator is L-Lipschitz.",
+            {"L-Lipschitz", "L"},
+            {"Pong", "Seaquest"},
+        ),
         # a mixed-case short form whose capitals spell its long form's initials
         (
             "Typing\n\nWe propose Heuristics Allied with Distant Supervision (HAnDS) to label data.",

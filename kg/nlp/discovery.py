@@ -333,6 +333,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['CIFAR-10']
     >>> [p.text for p in shaped_names("We compare PPO- and GRPO-tuned models.")]
     ['PPO', 'GRPO']
+    >>> [p.text for p in shaped_names("The generator is L-Lipschitz, unlike StyleGAN.")]
+    ['StyleGAN']
     """
     stop = len(text) if end is None else end
     found = [
@@ -380,7 +382,16 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
             continue  # an e-mail address ("eak5rf@virginia.edu"); "Recall@50." is a measure
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
-    return [part for p in found if not _state_code(text, p) for part in _plus_joined(p)]
+    return [
+        part
+        for p in found
+        if not _state_code(text, p) and not _PROPERTY_OF_CONSTANT.fullmatch(p.text)
+        for part in _plus_joined(p)
+    ]
+
+
+#: a property with its constant, no name: "L-Lipschitz", "K-Lipschitz"
+_PROPERTY_OF_CONSTANT = re.compile(r"[A-Za-z]{1,2}-Lipschitz")
 
 
 #: what follows a hyphen whose word is left open on purpose: "PPO- and GRPO-tuned", "pre- or post-"
