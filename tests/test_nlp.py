@@ -2004,6 +2004,13 @@ def test_setting_terms(text, expected):
                 "ReLU networks",
             },
         ),
+        # a unit, a data repository, a maker's possessive and a count of kinds are no names
+        (
+            "Scores\n\nIt reaches an MAE of 0.032 eV/atom on data from PhysioNet and with Meta's Llama 2. "
+            "We introduce two evaluation metrics, the detection score and the fuzzing score.",
+            {"eV", "PhysioNet", "Meta's Llama 2", "Meta's Llama", "two evaluation metrics"},
+            {"Llama 2", "MAE"},
+        ),
         # Atari games are benchmarks; a property with its constant is no name
         (
             "Games\n\nOur agent plays Pong and Seaquest, and its generator is L-Lipschitz.",

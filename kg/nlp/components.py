@@ -47,6 +47,7 @@ from kg.nlp.discovery import (
     title_method_names,
     title_names,
     whole_title_names,
+    without_owner,
 )
 from kg.nlp.patterncache import load_blob, load_patterns, save_blob, save_patterns
 from kg.nlp.phrases import PhraseTrie
@@ -521,6 +522,7 @@ class NameDiscoverer:
             found += [(other, rule) for other in repeated_mentions(text, pieces)]
         spans = []
         for piece, rule in found:
+            piece = without_owner(piece)  # "Meta's Llama 2" names Llama 2
             span = doc.char_span(piece.start, piece.end, label=rule, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

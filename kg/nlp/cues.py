@@ -262,7 +262,7 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
 #: the generic acronyms, a paper may define one as a short form ("farthest point sampling (FPS)").
 _UNIT_LIST = [
     "dB", "FPS", "fps", "Hz", "kHz", "MHz", "GHz", "kbps", "Mbps", "Gbps", "GFLOPs", "MFLOPs",
-    "PFLOPs", "TFLOPS", "FLOPS", "GFLOPS", "GiB", "MiB", "TiB",
+    "PFLOPs", "TFLOPS", "FLOPS", "GFLOPS", "GiB", "MiB", "TiB", "eV", "meV", "kcal", "kWh",
 ]  # fmt: skip
 UNITS = frozenset(_UNIT_LIST)
 
@@ -479,6 +479,8 @@ ORGANISATIONS = frozenset(
         "vLLM",
         "SGLang",
         "CUTLASS",
+        # repositories that host data sets (the data sets have names of their own)
+        "PhysioNet",
         "Triton",
         "TensorRT",
         "TensorRT-LLM",

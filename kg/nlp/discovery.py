@@ -50,6 +50,7 @@ __all__ = [
     "title_names",
     "trim_name",
     "whole_title_names",
+    "without_owner",
     "word_count",
 ]
 
@@ -1468,6 +1469,23 @@ _GATED_WORDS = {
 _POSSESSIVE = re.compile(r"'s$")
 
 
+#: an organisation's possessive opening a phrase: "Meta's Llama", "OpenAI’s Sora"
+_OWNER = re.compile(r"([A-Z][\w\-]*)['’]s\s+(?=\S)")
+
+
+def without_owner(piece: Piece) -> Piece:
+    """``piece`` without an organisation's possessive before the name: "Meta's Llama" is Llama
+    (a maker's name is no part of its model's).
+
+    >>> without_owner(Piece("Meta's Llama", 10, 22)), without_owner(Piece("Prisoner's Dilemma", 0, 18)).text
+    (Piece(text='Llama', start=17, end=22), "Prisoner's Dilemma")
+    """
+    owner = _OWNER.match(piece.text)
+    if owner is None or owner.group(1) not in ORGANISATIONS:
+        return piece
+    return Piece(piece.text[owner.end() :], piece.start + owner.end(), piece.end)
+
+
 def _bare_word(token: str) -> str:
     """A capitalised token without a possessive or a modifier suffix.
 
@@ -2376,6 +2394,8 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
     ['distribution locality']
     >>> [p.text for p in introduced_phrases("We propose a simple method, a variant of Adam.")]
     []
+    >>> [p.text for p in introduced_phrases("We introduce two evaluation metrics, the X score and")]
+    []
 
     A lower-case term the paper names as a method, model, task or metric is one too: "we call
     this approach limited self-supervision" (but not "the so-called partition function", a
@@ -2396,7 +2416,12 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
         match = _INTRODUCED_PHRASE.match(text, at)
         if match is not None:
             words = match.group(1).split()
-            if words[-1] in _KIND_WORDS or (len(words) == 1 and "-" not in words[0]):
+            if (
+                words[-1] in _KIND_WORDS
+                or words[-1].removesuffix("s") in _KIND_WORDS  # "two evaluation metrics, the X and"
+                or words[0] in _COUNT_WORDS
+                or (len(words) == 1 and "-" not in words[0])
+            ):
                 continue
             found.append(Piece(match.group(1), match.start(1), match.end(1)))
     if "a new " in text or "a novel " in text:
@@ -2513,6 +2538,8 @@ def _we_positions(text: str, start: int) -> list[int]:
 _NOT_TERM_OPENERS = words_of("the a an it this these them for upon as on in to by our its their such")
 #: words that make the run a clause, not a term ("we call confirmation bias and demonstrate")
 _NOT_TERM_WORDS = words_of("and or as was were is are be been has have had demonstrate show find")
+#: words that count what follows: "two evaluation metrics" are no term
+_COUNT_WORDS = words_of("two three four five six seven eight nine ten several multiple various many some")
 _INTRODUCED_PHRASE = re.compile(
     r"(?<![\w\-])[Ww]e\s+(?:also\s+|further\s+|then\s+|first\s+)?(?:introduce|propose|present|define|develop|design)\s+"
     r"(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?"
