@@ -3679,6 +3679,8 @@ ROLE_CASES = [
      "evaluates_on"),
     ("Unlike tasks such as image captioning, ours has no reference.", "image captioning", "mentions"),
     ("Through empirical analysis on CIFAR-10 and MNIST, we find gaps.", "CIFAR-10", "evaluates_on"),
+    # what trains the paper's models is used (not who proposed them)
+    ("We analyse two-layer networks trained by ZorbGD on parity.", "ZorbGD", "uses"),
     # what the paper itself studies, with no word of use
     ("We study the behavior of ZorbLM models on long inputs.", "ZorbLM", "uses"),
     ("To do so, we let different LLMs (GPT-3, GPT-3.5 and ZorbLM) play repeated games.", "GPT-3", "uses"),

@@ -2074,6 +2074,8 @@ _USE = re.compile(
     # "fine-tuned from X", "Starting from X", "Building upon X", "obtained by fine-tuning X"
     r"(?:fine-?tun\w*|finetun\w*|(?:pre-?)?train(?:ed|ing)?|continued|start\w*)\s+(?:from|with)|"
     r"build\w*\s+(?:on|upon)|built\s+upon|on\s+top\s+of|by\s+(?:fine-?tuning|finetuning|training|distilling)|"
+    # "networks trained by GD", "a model optimized by Adam": what trains it is used
+    r"(?:trained|optimi[sz]ed|learned|learnt)\s+by|"
     # "trained on 6,000 hours of robot data from X"
     # ... and "a robustness suite (built) from X": what data are made of is used
     r"(?:data|suite|benchmark|dataset|corpus|collection)\s+(?:(?:drawn|collected|sampled|taken|built|derived|"
