@@ -2011,6 +2011,14 @@ def test_setting_terms(text, expected):
             {"eV", "PhysioNet", "Meta's Llama 2", "Meta's Llama", "two evaluation metrics"},
             {"Llama 2", "MAE"},
         ),
+        # languages are no names; a split setting after a benchmark leaves the benchmark whole;
+        # a class count or a size letter glued to a known name makes a variant of it
+        (
+            "Splits\n\nWe label Kinyarwanda and chiShona text, test on the CALVIN ABC→D split, report "
+            "mIoU on Pascal Context-459 and beat Grounding DINO-T.",
+            {"Kinyarwanda", "chiShona", "CALVIN ABC", "ABC→D"},
+            {"CALVIN", "Pascal Context-459", "Grounding DINO-T"},
+        ),
         # Atari games are benchmarks; a property with its constant is no name
         (
             "Games\n\nOur agent plays Pong and Seaquest, and its generator is L-Lipschitz.",

@@ -24,7 +24,14 @@ from collections.abc import Callable, Iterable, Sequence
 
 from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS, UNITS, appositive_kind
-from kg.nlp.gazetteer import FUNCTION_WORDS, ORGANISATION_WORDS, is_never_a_name, is_place_phrase, words_of
+from kg.nlp.gazetteer import (
+    FUNCTION_WORDS,
+    LANGUAGES,
+    ORGANISATION_WORDS,
+    is_never_a_name,
+    is_place_phrase,
+    words_of,
+)
 
 __all__ = [
     "NOT_NAMES",
@@ -328,6 +335,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['Recall@50']
     >>> [p.text for p in shaped_names("On CALVIN (ABC to D split) and LIBERO.")]
     ['CALVIN', 'LIBERO']
+    >>> [p.text for p in shaped_names("On the CALVIN ABC→D split it wins.")]
+    ['CALVIN']
     >>> [p.text for p in shaped_names("ZorbVec: DEEP NEURAL TOPIC MODELS\n\nZorbVec beats LDA.")]
     ['ZorbVec', 'ZorbVec', 'LDA']
     >>> [p.text for p in shaped_names("We test on CIFAR-10 (CI- FAR10) too.")]
@@ -341,7 +350,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     found = [
         Piece(m.group(0), m.start(), m.end())
         for m in _CAPS_RUN.finditer(text, start, stop)
-        if _is_caps_name(m.group(0))
+        if _is_caps_name(m.group(0)) and not text.startswith(("→", "->"), m.end())  # "CALVIN ABC→D"
     ]
     headings = _caps_headings(text, start, stop)
     title_end = text.find("\n\n")
@@ -358,7 +367,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
     if "CC" in text or "GPL" in text:
         unnamed += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
-    if " to " in text:  # "CALVIN (ABC to D split)": a setting from some splits to another
+    if " to " in text or "→" in text or "->" in text:  # "CALVIN (ABC to D split)", "ABC→D split"
         unnamed += [(m.start(), m.end()) for m in _SPLIT_TO_SPLIT.finditer(text, start, stop)]
     unnamed.sort()
     broken_at = -1
@@ -386,7 +395,9 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     return [
         part
         for p in found
-        if not _state_code(text, p) and not _PROPERTY_OF_CONSTANT.fullmatch(p.text)
+        if not _state_code(text, p)
+        and not _PROPERTY_OF_CONSTANT.fullmatch(p.text)
+        and p.text not in LANGUAGES  # "chiShona", "isiZulu"
         for part in _plus_joined(p)
     ]
 
@@ -399,7 +410,7 @@ _PROPERTY_OF_CONSTANT = re.compile(r"[A-Za-z]{1,2}-Lipschitz")
 _SUSPENDED_HYPHEN = re.compile(r"(?:and|or|nor|to|versus|vs\.?)\b")
 #: a setting from some splits or domains to another, named by letters: "ABC to D split", "(A to B)"
 _SPLIT_TO_SPLIT = re.compile(
-    r"\b[A-Z]{1,4}\s+to\s+[A-Z]{1,4}(?=\s*(?:splits?\b|settings?\b|setup\b|transfer\b|\)))"
+    r"\b[A-Z]{1,4}(?:\s+to\s+|\s*(?:→|->)\s*)[A-Z]{1,4}(?=\s*(?:splits?\b|settings?\b|setup\b|transfer\b|\)))"
 )
 
 
@@ -1151,6 +1162,8 @@ SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
 #: (a bare number with two decimals is a score, not a version: "FID 1.51")
 _VERSION = re.compile(r"[vV]\d+(?:\.\d+)*|[1-9]\d?(?:\.\d)?|(?:19|20)\d\d")
 _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
+#: a class count or a size letter glued to a name by a hyphen: "-459", "-T", "-XL"
+_GLUED_VARIANT = re.compile(r"-(?:\d{2,4}|[TSBLHG]|XL|XXL)(?![\w\-])")
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
 
 
@@ -1164,11 +1177,18 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))]
     ...  for n in ("LLaMA", "GPT-3.5", "AlpacaEval", "Mistral")]
     ['LLaMA 3 8B Instruct', 'GPT-3.5 Turbo', 'AlpacaEval 2.0', 'Mistral']
+    >>> text = "It beats Grounding DINO-T on Pascal Context-459."
+    >>> grown = lambda n: text[text.index(n) : extend_name(text, text.index(n) + len(n))]
+    >>> [grown(n) for n in ("Grounding DINO", "Pascal Context")]
+    ['Grounding DINO-T', 'Pascal Context-459']
     >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
     ['FID', 'UD v2.12', 'MeshAnything V2']
     """
     pos = end
+    glued = _GLUED_VARIANT.match(text, pos)
+    if glued:
+        pos = glued.end()  # "Pascal Context-459", "Grounding DINO-T": a count or a size glued on
     for _ in range(max_parts):
         match = _NEXT_TOKEN.match(text, pos)
         if not match:
