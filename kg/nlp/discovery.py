@@ -397,11 +397,13 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         for p in found
         if not _state_code(text, p)
         and not _PROPERTY_OF_CONSTANT.fullmatch(p.text)
-        and p.text not in LANGUAGES  # "chiShona", "isiZulu"
+        and _NOUN_CLASS_PREFIX.sub("", p.text) not in LANGUAGES  # "chiShona", "isiZulu"
         for part in _plus_joined(p)
     ]
 
 
+#: the noun-class prefix a Bantu language's name may carry: "chiShona", "isiZulu", "kiSwahili"
+_NOUN_CLASS_PREFIX = re.compile(r"^(?:chi|isi|ki|lu|se|si)(?=[A-Z])")
 #: a property with its constant, no name: "L-Lipschitz", "K-Lipschitz"
 _PROPERTY_OF_CONSTANT = re.compile(r"[A-Za-z]{1,2}-Lipschitz")
 

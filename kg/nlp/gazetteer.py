@@ -93,7 +93,7 @@ ORGANISATION_WORDS = words_of(
 #: are one word in English: "Danish", "Greek").
 LANGUAGES = words_of(
     """
-    Kinyarwanda Kirundi Shona chiShona Fijian isiZulu isiXhosa Wolof Luganda Twi Ewe Lingala
+    Kinyarwanda Kirundi Shona Fijian Wolof Luganda Twi Ewe Lingala
     Tahitian Bislama Malagasy Oromo Sesotho Setswana Bambara Chichewa Tsonga Sepedi Fulfulde Kikuyu
     English Chinese Mandarin Cantonese French German Spanish Japanese Korean Arabic Hindi
     Russian Italian Portuguese Dutch Flemish Danish Swedish Norwegian Finnish Icelandic
