@@ -59,6 +59,7 @@ def mention_forms(doc) -> set[str]:
         ("on ImageNet-C. Tent", ["on", "ImageNet", "-", "C", ".", "Tent"]),
         # a hyphen left open before "and": the name before it is whole
         ("PPO- and GRPO-tuned", ["PPO", "-", "and", "GRPO", "-", "tuned"]),
+        ("transfer with μP.", ["transfer", "with", "μP", "."]),
         ("e.g.,FactorVAE", ["e.g.", ",", "FactorVAE"]),
         # braces list several names; a LaTeX superscript stays inside its name
         ("Qwen2.5-{7,14}B", ["Qwen2.5", "-{", "7,14", "}", "B"]),
@@ -3715,6 +3716,12 @@ ROLE_CASES = [
         ("We define the ZorbGap metric to measure forgetting.", "ZorbGap", "Metric"),
         # a made data set named right after its kind, no comma; every unknown item "our" lists
         ("We create an adversarial dataset Zorb-Adv by asking workers.", "Zorb-Adv", "Dataset"),
+        # a size letter after the paper's own name is a model of its own
+        (
+            "We release Zorbo, a family of models (Zorbo-S with 46M and Zorbo-L with 710M).",
+            "Zorbo-S",
+            "Model",
+        ),
         ("Our Zorb-ResNet50 and Zorb-MobileNetV2 beat the baseline.", "Zorb-MobileNetV2", "Method"),
         # contributions one by one: "The first, X, is an optimizer ..."
         (

@@ -120,9 +120,12 @@ def normalize_form(text: str) -> str:
     (True, 'incontextlearning')
     >>> normalize_form("OPT-1.3B"), normalize_form("OPT 1.3B"), normalize_form("R@1")
     ('opt1p3b', 'opt1p3b', 'rat1')
+    >>> normalize_form("Zorbo-S") == normalize_form("Zorbo"), normalize_form("GNNs") == normalize_form("GNN")
+    (False, True)
     """
     folded = _NON_ALNUM.sub("", _KEPT_SYMBOLS.sub(_kept, spell_symbols(text).casefold()))
-    if len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss"):
+    # a plural "s" ends a word: the size letter of "Horizon-S" is no plural
+    if len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss") and text[-2:-1].isalnum():
         folded = folded[:-1]
     return folded
 

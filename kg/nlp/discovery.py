@@ -1788,15 +1788,24 @@ def _variant_of(word: str, introduced: set[str]) -> bool:
     """Whether ``word`` is a size or variant of a name the text introduces ("Zorbo-small" of
     "We present Zorbo"): a name wherever it stands.
 
-    >>> [_variant_of(word, {"Zorbo"}) for word in ("Zorbo-small", "Zorbo-7B", "Zorbo-style")]
-    [True, True, False]
+    >>> [_variant_of(word, {"Zorbo"}) for word in ("Zorbo-small", "Zorbo-7B", "Zorbo-S", "Zorbo-style")]
+    [True, True, True, False]
     """
     stem, hyphen, tail = word.rpartition("-")
     return (
         bool(hyphen)
         and stem in introduced
-        and (tail.lower() in VARIANT_WORDS or tail in VARIANT_TITLE_WORDS or SIZE.fullmatch(tail) is not None)
+        and (
+            tail.lower() in VARIANT_WORDS
+            or tail in VARIANT_TITLE_WORDS
+            or tail in _SIZE_LETTERS
+            or SIZE.fullmatch(tail) is not None
+        )
     )
+
+
+#: the letters that name a model's size after a hyphen: "Zorbo-S", "Zorbo-XL"
+_SIZE_LETTERS = words_of("XS S M B L H G T XL XXL")
 
 
 #: "X is a ...": what a name is, said as a text opens on it

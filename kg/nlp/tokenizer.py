@@ -49,12 +49,12 @@ _EXTRA_INFIXES = (
 
 def name_suffixes(defaults: list[str]) -> list[str]:
     """Default suffixes less the unit rule that cuts ``1K`` or ``7M`` off a name, plus a
-    rule that frees a sentence's full stop from ``GSM8K.``, ``7B.``, ``OLMoE.`` or ``ImageNet-C.``
+    rule that frees a sentence's full stop from ``GSM8K.``, ``7B.``, ``OLMoE.``, ``μP.`` or ``ImageNet-C.``
     and one that frees a hyphen left open ("PPO- and GRPO-tuned")."""
     return [
         *(s for s in defaults if "km|km²" not in s),
         r"(?<=[0-9][A-Za-z])\.",
-        r"(?<=[a-z][A-Z])\.",
+        r"(?<=[a-zα-ω][A-Z])\.",  # "OLMoE.", "μP."
         r"(?<=-[A-Z])\.",  # "ImageNet-C."
         r"(?<=[A-Za-z0-9])-",  # a hyphen left open: "PPO- and GRPO-tuned"
     ]
