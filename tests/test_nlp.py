@@ -3782,6 +3782,11 @@ def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):
         ("Length Generalization via Task Hinting", "We introduce an auxiliary task for transformers.",
          "Task Hinting"),
         # not a thing the paper works with, plain modifiers of a known name, or no proposal
+        # ... as does a title that opens on such a name of three words or more, alone or before
+        # what it is for (not a verb's object: "Training Deep Zorbic Networks")
+        ("Zorbic Multibranch Networks for Domain Adaptation", "We propose a network with branches.",
+         "Zorbic Multibranch Networks"),
+        ("Training Deep Zorbic Networks", "We propose an initialisation.", None),
         ("Causal Trees with Latent Variables", "We propose an algorithm for trees.", None),
         ("Node Labels with Deep Graph Convolutional Networks", "We propose a loss for nodes.", None),
         ("Policies with Zorbic Representations", "Policies often overfit to their data.", None),

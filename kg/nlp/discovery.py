@@ -988,7 +988,14 @@ def whole_title_names(text: str, title_end: int) -> list[Piece]:
 
 
 #: a title that ends on how the paper does it: "... with Hilbert Representations", "... via Task Hinting"
-_TITLE_MEANS = re.compile(r"\s(?:via|with|using|through|by)\s+((?:[A-Z][\w\-]*\s+){1,3}[A-Z][\w\-]*)$")
+_TITLE_MEANS = re.compile(
+    r"\s(?:via|with|using|through|by)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w\-]*\s+){1,3}[A-Z][\w\-]*)$"
+)
+#: ... or that opens on it, alone or before what it is for: "Domain Adaptive Multibranch Networks",
+#: "N-Ary Quantization for CNN Model Compression"
+_TITLE_OPENING_MEANS = re.compile(
+    r"^(?:The\s+|A\s+|An\s+)?((?:[A-Z][\w\-]*\s+){1,3}[A-Z][\w\-]*)(?=\s+(?:for|in|on|of)\s|\s*$)"
+)
 #: the paper's own proposal somewhere in the abstract
 _WE_PROPOSE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present|develop|devise)\b")
 #: last words of such a name: a way of doing something, not a thing the paper works with
@@ -996,8 +1003,22 @@ _MEANS_HEADS = words_of(
     """networks nets encoders decoders flows transformers attention regularization regularisation
     sampling calibration consistency sparsification indexing disentanglement elimination
     randomization randomisation hinting representations gradients supervision convolutions
-    distillation alignment augmentation pruning quantization prompting decoding routing cloning"""
+    distillation alignment augmentation pruning quantization prompting decoding routing cloning
+    network autoencoder autoencoders bottleneck"""
 )
+
+
+def _named_opening(words: list[str]) -> bool:
+    """Whether the words a title opens on can be a name: three or more, the first no verb
+    ("Training Neural Networks", "Understanding Knowledge Distillation") nor a study's opener.
+
+    >>> [_named_opening(t.split()) for t in ("Neighborhood Consensus Networks", "Training Deep Networks")]
+    [True, False]
+    """
+    first = words[0].lower()
+    return len(words) >= 3 and not first.endswith("ing") and first not in _WHOLE_TITLE_OPENERS
+
+
 #: capitalised modifiers a title puts before a known name without making a new one
 _PLAIN_TITLE_MODIFIERS = words_of(
     """deep neural large small scalable efficient simple fast robust generic general improved
@@ -1007,8 +1028,8 @@ _PLAIN_TITLE_MODIFIERS = words_of(
 
 
 def title_method_names(text: str, title_end: int, known: Sequence[tuple[int, int]] = ()) -> list[Piece]:
-    r"""The name a title ends on after "via", "with", "using", "through" or "by", when the
-    abstract proposes something: the paper's own way of doing it ("Foundation Policies with
+    r"""The name a title (without a colon) ends on after "via", "with", "using", "through" or
+    "by", when the abstract proposes something: the paper's own way of doing it ("Foundation Policies with
     Hilbert Representations"). Its last word must name a way of doing something (networks,
     regularization, sampling, ...: not "with Latent Variables"); a known name (a span of
     ``known``, maybe after plain modifiers: "with Deep Graph Convolutional Networks"), plain
@@ -1020,10 +1041,20 @@ def title_method_names(text: str, title_end: int, known: Sequence[tuple[int, int
     >>> text = "Node Labels with Deep Graph Networks\n\nWe propose a loss."
     >>> title_method_names(text, 36, known=[(25, 36)])
     []
+
+    A title that opens on such a name, alone or before what it is for, names it too:
+
+    >>> text = "Zorbic Multibranch Networks for Adaptation\n\nWe propose a network."
+    >>> [p.text for p in title_method_names(text, 42)]
+    ['Zorbic Multibranch Networks']
     """
-    match = _TITLE_MEANS.search(text, 0, title_end)
-    if match is None or match.end() != title_end or not _WE_PROPOSE.search(text, title_end):
+    if not _WE_PROPOSE.search(text, title_end):
         return []
+    match = _TITLE_MEANS.search(text, 0, title_end)
+    if match is None or match.end() != title_end:
+        match = _TITLE_OPENING_MEANS.match(text, 0, title_end) if ":" not in text[:title_end] else None
+        if match is None or not _named_opening(match.group(1).split()):
+            return []
     start, end = match.span(1)
     words = match.group(1).split()
     if (
