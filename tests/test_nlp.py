@@ -2020,6 +2020,14 @@ def test_setting_terms(text, expected):
             {"Kinyarwanda", "chiShona", "CALVIN ABC", "ABC→D"},
             {"CALVIN", "Pascal Context-459", "Grounding DINO-T"},
         ),
+        # a programming language and a memory's reach are no names; a size glued to a known
+        # name makes a variant; a long form continued past its short form keeps its own form
+        (
+            "Guards\n\nIt gains across Java, TypeScript and Rust, trails on long-range recall, beats "
+            "Llama Guard 3-8B, and shortens long chain-of-thought (CoT) reasoning.",
+            {"TypeScript", "recall", "Llama Guard 3"},
+            {"Llama Guard 3-8B", "chain-of-thought", "CoT"},
+        ),
         # Atari games are benchmarks; a property with its constant is no name
         (
             "Games\n\nOur agent plays Pong and Seaquest, and its generator is L-Lipschitz.",

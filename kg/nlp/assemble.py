@@ -2306,7 +2306,7 @@ _OTHER_SENSE_BEFORE = re.compile(
     r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
     r"logarithmic|log|finite|infinite|bounded|unbounded|limited|constant|polynomial|"
     r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total|factual|knowledge|"
-    r"memory|in-context|long-context|verbatim|exact|FP\d+|BF16|TF32|INT\d+|NF4|"
+    r"memory|in-context|long-context|long-range|verbatim|exact|FP\d+|BF16|TF32|INT\d+|NF4|"
     # a resolution or a memory's order: "temporal and frequency precision", "sequential recall"
     r"temporal|frequency|spatial|spectral|sequential)[- ]|high-)$",
     re.I,
@@ -2716,6 +2716,7 @@ def _build_entity(
     if entry is None:
         confidence = min(0.95, confidence + 0.05 * (len(group) - 1) + 0.1 * bool(cue_types))
     mentions = list(dict.fromkeys(m.text for m in group))
+    mentions += _forms_around_bracket(mentions)
     if entry is None:
         mentions += _headed_forms(group, text)
     return ExtractedEntity(
@@ -3033,6 +3034,26 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 _DATA_HEAD = re.compile(r" (dataset|corpus|benchmark)\b")
+
+
+#: a long form, its short form in brackets, and the words that go on after it
+_FORM_AROUND_BRACKET = re.compile(r"(.+?) \(([^()]+)\) (.+)")
+
+
+def _forms_around_bracket(mentions: list[str]) -> list[str]:
+    """The long form a mention such as "chain-of-thought (CoT) reasoning" writes before its
+    short form's bracket, the short form, and the mention without the bracket: each is how the
+    paper names it.
+
+    >>> _forms_around_bracket(["chain-of-thought (CoT) reasoning"])
+    ['chain-of-thought', 'CoT', 'chain-of-thought reasoning']
+    """
+    out = []
+    for mention in mentions:
+        if (around := _FORM_AROUND_BRACKET.fullmatch(mention)) is not None:
+            long, short, rest = around.groups()
+            out += [long, short, f"{long} {rest}"]
+    return [form for form in dict.fromkeys(out) if form not in mentions]
 
 
 def _headed_forms(group: list[_Mention], text: str) -> list[str]:

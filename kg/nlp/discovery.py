@@ -26,7 +26,6 @@ from kg.nlp.abbreviations import Piece
 from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS, UNITS, appositive_kind
 from kg.nlp.gazetteer import (
     FUNCTION_WORDS,
-    LANGUAGES,
     ORGANISATION_WORDS,
     is_never_a_name,
     is_place_phrase,
@@ -397,7 +396,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         for p in found
         if not _state_code(text, p)
         and not _PROPERTY_OF_CONSTANT.fullmatch(p.text)
-        and _NOUN_CLASS_PREFIX.sub("", p.text) not in LANGUAGES  # "chiShona", "isiZulu"
+        # a language, spoken or programmed: "chiShona", "isiZulu", "TypeScript"
+        and not is_never_a_name(_NOUN_CLASS_PREFIX.sub("", p.text))
         for part in _plus_joined(p)
     ]
 
@@ -1195,8 +1195,8 @@ SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
 #: (a bare number with two decimals is a score, not a version: "FID 1.51")
 _VERSION = re.compile(r"[vV]\d+(?:\.\d+)*|[1-9]\d?(?:\.\d)?|(?:19|20)\d\d")
 _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
-#: a class count or a size letter glued to a name by a hyphen: "-459", "-T", "-XL"
-_GLUED_VARIANT = re.compile(r"-(?:\d{2,4}|[TSBLHG]|XL|XXL)(?![\w\-])")
+#: a class count, a size letter or a size glued to a name by a hyphen: "-459", "-T", "-XL", "-8B"
+_GLUED_VARIANT = re.compile(r"-(?:\d{2,4}|[TSBLHG]|XL|XXL|\d+(?:\.\d+)?[BM])(?![\w\-])")
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
 
 
