@@ -3795,6 +3795,9 @@ def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):
         ("Zorbic Multibranch Networks for Domain Adaptation", "We propose a network with branches.",
          "Zorbic Multibranch Networks"),
         ("Training Deep Zorbic Networks", "We propose an initialisation.", None),
+        # a proposal said as "a new ..." or "our method" counts too
+        ("Robust Features via Multi-Zorb Information Bottleneck", "This leads to a new multi-view model.",
+         "Multi-Zorb Information Bottleneck"),
         ("Causal Trees with Latent Variables", "We propose an algorithm for trees.", None),
         ("Node Labels with Deep Graph Convolutional Networks", "We propose a loss for nodes.", None),
         ("Policies with Zorbic Representations", "Policies often overfit to their data.", None),

@@ -996,8 +996,11 @@ _TITLE_MEANS = re.compile(
 _TITLE_OPENING_MEANS = re.compile(
     r"^(?:The\s+|A\s+|An\s+)?((?:[A-Z][\w\-]*\s+){1,3}[A-Z][\w\-]*)(?=\s+(?:for|in|on|of)\s|\s*$)"
 )
-#: the paper's own proposal somewhere in the abstract
-_WE_PROPOSE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present|develop|devise)\b")
+#: the paper's own proposal somewhere in the abstract: "we propose", "a new", "our method"
+_WE_PROPOSE = re.compile(
+    r"\b[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present|develop|devise)\b|\b(?:a|an)\s+(?:new|novel)\s"
+    r"|\b[Oo]ur\s+(?:\w+\s+)?(?:method|approach|model|framework|architecture|algorithm)\b"
+)
 #: last words of such a name: a way of doing something, not a thing the paper works with
 _MEANS_HEADS = words_of(
     """networks nets encoders decoders flows transformers attention regularization regularisation
