@@ -2028,6 +2028,12 @@ def test_setting_terms(text, expected):
             {"TypeScript", "recall", "Llama Guard 3"},
             {"Llama Guard 3-8B", "chain-of-thought", "CoT"},
         ),
+        # an acronym and a modifier suffix run together are no name
+        (
+            "Entailment\n\nWe pretrain on MNLIbased data with Nesterov's method.",
+            {"MNLIbased"},
+            {"Nesterov's method"},
+        ),
         # Atari games are benchmarks; a property with its constant is no name
         (
             "Games\n\nOur agent plays Pong and Seaquest, and its generator is L-Lipschitz.",

@@ -395,11 +395,16 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         part
         for p in found
         if not _state_code(text, p)
+        and not _GLUED_SUFFIX.fullmatch(p.text)  # "MNLIbased": one token, no name of its own
         and not _PROPERTY_OF_CONSTANT.fullmatch(p.text)
         # a language, spoken or programmed: "chiShona", "isiZulu", "TypeScript"
         and not is_never_a_name(_NOUN_CLASS_PREFIX.sub("", p.text))
         for part in _plus_joined(p)
     ]
+
+
+#: an acronym and a modifier suffix run together where a PDF lost the hyphen: "MNLIbased"
+_GLUED_SUFFIX = re.compile(r"([A-Z][A-Z0-9]+)(?:based|style|like|driven|guided|aware|specific|level|wise)")
 
 
 #: the noun-class prefix a Bantu language's name may carry: "chiShona", "isiZulu", "kiSwahili"
