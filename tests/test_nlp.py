@@ -2028,6 +2028,21 @@ def test_setting_terms(text, expected):
             {"TypeScript", "recall", "Llama Guard 3"},
             {"Llama Guard 3-8B", "chain-of-thought", "CoT"},
         ),
+        # a weather centre, its variables and units, a chip maker and a split setting are no
+        # names; a Meta-World suite is a benchmark of its own
+        (
+            "Weather\n\nIt beats the European Centre for Medium-Range Weather Forecasts (ECMWF) on Z500 "
+            "at 500 hPa, runs on an ARM core, and wins on the CALVIN ABC-D split and Meta-World MT50.",
+            {
+                "European Centre for Medium-Range Weather Forecasts",
+                "ECMWF",
+                "Z500",
+                "hPa",
+                "ARM",
+                "CALVIN ABC-D",
+            },
+            {"CALVIN", "Meta-World MT50"},
+        ),
         # an acronym and a modifier suffix run together are no name
         (
             "Entailment\n\nWe pretrain on MNLIbased data with Nesterov's method.",

@@ -39,6 +39,7 @@ from kg.nlp.catalogue import Catalogue, CatalogueEntry, spell_symbols
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
     NON_ML_ACRONYMS,
+    ORGANISATIONS,
     SCORE_VERB_NEXT,
     VENUES,
     appositive_kind,
@@ -1340,6 +1341,12 @@ def _long_form_close(entry: CatalogueEntry, long_text: str, short: str) -> bool:
     )
 
 
+#: words that make a long form an organisation's name when its short form is one
+_OFFICE_WORDS = frozenset(
+    {"Centre", "Center", "Organization", "Organisation", "Administration", "Office", "Agency"}
+)
+
+
 def _without_organisations(
     pairs: Sequence[AbbreviationPair], candidates: Sequence[Candidate]
 ) -> tuple[list[AbbreviationPair], list[Candidate]]:
@@ -1356,7 +1363,15 @@ def _without_organisations(
     >>> kept, left
     ([], [])
     """
-    venues = [p for p in pairs if is_organisation_name(p.long.text) or p.short.text in VENUES]
+    venues = [
+        p
+        for p in pairs
+        if is_organisation_name(p.long.text)
+        or p.short.text in VENUES
+        # "European Centre for Medium-Range Weather Forecasts (ECMWF)" (not a paper's own long
+        # form for a short form some cloud also has: "goal-conditioned predictors (GCP)")
+        or (p.short.text in ORGANISATIONS and not _OFFICE_WORDS.isdisjoint(p.long.text.split()))
+    ]
     if not venues:
         return list(pairs), list(candidates)
     shorts = {p.short.text for p in venues}

@@ -262,7 +262,7 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
 #: the generic acronyms, a paper may define one as a short form ("farthest point sampling (FPS)").
 _UNIT_LIST = [
     "dB", "FPS", "fps", "Hz", "kHz", "MHz", "GHz", "kbps", "Mbps", "Gbps", "GFLOPs", "MFLOPs",
-    "PFLOPs", "TFLOPS", "FLOPS", "GFLOPS", "GiB", "MiB", "TiB", "eV", "meV", "kcal", "kWh",
+    "PFLOPs", "TFLOPS", "FLOPS", "GFLOPS", "GiB", "MiB", "TiB", "eV", "meV", "kcal", "kWh", "hPa",
 ]  # fmt: skip
 UNITS = frozenset(_UNIT_LIST)
 
@@ -385,6 +385,8 @@ ORGANISATIONS = frozenset(
         "NSFC",
         "NASA",
         "NBA",
+        # weather centres
+        "ECMWF",
         "DARPA",
         "NOAA",
         "FDA",
@@ -401,6 +403,7 @@ ORGANISATIONS = frozenset(
         "AMD",
         "Intel",
         "Qualcomm",
+        "ARM",
         "Samsung",
         "Sony",
         "Adobe",

@@ -336,6 +336,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['CALVIN', 'LIBERO']
     >>> [p.text for p in shaped_names("On the CALVIN ABC→D split it wins.")]
     ['CALVIN']
+    >>> [p.text for p in shaped_names("On the CALVIN ABC-D split it wins; Z500 errors drop.")]
+    ['CALVIN']
     >>> [p.text for p in shaped_names("ZorbVec: DEEP NEURAL TOPIC MODELS\n\nZorbVec beats LDA.")]
     ['ZorbVec', 'ZorbVec', 'LDA']
     >>> [p.text for p in shaped_names("We test on CIFAR-10 (CI- FAR10) too.")]
@@ -366,8 +368,15 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
     if "CC" in text or "GPL" in text:
         unnamed += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
-    if " to " in text or "→" in text or "->" in text:  # "CALVIN (ABC to D split)", "ABC→D split"
-        unnamed += [(m.start(), m.end()) for m in _SPLIT_TO_SPLIT.finditer(text, start, stop)]
+    if (
+        " to " in text or "→" in text or "->" in text or "split" in text
+    ):  # "CALVIN (ABC to D split)", "ABC→D split"
+        splits = [(m.start(), m.end()) for m in _SPLIT_TO_SPLIT.finditer(text, start, stop)]
+        unnamed += splits
+        # "CALVIN ABC-D": a benchmark and its split setting, read as one upper-case run
+        found = [
+            p for p in found if not any(p.start < s_end and s_start < p.end for s_start, s_end in splits)
+        ]
     unnamed.sort()
     broken_at = -1
     for word_start, word_end in nameish_words(text, start, stop):
@@ -397,6 +406,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         if not _state_code(text, p)
         and not _GLUED_SUFFIX.fullmatch(p.text)  # "MNLIbased": one token, no name of its own
         and not _PROPERTY_OF_CONSTANT.fullmatch(p.text)
+        and not _PRESSURE_LEVEL_VARIABLE.fullmatch(p.text)
         # a language, spoken or programmed: "chiShona", "isiZulu", "TypeScript"
         and not is_never_a_name(_NOUN_CLASS_PREFIX.sub("", p.text))
         for part in _plus_joined(p)
@@ -418,7 +428,10 @@ _SUSPENDED_HYPHEN = re.compile(r"(?:and|or|nor|to|versus|vs\.?)\b")
 #: a setting from some splits or domains to another, named by letters: "ABC to D split", "(A to B)"
 _SPLIT_TO_SPLIT = re.compile(
     r"\b[A-Z]{1,4}(?:\s+to\s+|\s*(?:→|->)\s*)[A-Z]{1,4}(?=\s*(?:splits?\b|settings?\b|setup\b|transfer\b|\)))"
+    r"|\b[A-Z]{1,4}-[A-Z]{1,4}(?=\s+splits?\b)"  # "the CALVIN ABC-D split"
 )
+#: a weather variable at a pressure level: "Z500", "T850", "Q700"
+_PRESSURE_LEVEL_VARIABLE = re.compile(r"[ZTUVQ](?:50|100|200|250|300|500|700|850|925|1000)")
 
 
 def _plus_joined(piece: Piece) -> list[Piece]:

@@ -95,6 +95,7 @@ LANGUAGES = words_of(
     """
     Kinyarwanda Kirundi Shona Fijian Wolof Luganda Twi Ewe Lingala
     Tahitian Bislama Malagasy Oromo Sesotho Setswana Bambara Chichewa Tsonga Sepedi Fulfulde Kikuyu
+    Tshivenda Venda Xitsonga Ndebele Swati Siswati Sotho
     English Chinese Mandarin Cantonese French German Spanish Japanese Korean Arabic Hindi
     Russian Italian Portuguese Dutch Flemish Danish Swedish Norwegian Finnish Icelandic
     Estonian Latvian Lithuanian Polish Czech Slovak Slovene Slovenian Croatian Serbian
