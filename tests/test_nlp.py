@@ -2800,8 +2800,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("It lowers the harm rate on StrongREJECT and XSTest.", "XSTest", None, "evaluates_on"),
         ("We also report character error rate (CER) on AISHELL-1.", "AISHELL-1", None, "evaluates_on"),
         ("It achieves a GenEval score of 0.78.", "GenEval", None, "evaluates_on"),
-        # what a release covers is not released
-        ("We release ZorbNLU, covering sentiment analysis.", "sentiment analysis", None, "mentions"),
+        # what a release covers is not released (the paper's own work is on it)
+        ("We release ZorbNLU, covering sentiment analysis.", "sentiment analysis", None, "evaluates_on"),
         # every listed artefact of the paper's own kinds, brackets between, and after a colon
         ("We present two compact rerankers, ZorbA (7B) and ZorbB (220M).", "ZorbB", None, "proposes"),
         ("We contribute two tools: ZorbNet, a retriever, and ZorbSet, a set.", "ZorbSet", None, "proposes"),
@@ -2830,7 +2830,7 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             "proposes",
         ),
         # ... but not a task in brackets after "for": "an approach for adaptive text-to-speech (TTS)"
-        ("We present an approach for adaptive text-to-speech (TTS).", "text-to-speech", None, "mentions"),
+        ("We present an approach for adaptive text-to-speech (TTS).", "text-to-speech", None, "evaluates_on"),
         # an appositive counting what the data hold, after "comprising" or with a "k"
         ("We release ZorbEval-3D, comprising 9,800 questions.", "ZorbEval-3D", "Dataset", "proposes"),
         ("We also release ZorbTraj, 120k annotated trajectories.", "ZorbTraj", "Dataset", "proposes"),
@@ -2841,9 +2841,10 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("Tuning Wren-7B on data yields Zorb-Forge-LM, which wins.", "Zorb-Forge-LM", "Model", "proposes"),
         # contributions one by one: "First, X, a dataset of ...", not "First, BERT is fine-tuned"
         ("We make two. First, ZorbTrace-1M, a dataset of traces.", "ZorbTrace-1M", None, "proposes"),
-        # "we define the X (XX) metric": the paper's own measure; "we define accuracy as" is not
+        # "we define the X (XX) metric": the paper's own measure; "we define accuracy as" is not (it
+        # is only used)
         ("We define the Zorbic Robustness Gap (ZRG) metric.", "Zorbic Robustness Gap", "Metric", "proposes"),
-        ("We define accuracy as the share of hits.", "Accuracy", None, "mentions"),
+        ("We define accuracy as the share of hits.", "Accuracy", None, "uses"),
         # a language pair between a name and its data noun
         ("We test on the ZORB Mandarin-English corpus.", "ZORB", "Dataset", None),
         # "non-IID splits of X" are splits of a data set
@@ -3717,6 +3718,12 @@ ROLE_CASES = [
      "evaluates_on"),
     ("Unlike tasks such as image captioning, ours has no reference.", "image captioning", "mentions"),
     ("Through empirical analysis on CIFAR-10 and MNIST, we find gaps.", "CIFAR-10", "evaluates_on"),
+    # a name the paper's own sentence gives no role word is what its own work uses; not in a
+    # sentence about others' work, a contrast, a denial or an inspiration
+    ("We then ask ZorbJudge-8B to grade every answer.", "ZorbJudge-8B", "uses"),
+    ("Our pipeline couples a ZorbViT encoder with a small decoder.", "ZorbViT", "uses"),
+    ("Existing methods such as ZorbPrune deliver little speedup.", "ZorbPrune", "mentions"),
+    ("Inspired by the ZorbMUF method, we propose slow momentum.", "ZorbMUF", "mentions"),
     # what trains the paper's models is used (not who proposed them)
     ("We analyse two-layer networks trained by ZorbGD on parity.", "ZorbGD", "uses"),
     # what the paper itself studies, with no word of use

@@ -938,8 +938,59 @@ def assemble_entities(
     entities = shared_task_system(text[:title_end], entities)
     entities = own_result_subject(text, title_end, entities)
     entities = trained_by_us(entities)
+    entities = own_work_mentions(text, title_end, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
+
+
+#: a sentence of the paper's own work: "we", "our", "us"
+_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+#: a sentence about others' work, a contrast or a denial
+_NOT_OWN_WORK = re.compile(
+    r"\b(?:[Uu]nlike|[Ii]n\s+contrast|[Ww]hereas|[Pp]rior|[Pp]revious(?:ly)?|[Ee]xisting|[Rr]ecent(?:ly)?|"
+    r"[Tt]raditional(?:ly)?|[Cc]onventional(?:ly)?|[Pp]opular|[Ww]idely|et\s+al|have\s+been|has\s+been|"
+    r"instead\s+of|rather\s+than|[Ww]ithout|[Dd]espite|[Aa]lthough|[Hh]owever|[Ss]tate-of-the-art|"
+    # what inspired the paper, and who made something: "Inspired by X", "proposed by X (2016)"
+    r"[Ii]nspired\s+by|in\s+the\s+spirit\s+of|(?:proposed|introduced|identified|developed)\s+by|"
+    # a denial, and the subject of a report: "does not rely on X", "we report on X"
+    r"not|never|no\s+longer|cannot|report(?:s|ed)?\s+on)\b"
+    r"|\((?:[^()]*\s)?(?:19|20)\d\d[a-z]?\)"
+)
+
+
+def own_work_mentions(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    r"""Give a name only mentioned, in an abstract sentence about the paper's own work ("we",
+    "our", or the paper's own name) with no word of others' work or contrast, the relation the
+    paper's own work has with its kind: a method, model, metric or data set is used, a benchmark
+    or task is evaluated on.
+
+    >>> ev = Evidence("Zorb-7B", 22, 29, "We then ask Zorb-7B to grade it.", 10, "mentions")
+    >>> x = ExtractedEntity("Zorb-7B", "Model", ["Zorb-7B"], [ev], relation="mentions")
+    >>> [e.relation for e in own_work_mentions("Title\n\nWe then ask Zorb-7B to grade it.", 5, [x])]
+    ['uses']
+    """
+    own_names = [m for e in entities if e.proposed for m in e.mentions]
+    out = []
+    for entity in entities:
+        if entity.relation != Relation.MENTIONS.value or entity.proposed:
+            out.append(entity)
+            continue
+        kind = Relation.EVALUATES_ON.value if entity.type in ("Benchmark", "Task") else Relation.USES.value
+        evidence = [
+            ev._replace(relation=kind)
+            if ev.start > title_end
+            and ev.relation == Relation.MENTIONS.value
+            and (_OWN_WORK.search(ev.sentence) or any(name in ev.sentence for name in own_names))
+            and not _NOT_OWN_WORK.search(ev.sentence)
+            # a task that qualifies a method or data noun: "a dependency parsing model"
+            and not (entity.type == "Task" and _METHOD_NOUN_AFTER.match(text, ev.end))
+            else ev
+            for ev in entity.evidence
+        ]
+        if evidence != entity.evidence:
+            entity = replace(entity, evidence=evidence, relation=_strongest(evidence).value)
+        out.append(entity)
+    return out
 
 
 def title_tasks_worked_on(title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
