@@ -943,8 +943,8 @@ def assemble_entities(
     return [e for e in entities if e.confidence >= min_confidence]
 
 
-#: a sentence of the paper's own work: "we", "our", "us"
-_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+#: a sentence of the paper's own work: "we", "our", "us", its ablations, a result in numbers
+_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Aa]blations?)\b|\d(?:\.\d+)?\s*(?:%|points?\b|pp\b|×|x\b)")
 #: a sentence about others' work, a contrast or a denial
 _NOT_OWN_WORK = re.compile(
     r"\b(?:[Uu]nlike|[Ii]n\s+contrast|[Ww]hereas|[Pp]rior|[Pp]revious(?:ly)?|[Ee]xisting|[Rr]ecent(?:ly)?|"
@@ -960,7 +960,8 @@ _NOT_OWN_WORK = re.compile(
 
 def own_work_mentions(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     r"""Give a name only mentioned, in an abstract sentence about the paper's own work ("we",
-    "our", or the paper's own name) with no word of others' work or contrast, the relation the
+    "our", ablations, a result in numbers, or the paper's own name) with no word of
+    others' work or contrast, the relation the
     paper's own work has with its kind: a method, model, metric or data set is used, a benchmark
     or task is evaluated on.
 
