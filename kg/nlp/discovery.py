@@ -414,7 +414,12 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
 
 
 #: an acronym and a modifier suffix run together where a PDF lost the hyphen: "MNLIbased"
-_GLUED_SUFFIX = re.compile(r"([A-Z][A-Z0-9]+)(?:based|style|like|driven|guided|aware|specific|level|wise)")
+#: the words that turn a name into a modifier after a hyphen: "CheXbert-based", "GPT-style"
+_MODIFIER_WORDS = (
+    "based|style|like|type|typed|driven|guided|aware|free|specific|level|wise|agnostic|inspired|activated|"
+    "domain|consistent|optimal|complete|completeness|related|oriented|enabled|powered|centric|friendly"
+)
+_GLUED_SUFFIX = re.compile(rf"([A-Z][A-Z0-9]+)(?:{_MODIFIER_WORDS})")
 
 
 #: the noun-class prefix a Bantu language's name may carry: "chiShona", "isiZulu", "kiSwahili"
@@ -1572,11 +1577,7 @@ def _bare_word(token: str) -> str:
 
 
 #: a hyphenated suffix that makes a name a modifier ("CheXbert-based"), unlike "Top-k"
-_MODIFIER_SUFFIX = re.compile(
-    r"(?<=\w)-(?:based|style|like|type|typed|driven|guided|aware|free|specific|level|wise|agnostic|"
-    r"inspired|activated|domain|consistent|optimal|complete|completeness|related|oriented|enabled|"
-    r"powered|centric|friendly)$"
-)
+_MODIFIER_SUFFIX = re.compile(rf"(?<=\w)-(?:{_MODIFIER_WORDS})$")
 _CAPITALISED_TOKEN = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'\-]*(?![\w\-/])")
 
 
