@@ -2107,7 +2107,7 @@ _EVALUATE_WORDS = (
 )  # fmt: skip
 _COMPARE_WORDS = (
     "outperform", "surpass", "exceed", "match", "rival", "ahead of", "dominat", "approaching", "close to", "within", "superior", "compar", "than", "versus", "vs",
-    "trail", "lag", "short of", "the gap", "doubl", "tripl", "halv", "competitive", "par with", "improves on", "improved on", "improving on",
+    "trail", "lag", "short of", "the gap", "doubl", "tripl", "halv", "compet", "par with", "improves on", "improved on", "improving on",
     "improve on", "improves upon", "improved upon", "improving upon", "improve upon",
     "over", "beat", "relative to", "baseline", "against", "above", "below", "behind",
 )  # fmt: skip
@@ -2348,18 +2348,11 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
     if "vs." in before[-80:].lower():  # "vs." followed by a letter is the one keyword that holds a stop
         if _COMPARE.search(before[-80:]):
             return "compares_with"
-    # the whole clause: every pattern ends within 60 characters of its end, but the word of gain
-    # before "over" may stand further back ("gains of self-attention based models over X")
-    # ("compared ... to X" may stand 160 characters back)
+    # the whole clause (140 characters at most): a pattern's first word may stand far back
+    # ("compared ... to X", "superior generalization on hard splits to X", "gains of
+    # self-attention based models over X")
     elif (
-        # ("competes ... with X" may stand 95 characters back)
-        (
-            _has(lower, 80, _COMPARE_WORDS)
-            or "compar" in lower[-180:]
-            or "compet" in lower[-120:]
-            # ("doubles the success rate of X" may stand 90 characters back)
-            or _has(lower, 120, ("the gap", "doubl", "tripl", "halv"))
-        )
+        _has(lower, 140, _COMPARE_WORDS)
         and (compared := _COMPARE.search(clause))
         and not subject_after_comparison(before, after)
     ):
