@@ -370,10 +370,12 @@ def _watch_and_build(options: dict) -> None:
 
 def _warm_local_pipeline(catalogue: list[Path], spacy_model: str | None) -> None:
     """Build the pipeline a small rebuild runs in this process (see :func:`kg.engines.open_engine`)
-    now, if an unchanged first build did not need it."""
+    now, if an unchanged first build did not need it, and import the output writers."""
+    from kg.api import preload_writers
     from kg.engines import PipelineSettings, pipeline_for, ready_pipeline
 
     ready_pipeline(pipeline_for(PipelineSettings.of(catalogue, spacy_model)))
+    preload_writers()
 
 
 def _build_once(

@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -178,3 +179,24 @@ def test_ctrl_c_during_a_rebuild_stops_the_watch_and_keeps_the_last_outputs(tmp_
         if process.poll() is None:
             process.kill()
     assert (out / "papers.jsonl").read_bytes() == before  # the interrupted rebuild wrote nothing
+
+
+def test_after_the_watch_warm_up_a_rebuild_imports_no_more_of_kg(tmp_path):
+    """The warm-up imports every module a build's write needs, so a watch's first rebuild
+    does not pay for them; checked in a fresh interpreter, with the cache as kg build uses it."""
+    papers = tmp_path / "papers.jsonl"
+    _write_jsonl(papers, [_paper(n, "We fine-tune BERT with LoRA and evaluate on GSM8K.") for n in range(3)])
+    script = f"""
+import sys
+import kg
+from kg.api import preload_writers
+result = kg.build([{str(papers)!r}], cache={str(tmp_path / "out" / ".kg-cache.sqlite")!r})
+preload_writers()
+before = set(sys.modules)
+result.write({str(tmp_path / "out")!r}, skipped=True)
+print(sorted(name for name in set(sys.modules) - before if name.startswith("kg")))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "graph.ttl").exists()
+    assert done.stdout.strip() == "[]"
