@@ -2076,6 +2076,32 @@ def test_setting_terms(text, expected):
             },
             {"ZorbVec", "CIFAR-10", "PPO", "GRPO"},
         ),
+        # acronyms of a field nobody spells out, a maximum a posteriori MAP, a word run into a
+        # stray capital, a bare evaluation workshop and an adjective's "prior" are no names;
+        # terms headed by a person's name and a filter, a prior or a pyramid are
+        (
+            "Filters\n\nIt serves SLA and ESL research, uses MAP LP relaxations, Rao-Blackwellised particle "
+            "filters, the Bloomier filter, Dirichlet priors, a Laplacian pyramid and a Gaussian prior in "
+            "the regimeN of few samples (a regime of its own), and entered SemEval-2013, the 7th "
+            "International Workshop on Semantic Evaluation.",
+            {
+                "SLA",
+                "ESL",
+                "MAP",
+                "regimeN",
+                "SemEval-2013",
+                "International Workshop on Semantic Evaluation",
+                "Gaussian prior",
+            },
+            {
+                "Rao-Blackwellised particle filters",
+                "Bloomier filter",
+                "Dirichlet priors",
+                "Laplacian pyramid",
+            },
+        ),
+        # a MAP with a value is the score
+        ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],
 )
 def test_which_forms_are_names(nlp, text, absent, present):
@@ -3804,6 +3830,12 @@ def test_a_title_task_is_worked_on_and_a_result_metric_used(nlp, title, abstract
 def test_the_words_around_a_name_give_its_role(nlp, abstract, name, relation):
     found = entities(nlp, "A title", abstract)
     assert found[name].relation == relation, found[name]
+
+
+def test_a_shared_task_stays_a_benchmark_whatever_the_title_calls_the_system(nlp):
+    title = "ZorbTeam at SemEval-2017 Task 4: A GRU-SVM Model for Sentiment Classification"
+    found = entities(nlp, title, "We describe our system for SemEval-2017 Task 4 and its data.")
+    assert found["SemEval-2017 Task 4"].type == "Benchmark", found
 
 
 def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):

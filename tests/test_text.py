@@ -76,6 +76,18 @@ def test_unicode_text_and_non_latin_scripts_pass_through():
     assert strip_invisible(text) == text
 
 
+@pytest.mark.parametrize(
+    ("pdf_text", "clean"),
+    [
+        ("Na\u0131\u0308ve Bayes", "Na\u00efve Bayes"),  # dotless i + combining diaeresis
+        ("Jim\u0131\u0301nez", "Jim\u00ednez"),  # + combining acute
+        ("K\u0131z\u0131lay", "K\u0131z\u0131lay"),  # a Turkish dotless i without an accent stays
+    ],
+)
+def test_a_pdf_dotless_i_with_an_accent_becomes_the_accented_letter(pdf_text, clean):
+    assert tidy(pdf_text) == clean
+
+
 def test_latex_passes_text_without_commands_unchanged():
     for text in ["plain", "5% of {x}", "a ~ b", "x_1 and y^2 and $5"]:
         assert latex_to_text(text) is text

@@ -41,6 +41,7 @@ from kg.nlp.cues import (
     NON_ML_ACRONYMS,
     ORGANISATIONS,
     SCORE_VERB_NEXT,
+    SHARED_TASK,
     VENUES,
     appositive_kind,
     kind_lists,
@@ -2398,6 +2399,14 @@ _OTHER_SENSE_AFTER = re.compile(
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|our|both|this|these|[\w\-.]+['’]s)\b", re.I)
 
 
+#: what a maximum a posteriori "MAP" is said of, unlike the score "a MAP of 41.2"
+_MAP_ESTIMATE_AFTER = re.compile(
+    r"[\s\-]+(?:LP|inference|estimat\w*|decoding|assignments?|solutions?|problems?|quer(?:y|ies)|"
+    r"configurations?|objectives?|rules?|classifiers?|predictions?|solvers?|states?|label\w*|"
+    r"hypothes[ie]s|adaptation|training|learning|polic(?:y|ies)|parameters?|points?|relaxations?)\b"
+)
+
+
 def _other_sense(text: str, start: int, end: int) -> bool:
     """Whether a metric word (or "boosting") means something else where it stands.
 
@@ -2419,6 +2428,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
 
     "Boosting" names the ensemble method unless an object follows it, as it follows the verb:
 
+    >>> text = "MAP LP relaxations and MAP estimates give a MAP of 41.2 and a higher MAP."
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("MAP", text)]
+    [True, True, False, False]
     >>> texts = ["its sensitivity to noise", "a sensitivity of 0.91", "sensitivity and specificity"]
     >>> [_other_sense(t, t.index("sensitivity"), t.index("sensitivity") + 11) for t in texts]
     [True, False, False]
@@ -2426,6 +2438,8 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [False, True, True]
     """
+    if text[start:end] == "MAP":  # maximum a posteriori, before what it estimates: "MAP LP relaxations"
+        return _MAP_ESTIMATE_AFTER.match(text, end) is not None
     word = text[start:end].lower()
     if word == "boosting":  # the verb, with its object after it: "boosting OpenVLA's success rate"
         return _OBJECT_AFTER.match(text, end) is not None
@@ -2605,6 +2619,12 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 #: shapes no name has: a person-and-machine pair ("Human-AI loop"), a field of a record in
 #: pseudo-code ("Tc.left"), a proceedings series ("JMLR: W&CP")
 _NO_NAME_SHAPE = re.compile(r"Human-[A-Z][\w]*|[A-Za-z]{1,3}\.[a-z]{1,10}|W&CP")
+#: a lower-case word run into a stray capital, from a PDF's lost space or a symbol: "regimeN"
+_WORD_AND_CAPITAL = re.compile(r"([a-z]{4,})[A-Z]")
+#: a field of study after an acronym nobody spells out: "applicable to SLA and ESL research"
+_FIELD_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[A-Z][\w\-]*)?\s+(?:research(?:ers)?|communit(?:y|ies)|literature|practitioners)\b"
+)
 #: what "top-1" or "top-k" selects when it is no accuracy ("top-1 routing", "top-k sampling"),
 #: and a measure used to filter data ("perplexity filtering")
 _NOT_A_SCORE_AFTER = re.compile(
@@ -2668,6 +2688,16 @@ def _build_entity(
     if entry is None and all(_NO_NAME_SHAPE.fullmatch(m.text) for m in group):
         return None  # "Human-AI", "Tc.left", "W&CP": a field, code, a venue (a language pair stays:
         # SciERC's gold keeps "German-English" as data)
+    if (
+        entry is None
+        and all(m.text.isupper() and _FIELD_AFTER.match(text, m.end) for m in group)
+        and not any("abbreviation" in m.rules for m in group)
+    ):
+        return None  # "SLA and ESL research": a field, spelled out nowhere, not a method
+    if entry is None and all(
+        (glued := _WORD_AND_CAPITAL.fullmatch(m.text)) and word_count(text, glued.group(1)) for m in group
+    ):
+        return None  # "in the regimeN of few samples" where "regime" is a word of the paper (not "zorbS")
     if entry is None and all("→" in m.text for m in group):
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):
@@ -2727,6 +2757,9 @@ def _build_entity(
         typed_by = "context" if cue_types else "name" if shape_type else None
         if shape_type and cue_types and shape_type in {"Benchmark", "Model"}:
             type_ = shape_type if cue_types.get(shape_type) or not cue_types else type_
+        if SHARED_TASK.match(name):
+            # "YNUDLG at SemEval-2017 Task 4: A GRU-SVM Model": the task, whatever the title says
+            type_, typed_by = "Benchmark", "name"
         if _PARAMETER_COUNT.search(name) and "Dataset" not in cue_types:
             type_, typed_by = "Model", "size"  # "VeriThinker-7B": a size in parameters names a model
         found = find_parent(name, catalogue) or _qualified_acronym(group, catalogue)

@@ -313,6 +313,7 @@ VENUES = frozenset(
         "VISAPP",
         "MICCAI",
         "ISBI",
+        "SemEval",  # the workshop; its shared tasks ("SemEval-2019 Task 6") are named whole
     ]
 )
 
@@ -662,7 +663,14 @@ GENERIC_WORDS = frozenset(
     ]
 )
 
+#: a shared task of an evaluation series, by its name: "SemEval-2019 Task 6", "WMT 2014 Task 1"
+SHARED_TASK = re.compile(
+    r"^(?:SemEval|WMT|CoNLL|BioNLP|TREC|CLEF|NTCIR|IWSLT|GermEval|IberLEF|DSTC|SMM4H|WNUT)\b.*"
+    r"\b(?:[Tt]ask|Track)\s*\d"
+)
+
 _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (SHARED_TASK, "Benchmark"),
     # a measure at a cut-off or threshold: "Acc@0.5IoU", "R@1", "Recall@K"
     (re.compile(r"\w@(?:\d|[kKnN]\b)"), "Metric"),
     (

@@ -2344,7 +2344,7 @@ _TERM_HEAD_NOUNS = (
     r"regression|divergence|distance|transform|complexity|values?|decision process(?:es)?|tree search|"
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
     r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?|"
-    r"clustering|convolutions?|free energ(?:y|ies)|cuts?))\b"
+    r"clustering|convolutions?|free energ(?:y|ies)|cuts?|filters?|priors?|samplers?|pyramids?))\b"
 )
 _TERM_HEAD = re.compile(
     r"[ -]((?:(?!(?:to|of|the|and|or|for|in|on|with|by|a|an|is|are|was|were|that|which|as|at|from|"
@@ -2356,6 +2356,9 @@ _TERM_HEAD_NEXT = re.compile(r"[ -](" + _TERM_HEAD_NOUNS)
 #: "Mahalanobis" and "Gibbs" are names
 _PLURAL_WORD = re.compile(r"(?!Gibbs\b)[A-Z][a-z]*[b-df-hj-np-rtv-z]s")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
+#: names turned adjectives, which with a head below say what kind a thing is
+_ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian", "Boolean", "Cartesian"])
+_KIND_HEAD = re.compile(r"(?:filters?|priors?|samplers?|pyramids?)$")
 _EPONYM = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])")
 
 
@@ -2397,6 +2400,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     >>> text = "It uses Hebbian learning, the Rademacher complexity and the Kullback-Leibler divergence."
     >>> [p.text for p in eponym_terms(text)]
     ['Hebbian learning', 'Rademacher complexity', 'Kullback-Leibler divergence']
+    >>> [p.text for p in eponym_terms("It uses a Bloomier filter, Dirichlet priors and a Gaussian prior.")]
+    ['Bloomier filter', 'Dirichlet priors']
     >>> eponym_terms("Models like Chronos tokenize values.")
     []
     >>> eponym_terms("We found Transformers implement gradient descent.")
@@ -2419,6 +2424,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
         plural = _PLURAL_WORD.fullmatch(match.group(0)) is not None
         head = (_TERM_HEAD_NEXT if plural else _TERM_HEAD).match(text, match.end())
+        if head and match.group(0) in _ADJECTIVE_EPONYMS and _KIND_HEAD.search(head.group(0)):
+            continue  # "a Gaussian prior", "Bayesian filters": a kind of thing, not one named thing
         if head:
             out.append(Piece(text[match.start() : head.end()], match.start(), head.end()))
     return out

@@ -60,6 +60,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ODD_CODES = sorted({c for c in _DROPPED if c not in (9, 10)} | (_WHITESPACE_CONTROLS - {9, 10, 13}))
 _ODD = re.compile("[" + "".join(re.escape(chr(c)) for c in _ODD_CODES) + "\ud800-\udfff]")
 _ASCII_CONTROLS = bytes(c for c in _ODD_CODES if c < 0x80)
+_DOTLESS_I_ACCENT = re.compile("\u0131([\u0300-\u036f])")
 
 
 def strip_invisible(text: str) -> str:
@@ -85,6 +86,8 @@ def strip_invisible(text: str) -> str:
     # Unicode hyphens: "Chain\u2010of\u2010Thought" is Chain-of-Thought to the catalogue
     if "\u2010" in out or "\u2011" in out:
         out = out.replace("\u2010", "-").replace("\u2011", "-")
+    if "\u0131" in out:  # a PDF's dotless i and accent, from TeX's \"{\i}: "Na\u0131\u0308ve" is "Naïve"
+        out = _DOTLESS_I_ACCENT.sub(r"i\1", out)
     return out if unicodedata.is_normalized("NFC", out) else unicodedata.normalize("NFC", out)
 
 
