@@ -570,7 +570,15 @@ ORGANISATIONS = frozenset(
         "K80",
         "A6000",
         "A40",
+        "A10",
+        "A10G",
+        "L4",
+        "L40",
         "L40S",
+        "T4",
+        "Jetson",
+        "AGX",
+        "Orin",
         "RTX",
         "TPUv2",
         "TPUv3",
@@ -663,11 +671,13 @@ GENERIC_WORDS = frozenset(
     ]
 )
 
-#: a shared task of an evaluation series, by its name: "SemEval-2019 Task 6", "WMT 2014 Task 1"
-SHARED_TASK = re.compile(
-    r"^(?:SemEval|WMT|CoNLL|BioNLP|TREC|CLEF|NTCIR|IWSLT|GermEval|IberLEF|DSTC|SMM4H|WNUT)\b.*"
-    r"\b(?:[Tt]ask|Track)\s*\d"
+#: evaluation series whose shared tasks are named by number: "SemEval-2019 Task 6", "n2c2 2018 Track 2"
+SHARED_TASK_SERIES = (
+    r"(?:SemEval|WMT|CoNLL|BioNLP|TREC|CLEF|NTCIR|IWSLT|GermEval|IberLEF|DSTC|SMM4H|WNUT|n2c2|i2b2|"
+    r"BioCreative|MEDIQA|CheckThat)"
 )
+#: a shared task of an evaluation series, by its name
+SHARED_TASK = re.compile(rf"^{SHARED_TASK_SERIES}\b.*\b(?:[Tt]ask|Track)\s*\d")
 
 _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (SHARED_TASK, "Benchmark"),

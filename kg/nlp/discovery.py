@@ -23,7 +23,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from kg.nlp.abbreviations import Piece
-from kg.nlp.cues import GENERIC_ACRONYMS, GENERIC_WORDS, ORGANISATIONS, UNITS, appositive_kind
+from kg.nlp.cues import (
+    GENERIC_ACRONYMS,
+    GENERIC_WORDS,
+    ORGANISATIONS,
+    SHARED_TASK_SERIES,
+    UNITS,
+    appositive_kind,
+)
 from kg.nlp.gazetteer import (
     FUNCTION_WORDS,
     ORGANISATION_WORDS,
@@ -1221,8 +1228,12 @@ SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
 #: (a bare number with two decimals is a score, not a version: "FID 1.51")
 _VERSION = re.compile(r"[vV]\d+(?:\.\d+)*|[1-9]\d?(?:\.\d)?|(?:19|20)\d\d")
 _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
-#: a class count, a size letter or a size glued to a name by a hyphen: "-459", "-T", "-XL", "-8B"
-_GLUED_VARIANT = re.compile(r"-(?:\d{2,4}|[TSBLHG]|XL|XXL|\d+(?:\.\d+)?[BM])(?![\w\-])")
+#: a class count, a size letter, a size or a size word glued to a name by a hyphen: "-459", "-T",
+#: "-XL", "-8B", "-Base" ("Chronos-Bolt-Base")
+_GLUED_VARIANT = re.compile(
+    r"-(?:\d{2,4}|[TSBLHG]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|large|small|tiny|mini|medium|huge|giant)|Instruct)"
+    r"(?![\w\-])"
+)
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
 
 
@@ -1236,10 +1247,10 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))]
     ...  for n in ("LLaMA", "GPT-3.5", "AlpacaEval", "Mistral")]
     ['LLaMA 3 8B Instruct', 'GPT-3.5 Turbo', 'AlpacaEval 2.0', 'Mistral']
-    >>> text = "It beats Grounding DINO-T on Pascal Context-459."
+    >>> text = "It beats Grounding DINO-T on Pascal Context-459 and improves over Chronos-Bolt-Base."
     >>> grown = lambda n: text[text.index(n) : extend_name(text, text.index(n) + len(n))]
-    >>> [grown(n) for n in ("Grounding DINO", "Pascal Context")]
-    ['Grounding DINO-T', 'Pascal Context-459']
+    >>> [grown(n) for n in ("Grounding DINO", "Pascal Context", "Chronos-Bolt")]
+    ['Grounding DINO-T', 'Pascal Context-459', 'Chronos-Bolt-Base']
     >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
     ['FID', 'UD v2.12', 'MeshAnything V2']
@@ -2378,7 +2389,7 @@ def _name_word_before(word: str) -> bool:
 
 #: a shared task of an evaluation series, by year and number: "SemEval-2019 Task 6", "WMT'14 Task 1"
 _SHARED_TASK_NAME = re.compile(
-    r"(?<![\w\-])(?:SemEval|WMT|CoNLL|BioNLP|TREC|CLEF|NTCIR|IWSLT|GermEval|IberLEF|DSTC|SMM4H|WNUT)"
+    rf"(?<![\w\-]){SHARED_TASK_SERIES}"
     r"(?:[- ]?'?\d{2}|[- ]?\d{4})?[- ](?:Shared\s+)?(?:Task|task|Track)\s*\d{1,2}[A-Za-z]?(?!\w)"
 )
 
@@ -2388,6 +2399,8 @@ def shared_task_names(text: str) -> list[Piece]:
 
     >>> [p.text for p in shared_task_names("Our system for SemEval-2019 Task 6 and WMT 2014 Task 1.")]
     ['SemEval-2019 Task 6', 'WMT 2014 Task 1']
+    >>> [p.text for p in shared_task_names("medications from the n2c2 2018 Track 2 corpus")]
+    ['n2c2 2018 Track 2']
     """
     return [Piece(m.group(0), m.start(), m.end()) for m in _SHARED_TASK_NAME.finditer(text)]
 
