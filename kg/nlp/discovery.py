@@ -1226,7 +1226,9 @@ VARIANT_TITLE_WORDS = frozenset(
 #: a size in parameters or examples: "7B", "1.5B", "8x7B", "200K"
 SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[BMKT]")
 #: (a bare number with two decimals is a score, not a version: "FID 1.51")
-_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*|[1-9]\d?(?:\.\d)?|(?:19|20)\d\d")
+#: a version after a name: "v2.12", "3", "1.5", "11", "17.0", "2024" (not a score: "InfographicVQA
+#: 72.8 ANLS", "BLEU 33.8")
+_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*|[1-9](?:\.\d)?|[1-9]\d(?:\.0)?|(?:19|20)\d\d")
 _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 #: a class count, a size letter, a size or a size word glued to a name by a hyphen: "-459", "-T",
 #: "-XL", "-8B", "-Base" ("Chronos-Bolt-Base")
@@ -1251,6 +1253,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     >>> grown = lambda n: text[text.index(n) : extend_name(text, text.index(n) + len(n))]
     >>> [grown(n) for n in ("Grounding DINO", "Pascal Context", "Chronos-Bolt")]
     ['Grounding DINO-T', 'Pascal Context-459', 'Chronos-Bolt-Base']
+    >>> extend_name("on InfographicVQA 72.8 ANLS", 16), extend_name("Common Voice 17.0 and", 12)
+    (16, 17)
     >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
     ['FID', 'UD v2.12', 'MeshAnything V2']
