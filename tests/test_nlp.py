@@ -2811,6 +2811,14 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("In the ZorbWorld and TEACh environments, it fails less.", "ZorbWorld", None, "evaluates_on"),
         # the second of two names after a colon, the first described, is proposed too
         ("We propose two metrics: ZorbA, a graded score, and ZorbB, which sums.", "ZorbB", None, "proposes"),
+        # the paper's proposal as "it", doing something: its benchmarks are evaluated on
+        (
+            "We propose ZorbGround. It transfers to grounding on RefCOCO and RefCOCO+.",
+            "RefCOCO",
+            None,
+            "evaluates_on",
+        ),
+        ("We propose ZorbGround. It is known that RefCOCO is hard.", "RefCOCO", None, "mentions"),
         # an item of three words in a list that opens a sentence
         (
             "On MS MARCO Document, TREC DL 2019 and ZorbDocs, it wins.",

@@ -946,6 +946,12 @@ def assemble_entities(
 
 #: a sentence of the paper's own work: "we", "our", "us", its ablations, a result in numbers
 _OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Aa]blations?)\b|\d(?:\.\d+)?\s*(?:%|points?\b|pp\b|×|x\b)")
+#: a sentence whose subject is "it" doing something: "It transfers to ...", "Moreover, it scales to"
+_IT_DOES = re.compile(
+    r"\s*(?:(?:Moreover|Furthermore|Further|Finally|Additionally|In addition|Notably),\s+it|It)\s+"
+    r"(?:also\s+|further\s+|consistently\s+|even\s+)?"
+    r"(?!(?:is|was|has|does|remains|seems|appears|follows|means|turns|holds|becomes|requires|needs)\b)[a-z]{3,}s\b"
+)
 #: a sentence about others' work, a contrast or a denial
 _NOT_OWN_WORK = re.compile(
     r"\b(?:[Uu]nlike|[Ii]n\s+contrast|[Ww]hereas|[Pp]rior|[Pp]revious(?:ly)?|[Ee]xisting|[Rr]ecent(?:ly)?|"
@@ -970,6 +976,11 @@ def own_work_mentions(text: str, title_end: int, entities: list[ExtractedEntity]
     >>> x = ExtractedEntity("Zorb-7B", "Model", ["Zorb-7B"], [ev], relation="mentions")
     >>> [e.relation for e in own_work_mentions("Title\n\nWe then ask Zorb-7B to grade it.", 5, [x])]
     ['uses']
+
+    A sentence of the paper's proposal as "it", doing something, is its own work too:
+
+    >>> [bool(_IT_DOES.match(s)) for s in ("It transfers to X.", "Moreover, it scales to Y.", "It is known.")]
+    [True, True, False]
     """
     own_names = [m for e in entities if e.proposed for m in e.mentions]
     out = []
@@ -982,7 +993,13 @@ def own_work_mentions(text: str, title_end: int, entities: list[ExtractedEntity]
             ev._replace(relation=kind)
             if ev.start > title_end
             and ev.relation == Relation.MENTIONS.value
-            and (_OWN_WORK.search(ev.sentence) or any(name in ev.sentence for name in own_names))
+            and (
+                _OWN_WORK.search(ev.sentence)
+                or any(name in ev.sentence for name in own_names)
+                # "It transfers to X on Y": the paper's own proposal doing something (not "It is
+                # well known that ...")
+                or (own_names and _IT_DOES.match(ev.sentence) is not None)
+            )
             and not _NOT_OWN_WORK.search(ev.sentence)
             # a task that qualifies a method or data noun: "a dependency parsing model"
             and not (entity.type == "Task" and _METHOD_NOUN_AFTER.match(text, ev.end))
