@@ -2811,6 +2811,9 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ("In the ZorbWorld and TEACh environments, it fails less.", "ZorbWorld", None, "evaluates_on"),
         # the second of two names after a colon, the first described, is proposed too
         ("We propose two metrics: ZorbA, a graded score, and ZorbB, which sums.", "ZorbB", None, "proposes"),
+        # existing work the paper itself evaluates is used; existing work it only describes is not
+        ("We also evaluate existing strategies, namely ZorbA and ZorbB.", "ZorbA", None, "uses"),
+        ("Existing strategies, namely ZorbA and ZorbB, fail on our data.", "ZorbA", None, "mentions"),
         # the paper's proposal as "it", doing something: its benchmarks are evaluated on
         (
             "We propose ZorbGround. It transfers to grounding on RefCOCO and RefCOCO+.",

@@ -965,6 +965,44 @@ _NOT_OWN_WORK = re.compile(
 )
 
 
+#: words of others' work that the paper itself evaluates: "We evaluate existing strategies, namely X"
+_OTHERS_WORK_WORDS = frozenset(
+    [
+        "existing",
+        "prior",
+        "previous",
+        "previously",
+        "recent",
+        "recently",
+        "popular",
+        "widely",
+        "state-of-the-art",
+    ]
+)
+#: the paper studying something as its object
+_WE_STUDY = re.compile(
+    r"\b[Ww]e\s+(?:also\s+|further\s+|then\s+|first\s+)?(?:evaluate|benchmark|study|analy[sz]e|test|examine|"
+    r"investigate|assess|probe|audit|revisit|re-evaluate|reproduce)\b"
+)
+
+
+def _not_own_work(sentence: str) -> bool:
+    """Whether ``sentence`` speaks of others' work, a contrast or a denial, and not of the paper
+    evaluating others' work as its object.
+
+    >>> _not_own_work("Existing strategies, namely X and Y, fail.")
+    True
+    >>> _not_own_work("We also evaluate existing strategies, namely X and Y.")
+    False
+    >>> _not_own_work("We evaluate X, which does not scale.")
+    True
+    """
+    found = [m.group(0).lower() for m in _NOT_OWN_WORK.finditer(sentence)]
+    if not found:
+        return False
+    return not (all(word in _OTHERS_WORK_WORDS for word in found) and _WE_STUDY.search(sentence))
+
+
 def own_work_mentions(text: str, title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
     r"""Give a name only mentioned, in an abstract sentence about the paper's own work ("we",
     "our", ablations, a result in numbers, or the paper's own name) with no word of
@@ -1000,7 +1038,7 @@ def own_work_mentions(text: str, title_end: int, entities: list[ExtractedEntity]
                 # well known that ...")
                 or (own_names and _IT_DOES.match(ev.sentence) is not None)
             )
-            and not _NOT_OWN_WORK.search(ev.sentence)
+            and not _not_own_work(ev.sentence)
             # a task that qualifies a method or data noun: "a dependency parsing model"
             and not (entity.type == "Task" and _METHOD_NOUN_AFTER.match(text, ev.end))
             else ev
