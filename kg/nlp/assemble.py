@@ -939,6 +939,7 @@ def assemble_entities(
     entities = shared_task_system(text[:title_end], entities)
     entities = own_result_subject(text, title_end, entities)
     entities = trained_by_us(entities)
+    entities = set_against_own(title_end, entities)
     entities = own_work_mentions(text, title_end, entities)
     entities = link_paper_variants(entities)
     return [e for e in entities if e.confidence >= min_confidence]
@@ -963,6 +964,63 @@ _NOT_OWN_WORK = re.compile(
     r"not|never|no\s+longer|cannot|report(?:s|ed)?\s+on)\b"
     r"|\((?:[^()]*\s)?(?:19|20)\d\d[a-z]?\)"
 )
+
+
+#: a contrast clause after the paper's own result: "ZorbKV keeps 97%, whereas X and Y retain 84%"
+_WHEREAS = re.compile(r",\s+(?:whereas|while)\s+")
+#: a score given for a name and set against another: "rises from 54% for X to 81% for ours",
+#: "drops by 0.8 points, versus 4.5 for X" (not "by 0.6% for X", a gain the method gives X)
+_SCORE_FOR_BEFORE = re.compile(
+    r"\b(?:from|versus|vs\.?|against|compared\s+(?:to|with))\s+\d[\d.,]*\s*(?:%|points?)?\s+for\s+(?:the\s+)?$"
+)
+
+
+def set_against_own(title_end: int, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Mark compared with a method or model only mentioned where a sentence sets its result
+    against the paper's own: in a "whereas"/"while" clause after the own name, or scored "for X"
+    beside a score for the own name.
+
+    >>> s = "ZorbKV keeps 97%, whereas SnapKV retains 84%."
+    >>> own = ExtractedEntity("ZorbKV", "Method", ["ZorbKV"], [], proposed=True, relation="proposes")
+    >>> ev = Evidence("SnapKV", 31, 37, s, 5, "mentions")
+    >>> snap = ExtractedEntity("SnapKV", "Method", ["SnapKV"], [ev], relation="mentions")
+    >>> [e.relation for e in set_against_own(3, [own, snap])]
+    ['proposes', 'compares_with']
+    """
+    own_names = [m for e in entities if e.proposed for m in e.mentions]
+    if not own_names:
+        return entities
+    out = []
+    for entity in entities:
+        mentioned = entity.relation == Relation.MENTIONS.value
+        if entity.proposed or entity.type not in ("Method", "Model") or not mentioned:
+            out.append(entity)
+            continue
+        evidence = [
+            ev._replace(relation=Relation.COMPARES_WITH.value)
+            if ev.start > title_end
+            and ev.relation == Relation.MENTIONS.value
+            and _set_against_own(ev, own_names)
+            else ev
+            for ev in entity.evidence
+        ]
+        if evidence != entity.evidence:
+            entity = replace(entity, evidence=evidence, relation=_strongest(evidence).value)
+        out.append(entity)
+    return out
+
+
+def _set_against_own(ev: Evidence, own_names: list[str]) -> bool:
+    at = ev.start - ev.sentence_start
+    before, after = ev.sentence[:at], ev.sentence[at + len(ev.text) :]
+    if _SCORE_FOR_BEFORE.search(before):
+        return any(name in before or name in after for name in own_names)
+    contrast = _WHEREAS.search(before)
+    return (
+        contrast is not None
+        and any(name in before[: contrast.start()] for name in own_names)
+        and re.search(r"\d", after) is not None
+    )
 
 
 #: words of others' work that the paper itself evaluates: "We evaluate existing strategies, namely X"
@@ -2674,6 +2732,12 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 #: shapes no name has: a person-and-machine pair ("Human-AI loop"), a field of a record in
 #: pseudo-code ("Tc.left"), a proceedings series ("JMLR: W&CP")
 _NO_NAME_SHAPE = re.compile(r"Human-[A-Z][\w]*|[A-Za-z]{1,3}\.[a-z]{1,10}|W&CP")
+#: the other labels of named-entity recognition, near a "PER" that is one of them
+_NER_LABEL_NEAR = re.compile(r"\b(?:LOC|ORG|MISC)\b")
+#: a licence named after a model: "the Llama 3.1 Community License"
+_LICENCE_AFTER = re.compile(r"\s+(?:Community\s+|Research\s+|Open\s+)?Licen[cs]e\b")
+#: a possessive before a product's capitalised name: "Perplexity's Sonar"
+_MAKER_OF_AFTER = re.compile(r"['’]s\s+[A-Z]")
 #: a lower-case word run into a stray capital, from a PDF's lost space or a symbol: "regimeN"
 _WORD_AND_CAPITAL = re.compile(r"([a-z]{4,})[A-Z]")
 #: a field of study after an acronym nobody spells out: "applicable to SLA and ESL research"
@@ -2728,6 +2792,8 @@ def _build_entity(
     ambiguous = bool(entry_sets) and len(entry_sets[0]) > 1
     if entry is None and all(_is_generic(m.text) or _plural_acronym(m.text) for m in group):
         return None  # "LLMs", or a plural acronym no catalogue knows ("LMRMs"): a class of things
+    if all(m.text == "PER" and _NER_LABEL_NEAR.search(text, max(0, m.start - 20), m.end + 20) for m in group):
+        return None  # "PER, LOC, ORG": an entity label, though PER also names two catalogue entries
     if entry is None and all("unsettled" in m.rules for m in group):
         return None  # an ambiguous catalogue form nothing in the paper settles
     if entry is None and all(_HARDWARE_AFTER.match(text, m.end) for m in group):
@@ -2757,6 +2823,11 @@ def _build_entity(
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):
         return None  # "Qwen/Qwen2.5-7B-Instruct": the owner of a model hub id, not a model
+    if all(_LICENCE_AFTER.match(text, m.end) for m in group):
+        return None  # "under the Llama 3.1 Community License": a licence, not the model
+    metric = entry is not None and entry.type == "Metric"
+    if metric and all(_MAKER_OF_AFTER.match(text, m.end) for m in group):
+        return None  # "Perplexity's Sonar Deep Research": a company's possessive, not the metric
     if entry is not None and entry.type == "Model" and all(text.startswith(" problem", m.end) for m in group):
         return None  # "the Janus problem": a failure named after a two-faced god, not the model
     evidence: list[Evidence] = []

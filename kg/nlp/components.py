@@ -512,8 +512,10 @@ class NameDiscoverer:
         found += [(p, "cue") for p in introduced_phrases(text, title_end)]
         found += [(head, "title") for head in title_names(text[:title_end], text[title_end:])]
         found += [(piece, "title") for piece in whole_title_names(text, title_end)]
-        known = [(span.start_char, span.end_char) for span in doc.spans.get("kg_catalogue", ())]
-        found += [(piece, "title") for piece in title_method_names(text, title_end, known)]
+        hits = doc.spans.get("kg_catalogue", ())
+        known = [(span.start_char, span.end_char) for span in hits]
+        models = [(span.start_char, span.end_char) for span in hits if span.label_ == "Model"]
+        found += [(piece, "title") for piece in title_method_names(text, title_end, known, models)]
         for rule in ("title", "called", "cue"):
             # (a title's name of one hyphenated word too, which shapes do not always find:
             # "Wan-Edit attaches")

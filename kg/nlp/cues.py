@@ -130,6 +130,12 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "CSV",
         "KG",
         "KGs",
+        # the entity labels of named-entity recognition (PER is a catalogue acronym too: see
+        # kg.nlp.assemble)
+        "LOC",
+        "ORG",
+        "MISC",
+        "UTF-8",
         "XAI",
         "VR",
         "XR",
@@ -411,6 +417,10 @@ ORGANISATIONS = frozenset(
         "Salesforce",
         "HuggingFace",
         "GitHub",
+        "GitLab",
+        "AI4Bharat",
+        "BigCode",
+        "LUMI",
         "arXiv",
         "OpenReview",
         "NeurIPS",
@@ -465,6 +475,11 @@ ORGANISATIONS = frozenset(
         "EACL",
         # software that runs the methods: named, but a tool, not a method, model or dataset
         "Matplotlib",
+        "ONNX",
+        "DataTrove",
+        "ScanCode",
+        "SimulEval",
+        "TRL",
         "Vega-Lite",
         "Plotly",
         "Seaborn",
@@ -2032,7 +2047,9 @@ _OVER = (
     r"(?:improv\w*|gains?|boost\w*|advantages?|better|superior\w*|favou?r(?:ed|ably|able)?|"
     r"prefer(?:s|red|able|ably|ring)?|"
     r"speed[\s\-]?ups?|wins?|margins?|increases?|reductions?|reduc(?:es|ed|ing)|points?|lifts?|edge|benefits?|"
-    r"outperform\w*)\b[^.;]{0,60}?\bover(?![\w\-])(?!\s+\d)"
+    r"outperform\w*|"
+    # a signed difference: "a CMOS of +0.32 over MaskGCT"
+    r"(?<=[+\u2212])\d[\d._,]*(?:\s*(?:%|points?|pp|dB))?)(?:\b|(?<=%))[^.;]{0,60}?\bover(?![\w\-])(?!\s+\d)"
 )
 #: the words that compare; "than", but not a quantity ("more than 10 benchmarks") nor "other than"
 _COMPARE_TERMS = (

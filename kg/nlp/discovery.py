@@ -373,7 +373,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         headings.insert(0, (colon, title_end))
     # spans whose letters are no names: formulas ("O(N^2)") and licences ("CC BY 4.0", "GPL-3.0")
     unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
-    if "CC" in text or "GPL" in text:
+    if "CC" in text or "GPL" in text or "Apache" in text or "ODC" in text:
         unnamed += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
     if (
         " to " in text or "→" in text or "->" in text or "split" in text
@@ -484,10 +484,12 @@ def _state_code(text: str, piece: Piece) -> bool:
     )
 
 
-#: Creative Commons and GNU licences: "CC BY 4.0", "CC BY-NC-SA", "CC0", "GPL-3.0", "AGPLv3"
+#: Creative Commons, GNU, Apache and open-data licences: "CC BY 4.0", "CC BY-NC-SA", "CC0",
+#: "GPL-3.0", "AGPLv3", "Apache-2.0", "ODC-By"
 _LICENCE = re.compile(
     r"\bCC(?:0|[- ]BY(?:[- ](?:SA|NC|ND))*(?:[- ]\d\.\d)?)(?![\w])"
     r"|\b(?:A|L)?GPL(?:[- ]?v?\d(?:\.\d)?)?(?![\w])"
+    r"|\bApache[- ]2\.0(?![\w])|\bODC[- ](?:By|BY|ODbL)(?![\w])"
 )
 
 
@@ -1060,12 +1062,18 @@ _PLAIN_TITLE_MODIFIERS = words_of(
 )
 
 
-def title_method_names(text: str, title_end: int, known: Sequence[tuple[int, int]] = ()) -> list[Piece]:
+def title_method_names(
+    text: str,
+    title_end: int,
+    known: Sequence[tuple[int, int]] = (),
+    known_models: Sequence[tuple[int, int]] = (),
+) -> list[Piece]:
     r"""The name a title (without a colon) ends on after "via", "with", "using", "through" or
     "by", when the abstract proposes something: the paper's own way of doing it ("Foundation Policies with
     Hilbert Representations"). Its last word must name a way of doing something (networks,
     regularization, sampling, ...: not "with Latent Variables"); a known name (a span of
-    ``known``, maybe after plain modifiers: "with Deep Graph Convolutional Networks"), plain
+    ``known``, maybe after plain modifiers: "with Deep Graph Convolutional Networks"), a known
+    model's part (a span of ``known_models`` and one word: "with Whisper Encoders"), plain
     modifiers alone ("via Deep Representations") and a function word are none.
 
     >>> text = "Length Generalization via Task Hinting\n\nWe propose task hinting, an auxiliary task."
@@ -1073,6 +1081,9 @@ def title_method_names(text: str, title_end: int, known: Sequence[tuple[int, int
     ['Task Hinting']
     >>> text = "Node Labels with Deep Graph Networks\n\nWe propose a loss."
     >>> title_method_names(text, 36, known=[(25, 36)])
+    []
+    >>> text = "Translation with Whisper Encoders\n\nWe propose a policy."
+    >>> title_method_names(text, 33, known_models=[(17, 24)])
     []
 
     A title that opens on such a name, alone or before what it is for, names it too:
@@ -1101,6 +1112,9 @@ def title_method_names(text: str, title_end: int, known: Sequence[tuple[int, int
             modifiers = text[start:known_start].split()
             if all(w.lower() in _PLAIN_TITLE_MODIFIERS for w in modifiers):
                 return []  # "with Deep Graph Convolutional Networks": a known name
+    for model_start, model_end in known_models:
+        if model_start == start and model_end < end and len(text[model_end:end].split()) == 1:
+            return []  # "with Whisper Encoders": a part of a known model
     return [Piece(match.group(1), start, end)]
 
 
