@@ -2136,6 +2136,15 @@ def test_setting_terms(text, expected):
             },
             set(),
         ),
+        # statistical tests and an algorithm named for a person are names; a known optimiser's
+        # "algorithm", a test split, complexity classes, a licence and libraries are not
+        (
+            "Tests\n\nWe assess with the Friedman test and a Nemenyi post-hoc test, sample with "
+            "Gillespie's algorithm, train with the Adam algorithm, score the Pile test set, place SSMs in "
+            "TC^0 below NC^1, and release BSD-3 code built on Stan, PyMC and BoTorch.",
+            {"Adam algorithm", "Pile test", "TC^0", "NC^1", "BSD-3", "Stan", "PyMC", "BoTorch"},
+            {"Friedman test", "Nemenyi post-hoc test", "Gillespie's algorithm", "Adam"},
+        ),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],

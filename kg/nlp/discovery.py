@@ -40,6 +40,7 @@ from kg.nlp.gazetteer import (
 )
 
 __all__ = [
+    "ADJECTIVE_EPONYMS",
     "NOT_NAMES",
     "SIZE",
     "VARIANT_TITLE_WORDS",
@@ -373,7 +374,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         headings.insert(0, (colon, title_end))
     # spans whose letters are no names: formulas ("O(N^2)") and licences ("CC BY 4.0", "GPL-3.0")
     unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
-    if "CC" in text or "GPL" in text or "Apache" in text or "ODC" in text:
+    if "CC" in text or "GPL" in text or "Apache" in text or "ODC" in text or "BSD" in text:
         unnamed += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
     if (
         " to " in text or "→" in text or "->" in text or "split" in text
@@ -489,7 +490,7 @@ def _state_code(text: str, piece: Piece) -> bool:
 _LICENCE = re.compile(
     r"\bCC(?:0|[- ]BY(?:[- ](?:SA|NC|ND))*(?:[- ]\d\.\d)?)(?![\w])"
     r"|\b(?:A|L)?GPL(?:[- ]?v?\d(?:\.\d)?)?(?![\w])"
-    r"|\bApache[- ]2\.0(?![\w])|\bODC[- ](?:By|BY|ODbL)(?![\w])"
+    r"|\bApache[- ]2\.0(?![\w])|\bODC[- ](?:By|BY|ODbL)(?![\w])|\bBSD[- ]\d(?:-Clause)?(?![\w])"
 )
 
 
@@ -2373,7 +2374,10 @@ _TERM_HEAD_NOUNS = (
     r"regression|divergence|distance|transform|complexity|values?|decision process(?:es)?|tree search|"
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
     r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?|"
-    r"clustering|convolutions?|free energ(?:y|ies)|cuts?|filters?|priors?|samplers?|pyramids?))\b"
+    r"clustering|convolutions?|free energ(?:y|ies)|cuts?|filters?|priors?|samplers?|pyramids?|algorithms?|"
+    # a statistical test, not a test split: "the Friedman test", "a Nemenyi post-hoc test" (not
+    # "the Pile test set")
+    r"tests?(?!\s+(?:sets?|splits?|data|suites?|accuracy|loss|error|time|cases?|examples?|samples?|images?)\b)))\b"
 )
 _TERM_HEAD = re.compile(
     r"[ -]((?:(?!(?:to|of|the|and|or|for|in|on|with|by|a|an|is|are|was|were|that|which|as|at|from|"
@@ -2386,7 +2390,10 @@ _TERM_HEAD_NEXT = re.compile(r"[ -](" + _TERM_HEAD_NOUNS)
 _PLURAL_WORD = re.compile(r"(?!Gibbs\b)[A-Z][a-z]*[b-df-hj-np-rtv-z]s")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
 #: names turned adjectives, which with a head below say what kind a thing is
-_ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian", "Boolean", "Cartesian"])
+ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian", "Boolean", "Cartesian"])
+#: an eponym that is surely a person's name: a possessive ("Gillespie's"; a hyphenated pair may
+#: be plain words: "Teacher-Student algorithms")
+_NAMED_FOR_PEOPLE = re.compile(r"['’]s$")
 _KIND_HEAD = re.compile(r"(?:filters?|priors?|samplers?|pyramids?)$")
 _EPONYM = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])")
 
@@ -2455,8 +2462,11 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
         plural = _PLURAL_WORD.fullmatch(match.group(0)) is not None
         head = (_TERM_HEAD_NEXT if plural else _TERM_HEAD).match(text, match.end())
-        if head and match.group(0) in _ADJECTIVE_EPONYMS and _KIND_HEAD.search(head.group(0)):
+        if head and match.group(0) in ADJECTIVE_EPONYMS and _KIND_HEAD.search(head.group(0)):
             continue  # "a Gaussian prior", "Bayesian filters": a kind of thing, not one named thing
+        algorithm = head is not None and head.group(0).rstrip("s").endswith("algorithm")
+        if algorithm and not _NAMED_FOR_PEOPLE.search(match.group(0)):
+            continue  # "the Adam algorithm" is Adam; "Gillespie's algorithm" is named
         if head:
             out.append(Piece(text[match.start() : head.end()], match.start(), head.end()))
     return out
