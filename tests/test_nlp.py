@@ -2147,6 +2147,14 @@ def test_setting_terms(text, expected):
             {"Adam algorithm", "Pile test", "TC^0", "NC^1", "BSD-3", "Stan", "PyMC", "BoTorch"},
             {"Friedman test", "Nemenyi post-hoc test", "Gillespie's algorithm", "Adam"},
         ),
+        # a phone's chip, video codecs and a university are no names; a matching named for its
+        # country is the Hungarian algorithm
+        (
+            "Chips\n\nWe run on the Qualcomm Snapdragon 8 Gen 3, stream H.264 and AV1 video, and assign "
+            "boxes with Hungarian matching at ETH.",
+            {"Gen 3", "Snapdragon", "H.264", "AV1", "ETH"},
+            {"Hungarian matching"},
+        ),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],

@@ -75,7 +75,12 @@ NON_ML_ACRONYMS = frozenset(
         "CT",
         "PET",
         "SPECT",
-        # file and media formats
+        # file and media formats, and video codecs
+        "H.264",
+        "H.265",
+        "HEVC",
+        "AV1",
+        "VP9",
         "JPEG",
         "PNG",
         "MPEG",
@@ -483,6 +488,8 @@ ORGANISATIONS = frozenset(
         "MMRotate",
         "FFmpeg",
         "GeForce",
+        "Snapdragon",
+        "ETH",
         "FAIR",
         "FLIR",
         "UNESCO",
