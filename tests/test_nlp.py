@@ -2155,6 +2155,12 @@ def test_setting_terms(text, expected):
             {"Gen 3", "Snapdragon", "H.264", "AV1", "ETH"},
             {"Hungarian matching"},
         ),
+        # Wikipedia as a corpus is data; a test named for a person in the possessive is a name
+        (
+            "Corpora\n\nWe mine Wikipedia and check gains with McNemar's test.",
+            set(),
+            {"Wikipedia", "McNemar's test"},
+        ),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],
@@ -2870,6 +2876,8 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             None,
             "uses",
         ),
+        # "a novel" as a book is no proposal
+        ("It is hard to answer from Wikipedia, a novel, or the Web.", "Wikipedia", None, "mentions"),
         # existing work the paper itself evaluates is used; existing work it only describes is not
         ("We also evaluate existing strategies, namely ZorbA and ZorbB.", "ZorbA", None, "uses"),
         ("Existing strategies, namely ZorbA and ZorbB, fail on our data.", "ZorbA", None, "mentions"),

@@ -454,7 +454,6 @@ ORGANISATIONS = frozenset(
         "YouTube",
         "Reddit",
         "Twitter",
-        "Wikipedia",
         "StackOverflow",
         "LinkedIn",
         "MTurk",
@@ -1473,7 +1472,8 @@ _MEASURED_IN_BEFORE = re.compile(r"\b(?:on|in|across|over|against|than|like|unli
 #: ", a comprehensive ...": the describing alternative of :data:`_PROPOSE_AFTER`
 _DESCRIBED_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*an?\s")
 #: ", a new ..." or ", a novel ...": new even after a preposition
-_NEW_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*an?\s+(?:new|novel)\b", re.I)
+#: ("a novel" as a book is no proposal: "QA from Wikipedia, a novel, or the Web")
+_NEW_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*an?\s+(?:new|novel(?!\s*[,.;)]|\s+(?:or|and)\s))\b", re.I)
 
 
 def called_before(before: str, after: str) -> bool:
@@ -1931,7 +1931,7 @@ _MADE_BY_US_AFTER = re.compile(
 #: a suffix that makes the name a modifier of what follows ("X-style adapters")
 _MODIFIER_AFTER = re.compile(r"-(?:based|style|like|inspired|type|driven|guided)\b", re.I)
 _PROPOSE_AFTER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:new|novel|simple|unified|general|scalable|large|"
+    r"^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:new|novel(?!\s*[,.;)]|\s+(?:or|and)\s)|simple|unified|general|scalable|large|"
     r"comprehensive|challenging|efficient|lightweight)\b(?!\s+(?:record|high|low|best)\b)"  # not "MNIST, a new record"
     r"|^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:which|that)\s+we\s+(?:propose|introduce)"
     # "X (our method) achieves", "X is a new mechanism that ..."

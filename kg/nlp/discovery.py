@@ -1484,7 +1484,6 @@ NOT_NAMES = frozenset(
         "Face",
         "HuggingFace",
         "Kaggle",
-        "Wikipedia",
     ]
 )
 _CAP_WORD = r"[A-Z][a-z][\w'\-]*(?:[\s-]+[A-Z][\w'\-]*){0,2}"
@@ -2395,7 +2394,9 @@ ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian",
 #: be plain words: "Teacher-Student algorithms")
 _NAMED_FOR_PEOPLE = re.compile(r"['’]s$")
 _KIND_HEAD = re.compile(r"(?:filters?|priors?|samplers?|pyramids?)$")
-_EPONYM = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])")
+_EPONYM = re.compile(
+    r"(?:(?<![\w\-/.@#])Mc[A-Z]|[A-Z](?<![\w\-/.@#][A-Z]))[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])"
+)
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "this", "these", "that", "our", "its", "their", "each", "all"])
