@@ -3953,6 +3953,8 @@ def test_the_team_system_of_a_shared_task_paper_is_its_own(nlp):
         ("Zorbic Multibranch Networks for Domain Adaptation", "We propose a network with branches.",
          "Zorbic Multibranch Networks"),
         ("Training Deep Zorbic Networks", "We propose an initialisation.", None),
+        # ... nor are describing words before a way of doing it ("Disentangled Attention")
+        ("Policy Transfer with Disentangled Attention", "We propose a transfer method.", None),
         # a proposal said as "a new ..." or "our method" counts too
         ("Robust Features via Multi-Zorb Information Bottleneck", "This leads to a new multi-view model.",
          "Multi-Zorb Information Bottleneck"),

@@ -1059,8 +1059,18 @@ def _named_opening(words: list[str]) -> bool:
 _PLAIN_TITLE_MODIFIERS = words_of(
     """deep neural large small scalable efficient simple fast robust generic general improved
     modern standard conventional classical vanilla pretrained pre-trained trained learned
-    adversarial generative bayesian graph"""
+    adversarial generative bayesian graph local global sparse dense structured disentangled
+    hierarchical latent implicit explicit contrastive recurrent convolutional residual"""
 )
+
+
+def _plain_title_modifier(word: str) -> bool:
+    """Whether a title's ``word`` only describes ("Local", "Deep"), naming nothing.
+
+    >>> [_plain_title_modifier(w) for w in ("Local", "Deep", "Hilbert", "Attention-Based")]
+    [True, True, False, False]
+    """
+    return word.lower() in _PLAIN_TITLE_MODIFIERS
 
 
 def title_method_names(
@@ -1104,14 +1114,14 @@ def title_method_names(
     words = match.group(1).split()
     if (
         words[-1].lower() not in _MEANS_HEADS
-        or all(w.lower() in _PLAIN_TITLE_MODIFIERS for w in words[:-1])
+        or all(_plain_title_modifier(w) for w in words[:-1])
         or any(w in FUNCTION_WORDS or is_never_a_name(w) for w in words)
     ):
         return []
     for known_start, known_end in known:
         if known_end == end and known_start >= start:
             modifiers = text[start:known_start].split()
-            if all(w.lower() in _PLAIN_TITLE_MODIFIERS for w in modifiers):
+            if all(_plain_title_modifier(w) for w in modifiers):
                 return []  # "with Deep Graph Convolutional Networks": a known name
     for model_start, model_end in known_models:
         if model_start == start and model_end < end and len(text[model_end:end].split()) == 1:
