@@ -2161,6 +2161,13 @@ def test_setting_terms(text, expected):
             set(),
             {"Wikipedia", "McNemar's test"},
         ),
+        # a curvature named for people, a kernel and a solver written with its order are names
+        (
+            "Curvature\n\nWe rewire by Ollivier-Ricci curvature, use the RBF kernel and sample with "
+            "DPM-Solver++(2M) on CIFAR-10.",
+            {"DPM"},
+            {"Ollivier-Ricci curvature", "RBF kernel", "DPM-Solver++(2M)"},
+        ),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],
