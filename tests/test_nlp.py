@@ -2168,6 +2168,13 @@ def test_setting_terms(text, expected):
             {"DPM"},
             {"Ollivier-Ricci curvature", "RBF kernel", "DPM-Solver++(2M)"},
         ),
+        # "Monte Carlo" before another noun qualifies it; alone or in a known compound it is a name
+        (
+            "Sampling\n\nIt handles Monte-Carlo policy evaluation, is superior to Monte Carlo in speed, and "
+            "uses Monte Carlo rollouts.",
+            {"Monte-Carlo"},
+            {"Monte Carlo", "Monte Carlo rollouts"},
+        ),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],

@@ -2734,6 +2734,11 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.(?:-[A-Z]\.)?\s$")
 _NO_NAME_SHAPE = re.compile(r"Human-[A-Z][\w]*|[A-Za-z]{1,3}\.[a-z]{1,10}|W&CP")
 #: the other labels of named-entity recognition, near a "PER" that is one of them
 _NER_LABEL_NEAR = re.compile(r"\b(?:LOC|ORG|MISC)\b")
+#: catalogue forms that mostly qualify another noun, which then names the thing
+_MODIFIER_FORMS = frozenset(["Monte Carlo", "Monte-Carlo"])
+_CONTENT_WORD_AFTER = re.compile(
+    r"[\s\-]+(?!(?:in|on|at|of|and|or|for|with|to|from|by|is|are|was|were|that|which|as|than)\b)[a-z]{3,}"
+)
 #: a licence named after a model: "the Llama 3.1 Community License"
 _LICENCE_AFTER = re.compile(r"\s+(?:Community\s+|Research\s+|Open\s+)?Licen[cs]e\b")
 #: a possessive before a product's capitalised name: "Perplexity's Sonar"
@@ -2786,6 +2791,10 @@ def _build_entity(
     title_end: int,
     catalogue: Catalogue,
 ) -> ExtractedEntity | None:
+    # "Monte-Carlo policy evaluation": a modifier of something else, which the whole names
+    group = [m for m in group if not (m.text in _MODIFIER_FORMS and _CONTENT_WORD_AFTER.match(text, m.end))]
+    if not group:
+        return None
     rules = frozenset().union(*(m.rules for m in group))
     entry_sets = [m.entries for m in group if m.entries]
     entry = entry_sets[0][0] if entry_sets else None

@@ -457,6 +457,7 @@ ORGANISATIONS = frozenset(
         "StackOverflow",
         "LinkedIn",
         "MTurk",
+        "AMT",
         "Facebook",
         "xAI",
         # societies, publishers, venues and journals
