@@ -1004,9 +1004,7 @@ def set_against_own(title_end: int, entities: list[ExtractedEntity]) -> list[Ext
             else ev
             for ev in entity.evidence
         ]
-        if evidence != entity.evidence:
-            entity = replace(entity, evidence=evidence, relation=_strongest(evidence).value)
-        out.append(entity)
+        out.append(_with_evidence(entity, evidence))
     return out
 
 
@@ -1102,9 +1100,7 @@ def own_work_mentions(text: str, title_end: int, entities: list[ExtractedEntity]
             else ev
             for ev in entity.evidence
         ]
-        if evidence != entity.evidence:
-            entity = replace(entity, evidence=evidence, relation=_strongest(evidence).value)
-        out.append(entity)
+        out.append(_with_evidence(entity, evidence))
     return out
 
 
@@ -1709,6 +1705,14 @@ def _opening_then_subjects(text: str, items: list[_Span]) -> bool:
 def _strongest(evidence: list[Evidence]) -> Relation:
     """The strongest relation among ``evidence``: an entity's relation to its paper."""
     return max((Relation(ev.relation) for ev in evidence), key=lambda r: r.strength)
+
+
+def _with_evidence(entity: ExtractedEntity, evidence: list[Evidence]) -> ExtractedEntity:
+    """``entity`` with ``evidence`` instead of its own (when it differs) and the relation the
+    strongest of it gives."""
+    if evidence == entity.evidence:
+        return entity
+    return replace(entity, evidence=evidence, relation=_strongest(evidence).value)
 
 
 _ON_BEFORE = re.compile(r"\s+(?:on|across)\s+(?:the\s+)?$")
