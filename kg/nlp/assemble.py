@@ -2743,6 +2743,21 @@ _MODIFIER_FORMS = frozenset(["Monte Carlo", "Monte-Carlo"])
 _CONTENT_WORD_AFTER = re.compile(
     r"[\s\-]+(?!(?:in|on|at|of|and|or|for|with|to|from|by|is|are|was|were|that|which|as|than)\b)[a-z]{3,}"
 )
+
+
+def _indexed_variable(form: str, text: str, end: int) -> bool:
+    """Whether ``form`` ("s1") is a letter with an index that the text goes on to count up.
+
+    >>> text = "the input s1, . . . , sk and states s1 and s2; we compare with s1 and LIMO"
+    >>> [_indexed_variable("s1", text, m.end()) for m in re.finditer("s1", text)]
+    [True, True, False]
+    """
+    if len(form) != 2 or not (form[0].islower() and form[1].isdigit()):
+        return False
+    counted = rf"[\s,.…]*(?:and|or|to)?[\s,.…]*{form[0]}(?:\d|[a-z])\b"
+    return re.match(counted, text[end : end + 20]) is not None
+
+
 #: a licence named after a model: "the Llama 3.1 Community License"
 _LICENCE_AFTER = re.compile(r"\s+(?:Community\s+|Research\s+|Open\s+)?Licen[cs]e\b")
 #: a possessive before a product's capitalised name: "Perplexity's Sonar"
@@ -2816,7 +2831,12 @@ def _build_entity(
     if (
         entry is not None
         and entry.type == "Metric"
-        and all(_NOT_A_SCORE_AFTER.match(text, m.end) for m in group)
+        and all(
+            (after := _NOT_A_SCORE_AFTER.match(text, m.end))
+            # (the predictions of a learned score are its scores: "UTMOS predictions")
+            and (not after.group(0).lower().endswith("predictions") or m.text.lower().startswith("top"))
+            for m in group
+        )
     ):
         return None  # "top-1 routing", "perplexity filtering": a choice or a part of training, not a score
     if entry is None and all(_NO_NAME_SHAPE.fullmatch(m.text) for m in group):
@@ -2836,6 +2856,8 @@ def _build_entity(
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):
         return None  # "Qwen/Qwen2.5-7B-Instruct": the owner of a model hub id, not a model
+    if all(_indexed_variable(m.text, text, m.end) for m in group):
+        return None  # "the input s1, . . . , sk", "states s1 and s2": a variable and its index
     if all(_LICENCE_AFTER.match(text, m.end) for m in group):
         return None  # "under the Llama 3.1 Community License": a licence, not the model
     metric = entry is not None and entry.type == "Metric"

@@ -135,6 +135,8 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "CSV",
         "KG",
         "KGs",
+        "GEMM",
+        "GEMMs",
         # the entity labels of named-entity recognition (PER is a catalogue acronym too: see
         # kg.nlp.assemble)
         "LOC",
@@ -483,6 +485,11 @@ ORGANISATIONS = frozenset(
         "EACL",
         # software that runs the methods: named, but a tool, not a method, model or dataset
         "Matplotlib",
+        "FuxiCTR",
+        "RecBole",
+        "LeRobot",
+        "BrowserGym",
+        "GFN2-xTB",
         "MMDetection",
         "Detectron2",
         "MMRotate",
