@@ -2186,6 +2186,12 @@ def test_setting_terms(text, expected):
             {"UTMOS", "s1", "PDBbind core set", "Vina score"},
         ),
         ("States\n\nThe states s1 and s2 of the chain differ.", {"s1"}, set()),
+        # vision-language-action models are a class of models, like LLMs: no entity
+        (
+            "Robots\n\nVision-Language-Action Models (VLAs) map images to actions; we fine-tune a VLA.",
+            {"Vision-Language-Action Models", "VLAs", "VLA"},
+            set(),
+        ),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],

@@ -658,6 +658,7 @@ _GENERIC_EXPANSIONS = {
     "SLM": ("small language model", "small scale language model"),
     "LM": ("language model",),
     "VLM": ("vision language model", "visual language model"),
+    "VLA": ("vision language action model", "vision language action"),
     "MLLM": ("multimodal large language model", "multi modal large language model"),
     "LVLM": ("large vision language model",),
     "LRM": ("large reasoning model",),

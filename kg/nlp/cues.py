@@ -174,6 +174,8 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "LMs",
         "VLM",
         "VLMs",
+        "VLA",
+        "VLAs",
         "MLLM",
         "MLLMs",
         "LVLM",
