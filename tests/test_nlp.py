@@ -2192,6 +2192,12 @@ def test_setting_terms(text, expected):
             {"Vision-Language-Action Models", "VLAs", "VLA"},
             set(),
         ),
+        # "long" chain-of-thought is chain-of-thought, long
+        (
+            "Traces\n\nDistilling long chain-of-thought (CoT) traces is costly.",
+            {"long chain-of-thought"},
+            {"chain-of-thought", "CoT"},
+        ),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],
