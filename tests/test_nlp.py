@@ -2186,6 +2186,8 @@ def test_setting_terms(text, expected):
             {"UTMOS", "s1", "PDBbind core set", "Vina score"},
         ),
         ("States\n\nThe states s1 and s2 of the chain differ.", {"s1"}, set()),
+        # a Greek letter with a number is no counted variable: "π0 and π0-FAST" are two policies
+        ("Policies\n\nIt beats π0 and π0-FAST.", set(), {"π0", "π0-FAST"}),
         # vision-language-action models are a class of models, like LLMs: no entity
         (
             "Robots\n\nVision-Language-Action Models (VLAs) map images to actions; we fine-tune a VLA.",

@@ -2752,11 +2752,13 @@ def _indexed_variable(form: str, text: str, end: int) -> bool:
     >>> text = "the input s1, . . . , sk and states s1 and s2; we compare with s1 and LIMO"
     >>> [_indexed_variable("s1", text, m.end()) for m in re.finditer("s1", text)]
     [True, True, False]
+    >>> _indexed_variable("π0", "π0 and π0-FAST", 2), _indexed_variable("s1", "s1 and s1-32B", 2)
+    (False, False)
     """
-    if len(form) != 2 or not (form[0].islower() and form[1].isdigit()):
-        return False
-    counted = rf"[\s,.…]*(?:and|or|to)?[\s,.…]*{form[0]}(?:\d|[a-z])\b"
-    return re.match(counted, text[end : end + 20]) is not None
+    if len(form) != 2 or not (form[0].isascii() and form[0].islower() and form[1].isdigit()):
+        return False  # (not "π0", the robot policy: "π0 and π0-FAST")
+    counted = re.match(rf"[\s,.…]*(?:and|or|to)?[\s,.…]*{form[0]}(\d|[a-z])(?![\w\-])", text[end : end + 20])
+    return counted is not None and counted.group(1) != form[1]
 
 
 #: a licence named after a model: "the Llama 3.1 Community License"
