@@ -2200,6 +2200,14 @@ def test_setting_terms(text, expected):
             {"long chain-of-thought"},
             {"chain-of-thought", "CoT"},
         ),
+        # a kind of a generic model class is no name; number formats, agent libraries, an agent
+        # metric and a speech test set are
+        (
+            "Agents\n\nVideo large language models (Video LLMs) guess. We report pass^k on tau-bench and "
+            "WER on the Seed-TTS test-en set, with NVFP4 weights and LangGraph.",
+            {"Video large language models", "Video LLMs", "NVFP4", "LangGraph"},
+            {"pass^k", "Seed-TTS test-en"},
+        ),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],

@@ -683,6 +683,25 @@ def _own_expansion(pair: AbbreviationPair) -> bool:
     return long.removesuffix("s") not in expansions
 
 
+def _qualified_class(pair: AbbreviationPair) -> bool:
+    """Whether ``pair`` names a kind of a generic model class: "Video large language models
+    (Video LLMs)", "Code LLMs".
+
+    >>> from kg.nlp.discovery import Piece
+    >>> pair = lambda long, short: AbbreviationPair(Piece(long, 0, 1), Piece(short, 2, 3))
+    >>> _qualified_class(pair("Video large language models", "Video LLMs"))
+    True
+    >>> _qualified_class(pair("Zorbic Language Model", "ZLM"))
+    False
+    """
+    words = pair.short.text.split()
+    if len(words) < 2 or words[0] != pair.long.text.split()[0]:
+        return False
+    expansions = _GENERIC_EXPANSIONS.get(words[-1].rstrip("s"), ())
+    long = " ".join(pair.long.text.lower().replace("-", " ").split()).removesuffix("s")
+    return any(long.endswith(expansion) for expansion in expansions)
+
+
 def _plural_acronym(text: str, *, qualified: bool = False) -> bool:
     """ "LMRMs", "PLMs": a plural short form names a class of things, not one entity; with
     ``qualified``, so does one after a hyphenated qualifier ("Video-LLMs").
@@ -730,7 +749,7 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
             _is_generic(pair.short.text)
             and not (pair.short.text in NON_ML_ACRONYMS and text and _proposed_pair(pair, text))
             and not _own_expansion(pair)
-        ):
+        ) or _qualified_class(pair):
             continue  # "large language models (LLMs)"; but "we propose DNA (Dynamic ...)" stays
         if _plural_acronym(pair.short.text, qualified=True) and not (text and _proposed_pair(pair, text)):
             continue
