@@ -2923,6 +2923,21 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
             None,
             "uses",
         ),
+        # a citation in the paper's own sentence credits only what it follows; the proposal named
+        # by its kind ("The model ...") is the paper's own work too
+        (
+            "We train ZorbA and ZorbB, each with PPO (Schulman et al., 2017).",
+            "Proximal Policy Optimization",
+            None,
+            "uses",
+        ),
+        ("PPO (Schulman et al., 2017) is popular.", "Proximal Policy Optimization", None, "mentions"),
+        (
+            "We propose ZorbDet. The model couples a ConvNeXt-L backbone with a decoder.",
+            "ConvNeXt-L",
+            None,
+            "uses",
+        ),
         # "a novel" as a book is no proposal
         ("It is hard to answer from Wikipedia, a novel, or the Web.", "Wikipedia", None, "mentions"),
         # existing work the paper itself evaluates is used; existing work it only describes is not

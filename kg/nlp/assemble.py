@@ -967,6 +967,13 @@ def assemble_entities(
 
 #: a sentence of the paper's own work: "we", "our", "us", its ablations, a result in numbers
 _OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Aa]blations?)\b|\d(?:\.\d+)?\s*(?:%|points?\b|pp\b|×|x\b)")
+#: a sentence whose subject is the paper's proposal by its kind: "The model couples ...", "First,
+#: the method ..."
+_OWN_KIND_OPENING = re.compile(
+    r"\s*(?:(?:First|Second|Third|Finally|Then|Next|Moreover|Furthermore|In addition|Specifically),\s+)?"
+    r"(?:The|This)\s+(?:proposed\s+|resulting\s+|final\s+|full\s+)?(?:method|model|approach|framework|system|"
+    r"pipeline|detector|policy|agent|architecture|algorithm|recipe)\b"
+)
 #: a sentence whose subject is "it" doing something: "It transfers to ...", "Moreover, it scales to"
 _IT_DOES = re.compile(
     r"\s*(?:(?:Moreover|Furthermore|Further|Finally|Additionally|In addition|Notably),\s+it|It)\s+"
@@ -1062,6 +1069,15 @@ _WE_STUDY = re.compile(
 )
 
 
+#: a sentence the paper opens on itself: "We ...", "Our ..."
+_WE_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s+)?(?:We|Our)\b")
+#: a proposal's verb, after which a cited name is someone else's thing presented ("We present
+#: a grammar (Smith and Eisner, 2006)")
+_PRESENTS = re.compile(r"\b(?:present|introduce|propose)s?\b")
+#: what marks a citation among the words of others' work
+_CITATION_WORD = re.compile(r"et\s+al|\((?:[^()]*\s)?(?:19|20)\d\d[a-z]?\)")
+
+
 def _not_own_work(sentence: str) -> bool:
     """Whether ``sentence`` speaks of others' work, a contrast or a denial, and not of the paper
     evaluating others' work as its object.
@@ -1072,8 +1088,16 @@ def _not_own_work(sentence: str) -> bool:
     False
     >>> _not_own_work("We evaluate X, which does not scale.")
     True
+    >>> _not_own_work("We train A with GRPO (Shao et al., 2024).")
+    False
+    >>> _not_own_work("GRPO (Shao et al., 2024) is fast.")
+    True
     """
     found = [m.group(0).lower() for m in _NOT_OWN_WORK.finditer(sentence)]
+    if found and _WE_OPENING.match(sentence) and not _PRESENTS.search(sentence):
+        # "We conduct a study across A and B, training each with GRPO (Shao et al., 2024)": a
+        # citation in the paper's own sentence only credits what it follows
+        found = [word for word in found if not _CITATION_WORD.search(word)]
     if not found:
         return False
     return not (all(word in _OTHERS_WORK_WORDS for word in found) and _WE_STUDY.search(sentence))
@@ -1111,8 +1135,9 @@ def own_work_mentions(text: str, title_end: int, entities: list[ExtractedEntity]
                 _OWN_WORK.search(ev.sentence)
                 or any(name in ev.sentence for name in own_names)
                 # "It transfers to X on Y": the paper's own proposal doing something (not "It is
-                # well known that ...")
+                # well known that ..."), or named by its kind: "The model couples a X encoder"
                 or (own_names and _IT_DOES.match(ev.sentence) is not None)
+                or (own_names and _OWN_KIND_OPENING.match(ev.sentence) is not None)
             )
             and not _not_own_work(ev.sentence)
             # a task that qualifies a method or data noun: "a dependency parsing model"
