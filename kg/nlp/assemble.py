@@ -2891,7 +2891,8 @@ def _build_entity(
         # SciERC's gold keeps "German-English" as data)
     if (
         entry is None
-        and all(m.text.isupper() and _FIELD_AFTER.match(text, m.end) for m in group)
+        # (two letters are mostly a task's: "empirical MT research")
+        and all(m.text.isupper() and len(m.text) > 2 and _FIELD_AFTER.match(text, m.end) for m in group)
         and not any("abbreviation" in m.rules for m in group)
     ):
         return None  # "SLA and ESL research": a field, spelled out nowhere, not a method
