@@ -2593,8 +2593,9 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         ("Experiments training GPT-2 on OpenWebText and ResNet-18 on ", " agree with the theory.", "uses"),
         ("Models trained on ImageNet reach 80% on ", ".", "evaluates_on"),
         ("It outperforms adversarial training methods on ", ".", "evaluates_on"),
-        # "X, whose ..." ends the object of "present"; "a new <kind> set, X" gives the paper's own
-        ("We present Prism-VL, whose tokenizer combines a ", " semantic encoder.", "mentions"),
+        # "X, whose ..." ends the object of "present" (what it combines is used, not proposed); "a
+        # new <kind> set, X" gives the paper's own
+        ("We present Prism-VL, whose tokenizer combines a ", " semantic encoder.", "uses"),
         ("We test on RewardBench and a new out-of-distribution set, ", ".", "proposes"),
         # ", the first <words>" describes the proposed thing; ", the X (XX)" names it
         ("We introduce OpenMixup, the first ", " augmentation codebase.", "mentions"),
