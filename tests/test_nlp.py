@@ -2208,6 +2208,16 @@ def test_setting_terms(text, expected):
             {"Video large language models", "Video LLMs", "NVFP4", "LangGraph"},
             {"pass^k", "Seed-TTS test-en"},
         ),
+        # a title's play on its acronym is no name; an acronym the catalogue knows from another
+        # field is the paper's own name when its title gives it, and that field's where it settles
+        (
+            "IMPPRES: Learning IMPlicature and PRESupposition\n\nWe create IMPPRES. ETS's e-rater scores "
+            "essays.",
+            {"IMPlicature", "PRESupposition", "ETS"},
+            {"IMPPRES"},
+        ),
+        ("ETS: Edit Models for Scoring\n\nWe describe ETS, which scores paraphrases.", set(), {"ETS"}),
+        ("Sales\n\nWe forecast sales with ETS and ARIMA.", set(), {"ETS", "ARIMA"}),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),
     ],

@@ -2790,6 +2790,30 @@ _CONTENT_WORD_AFTER = re.compile(
 )
 
 
+#: rules by which the paper itself names something ("ETS: Discriminative Edit Models ...", "called
+#: X"): such a name stands even where a catalogue form it spells is unsettled
+_NAMING_RULES = frozenset({"title", "called"})
+_CAPITALS_THEN_WORD = re.compile(r"([A-Z]{2,})([a-z]{3,})")
+
+
+def _spells_an_acronym(form: str, text: str) -> bool:
+    """Whether ``form`` is a word whose capitals spell part of an upper-case name of the paper:
+    "IMPlicature" and "PRESupposition" beside IMPPRES (not "CLIPort" beside no such name).
+
+    >>> text = "Learning IMPlicature and PRESupposition. We create IMPPRES. CLIPort uses CLIP."
+    >>> [_spells_an_acronym(w, text) for w in ("IMPlicature", "PRESupposition", "CLIPort")]
+    [True, True, False]
+    """
+    split = _CAPITALS_THEN_WORD.fullmatch(form)
+    if split is None:
+        return False
+    capitals = split.group(1)
+    return any(
+        capitals in word and len(word) > len(capitals)
+        for word in re.findall(r"(?<![\w\-])[A-Z]{3,}(?![\w\-])", text)
+    )
+
+
 def _indexed_variable(form: str, text: str, end: int) -> bool:
     """Whether ``form`` ("s1") is a letter with an index that the text goes on to count up.
 
@@ -2869,7 +2893,7 @@ def _build_entity(
         return None  # "LLMs", or a plural acronym no catalogue knows ("LMRMs"): a class of things
     if all(m.text == "PER" and _NER_LABEL_NEAR.search(text, max(0, m.start - 20), m.end + 20) for m in group):
         return None  # "PER, LOC, ORG": an entity label, though PER also names two catalogue entries
-    if entry is None and all("unsettled" in m.rules for m in group):
+    if entry is None and all("unsettled" in m.rules and not m.rules & _NAMING_RULES for m in group):
         return None  # an ambiguous catalogue form nothing in the paper settles
     if entry is None and all(_HARDWARE_AFTER.match(text, m.end) for m in group):
         return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm"
@@ -2904,6 +2928,8 @@ def _build_entity(
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):
         return None  # "Qwen/Qwen2.5-7B-Instruct": the owner of a model hub id, not a model
+    if entry is None and all(_spells_an_acronym(m.text, text) for m in group):
+        return None  # "IMPlicature and PRESupposition": a title's play on its acronym, IMPPRES
     if all(_indexed_variable(m.text, text, m.end) for m in group):
         return None  # "the input s1, . . . , sk", "states s1 and s2": a variable and its index
     if all(_LICENCE_AFTER.match(text, m.end) for m in group):
