@@ -679,8 +679,7 @@ def _own_expansion(pair: AbbreviationPair) -> bool:
     expansions = _GENERIC_EXPANSIONS.get(pair.short.text.rstrip("s"))
     if expansions is None:
         return False
-    long = " ".join(pair.long.text.lower().replace("-", " ").split())
-    return long.removesuffix("s") not in expansions
+    return _folded_long_form(pair) not in expansions
 
 
 def _qualified_class(pair: AbbreviationPair) -> bool:
@@ -698,8 +697,12 @@ def _qualified_class(pair: AbbreviationPair) -> bool:
     if len(words) < 2 or words[0] != pair.long.text.split()[0]:
         return False
     expansions = _GENERIC_EXPANSIONS.get(words[-1].rstrip("s"), ())
-    long = " ".join(pair.long.text.lower().replace("-", " ").split()).removesuffix("s")
-    return any(long.endswith(expansion) for expansion in expansions)
+    return any(_folded_long_form(pair).endswith(expansion) for expansion in expansions)
+
+
+def _folded_long_form(pair: AbbreviationPair) -> str:
+    """A pair's long form in lower case, hyphens as spaces, in the singular: "large language model"."""
+    return " ".join(pair.long.text.lower().replace("-", " ").split()).removesuffix("s")
 
 
 def _plural_acronym(text: str, *, qualified: bool = False) -> bool:
