@@ -40,7 +40,6 @@ from kg.nlp.gazetteer import (
 )
 
 __all__ = [
-    "ADJECTIVE_EPONYMS",
     "NOT_NAMES",
     "SIZE",
     "VARIANT_TITLE_WORDS",
@@ -1064,15 +1063,6 @@ _PLAIN_TITLE_MODIFIERS = words_of(
 )
 
 
-def _plain_title_modifier(word: str) -> bool:
-    """Whether a title's ``word`` only describes ("Local", "Deep"), naming nothing.
-
-    >>> [_plain_title_modifier(w) for w in ("Local", "Deep", "Hilbert", "Attention-Based")]
-    [True, True, False, False]
-    """
-    return word.lower() in _PLAIN_TITLE_MODIFIERS
-
-
 def title_method_names(
     text: str,
     title_end: int,
@@ -1114,14 +1104,14 @@ def title_method_names(
     words = match.group(1).split()
     if (
         words[-1].lower() not in _MEANS_HEADS
-        or all(_plain_title_modifier(w) for w in words[:-1])
+        or all(w.lower() in _PLAIN_TITLE_MODIFIERS for w in words[:-1])
         or any(w in FUNCTION_WORDS or is_never_a_name(w) for w in words)
     ):
         return []
     for known_start, known_end in known:
         if known_end == end and known_start >= start:
             modifiers = text[start:known_start].split()
-            if all(_plain_title_modifier(w) for w in modifiers):
+            if all(w.lower() in _PLAIN_TITLE_MODIFIERS for w in modifiers):
                 return []  # "with Deep Graph Convolutional Networks": a known name
     for model_start, model_end in known_models:
         if model_start == start and model_end < end and len(text[model_end:end].split()) == 1:
@@ -2400,7 +2390,7 @@ _TERM_HEAD_NEXT = re.compile(r"[ -](" + _TERM_HEAD_NOUNS)
 _PLURAL_WORD = re.compile(r"(?!Gibbs\b)[A-Z][a-z]*[b-df-hj-np-rtv-z]s")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
 #: names turned adjectives, which with a head below say what kind a thing is
-ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian", "Boolean", "Cartesian"])
+_ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian", "Boolean", "Cartesian"])
 #: an eponym that is surely a person's name: a possessive ("Gillespie's"; a hyphenated pair may
 #: be plain words: "Teacher-Student algorithms")
 _NAMED_FOR_PEOPLE = re.compile(r"['’]s$")
@@ -2474,7 +2464,7 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
         plural = _PLURAL_WORD.fullmatch(match.group(0)) is not None
         head = (_TERM_HEAD_NEXT if plural else _TERM_HEAD).match(text, match.end())
-        if head and match.group(0) in ADJECTIVE_EPONYMS and _KIND_HEAD.search(head.group(0)):
+        if head and match.group(0) in _ADJECTIVE_EPONYMS and _KIND_HEAD.search(head.group(0)):
             continue  # "a Gaussian prior", "Bayesian filters": a kind of thing, not one named thing
         algorithm = head is not None and head.group(0).rstrip("s").endswith("algorithm")
         if algorithm and not _NAMED_FOR_PEOPLE.search(match.group(0)):
