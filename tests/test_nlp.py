@@ -935,8 +935,11 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("we study the Hidden Object Naming ", " (a task we define)", None),
         # a title's "Name: An Evaluation of ..." names a benchmark
         ("", ": A Holistic Evaluation of Spoken Language Models", "Benchmark"),
-        # "challenge" after a name is a task, unless it is the verb
-        ("results on the ", " challenge in 2019", "Task"),
+        # a challenge or shared task after a name is a competition held on data (a benchmark),
+        # unless "challenge" is the verb
+        ("results on the ", " challenge in 2019", "Benchmark"),
+        ("we rank first in the ", " 2017 shared task.", "Benchmark"),
+        ("we study the ", " task of answering questions", "Task"),
         ("models such as TabPFN and ", " challenge boosted trees", None),
         # a sentence that opens on names lists what was measured
         ("On ", ", our monitor blocks 94% of attacks", "Benchmark"),

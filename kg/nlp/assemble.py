@@ -2560,8 +2560,12 @@ _OTHER_SENSE_AFTER = re.compile(
 )
 
 
-#: the object of a verb right after it: "boosting the accuracy", "boosting OpenVLA's rate"
-_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|our|both|this|these|[\w\-.]+['’]s)\b", re.I)
+#: the object of a verb right after it: "boosting the accuracy", "boosting OpenVLA's rate",
+#: "boosting DL by priors", "boosting performance"
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?i:the|a|an|its|their|our|both|this|these|[\w\-.]+['’]s|performance|accuracy|efficiency|"
+    r"robustness|generali[sz]ation|throughput)\b|[A-Z]{2,}s?\b(?![\-.]\w))"
+)
 
 
 #: what a maximum a posteriori "MAP" is said of, unlike the score "a MAP of 41.2"
@@ -2602,6 +2606,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "gradient boosting beats bagging, boosting the accuracy and boosting OpenVLA's rate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [False, True, True]
+    >>> text = "boosting DL by priors, boosting performance, boosting algorithms, boosting (AdaBoost)"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
+    [True, True, False, False]
     """
     if text[start:end] == "MAP":  # maximum a posteriori, before what it estimates: "MAP LP relaxations"
         return _MAP_ESTIMATE_AFTER.match(text, end) is not None

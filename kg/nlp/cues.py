@@ -90,6 +90,8 @@ NON_ML_ACRONYMS = frozenset(
         "PNG",
         "MPEG",
         "MP3",
+        # broadcast media ("interviewed by TV reporters")
+        "TV",
         # notations for molecules: how data are written, not data or methods
         "SMILES",
         "SELFIES",
@@ -336,6 +338,7 @@ VENUES = frozenset(
         "VISAPP",
         "MICCAI",
         "ISBI",
+        "PNAS",
         "SemEval",  # the workshop; its shared tasks ("SemEval-2019 Task 6") are named whole
     ]
 )
@@ -842,6 +845,9 @@ _AFTER_NOUNS = (
         r"benchmarks?|leaderboards?|test[- ]?sets?|suites?|arena|environments?|simulators?|evaluations?|"
         # ("the X probe set", "the X challenge set", "the X test suite")
         r"splits?|subsets?|(?:probe|challenge|eval|diagnostic)\s+sets?|test\s+suites?|"
+        # a competition held on data ("the BraTS challenge", "the BUCC 2017 shared task"), but not
+        # the verb: "TabPFN and CARTE challenge boosted trees"
+        r"shared\s+tasks?|challenges?(?!\s+(?!(?:" + _NOT_VERB_OBJECT + r")\b)[a-z])|"
         r"average\s+(?:score\s+)?(?:of|over|across)\s",  # "the CORE average of 22 tasks"
         "Benchmark",
     ),
@@ -865,8 +871,7 @@ _AFTER_NOUNS = (
         r"|metrics?|measures?",
         "Metric",
     ),
-    # "the BraTS challenge", but not the verb: "TabPFN and CARTE challenge boosted trees"
-    (r"tasks?|problems?|challenges?(?!\s+(?!(?:" + _NOT_VERB_OBJECT + r")\b)[a-z])", "Task"),
+    (r"tasks?|problems?", "Task"),
 )
 #: "X benchmark", ", a dataset", "- models", "X (XB) task": the noun right after a name, past
 #: a short bracket such as the name's acronym (the first group wins)
