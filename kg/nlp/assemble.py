@@ -153,6 +153,34 @@ def _lookup_forms(text: str) -> list[str]:
 
 #: a metric's cut-off: "@20" in "NDCG@20", "Recall@50"
 _CUT_OFF = re.compile(r"@\d{1,4}$")
+
+
+def _at_cut_off(mention: _Mention) -> _Mention:
+    """A metric at one cut-off as its own entry, a variant of the metric's family: "Hits@50"
+    and "Hits@10" are two measures (of Hits@K), as "NDCG@10" is one of NDCG. A family's
+    "@K" name gives the cut-off's ("R@1" of Recall@K is Recall@1); a concrete entry
+    ("AP50", found for "AP@50") is left alone. The entry it gets is no catalogue entry: the
+    entity it makes has no catalogue id.
+
+    >>> hits = CatalogueEntry("Hits@K", "Metric", aliases=("Hits@10",))
+    >>> _at_cut_off(_Mention(0, 7, "Hits@10", frozenset({"catalogue"}), (hits,), None)).entries
+    (CatalogueEntry(name='Hits@10', type='Metric', aliases=(), parent='Hits@K', ...),)
+    >>> ndcg = CatalogueEntry("Normalized Discounted Cumulative Gain", "Metric")
+    >>> _at_cut_off(_Mention(0, 7, "nDCG@20", frozenset({"catalogue"}), (ndcg,), None)).entries[0].name
+    'nDCG@20'
+    """
+    cut = _CUT_OFF.search(mention.text)
+    if cut is None or len(mention.entries) != 1:
+        return mention
+    family = mention.entries[0]
+    at_k = family.name.endswith(("@K", "@k"))
+    if family.type != "Metric" or (any(c.isdigit() for c in family.name) and not at_k):
+        return mention
+    name = family.name[:-2] + mention.text[cut.start() :] if at_k else mention.text
+    cut_off = CatalogueEntry(name, "Metric", parent=family.name, domain=family.domain)
+    return mention._replace(entries=(cut_off,))
+
+
 #: a generic head after a name of two words or more: "the proximal policy optimization algorithm
 #: (PPO)" names Proximal Policy Optimization
 _GENERIC_HEAD = re.compile(r" (?:algorithm|method|approach|technique)s?$")
@@ -923,7 +951,7 @@ def assemble_entities(
             for i, m in enumerate(mentions):
                 if m.text in shorts:
                     groups.union(term_i, i)
-    mentions = _settle_entries(mentions, paired, text)
+    mentions = [_at_cut_off(m) for m in _settle_entries(mentions, paired, text)]
     by_key: dict[str, int] = {}
     key_entry: dict[str, str | None] = {}  # the entry of the mention that first took each key
     for i, m in enumerate(mentions):
@@ -3062,6 +3090,7 @@ def _build_entity(
         confidence = min(0.95, confidence + 0.05 * (len(group) - 1) + 0.1 * bool(cue_types))
     mentions = list(dict.fromkeys(m.text for m in group))
     mentions += _forms_around_bracket(mentions)
+    mentions += _forms_without_kind_noun(mentions)
     if entry is None:
         mentions += _headed_forms(group, text)
     return ExtractedEntity(
@@ -3073,7 +3102,7 @@ def _build_entity(
         relation=relation.value,
         confidence=round(confidence, 3),
         sources=sorted(rules),
-        catalogue_id=entry.id if entry is not None else None,
+        catalogue_id=entry.id if entry is not None and entry in catalogue.lookup(entry.name) else None,
         parent=parent,
         typed_by=typed_by,
     )
@@ -3398,6 +3427,26 @@ def _forms_around_bracket(mentions: list[str]) -> list[str]:
         if (around := _FORM_AROUND_BRACKET.fullmatch(mention)) is not None:
             long, short, rest = around.groups()
             out += [long, short, f"{long} {rest}"]
+    return [form for form in dict.fromkeys(out) if form not in mentions]
+
+
+#: a name written with its kind noun after it: "the M5 dataset", "the Mip-NeRF 360 dataset"
+_KIND_NOUN_ENDED = re.compile(r"(\S.*)\s(?:data ?sets?|benchmarks?|corpus)")
+
+
+def _forms_without_kind_noun(mentions: list[str]) -> list[str]:
+    """The name alone of a mention that writes a capitalised or numbered name with its kind noun
+    after it ("M5 dataset", a catalogue form): it is how the paper names the thing, the noun
+    only saying what kind it is. A plain word keeps its noun ("Honor dataset").
+
+    >>> _forms_without_kind_noun(["M5 dataset", "Mip-NeRF 360 dataset", "Honor dataset", "M5"])
+    ['Mip-NeRF 360']
+    """
+    out = []
+    for mention in mentions:
+        named = _KIND_NOUN_ENDED.fullmatch(mention)
+        if named and not _PLAIN_WORD.fullmatch(named.group(1)) and re.search(r"[A-Z\d]", named.group(1)):
+            out.append(named.group(1))
     return [form for form in dict.fromkeys(out) if form not in mentions]
 
 

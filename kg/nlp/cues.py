@@ -92,6 +92,9 @@ NON_ML_ACRONYMS = frozenset(
         "MP3",
         # broadcast media ("interviewed by TV reporters")
         "TV",
+        # links between chips ("the cost of PCIe transfers")
+        "PCIe",
+        "NVLink",
         # notations for molecules: how data are written, not data or methods
         "SMILES",
         "SELFIES",

@@ -766,6 +766,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'π0'
     >>> title_name("wav2vec 2.0: Speech Representations", "Here wav2vec 2.0 masks speech.").text
     'wav2vec 2.0'
+    >>> title_name("lookback: Cache Eviction", "We present lookback, an eviction policy.").text
+    'lookback'
+    >>> title_name("survey: Cache Eviction", "We survey eviction policies.") is None
+    True
     """
     # "Phi-4-Mini Technical Report: ...", or a title that is only the report: "MiMo-VL Technical Report"
     match = _TITLE.match(title) or _REPORT_TITLE.fullmatch(title)
@@ -809,14 +813,24 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     recurs = len(words) == 1 or numbered or head in abstract or words[-1] in _ARTEFACT_NOUNS
     # "s1: Simple Test-Time Scaling": a short lower-case name with a number, written again
     lowered = (
-        len(words) == 1
-        and (_LOWER_NUMBERED.fullmatch(head) is not None or _LOWER_INNER_DIGIT.fullmatch(head) is not None)
-        and word_count(abstract, head) > 0
-    ) or (  # "wav2vec 2.0: ...": a lower-case name with a digit inside, and its version
-        numbered
-        and len(words) == 2
-        and _LOWER_INNER_DIGIT.fullmatch(words[0]) is not None
-        and head in abstract
+        (
+            len(words) == 1
+            and (
+                _LOWER_NUMBERED.fullmatch(head) is not None or _LOWER_INNER_DIGIT.fullmatch(head) is not None
+            )
+            and word_count(abstract, head) > 0
+        )
+        or (  # "wav2vec 2.0: ...": a lower-case name with a digit inside, and its version
+            numbered
+            and len(words) == 2
+            and _LOWER_INNER_DIGIT.fullmatch(words[0]) is not None
+            and head in abstract
+        )
+        or (  # "lookback: ...": a lower-case word the abstract presents ("We present lookback, a ...")
+            len(words) == 1
+            and head.islower()
+            and re.search(rf"\b(?:present|propose|introduce)s?\s+{re.escape(head)}\b", abstract) is not None
+        )
     )
     # a gerund opens a phrase ("Thinking Beyond Tokens"), unless an artefact noun ends the head and
     # the abstract writes it again ("Routing Networks: ...", "we introduce the routing network")
@@ -1761,6 +1775,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Quillan']
     >>> [p.text for p in cued_names("We create an adversarial dataset Zorb-Adv by asking workers.")]
     ['Zorb-Adv']
+    >>> [p.text for p in cued_names("Prompting methods such as Binder and Dater fail in France.")]
+    ['Binder', 'Dater']
     """
     found: dict[int, Piece] = {}
     for pattern in (
@@ -1851,6 +1867,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             or (counts[_singular(word)] >= 2 and not _memo(lowered, word, _also_lower_case, text))
             or (_TYPE_NOUN.match(text, end) and not _NAME_ADJECTIVE.fullmatch(word))
             or _in_name_list(text, at, end)
+            or (_in_kind_list(text, at, _ARTEFACT_KIND_OPENER) and not _NAME_ADJECTIVE.fullmatch(word))
             or (text.startswith(",", end) and appositive_kind(text[end : end + 120]) is not None)
             or _compared_with(text, at, openers)
         )
@@ -2260,13 +2277,20 @@ def _ends_with_list_separator(head: str) -> bool:
 
 #: a kind of thing and the opening of a list of them: "puzzle environments such as "
 _KIND_OPENER = re.compile(
-    r"\b(?:benchmarks?|datasets?|environments?|games?|puzzles?|tasks?|suites?|simulators?|corpora)"
+    r"\b(?:benchmarks?|datasets?|environments?|games?|puzzles?|tasks?|suites?|simulators?|corpora|"
+    r"methods|models|baselines|approaches|algorithms|systems|architectures|techniques|metrics|LLMs)"
     r",?\s+(?:such as|including|like)\s+"
+)
+#: ... the kinds whose members a single capitalised word names (a game or a task may be a plain
+#: word: "games such as Go, Chess and Shogi")
+_ARTEFACT_KIND_OPENER = re.compile(
+    r"\b(?:benchmarks|datasets|methods|models|baselines|approaches|algorithms|systems|architectures|"
+    r"techniques|metrics|LLMs),?\s+(?:such as|including|like)\s+"
 )
 _ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
-def _in_kind_list(text: str, start: int) -> bool:
+def _in_kind_list(text: str, start: int, opener: re.Pattern[str] = _KIND_OPENER) -> bool:
     """Whether the phrase at ``start`` is an item of a list a kind opens, every item before it
     capitalised: "environments such as Tower of Hanoi, Checker Jumping and Blocks World".
 
@@ -2279,7 +2303,7 @@ def _in_kind_list(text: str, start: int) -> bool:
     head = text[max(0, start - 150) : start]
     if "such as" not in head and "including" not in head and "like" not in head:
         return False  # skip the search on most phrases
-    openers = list(_KIND_OPENER.finditer(head))
+    openers = list(opener.finditer(head))
     if not openers:
         return False
     opener = openers[-1]
@@ -2389,6 +2413,9 @@ _TERM_HEAD_NEXT = re.compile(r"[ -](" + _TERM_HEAD_NOUNS)
 #: "Mahalanobis" and "Gibbs" are names
 _PLURAL_WORD = re.compile(r"(?!Gibbs\b)[A-Z][a-z]*[b-df-hj-np-rtv-z]s")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
+#: a token right before that is a name of mixed shape ("ImageNet", "GPT-4", "Min-K%"; not an
+#: acronym, which may be the term's own: "the POMC Pareto optimization approach")
+_NAME_TOKEN_BEFORE = re.compile(r"(?<!\S)(?=\S*[A-Z]\S*[A-Z])(?=\S*[a-z0-9%])\S+\s\Z")
 #: names turned adjectives, which with a head below say what kind a thing is
 _ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian", "Boolean", "Cartesian"])
 #: an eponym that is surely a person's name: a possessive ("Gillespie's"; a hyphenated pair may
@@ -2450,6 +2477,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     []
     >>> eponym_terms("Memes spread on the Twitter network.")
     []
+    >>> eponym_terms("It uses the Min-K% Prob membership inference score.")
+    []
     """
     out = []
     for match in _EPONYM.finditer(text, start):
@@ -2462,6 +2491,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and _name_word_before(before.group(1)):
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
+        if _NAME_TOKEN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # ... or of a name with capitals or a sign inside: "the Min-K% Prob score"
         plural = _PLURAL_WORD.fullmatch(match.group(0)) is not None
         head = (_TERM_HEAD_NEXT if plural else _TERM_HEAD).match(text, match.end())
         if head and match.group(0) in _ADJECTIVE_EPONYMS and _KIND_HEAD.search(head.group(0)):
