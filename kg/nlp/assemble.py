@@ -509,6 +509,7 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
         more = _ELLIPSIS.match(text, cand.end)  # most names are not followed by a list: fails fast
         if more is None or not _variant_word(more.group(1)):
             out += _elided_versions(text, cand, catalogue)
+            out += _elided_siblings(text, cand, catalogue)
             continue
         last = _LAST_PART.search(cand.text)
         if last is None or not _variant_word(last.group(2)):
@@ -521,6 +522,42 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
                 break
             out.append(Candidate(more.start(1), more.end(1), more.group(1), "variant", entries))
             at = more.end()
+    return out
+
+
+def _elided_siblings(text: str, cand: Candidate, catalogue: Catalogue) -> list[Candidate]:
+    """The sibling data sets a list writes with their family's first word left out: "Sports" and
+    "Toys" in "Amazon Beauty, Sports and Toys" are Amazon Sports and Amazon Toys, when the
+    catalogue knows each under the same parent as the first.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Amazon Toys", "Dataset", parent="Amazon")])
+    >>> beauty = CatalogueEntry("Amazon Beauty", "Dataset", parent="Amazon")
+    >>> hit = Candidate(3, 16, "Amazon Beauty", "catalogue", (beauty,))
+    >>> [(c.text, c.entries[0].name) for c in _elided_siblings("on Amazon Beauty and Toys.", hit, cat)]
+    [('Toys', 'Amazon Toys')]
+    >>> cat = Catalogue.from_entries([CatalogueEntry("ImageNet", "Dataset"), CatalogueEntry("Tiny ImageNet",
+    ...     "Dataset", parent="ImageNet")])
+    >>> tiny = Candidate(3, 16, "Tiny ImageNet", "catalogue", (cat.get("Tiny ImageNet"),))
+    >>> _elided_siblings("on Tiny ImageNet and ImageNet.", tiny, cat)
+    []
+    """
+    if len(cand.entries) != 1 or cand.entries[0].parent is None or cand.entries[0].type not in _DATA_TYPES:
+        return []
+    stem, _, last = cand.text.rpartition(" ")
+    if not stem or not last[:1].isupper():
+        return []
+    out, at = [], cand.end
+    while (more := _ELLIPSIS.match(text, at)) and more.group(1)[:1].isupper():
+        entries = _lookup(f"{stem} {more.group(1)}", catalogue)
+        if (
+            len(entries) != 1
+            or entries[0] == cand.entries[0]
+            or entries[0].parent != cand.entries[0].parent
+            or _lookup(more.group(1), catalogue)  # a name of its own: "Tiny ImageNet, and ImageNet"
+        ):
+            break
+        out.append(Candidate(more.start(1), more.end(1), more.group(1), "variant", entries))
+        at = more.end()
     return out
 
 

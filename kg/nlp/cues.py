@@ -101,6 +101,10 @@ NON_ML_ACRONYMS = frozenset(
         "InChI",
         # chemical formulas (H2O is left to the catalogue, whose KV-cache method it also names)
         "CO2",
+        # orbitals whose gap is a molecule's property to predict
+        "HOMO",
+        "LUMO",
+        "HOMO-LUMO",
         # sensors: what the data is recorded with, not a data set or a method
         "LiDAR",
         "LIDAR",
