@@ -4144,6 +4144,9 @@ def test_each_cut_off_of_a_metric_is_its_own_variant_of_the_family(nlp):
     assert found["Recall@1"].mentions == ["R@1"] and found["Recall@1"].parent == "Recall@K", found
     # a cut-off is no catalogue entry of its own; the family named at a cut-off stays one
     assert found["Hits@50"].catalogue_id is None and found["NDCG@10"].catalogue_id is None, found
+    # accuracy at a cut-off is no weather score's ACC
+    located = entities(nlp, "Localization", "File-level accuracy improves to 89.1% (Acc@5).")
+    assert located["Accuracy@5"].parent == "Accuracy@k", located
     concrete = entities(nlp, "Detection", "It reaches 51.2 AP@50 on COCO.")
     assert "AP50" in concrete and concrete["AP50"].catalogue_id == "ap50", concrete
 
@@ -4192,3 +4195,15 @@ def test_sibling_data_sets_a_list_writes_without_their_family_word(nlp):
 def test_a_molecules_orbital_gap_is_no_method(nlp):
     found = entities(nlp, "Molecules", "It lowers the error of HOMO-LUMO gap prediction on QM9.")
     assert "HOMO-LUMO" not in found and "QM9" in found, found
+
+
+def test_a_pair_that_only_joins_modalities_names_no_entity(nlp):
+    found = entities(
+        nlp,
+        "Probing",
+        "Do language and vision (LaVi) models grasp both? LaVi models fail, as do"
+        " vision-and-language (V&L) ones.",
+    )
+    assert not {"language and vision", "LaVi", "vision-and-language", "V&L"} & set(found), found
+    task = entities(nlp, "Speech", "We study text-to-speech (TTS) and visual question answering (VQA).")
+    assert {"text-to-speech", "visual question answering"} <= set(task), task

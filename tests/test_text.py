@@ -51,6 +51,10 @@ from kg.sources.text import dehyphenate, latex_to_text, strip_invisible, tidy, t
         ("ctrl\x00\x07\x1b chars\x7f\x85here", "ctrl chars here"),
         ("ligature \ufb01ne \ufb02ow", "ligature fine flow"),
         ("e\u0301 composed", "é composed"),
+        # a footnote's number glued to a sentence's last word; versions and figure numbers stay
+        ("learning of Bayesian neural networks.1", "learning of Bayesian neural networks."),
+        ("on three graphs.2 We then", "on three graphs. We then"),
+        ("with Llama-3.1. See Fig.1 and UD v2.12", "with Llama-3.1. See Fig.1 and UD v2.12"),
         ("  \n\t  ", ""),
     ],
 )

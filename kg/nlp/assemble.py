@@ -765,6 +765,27 @@ def _qualified_class(pair: AbbreviationPair) -> bool:
     return any(_folded_long_form(pair).endswith(expansion) for expansion in expansions)
 
 
+#: the words of a long form that only joins modalities or fields: "language and vision (LaVi)"
+_MODALITY_WORDS = frozenset(
+    ["vision", "visual", "language", "text", "textual", "image", "video", "audio", "speech", "and"]
+)
+
+
+def _modalities_only(pair: AbbreviationPair) -> bool:
+    """Whether ``pair`` only joins modalities ("language and vision (LaVi)", "vision-and-language
+    (V&L)", "audio-visual (AV)"): a kind of model or task, no one entity; a task that converts one
+    into another says so ("text-to-speech (TTS)").
+
+    >>> from kg.nlp.discovery import Piece
+    >>> pair = lambda long, short: AbbreviationPair(Piece(long, 0, 1), Piece(short, 2, 3))
+    >>> [_modalities_only(pair(*p)) for p in [("language and vision", "LaVi"), ("Vision-and-language", "V&L"),
+    ...  ("text-to-speech", "TTS"), ("visual question answering", "VQA")]]
+    [True, True, False, False]
+    """
+    words = _folded_long_form(pair).split()
+    return len(words) > 1 and all(w in _MODALITY_WORDS for w in words)
+
+
 def _folded_long_form(pair: AbbreviationPair) -> str:
     """A pair's long form in lower case, hyphens as spaces, in the singular: "large language model"."""
     return " ".join(pair.long.text.lower().replace("-", " ").split()).removesuffix("s")
@@ -814,10 +835,14 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
     long_forms = []
     for pair in pairs:
         if (
-            _is_generic(pair.short.text)
-            and not (pair.short.text in NON_ML_ACRONYMS and text and _proposed_pair(pair, text))
-            and not _own_expansion(pair)
-        ) or _qualified_class(pair):
+            (
+                _is_generic(pair.short.text)
+                and not (pair.short.text in NON_ML_ACRONYMS and text and _proposed_pair(pair, text))
+                and not _own_expansion(pair)
+            )
+            or _qualified_class(pair)
+            or _modalities_only(pair)
+        ):
             continue  # "large language models (LLMs)"; but "we propose DNA (Dynamic ...)" stays
         if _plural_acronym(pair.short.text, qualified=True) and not (text and _proposed_pair(pair, text)):
             continue
@@ -954,6 +979,9 @@ def assemble_entities(
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
     pairs, candidates = _without_organisations(pairs, candidates)
     candidates = _without_other_classes(pairs, candidates, text, catalogue)
+    if modalities := {p.short.text for p in pairs if _modalities_only(p)}:
+        # "language and vision (LaVi) models": LaVi names a kind of model wherever it stands
+        candidates = [c for c in candidates if c.entries or c.text not in modalities]
     pairs = [p for p in pairs if not _title_pair_names_another(p, text, catalogue)]
     split = split_term_candidates(pairs, text, catalogue)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]

@@ -10,7 +10,9 @@ r"""Clean titles and abstracts without changing what they say.
    (``state-of-\nthe-art`` and ``Llama-\n2`` keep their hyphen);
 4. turns LaTeX into plain Unicode text (:func:`latex_to_text`), only when the text holds a
    LaTeX command or a ``$...$`` span (TeX quotes, ````x''``, become “x” in any text);
-5. collapses every run of whitespace (newlines, tabs, no-break and thin spaces) to one space.
+5. drops a footnote's number glued to a sentence's last word (``networks.1`` at the end, or
+   before the next sentence: ``networks.1 We`` -> ``networks. We``);
+6. collapses every run of whitespace (newlines, tabs, no-break and thin spaces) to one space.
 
 The rules for LaTeX: accents become accented letters (``Z\"urich`` -> ``Zürich``); symbols
 their Unicode form (``\alpha`` -> ``α``, ``\times`` -> ``×``); formatting commands
@@ -337,6 +339,9 @@ def _unescape(text: str) -> str:
 
 #: a pair of TeX quotes around a short phrase
 _TEX_QUOTES = re.compile(r"``([^`'\n]{1,200}?)''")
+#: a footnote's number after a lower-case word's full stop, before the next sentence or the end
+#: ("Bayesian neural networks.1"; not "Llama-3.1", "Sect. 2" or "Fig.1")
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z][a-z][a-z][.!?])\d{1,2}(?=\s+[A-Z]|\s*\Z)")
 
 
 def tidy(value: object, *, latex: bool = False) -> str:
@@ -351,6 +356,8 @@ def tidy(value: object, *, latex: bool = False) -> str:
     'robust to out-of-distribution (OoD) inputs, x ~ N(0, 1)'
     >>> tidy("We introduce the ``GraphMixer'' layer.")
     'We introduce the “GraphMixer” layer.'
+    >>> tidy("It trains Bayesian neural networks.1 Code uses Llama-3.1. See Fig.1 and v2.12")
+    'It trains Bayesian neural networks. Code uses Llama-3.1. See Fig.1 and v2.12'
     """
     if value is None:
         return ""
@@ -365,6 +372,7 @@ def tidy(value: object, *, latex: bool = False) -> str:
         text = _BRACKET_TIE.sub(" ", text)
     if "``" in text:  # TeX quotes in text with no other LaTeX: ``GraphMixer'' is “GraphMixer”
         text = _TEX_QUOTES.sub(r"“\1”", text)
+    text = _FOOTNOTE_MARK.sub("", text)
     return " ".join(text.split())  # the same as folding \s+ to one space, but in C
 
 
