@@ -1214,6 +1214,8 @@ _KIND_APPOSED = re.compile(
     # (or after a preposition: "using a controlled biography dataset, bioS, ...")
     r"(?:^|[.;:,]\s+|\b(?:and|or|using|with|from|on|via|in|into|of|by)\s+|\b(?:we|and)\s+(?:\w+\s+)?\w+\s+"
     r"|\b(?:introduce|propose|present|define|release)s?\s+)(?:an?|our)\s+"  # "..., and introduce a score, X"
+    # ("we propose an extension of the MS-COCO dataset, FOIL-COCO, which ...")
+    r"(?:(?:extension|variant|version|subset|expansion)\s+of\s+the\s+)?"
     r"(?:(?:new|novel|first|own|proposed)\s+)?"
     # ("a 2,400-example dataset, PersuadeHarm": a number may carry its thousands' commas)
     rf"(?:[\w\-]+(?:\.\d+\w*|(?:,\d{{3}})+[\w\-]*)?\s+){{0,2}}(?:{_KIND_NOUNS.replace('?P<', '?P<z')})\s*,\s*$",
