@@ -957,7 +957,7 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         # a name set beside its kind, opening the sentence or after the verb of "we"
         ("Our benchmark, ", ", pairs 500 requests with images.", "Benchmark"),
         ("We introduce a challenge dataset, ", ", that consists of stories.", "Dataset"),
-        ("we propose an extension of the MS-COCO dataset, ", ", which pairs images with captions.", "Dataset"),
+        ("we propose an extension of the MS-COCO dataset, ", ", which pairs images and captions.", "Dataset"),
         ("Our proposed model, ", ", combines a CNN and a GRU.", "Model"),
         ("We describe a new metric, ", ", which takes human judgments.", "Metric"),
         # ... not a phrase that opens on a preposition
