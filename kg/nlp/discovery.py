@@ -1777,6 +1777,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Zorb-Adv']
     >>> [p.text for p in cued_names("Prompting methods such as Binder and Dater fail in France.")]
     ['Binder', 'Dater']
+    >>> cued_names("We introduce the Computational Linguistics special issue on semantics.")
+    []
     """
     found: dict[int, Piece] = {}
     for pattern in (
@@ -1823,6 +1825,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 and len(words) > 1
                 and text[match.start(1) - 2 : match.start(1) - 1].islower()
             )
+            if name.lower() in _FIELD_NAMES:
+                continue  # a field, or a journal named after it: "the Computational Linguistics issue"
             if (own_article or _plain_capital(words[0])) and not (len(words) == 1 and is_never_a_name(name)):
                 found[match.start(1)] = Piece(name, match.start(1), end)
     cited = citation_spans(text)
