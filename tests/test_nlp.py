@@ -4208,3 +4208,37 @@ def test_a_pair_that_only_joins_modalities_names_no_entity(nlp):
     assert not {"language and vision", "LaVi", "vision-and-language", "V&L"} & set(found), found
     task = entities(nlp, "Speech", "We study text-to-speech (TTS) and visual question answering (VQA).")
     assert {"text-to-speech", "visual question answering"} <= set(task), task
+
+
+def test_splitting_documents_into_passages_is_no_shallow_parsing(nlp):
+    found = entities(nlp, "Late Chunking Meets Retrieval", "Late chunking beats naive chunking.")
+    assert "text chunking" not in found, found
+    parsing = entities(nlp, "Tagging", "We study part-of-speech tagging and chunking on CoNLL-2000.")
+    assert "text chunking" in parsing, parsing
+
+
+def test_a_range_of_sizes_is_no_model(nlp):
+    found = entities(nlp, "Judges", "Verbosity bias is 27% for judges in the 7B-13B range, unlike GPT-4o.")
+    assert "7B-13B" not in found and "GPT-4o" in found, found
+
+
+def test_a_catalogue_entitys_shorter_form_inside_its_mention_is_a_form_too(nlp):
+    found = entities(nlp, "Reasoning", "RLVR elicits long chain-of-thought reasoning in language models.")
+    cot = next(e for e in found.values() if e.catalogue_id and "chain" in e.catalogue_id)
+    assert "chain-of-thought" in cot.mentions, cot
+
+
+def test_known_agents_and_evaluation_suites_of_research_papers(nlp):
+    found = entities(
+        nlp,
+        "ReproLab",
+        "Agents, from The AI Scientist to Agent Laboratory, write papers; an AI scientist is rare. "
+        "Perplexity on Paloma drops, and the GPT score on DriveLM rises.",
+    )
+    assert "AI scientist" not in found["The AI Scientist"].mentions, found
+    assert {"Agent Laboratory", "Paloma", "GPTScore", "DriveLM"} <= set(found) and "GPT" not in found, found
+
+
+def test_a_capitalised_word_listed_after_a_name_heads_no_eponym_term(nlp):
+    found = entities(nlp, "Parsing", "Pipelines such as MinerU and Marker chain layout detection and OCR.")
+    assert "Marker chain" not in found, found

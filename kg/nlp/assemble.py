@@ -2653,6 +2653,12 @@ _OTHER_SENSE_AFTER = re.compile(
 )
 
 
+#: the kinds of splitting a document into passages: "late chunking", "naive chunking"
+_DOCUMENT_CHUNKING_BEFORE = re.compile(
+    r"\b(?:late|naive|na[iï]ve|semantic|fixed-size|fixed-length|document|recursive|agentic|sliding-window|"
+    r"contextual|passage|sentence-level|token-level|hierarchical|adaptive)\s+\Z",
+    re.I,
+)
 #: the object of a verb right after it: "boosting the accuracy", "boosting OpenVLA's rate",
 #: "boosting DL by priors", "boosting performance"
 _OBJECT_AFTER = re.compile(
@@ -2699,6 +2705,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "gradient boosting beats bagging, boosting the accuracy and boosting OpenVLA's rate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [False, True, True]
+    >>> text = "late chunking beats naive chunking; POS tagging and chunking"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("chunking", text)]
+    [True, True, False]
     >>> text = "boosting DL by priors, boosting performance, boosting algorithms, boosting (AdaBoost)"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [True, True, False, False]
@@ -2710,6 +2719,8 @@ def _other_sense(text: str, start: int, end: int) -> bool:
         return _OBJECT_AFTER.match(text, end) is not None
     if word == "recommendations":  # advice ("practical recommendations"); the task is singular
         return True
+    if word == "chunking":  # splitting documents for retrieval ("late chunking"), not shallow parsing
+        return _DOCUMENT_CHUNKING_BEFORE.search(text, max(0, start - 30), start) is not None
     if word == "specificity":  # "the level of specificity"; the measure goes with sensitivity
         return "sensitivity" not in text[max(0, start - 80) : end + 80].lower()
     if word == "sensitivity":  # "sensitivity to noise"; the measure goes with specificity or a value
@@ -3156,6 +3167,8 @@ def _build_entity(
     mentions = list(dict.fromkeys(m.text for m in group))
     mentions += _forms_around_bracket(mentions)
     mentions += _forms_without_kind_noun(mentions)
+    if entry is not None:
+        mentions += _entry_forms_inside(mentions, entry)
     if entry is None:
         mentions += _headed_forms(group, text)
     return ExtractedEntity(
@@ -3512,6 +3525,28 @@ def _forms_without_kind_noun(mentions: list[str]) -> list[str]:
         named = _KIND_NOUN_ENDED.fullmatch(mention)
         if named and not _PLAIN_WORD.fullmatch(named.group(1)) and re.search(r"[A-Z\d]", named.group(1)):
             out.append(named.group(1))
+    return [form for form in dict.fromkeys(out) if form not in mentions]
+
+
+def _entry_forms_inside(mentions: list[str], entry: CatalogueEntry) -> list[str]:
+    """The entry's shorter forms that open or close a mention of it, as written there:
+    "chain-of-thought reasoning" also writes "chain-of-thought", "long chain-of-thought" too.
+
+    >>> cot = CatalogueEntry("Chain-of-Thought Prompting", "Method", aliases=("CoT", "chain-of-thought"))
+    >>> _entry_forms_inside(["Chain-of-thought reasoning", "long chain-of-thought", "CoT"], cot)
+    ['Chain-of-thought', 'chain-of-thought']
+    """
+    out = []
+    for mention in mentions:
+        if " " not in mention:
+            continue
+        folded = mention.casefold()
+        for form in entry.forms:
+            key = form.casefold()
+            if len(key) < len(folded) and folded.startswith(key + " "):
+                out.append(mention[: len(form)])
+            elif len(key) < len(folded) and folded.endswith(" " + key):
+                out.append(mention[-len(form) :])
     return [form for form in dict.fromkeys(out) if form not in mentions]
 
 

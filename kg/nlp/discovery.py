@@ -88,6 +88,8 @@ _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*|Co
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+\.[A-Za-z]")
 #: the total and active sizes of a mixture of experts, written alone
 _MOE_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]-A\d+(?:\.\d+)?[BM]")
+#: a range of sizes: "evaluators in the 7B-13B range", "1B–8B models"
+_SIZE_RANGE = re.compile(r"\d+(?:\.\d+)?[KMBT]?[-–]\d+(?:\.\d+)?[KMBT]")
 #: experts times their size, written alone: "our 8x1.5B model" (not "Mixtral-8x7B")
 _EXPERTS_SIZE = re.compile(r"\d+x\d+(?:\.\d+)?[BMK]")
 #: a climate scenario: "SSP2-4.5", "SSP5-8.5", "RCP8.5"
@@ -149,6 +151,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False]
     >>> [is_name_shaped(t) for t in ["ΠGDM", "ΠGDM-Net", "σ²", "βI", "NeurIPS2019", "ICLR'24"]]
     [True, True, False, False, False, False]
+    >>> [is_name_shaped(t) for t in ["7B-13B", "0.5B–7B", "1-8B", "Qwen-7B", "GPT-4"]]
+    [False, False, False, True, True]
     >>> [is_name_shaped(t) for t in ["OS-Copilot-X", "Non-Max-Suppression", "US-EU", "Zorb-VL"]]
     [True, False, False, True]
     >>> [is_name_shaped(t) for t in ["12.5Hz", "16kHz", "100ms", "8GB", "1080p", "Zorb1080p"]]
@@ -193,6 +197,8 @@ def is_name_shaped(text: str) -> bool:
     if _CITATION_KEY.fullmatch(text) or _MATH_SYMBOL.search(text):  # "Maddison2016"; "argmin∈S"
         return False
     if _MOE_SIZE.fullmatch(text) or _SIZED_WORD.fullmatch(text):  # "30B-A3B"; "4M-Token", "8B-Scale"
+        return False
+    if _SIZE_RANGE.fullmatch(text):  # "the 7B-13B range"
         return False
     if _EXPERTS_SIZE.fullmatch(text) or _CLIMATE_SCENARIO.fullmatch(text):  # "8x1.5B"; "SSP2-4.5", "RCP8.5"
         return False
@@ -2417,6 +2423,8 @@ _TERM_HEAD_NEXT = re.compile(r"[ -](" + _TERM_HEAD_NOUNS)
 #: "Mahalanobis" and "Gibbs" are names
 _PLURAL_WORD = re.compile(r"(?!Gibbs\b)[A-Z][a-z]*[b-df-hj-np-rtv-z]s")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
+#: the item before "and", "or" or a comma in a list
+_LIST_ITEM_BEFORE = re.compile(r"(?<!\S)(\S+?)(?:,?\s+(?:and|or)|,)\s+\Z")
 #: a token right before that is a name of mixed shape ("ImageNet", "GPT-4", "Min-K%"; not an
 #: acronym, which may be the term's own: "the POMC Pareto optimization approach")
 _NAME_TOKEN_BEFORE = re.compile(r"(?<!\S)(?=\S*[A-Z]\S*[A-Z])(?=\S*[a-z0-9%])\S+\s\Z")
@@ -2483,6 +2491,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     []
     >>> eponym_terms("It uses the Min-K% Prob membership inference score.")
     []
+    >>> eponym_terms("Pipelines such as MinerU and Marker chain layout detection and OCR.")
+    []
     """
     out = []
     for match in _EPONYM.finditer(text, start):
@@ -2497,6 +2507,9 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
         if _NAME_TOKEN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue  # ... or of a name with capitals or a sign inside: "the Min-K% Prob score"
+        listed = _LIST_ITEM_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if listed and is_name_shaped(listed.group(1).rstrip(",")):
+            continue  # an item of a list of names, then a verb: "MinerU and Marker chain layout detection"
         plural = _PLURAL_WORD.fullmatch(match.group(0)) is not None
         head = (_TERM_HEAD_NEXT if plural else _TERM_HEAD).match(text, match.end())
         if head and match.group(0) in _ADJECTIVE_EPONYMS and _KIND_HEAD.search(head.group(0)):
