@@ -4242,3 +4242,8 @@ def test_known_agents_and_evaluation_suites_of_research_papers(nlp):
 def test_a_capitalised_word_listed_after_a_name_heads_no_eponym_term(nlp):
     found = entities(nlp, "Parsing", "Pipelines such as MinerU and Marker chain layout detection and OCR.")
     assert "Marker chain" not in found, found
+
+
+def test_a_name_ending_on_its_model_class_is_a_model(nlp):
+    found = entities(nlp, "Robots", "KineVLA injects priors, and MedZorbVLM reads scans.")
+    assert found["KineVLA"].type == "Model" and found["MedZorbVLM"].type == "Model", found

@@ -781,6 +781,8 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"GPT|LLaMA|Llama|BERT|T5|Qwen|Gemma|Mistral|Phi|Claude|Gemini|LLaVA|CLIP"
             r"|(?<![a-z])(?:gpt|llama|bert|qwen|gemma|mistral|llava)"
+            # a name that ends on the class of model it is: "KineVLA", "MedVLM", "FinLLM"
+            r"|[A-Za-z](?:VLA|VLM|LLM)$"
         ),
         "Model",
     ),
