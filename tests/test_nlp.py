@@ -4247,3 +4247,19 @@ def test_a_capitalised_word_listed_after_a_name_heads_no_eponym_term(nlp):
 def test_a_name_ending_on_its_model_class_is_a_model(nlp):
     found = entities(nlp, "Robots", "KineVLA injects priors, and MedZorbVLM reads scans.")
     assert found["KineVLA"].type == "Model" and found["MedZorbVLM"].type == "Model", found
+
+
+def test_a_plain_lower_case_word_introduced_with_its_kind_and_used_again_is_proposed(nlp):
+    found = entities(
+        nlp,
+        "Fewer Samples, Same Skills",
+        "We introduce zorbsift, a gradient-free selection method. Unlike LESS, zorbsift needs no backprop.",
+    )
+    assert found["zorbsift"].proposed, found
+    once = entities(nlp, "Regularisation", "We propose smoothing, a technique that helps training.")
+    assert "smoothing" not in once, once
+
+
+def test_a_cut_off_alone_and_an_api_format_are_no_names(nlp):
+    found = entities(nlp, "Motion", "It gets an R-Precision (Top-3) of 0.83 from 3,100 OpenAPI specs.")
+    assert not {"Top-3", "OpenAPI"} & set(found) and "R-Precision" in found, found

@@ -92,6 +92,8 @@ NON_ML_ACRONYMS = frozenset(
         "MP3",
         # broadcast media ("interviewed by TV reporters")
         "TV",
+        # a format of API specifications ("3,100 OpenAPI specifications")
+        "OpenAPI",
         # links between chips ("the cost of PCIe transfers")
         "PCIe",
         "NVLink",

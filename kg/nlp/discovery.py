@@ -88,6 +88,8 @@ _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*|Co
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+\.[A-Za-z]")
 #: the total and active sizes of a mixture of experts, written alone
 _MOE_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]-A\d+(?:\.\d+)?[BM]")
+#: a cut-off alone, which qualifies a measure: "an R-Precision (Top-3) of 0.83"
+_TOP_K = re.compile(r"[Tt]op-?\d+")
 #: a range of sizes: "evaluators in the 7B-13B range", "1B–8B models"
 _SIZE_RANGE = re.compile(r"\d+(?:\.\d+)?[KMBT]?[-–]\d+(?:\.\d+)?[KMBT]")
 #: experts times their size, written alone: "our 8x1.5B model" (not "Mixtral-8x7B")
@@ -151,8 +153,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False]
     >>> [is_name_shaped(t) for t in ["ΠGDM", "ΠGDM-Net", "σ²", "βI", "NeurIPS2019", "ICLR'24"]]
     [True, True, False, False, False, False]
-    >>> [is_name_shaped(t) for t in ["7B-13B", "0.5B–7B", "1-8B", "Qwen-7B", "GPT-4"]]
-    [False, False, False, True, True]
+    >>> [is_name_shaped(t) for t in ["7B-13B", "0.5B–7B", "1-8B", "Qwen-7B", "GPT-4", "Top-3"]]
+    [False, False, False, True, True, False]
     >>> [is_name_shaped(t) for t in ["OS-Copilot-X", "Non-Max-Suppression", "US-EU", "Zorb-VL"]]
     [True, False, False, True]
     >>> [is_name_shaped(t) for t in ["12.5Hz", "16kHz", "100ms", "8GB", "1080p", "Zorb1080p"]]
@@ -198,7 +200,7 @@ def is_name_shaped(text: str) -> bool:
         return False
     if _MOE_SIZE.fullmatch(text) or _SIZED_WORD.fullmatch(text):  # "30B-A3B"; "4M-Token", "8B-Scale"
         return False
-    if _SIZE_RANGE.fullmatch(text):  # "the 7B-13B range"
+    if _SIZE_RANGE.fullmatch(text) or _TOP_K.fullmatch(text):  # "the 7B-13B range"; "R-Precision (Top-3)"
         return False
     if _EXPERTS_SIZE.fullmatch(text) or _CLIMATE_SCENARIO.fullmatch(text):  # "8x1.5B"; "SSP2-4.5", "RCP8.5"
         return False
@@ -2576,6 +2578,11 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
     ['distribution locality']
     >>> [p.text for p in introduced_phrases("We propose a simple method, a variant of Adam.")]
     []
+    >>> text = "We introduce sieve, a gradient-free selection method. Unlike LESS, sieve needs no backprop."
+    >>> [p.text for p in introduced_phrases(text)]
+    ['sieve']
+    >>> [p.text for p in introduced_phrases("We propose regularization, a technique that helps.")]
+    []
     >>> [p.text for p in introduced_phrases("We introduce two evaluation metrics, the X score and")]
     []
 
@@ -2602,7 +2609,8 @@ def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
                 words[-1] in _KIND_WORDS
                 or words[-1].removesuffix("s") in _KIND_WORDS  # "two evaluation metrics, the X and"
                 or words[0] in _COUNT_WORDS
-                or (len(words) == 1 and "-" not in words[0])
+                # one plain word is a name only when the text goes on using it as one
+                or (len(words) == 1 and "-" not in words[0] and word_count(text, words[0]) < 2)
             ):
                 continue
             found.append(Piece(match.group(1), match.start(1), match.end(1)))
