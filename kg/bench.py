@@ -228,7 +228,9 @@ def run_bench(
         def sampled(pool):
             for index, extraction in enumerate(pool.extract(items), 1):
                 if index % every == 0:
-                    samples.append(sum(_tree_rss(child) for child in me.children()))
+                    # the workers' memory; with one job, extraction runs in this process
+                    workers = sum(_tree_rss(child) for child in me.children())
+                    samples.append(workers or _tree_rss(me))
                 yield extraction
 
         with LocalPool(jobs=jobs, chunk_size=chunk) as pool, relaxed_gc():
@@ -239,7 +241,8 @@ def run_bench(
         result["same_output"] = [x.to_json() for x in parallel] == [x.to_json() for x in extractions]
         steady = samples[1:] or samples
         result["rss_samples_mb"] = [round(s / 2**20, 1) for s in samples]
-        result["rss_spread"] = 100 * (max(steady) - min(steady)) / min(steady) if steady else 0.0
+        low = min(steady, default=0)
+        result["rss_spread"] = 100 * (max(steady) - low) / low if low else 0.0
         del parallel
 
         if dask:
