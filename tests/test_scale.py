@@ -121,7 +121,8 @@ def test_bench_prints_every_row(tmp_path):
 def test_bench_with_one_job_measures_the_process_itself():
     # one job extracts in this process: there are no workers to sample (this once divided by zero)
     examples = str(REPO / "examples")
-    result = runner.invoke(app, ["bench", "-n", "60", "--jobs", "1", "--no-dask", "--corpus", examples, "--json"])
+    args = ["bench", "-n", "60", "--jobs", "1", "--no-dask", "--corpus", examples, "--json"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     numbers = json.loads(result.output[result.output.index("{") :])
     assert min(numbers["rss_samples_mb"]) > 0 and numbers["rss_spread"] >= 0, numbers
