@@ -4263,3 +4263,13 @@ def test_a_plain_lower_case_word_introduced_with_its_kind_and_used_again_is_prop
 def test_a_cut_off_alone_and_an_api_format_are_no_names(nlp):
     found = entities(nlp, "Motion", "It gets an R-Precision (Top-3) of 0.83 from 3,100 OpenAPI specs.")
     assert not {"Top-3", "OpenAPI"} & set(found) and "R-Precision" in found, found
+
+
+def test_a_links_file_id_and_a_messaging_app_are_no_names(nlp):
+    found = entities(
+        nlp,
+        "Emotions",
+        "Apps like WhatsApp carry chats. The appendix is at https://drive.google.com/file/ "
+        "d/1i99e682CqYWMEDXlnqkqrctGLVA9viiz/view?usp= sharing",
+    )
+    assert not found, found

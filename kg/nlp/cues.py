@@ -480,6 +480,9 @@ ORGANISATIONS = frozenset(
         "MTurk",
         "AMT",
         "Facebook",
+        "WhatsApp",
+        "Telegram",
+        "WeChat",
         "xAI",
         # societies, publishers, venues and journals
         "IEEE",

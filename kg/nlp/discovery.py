@@ -88,6 +88,10 @@ _GPU = re.compile(r"(?:GTX|RTX|Titan|Tesla|Quadro|Jetson)[-]?[A-Z]?\d{2,4}\w*|Co
 _EMAIL_DOMAIN = re.compile(r"@[\w\-]+\.[A-Za-z]")
 #: the total and active sizes of a mixture of experts, written alone
 _MOE_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]-A\d+(?:\.\d+)?[BM]")
+#: a long run of letters and digits in both cases, as a link's file or document ids are written
+_RANDOM_ID = re.compile(
+    r"(?=[A-Za-z0-9]{20})(?=[a-z0-9]*[A-Z])(?=[A-Z0-9]*[a-z])(?=[A-Za-z]*\d)[A-Za-z0-9]{20,}"
+)
 #: a cut-off alone, which qualifies a measure: "an R-Precision (Top-3) of 0.83"
 _TOP_K = re.compile(r"[Tt]op-?\d+")
 #: a range of sizes: "evaluators in the 7B-13B range", "1B–8B models"
@@ -155,6 +159,8 @@ def is_name_shaped(text: str) -> bool:
     [True, True, False, False, False, False]
     >>> [is_name_shaped(t) for t in ["7B-13B", "0.5B–7B", "1-8B", "Qwen-7B", "GPT-4", "Top-3"]]
     [False, False, False, True, True, False]
+    >>> is_name_shaped("d/1i99e682CqYWMEDXlnqkqrctGLVA9viiz/view"), is_name_shaped("Qwen2.5-Coder-32B")
+    (False, True)
     >>> [is_name_shaped(t) for t in ["OS-Copilot-X", "Non-Max-Suppression", "US-EU", "Zorb-VL"]]
     [True, False, False, True]
     >>> [is_name_shaped(t) for t in ["12.5Hz", "16kHz", "100ms", "8GB", "1080p", "Zorb1080p"]]
@@ -201,6 +207,8 @@ def is_name_shaped(text: str) -> bool:
     if _MOE_SIZE.fullmatch(text) or _SIZED_WORD.fullmatch(text):  # "30B-A3B"; "4M-Token", "8B-Scale"
         return False
     if _SIZE_RANGE.fullmatch(text) or _TOP_K.fullmatch(text):  # "the 7B-13B range"; "R-Precision (Top-3)"
+        return False
+    if _RANDOM_ID.search(text):  # a file id of a link broken by a space: "file/ d/1i99e682CqYW..."
         return False
     if _EXPERTS_SIZE.fullmatch(text) or _CLIMATE_SCENARIO.fullmatch(text):  # "8x1.5B"; "SSP2-4.5", "RCP8.5"
         return False
