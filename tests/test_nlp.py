@@ -4273,3 +4273,8 @@ def test_a_links_file_id_and_a_messaging_app_are_no_names(nlp):
         "d/1i99e682CqYWMEDXlnqkqrctGLVA9viiz/view?usp= sharing",
     )
     assert not found, found
+
+
+def test_a_decimal_version_joins_its_name_before_a_verb(nlp):
+    found = entities(nlp, "ASR", "Training on FLEURS and Common Voice 17.0 reduces the word error rate.")
+    assert found["Common Voice 17.0"].parent == "Common Voice", found

@@ -1300,6 +1300,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     ['Grounding DINO-T', 'Pascal Context-459', 'Chronos-Bolt-Base']
     >>> extend_name("on InfographicVQA 72.8 ANLS", 16), extend_name("Common Voice 17.0 and", 12)
     (16, 17)
+    >>> extend_name("Common Voice 17.0 reduces WER", 12), extend_name("ResNet 50 layers", 6)
+    (17, 6)
     >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
     ['FID', 'UD v2.12', 'MeshAnything V2']
@@ -1318,7 +1320,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
             token in VARIANT_TITLE_WORDS
             or SIZE.fullmatch(token)
             or (token[:1] in "vV" and bool(_VERSION.fullmatch(token)))
-            or (_VERSION.fullmatch(token) and not _NOT_AFTER_NUMBER.match(text, token_end))
+            # (a decimal version is no count: "Common Voice 17.0 reduces the error")
+            or (_VERSION.fullmatch(token) and ("." in token or not _NOT_AFTER_NUMBER.match(text, token_end)))
         ):
             pos = token_end
         else:
