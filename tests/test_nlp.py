@@ -4278,3 +4278,16 @@ def test_a_links_file_id_and_a_messaging_app_are_no_names(nlp):
 def test_a_decimal_version_joins_its_name_before_a_verb(nlp):
     found = entities(nlp, "ASR", "Training on FLEURS and Common Voice 17.0 reduces the word error rate.")
     assert found["Common Voice 17.0"].parent == "Common Voice", found
+
+
+def test_deep_alone_and_two_words_a_pdf_ran_together_are_no_names(nlp):
+    found = entities(
+        nlp,
+        "Robustness",
+        "Widely used Deep neural networks are fragile; Deep Q-Networks too. It learns"
+        " higher-orderConvolutional LSTM (ConvLSTM) on low-quality JPG images.",
+    )
+    assert not {"Deep", "Deep neural networks", "higher-orderConvolutional", "JPG"} & set(found), found
+    assert {"Deep Q-Network", "ConvLSTM"} <= set(found), found
+    own = entities(nlp, "Deep Random Splines", "We present Deep Random Splines, a class of processes.")
+    assert own["Deep Random Splines"].proposed, own

@@ -2949,6 +2949,8 @@ _LICENCE_AFTER = re.compile(r"\s+(?:Community\s+|Research\s+|Open\s+)?Licen[cs]e
 _MAKER_OF_AFTER = re.compile(r"['’]s\s+[A-Z]")
 #: a lower-case word run into a stray capital, from a PDF's lost space or a symbol: "regimeN"
 _WORD_AND_CAPITAL = re.compile(r"([a-z]{4,})[A-Z]")
+#: a hyphenated lower-case compound run into the next capitalised word: "higher-orderConvolutional"
+_COMPOUND_AND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)+[A-Z][a-z]{3,}")
 #: a field of study after an acronym nobody spells out: "applicable to SLA and ESL research"
 _FIELD_AFTER = re.compile(
     r"(?:\s+(?:and|or)\s+[A-Z][\w\-]*)?\s+(?:research(?:ers)?|communit(?:y|ies)|literature|practitioners)\b"
@@ -3038,6 +3040,8 @@ def _build_entity(
         (glued := _WORD_AND_CAPITAL.fullmatch(m.text)) and word_count(text, glued.group(1)) for m in group
     ):
         return None  # "in the regimeN of few samples" where "regime" is a word of the paper (not "zorbS")
+    if entry is None and all(_COMPOUND_AND_WORD.fullmatch(m.text) for m in group):
+        return None  # "learns higher-orderConvolutional LSTM": two words a PDF ran together
     if entry is None and all("→" in m.text for m in group):
         return None  # "CALVIN (ABC→D)": a setting from some splits to another, not a name
     if all(_hub_owner(text, m) for m in group):

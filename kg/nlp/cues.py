@@ -87,6 +87,7 @@ NON_ML_ACRONYMS = frozenset(
         "AV1",
         "VP9",
         "JPEG",
+        "JPG",
         "PNG",
         "MPEG",
         "MP3",

@@ -1696,7 +1696,8 @@ def _plain_capital(word: str) -> bool:
 
 
 #: Surnames that, alone, are half of a term ("Bayes optimal", "Cheeger cut", "Viterbi
-#: decoding"): the whole term may be a name, the surname by itself is not.
+#: decoding"): the whole term may be a name, the surname by itself is not; so with "Deep",
+#: which opens names ("Deep SAD") but names nothing alone.
 _LONE_EPONYMS = words_of(
     """
     Bayes Bernstein Bethe Cheeger Gumbel Ising Kemeny Occam Shapley Sinkhorn Viterbi Zipf
@@ -1704,6 +1705,7 @@ _LONE_EPONYMS = words_of(
     Horn Markov Gibbs Dirichlet Poisson Bernoulli Boltzmann Hebbian Hilbert Banach Riemann
     Riemannian Kullback Leibler Fourier Kalman Lipschitz Lyapunov Hoeffding Kolmogorov Turing
     Hessians Jacobians Hamiltonians Laplacians Gaussians
+    Deep
     """
 )
 
@@ -2760,6 +2762,8 @@ _NOT_EPONYMS = frozenset(
         "Appendix",
         "English",
         "Chinese",
+        # a describing word capitalised by mistake: "widely used Deep neural networks"
+        "Deep",
         "Internet",
         "Web",
         "Python",
