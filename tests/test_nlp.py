@@ -4291,3 +4291,16 @@ def test_deep_alone_and_two_words_a_pdf_ran_together_are_no_names(nlp):
     assert {"Deep Q-Network", "ConvLSTM"} <= set(found), found
     own = entities(nlp, "Deep Random Splines", "We present Deep Random Splines, a class of processes.")
     assert own["Deep Random Splines"].proposed, own
+
+
+def test_a_pair_of_languages_is_no_name_and_log_and_low_light_data_are_known(nlp):
+    found = entities(
+        nlp,
+        "Translation",
+        "On MuST-C English-German and English-Spanish, wait-k lags. Drain parses BGL and Thunderbird"
+        " logs, and it beats Retinexformer on LOL-v2-real and DARK FACE.",
+    )
+    assert not {"English-German", "English-Spanish", "DARK", "FACE"} & set(found), found
+    assert {"wait-k", "Drain", "BGL", "Thunderbird", "LOL-v2-real", "DARK FACE"} <= set(found), found
+    chat = entities(nlp, "Humor", "People write LOL in chats, and we study humor detection.")
+    assert "LOw-Light dataset" not in chat, chat

@@ -206,10 +206,16 @@ PLACE_PHRASES = frozenset(
 def is_never_a_name(word: str) -> bool:
     """Whether the capitalised ``word`` is a place, a language or people, a role or a function word.
 
-    A plural or possessive ending is ignored ("Germany's" is a place).
+    A plural or possessive ending is ignored ("Germany's" is a place), and a pair of languages
+    is no name either.
+
+    >>> [is_never_a_name(w) for w in ("Germany's", "English-Spanish", "Zorb-English", "Zorb")]
+    [True, True, False, False]
     """
     if word.endswith(("'s", "’s")):
         word = word[:-2]
+    if "-" in word and all(part in LANGUAGES for part in word.split("-")):
+        return True  # a language pair: "English-Spanish"
     return (
         word in FUNCTION_WORDS
         or word in LANGUAGES
