@@ -4291,6 +4291,8 @@ def test_deep_alone_and_two_words_a_pdf_ran_together_are_no_names(nlp):
     assert {"Deep Q-Network", "ConvLSTM"} <= set(found), found
     own = entities(nlp, "Deep Random Splines", "We present Deep Random Splines, a class of processes.")
     assert own["Deep Random Splines"].proposed, own
+    siamese = entities(nlp, "Humor", "We propose a Siamese architecture with LSTM networks.")
+    assert "Siamese" not in siamese, siamese
 
 
 def test_a_pair_of_languages_is_no_name_and_log_and_low_light_data_are_known(nlp):

@@ -1696,8 +1696,8 @@ def _plain_capital(word: str) -> bool:
 
 
 #: Surnames that, alone, are half of a term ("Bayes optimal", "Cheeger cut", "Viterbi
-#: decoding"): the whole term may be a name, the surname by itself is not; so with "Deep",
-#: which opens names ("Deep SAD") but names nothing alone.
+#: decoding"): the whole term may be a name, the surname by itself is not; so with "Deep"
+#: and "Siamese", which open names ("Deep SAD", "Siamese LSTM") but name nothing alone.
 _LONE_EPONYMS = words_of(
     """
     Bayes Bernstein Bethe Cheeger Gumbel Ising Kemeny Occam Shapley Sinkhorn Viterbi Zipf
@@ -1705,7 +1705,7 @@ _LONE_EPONYMS = words_of(
     Horn Markov Gibbs Dirichlet Poisson Bernoulli Boltzmann Hebbian Hilbert Banach Riemann
     Riemannian Kullback Leibler Fourier Kalman Lipschitz Lyapunov Hoeffding Kolmogorov Turing
     Hessians Jacobians Hamiltonians Laplacians Gaussians
-    Deep
+    Deep Siamese
     """
 )
 
@@ -1846,6 +1846,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 and len(words) > 1
                 and text[match.start(1) - 2 : match.start(1) - 1].islower()
             )
+            if len(words) == 1 and name in _LONE_EPONYMS:
+                continue  # "we propose a Siamese architecture": the word opens names, names nothing
             if name.lower() in _FIELD_NAMES:
                 continue  # a field, or a journal named after it: "the Computational Linguistics issue"
             if (own_article or _plain_capital(words[0])) and not (len(words) == 1 and is_never_a_name(name)):
