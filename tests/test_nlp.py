@@ -4306,3 +4306,15 @@ def test_a_pair_of_languages_is_no_name_and_log_and_low_light_data_are_known(nlp
     assert {"wait-k", "Drain", "BGL", "Thunderbird", "LOL-v2-real", "DARK FACE"} <= set(found), found
     chat = entities(nlp, "Humor", "People write LOL in chats, and we study humor detection.")
     assert "LOw-Light dataset" not in chat, chat
+
+
+def test_a_makers_product_a_glued_omni_and_a_challenges_task_are_named_whole(nlp):
+    found = entities(
+        nlp,
+        "Agents",
+        "We audit Perplexity Deep Research and SALMONN-omni on the DCASE 2024 Challenge Task 6 set.",
+    )
+    assert "Perplexity" not in found and "SALMONN-omni" in found, found
+    assert found["DCASE 2024 Challenge Task 6"].type == "Benchmark", found
+    metric = entities(nlp, "Language models", "We fine-tune GPT-2. Perplexity drops by 3 points.")
+    assert "Perplexity" in metric, metric

@@ -2653,6 +2653,16 @@ _OTHER_SENSE_AFTER = re.compile(
 )
 
 
+#: a product's capitalised name right after its maker's: "Perplexity Deep Research"
+_PRODUCT_AFTER = re.compile(r" (?:Deep|Sonar|Pro|Search|Labs|AI)\b")
+
+
+def _sentence_opening(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (or the text)."""
+    before = text[max(0, start - 3) : start]
+    return start == 0 or before.rstrip().endswith((".", "!", "?", "\n")) or before.endswith("\n")
+
+
 #: the kinds of splitting a document into passages: "late chunking", "naive chunking"
 _DOCUMENT_CHUNKING_BEFORE = re.compile(
     r"\b(?:late|naive|na[iï]ve|semantic|fixed-size|fixed-length|document|recursive|agentic|sliding-window|"
@@ -2705,6 +2715,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "gradient boosting beats bagging, boosting the accuracy and boosting OpenVLA's rate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [False, True, True]
+    >>> text = "OpenAI and Perplexity Deep Research cite well; Perplexity Pro too; the Perplexity drops"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("Perplexity", text)]
+    [True, True, False]
     >>> text = "late chunking beats naive chunking; POS tagging and chunking"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("chunking", text)]
     [True, True, False]
@@ -2719,6 +2732,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
         return _OBJECT_AFTER.match(text, end) is not None
     if word == "recommendations":  # advice ("practical recommendations"); the task is singular
         return True
+    if text[start:end] == "Perplexity" and _PRODUCT_AFTER.match(text, end):
+        # the company before its product: "Perplexity Deep Research", "Perplexity Sonar"
+        return not _sentence_opening(text, start)
     if word == "chunking":  # splitting documents for retrieval ("late chunking"), not shallow parsing
         return _DOCUMENT_CHUNKING_BEFORE.search(text, max(0, start - 30), start) is not None
     if word == "specificity":  # "the level of specificity"; the measure goes with sensitivity

@@ -757,7 +757,7 @@ GENERIC_WORDS = frozenset(
 #: evaluation series whose shared tasks are named by number: "SemEval-2019 Task 6", "n2c2 2018 Track 2"
 SHARED_TASK_SERIES = (
     r"(?:SemEval|WMT|CoNLL|BioNLP|TREC|CLEF|NTCIR|IWSLT|GermEval|IberLEF|DSTC|SMM4H|WNUT|n2c2|i2b2|"
-    r"BioCreative|MEDIQA|CheckThat)"
+    r"BioCreative|MEDIQA|CheckThat|DCASE)"
 )
 #: a shared task of an evaluation series, by its name
 SHARED_TASK = re.compile(rf"^{SHARED_TASK_SERIES}\b.*\b(?:[Tt]ask|Track)\s*\d")

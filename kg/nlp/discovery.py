@@ -1278,7 +1278,7 @@ _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 #: a class count, a size letter, a size or a size word glued to a name by a hyphen: "-459", "-T",
 #: "-XL", "-8B", "-Base" ("Chronos-Bolt-Base")
 _GLUED_VARIANT = re.compile(
-    r"-(?:\d{2,4}|[TSBLHG]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|large|small|tiny|mini|medium|huge|giant)|Instruct)"
+    r"-(?:\d{2,4}|[TSBLHG]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|large|small|tiny|mini|medium|huge|giant|omni)|Instruct)"
     r"(?![\w\-])"
 )
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
@@ -2473,7 +2473,7 @@ def _name_word_before(word: str) -> bool:
 #: a shared task of an evaluation series, by year and number: "SemEval-2019 Task 6", "WMT'14 Task 1"
 _SHARED_TASK_NAME = re.compile(
     rf"(?<![\w\-]){SHARED_TASK_SERIES}"
-    r"(?:[- ]?'?\d{2}|[- ]?\d{4})?[- ](?:Shared\s+)?(?:Task|task|Track)\s*\d{1,2}[A-Za-z]?(?!\w)"
+    r"(?:[- ]?'?\d{2}|[- ]?\d{4})?[- ](?:Shared\s+|Challenge\s+)?(?:Task|task|Track)\s*\d{1,2}[A-Za-z]?(?!\w)"
 )
 
 
@@ -2484,6 +2484,8 @@ def shared_task_names(text: str) -> list[Piece]:
     ['SemEval-2019 Task 6', 'WMT 2014 Task 1']
     >>> [p.text for p in shared_task_names("medications from the n2c2 2018 Track 2 corpus")]
     ['n2c2 2018 Track 2']
+    >>> [p.text for p in shared_task_names("captions of the DCASE 2024 Challenge Task 6 test set")]
+    ['DCASE 2024 Challenge Task 6']
     """
     return [Piece(m.group(0), m.start(), m.end()) for m in _SHARED_TASK_NAME.finditer(text)]
 
