@@ -2715,15 +2715,18 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "gradient boosting beats bagging, boosting the accuracy and boosting OpenVLA's rate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [False, True, True]
+    >>> text = "boosting DL by priors, boosting performance, boosting algorithms, boosting (AdaBoost)"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
+    [True, True, False, False]
+
+    A maker's name before its product is no metric, nor is "chunking" a document's splitting:
+
     >>> text = "OpenAI and Perplexity Deep Research cite well; Perplexity Pro too; the Perplexity drops"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("Perplexity", text)]
     [True, True, False]
     >>> text = "late chunking beats naive chunking; POS tagging and chunking"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("chunking", text)]
     [True, True, False]
-    >>> text = "boosting DL by priors, boosting performance, boosting algorithms, boosting (AdaBoost)"
-    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
-    [True, True, False, False]
     """
     if text[start:end] == "MAP":  # maximum a posteriori, before what it estimates: "MAP LP relaxations"
         return _MAP_ESTIMATE_AFTER.match(text, end) is not None
