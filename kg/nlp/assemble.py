@@ -2657,12 +2657,6 @@ _OTHER_SENSE_AFTER = re.compile(
 _PRODUCT_AFTER = re.compile(r" (?:Deep|Sonar|Pro|Search|Labs|AI)\b")
 
 
-def _sentence_opening(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence (or the text)."""
-    before = text[max(0, start - 3) : start]
-    return start == 0 or before.rstrip().endswith((".", "!", "?", "\n")) or before.endswith("\n")
-
-
 #: the kinds of splitting a document into passages: "late chunking", "naive chunking"
 _DOCUMENT_CHUNKING_BEFORE = re.compile(
     r"\b(?:late|naive|na[iï]ve|semantic|fixed-size|fixed-length|document|recursive|agentic|sliding-window|"
@@ -2721,7 +2715,7 @@ def _other_sense(text: str, start: int, end: int) -> bool:
 
     A maker's name before its product is no metric, nor is "chunking" a document's splitting:
 
-    >>> text = "OpenAI and Perplexity Deep Research cite well; Perplexity Pro too; the Perplexity drops"
+    >>> text = "Perplexity Deep Research cites well; Perplexity Pro too; the Perplexity drops"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("Perplexity", text)]
     [True, True, False]
     >>> text = "late chunking beats naive chunking; POS tagging and chunking"
@@ -2736,8 +2730,7 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     if word == "recommendations":  # advice ("practical recommendations"); the task is singular
         return True
     if text[start:end] == "Perplexity" and _PRODUCT_AFTER.match(text, end):
-        # the company before its product: "Perplexity Deep Research", "Perplexity Sonar"
-        return not _sentence_opening(text, start)
+        return True  # the company before its product: "Perplexity Deep Research", "Perplexity Sonar"
     if word == "chunking":  # splitting documents for retrieval ("late chunking"), not shallow parsing
         return _DOCUMENT_CHUNKING_BEFORE.search(text, max(0, start - 30), start) is not None
     if word == "specificity":  # "the level of specificity"; the measure goes with sensitivity
