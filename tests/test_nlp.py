@@ -4318,3 +4318,14 @@ def test_a_makers_product_a_glued_omni_and_a_challenges_task_are_named_whole(nlp
     assert found["DCASE 2024 Challenge Task 6"].type == "Benchmark", found
     metric = entities(nlp, "Language models", "We fine-tune GPT-2. Perplexity drops by 3 points.")
     assert "Perplexity" in metric, metric
+
+
+def test_compiler_radar_and_genomics_words_are_no_names_and_a_compiler_model_is_known(nlp):
+    found = entities(
+        nlp,
+        "Compilers",
+        "LLM Compiler, pretrained on LLVM IR, is compared with LLM Compiler FTD 7B. It encodes cameras as"
+        " Plücker ray maps and fuses optical and SAR imagery with eQTL and CAGE tracks and RTL designs.",
+    )
+    assert not {"LLVM", "Plücker", "SAR", "eQTL", "CAGE", "RTL"} & set(found), found
+    assert found["LLM Compiler FTD 7B"].parent == "LLM Compiler FTD", found

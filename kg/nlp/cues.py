@@ -93,6 +93,15 @@ NON_ML_ACRONYMS = frozenset(
         "MP3",
         # broadcast media ("interviewed by TV reporters")
         "TV",
+        # compilers and hardware description ("LLVM IR", "RTL designs")
+        "LLVM",
+        "RTL",
+        # a radar that images the ground ("optical and SAR imagery")
+        "SAR",
+        # genomics assays and loci ("eQTL mapping", "CAGE tracks")
+        "eQTL",
+        "eQTLs",
+        "CAGE",
         # a format of API specifications ("3,100 OpenAPI specifications")
         "OpenAPI",
         # links between chips ("the cost of PCIe transfers")

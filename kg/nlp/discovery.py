@@ -1705,7 +1705,7 @@ _LONE_EPONYMS = words_of(
     Horn Markov Gibbs Dirichlet Poisson Bernoulli Boltzmann Hebbian Hilbert Banach Riemann
     Riemannian Kullback Leibler Fourier Kalman Lipschitz Lyapunov Hoeffding Kolmogorov Turing
     Hessians Jacobians Hamiltonians Laplacians Gaussians
-    Deep Siamese
+    Deep Siamese Plücker
     """
 )
 
