@@ -2302,18 +2302,19 @@ def _ends_with_list_separator(head: str) -> bool:
     return False
 
 
+#: the kinds of artefact whose members a single capitalised word may name ("methods such as
+#: Binder and Dater"), and the other kinds a list of Title Case names may open (a game or a task
+#: may be a plain word: "games such as Go, Chess and Shogi")
+_ARTEFACT_KINDS = (
+    r"benchmarks|datasets|methods|models|baselines|approaches|algorithms|systems|architectures|techniques|"
+    r"metrics|LLMs"
+)
+_OTHER_KINDS = r"benchmark|dataset|environments?|games?|puzzles?|tasks?|suites?|simulators?|corpora"
+_LIST_OPENS = r",?\s+(?:such as|including|like)\s+"
 #: a kind of thing and the opening of a list of them: "puzzle environments such as "
-_KIND_OPENER = re.compile(
-    r"\b(?:benchmarks?|datasets?|environments?|games?|puzzles?|tasks?|suites?|simulators?|corpora|"
-    r"methods|models|baselines|approaches|algorithms|systems|architectures|techniques|metrics|LLMs)"
-    r",?\s+(?:such as|including|like)\s+"
-)
-#: ... the kinds whose members a single capitalised word names (a game or a task may be a plain
-#: word: "games such as Go, Chess and Shogi")
-_ARTEFACT_KIND_OPENER = re.compile(
-    r"\b(?:benchmarks|datasets|methods|models|baselines|approaches|algorithms|systems|architectures|"
-    r"techniques|metrics|LLMs),?\s+(?:such as|including|like)\s+"
-)
+_KIND_OPENER = re.compile(rf"\b(?:{_ARTEFACT_KINDS}|{_OTHER_KINDS}){_LIST_OPENS}")
+#: ... of the kinds of artefact only
+_ARTEFACT_KIND_OPENER = re.compile(rf"\b(?:{_ARTEFACT_KINDS}){_LIST_OPENS}")
 _ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
