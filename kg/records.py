@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
+from kg.spelling import plain_spellings
+
 __all__ = [
     "ENTITY_TYPES",
     "EntityType",
@@ -144,6 +146,21 @@ class Paper:
         return f"title:{normalize_title(self.title)}"
 
     @property
+    def source_title(self) -> str:
+        """The title as the source spelled it, with its whitespace folded.
+
+        This is the title ``papers.jsonl`` keys a paper by, so that a table keyed by the
+        source's spelling (a gold file, a join with the source's metadata) meets it; ``title``
+        is the cleaned text kg extracts from and shows.
+
+        >>> Paper("1", "S²FT: Sparse Tuning", "", raw_title="S$^{2}$FT:\\n Sparse Tuning").source_title
+        'S$^{2}$FT: Sparse Tuning'
+        >>> Paper("2", "Plain Title", "").source_title
+        'Plain Title'
+        """
+        return " ".join(self.raw_title.split()) if self.raw_title else self.title
+
+    @property
     def text(self) -> str:
         """Title and abstract as one text, the title first, separated by a blank line."""
         return f"{self.title}\n\n{self.abstract}" if self.abstract else self.title
@@ -196,12 +213,33 @@ class ExtractedEntity:
     #: What settled the type: catalogue, parent, context, name, list, or None (the default).
     typed_by: str | None = None
 
+    def plain_aliases(self) -> list[str]:
+        """Keyboard spellings of the name and mentions that clean-up wrote with Unicode signs.
+
+        >>> ExtractedEntity("S²FT", "Method", ["S²FT", "S2FT"], []).plain_aliases()
+        []
+        >>> ExtractedEntity("π₀", "Model", ["π₀"], []).plain_aliases()
+        ['π0', 'pi0']
+        """
+        seen = {self.name, *self.mentions}
+        out: list[str] = []
+        for form in (self.name, *self.mentions):
+            for spelling in plain_spellings(form):
+                if spelling not in seen:
+                    seen.add(spelling)
+                    out.append(spelling)
+        return out
+
     def to_json(self) -> dict[str, object]:
-        """The JSON form written to ``papers.jsonl`` (see DESIGN's ``kg extract`` contract)."""
+        """The JSON form written to ``papers.jsonl`` (see DESIGN's ``kg extract`` contract).
+
+        ``aliases`` (only when there are any) lists :meth:`plain_aliases`.
+        """
         out: dict[str, object] = {
             "name": self.name,
             "type": self.type,
             "mentions": list(self.mentions),
+            **({"aliases": aliases} if (aliases := self.plain_aliases()) else {}),
             "proposed": self.proposed,
             "relation": self.relation,
             "confidence": round(self.confidence, 3),
@@ -290,17 +328,24 @@ class PaperExtraction:
     entities: list[ExtractedEntity]
 
     def to_json(self) -> dict[str, object]:
-        """One line of ``papers.jsonl``."""
+        """One line of ``papers.jsonl``.
+
+        ``title`` is the title as the source spelled it (:attr:`Paper.source_title`), with
+        ``clean_title`` beside it when clean-up changed it; evidence offsets and sentences
+        are in the cleaned text. The abstract is the cleaned one, with ``raw_abstract``
+        beside it when clean-up changed it.
+        """
         p = self.paper
         return {
             "id": p.id,
-            "title": p.title,
+            "title": p.source_title,
+            **({"clean_title": p.title} if p.raw_title else {}),
             "abstract": p.abstract,
             "date": p.date,
             "url": p.url,
             "arxiv_id": p.arxiv_id,
             "sources": [str(s) for s in p.sources],
-            **{k: v for k, v in (("raw_title", p.raw_title), ("raw_abstract", p.raw_abstract)) if v},
+            **({"raw_abstract": p.raw_abstract} if p.raw_abstract else {}),
             "entities": [e.to_json() for e in self.entities],
         }
 
@@ -318,15 +363,16 @@ class PaperExtraction:
                 sources.append(SourceRef(file, int(line)))
             else:
                 sources.append(SourceRef(s))
+        cleaned = "clean_title" in data
         paper = Paper(
             id=data["id"],
-            title=data["title"],
+            title=data["clean_title"] if cleaned else data["title"],
             abstract=data.get("abstract", ""),
             date=data.get("date"),
             url=data.get("url"),
             arxiv_id=data.get("arxiv_id"),
             sources=tuple(sources),
-            raw_title=data.get("raw_title"),
+            raw_title=data["title"] if cleaned else data.get("raw_title"),
             raw_abstract=data.get("raw_abstract"),
         )
         return cls(paper, [ExtractedEntity.from_json(e) for e in data.get("entities", [])])

@@ -141,3 +141,27 @@ def test_proposed_flags_are_scored_over_matched_pairs():
     ]
     result = score(gold, pred)
     assert (result.proposed_precision, result.proposed_recall) == (0.5, 0.5)
+
+
+def test_a_gold_file_keyed_by_the_sources_latex_spelling_meets_kg_extract(tmp_path):
+    page = tmp_path / "daily.txt"
+    page.write_text(
+        "Daily Papers\n\nM$^{3}$-Bench: Judging Multi-Step Agents\n\n"
+        "We introduce M$^{3}$-Bench, a benchmark for embodied agents, and evaluate the $\\pi_0$ policy "
+        "and OpenVLA on it, where $\\pi_0$ reaches 41% success while Octo trails in every suite.\n",
+        encoding="utf-8",
+    )
+    pred = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(page), "--out", str(pred), "--quiet"])
+    assert result.exit_code == 0, result.output
+    named = [("M$^{3}$-Bench", "Benchmark"), ("$\\pi_0$", "Model"), ("OpenVLA", "Model"), ("Octo", "Model")]
+    gold = tmp_path / "gold.jsonl"
+    row = {
+        "id": "1",
+        "title": "M$^{3}$-Bench: Judging Multi-Step Agents",
+        "entities": [{"name": n, "type": t, "mentions": [n], "named": True} for n, t in named],
+    }
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    shared = shared_scorer(gold, pred)
+    assert shared["recall"] == 1.0 and shared["precision"] == 1.0
+    assert score(load_jsonl(gold), load_jsonl(pred)).as_dict() == shared

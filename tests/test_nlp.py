@@ -4329,3 +4329,41 @@ def test_compiler_radar_and_genomics_words_are_no_names_and_a_compiler_model_is_
     )
     assert not {"LLVM", "Plücker", "SAR", "eQTL", "CAGE", "RTL"} & set(found), found
     assert found["LLM Compiler FTD 7B"].parent == "LLM Compiler FTD", found
+
+
+def test_a_field_paired_with_its_short_form_and_phone_messages_are_no_entities(nlp):
+    found = entities(
+        nlp,
+        "Rendering",
+        "We translate Computer Graphic (CG) scenes to photos; each CG scene is edged. Drivers"
+        " reply by Short Message Service (SMS) while driving.",
+    )
+    assert not {"Computer Graphic", "CG", "Short Message Service", "SMS"} & set(found), found
+    solver = entities(nlp, "Solvers", "We run conjugate gradient (CG) until CG converges.")
+    assert "CG" in solver["Conjugate Gradient"].mentions, solver
+
+
+def test_bits_of_precision_and_boosting_an_update_are_no_method_or_metric(nlp):
+    found = entities(
+        nlp,
+        "Quantization",
+        "VGG-16 keeps its accuracy at 4-bits of precision. The attacker starts with simple boosting"
+        " of the malicious agent's update.",
+    )
+    assert not {"Precision", "boosting"} & set(found) and "Accuracy" in found, found
+
+
+def test_a_complexity_bound_with_a_tilde_or_an_omega_glyph_holds_no_names(nlp):
+    found = entities(nlp, "Regret", "The regret is Õ(d p H3T ), near a lower bound ⌦( p HdT ) of GRPO.")
+    assert not {"H3T", "HdT"} & set(found), found
+
+
+def test_lower_case_the_stack_and_a_tucker_decomposition_are_what_they_say(nlp):
+    found = entities(
+        nlp,
+        "Embeddings",
+        "Tensor decomposition of the stack of matrices, a Tucker decomposition, beats CP decomposition.",
+    )
+    assert "The Stack" not in found, found
+    assert {"Tensor Decomposition", "Tucker Decomposition", "CP Decomposition"} <= set(found), found
+    assert found["Tucker Decomposition"].parent == "Tensor Decomposition", found

@@ -250,11 +250,19 @@ def test_format_names():
 def test_raw_text_goes_to_papers_jsonl_and_back():
     [paper] = [p for p in read_papers([FIXTURES / "arxiv.xml"]) if isinstance(p, Paper)][:1]
     data = PaperExtraction(paper, []).to_json()
-    assert data["raw_title"] == paper.raw_title and data["title"] == paper.title
+    assert paper.raw_title and paper.raw_title != paper.title
+    assert data["title"] == " ".join(paper.raw_title.split()) and data["clean_title"] == paper.title
     back = PaperExtraction.from_json(json.loads(json.dumps(data))).paper
-    assert (back.raw_title, back.raw_abstract) == (paper.raw_title, paper.raw_abstract)
+    assert back.title == paper.title and back.abstract == paper.abstract
+    assert (back.raw_title, back.raw_abstract) == (data["title"], paper.raw_abstract)
     plain = Paper("p", "Plain", "Text.")
-    assert "raw_title" not in PaperExtraction(plain, []).to_json()
+    assert {"raw_title", "clean_title", "raw_abstract"}.isdisjoint(PaperExtraction(plain, []).to_json())
+
+
+def test_papers_written_before_clean_title_existed_still_read_back():
+    old_line = {"id": "p", "title": "S²FT: Sparse", "raw_title": "S$^{2}$FT: Sparse", "abstract": "A."}
+    paper = PaperExtraction.from_json(old_line).paper
+    assert (paper.title, paper.raw_title) == ("S²FT: Sparse", "S$^{2}$FT: Sparse")
 
 
 def test_kg_extract_reads_every_new_format_with_forced_and_guessed_format(tmp_path):
@@ -270,8 +278,10 @@ def test_kg_extract_reads_every_new_format_with_forced_and_guessed_format(tmp_pa
     by_id = {r["id"]: r for r in rows}
     assert len(by_id) == len(rows) == 9
     s2ft = by_id["2402.11111"]
-    assert s2ft["title"] == "S²FT: Structured Sparse Fine-Tuning for Large Language Models"
-    assert s2ft["raw_title"].startswith("S$^{2}$FT")
+    assert s2ft["clean_title"] == "S²FT: Structured Sparse Fine-Tuning for Large Language Models"
+    assert s2ft["title"] == "S$^{2}$FT: Structured Sparse Fine-Tuning for Large Language Models"
+    [s2ft_entity] = [e for e in s2ft["entities"] if e["name"] == "S²FT"]
+    assert s2ft_entity["aliases"] == ["S2FT"]
     assert len(s2ft["sources"]) == 4
     forced = CliRunner().invoke(
         app, ["extract", str(FIXTURES / "refs.bib"), "--format", "bibtex", "--out", str(out), "--quiet"]

@@ -52,6 +52,7 @@ from kg.nlp.cues import (
     type_from_name,
 )
 from kg.nlp.discovery import (
+    FIELD_NAMES,
     SIZE,
     VARIANT_TITLE_WORDS,
     VARIANT_WORDS,
@@ -771,6 +772,21 @@ _MODALITY_WORDS = frozenset(
 )
 
 
+def _field_only(pair: AbbreviationPair) -> bool:
+    """Whether ``pair``'s long form is a field of study ("Computer Graphic (CG) images",
+    "natural language processing (NLP)"): a domain, no one entity.
+
+    >>> from kg.nlp.discovery import Piece
+    >>> pair = lambda long, short: AbbreviationPair(Piece(long, 0, 1), Piece(short, 2, 3))
+    >>> [_field_only(pair(*p)) for p in [("Computer Graphic", "CG"), ("conjugate gradient", "CG")]]
+    [True, False]
+    """
+    return _folded_long_form(pair) in _FOLDED_FIELD_NAMES
+
+
+_FOLDED_FIELD_NAMES = frozenset(name.removesuffix("s") for name in FIELD_NAMES)
+
+
 def _modalities_only(pair: AbbreviationPair) -> bool:
     """Whether ``pair`` only joins modalities ("language and vision (LaVi)", "vision-and-language
     (V&L)", "audio-visual (AV)"): a kind of model or task, no one entity; a task that converts one
@@ -842,6 +858,7 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
             )
             or _qualified_class(pair)
             or _modalities_only(pair)
+            or _field_only(pair)
         ):
             continue  # "large language models (LLMs)"; but "we propose DNA (Dynamic ...)" stays
         if _plural_acronym(pair.short.text, qualified=True) and not (text and _proposed_pair(pair, text)):
@@ -979,8 +996,9 @@ def assemble_entities(
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
     pairs, candidates = _without_organisations(pairs, candidates)
     candidates = _without_other_classes(pairs, candidates, text, catalogue)
-    if modalities := {p.short.text for p in pairs if _modalities_only(p)}:
+    if modalities := {p.short.text for p in pairs if _modalities_only(p) or _field_only(p)}:
         # "language and vision (LaVi) models": LaVi names a kind of model wherever it stands
+        # (so does a field's short form: "Computer Graphic (CG) scenes ... a CG scene")
         candidates = [c for c in candidates if c.entries or c.text not in modalities]
     pairs = [p for p in pairs if not _title_pair_names_another(p, text, catalogue)]
     split = split_term_candidates(pairs, text, catalogue)
@@ -2634,7 +2652,9 @@ _OTHER_SENSE_BEFORE = re.compile(
     r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total|factual|knowledge|"
     r"memory|in-context|long-context|long-range|verbatim|exact|FP\d+|BF16|TF32|INT\d+|NF4|"
     # a resolution or a memory's order: "temporal and frequency precision", "sequential recall"
-    r"temporal|frequency|spatial|spectral|sequential)[- ]|high-)$",
+    r"temporal|frequency|spatial|spectral|sequential|"
+    # a number format's width: "4 bits of precision", "six digits of precision"
+    r"bits? of|digits? of)[- ]|high-)$",
     re.I,
 )
 #: "recall" as a verb: after "to", a subject or a modal ("models can recall", "we recall that")
@@ -2664,9 +2684,9 @@ _DOCUMENT_CHUNKING_BEFORE = re.compile(
     re.I,
 )
 #: the object of a verb right after it: "boosting the accuracy", "boosting OpenVLA's rate",
-#: "boosting DL by priors", "boosting performance"
+#: "boosting DL by priors", "boosting performance", "boosting of the agent's update"
 _OBJECT_AFTER = re.compile(
-    r"\s+(?:(?i:the|a|an|its|their|our|both|this|these|[\w\-.]+['’]s|performance|accuracy|efficiency|"
+    r"\s+(?:(?i:(?:of\s+)?(?:the|a|an|its|their|our|both|this|these|[\w\-.]+['’]s)|performance|accuracy|efficiency|"
     r"robustness|generali[sz]ation|throughput)\b|[A-Z]{2,}s?\b(?![\-.]\w))"
 )
 
@@ -2688,6 +2708,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "recall-intensive tasks, recall tasks; a high-precision variable reaches high precision"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
     [True, True, True, False]
+    >>> text = "quantized to 4-bits of precision, or 16 digits of precision"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision", text)]
+    [True, True]
     >>> text = "deployed in FP8 precision, it can recall then generate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
     [True, True]
@@ -2712,6 +2735,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "boosting DL by priors, boosting performance, boosting algorithms, boosting (AdaBoost)"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [True, True, False, False]
+    >>> text = "simple boosting of the agent's update, boosting of decision stumps"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
+    [True, False]
 
     A maker's name before its product is no metric, nor is "chunking" a document's splitting:
 

@@ -91,8 +91,9 @@ NON_ML_ACRONYMS = frozenset(
         "PNG",
         "MPEG",
         "MP3",
-        # broadcast media ("interviewed by TV reporters")
+        # broadcast media ("interviewed by TV reporters") and phone text messages
         "TV",
+        "SMS",
         # compilers and hardware description ("LLVM IR", "RTL designs")
         "LLVM",
         "RTL",
@@ -494,6 +495,12 @@ ORGANISATIONS = frozenset(
         "Telegram",
         "WeChat",
         "xAI",
+        # platforms that host competitions and leaderboards
+        "AIcrowd",
+        "AICrowd",
+        "CodaLab",
+        "Codalab",
+        "EvalAI",
         # societies, publishers, venues and journals
         "IEEE",
         "ACM",

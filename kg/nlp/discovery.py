@@ -77,7 +77,8 @@ _CHUNK = re.compile(
     r"(?:@(?:\d+(?:\.\d+)?|[kKnN])(?![\w.@]))?"  # a measure at a cut-off: "Tern@5", "Recall@50"
 )
 #: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
-_BIG_O = re.compile(r"\b[OΘΩ]\s?\([^()]{1,60}\)")
+#: (also Õ, and ⌦, the glyph some PDFs put for Ω: "Õ(d p H3T )", "⌦( p HdT )")
+_BIG_O = re.compile(r"(?<!\w)[OΘΩÕ⌦]\s?\([^()]{1,60}\)")
 #: a quantisation setting's bit widths: "W4A16", "W8A8", "W4A4KV4"
 _BIT_WIDTHS = re.compile(r"W\d{1,2}A\d{1,2}(?:KV\d{1,2})?|\d{1,3}-?DoFs?|\d{1,3}-?DOFs?")
 #: graphics cards and accelerator boards written as one word
@@ -388,7 +389,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         found = [p for p in found if not colon <= p.start < title_end]
         headings.insert(0, (colon, title_end))
     # spans whose letters are no names: formulas ("O(N^2)") and licences ("CC BY 4.0", "GPL-3.0")
-    unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if "O" in text else []
+    has_bound = "O" in text or "Õ" in text or "Ω" in text or "Θ" in text or "⌦" in text
+    unnamed = [(m.start(), m.end()) for m in _BIG_O.finditer(text, start, stop)] if has_bound else []
     if "CC" in text or "GPL" in text or "Apache" in text or "ODC" in text or "BSD" in text:
         unnamed += [(m.start(), m.end()) for m in _LICENCE.finditer(text, start, stop)]
     if (
@@ -1848,7 +1850,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             )
             if len(words) == 1 and name in _LONE_EPONYMS:
                 continue  # "we propose a Siamese architecture": the word opens names, names nothing
-            if name.lower() in _FIELD_NAMES:
+            if name.lower() in FIELD_NAMES:
                 continue  # a field, or a journal named after it: "the Computational Linguistics issue"
             if (own_article or _plain_capital(words[0])) and not (len(words) == 1 and is_never_a_name(name)):
                 found[match.start(1)] = Piece(name, match.start(1), end)
@@ -2143,7 +2145,7 @@ _INSTITUTION_WORDS = ORGANISATION_WORDS | words_of(
 
 
 #: fields of study, which "Computer Vision models" and the like name as a type noun's modifier
-_FIELD_NAMES = frozenset(
+FIELD_NAMES = frozenset(
     [
         "computer vision",
         "natural language processing",
@@ -2201,7 +2203,7 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
         if (
             not (all(_plain_capital(w) for w in named) or _generic_headed(text, words, at, end))
             or any(w in _INSTITUTION_WORDS for w in words)
-            or match.group(0).lower() in _FIELD_NAMES
+            or match.group(0).lower() in FIELD_NAMES
             or is_place_phrase(match.group(0))
             or all(is_never_a_name(w) for w in words)  # "Spanish Dutch", "Austria Vienna"
             or _CONNECTED_AFTER.match(text, end)
