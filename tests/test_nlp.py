@@ -4367,3 +4367,14 @@ def test_lower_case_the_stack_and_a_tucker_decomposition_are_what_they_say(nlp):
     assert "The Stack" not in found, found
     assert {"Tensor Decomposition", "Tucker Decomposition", "CP Decomposition"} <= set(found), found
     assert found["Tucker Decomposition"].parent == "Tensor Decomposition", found
+
+
+def test_mt_alone_is_machine_translation_and_sentence_encoders_are_models(nlp):
+    found = entities(
+        nlp,
+        "Heads",
+        "Attention drives Transformer-based MT models and BERT. We compare GloVe, Sent2vec and"
+        " GenSen features.",
+    )
+    assert "MT" in found["machine translation"].mentions and found["machine translation"].type == "Task"
+    assert {found[n].type for n in ("GloVe", "Sent2vec", "GenSen")} == {"Model"}, found
