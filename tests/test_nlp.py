@@ -4378,3 +4378,21 @@ def test_mt_alone_is_machine_translation_and_sentence_encoders_are_models(nlp):
     )
     assert "MT" in found["machine translation"].mentions and found["machine translation"].type == "Task"
     assert {found[n].type for n in ("GloVe", "Sent2vec", "GenSen")} == {"Model"}, found
+
+
+def test_parts_listed_before_their_data_set_are_its_catalogue_parts(nlp):
+    found = entities(
+        nlp, "Recommendation", "We evaluate on the Beauty, Sports and Toys subsets of the Amazon Reviews dataset."
+    )
+    parts = {name for name, e in found.items() if e.parent == "Amazon Reviews"}
+    assert len(parts) == 3 and {"Beauty", "Toys"} <= {m for n in parts for m in found[n].mentions}, found
+
+
+def test_a_kind_before_another_phrase_of_a_list_does_not_type_its_such_as_list(nlp):
+    found = entities(
+        nlp,
+        "Tokenizers",
+        "We report PESQ, discriminability measured by ABX error rate, and downstream performance in"
+        " systems such as AudioLM and Moshi.",
+    )
+    assert found["AudioLM"].type == "Model" and found["Moshi"].type == "Model", found

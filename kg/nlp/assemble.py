@@ -511,6 +511,7 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
         if more is None or not _variant_word(more.group(1)):
             out += _elided_versions(text, cand, catalogue)
             out += _elided_siblings(text, cand, catalogue)
+            out += _listed_parts(text, cand, catalogue)
             continue
         last = _LAST_PART.search(cand.text)
         if last is None or not _variant_word(last.group(2)):
@@ -559,6 +560,49 @@ def _elided_siblings(text: str, cand: Candidate, catalogue: Catalogue) -> list[C
             break
         out.append(Candidate(more.start(1), more.end(1), more.group(1), "variant", entries))
         at = more.end()
+    return out
+
+
+#: a list of capitalised parts right before "subsets of (the)": "the Beauty, Sports and Toys
+#: subsets of the"
+_PARTS_OF_BEFORE = re.compile(
+    r"\b((?:[A-Z][\w\-]*\s*,\s*)*[A-Z][\w\-]*\s*,?\s+(?:and|or)\s+[A-Z][\w\-]*)\s+"
+    r"(?:subsets?|splits?|domains?|categories|portions?|subcategories)\s+of\s+(?:the\s+)?$"
+)
+
+
+def _listed_parts(text: str, cand: Candidate, catalogue: Catalogue) -> list[Candidate]:
+    """The parts of a data set a list names before it: "Beauty", "Sports" and "Toys" in "the
+    Beauty, Sports and Toys subsets of the Amazon Reviews dataset" are Amazon Beauty, Amazon
+    Sports and Amazon Toys, when the catalogue knows each as a part of the data set named after.
+
+    >>> amazon = CatalogueEntry("Amazon Reviews", "Dataset")
+    >>> part = lambda name: CatalogueEntry(name, "Dataset", parent="Amazon Reviews")
+    >>> cat = Catalogue.from_entries([amazon, part("Amazon Toys"), part("Amazon Beauty")])
+    >>> text = "on the Beauty, Sports and Toys subsets of the Amazon Reviews dataset"
+    >>> hit = Candidate(46, 60, "Amazon Reviews", "catalogue", (amazon,))
+    >>> [(c.text, c.entries[0].name) for c in _listed_parts(text, hit, cat)]
+    [('Beauty', 'Amazon Beauty'), ('Toys', 'Amazon Toys')]
+    """
+    if len(cand.entries) != 1 or cand.entries[0].type not in _DATA_TYPES or " of " not in text:
+        return []
+    listed = _PARTS_OF_BEFORE.search(text, max(0, cand.start - 160), cand.start)
+    if listed is None:
+        return []
+    family, first_word = cand.entries[0].name, cand.text.split()[0]
+    out = []
+    for part in re.finditer(r"[A-Z][\w\-]*", listed.group(1)):
+        entries = _lookup(f"{first_word} {part.group()}", catalogue)
+        if len(entries) == 1 and entries[0].parent == family:
+            out.append(
+                Candidate(
+                    listed.start(1) + part.start(),
+                    listed.start(1) + part.end(),
+                    part.group(),
+                    "variant",
+                    entries,
+                )
+            )
     return out
 
 

@@ -126,6 +126,10 @@ NON_ML_ACRONYMS = frozenset(
         "IMU",
         "IMUs",
         "GNSS",
+        "RTK-GNSS",
+        "RTK-GPS",
+        # an image's ground resolution in remote sensing ("very-high-resolution (VHR) imagery")
+        "VHR",
         "CEO",
         "NGO",
         "GDP",
@@ -1122,6 +1126,8 @@ _COUNTED_KIND = re.compile(
 #: before "such as": "datasets", "tasks,", "datasets on compositional generalization," (the last
 #: kind noun wins: the greedy start skips the earlier ones)
 _KIND_SUCH = re.compile(rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})[^.;()]{{0,60}}?,?\s+$", re.I | re.S)
+#: the next phrase of an enumeration between a kind and a list: ", and downstream performance in"
+_NEXT_ITEM = re.compile(r",\s+(?:and|or)\s")
 #: a clause of its own between a kind and its list: "On the AutoML Benchmark, it beats trees such as X"
 _OWN_CLAUSE = re.compile(_OWN_CLAUSE_WORDS)
 
@@ -1134,10 +1140,14 @@ def kind_such(window: str) -> re.Match[str] | None:
     ('sDataset', None)
     >>> kind_such("We benchmark eleven detectors, including ") is None
     True
+    >>> kind_such("measured by ABX error rate, and downstream performance in systems such as ") is None
+    True
     """
     kind = _KIND_SUCH.search(window)
     if kind is not None and _OWN_CLAUSE.search(window, kind.end(kind.lastgroup)):
         return None
+    if kind is not None and _NEXT_ITEM.search(window, kind.end(kind.lastgroup)):
+        return None  # another phrase of a list: "by ABX error rate, and performance in systems such as"
     if kind is not None and window[
         max(0, kind.start(kind.lastgroup) - 3) : kind.start(kind.lastgroup)
     ].lower() in (
