@@ -4381,9 +4381,8 @@ def test_mt_alone_is_machine_translation_and_sentence_encoders_are_models(nlp):
 
 
 def test_parts_listed_before_their_data_set_are_its_catalogue_parts(nlp):
-    found = entities(
-        nlp, "Recommendation", "We evaluate on the Beauty, Sports and Toys subsets of the Amazon Reviews dataset."
-    )
+    text = "We evaluate on the Beauty, Sports and Toys subsets of the Amazon Reviews dataset."
+    found = entities(nlp, "Recommendation", text)
     parts = {name for name, e in found.items() if e.parent == "Amazon Reviews"}
     assert len(parts) == 3 and {"Beauty", "Toys"} <= {m for n in parts for m in found[n].mentions}, found
 
@@ -4396,3 +4395,9 @@ def test_a_kind_before_another_phrase_of_a_list_does_not_type_its_such_as_list(n
         " systems such as AudioLM and Moshi.",
     )
     assert found["AudioLM"].type == "Model" and found["Moshi"].type == "Model", found
+
+
+def test_a_capitalised_word_joined_to_a_letter_name_is_one_name(nlp):
+    text = "Compared to Wave-U-Net (Stoller et al., 2018), it is cleaner than U-Net."
+    found = entities(nlp, "Separation", text)
+    assert {"Wave-U-Net", "U-Net"} <= set(found), found

@@ -370,6 +370,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['PPO', 'GRPO']
     >>> [p.text for p in shaped_names("The generator is L-Lipschitz, unlike StyleGAN.")]
     ['StyleGAN']
+    >>> [p.text for p in shaped_names("Unlike Wave-U-Net (Stoller et al., 2018), it uses Q-Former.")]
+    ['Wave-U-Net', 'Q-Former']
     """
     stop = len(text) if end is None else end
     found = [
@@ -650,7 +652,11 @@ _CAPS_SEP = re.compile(r"[ -]")
 _NAME_SLASH = re.compile(r"/(?!\d)")
 _WORD_SEP = re.compile(r"[\s-]+")
 _MAYBE_NAME = re.compile(rf".[A-Z]|\d|^[{_GREEK}]")
-_LETTER_NAME = re.compile(r"[A-Z]-[A-Z][a-z]{2,}\w*")
+#: a letter joined to a capitalised word ("G-Vendi", "Q-Former"), also after a capitalised
+#: word that makes a variant of it ("Wave-U-Net", "Res-U-Net"; not "Non-U-Net")
+_LETTER_NAME = re.compile(
+    r"(?:(?!(?:Non|Semi|Self|Multi|Pre|Post|Anti|Sub|Super|Over|Under)-)[A-Z][a-z]{1,}-)?[A-Z]-[A-Z][a-z]{2,}\w*"
+)
 #: English words made of a letter and a word, which the shape of a letter name takes in
 _LETTER_WORDS = frozenset(["X-Ray", "X-Rays", "T-Shirt", "T-Shirts", "U-Turn", "E-Mail", "E-Mails"])
 #: a Greek letter before a hyphen and a capitalised word or "bench": "α-CLIP", "τ-bench" (not
