@@ -4401,3 +4401,24 @@ def test_a_capitalised_word_joined_to_a_letter_name_is_one_name(nlp):
     text = "Compared to Wave-U-Net (Stoller et al., 2018), it is cleaner than U-Net."
     found = entities(nlp, "Separation", text)
     assert {"Wave-U-Net", "U-Net"} <= set(found), found
+
+
+def test_precision_in_a_paper_on_number_formats_is_a_width_not_a_metric(nlp):
+    found = entities(
+        nlp, "Adaptive Quantization", "We quantize each weight to an optimal precision, which keeps accuracy."
+    )
+    assert "Precision" not in found and "Accuracy" in found, found
+    measured = entities(nlp, "Quantized Detectors", "Quantized detectors keep their precision and recall.")
+    assert "Precision" in measured, measured
+
+
+def test_a_numbered_track_and_computer_aided_design_are_no_names(nlp):
+    found = entities(
+        nlp,
+        "Doom",
+        "Our agent won Track1 of the ViZDoom AI Competition 2016 and renders CAD models; it adds 2 Bleu.",
+    )
+    assert not {"Track1", "CAD"} & set(found) and "ViZDoom AI Competition 2016" in found, found
+    assert "Bleu" in found["BLEU"].mentions, found
+    own = entities(nlp, "Counterfactuals", "We study counterfactually augmented data (CAD); CAD helps.")
+    assert "counterfactually augmented data" in own, own

@@ -773,6 +773,9 @@ _GENERIC_EXPANSIONS = {
     "LVLM": ("large vision language model",),
     "LRM": ("large reasoning model",),
     "LMM": ("large multimodal model", "large multi modal model"),
+    # not a model class, but a non-ML acronym that a paper may spell out as its own term:
+    # "counterfactually augmented data (CAD)" stays, "computer-aided design (CAD)" goes
+    "CAD": ("computer aided design",),
 }
 
 
@@ -2813,11 +2816,40 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20) : start]
     if _OTHER_SENSE_AFTER.match(text, end):
         return True
+    if word == "precision" and _about_number_formats(text):
+        return True  # "an optimal precision for each parameter" in a paper on quantization
     if before.endswith("low ") or before.endswith("Low "):  # "a low precision" is a value of it
         return False
     if word == "recall" and (_RECALL_VERB_BEFORE.search(before) or text.startswith(" that ", end)):
         return True  # the verb: "trained to recall and reason", "we recall that"
     return bool(_OTHER_SENSE_BEFORE.search(before) or _OTHER_SENSE_AFTER.match(text, end))
+
+
+#: words of papers about number formats, where "precision" is a format's width ...
+_NUMBER_FORMAT_WORDS = (
+    "quantiz", "quantis", "bit-width", "bitwidth", "floating point", "floating-point", "fixed-point",
+    "fixed point", "half-precision", "mixed precision", "mixed-precision", "low-precision", "fp16", "fp8",
+    "int8",
+)  # fmt: skip
+#: ... unless the paper also reads results in precision as a measure
+_RETRIEVAL_MEASURE_WORDS = (
+    "recall", "f1", "f-score", "f-measure", "average precision", "precision@", "precision at",
+)  # fmt: skip
+
+
+def _about_number_formats(text: str) -> bool:
+    """Whether ``text`` is about number formats (quantization, floating point) and reads no
+    result in precision as a measure: there "precision" is how many bits a number keeps.
+
+    >>> _about_number_formats("We quantize weights, finding an optimal precision per layer.")
+    True
+    >>> _about_number_formats("Quantized detectors keep their precision and recall.")
+    False
+    """
+    lower = text.lower()
+    if not any(w in lower for w in _NUMBER_FORMAT_WORDS):
+        return False
+    return not any(w in lower for w in _RETRIEVAL_MEASURE_WORDS)
 
 
 #: a value after a name ("MAE of 0.31", "MAE drops from 0.31", "MAE (0.2)") ...

@@ -91,6 +91,8 @@ NON_ML_ACRONYMS = frozenset(
         "PNG",
         "MPEG",
         "MP3",
+        # computer-aided design ("CAD models" of objects), not a model of ML
+        "CAD",
         # broadcast media ("interviewed by TV reporters") and phone text messages
         "TV",
         "SMS",
