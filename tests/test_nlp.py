@@ -4422,3 +4422,14 @@ def test_a_numbered_track_and_computer_aided_design_are_no_names(nlp):
     assert "Bleu" in found["BLEU"].mentions, found
     own = entities(nlp, "Counterfactuals", "We study counterfactually augmented data (CAD); CAD helps.")
     assert "counterfactually augmented data" in own, own
+
+
+def test_a_translation_test_set_keeps_its_direction_and_its_bare_name(nlp):
+    text = "We evaluate on IWSLT 2014 German-to-English and WMT 2014 English to French."
+    found = entities(nlp, "Translation", text)
+    iwslt = found["IWSLT 2014 German-to-English"]
+    assert "IWSLT 2014" in iwslt.mentions and iwslt.type == "Benchmark", found
+    assert "WMT 2014" in found["WMT 2014 English to French"].mentions, found
+    text = "We translate English-German news with a Zorb 2014 English-German model."
+    pair = entities(nlp, "Translation", text)
+    assert not any("English-German" in name for name in pair), pair

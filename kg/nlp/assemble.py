@@ -62,7 +62,7 @@ from kg.nlp.discovery import (
     repeated_mentions,
     word_count,
 )
-from kg.nlp.gazetteer import ORGANISATION_WORDS, is_never_a_name, is_organisation_name, words_of
+from kg.nlp.gazetteer import LANGUAGES, ORGANISATION_WORDS, is_never_a_name, is_organisation_name, words_of
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -476,6 +476,8 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
         statement = _STATEMENT_AFTER.match(text, cand.end)
         if statement and not cand.entries:  # "the RASP-Generalization Conjecture"
             out.append(Candidate(cand.start, statement.end(), text[cand.start : statement.end()], cand.rule))
+        if cand.entries and any(_TRANSLATION_TASKS.match(e.name) for e in cand.entries):
+            out += _with_direction(text, cand)
         if cand.rule in {"abbreviation", "title"}:
             continue
         if cand.entries and not any(e.type in _VERSIONED_TYPES for e in cand.entries):
@@ -485,6 +487,42 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
             rule = "variant" if cand.entries else cand.rule
             out.append(Candidate(cand.start, end, text[cand.start : end], rule, (), cand.type))
     return out
+
+
+#: the shared tasks of machine translation, whose test sets go by their direction too
+_TRANSLATION_TASKS = re.compile(r"(?:WMT|IWSLT)\b|(?:WMT|IWSLT)\s?'?’?\d")
+#: a translation direction right after its year: " German-to-English", " EN-DE", " En→De"
+_DIRECTION_AFTER = re.compile(
+    r"\s+([A-Z][a-z]+|[A-Z]{2}|[A-Z][a-z])(?:-to-|\s*→\s*|-|\s+to\s+)([A-Z][a-z]+|[A-Z]{2}|[A-Z][a-z])(?![\w\-])"
+)
+#: two-letter codes of the languages machine translation test sets pair
+_LANGUAGE_CODES = words_of(
+    "en de fr ro zh ja ru cs fi lt lv tr et kk gu vi es it pt ko ar hi ne si km ps pl ta iu uk he"
+)
+
+
+def _with_direction(text: str, cand: Candidate) -> list[Candidate]:
+    """A translation test set written with its direction after its name and year: "IWSLT 2014
+    German-to-English", "WMT16 EN-DE" name one test set, a variant of the shared task.
+
+    >>> wmt = CatalogueEntry("WMT 2016", "Benchmark")
+    >>> text = "on WMT 2016 EN-DE and IWSLT 2014 German-to-English."
+    >>> [c.text for c in _with_direction(text, Candidate(3, 11, "WMT 2016", "catalogue", (wmt,)))]
+    ['WMT 2016 EN-DE']
+    >>> _with_direction("on WMT 2016 Human-AI data", Candidate(3, 11, "WMT 2016", "catalogue", (wmt,)))
+    []
+    """
+    stop = extend_name(text, cand.end)
+    direction = _DIRECTION_AFTER.match(text, stop)
+    if direction is None or not all(_language(side) for side in direction.groups()):
+        return []
+    end = direction.end()
+    return [Candidate(cand.start, end, text[cand.start : end], "variant", (), cand.type)]
+
+
+def _language(word: str) -> bool:
+    """Whether ``word`` names a language, in full or as a two-letter code ("German", "EN", "De")."""
+    return word in LANGUAGES or word.lower() in _LANGUAGE_CODES
 
 
 _ELLIPSIS = re.compile(
@@ -3285,6 +3323,7 @@ def _build_entity(
     mentions = list(dict.fromkeys(m.text for m in group))
     mentions += _forms_around_bracket(mentions)
     mentions += _forms_without_kind_noun(mentions)
+    mentions += _forms_without_direction(mentions)
     if entry is not None:
         mentions += _entry_forms_inside(mentions, entry)
     if entry is None:
@@ -3643,6 +3682,27 @@ def _forms_without_kind_noun(mentions: list[str]) -> list[str]:
         named = _KIND_NOUN_ENDED.fullmatch(mention)
         if named and not _PLAIN_WORD.fullmatch(named.group(1)) and re.search(r"[A-Z\d]", named.group(1)):
             out.append(named.group(1))
+    return [form for form in dict.fromkeys(out) if form not in mentions]
+
+
+def _forms_without_direction(mentions: list[str]) -> list[str]:
+    """The shared task's name alone of a translation test set written with its direction:
+    "IWSLT 2014 German-to-English" is also how the paper names IWSLT 2014.
+
+    >>> _forms_without_direction(["IWSLT 2014 German-to-English", "WMT16 EN-DE", "WMT16", "Zorb EN-DE"])
+    ['IWSLT 2014']
+    >>> _forms_without_direction(["WMT 2014 English to French"])
+    ['WMT 2014']
+    """
+    out = []
+    for mention in mentions:
+        if not _TRANSLATION_TASKS.match(mention):
+            continue
+        for cut in (i for i, c in enumerate(mention) if c == " "):  # "EN-DE", "German to English"
+            direction = _DIRECTION_AFTER.fullmatch(mention, cut)
+            if direction and all(_language(side) for side in direction.groups()):
+                out.append(mention[:cut])
+                break
     return [form for form in dict.fromkeys(out) if form not in mentions]
 
 
