@@ -4433,3 +4433,14 @@ def test_a_translation_test_set_keeps_its_direction_and_its_bare_name(nlp):
     text = "We translate English-German news with a Zorb 2014 English-German model."
     pair = entities(nlp, "Translation", text)
     assert not any("English-German" in name for name in pair), pair
+
+
+def test_split_names_database_engines_and_ui_are_no_names(nlp):
+    found = entities(
+        nlp,
+        "Grounding",
+        "On RefCOCO val, testA and testB it wins; its UI is simple, and Longformer-large queries PostgreSQL.",
+    )
+    assert not {"testA", "testB", "UI", "PostgreSQL"} & set(found), found
+    large = found["Longformer-large"]
+    assert large.parent == "Longformer" and large.type == "Model", found

@@ -246,6 +246,11 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "PhD",
         "URL",
         "URLs",
+        "UI",
+        "UIs",
+        # the split names of referring-expression sets ("RefCOCO val, testA and testB")
+        "testA",
+        "testB",
         "HTTP",
         "JSON",
         "SQL",
@@ -501,6 +506,10 @@ ORGANISATIONS = frozenset(
         "Telegram",
         "WeChat",
         "xAI",
+        # database engines that run the queries of text-to-SQL
+        "PostgreSQL",
+        "SQLite",
+        "MySQL",
         # platforms that host competitions and leaderboards
         "AIcrowd",
         "AICrowd",
