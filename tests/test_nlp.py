@@ -4444,3 +4444,8 @@ def test_split_names_database_engines_and_ui_are_no_names(nlp):
     assert not {"testA", "testB", "UI", "PostgreSQL"} & set(found), found
     large = found["Longformer-large"]
     assert large.parent == "Longformer" and large.type == "Model", found
+
+
+def test_janus_artifacts_are_no_model(nlp):
+    found = entities(nlp, "Text-to-3D", "Distillation yields Janus artifacts; Janus-Pro draws the views.")
+    assert "Janus" not in found and "Janus-Pro" in found, found

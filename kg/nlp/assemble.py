@@ -2758,6 +2758,10 @@ _OTHER_SENSE_AFTER = re.compile(
 )
 
 
+#: what makes "Janus" the multi-face failure of text-to-3D generation, not the model
+_JANUS_PROBLEM_AFTER = re.compile(
+    r"[\s\-]+(?:artifacts?|artefacts?|problems?|issues?|effects?|faces?)\b", re.I
+)
 #: a product's capitalised name right after its maker's: "Perplexity Deep Research"
 _PRODUCT_AFTER = re.compile(r" (?:Deep|Sonar|Pro|Search|Labs|AI)\b")
 
@@ -2829,6 +2833,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "Perplexity Deep Research cites well; Perplexity Pro too; the Perplexity drops"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("Perplexity", text)]
     [True, True, False]
+    >>> text = "it avoids Janus artifacts and the Janus problem, unlike Janus-Pro and Janus"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("Janus", text)]
+    [True, True, False, False]
     >>> text = "late chunking beats naive chunking; POS tagging and chunking"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("chunking", text)]
     [True, True, False]
@@ -2840,6 +2847,8 @@ def _other_sense(text: str, start: int, end: int) -> bool:
         return _OBJECT_AFTER.match(text, end) is not None
     if word == "recommendations":  # advice ("practical recommendations"); the task is singular
         return True
+    if word == "janus":  # the many-faced failure of 3D generation: "Janus artifacts", "the Janus problem"
+        return _JANUS_PROBLEM_AFTER.match(text, end) is not None
     if text[start:end] == "Perplexity" and _PRODUCT_AFTER.match(text, end):
         return True  # the company before its product: "Perplexity Deep Research", "Perplexity Sonar"
     if word == "chunking":  # splitting documents for retrieval ("late chunking"), not shallow parsing
