@@ -4449,3 +4449,10 @@ def test_split_names_database_engines_and_ui_are_no_names(nlp):
 def test_janus_artifacts_are_no_model(nlp):
     found = entities(nlp, "Text-to-3D", "Distillation yields Janus artifacts; Janus-Pro draws the views.")
     assert "Janus" not in found and "Janus-Pro" in found, found
+
+
+def test_semantic_web_languages_and_brain_signals_are_no_names(nlp):
+    found = entities(
+        nlp, "Ontologies", "We verbalise OWL ontologies, query RDF with SPARQL and read SSVEP from EEG."
+    )
+    assert not {"OWL", "RDF", "SPARQL", "SSVEP"} & set(found), found

@@ -67,6 +67,7 @@ NON_ML_ACRONYMS = frozenset(
         "EMG",
         "MEG",
         "fNIRS",
+        "SSVEP",
         # laboratory techniques of biology
         "CRISPR",
         "RNA-seq",
@@ -254,6 +255,10 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "HTTP",
         "JSON",
         "SQL",
+        # languages of the semantic web: how knowledge is written, not data or a method
+        "OWL",
+        "RDF",
+        "SPARQL",
         "CSV",
         "PDF",
         "HTML",

@@ -105,6 +105,8 @@ _CLIMATE_SCENARIO = re.compile(r"SSP\d-\d\.\d|RCP\d\.\d")
 _SIZED_WORD = re.compile(r"\d+(?:\.\d+)?[KkMBT]-[A-Z]?[a-z]+")
 #: an author's name glued to a year, as citation keys are written: "Maddison2016"
 _CITATION_KEY = re.compile(r"[A-Z][a-z]+(?:19|20)\d\d[a-z]?")
+#: a short symbol with a subscript index, as a formula writes it: "KB₁", "W₂"
+_INDEXED_SYMBOL = re.compile(r"[A-Za-z]{1,3}[₀-₉]+")
 #: a numbered part of a competition, a study or a procedure run into its number: "Track1", "Phase2"
 _NUMBERED_PART = re.compile(
     r"(?:Track|Task|Subtask|Phase|Stage|Round|Part|Step|Fold|Setting|Experiment)\d{1,2}"
@@ -182,8 +184,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, True, False, False]
     >>> [is_name_shaped(t) for t in ["X-Ray", "Q-Former", "8x1.5B", "SSP2-4.5", "Mixtral-8x7B"]]
     [False, True, False, False, True]
-    >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite-Base", "Track1", "Phase2", "Tracker1"]]
-    [True, True, False, False, True]
+    >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite", "Track1", "Phase2", "Tracker1", "KB₁"]]
+    [True, True, False, False, True, False]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False
@@ -208,6 +210,8 @@ def is_name_shaped(text: str) -> bool:
     if _PARTICIPLE_SUFFIXED.fullmatch(text):  # "RLHF-Trained", "English-only": a modifier too
         return False
     if _NUMBERED_PART.fullmatch(text):  # "the champion of Track1": a part, no name
+        return False
+    if _INDEXED_SYMBOL.fullmatch(text):  # "KB₁", "W₂": a formula's symbol with its index
         return False
     if _CITATION_KEY.fullmatch(text) or _MATH_SYMBOL.search(text):  # "Maddison2016"; "argmin∈S"
         return False
