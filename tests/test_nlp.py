@@ -4456,3 +4456,14 @@ def test_semantic_web_languages_and_brain_signals_are_no_names(nlp):
         nlp, "Ontologies", "We verbalise OWL ontologies, query RDF with SPARQL and read SSVEP from EEG."
     )
     assert not {"OWL", "RDF", "SPARQL", "SSVEP"} & set(found), found
+
+
+def test_a_checkpoint_tag_a_lone_variant_word_and_a_field_pair(nlp):
+    found = entities(
+        nlp,
+        "SWE-Forge: Environments for Training Software Engineering Agents",
+        "Training software engineering (SWE) agents is hard. Tuned from xLAM-7b-fc-r, it resolves 51%"
+        " on SWE-bench Verified; the Verified score rises.",
+    )
+    assert "xLAM-7b-fc-r" in found and "SWE-bench Verified" in found, found
+    assert not {"Verified", "software engineering", "Software Engineering", "xLAM-7b"} & set(found), found

@@ -328,16 +328,42 @@ def trim_name(text: str) -> str:
     ('SAM', 'NeRF', 'Quorra-Hard')
     >>> trim_name("VSI-bench"), trim_name("Video-R1-260k"), trim_name("Zorb-guided")
     ('VSI-bench', 'Video-R1-260k', 'Zorb')
+    >>> trim_name("xLAM-7b-fc-r"), trim_name("Zorb-8B-tuned")
+    ('xLAM-7b-fc-r', 'Zorb-8B')
     """
     if _GREEK_NAME.fullmatch(text):  # "τ-bench": the letter alone is no name
         return text
     parts = text.split("-")
     while len(parts) > 1 and (
-        (parts[-1].islower() and parts[-1] not in VARIANT_WORDS and not _NAME_SUFFIX.fullmatch(parts[-1]))
+        (
+            parts[-1].islower()
+            and parts[-1] not in VARIANT_WORDS
+            and not _NAME_SUFFIX.fullmatch(parts[-1])
+            and not _checkpoint_tag(parts)
+        )
         or parts[-1] in _TITLE_MODIFIERS
     ):
         parts.pop()
     return "-".join(parts)
+
+
+def _checkpoint_tag(parts: list[str]) -> bool:
+    """Whether the last of ``parts`` is a short tag a checkpoint's id carries after its size
+    ("xLAM-7b-fc-r": function calling, research): one or two letters, past a size part.
+
+    >>> _checkpoint_tag("xLAM-7b-fc-r".split("-")), _checkpoint_tag("Zorb-8B-ish".split("-"))
+    (True, False)
+    """
+    tag = parts[-1]
+    if len(tag) > 2 or not tag.isalpha() or tag in _SHORT_WORDS:
+        return False
+    return any(_SIZE_PART.fullmatch(part) for part in parts[1:-1])
+
+
+#: a model's size as a hyphen part: "7b", "8B", "1.5B", "350m"
+_SIZE_PART = re.compile(r"\d+(?:\.\d+)?[bBmM]")
+#: two-letter words that end a compound as an ordinary word, not a checkpoint's tag
+_SHORT_WORDS = frozenset({"to", "of", "in", "on", "or", "as", "at", "by", "is", "be", "up"})
 
 
 #: lower-case hyphen parts that end a name: a benchmark's suffix ("VSI-bench", "MT-bench") and
@@ -1798,6 +1824,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Lumen']
     >>> [p.text for p in cued_names("Unlike SnapZorb, our cache is query-aware.")]
     []
+    >>> [p.text for p in cued_names("On SWE-bench Verified it wins; the Verified score rises.")]
+    []
     >>> [p.text for p in cued_names("We propose a simple method for transfer: Side-Tuning. It wins.")]
     ['Side-Tuning']
     >>> [p.text for p in cued_names("We define a new task, Personality-Captions, for captions.")]
@@ -1923,6 +1951,7 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             and (subject or not _sentence_initial(text, at))
             and not _capitalised_neighbour(text, at, end)
             and not _authors(text, at, end)
+            and word not in VARIANT_TITLE_WORDS  # "the Verified score": a variant of a name said before
         ):
             found[at] = Piece(word, at, end)
     return [found[k] for k in sorted(found)]
@@ -2176,6 +2205,7 @@ FIELD_NAMES = frozenset(
         "computational linguistics",
         "cognitive science",
         "operations research",
+        "software engineering",
     ]
 )
 
