@@ -4467,3 +4467,13 @@ def test_a_checkpoint_tag_a_lone_variant_word_and_a_field_pair(nlp):
     )
     assert "xLAM-7b-fc-r" in found and "SWE-bench Verified" in found, found
     assert not {"Verified", "software engineering", "Software Engineering", "xLAM-7b"} & set(found), found
+
+
+def test_octo_sizes_are_apart_and_a_physics_engine_and_bev_are_no_names(nlp):
+    found = entities(
+        nlp,
+        "Policies",
+        "We test Octo-Small and Octo-Base in PhysX with BEV features; the L2 error falls below LLM-Planner's.",
+    )
+    assert {"Octo-Small", "Octo-Base", "L2 Error", "LLM-Planner"} <= set(found), found
+    assert not {"PhysX", "BEV", "Octo"} & set(found), found

@@ -249,6 +249,8 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "URLs",
         "UI",
         "UIs",
+        # a bird's-eye-view grid: how driving models lay out features, not one entity
+        "BEV",
         # the split names of referring-expression sets ("RefCOCO val, testA and testB")
         "testA",
         "testB",
@@ -544,6 +546,7 @@ ORGANISATIONS = frozenset(
         "EACL",
         # software that runs the methods: named, but a tool, not a method, model or dataset
         "Matplotlib",
+        "PhysX",
         "LangGraph",
         "FuxiCTR",
         "RecBole",
