@@ -4473,7 +4473,7 @@ def test_octo_sizes_are_apart_and_a_physics_engine_and_bev_are_no_names(nlp):
     found = entities(
         nlp,
         "Policies",
-        "We test Octo-Small and Octo-Base in PhysX with BEV features; the L2 error falls below LLM-Planner's.",
+        "We test Octo-Small and Octo-Base in PhysX with BEV features; the L2 error beats LLM-Planner's.",
     )
     assert {"Octo-Small", "Octo-Base", "L2 Error", "LLM-Planner"} <= set(found), found
     assert not {"PhysX", "BEV", "Octo"} & set(found), found
