@@ -4477,3 +4477,9 @@ def test_octo_sizes_are_apart_and_a_physics_engine_and_bev_are_no_names(nlp):
     )
     assert {"Octo-Small", "Octo-Base", "L2 Error", "LLM-Planner"} <= set(found), found
     assert not {"PhysX", "BEV", "Octo"} & set(found), found
+
+
+def test_frequency_and_currency_units_are_no_metrics_and_a_diffusion_suffix_stays(nlp):
+    found = entities(nlp, "Phonons", "EQGAT-diff errs by 0.9 THz and costs 0.40 USD; a Potts model fits.")
+    assert not {"THz", "USD", "EQGAT"} & set(found), found
+    assert {"EQGAT-diff", "Potts Model"} <= set(found), found

@@ -328,8 +328,8 @@ def trim_name(text: str) -> str:
     ('SAM', 'NeRF', 'Quorra-Hard')
     >>> trim_name("VSI-bench"), trim_name("Video-R1-260k"), trim_name("Zorb-guided")
     ('VSI-bench', 'Video-R1-260k', 'Zorb')
-    >>> trim_name("xLAM-7b-fc-r"), trim_name("Zorb-8B-tuned")
-    ('xLAM-7b-fc-r', 'Zorb-8B')
+    >>> trim_name("xLAM-7b-fc-r"), trim_name("Zorb-8B-tuned"), trim_name("EQGAT-diff")
+    ('xLAM-7b-fc-r', 'Zorb-8B', 'EQGAT-diff')
     """
     if _GREEK_NAME.fullmatch(text):  # "τ-bench": the letter alone is no name
         return text
@@ -366,9 +366,9 @@ _SIZE_PART = re.compile(r"\d+(?:\.\d+)?[bBmM]")
 _SHORT_WORDS = frozenset({"to", "of", "in", "on", "or", "as", "at", "by", "is", "be", "up"})
 
 
-#: lower-case hyphen parts that end a name: a benchmark's suffix ("VSI-bench", "MT-bench") and
-#: a count or size ("Video-R1-260k", "llama-7b")
-_NAME_SUFFIX = re.compile(r"bench|eval|arena|gym|\d+(?:\.\d+)?[kmb]")
+#: lower-case hyphen parts that end a name: a benchmark's suffix ("VSI-bench", "MT-bench"), a
+#: diffusion variant's ("EQGAT-diff") and a count or size ("Video-R1-260k", "llama-7b")
+_NAME_SUFFIX = re.compile(r"bench|eval|arena|gym|diff|\d+(?:\.\d+)?[kmb]")
 
 
 #: Capitalised hyphen parts that make a title's name a modifier: "SAM-Based", "CLIP-Aware"
