@@ -33,6 +33,7 @@ from functools import lru_cache
 from kg.nlp.assemble import normalize_form
 from kg.nlp.catalogue import Catalogue, entity_slug
 from kg.records import LinkFacts, PaperExtraction
+from kg.spelling import plain_spellings
 
 __all__ = ["CanonicalEntity", "Resolution", "resolve", "resolve_facts"]
 
@@ -169,6 +170,8 @@ def _merge(members: list[Member]) -> CanonicalEntity:
         long_forms = [n for n in names if not _is_acronym(n)]
         name = max(long_forms or names, key=lambda n: (names[n], -len(n), n))
     type_ = max(votes, key=lambda t: (votes[t], t))
+    # the keyboard spellings of names written with Unicode signs ("S²FT" is also "S2FT")
+    mentions.update(spelling for form in (name, *mentions) for spelling in plain_spellings(form))
     mentions.discard(name)
     return CanonicalEntity(
         id="",

@@ -137,3 +137,23 @@ def test_shacl_accepts_the_fast_writers_turtle(seed_build, tmp_path):
     write_rdf(result.graph, path)
     report = validate_file(path)
     assert report.conforms and report.triples == len(to_rdflib(result.graph)), report.summary()
+
+
+def test_a_name_written_with_unicode_signs_is_found_by_its_keyboard_spelling(tmp_path):
+    import rdflib
+
+    import kg
+
+    page = tmp_path / "daily.txt"
+    page.write_text(
+        "Daily Papers\n\nS$^{2}$FT: Sparse Fine-Tuning\n\nWe propose S$^{2}$FT, which tunes LLaMA-2 on GSM8K"
+        " and beats LoRA on every benchmark we tried in this study.\n",
+        encoding="utf-8",
+    )
+    kg.build([page]).write(tmp_path / "out")
+    graph = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl")
+    rows = graph.query(
+        'SELECT ?label WHERE { ?e skos:altLabel "S2FT" ; rdfs:label ?label }',
+        initNs={"skos": rdflib.namespace.SKOS, "rdfs": rdflib.RDFS},
+    )
+    assert [str(row.label) for row in rows] == ["S²FT"]
