@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
-from kg.spelling import plain_spellings
+from kg.spelling import plain_spellings, source_spellings
 
 __all__ = [
     "ENTITY_TYPES",
@@ -230,16 +230,23 @@ class ExtractedEntity:
                     out.append(spelling)
         return out
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, source_spellings: dict[str, str] | None = None) -> dict[str, object]:
         """The JSON form written to ``papers.jsonl`` (see DESIGN's ``kg extract`` contract).
 
-        ``aliases`` (only when there are any) lists :meth:`plain_aliases`.
+        ``aliases`` (only when there are any) lists :meth:`plain_aliases`, then the source's
+        spelling of each form clean-up rewrote (``source_spellings``, from
+        :func:`kg.spelling.source_spellings`): "$\\mathcal{S}^3$-Bench" beside "S³-Bench".
         """
+        aliases = self.plain_aliases()
+        for form in (self.name, *self.mentions) if source_spellings else ():
+            spelled = source_spellings.get(form)
+            if spelled and spelled not in aliases:
+                aliases.append(spelled)
         out: dict[str, object] = {
             "name": self.name,
             "type": self.type,
             "mentions": list(self.mentions),
-            **({"aliases": aliases} if (aliases := self.plain_aliases()) else {}),
+            **({"aliases": aliases} if aliases else {}),
             "proposed": self.proposed,
             "relation": self.relation,
             "confidence": round(self.confidence, 3),
@@ -336,6 +343,8 @@ class PaperExtraction:
         beside it when clean-up changed it.
         """
         p = self.paper
+        changed = p.raw_title or p.raw_abstract  # the source's spellings, where clean-up rewrote any
+        spellings = source_spellings(f"{p.raw_title or ''} {p.raw_abstract or ''}") if changed else None
         return {
             "id": p.id,
             "title": p.source_title,
@@ -346,7 +355,7 @@ class PaperExtraction:
             "arxiv_id": p.arxiv_id,
             "sources": [str(s) for s in p.sources],
             **({"raw_abstract": p.raw_abstract} if p.raw_abstract else {}),
-            "entities": [e.to_json() for e in self.entities],
+            "entities": [e.to_json(spellings) for e in self.entities],
         }
 
     def link_facts(self) -> list[LinkFacts]:

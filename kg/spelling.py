@@ -15,10 +15,16 @@ instead, so they can travel with an entity as aliases.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["plain_spellings"]
+__all__ = ["plain_spellings", "source_spellings"]
+
+#: a word of a source's text that clean-up may have rewritten: LaTeX, braces or an entity
+_MARKED_WORD = re.compile(r"[^\s]*[$\\{&][^\s]*")
+#: punctuation around a word that is not part of a name
+_EDGE_PUNCTUATION = "()[].,;:!?\"'"
 
 
 def _greek_letter_name(char: str) -> str | None:
@@ -59,3 +65,25 @@ def plain_spellings(form: str) -> tuple[str, ...]:
         if candidate != form and candidate not in out:
             out.append(candidate)
     return tuple(out)
+
+
+def source_spellings(raw: str) -> dict[str, str]:
+    r"""The cleaned form of each word of ``raw`` that LaTeX, braces or an HTML entity made
+    clean-up rewrite, mapped to the word as the source spelled it.
+
+    A name the source wrote in LaTeX ("$\mathcal{S}^3$-Bench") is extracted from its cleaned
+    form ("S³-Bench"); this map lets a record name the source's spelling beside it, for a
+    reader or a gold file that copied the source.
+
+    >>> source_spellings(r"We test $\mathcal{S}^3$-Bench, \textsc{SemID} and GSM8K.")
+    {'S³-Bench': '$\\mathcal{S}^3$-Bench', 'SemID': '\\textsc{SemID}'}
+    """
+    from kg.sources.text import tidy  # here, not above: the readers import this package's records
+
+    out: dict[str, str] = {}
+    for match in _MARKED_WORD.finditer(raw):
+        word = match.group().strip(_EDGE_PUNCTUATION)
+        clean = tidy(word).strip(_EDGE_PUNCTUATION)
+        if clean and clean != word:
+            out.setdefault(clean, word)
+    return out

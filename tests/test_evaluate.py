@@ -165,3 +165,24 @@ def test_a_gold_file_keyed_by_the_sources_latex_spelling_meets_kg_extract(tmp_pa
     shared = shared_scorer(gold, pred)
     assert shared["recall"] == 1.0 and shared["precision"] == 1.0
     assert score(load_jsonl(gold), load_jsonl(pred)).as_dict() == shared
+
+
+def test_a_gold_file_that_copies_latex_names_verbatim_meets_kg_extract(tmp_path):
+    page = tmp_path / "daily.txt"
+    page.write_text(
+        "Daily Papers\n\nJudging Agents at Scale\n\nWe introduce $\\mathcal{S}^3$-Bench, a benchmark for"
+        " agents, and \\textsc{SemID}, a tokenizer, and evaluate OpenVLA on it in each setting.\n",
+        encoding="utf-8",
+    )
+    pred = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(page), "--out", str(pred), "--quiet"])
+    assert result.exit_code == 0, result.output
+    named = [("$\\mathcal{S}^3$-Bench", "Benchmark"), ("\\textsc{SemID}", "Method"), ("OpenVLA", "Model")]
+    gold = tmp_path / "gold.jsonl"
+    row = {
+        "id": "1",
+        "title": "Judging Agents at Scale",
+        "entities": [{"name": n, "type": t, "mentions": [n], "named": True} for n, t in named],
+    }
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert shared_scorer(gold, pred)["recall"] == 1.0

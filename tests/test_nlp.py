@@ -4483,3 +4483,9 @@ def test_frequency_and_currency_units_are_no_metrics_and_a_diffusion_suffix_stay
     found = entities(nlp, "Phonons", "EQGAT-diff errs by 0.9 THz and costs 0.40 USD; a Potts model fits.")
     assert not {"THz", "USD", "EQGAT"} & set(found), found
     assert {"EQGAT-diff", "Potts Model"} <= set(found), found
+
+
+def test_a_metric_symbol_joined_to_a_method_name_is_no_variant_of_the_metric(nlp):
+    found = entities(nlp, "Reasoning", "We compare R²-GRPO, Zorb-GRPO and Seq-DPO with PPO on GSM8K.")
+    assert found["R²-GRPO"].parent is None and found["R²-GRPO"].type == "Method", found
+    assert found["Zorb-GRPO"].type == "Method", found

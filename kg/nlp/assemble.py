@@ -308,10 +308,13 @@ def _joined_names(name: str, stem: str, entry: CatalogueEntry) -> bool:
     (True, False)
     >>> _joined_names("GAN-Bench", "GAN", gan)  # a benchmark named after a model or method
     True
+    >>> _joined_names("R²-GRPO", "R²", CatalogueEntry("Coefficient of Determination", "Metric"))
+    True
     """
     if entry.type in ("Model", "Method") and _BENCHMARK_PART.fullmatch(name[len(stem) :]):
         return True  # "LLaVA-Bench", "Codex-Eval": a benchmark named after a model
-    if entry.type not in _JOINABLE_TYPES or not _SHORT_ACRONYM.fullmatch(stem):
+    short = _SHORT_ACRONYM.fullmatch(stem) or (entry.type == "Metric" and len(stem) <= 3)  # "R²-GRPO"
+    if entry.type not in _JOINABLE_TYPES or not short:
         return False
     word = _NAMED_WORD.match(name, len(stem))
     return word is not None and len(word.group(1)) >= 3 and not _variant_part(word.group(1).title())
