@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
-from kg.spelling import plain_spellings, source_spellings
+from kg.spelling import plain_aliases, source_spellings
 
 __all__ = [
     "ENTITY_TYPES",
@@ -213,35 +213,22 @@ class ExtractedEntity:
     #: What settled the type: catalogue, parent, context, name, list, or None (the default).
     typed_by: str | None = None
 
-    def plain_aliases(self) -> list[str]:
-        """Keyboard spellings of the name and mentions that clean-up wrote with Unicode signs.
-
-        >>> ExtractedEntity("S²FT", "Method", ["S²FT", "S2FT"], []).plain_aliases()
-        []
-        >>> ExtractedEntity("π₀", "Model", ["π₀"], []).plain_aliases()
-        ['π0', 'pi0']
-        """
-        seen = {self.name, *self.mentions}
-        out: list[str] = []
-        for form in (self.name, *self.mentions):
-            for spelling in plain_spellings(form):
-                if spelling not in seen:
-                    seen.add(spelling)
-                    out.append(spelling)
-        return out
-
     def to_json(self, source_spellings: dict[str, str] | None = None) -> dict[str, object]:
         """The JSON form written to ``papers.jsonl`` (see DESIGN's ``kg extract`` contract).
 
-        ``aliases`` (only when there are any) lists :meth:`plain_aliases`, then the source's
-        spelling of each form clean-up rewrote (``source_spellings``, from
+        ``aliases`` (only when there are any) lists the keyboard spellings of the forms
+        clean-up wrote with Unicode signs ("S2FT" for "S²FT"), then the source's spelling of
+        each form clean-up rewrote (``source_spellings``, from
         :func:`kg.spelling.source_spellings`): "$\\mathcal{S}^3$-Bench" beside "S³-Bench".
+
+        >>> ExtractedEntity("S²FT", "Method", ["S²FT"], []).to_json({"S²FT": "S$^{2}$FT"})["aliases"]
+        ['S2FT', 'S$^{2}$FT']
         """
-        aliases = self.plain_aliases()
-        for form in (self.name, *self.mentions) if source_spellings else ():
-            spelled = source_spellings.get(form)
-            if spelled and spelled not in aliases:
-                aliases.append(spelled)
+        forms = [self.name, *self.mentions]
+        aliases = plain_aliases(forms)
+        if source_spellings:
+            spelled = filter(None, (source_spellings.get(form) for form in forms))
+            aliases = list(dict.fromkeys([*aliases, *spelled]))
         out: dict[str, object] = {
             "name": self.name,
             "type": self.type,

@@ -33,7 +33,7 @@ from functools import lru_cache
 from kg.nlp.assemble import normalize_form
 from kg.nlp.catalogue import Catalogue, entity_slug
 from kg.records import LinkFacts, PaperExtraction
-from kg.spelling import plain_spellings
+from kg.spelling import plain_aliases
 
 __all__ = ["CanonicalEntity", "Resolution", "resolve", "resolve_facts"]
 
@@ -171,7 +171,7 @@ def _merge(members: list[Member]) -> CanonicalEntity:
         name = max(long_forms or names, key=lambda n: (names[n], -len(n), n))
     type_ = max(votes, key=lambda t: (votes[t], t))
     # the keyboard spellings of names written with Unicode signs ("S²FT" is also "S2FT")
-    mentions.update(spelling for form in (name, *mentions) for spelling in plain_spellings(form))
+    mentions.update(plain_aliases([name, *sorted(mentions)]))
     mentions.discard(name)
     return CanonicalEntity(
         id="",

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["plain_spellings", "source_spellings"]
+__all__ = ["plain_aliases", "plain_spellings", "source_spellings"]
 
 #: a word of a source's text that clean-up may have rewritten: LaTeX, braces or an entity
 _MARKED_WORD = re.compile(r"[^\s]*[$\\{&][^\s]*")
@@ -65,6 +66,23 @@ def plain_spellings(form: str) -> tuple[str, ...]:
         if candidate != form and candidate not in out:
             out.append(candidate)
     return tuple(out)
+
+
+def plain_aliases(forms: Iterable[str]) -> list[str]:
+    """The keyboard spellings of ``forms`` that are not among them, in order, each once.
+
+    >>> plain_aliases(["S²FT", "S2FT", "π₀"])
+    ['π0', 'pi0']
+    """
+    forms = list(forms)
+    seen = set(forms)
+    out: list[str] = []
+    for form in forms:
+        for spelling in plain_spellings(form):
+            if spelling not in seen:
+                seen.add(spelling)
+                out.append(spelling)
+    return out
 
 
 def source_spellings(raw: str) -> dict[str, str]:

@@ -143,46 +143,39 @@ def test_proposed_flags_are_scored_over_matched_pairs():
     assert (result.proposed_precision, result.proposed_recall) == (0.5, 0.5)
 
 
-def test_a_gold_file_keyed_by_the_sources_latex_spelling_meets_kg_extract(tmp_path):
+def _extract_and_gold(tmp_path, title, abstract, named):
+    """``kg extract`` of one daily-papers page, and a gold file that names ``named`` (name,
+    type) in it as the source wrote them, keyed by the title as the source wrote it."""
     page = tmp_path / "daily.txt"
-    page.write_text(
-        "Daily Papers\n\nM$^{3}$-Bench: Judging Multi-Step Agents\n\n"
-        "We introduce M$^{3}$-Bench, a benchmark for embodied agents, and evaluate the $\\pi_0$ policy "
-        "and OpenVLA on it, where $\\pi_0$ reaches 41% success while Octo trails in every suite.\n",
-        encoding="utf-8",
-    )
+    page.write_text(f"Daily Papers\n\n{title}\n\n{abstract}\n", encoding="utf-8")
     pred = tmp_path / "pred.jsonl"
     result = CliRunner().invoke(app, ["extract", str(page), "--out", str(pred), "--quiet"])
     assert result.exit_code == 0, result.output
-    named = [("M$^{3}$-Bench", "Benchmark"), ("$\\pi_0$", "Model"), ("OpenVLA", "Model"), ("Octo", "Model")]
     gold = tmp_path / "gold.jsonl"
-    row = {
-        "id": "1",
-        "title": "M$^{3}$-Bench: Judging Multi-Step Agents",
-        "entities": [{"name": n, "type": t, "mentions": [n], "named": True} for n, t in named],
-    }
-    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    entities = [{"name": n, "type": t, "mentions": [n], "named": True} for n, t in named]
+    gold.write_text(json.dumps({"id": "1", "title": title, "entities": entities}) + "\n", encoding="utf-8")
+    return gold, pred
+
+
+def test_a_gold_file_keyed_by_the_sources_latex_spelling_meets_kg_extract(tmp_path):
+    gold, pred = _extract_and_gold(
+        tmp_path,
+        "M$^{3}$-Bench: Judging Multi-Step Agents",
+        "We introduce M$^{3}$-Bench, a benchmark for embodied agents, and evaluate the $\\pi_0$ policy "
+        "and OpenVLA on it, where $\\pi_0$ reaches 41% success while Octo trails in every suite.",
+        [("M$^{3}$-Bench", "Benchmark"), ("$\\pi_0$", "Model"), ("OpenVLA", "Model"), ("Octo", "Model")],
+    )
     shared = shared_scorer(gold, pred)
     assert shared["recall"] == 1.0 and shared["precision"] == 1.0
     assert score(load_jsonl(gold), load_jsonl(pred)).as_dict() == shared
 
 
 def test_a_gold_file_that_copies_latex_names_verbatim_meets_kg_extract(tmp_path):
-    page = tmp_path / "daily.txt"
-    page.write_text(
-        "Daily Papers\n\nJudging Agents at Scale\n\nWe introduce $\\mathcal{S}^3$-Bench, a benchmark for"
-        " agents, and \\textsc{SemID}, a tokenizer, and evaluate OpenVLA on it in each setting.\n",
-        encoding="utf-8",
+    gold, pred = _extract_and_gold(
+        tmp_path,
+        "Judging Agents at Scale",
+        "We introduce $\\mathcal{S}^3$-Bench, a benchmark for agents, and \\textsc{SemID}, a tokenizer,"
+        " and evaluate OpenVLA on it in each setting.",
+        [("$\\mathcal{S}^3$-Bench", "Benchmark"), ("\\textsc{SemID}", "Method"), ("OpenVLA", "Model")],
     )
-    pred = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(app, ["extract", str(page), "--out", str(pred), "--quiet"])
-    assert result.exit_code == 0, result.output
-    named = [("$\\mathcal{S}^3$-Bench", "Benchmark"), ("\\textsc{SemID}", "Method"), ("OpenVLA", "Model")]
-    gold = tmp_path / "gold.jsonl"
-    row = {
-        "id": "1",
-        "title": "Judging Agents at Scale",
-        "entities": [{"name": n, "type": t, "mentions": [n], "named": True} for n, t in named],
-    }
-    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
     assert shared_scorer(gold, pred)["recall"] == 1.0

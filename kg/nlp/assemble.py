@@ -515,17 +515,26 @@ def _with_direction(text: str, cand: Candidate) -> list[Candidate]:
     >>> _with_direction("on WMT 2016 Human-AI data", Candidate(3, 11, "WMT 2016", "catalogue", (wmt,)))
     []
     """
-    stop = extend_name(text, cand.end)
-    direction = _DIRECTION_AFTER.match(text, stop)
-    if direction is None or not all(_language(side) for side in direction.groups()):
+    end = _direction_end(text, extend_name(text, cand.end))
+    if end is None:
         return []
-    end = direction.end()
     return [Candidate(cand.start, end, text[cand.start : end], "variant", (), cand.type)]
 
 
-def _language(word: str) -> bool:
-    """Whether ``word`` names a language, in full or as a two-letter code ("German", "EN", "De")."""
-    return word in LANGUAGES or word.lower() in _LANGUAGE_CODES
+def _direction_end(text: str, at: int, *, whole: bool = False) -> int | None:
+    """Where a translation direction that starts at ``at`` (past its spaces) ends, if one
+    does: two languages, in full or as two-letter codes ("German-to-English", "EN-DE");
+    with ``whole``, only one that runs to the end of ``text``.
+
+    >>> _direction_end("WMT16 EN-DE data", 5), _direction_end("WMT16 Human-AI", 5)
+    (11, None)
+    """
+    direction = (_DIRECTION_AFTER.fullmatch if whole else _DIRECTION_AFTER.match)(text, at)
+    if direction is None or not all(
+        side in LANGUAGES or side.lower() in _LANGUAGE_CODES for side in direction.groups()
+    ):
+        return None
+    return direction.end()
 
 
 _ELLIPSIS = re.compile(
@@ -3711,8 +3720,7 @@ def _forms_without_direction(mentions: list[str]) -> list[str]:
         if not _TRANSLATION_TASKS.match(mention):
             continue
         for cut in (i for i, c in enumerate(mention) if c == " "):  # "EN-DE", "German to English"
-            direction = _DIRECTION_AFTER.fullmatch(mention, cut)
-            if direction and all(_language(side) for side in direction.groups()):
+            if _direction_end(mention, cut, whole=True) is not None:
                 out.append(mention[:cut])
                 break
     return [form for form in dict.fromkeys(out) if form not in mentions]
