@@ -1136,6 +1136,20 @@ def test_hyphenated_title_case_names_written_in_lower_case(nlp, sentence, expect
         assert entity.mentions == ["Meta-Dataset"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name of several words is matched with any mix of hyphens and spaces between them
+        ("Such models rival gradient-boosted decision trees on small tables.", {"Gradient Boosting"}),
+        ("We study weakly-supervised semantic segmentation.", {"weakly supervised semantic segmentation"}),
+        ("We study weakly supervised semantic-segmentation.", {"weakly supervised semantic segmentation"}),
+    ],
+)
+def test_long_names_match_with_hyphens_and_spaces_mixed(nlp, sentence, expected):
+    doc = nlp(f"A title\n\n{sentence}")
+    assert {e.name for e in doc._.kg_entities if e.catalogue_id} == expected
+
+
 def test_plain_word_dataset_keeps_its_head_noun_as_a_form(nlp):
     doc = nlp("A title\n\nWe measure scaling on the Honor dataset and on GSM8K.")
     entity = next(e for e in doc._.kg_entities if e.name == "Honor")

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -229,10 +230,14 @@ def _swap_eling(form: str) -> str:
 _OTHER_SPELLINGS = (_swap_ize, _swap_eling)
 
 
+_SEPARATOR = re.compile(r"[ \-]")
+
+
 def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     """Every surface form to match for ``entry``, with whether it is case-sensitive.
 
-    Hyphen and space spellings of each form are both matched, and plurals are added, as are a
+    Hyphen and space spellings of each form are both matched (for a long name of three or four
+    words, any mix of them: "gradient-boosted decision trees"), and plurals are added, as are a
     typeset apostrophe ("Prisoner’s Dilemma") and "neural net" for "neural network". A
     CamelCase name of whole words, seven letters or more, is also matched with only its
     first capital ("Imagenet") and in capitals ("ROTOWIRE"), as written, since papers often
@@ -263,6 +268,11 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
         if len(form) >= 7 and _CAMEL_WORDS.fullmatch(form):  # "Imagenet": written flat (not "Planet")
             variants.add(form[0] + form[1:].lower())
             variants.add(form.upper())  # "ROTOWIRE", as some papers set a data set's name
+        separators = _SEPARATOR.findall(form)
+        if not sensitive and 2 <= len(separators) <= 3:  # "gradient-boosted decision trees"
+            parts = _SEPARATOR.split(form)
+            for joins in itertools.product(" -", repeat=len(separators)):
+                variants.add(parts[0] + "".join(j + part for j, part in zip(joins, parts[1:], strict=True)))
         if not sensitive:  # "text summarisation", "language modelling"
             variants |= {spelling(v) for v in variants for spelling in _OTHER_SPELLINGS}
         for variant in list(variants):
@@ -297,7 +307,7 @@ def catalogue_tries(
     >>> cat = Catalogue.from_entries([CatalogueEntry("Low-Rank Adaptation", "Method", ("LoRA",))])
     >>> groups, exact, folded = catalogue_tries(make_pipeline(use_shipped_catalogue=False), cat)
     >>> [e.name for e in groups[0]], len(exact), len(folded)
-    (['Low-Rank Adaptation'], 2, 10)
+    (['Low-Rank Adaptation'], 2, 12)
     """
     import marshal
 
@@ -353,7 +363,7 @@ def matcher_plan(catalogue: Catalogue) -> tuple[list[list[CatalogueEntry]], dict
     >>> cat = Catalogue.from_entries([CatalogueEntry("Low-Rank Adaptation", "Method", ("LoRA",))])
     >>> groups, forms = matcher_plan(cat)
     >>> [e.name for e in groups[0]], forms["="][0][1], len(forms["~"][0][1])
-    (['Low-Rank Adaptation'], ['LoRA', 'LoRAs'], 10)
+    (['Low-Rank Adaptation'], ['LoRA', 'LoRAs'], 12)
     """
     buckets: dict[str, list[CatalogueEntry]] = {}  # "=Form" (exact) or "~form" (folded)
     # a folded form is tokenized as first written, not lower-cased: the tokenizer's
