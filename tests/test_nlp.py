@@ -621,6 +621,7 @@ def test_cued_names(text, expected):
             ["Brown clustering", "Winograd convolutions"],
         ),
         ("minima of the Bethe free energy and the Cheeger cut", ["Bethe free energy", "Cheeger cut"]),
+        ("orthogonal maps from Householder reflectors", ["Householder reflectors"]),
         # a surname before a verb or a function word heads no term
         ("results of Smith show that Adam is fast", []),
         # nor does the last word of a longer capitalised name

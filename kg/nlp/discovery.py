@@ -2474,7 +2474,7 @@ _TERM_HEAD_NOUNS = (
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
     r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?|"
     r"clustering|convolutions?|free energ(?:y|ies)|cuts?|filters?|priors?|samplers?|pyramids?|algorithms?|"
-    r"curvature|"
+    r"curvature|reflect(?:ors?|ions?)|"
     # a statistical test, not a test split: "the Friedman test", "a Nemenyi post-hoc test" (not
     # "the Pile test set")
     r"tests?(?!\s+(?:sets?|splits?|data|suites?|accuracy|loss|error|time|cases?|examples?|samples?|images?)\b)))\b"
