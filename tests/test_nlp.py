@@ -1151,6 +1151,13 @@ def test_long_names_match_with_hyphens_and_spaces_mixed(nlp, sentence, expected)
     assert {e.name for e in doc._.kg_entities if e.catalogue_id} == expected
 
 
+def test_a_data_set_and_the_split_scored_on_are_the_data_set(nlp):
+    abstract = "It attains 87.3% on Spider test and 41.0 AP on LVIS val; a Friedman test confirms it."
+    found = entities(nlp, "A title", abstract)
+    assert {"Spider", "LVIS", "Friedman test"} <= set(found), found
+    assert not {"Spider test", "LVIS val"} & set(found), found
+
+
 def test_plain_word_dataset_keeps_its_head_noun_as_a_form(nlp):
     doc = nlp("A title\n\nWe measure scaling on the Honor dataset and on GSM8K.")
     entity = next(e for e in doc._.kg_entities if e.name == "Honor")

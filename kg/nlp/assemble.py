@@ -1102,6 +1102,7 @@ def assemble_entities(
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
     all_candidates = [c for c in all_candidates if _balanced(c.text) and not _inside_hyphenated(c, text)]
+    all_candidates = _without_split_words(all_candidates)
     if "(" in text:
         spelled = _spelled_brackets(text)
         if spelled:
@@ -1688,6 +1689,37 @@ def _inside_hyphenated(candidate: Candidate, text: str) -> bool:
         and text[start - 2].isalpha()
         and " " in candidate.text
     )
+
+
+def _without_split_words(candidates: list[Candidate]) -> list[Candidate]:
+    """Leave out a found name that is a catalogued data set and the split it is scored on:
+    "87.3% on Spider test" reports on Spider, which is no "Spider test" of its own (as a
+    "Friedman test" is).
+
+    >>> from kg.nlp.catalogue import CatalogueEntry
+    >>> spider = Candidate(11, 17, "Spider", "catalogue", (CatalogueEntry("Spider", "Benchmark"),))
+    >>> found = [spider, Candidate(11, 22, "Spider test", "cue")]
+    >>> [c.text for c in _without_split_words(found)]
+    ['Spider']
+    """
+    data = {
+        (c.start, c.text)
+        for c in candidates
+        if c.entries and all(e.type in {"Dataset", "Benchmark"} for e in c.entries)
+    }
+    if not data:
+        return candidates
+    return [
+        c
+        for c in candidates
+        if c.entries
+        or not (split := _SPLIT_WORD_END.search(c.text))
+        or (c.start, c.text[: split.start()]) not in data
+    ]
+
+
+#: a split a result is reported on, after a data set's name: " test", " val", "-dev"
+_SPLIT_WORD_END = re.compile(r"[ \-](?:test|val|dev|validation|testmini|test-dev|test-std)$")
 
 
 def _title_pair_names_another(pair: AbbreviationPair, text: str, catalogue: Catalogue) -> bool:
