@@ -1158,6 +1158,12 @@ def test_a_data_set_and_the_split_scored_on_are_the_data_set(nlp):
     assert not {"Spider test", "LVIS val"} & set(found), found
 
 
+def test_a_shared_task_keeps_its_whole_name_as_a_form(nlp):
+    found = entities(nlp, "A title", "We took part in the CoNLL 2007 shared task on dependency parsing.")
+    conll = next(e for e in found.values() if "CoNLL 2007" in e.mentions)
+    assert "CoNLL 2007 shared task" in conll.mentions, conll.mentions
+
+
 def test_plain_word_dataset_keeps_its_head_noun_as_a_form(nlp):
     doc = nlp("A title\n\nWe measure scaling on the Honor dataset and on GSM8K.")
     entity = next(e for e in doc._.kg_entities if e.name == "Honor")

@@ -3379,8 +3379,7 @@ def _build_entity(
     mentions += _forms_without_direction(mentions)
     if entry is not None:
         mentions += _entry_forms_inside(mentions, entry)
-    if entry is None:
-        mentions += _headed_forms(group, text)
+    mentions += _headed_forms(group, text, plain_words=entry is None)
     return ExtractedEntity(
         name=name,
         type=type_,
@@ -3780,19 +3779,29 @@ def _entry_forms_inside(mentions: list[str], entry: CatalogueEntry) -> list[str]
     return [form for form in dict.fromkeys(out) if form not in mentions]
 
 
-def _headed_forms(group: list[_Mention], text: str) -> list[str]:
-    """ "Honor dataset" for a name that is a plain word written before its head noun: the
-    word alone is an ordinary word, so the head noun is part of how the name is written.
+def _headed_forms(group: list[_Mention], text: str, *, plain_words: bool = True) -> list[str]:
+    """ "Honor dataset" for a name that is a plain word written before its head noun (with
+    ``plain_words``): the word alone is an ordinary word, so the head noun is part of how the
+    name is written; and "CoNLL 2007 shared task" for a shared task's name written so, as its
+    whole name.
 
     >>> m = _Mention(15, 20, "Honor", frozenset({"cue"}), (), None)
     >>> _headed_forms([m], "We test on the Honor dataset.")
     ['Honor dataset']
+    >>> m = _Mention(4, 14, "CoNLL 2007", frozenset({"catalogue"}), (), None)
+    >>> _headed_forms([m], "the CoNLL 2007 shared task on parsing", plain_words=False)
+    ['CoNLL 2007 shared task']
     """
     out = []
     for m in group:
-        if _PLAIN_WORD.fullmatch(m.text) and (head := _DATA_HEAD.match(text, m.end)):
+        if plain_words and _PLAIN_WORD.fullmatch(m.text) and (head := _DATA_HEAD.match(text, m.end)):
             out.append(f"{m.text} {head.group(1)}")
+        elif head := _SHARED_TASK_AFTER.match(text, m.end):
+            out.append(f"{m.text}{head.group(0)}")
     return list(dict.fromkeys(out))
+
+
+_SHARED_TASK_AFTER = re.compile(r" [Ss]hared [Tt]asks?\b")
 
 
 def _most_common_form(group: list[_Mention]) -> str:
