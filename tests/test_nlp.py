@@ -1164,6 +1164,13 @@ def test_a_shared_task_keeps_its_whole_name_as_a_form(nlp):
     assert "CoNLL 2007 shared task" in conll.mentions, conll.mentions
 
 
+def test_a_word_spelled_with_a_raised_letter_for_an_acronym_is_no_name(nlp):
+    abstract = "We build a Secure, Accurate and Fast nEural Network (SAFENet) for neural inference."
+    found = entities(nlp, "A title", abstract)
+    assert "nEural" not in found, found
+    assert "SAFENet" in {m for e in found.values() for m in e.mentions}, found
+
+
 def test_plain_word_dataset_keeps_its_head_noun_as_a_form(nlp):
     doc = nlp("A title\n\nWe measure scaling on the Honor dataset and on GSM8K.")
     entity = next(e for e in doc._.kg_entities if e.name == "Honor")

@@ -470,6 +470,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         and not _GLUED_SUFFIX.fullmatch(p.text)  # "MNLIbased": one token, no name of its own
         and not _PROPERTY_OF_CONSTANT.fullmatch(p.text)
         and not _PRESSURE_LEVEL_VARIABLE.fullmatch(p.text)
+        and not _spelled_for_an_acronym(text, p.text)
         # a language, spoken or programmed: "chiShona", "isiZulu", "TypeScript"
         and not is_never_a_name(_NOUN_CLASS_PREFIX.sub("", p.text))
         for part in _plus_joined(p)
@@ -483,6 +484,23 @@ _MODIFIER_WORDS = (
     "domain|consistent|optimal|complete|completeness|related|oriented|enabled|powered|centric|friendly"
 )
 _GLUED_SUFFIX = re.compile(rf"([A-Z][A-Z0-9]+)(?:{_MODIFIER_WORDS})")
+
+
+def _spelled_for_an_acronym(text: str, word: str) -> bool:
+    """Whether ``word`` is a plain word with its second letter raised to spell an acronym out,
+    as the text writes it in lower case elsewhere: "Fast nEural Network" (SAFENet).
+
+    >>> text = "a Secure, Accurate and Fast nEural Network (SAFENet) for neural inference"
+    >>> _spelled_for_an_acronym(text, "nEural"), _spelled_for_an_acronym("dSprites and sprites", "dSprites")
+    (True, False)
+    """
+    return _RAISED_SECOND_LETTER.fullmatch(word) is not None and (
+        re.search(rf"(?<![\w\-]){word.lower()}(?![\w\-])", text) is not None
+    )
+
+
+#: a lower-case word whose second letter alone is a capital: "nEural", "nEtwork"
+_RAISED_SECOND_LETTER = re.compile(r"[a-z][A-Z][a-z]{3,}")
 
 
 #: the noun-class prefix a Bantu language's name may carry: "chiShona", "isiZulu", "kiSwahili"
