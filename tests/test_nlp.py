@@ -1151,6 +1151,12 @@ def test_long_names_match_with_hyphens_and_spaces_mixed(nlp, sentence, expected)
     assert {e.name for e in doc._.kg_entities if e.catalogue_id} == expected
 
 
+def test_a_measure_qualified_by_its_setting_is_the_measure_under_both_names(nlp):
+    found = entities(nlp, "A title", "It reaches 91% test accuracy and 88.6% relaxed accuracy on ChartQA.")
+    assert found["Accuracy"].mentions == ["test accuracy", "accuracy"], found
+    assert found["Relaxed Accuracy"].parent == "Accuracy", found
+
+
 def test_a_data_set_and_the_split_scored_on_are_the_data_set(nlp):
     abstract = "It attains 87.3% on Spider test and 41.0 AP on LVIS val; a Friedman test confirms it."
     found = entities(nlp, "A title", abstract)
@@ -2558,6 +2564,7 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         ("We propose a hybrid model that combines a network named ", " and an LSTM.", "mentions"),
         ("This work proposes a method using sinusoidal functions, called ", ".", "proposes"),
         ("Experiments show that, when augmented with our approach, ", " achieve more.", "mentions"),
+        ("We show that using our approach, ", " on clean samples improves.", "mentions"),
         # after "on", only "new" or "novel" makes the name the paper's
         ("It beats Gemini Pro on ", ", a comprehensive evaluation over 11 benchmarks.", "evaluates_on"),
         ("This leads to ", ", a simple yet effective algorithm.", "proposes"),

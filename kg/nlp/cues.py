@@ -1626,7 +1626,8 @@ _CITED_AFTER = re.compile(
 )
 #: "when augmented with our approach, ": a clause of "our" thing that ends at the comma
 _OUR_IN_SUBORDINATE = re.compile(
-    r"\b(?:when|if|once|after|while|whereas)\b[^.;,]{0,60}\bour\s+[^.;,]{1,40},\s+$", re.I
+    r"\b(?:when|if|once|after|while|whereas|using|applying)\b[^.;,]{0,60}\bour\s+[^.;,]{1,40},\s+$",
+    re.I,
 )
 _CALLED_END = re.compile(
     r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$", re.I
