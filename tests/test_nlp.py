@@ -1157,6 +1157,19 @@ def test_a_measure_qualified_by_its_setting_is_the_measure_under_both_names(nlp)
     assert found["Relaxed Accuracy"].parent == "Accuracy", found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        # a form two catalogue entries share names the data set where the paper evaluates on it
+        ("Experiments on the ACE RDC 2003 corpus show gains.", "Automatic Content Extraction", "Dataset"),
+        ("Its ACE is lower than that of temperature scaling.", "Adaptive Calibration Error", "Metric"),
+    ],
+)
+def test_a_shared_form_is_the_data_set_where_the_paper_evaluates_on_it(nlp, abstract, name, type_):
+    found = entities(nlp, "A title", abstract)
+    assert name in found and found[name].type == type_, found
+
+
 def test_a_data_set_and_the_split_scored_on_are_the_data_set(nlp):
     abstract = "It attains 87.3% on Spider test and 41.0 AP on LVIS val; a Friedman test confirms it."
     found = entities(nlp, "A title", abstract)
