@@ -1170,6 +1170,21 @@ def test_a_shared_form_is_the_data_set_where_the_paper_evaluates_on_it(nlp, abst
     assert name in found and found[name].type == type_, found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        # a found name nothing else types is data where the paper evaluates on it
+        ("Gains on ZorbFlow-CS are smaller.", "ZorbFlow-CS", "Benchmark"),
+        ("Zero-shot transfer to QUUX and ZorbEvents yields gains of 6 points.", "QUUX", "Benchmark"),
+        # ... not what a sentence evaluates or compares by name
+        ("We evaluate grounding models (Zorb-DETR, QuuxVTG) on our split.", "QuuxVTG", "Method"),
+    ],
+)
+def test_a_found_name_the_paper_evaluates_on_is_data(nlp, abstract, name, type_):
+    found = entities(nlp, "A title", abstract)
+    assert name in found and found[name].type == type_, found
+
+
 def test_a_data_set_and_the_split_scored_on_are_the_data_set(nlp):
     abstract = "It attains 87.3% on Spider test and 41.0 AP on LVIS val; a Friedman test confirms it."
     found = entities(nlp, "A title", abstract)

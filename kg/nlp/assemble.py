@@ -1164,6 +1164,7 @@ def assemble_entities(
     entities = relation_from_list_mates(text, entities)
     entities = own_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
+    entities = evaluated_on_as_data(entities, catalogue)
     entities = relations_fit_for_kind(text, entities)
     entities = title_tasks_worked_on(title_end, entities)
     entities = introduced_by_own(entities)
@@ -2973,6 +2974,62 @@ def _measured(text: str, start: int, end: int) -> bool:
     [True, True, False]
     """
     return bool(_VALUE_AFTER.match(text, end) or _VALUE_BEFORE.search(text, max(0, start - 20), start))
+
+
+def evaluated_on_as_data(entities: list[ExtractedEntity], catalogue: Catalogue) -> list[ExtractedEntity]:
+    """Type as a benchmark a found name nothing else typed that the paper mostly evaluates on:
+    "Gains on SMCalFlow-CS are smaller", "Zero-shot transfer to RAMS yields gains".
+
+    >>> ev = Evidence("SMCalFlow-CS", 9, 21, "Gains on SMCalFlow-CS are smaller.", 0, "evaluates_on")
+    >>> found = ExtractedEntity("SMCalFlow-CS", "Method", ["SMCalFlow-CS"], [ev], relation="evaluates_on")
+    >>> [(e.type, e.typed_by) for e in evaluated_on_as_data([found], Catalogue())]
+    [('Benchmark', 'relation')]
+    """
+    out = []
+    for entity in entities:
+        if (
+            entity.typed_by is None
+            and not entity.catalogue_id
+            and _mostly_evaluated_on(entity.evidence)
+            and _data_like_name(entity.name, catalogue)
+        ):
+            entity = replace(entity, type="Benchmark", typed_by="relation")
+        out.append(entity)
+    return out
+
+
+def _mostly_evaluated_on(evidence: list[Evidence]) -> bool:
+    """Whether at least half the sentences that write a name evaluate on it, as on data."""
+    if any(ev.relation == Relation.PROPOSES.value for ev in evidence):
+        return False
+    evaluated = sum(ev.relation == Relation.EVALUATES_ON.value and _on_before(ev) for ev in evidence)
+    return evaluated > 0 and 2 * evaluated >= len(evidence)
+
+
+def _on_before(evidence: Evidence) -> bool:
+    """Whether a preposition of place stands right before the mention (or the list it ends):
+    "Gains on X", "transfer to A and X", not "we evaluate models (A, X)"."""
+    before = evidence.sentence[: evidence.start - evidence.sentence_start]
+    if listed := _LIST_BEFORE.search(before):
+        before = before[: listed.start()]
+    return _PLACE_BEFORE.search(before[-60:]) is not None
+
+
+#: "on ", "to the ", "across the held-out ": where a result is measured
+_PLACE_BEFORE = re.compile(r"\b(?:on|to|across)\s+(?:the\s+)?(?:[\w\-]+\s+)?$")
+
+
+def _data_like_name(name: str, catalogue: Catalogue) -> bool:
+    """Whether ``name`` may name data: no lower-case word ("supervised learning") and no
+    known kind of method or model at its end ("Bayesian convolutional neural network").
+
+    >>> from kg.nlp.catalogue import CatalogueEntry
+    >>> cat = Catalogue.from_entries([CatalogueEntry("convolutional neural network", "Method")])
+    >>> names = ("SMCalFlow-CS", "supervised learning", "Bayesian convolutional neural network")
+    >>> [_data_like_name(n, cat) for n in names]
+    [True, False, False]
+    """
+    return not any(word[:1].islower() for word in name.split()) and find_head(name, catalogue) is None
 
 
 def _evaluated_on(text: str, start: int, end: int) -> bool:
