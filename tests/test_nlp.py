@@ -2593,6 +2593,9 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         ("This work proposes a method using sinusoidal functions, called ", ".", "proposes"),
         ("Experiments show that, when augmented with our approach, ", " achieve more.", "mentions"),
         ("We show that using our approach, ", " on clean samples improves.", "mentions"),
+        # a score with its metric's short name, whatever the metric; not hardware
+        ("It attains 49.8 Arg-C on ", ".", "evaluates_on"),
+        ("We train with 8 GPUs on ", ".", "uses"),
         # after "on", only "new" or "novel" makes the name the paper's
         ("It beats Gemini Pro on ", ", a comprehensive evaluation over 11 benchmarks.", "evaluates_on"),
         ("This leads to ", ", a simple yet effective algorithm.", "proposes"),

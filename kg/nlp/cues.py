@@ -1782,6 +1782,10 @@ _VALUE_ON = re.compile(
     # "24.3% success on X", "a 61% win rate on X"
     r"success(?:\s+rate)?|(?:pass|win|solve|resolve)\s+rate|exact\s+match)(?:\s+scores?)?"
     r"(?:\s+\([A-Za-z@\-]{2,8}\))?)\s+on"
+    # ... or a score with the short name of its metric, whatever it is: "49.8 Arg-C on X",
+    # "37.9 APr on X" (a name with a capital; not hardware: "8 GPUs on X", "4 A100s on X")
+    r"|(?<![\w\-.])\d+(?:\.\d+)?\s*%?\s+(?=[\w\-@&]*[A-Z])(?![A-Z]+s\b|[A-Z]?\d+s?\b)"
+    r"(?!(?:GPU|TPU|CPU|H100|A100|V100)s?\b)[A-Za-z][\w\-@&]{0,14}\s+on"
     # a share or an amount in a data set: "compressed by 85.2% in MNIST"
     r"|(?<![\w\-.])\d+(?:\.\d+)?\s*(?:%|points?|pp)\s+in"
     # how well something does on X: "performs much better on X", "breaks down on X"
