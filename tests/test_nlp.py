@@ -1176,6 +1176,9 @@ def test_a_shared_form_is_the_data_set_where_the_paper_evaluates_on_it(nlp, abst
         # a found name nothing else types is data where the paper evaluates on it
         ("Gains on ZorbFlow-CS are smaller.", "ZorbFlow-CS", "Benchmark"),
         ("Zero-shot transfer to QUUX and ZorbEvents yields gains of 6 points.", "QUUX", "Benchmark"),
+        # ... or names right after a task and "on", even in a list of tasks
+        ("In our setting (deraining on ZorbRain and dehazing on QUUX), it wins.", "QUUX", "Benchmark"),
+        ("In our setting (deraining on ZorbRain and dehazing on QUUX), it wins.", "ZorbRain", "Benchmark"),
         # ... not what a sentence evaluates or compares by name
         ("We evaluate grounding models (Zorb-DETR, QuuxVTG) on our split.", "QuuxVTG", "Method"),
     ],

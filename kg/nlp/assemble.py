@@ -1164,6 +1164,7 @@ def assemble_entities(
     entities = relation_from_list_mates(text, entities)
     entities = own_list_mates(text, entities)
     entities = type_from_kind_lists(text, entities)
+    entities = evaluated_after_tasks(text, entities)
     entities = evaluated_on_as_data(entities, catalogue)
     entities = relations_fit_for_kind(text, entities)
     entities = title_tasks_worked_on(title_end, entities)
@@ -2060,6 +2061,47 @@ def evaluated_after_metrics(text: str, entities: list[ExtractedEntity]) -> list[
             if untyped:
                 out[i] = replace(out[i], type="Dataset", typed_by="context")
     return out
+
+
+def evaluated_after_tasks(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Give data named right after a task and "on" the relation ``evaluates_on``: "semantic
+    segmentation on ADE20K", "long-document retrieval on LongEmbed"; a name no rule typed but by
+    default or by its list (where the task may be its list mate: "deraining on Rain100L and
+    dehazing on SOTS") is a benchmark there.
+
+    >>> e = lambda name, type_, at, by: ExtractedEntity(name, type_, [name],
+    ...     [Evidence(name, at, at + len(name), "", 0, "mentions")], relation="mentions", typed_by=by)
+    >>> text = "For retrieval on LongEmbed, it wins."
+    >>> found = [e("retrieval", "Task", 4, "catalogue"), e("LongEmbed", "Method", 17, None)]
+    >>> [(x.type, x.relation) for x in evaluated_after_tasks(text, found)]
+    [('Task', 'mentions'), ('Benchmark', 'evaluates_on')]
+    """
+    task_ends = {ev.end for entity in entities if entity.type == "Task" for ev in entity.evidence}
+    if not task_ends:
+        return entities
+    out = list(entities)
+    for i, entity in enumerate(entities):
+        untyped = entity.typed_by in (None, "list") and not entity.catalogue_id
+        if (entity.type in ("Task", "Metric") and entity.typed_by != "list") or entity.proposed:
+            continue
+        if entity.type not in _DATA_TYPES and not untyped:
+            continue
+        evidence = []
+        for ev in entity.evidence:
+            on = _ON_AFTER_TASK.search(text, max(0, ev.start - 12), ev.start)
+            loose = ev.relation in (Relation.MENTIONS.value, Relation.USES.value)
+            if on and on.start() in task_ends and loose:
+                ev = ev._replace(relation=Relation.EVALUATES_ON.value)
+            evidence.append(ev)
+        if evidence != entity.evidence:
+            out[i] = replace(entity, evidence=evidence, relation=_strongest(evidence).value)
+            if untyped and entity.type not in _DATA_TYPES:
+                out[i] = replace(out[i], type="Benchmark", typed_by="context")
+    return out
+
+
+#: "on" after a task's name, before the data it is done on
+_ON_AFTER_TASK = re.compile(r" on (?:the )?$")
 
 
 #: "hurts on NaturalQuestions (-2.1 EM)", "MMLU (72.1%)": a result in a bracket after the data
