@@ -1188,6 +1188,15 @@ def test_a_found_name_the_paper_evaluates_on_is_data(nlp, abstract, name, type_)
     assert name in found and found[name].type == type_, found
 
 
+def test_a_surname_that_opens_a_name_and_modifies_nouns_elsewhere_is_no_name(nlp):
+    abstract = (
+        "We present extensions of the Zorbmann network, an architecture inspired by a truncated "
+        "Zorbmann series expansion. The Zorbmann network approach is fast."
+    )
+    found = entities(nlp, "A title", abstract)
+    assert "Zorbmann network" in found and "Zorbmann" not in found, found
+
+
 def test_a_data_set_and_the_split_scored_on_are_the_data_set(nlp):
     abstract = "It attains 87.3% on Spider test and 41.0 AP on LVIS val; a Friedman test confirms it."
     found = entities(nlp, "A title", abstract)

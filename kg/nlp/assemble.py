@@ -1176,6 +1176,7 @@ def assemble_entities(
     entities = set_against_own(title_end, entities)
     entities = own_work_mentions(text, title_end, entities)
     entities = link_paper_variants(entities)
+    entities = without_stray_modifiers(text, entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
 
@@ -2468,6 +2469,40 @@ _PARAMETER_COUNT = re.compile(r"[-\s_](?:\d+x)?\d+(?:\.\d+)?B$")
 #: size in parameters anywhere in one ("Yi-34B-200K" is a model with a long context)
 _EXAMPLE_COUNT = re.compile(r"(?:[-\s_]|(?<=[A-Za-z]))\d{2,}(?:\.\d+)?K$")
 _SIZE_ANYWHERE = re.compile(r"\d(?:\.\d+)?B\b")
+
+
+def without_stray_modifiers(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Leave out a lone capitalised word that only a cue found, that opens a longer name of the
+    paper and that modifies a plain noun wherever else it stands: the Neumann of "the Neumann
+    network ... a truncated Neumann series expansion" is a surname, the network the name.
+
+    >>> text = "We extend the Neumann network, inspired by a Neumann series expansion."
+    >>> net = ExtractedEntity("Neumann network", "Method", ["Neumann network"], [], sources=["cue"])
+    >>> ev = Evidence("Neumann", 45, 52, text, 0, "uses")
+    >>> lone = ExtractedEntity("Neumann", "Method", ["Neumann"], [ev], sources=["cue"])
+    >>> [e.name for e in without_stray_modifiers(text, [net, lone])]
+    ['Neumann network']
+    """
+    names = [e.name for e in entities]
+    return [
+        entity
+        for entity in entities
+        if not (
+            " " not in entity.name
+            and not entity.catalogue_id
+            and not entity.proposed
+            and set(entity.sources) <= {"cue"}
+            and any(other.startswith(entity.name + " ") for other in names)
+            and all(_PLAIN_NOUN_AFTER.match(text, ev.end) for ev in entity.evidence)
+        )
+    ]
+
+
+#: a plain lower-case noun right after a word, which the word then modifies
+_PLAIN_NOUN_AFTER = re.compile(
+    r" (?!(?:and|or|nor|of|to|in|on|at|by|for|with|from|as|is|are|was|were|be|has|have|that|which|the|an?)\b)"
+    r"[a-z][a-z\-]+\b"
+)
 
 
 def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
