@@ -1197,6 +1197,19 @@ def test_a_surname_that_opens_a_name_and_modifies_nouns_elsewhere_is_no_name(nlp
     assert "Zorbmann network" in found and "Zorbmann" not in found, found
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Zorbic Physics Predictor", "Zorbic Physics Predictor"),
+        ("Point Cloud Quux GAN", "Point Cloud Quux GAN"),
+        ("Learning via Zorbic Information Factorization", "Zorbic Information Factorization"),
+    ],
+)
+def test_a_title_that_names_a_way_of_doing_it_names_the_papers_method(nlp, title, name):
+    found = entities(nlp, title, "We propose a new model and show that it works on two data sets.")
+    assert name in found and found[name].proposed, found
+
+
 def test_a_data_set_and_the_split_scored_on_are_the_data_set(nlp):
     abstract = "It attains 87.3% on Spider test and 41.0 AP on LVIS val; a Friedman test confirms it."
     found = entities(nlp, "A title", abstract)

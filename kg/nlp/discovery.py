@@ -1131,7 +1131,8 @@ _MEANS_HEADS = words_of(
     sampling calibration consistency sparsification indexing disentanglement elimination
     randomization randomisation hinting representations gradients supervision convolutions
     distillation alignment augmentation pruning quantization prompting decoding routing cloning
-    network autoencoder autoencoders bottleneck"""
+    network autoencoder autoencoders bottleneck gan gans predictor predictors embedding embeddings
+    transforms ensembling factorization classifier classifiers estimator estimators machines"""
 )
 
 
@@ -1151,7 +1152,7 @@ _PLAIN_TITLE_MODIFIERS = words_of(
     """deep neural large small scalable efficient simple fast robust generic general improved
     modern standard conventional classical vanilla pretrained pre-trained trained learned
     adversarial generative bayesian graph local global sparse dense structured disentangled
-    hierarchical latent implicit explicit contrastive recurrent convolutional residual"""
+    hierarchical latent implicit explicit contrastive recurrent convolutional residual low-rank"""
 )
 
 
