@@ -2710,7 +2710,7 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
     for i, m in enumerate(out):
         if len(m.entries) > 1 and i not in settled_in_text and _evaluated_on(text, m.start, m.end):
             data = [e for e in m.entries if e.type in {"Dataset", "Benchmark"}]
-            if len(data) == 1:  # "open-vocabulary SGG on PSG and GQA": the benchmark, not the attention
+            if len(data) == 1:  # "Experiments on the ACE RDC 2003 corpus": data, not a calibration error
                 out[i] = m._replace(entries=(data[0],))
                 settled_in_text.add(i)
     for i, m in enumerate(out):
@@ -3086,9 +3086,7 @@ def _mostly_evaluated_on(evidence: list[Evidence]) -> bool:
 def _on_before(evidence: Evidence) -> bool:
     """Whether a preposition of place stands right before the mention (or the list it ends):
     "Gains on X", "transfer to A and X", not "we evaluate models (A, X)"."""
-    before = evidence.sentence[: evidence.start - evidence.sentence_start]
-    if listed := _LIST_BEFORE.search(before):
-        before = before[: listed.start()]
+    before = _before_list(evidence.sentence[: evidence.start - evidence.sentence_start])
     return _PLACE_BEFORE.search(before[-60:]) is not None
 
 
@@ -3119,12 +3117,20 @@ def _evaluated_on(text: str, start: int, end: int) -> bool:
     """
     stop = text.rfind(". ", 0, start)
     sentence_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
-    before = text[sentence_start:start]
-    if listed := _LIST_BEFORE.search(before):
-        before = before[: listed.start()]
+    before = _before_list(text[sentence_start:start])
     sentence_end = text.find(". ", end)
     after = text[end : sentence_end if sentence_end >= 0 else len(text)]
     return relation_from_context(before, after) == Relation.EVALUATES_ON.value
+
+
+def _before_list(before: str) -> str:
+    """``before`` up to the list a name ends, if it ends one: "On A, B and " gives "On ".
+
+    >>> _before_list("On VQAv2, GQA and "), _before_list("On ")
+    ('On ', 'On ')
+    """
+    listed = _LIST_BEFORE.search(before)
+    return before[: listed.start()] if listed else before
 
 
 #: the items of a list before its last one: "A, B and "
