@@ -1140,6 +1140,9 @@ def test_hyphenated_title_case_names_written_in_lower_case(nlp, sentence, expect
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # "X of Y" takes its plural on X
+        ("Models write longer chains of thought.", {"Chain-of-Thought Prompting"}),
+        ("Sparse mixtures of experts route tokens.", {"Mixture of Experts"}),
         # a name of several words is matched with any mix of hyphens and spaces between them
         ("Such models rival gradient-boosted decision trees on small tables.", {"Gradient Boosting"}),
         ("We study weakly-supervised semantic segmentation.", {"weakly supervised semantic segmentation"}),

@@ -188,6 +188,8 @@ def _plural(form: str) -> str | None:
     return form + "s"
 
 
+#: a head noun and what it is of, whose plural is the head's: "chains of thought", "mixtures of experts"
+_HEAD_OF = re.compile(r"([A-Za-z]+)([ \-]of[ \-].+)")
 #: two capitalised words joined by a hyphen, as two people's names are ("Bradley-Terry")
 _EPONYM_PAIR = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
 #: an upper-case acronym joined to its version or size ("GPT-4.1", "CIFAR-10"), which is also
@@ -279,6 +281,10 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
             plural = _plural(variant)
             if plural:
                 variants.add(plural)
+            if not sensitive and (of := _HEAD_OF.fullmatch(variant)):  # "chains of thought"
+                head_plural = _plural(of.group(1))
+                if head_plural:
+                    variants.add(head_plural + of.group(2))
         # "plan and solve" in plain words is English; only "Plan and Solve" names the method
         spaced_as_written = not sensitive and bool(_TITLE_HYPHENATED.fullmatch(form))
         if sensitive and _UPPER_VERSIONED.fullmatch(form):  # "gpt-4.1", "cifar-10": as an identifier
