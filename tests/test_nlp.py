@@ -1166,16 +1166,6 @@ def test_a_measure_qualified_by_its_setting_is_the_measure_under_both_names(nlp)
         # a form two catalogue entries share names the data set where the paper evaluates on it
         ("Experiments on the ACE RDC 2003 corpus show gains.", "Automatic Content Extraction", "Dataset"),
         ("Its ACE is lower than that of temperature scaling.", "Adaptive Calibration Error", "Metric"),
-    ],
-)
-def test_a_shared_form_is_the_data_set_where_the_paper_evaluates_on_it(nlp, abstract, name, type_):
-    found = entities(nlp, "A title", abstract)
-    assert name in found and found[name].type == type_, found
-
-
-@pytest.mark.parametrize(
-    ("abstract", "name", "type_"),
-    [
         # a found name nothing else types is data where the paper evaluates on it
         ("Gains on ZorbFlow-CS are smaller.", "ZorbFlow-CS", "Benchmark"),
         ("Zero-shot transfer to QUUX and ZorbEvents yields gains of 6 points.", "QUUX", "Benchmark"),
@@ -1186,7 +1176,7 @@ def test_a_shared_form_is_the_data_set_where_the_paper_evaluates_on_it(nlp, abst
         ("We evaluate grounding models (Zorb-DETR, QuuxVTG) on our split.", "QuuxVTG", "Method"),
     ],
 )
-def test_a_found_name_the_paper_evaluates_on_is_data(nlp, abstract, name, type_):
+def test_a_name_the_paper_evaluates_on_is_data(nlp, abstract, name, type_):
     found = entities(nlp, "A title", abstract)
     assert name in found and found[name].type == type_, found
 

@@ -2089,7 +2089,7 @@ def evaluated_after_tasks(text: str, entities: list[ExtractedEntity]) -> list[Ex
             continue
         evidence = []
         for ev in entity.evidence:
-            on = _ON_AFTER_TASK.search(text, max(0, ev.start - 12), ev.start)
+            on = _ON_BEFORE.search(text, max(0, ev.start - 12), ev.start)
             loose = ev.relation in (Relation.MENTIONS.value, Relation.USES.value)
             if on and on.start() in task_ends and loose:
                 ev = ev._replace(relation=Relation.EVALUATES_ON.value)
@@ -2099,10 +2099,6 @@ def evaluated_after_tasks(text: str, entities: list[ExtractedEntity]) -> list[Ex
             if untyped and entity.type not in _DATA_TYPES:
                 out[i] = replace(out[i], type="Benchmark", typed_by="context")
     return out
-
-
-#: "on" after a task's name, before the data it is done on
-_ON_AFTER_TASK = re.compile(r" on (?:the )?$")
 
 
 #: "hurts on NaturalQuestions (-2.1 EM)", "MMLU (72.1%)": a result in a bracket after the data
