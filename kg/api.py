@@ -534,16 +534,21 @@ def graph_summary(graph: nx.MultiDiGraph) -> dict:
 
 
 def read(
-    inputs: Iterable[str | Path], *, format: str | None = None, cache: str | Path | None = None
+    inputs: Iterable[str | Path],
+    *,
+    format: str | None = None,
+    cache: str | Path | None = None,
+    exclude: str | Path | None = None,
 ) -> tuple[list, list]:
     """Read and de-duplicate papers: ``(papers, problems)``.
 
     With ``cache`` (an extraction cache file, see :mod:`kg.cache`), what each input file gave
     is kept there, and a file whose stamp (size, modification time, inode) or bytes are
     unchanged since (read with the same ``format`` by the same kg) is not parsed again
-    (:class:`kg.parsed.ParsedFiles`).
+    (:class:`kg.parsed.ParsedFiles`). Nothing under the folder ``exclude`` (a build's output
+    folder inside an input folder) is read.
     """
-    papers, problems, parsed = _read(inputs, format, cache)
+    papers, problems, parsed = _read(inputs, format, cache, exclude)
     parsed.save()
     return papers, problems
 

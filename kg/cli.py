@@ -342,7 +342,7 @@ def _watch_and_build(options: dict) -> None:
     options["resume"] = False  # a resumed first build leaves a cache that later builds just use
     if status != 1 and options["engine"] is Engine.local:
         try:
-            _warm_local_pipeline(options["catalogue"] or [], options["spacy_model"])
+            _warm_local_pipeline(options)
         except KeyboardInterrupt:
             return  # Ctrl-C before the watch began: the build above is complete
 
@@ -368,13 +368,19 @@ def _watch_and_build(options: dict) -> None:
     say("stopped watching")
 
 
-def _warm_local_pipeline(catalogue: list[Path], spacy_model: str | None) -> None:
+def _warm_local_pipeline(options: dict) -> None:
     """Build the pipeline a small rebuild runs in this process (see :func:`kg.engines.open_engine`)
-    now, if an unchanged first build did not need it, and import the output writers."""
-    from kg.api import preload_writers
-    from kg.engines import PipelineSettings, pipeline_for, ready_pipeline
+    now, if an unchanged first build did not need it, warm it on the corpus's first papers
+    (:func:`kg.engines.warm_vocabulary`) and import the output writers."""
+    from kg.api import preload_writers, read
+    from kg.engines import WARM_PAPERS, PipelineSettings, pipeline_for, ready_pipeline, warm_vocabulary
 
-    ready_pipeline(pipeline_for(PipelineSettings.of(catalogue, spacy_model)))
+    settings = PipelineSettings.of(options["catalogue"] or [], options["spacy_model"])
+    nlp = ready_pipeline(pipeline_for(settings))
+    out = options["out"]
+    cache = None if options["no_cache"] else out / CACHE_FILE
+    papers, _ = read(options["inputs"], format=options["format"], cache=cache, exclude=out)
+    warm_vocabulary(nlp, papers[:WARM_PAPERS])
     preload_writers()
 
 

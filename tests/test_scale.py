@@ -10,8 +10,9 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 import kg
+import kg.forking
 from kg.cli import app
-from kg.engines import PipelineSettings, extract_stream
+from kg.engines import FORK_SPLIT_PAPERS, PipelineSettings, extract_stream, open_engine, warm_vocabulary
 from kg.rdf import to_rdflib
 
 from .conftest import REPO, SHARED
@@ -48,6 +49,51 @@ def test_two_processes_match_one(papers):
     assert [x.paper for x in two] == papers  # the original records, in input order
     assert _dump(two) == _dump(one)
     assert sum(len(x.entities) for x in one) > 100
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list:
+    """Every call of :func:`kg.forking.start_forked`, which still forks for real."""
+    calls: list = []
+    real = kg.forking.start_forked
+
+    def counted(function):
+        calls.append(function)
+        return real(function)
+
+    monkeypatch.setattr(kg.forking, "start_forked", counted)
+    return calls
+
+
+def test_a_batch_too_small_for_two_workers_is_shared_with_a_forked_copy(papers, forks):
+    assert FORK_SPLIT_PAPERS <= len(papers) <= 256  # one chunk: the pool is sized down to this process
+    one = list(extract_stream(papers, jobs=1, memory_zone=False))
+    with open_engine("local", jobs=2, papers=len(papers)) as pool:
+        assert (pool.jobs, pool.fork_helper) == (1, True)
+        shared = list(pool.extract(papers))
+    assert len(forks) == (1 if kg.forking.can_fork() else 0)  # (POSIX fork and a second CPU)
+    assert [x.paper for x in shared] == papers
+    assert _dump(shared) == _dump(one)
+
+
+def test_no_fork_for_a_few_papers_or_when_one_job_is_asked_for(papers, forks):
+    with open_engine("local", jobs=2, papers=FORK_SPLIT_PAPERS - 1) as pool:
+        assert pool.fork_helper
+        few = list(pool.extract(papers[: FORK_SPLIT_PAPERS - 1]))
+    with open_engine("local", jobs=1, papers=len(papers)) as pool:
+        assert not pool.fork_helper
+        assert len(list(pool.extract(papers))) == len(papers)
+    assert len(few) == FORK_SPLIT_PAPERS - 1 and forks == []
+
+
+def test_a_warmed_vocabulary_changes_no_extraction(papers):
+    from kg.nlp.pipeline import extract_papers, make_pipeline
+
+    cold = list(extract_papers(papers[:40], make_pipeline()))
+    nlp = make_pipeline()
+    warm_vocabulary(nlp, papers[40:])
+    assert len(nlp.vocab) > len(make_pipeline().vocab)  # the warm-up left words behind
+    assert _dump(extract_papers(papers[:40], nlp)) == _dump(cold)
 
 
 def test_memory_zone_changes_nothing(papers):
