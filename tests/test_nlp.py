@@ -601,6 +601,8 @@ def test_extend_name(text, name, expected):
         ("the SVM by Crammer and Singer. The SVM by Crammer&Singer fails.", []),
         # an author cited with "et al." and no year
         ("the model of Kowalczyk et al. [7] and, later, Kowalczyk et al. show it", []),
+        # the kind of article a journal paper calls itself
+        ("In this Perspective, we propose a framework. This Perspective serves as a guide.", []),
     ],
 )
 def test_cued_names(text, expected):
@@ -703,6 +705,7 @@ def test_gazetteer_words(word, expected):
 
 def test_gazetteer_lists_hold_single_capitalised_words():
     from kg.nlp.gazetteer import (
+        ARTICLE_KINDS,
         FUNCTION_WORDS,
         LANGUAGES,
         ORGANISATION_WORDS,
@@ -711,7 +714,7 @@ def test_gazetteer_lists_hold_single_capitalised_words():
         PLACES,
     )
 
-    for word in FUNCTION_WORDS | LANGUAGES | PLACES | PLACEHOLDER_PEOPLE | ORGANISATION_WORDS:
+    for word in FUNCTION_WORDS | LANGUAGES | PLACES | PLACEHOLDER_PEOPLE | ORGANISATION_WORDS | ARTICLE_KINDS:
         assert word[:1].isupper() and " " not in word, word
     for phrase in PLACE_PHRASES:
         assert len(phrase.split()) >= 2, phrase

@@ -32,6 +32,7 @@ from kg.nlp.cues import (
     appositive_kind,
 )
 from kg.nlp.gazetteer import (
+    ARTICLE_KINDS,
     FUNCTION_WORDS,
     ORGANISATION_WORDS,
     is_never_a_name,
@@ -1787,6 +1788,7 @@ def _lone_name(word: str) -> bool:
         and word not in _LONE_EPONYMS
         and word not in _INSTITUTION_WORDS
         and word not in UNITS
+        and word not in ARTICLE_KINDS
     )
 
 
@@ -1915,7 +1917,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
                 continue  # "we propose a Siamese architecture": the word opens names, names nothing
             if name.lower() in FIELD_NAMES:
                 continue  # a field, or a journal named after it: "the Computational Linguistics issue"
-            if (own_article or _plain_capital(words[0])) and not (len(words) == 1 and is_never_a_name(name)):
+            lone_non_name = len(words) == 1 and (is_never_a_name(name) or name in ARTICLE_KINDS)
+            if (own_article or _plain_capital(words[0])) and not lone_non_name:
                 found[match.start(1)] = Piece(name, match.start(1), end)
     cited = citation_spans(text)
     words = [

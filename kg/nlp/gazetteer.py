@@ -57,6 +57,16 @@ FUNCTION_WORDS = words_of(
 #: The stock characters of protocols and thought experiments ("Alice sends Bob a message").
 PLACEHOLDER_PEOPLE = words_of("Alice Bob Carol Charlie Dave Eve Mallory Trent Peggy Victor")
 
+#: The kinds of article a journal capitalises when the text speaks of itself ("In this
+#: Perspective, we propose", "This Letter shows"): alone, the paper, never one of its entities
+#: (in a longer name they may stand: "Review Networks").
+ARTICLE_KINDS = words_of(
+    """
+    Perspective Perspectives Review Letter Commentary Tutorial Editorial Survey Primer Viewpoint
+    Correspondence Erratum Corrigendum Chapter Thesis Dissertation
+    """
+)
+
 #: Programming languages, which code papers name beside their models but which are no ML
 #: entities ("pretraining on Rust and Zig"); Go stays out (the game is a task).
 PROGRAMMING_LANGUAGES = words_of(
