@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -72,6 +73,10 @@ def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 2
 
+
+#: A number or size on its own ("100" of "CIFAR-10/100", "13B" of "Llama 2 7B and 13B"): the
+#: mention of a variant whose family the text left out, never an alias of it.
+_ELIDED_NUMBER = re.compile(r"\d+(?:\.\d+)?[BMKTbmkt]?")
 
 #: :func:`~kg.nlp.assemble.normalize_form`, remembered: a corpus names the same forms over and over
 _normalize = lru_cache(maxsize=1 << 16)(normalize_form)
@@ -173,6 +178,8 @@ def _merge(members: list[Member]) -> CanonicalEntity:
     # the keyboard spellings of names written with Unicode signs ("S²FT" is also "S2FT")
     mentions.update(plain_aliases([name, *sorted(mentions)]))
     mentions.discard(name)
+    if any(form[:1].isdigit() for form in mentions):
+        mentions = {form for form in mentions if not _ELIDED_NUMBER.fullmatch(form)}
     return CanonicalEntity(
         id="",
         name=name,

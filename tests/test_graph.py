@@ -76,6 +76,17 @@ def test_spelling_variants_meet_and_type_is_voted():
     assert entity.aliases == ["FooNet"]
 
 
+def test_a_bare_number_or_size_is_no_alias():
+    res = resolve(
+        [
+            paper("a", ent("CIFAR-100", "Dataset", ["100"]), ent("LLaMA 2 13B", "Model", ["13B"])),
+            paper("b", ent("CIFAR-100", "Dataset", ["CIFAR100"]), ent("GPT-4o", "Model", ["GPT-4o", "4o"])),
+        ]
+    )
+    aliases = {e.name: e.aliases for e in res.entities.values()}
+    assert aliases == {"CIFAR-100": ["CIFAR100"], "LLaMA 2 13B": [], "GPT-4o": ["4o"]}
+
+
 def test_graph_links_papers_to_entities_by_relation_and_variants():
     g = build_graph(
         [

@@ -2492,11 +2492,22 @@ def test_capitalised_words_before_a_known_acronym_name_a_variant(nlp, text, name
         # a later year of a yearly benchmark
         ("We report pass@1 on AIME 2024 and 2025.", "2025", "AIME 2025"),
         ("We test on WMT 2014, 2016 and 2019 news sets.", "2019", "WMT19"),
+        # variants listed after slashes
+        ("Results on CIFAR-10/100 and SVHN.", "100", "CIFAR-100"),
+        ("Results on CIFAR-10/100 and SVHN.", "CIFAR-10", "CIFAR-10"),
+        ("We prune Resnet-18/34/50 on ImageNet.", "34", "ResNet-34"),
+        ("We prune ResNet-50/101 on ImageNet.", "101", "ResNet-101"),
     ],
 )
 def test_a_variant_written_without_its_family_is_that_variant(nlp, text, elided, name):
     found = entities(nlp, "A title", text)
     assert name in found and elided in found[name].mentions
+    assert not any("/" in entity.name for entity in found.values())
+
+
+def test_a_slashed_list_stays_whole_unless_the_catalogue_knows_every_variant(nlp):
+    found = entities(nlp, "A title", "We train Zorbnet-7/13 models on CIFAR-10/1000.")
+    assert "CIFAR-10" not in found and "CIFAR-100" not in found
 
 
 @pytest.mark.parametrize(

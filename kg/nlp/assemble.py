@@ -577,6 +577,48 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
     return out
 
 
+#: a name whose last number is followed by others after slashes: "CIFAR-10/100", "ResNet-18/34/50"
+_SLASHED_NUMBERS = re.compile(r"(.*?[\s\-]?)(\d+[A-Za-z]?)((?:/\d+[A-Za-z]?)+)")
+
+
+def slashed_variants(candidates: Iterable[Candidate], catalogue: Catalogue) -> tuple[list[Candidate], set]:
+    """The variants a name lists after slashes, each as a mention of its own catalogue entry
+    ("CIFAR-10/100" is CIFAR-10 and CIFAR-100), and the spans of the whole names they replace.
+
+    A name is split only when every variant it lists is exactly one catalogue entry; the
+    first is its written stem and number ("CIFAR-10"), each other its number ("100"), as the
+    variants a list elides are ("13B" in "Llama 2 7B and 13B").
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry(n, "Dataset") for n in ("CIFAR-10", "CIFAR-100")])
+    >>> parts, whole = slashed_variants([Candidate(3, 15, "CIFAR-10/100", "shape")], cat)
+    >>> [(c.text, c.start, c.entries[0].name) for c in parts], whole
+    ([('CIFAR-10', 3, 'CIFAR-10'), ('100', 12, 'CIFAR-100')], {(3, 15)})
+    >>> slashed_variants([Candidate(0, 9, "Zorb-7/13", "shape")], cat)
+    ([], set())
+    """
+    parts: list[Candidate] = []
+    whole: set[tuple[int, int]] = set()
+    for cand in candidates:
+        if "/" not in cand.text:
+            continue  # nearly every name: fails fast
+        match = _SLASHED_NUMBERS.fullmatch(cand.text)
+        if match is None:
+            continue
+        stem, first = match.group(1), match.group(2)
+        found = [(cand.start, cand.start + len(stem) + len(first), stem + first)]
+        at = cand.start + match.start(3)
+        for number in match.group(3).split("/")[1:]:
+            found.append((at + 1, at + 1 + len(number), number))
+            at += 1 + len(number)
+        entries = [_lookup(stem + number, catalogue) for number in [first, *(n for _, _, n in found[1:])]]
+        if any(len(e) != 1 for e in entries) or len({e[0] for e in entries}) != len(entries):
+            continue
+        whole.add((cand.start, cand.end))
+        for (begin, end, written), entry in zip(found, entries, strict=True):
+            parts.append(Candidate(begin, end, written, "variant", entry))
+    return parts, whole
+
+
 def _elided_siblings(text: str, cand: Candidate, catalogue: Catalogue) -> list[Candidate]:
     """The sibling data sets a list writes with their family's first word left out: "Sports" and
     "Toys" in "Amazon Beauty, Sports and Toys" are Amazon Sports and Amazon Toys, when the
@@ -1101,6 +1143,9 @@ def assemble_entities(
     split = split_term_candidates(pairs, text, catalogue)
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
+    slashed, whole = slashed_variants(all_candidates, catalogue)
+    if slashed:  # "CIFAR-10/100": CIFAR-10 and CIFAR-100, and no "CIFAR-10/100"
+        all_candidates = [c for c in all_candidates if (c.start, c.end) not in whole] + slashed
     all_candidates = [c for c in all_candidates if _balanced(c.text) and not _inside_hyphenated(c, text)]
     all_candidates = _without_split_words(all_candidates)
     if "(" in text:
