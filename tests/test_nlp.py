@@ -820,6 +820,17 @@ def test_a_whole_list_takes_the_type_its_typed_names_give():
         # a gerund opening a head of an artefact noun the abstract writes again
         ("Zorbing Networks: Adaptive Selection", "We introduce the zorbing network.", "Zorbing Networks"),
         ("Zorbing Networks: Adaptive Selection", "We study selection.", None),
+        # a head ending on a way of doing something is the paper's own way
+        ("Spectral Quantization: Scaling Visual Tokenizers", "We study tokenizers.", "Spectral Quantization"),
+        (
+            "Model-Augmented Actor-Critic: Backpropagating through Paths",
+            "We study it.",
+            "Model-Augmented Actor-Critic",
+        ),
+        # ... but not a sentence, a gerund or plain words on their own
+        ("Beyond Greedy Search: Ranking", "We rank.", None),
+        ("Revisiting Knowledge Distillation: A Study", "We study it.", None),
+        ("Visual Representations: Defining Properties", "We define them.", None),
     ],
 )
 def test_title_name_rules(title, abstract, expected):

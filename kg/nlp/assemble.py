@@ -3482,15 +3482,15 @@ def _build_entity(
             relation = Relation.PROPOSES.value
         evidence.append(Evidence(m.text, m.start, m.end, text[s:e], s, relation))
         cue = type_from_context(before, after) or m.type
+        if cue is None and not m.entries and _score_unit(m.text, before):
+            cue = "Metric"
+        if "title" in m.rules:
+            cue = cue or type_from_context("", text[m.end : title_end])
         if cue == "Method" and m.start < title_end and after.startswith(":") and not m.entries:
             # "Few-shot Continual Learning: a Brain-inspired Approach": the approach is the
             # paper's, to a problem its head names
             head = find_head(m.text, catalogue)
             cue = None if head is not None and head.type == "Task" else cue
-        if cue is None and not m.entries and _score_unit(m.text, before):
-            cue = "Metric"
-        if "title" in m.rules:
-            cue = cue or type_from_context("", text[m.end : title_end])
         if cue:
             cue_types[cue] += 1
     paired = [m.text for m in group if "abbreviation" in m.rules]

@@ -796,7 +796,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     The head must be one to three words, each capitalised or name-shaped, and must not
     open like a sentence ("The ...", "Towards ...", "Rethinking ..."); a head of several
     plain capitalised words must recur in the ``abstract`` or end with a noun that names an
-    artefact ("Deliberation Networks", "Neumann Optimizer", "Thermometer Encoding").
+    artefact ("Deliberation Networks", "Neumann Optimizer", "Thermometer Encoding") or a way
+    of doing something ("Budgeted Training", "Spectral Quantization").
 
     >>> title_name("Prismatic Synthesis: Data Diversification", "We propose Prismatic Synthesis.").text
     'Prismatic Synthesis'
@@ -815,6 +816,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
 
     >>> title_name("Deliberation Networks: Sequence Generation Beyond One-Pass Decoding").text
     'Deliberation Networks'
+    >>> title_name("Budgeted Training: Rethinking Training Under Constraints").text
+    'Budgeted Training'
     >>> title_name("Mamba-2 Meets RLHF: Scaling Laws for Reward Models") is None
     True
     >>> title_name("SASRec Revisited: Cross-Entropy Closes the Gap") is None
@@ -889,7 +892,13 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     numbered = len(words) > 1 and bool(_VERSION_NUMBER.fullmatch(words[-1])) and first not in _NUMBERED_PARTS
     named = words[:-1] if numbered else words
     capitalised = all(_CAPITALISED.fullmatch(w) or ok for w, ok in zip(named, shaped, strict=False))
-    recurs = len(words) == 1 or numbered or head in abstract or words[-1] in _ARTEFACT_NOUNS
+    recurs = (
+        len(words) == 1
+        or numbered
+        or head in abstract
+        or words[-1] in _ARTEFACT_NOUNS
+        or words[-1] in _TITLE_WAY_NOUNS
+    )
     # "s1: Simple Test-Time Scaling": a short lower-case name with a number, written again
     lowered = (
         (
@@ -1025,6 +1034,18 @@ _ARTEFACT_NOUNS = words_of(
     Decoders Autoencoder Autoencoders Tracker Optimizer Optimiser Initialization Initialisation
     Encoding Embedding Embeddings Kernel Kernels Architecture Agent Agents Benchmark Dataset
     Corpus Treebank
+    """
+)
+
+#: The last words of a "Name: description" head that make it a way of doing something, the
+#: paper's own ("Spectral Quantization: ...", "Budgeted Training: ...", "Model-Augmented
+#: Actor-Critic: ..."), though its words are plain ones and the abstract does not repeat them.
+_TITLE_WAY_NOUNS = words_of(
+    """
+    Quantization Quantisation Training Learning Search Inference Propagation Descent
+    Optimization Optimisation Clustering Filtering Mining Maximization Maximisation Actor-Critic
+    Attention Convolution Convolutions Disentanglement Distillation Regularization
+    Regularisation Sampling Pruning Prompting Decoding Routing Augmentation Alignment
     """
 )
 
