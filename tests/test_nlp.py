@@ -638,6 +638,8 @@ def test_cued_names(text, expected):
         ("It uses Nesterov accelerated gradient descent.", ["Nesterov accelerated gradient descent"]),
         # a capitalised word before the eponym makes it the end of a longer name
         ("a robust Monte Carlo sampling based method", []),
+        # ... and one after its head the start of a longer name
+        ("a dictionary of Reproducing kernel Hilbert Spaces over which", []),
         # a plural is a subject, not an eponym; "Bayes" and "Gibbs" are names
         ("We found Transformers implement gradient descent.", []),
         (

@@ -2604,6 +2604,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     []
     >>> eponym_terms("Pipelines such as MinerU and Marker chain layout detection and OCR.")
     []
+    >>> eponym_terms("It works in Reproducing kernel Hilbert Spaces and by Markov chain Monte Carlo.")
+    []
     """
     out = []
     for match in _EPONYM.finditer(text, start):
@@ -2628,9 +2630,15 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
         algorithm = head is not None and head.group(0).rstrip("s").endswith("algorithm")
         if algorithm and not _NAMED_FOR_PEOPLE.search(match.group(0)):
             continue  # "the Adam algorithm" is Adam; "Gillespie's algorithm" is named
+        if head and _CAPITALISED_NEXT.match(text, head.end()):
+            continue  # the start of a longer name: "Reproducing kernel Hilbert Spaces"
         if head:
             out.append(Piece(text[match.start() : head.end()], match.start(), head.end()))
     return out
+
+
+#: a capitalised word right after a term: the term opens a longer name
+_CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 
 
 #: settings that make a kind of reinforcement learning, or of decision problem, a named one
