@@ -305,14 +305,33 @@ def title_pair(text: str) -> AbbreviationPair | None:
     True
     >>> title_pair("OpenMixer: Open Mixer Toolbox and Benchmark") is None  # "Toolbox" spells nothing
     True
+    >>> title_pair("Pearl: Prototype lEArning via Rule Lists").long.text
+    'Prototype lEArning via Rule Lists'
+    >>> title_pair("PEARL: Prototype Learning via Rule Lists").long.text
+    'Prototype Learning via Rule Lists'
     """
     title = text[: text.find("\n\n")] if "\n\n" in text else text
     head = _TITLE_HEAD.match(title)
     if head is None or not is_short_form(head.group(1)) or not head.group(1)[0].isupper():
         return None
     start = head.end()
+    short = Piece(head.group(1), head.start(1), head.end(1))
     stop = _SUBTITLE_END.search(title, start)
-    end = stop.start() if stop else len(title.rstrip())
+    pair = _spelled_title_pair(title, start, stop.start() if stop else len(title.rstrip()), short)
+    if pair is None and stop is not None and stop.group(0).strip().isalpha():
+        # the spelled words may run past one small word: "PEARL: Prototype Learning via Rule Lists"
+        further = _SUBTITLE_END.search(title, stop.end())
+        pair = _spelled_title_pair(title, start, further.start() if further else len(title.rstrip()), short)
+    return pair
+
+
+def _capitals(text: str) -> str:
+    """The capital letters and digits of ``text``, in order ("Prototype lEArning" -> "PEA")."""
+    return "".join(c for c in text if c.isupper() or c.isdigit())
+
+
+def _spelled_title_pair(title: str, start: int, end: int, short: Piece) -> AbbreviationPair | None:
+    """The pair of ``short`` and the title's words from ``start`` to ``end``, if they spell it."""
     words = title[start:end].split()
     while words and words[-1].islower():  # "... Origin-Destination prediction model"
         end = title.rindex(words.pop(), start, end)
@@ -320,14 +339,16 @@ def title_pair(text: str) -> AbbreviationPair | None:
     if not words or not words[0][0].isupper() or words[0].lower() in _NOT_SPELLED_OPENING:
         return None
     long = Piece(title[start:end], start, end)
-    short = Piece(head.group(1), head.start(1), head.end(1))
     letters = sum(c.isupper() or c.isdigit() for c in short.text)
+    # capitals that spell the whole name say so however few the name's own are: "Pearl:
+    # Prototype lEArning via Rule Lists"
+    spelled = len(short.text) >= 3 and _capitals(long.text) == short.text.upper()
     if (
         match_long_form(long.text, short.text) == 0
         and short.text[-1].lower() in words[-1].lower()  # the last word spells part of it
         and (short.text.isupper() or not long.text.isupper())  # a capitalised title spells little
         and _long_form_ok(long, short)
-        and len(words) <= max(letters, 2) + 1
+        and (len(words) <= max(letters, 2) + 1 or spelled)
     ):
         return AbbreviationPair(long, short)
     return None

@@ -2721,16 +2721,17 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             out[short_i] = short._replace(entries=tuple(compatible))
             if compatible and len(compatible) == 1:
                 out[long_i] = long._replace(entries=tuple(compatible))
-    # the long form also settles the short form's bare uses: "NCA" after "Noun Classifier
-    # Associations (NCA)" is not the catalogue's Neural Cellular Automata
+    # the long form also settles the short form's bare uses, in any case: "NCA" after "Noun
+    # Classifier Associations (NCA)" is not the catalogue's Neural Cellular Automata, nor is
+    # "PEARL" after the title "Pearl: Prototype lEArning via Rule Lists" the meta-RL method
     own_entries = {
-        out[short_i].text: out[short_i].entries
+        out[short_i].text.casefold(): out[short_i].entries
         for short_i, long_i in paired.items()
         if _spelled_out(out[long_i].text, out[short_i].text)
     }
     for i, m in enumerate(out):
-        if i not in paired and m.text in own_entries:
-            out[i] = m._replace(entries=own_entries[m.text])
+        if i not in paired and m.text.casefold() in own_entries:
+            out[i] = m._replace(entries=own_entries[m.text.casefold()])
     folded = text.casefold()
     for i, m in enumerate(out):
         if len(m.entries) > 1:
@@ -3186,8 +3187,15 @@ def _spelled_out(long: str, short: str) -> bool:
     True
     >>> _spelled_out("for graphs, a general framework with sampling and aggregating", "GraphSAGE")
     False
+
+    A short form written as a word ("Pearl") counts each of its letters:
+
+    >>> _spelled_out("Prototype Learning via Rule Lists", "Pearl")
+    True
     """
     letters = sum(c.isupper() or c.isdigit() for c in short)
+    if short[1:].islower():
+        letters = len(short)
     return len(long.split()) <= letters + 2
 
 
