@@ -143,6 +143,8 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("OpenMixer: Open Mixer Toolbox and Benchmark\n\nWe mix.", []),
         # a numbered label in brackets spells out nothing
         ("We ran the Lexical Substitution Task (task 10) again.", []),
+        # nor does a prefix in brackets glued to the word after it
+        ("Understanding the (Un)interpretability of Image Models", []),
         # an acronym and, between commas, the lower-case words whose initials spell it
         ("ESFT, expert-specialized fine-tuning, which", [("expert-specialized fine-tuning", "ESFT")]),
         ("we test GPT, BERT, and T5 on it", []),
@@ -650,6 +652,9 @@ def test_cued_names(text, expected):
         ("a robust Monte Carlo sampling based method", []),
         # ... and one after its head the start of a longer name
         ("a dictionary of Reproducing kernel Hilbert Spaces over which", []),
+        # a theorem is no term of the kinds kept, nor is a value the head of a value function
+        ("By the Gauss-Markov theorem and a Log-Sobolev inequality, it holds.", []),
+        ("to maximize the Bayesian value function and the Shapley values", ["Shapley values"]),
         # a plural is a subject, not an eponym; "Bayes" and "Gibbs" are names
         ("We found Transformers implement gradient descent.", []),
         (

@@ -418,6 +418,9 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
 
     Both "Long Form (LF)" and "LF (Long Form)" are found. Citations, years, "e.g." asides
     and anything whose letters cannot be aligned are ignored.
+
+    >>> find_abbreviations("Understanding the (Un)interpretability of Image Models")
+    []
     """
     titled = title_pair(text)
     pairs: list[AbbreviationPair] = [titled] if titled is not None else []
@@ -425,6 +428,8 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         inside = match.group(1).strip()
         if match.start() and text[match.start() - 1].isalnum() and _FORMULA.search(inside):
             continue  # a call or an index glued to a word, "O(d/N)", "f(x)": no abbreviation
+        if text[match.end() : match.end() + 1].isalpha():
+            continue  # a prefix in brackets glued to the word after it: "(Un)interpretability"
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         if is_short_form(inside):
             short = Piece(inside, inner_start, inner_start + len(inside))

@@ -2510,12 +2510,15 @@ def _word_char(char: str) -> bool:
 
 
 #: the head noun of an eponym term, up to two lower-case words after the name; neither may be
-#: a function word or look like a verb ("Chronos tokenize values", "X predicts values")
+#: a function word or look like a verb ("Chronos tokenize values", "X predicts values"). A
+#: mathematical result ("the Gauss-Markov theorem", "a Log-Sobolev inequality") is no head:
+#: a theorem is no method, model or data set
 _TERM_HEAD_NOUNS = (
     r"(?:learning|process(?:es)?|optimi[sz]ation|inference|sampling|dynamics|"
-    r"regression|divergence|distance|transform|complexity|values?|decision process(?:es)?|tree search|"
+    r"regression|divergence|distance|transform|complexity|values?(?!\s+functions?\b)|decision process(?:es)?|"
+    r"tree search|"
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
-    r"mixture models?|networks?|entropy|inequality|equations?|theorem|conjecture|collapse|tickets?|"
+    r"mixture models?|networks?|entropy|equations?|collapse|tickets?|"
     r"clustering|convolutions?|free energ(?:y|ies)|cuts?|filters?|priors?|samplers?|pyramids?|algorithms?|"
     r"curvature|reflect(?:ors?|ions?)|"
     # a statistical test, not a test split: "the Friedman test", "a Nemenyi post-hoc test" (not
