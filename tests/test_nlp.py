@@ -1083,6 +1083,27 @@ def test_type_from_name(name, expected):
 
 
 @pytest.mark.parametrize(
+    ("abstract", "types"),
+    [
+        # a list of approaches types the unknown names a known data set listed with them
+        # would have typed data
+        (
+            "Existing approaches, including GCond, SFGC, and GEOM, rely on bi-level optimization.",
+            {"GCond": "Method", "SFGC": "Method"},
+        ),
+        # a data noun right before "like" is the list's kind, not a noun further back
+        (
+            "Alignment objectives based on bitexts like Europarl or ZorbUN help encoders.",
+            {"ZorbUN": "Dataset"},
+        ),
+    ],
+)
+def test_a_list_takes_the_kind_named_nearest_before_it(nlp, abstract, types):
+    found = entities(nlp, "A title", abstract)
+    assert {name: found[name].type for name in types} == types
+
+
+@pytest.mark.parametrize(
     ("abstract", "name", "expected"),
     [
         # a known model listed among "five benchmarks (...)" is a benchmark in this paper
@@ -2346,6 +2367,12 @@ def test_setting_terms(text, expected):
             {"IMPPRES"},
         ),
         ("ETS: Edit Models for Scoring\n\nWe describe ETS, which scores paraphrases.", set(), {"ETS"}),
+        # ... but a name whose two capitals happen to be in another name's is a name
+        (
+            "Condensation\n\nExisting approaches, including GCond and SFGC, match gradients.",
+            set(),
+            {"GCond", "SFGC"},
+        ),
         ("Sales\n\nWe forecast sales with ETS and ARIMA.", set(), {"ETS", "ARIMA"}),
         # a MAP with a value is the score
         ("Scores\n\nWe reach a MAP of 41.2 with Naive Bayes.", set(), {"MAP", "Naive Bayes"}),

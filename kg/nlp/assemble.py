@@ -2466,7 +2466,11 @@ def type_from_kind_lists(text: str, entities: list[ExtractedEntity]) -> list[Ext
         # ... and "settings such as Gaussian process (GP) classification" leaves a known method one
         known_method = out[i].type in ("Method", "Model") and out[i].typed_by == "catalogue"
         loose = loose or (kind == "Task" and known_method)
-        if out[i].type != kind and not loose and (kind in _LISTED_KINDS or out[i].typed_by is None):
+        # a list of "approaches" types as ways of doing things the unknown names a data set
+        # listed with them typed data ("approaches, including GCond, SFGC, and GEOM")
+        by_mates = out[i].typed_by == "list" and out[i].type in _DATA_KINDS and kind in ("Method", "Model")
+        weak = out[i].typed_by is None or by_mates
+        if out[i].type != kind and not loose and (kind in _LISTED_KINDS or weak):
             out[i] = replace(out[i], type=kind, typed_by="list")
     return out
 
@@ -3339,14 +3343,34 @@ def _spells_an_acronym(form: str, text: str) -> bool:
     >>> text = "Learning IMPlicature and PRESupposition. We create IMPPRES. CLIPort uses CLIP."
     >>> [_spells_an_acronym(w, text) for w in ("IMPlicature", "PRESupposition", "CLIPort")]
     [True, True, False]
+    >>> _spells_an_acronym("GCond", "Baselines are GCond and SFGC.")
+    False
     """
     split = _CAPITALS_THEN_WORD.fullmatch(form)
     if split is None:
         return False
+    if len(split.group(1)) < 3 and not _capitalised_neighbour_word(form, text):
+        return False  # two capitals alone are in too many acronyms: "GCond" beside "SFGC"
     capitals = split.group(1)
     return any(
         capitals in word and len(word) > len(capitals)
         for word in re.findall(r"(?<![\w\-])[A-Z]{3,}(?![\w\-])", text)
+    )
+
+
+def _capitalised_neighbour_word(form: str, text: str) -> bool:
+    """Whether a capitalised word stands next to ``form``, as the words spelling an acronym do
+    together ("GradiEnt Component COrrections, a GECCO cell").
+
+    >>> _capitalised_neighbour_word("COrrections", "the GradiEnt Component COrrections, a GECCO cell")
+    True
+    >>> _capitalised_neighbour_word("GCond", "We use GCond and SFGC here.")
+    False
+    """
+    word = re.escape(form)
+    raised = r"[A-Z][A-Za-z]*[a-z]{2,}"
+    return re.search(rf"{raised}(?:\s+(?:and|of|for|via|with))?\s+{word}(?![\w\-])", text) is not None or (
+        re.search(rf"(?<![\w\-]){word}(?:\s+(?:and|of|for|via|with))?\s+{raised}", text) is not None
     )
 
 

@@ -1029,7 +1029,7 @@ _APPOSITIVE_NOUNS = (
         r"(?:test|evaluation|held-out|hard|harder) splits?",  # "a harder test split, EgoMoments-Hard"
         "Benchmark",
     ),
-    (r"datasets?|corpus|corpora|collections?|data ?sets?|database|instruction[- ]sets?", "Dataset"),
+    (r"datasets?|corpus|corpora|bitexts?|collections?|data ?sets?|database|instruction[- ]sets?", "Dataset"),
     (
         r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
         r"agents?|chatbots?|checkpoints?|assistants?|\d+(?:\.\d+)?[MBT]-param(?:eter)?s?|"
