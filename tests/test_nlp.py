@@ -246,6 +246,21 @@ def test_a_title_case_phrase_ending_in_a_data_noun_is_a_data_set(nlp, abstract, 
         assert found[name].type == "Dataset"
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        (
+            "It reaches 44.1 dB PSNR on the AAPM Low-Dose CT Grand Challenge dataset.",
+            "AAPM Low-Dose CT Grand Challenge",
+        ),
+        ("We evaluate on the Zorb Low-Dose CT Grand Challenge dataset.", "Zorb Low-Dose CT Grand Challenge"),
+    ],
+)
+def test_a_data_set_name_before_its_noun_takes_in_its_acronyms(nlp, abstract, name):
+    found = entities(nlp, "Denoising", abstract)
+    assert name in found and found[name].type == "Dataset", found
+
+
 def test_a_title_name_of_one_hyphenated_word_is_found_again_whole(nlp):
     # "Wan" is a catalogue model: the title's name must win over it at a sentence's start too
     found = entities(nlp, "Wan-Zorb: Video Editing", "Wan-Zorb attaches a branch to a frozen model.")

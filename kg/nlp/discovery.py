@@ -2316,8 +2316,37 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
             # "a Common Crawl-based dataset": the name is what the data set is based on
             modifier = _MODIFIER_SUFFIX.search(match.group(0))
             name_end = end - (len(modifier.group(0)) if modifier else 0)
+            if not modifier and _DATA_NOUN_AFTER.match(text, end):
+                at = _acronym_run_start(text, at, len(words))
             found.append(Piece(text[at:name_end], at, name_end))
     return found
+
+
+#: a noun of data right after a phrase: the phrase names the data
+_DATA_NOUN_AFTER = re.compile(r"\s+(?:datasets?|corpus|corpora|benchmarks?|database)\b")
+#: an upper-case or capitalised word right before a phrase
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w\-/.@#])(?:[A-Z]{2,6}|[A-Z][a-z][\w\-]*)[ ]$")
+
+
+def _acronym_run_start(text: str, at: int, words: int) -> int:
+    """Where a data set's name starts that a Title Case phrase ends, taking in the acronyms and
+    capitalised words written before it ("the AAPM Low-Dose CT Grand Challenge dataset"), six
+    words in all at most. Unchanged unless an acronym is among them.
+
+    >>> text = "on the AAPM Low-Dose CT Grand Challenge dataset"
+    >>> text[_acronym_run_start(text, text.index("Grand"), 2):text.index(" dataset")]
+    'AAPM Low-Dose CT Grand Challenge'
+    >>> text = "on the Penn Treebank corpus"
+    >>> _acronym_run_start(text, text.index("Penn"), 2) == text.index("Penn")
+    True
+    """
+    start, acronym = at, False
+    while words < 6 and (before := _NAME_WORD_BEFORE.search(text, max(0, start - 12), start)):
+        if _sentence_initial(text, before.start()):
+            break
+        acronym = acronym or before.group(0)[:2].isupper()
+        start, words = before.start(), words + 1
+    return start if acronym else at
 
 
 def _generic_headed(text: str, words: list[str], start: int, end: int) -> bool:
