@@ -4367,6 +4367,9 @@ def test_sibling_data_sets_a_list_writes_without_their_family_word(nlp):
     found = entities(nlp, "Recommendation", "We evaluate on Amazon Beauty, Sports and Toys, and on Yelp.")
     assert found["Amazon Sports and Outdoors"].mentions == ["Sports"], found
     assert found["Amazon Toys and Games"].mentions == ["Toys"], found
+    # ... one of two words too
+    two = entities(nlp, "Recommendation", "We evaluate on Amazon Beauty, Sports and Video Games.")
+    assert two["Amazon Video Games"].mentions == ["Video Games"], two
     plain = entities(nlp, "Recommendation", "We evaluate on Amazon Beauty, Paris and Toys.")
     assert "Paris" not in {m for e in plain.values() for m in e.mentions}, plain
     # a list item that is a name of its own stays itself

@@ -642,17 +642,26 @@ def _elided_siblings(text: str, cand: Candidate, catalogue: Catalogue) -> list[C
         return []
     out, at = [], cand.end
     while (more := _ELLIPSIS.match(text, at)) and more.group(1)[:1].isupper():
-        entries = _lookup(f"{stem} {more.group(1)}", catalogue)
+        word, end = more.group(1), more.end(1)
+        entries = _lookup(f"{stem} {word}", catalogue)
+        if len(entries) != 1 and (second := _NEXT_CAPITALISED_WORD.match(text, end)):
+            # a sibling of two words: "Amazon Beauty, Sports and Video Games"
+            longer = _lookup(f"{stem} {word} {second.group(1)}", catalogue)
+            if len(longer) == 1:
+                word, end, entries = f"{word} {second.group(1)}", second.end(1), longer
         if (
             len(entries) != 1
             or entries[0] == cand.entries[0]
             or entries[0].parent != cand.entries[0].parent
-            or _lookup(more.group(1), catalogue)  # a name of its own: "Tiny ImageNet, and ImageNet"
+            or _lookup(word, catalogue)  # a name of its own: "Tiny ImageNet, and ImageNet"
         ):
             break
-        out.append(Candidate(more.start(1), more.end(1), more.group(1), "variant", entries))
-        at = more.end()
+        out.append(Candidate(more.start(1), end, word, "variant", entries))
+        at = end
     return out
+
+
+_NEXT_CAPITALISED_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 
 
 #: a list of capitalised parts right before "subsets of (the)": "the Beauty, Sports and Toys
