@@ -888,7 +888,9 @@ def test_camel_case_catalogue_names_do_not_match_plain_words():
     assert spans == ["ComplEx", "MultiPL-E"]
 
 
-@pytest.mark.parametrize("name", ["G-Vendi", "Q-Former", "GSM8K", "MT-Bench"])
+@pytest.mark.parametrize(
+    "name", ["G-Vendi", "Q-Former", "GSM8K", "MT-Bench", "Full-Duplex-Bench", "Long-Context-Eval"]
+)
 def test_letter_hyphen_names_are_name_shaped(name):
     from kg.nlp.discovery import is_name_shaped
 

@@ -157,8 +157,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, True]
     >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "sub-2B"]]
     [False, False, True, False, False, False]
-    >>> [is_name_shaped(t) for t in ["Gallant-Bench", "Hydra-Net", "Self-Consistency"]]
-    [True, True, False]
+    >>> [is_name_shaped(t) for t in ["Gallant-Bench", "Hydra-Net", "Self-Consistency", "Full-Duplex-Bench"]]
+    [True, True, False, True]
     >>> [is_name_shaped(t) for t in ["Sketch-of-Thought", "Out-of-Distribution", "State-of-the-Art"]]
     [True, False, False]
     >>> [is_name_shaped(t) for t in ["Quorra-Hard", "Kestrel-Lite", "Non-Max", "Semi-Hard"]]
@@ -276,7 +276,7 @@ _VARIANT_SUFFIXED = re.compile(
 _OF_NAME = re.compile(
     r"[A-Z][a-z]+-of-(?:Thoughts?|Draft|Table|Verification|Agents|Experts|Density|Reasoning|Tools|Code)"
 )
-_SUFFIXED_NAME = re.compile(r"[A-Z][a-z]{2,}-(?:Bench|Eval|Net|GPT|BERT|QA|Gym|Arena|Coder|LLM|VLM)")
+_SUFFIXED_NAME = re.compile(r"(?:[A-Z][a-z]{2,}-){1,3}(?:Bench|Eval|Net|GPT|BERT|QA|Gym|Arena|Coder|LLM|VLM)")
 
 
 #: Lower-case hyphen parts that belong to a model name ("BERT-base", "GPT-4o-mini").
