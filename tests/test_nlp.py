@@ -4298,9 +4298,11 @@ def test_a_title_of_two_names_joined_by_an_ampersand_gives_both_and_a_possessive
     assert not any("Attention Heads" in name for name in found), found
 
 
-def test_a_kl_penalty_keeps_the_divergence(nlp):
+def test_a_kl_penalty_is_a_method_and_a_kl_divergence_penalty_keeps_the_divergence(nlp):
     found = entities(nlp, "A title", "We add a KL penalty toward the reference policy during RLHF.")
-    assert "Kullback-Leibler Divergence" in found, found
+    assert found["KL Penalty"].type == "Method" and "Kullback-Leibler Divergence" not in found, found
+    found = entities(nlp, "A title", "We add a KL-divergence penalty toward the reference policy.")
+    assert "Kullback-Leibler Divergence" in found and "KL Penalty" not in found, found
 
 
 def test_towards_a_name_in_a_title_names_the_papers_own(nlp):
