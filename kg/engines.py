@@ -246,14 +246,17 @@ def extract_chunk(settings: PipelineSettings, papers: list[Paper]) -> list[list[
     >>> [[e["name"] for e in es] for es in extract_chunk(PipelineSettings(), [Paper("a", "T", "GPT-4.")])]
     [['GPT-4']]
     """
-    extractions = _extract_in_zone(papers, pipeline_for(settings), keep_zone=True)
-    return [[entity.to_json() for entity in x.entities] for x in extractions]
+    return _as_json(_extract_in_zone(papers, pipeline_for(settings), keep_zone=True))
 
 
 def extract_json(papers: list[Paper], nlp) -> list[list[dict]]:
     """:func:`extract_chunk` with a given pipeline and no memory zone (a forked copy's share,
     whose memory goes when it exits)."""
-    extractions = _extract_in_zone(papers, nlp, memory_zone=False)
+    return _as_json(_extract_in_zone(papers, nlp, memory_zone=False))
+
+
+def _as_json(extractions: list[PaperExtraction]) -> list[list[dict]]:
+    """Each extraction's entities as JSON, what :func:`rebuild` turns back into records."""
     return [[entity.to_json() for entity in x.entities] for x in extractions]
 
 
