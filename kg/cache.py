@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -67,6 +68,7 @@ __all__ = [
     "encode_extraction",
     "encode_link_facts",
     "encode_records",
+    "keep_recent_rows",
 ]
 
 #: The cache's file name inside an output folder.
@@ -75,6 +77,23 @@ CACHE_FILE = ".kg-cache.sqlite"
 SCHEMA_VERSION = "5"
 
 _CHUNK = 500  # keys per SELECT ... IN (...) query
+
+#: While on (:func:`keep_recent_rows`): the rows that the last :meth:`ExtractionCache.get_rows`
+#: in this process found, and those put since, under the cache's ``instance`` mark and the
+#: fingerprint. A process that builds again (``kg build --watch``) takes an unchanged paper's
+#: row from here rather than from the database.
+_recent_rows: dict[tuple[str, str], dict[str, tuple[bytes, bytes]]] | None = None
+
+
+def keep_recent_rows(on: bool = True) -> None:
+    """Keep (or stop keeping) the rows the last build read in memory for the next build of
+    this process; the rows of one paper's content and fingerprint never change, so only the
+    database reads are saved.
+
+    >>> keep_recent_rows(); keep_recent_rows(False)
+    """
+    global _recent_rows
+    _recent_rows = {} if on else None
 
 
 def _encoded_parts(
@@ -405,6 +424,12 @@ class ExtractionCache:
         if row is not None and row[0] != SCHEMA_VERSION:
             db.execute("DROP TABLE IF EXISTS extractions")
             db.execute("DROP TABLE IF EXISTS fragments")  # schema 3 kept output text here
+            db.execute("DELETE FROM meta WHERE key = 'instance'")
+        # a mark of this database file: rows kept in memory belong to it (see _recent_rows)
+        mark = db.execute("SELECT value FROM meta WHERE key = 'instance'").fetchone()
+        self.instance = mark[0] if mark is not None else os.urandom(12).hex()
+        if mark is None:
+            db.execute("INSERT INTO meta VALUES ('instance', ?)", (self.instance,))
         db.execute(
             "CREATE TABLE IF NOT EXISTS extractions ("
             " fingerprint TEXT NOT NULL, content TEXT NOT NULL, paper_id TEXT NOT NULL,"
@@ -469,7 +494,18 @@ class ExtractionCache:
         for index, paper in enumerate(papers):
             by_key.setdefault(content_key(paper), []).append(index)
         found: dict[int, tuple[str, bytes, bytes]] = {}
-        for keys in _chunks(list(by_key)):
+        recent = {} if _recent_rows is None else _recent_rows.get((self.instance, self.fingerprint), {})
+        rows_now: dict[str, tuple[bytes, bytes]] = {}
+        unknown: list[str] = []
+        for key, indices in by_key.items():
+            row = recent.get(key)
+            if row is None:
+                unknown.append(key)
+                continue
+            rows_now[key] = row
+            for index in indices:
+                found[index] = (key, *row)
+        for keys in _chunks(unknown):
             marks = ",".join("?" * len(keys))
             rows = self._db.execute(
                 "SELECT content, data, facts FROM extractions"
@@ -477,8 +513,12 @@ class ExtractionCache:
                 (self.fingerprint, *keys),
             )
             for key, data, facts in rows:
+                rows_now[key] = (data, facts)
                 for index in by_key[key]:
                     found[index] = (key, data, facts)
+        if _recent_rows is not None:
+            _recent_rows.clear()
+            _recent_rows[self.instance, self.fingerprint] = rows_now
         return found
 
     def put(self, extractions: Iterable[PaperExtraction]) -> int:
@@ -489,6 +529,9 @@ class ExtractionCache:
         ]
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?)", rows)
+        recent = None if _recent_rows is None else _recent_rows.get((self.instance, self.fingerprint))
+        if recent is not None:
+            recent.update((key, (data, facts)) for _, key, _, data, facts in rows)
         return len(rows)
 
     def prune(self, keep: Iterable[Paper] | None = None) -> int:

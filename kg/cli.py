@@ -335,6 +335,9 @@ def _watch_and_build(options: dict) -> None:
     events = changes(plan)
     if next(events, None) is None:  # stopped before it listened
         return
+    from kg.api import keep_between_builds
+
+    keep_between_builds()  # the next build takes what this one read from the cache
     # listening from here: a change made during the first build starts a second one
     status = _build_once(**options)
     if status == 130:

@@ -33,7 +33,24 @@ from kg.cache import ExtractionCache
 from kg.codehash import code_hash
 from kg.records import SourceProblem
 
-__all__ = ["MAX_APPENDED_PARTS", "ParsedFiles", "file_stamp"]
+__all__ = ["MAX_APPENDED_PARTS", "ParsedFiles", "file_stamp", "keep_recent_files"]
+
+#: While on (:func:`keep_recent_files`): the records of the files that the last build in this
+#: process read, by cache file and input file, with the stamp they had. A process that builds
+#: again (``kg build --watch``) takes an unchanged file's records from here rather than
+#: decoding them from the cache.
+_recent: dict[tuple[str, str], tuple[str, list]] | None = None
+
+
+def keep_recent_files(on: bool = True) -> None:
+    """Keep (or stop keeping) the records of the files the last build read in memory, for
+    the next build of this process to take by their stamps.
+
+    >>> keep_recent_files(); keep_recent_files(False)
+    """
+    global _recent
+    _recent = {} if on else None
+
 
 #: A grown file's added records are saved apart from the rest this many times; the next
 #: growth saves all of its records again as one part.
@@ -62,6 +79,7 @@ class ParsedFiles:
         folder ``skip`` passed over (see :func:`kg.sources.input_files`)."""
         records: list = []
         cache = None
+        self._read_now: dict[tuple[str, str], tuple[str, list]] = {}
         if self.cache_path is not None and self.cache_path.exists():
             cache = ExtractionCache(self.cache_path, "")
         try:
@@ -77,15 +95,31 @@ class ParsedFiles:
         finally:
             if cache is not None:
                 cache.close()
+        if _recent is not None:
+            _recent.clear()
+            _recent.update(self._read_now)
         return records
 
     def _file_records(self, path: Path, stamp: str, cache: ExtractionCache | None) -> list:
-        """One file's records: by its stamp, else by its bytes, else parsed (and noted)."""
+        """One file's records: by its stamp (from :data:`_recent`, else the cache), else by
+        its bytes, else parsed (and noted)."""
         name = str(path)
-        found = None if cache is None else cache.get_parsed(name, stamp=stamp)
+        memo_key = (str(self.cache_path), name)
+        recent = None if _recent is None else _recent.get(memo_key)
+        found = recent[1] if recent is not None and recent[0] == stamp else None
+        if found is None and cache is not None:
+            found = cache.get_parsed(name, stamp=stamp)
         if found is not None:
             self.stamped.append(name)
+            self._read_now[memo_key] = (stamp, found)
             return found
+        found = self._parse_or_find(path, name, stamp, cache)
+        if self.stamped and self.stamped[-1] == name:  # read (not an unreadable file)
+            self._read_now[memo_key] = (stamp, found)
+        return found
+
+    def _parse_or_find(self, path: Path, name: str, stamp: str, cache: ExtractionCache | None) -> list:
+        """The records of a file not known by its stamp: by its bytes, else parsed."""
         try:
             data = path.read_bytes()
         except OSError:  # the reader reports it

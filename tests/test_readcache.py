@@ -355,6 +355,82 @@ def test_a_grown_build_links_its_cached_papers_without_decoding_them(tmp_path, m
     assert sorted(decoded) == ["r1", "r2", "r3"]
 
 
+@pytest.fixture
+def kept_between_builds():
+    """What a ``kg build --watch`` process turns on, turned off again after the test."""
+    kg.api.keep_between_builds()
+    yield
+    kg.api.keep_between_builds(False)
+
+
+def _traced_selects(monkeypatch):
+    """The SELECTs every SQLite connection opened from now on runs (real databases, traced)."""
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        db = connect(*args, **kwargs)
+        db.set_trace_callback(lambda sql: statements.append(sql) if sql.startswith("SELECT") else None)
+        return db
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    return statements
+
+
+def test_a_process_that_builds_again_takes_unchanged_files_from_memory(
+    tmp_path, monkeypatch, kept_between_builds
+):
+    folder = tmp_path / "in"
+    shutil.copytree(FIXTURES, folder)
+    cache = tmp_path / CACHE_FILE
+    plain = kg.read([folder])
+    assert kg.read([folder], cache=cache) == plain
+    selects = _traced_selects(monkeypatch)
+    with monkeypatch.context() as refused:
+        _refuse(refused)
+        again = kg.read([folder], cache=cache)
+    assert again == plain
+    assert [p.extra for p in again[0]] == [p.extra for p in plain[0]]
+    assert not [sql for sql in selects if "data FROM parsed_inputs" in sql]  # nor decoded from the cache
+    good = folder / "good.jsonl"
+    stamp = os.stat(good)
+    good.write_text(json.dumps({"id": "new", "title": "Changed Today", "abstract": "New text."}) + "\n")
+    os.utime(good, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000))
+    papers, _ = kg.read([folder], cache=cache)
+    assert "Changed Today" in [p.title for p in papers]  # a changed stamp is never taken from memory
+    assert papers == kg.read([folder])[0]
+
+
+def test_a_process_that_builds_again_takes_cached_rows_from_memory(
+    tmp_path, monkeypatch, kept_between_builds
+):
+    from kg.cache import content_key
+
+    base, more = _jsonl(tmp_path / "base.jsonl", BASE), _jsonl(tmp_path / "more.jsonl", MORE)
+    cache = tmp_path / "out" / CACHE_FILE
+    kg.build([base], cache=cache)
+    old_keys = [content_key(p) for p in kg.read([base])[0]]
+    new_key = content_key(kg.read([more])[0][0])
+    selects = _traced_selects(monkeypatch)
+
+    def rows_asked_for():
+        asked = [sql for sql in selects if "FROM extractions" in sql and "content IN" in sql]
+        selects.clear()
+        return " ".join(asked)  # traced SQL holds the bound values
+
+    grown = kg.build([base, more], cache=cache)
+    assert (grown.cached, grown.extracted) == (3, 1)
+    asked = rows_asked_for()
+    assert new_key in asked and not any(key in asked for key in old_keys)
+    assert grown.extractions == kg.build([base, more]).extractions
+    again = kg.build([base, more], cache=cache)  # the new paper's row was kept when it was put
+    assert (again.cached, again.extracted) == (4, 0)
+    assert rows_asked_for() == ""
+    cache.unlink()  # a new database file: nothing kept for the old one is used
+    fresh = kg.build([base, more], cache=cache)
+    assert (fresh.cached, fresh.extracted) == (0, 4)
+
+
 def test_a_failed_background_flush_keeps_the_old_files(tmp_path):
     (tmp_path / "a.txt").write_text("old")
     with pytest.raises(FileNotFoundError), staged_files(tmp_path) as stage:
