@@ -192,9 +192,10 @@ def _plural(form: str) -> str | None:
 _HEAD_OF = re.compile(r"([A-Za-z]+)([ \-]of[ \-].+)")
 #: two capitalised words joined by a hyphen, as two people's names are ("Bradley-Terry")
 _EPONYM_PAIR = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
-#: an upper-case acronym joined to its version or size ("GPT-4.1", "CIFAR-10"), which is also
-#: written in lower case, as model and data identifiers are ("gpt-4.1", "cifar-10")
-_UPPER_VERSIONED = re.compile(r"[A-Z]{2,}-\d[\w.\-]*")
+#: an upper-case acronym or a CamelCase name joined to its version or size ("GPT-4.1",
+#: "CIFAR-10", "DenseNet-161"), which is also written in lower case, as model and data
+#: identifiers are ("gpt-4.1", "cifar-10", "densenet-161")
+_UPPER_VERSIONED = re.compile(r"(?:[A-Z]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]*)+)-\d[\w.\-]*")
 
 
 #: CamelCase made of whole words of three letters or more: ImageNet, PageRank (not ComplEx, GloVe)

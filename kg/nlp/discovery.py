@@ -1174,7 +1174,8 @@ _PLAIN_TITLE_MODIFIERS = words_of(
     """deep neural large small scalable efficient simple fast robust generic general improved
     modern standard conventional classical vanilla pretrained pre-trained trained learned
     adversarial generative bayesian graph local global sparse dense structured disentangled
-    hierarchical latent implicit explicit contrastive recurrent convolutional residual low-rank"""
+    hierarchical latent implicit explicit contrastive recurrent convolutional residual low-rank
+    single multiple shared joint unified feed-forward feedforward multi-layer multilayer"""
 )
 
 
@@ -1789,7 +1790,8 @@ _LONE_EPONYMS = words_of(
     Zipfian Newton Nesterov Bellman Cauchy Chernoff Jensen Lagrange Laplace Gauss Euler
     Horn Markov Gibbs Dirichlet Poisson Bernoulli Boltzmann Hebbian Hilbert Banach Riemann
     Riemannian Kullback Leibler Fourier Kalman Lipschitz Lyapunov Hoeffding Kolmogorov Turing
-    Hessians Jacobians Hamiltonians Laplacians Gaussians
+    Hessians Jacobians Hamiltonians Laplacians Gaussians Hessian Jacobian Hamiltonian Laplacian
+    Lagrangian Gram Lie Kronecker Grassmannian Toeplitz Hadamard Frobenius Stiefel
     Deep Siamese Plücker
     """
 )
@@ -2291,6 +2293,7 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
         named = words[:-1] if data_headed else words
         if (
             not (all(_plain_capital(w) for w in named) or _generic_headed(text, words, at, end))
+            or _PARTICIPLE_SUFFIXED.fullmatch(words[0])  # a modifier: "DiT-based Cascade R-CNN"
             or any(w in _INSTITUTION_WORDS for w in words)
             or match.group(0).lower() in FIELD_NAMES
             or is_place_phrase(match.group(0))
@@ -2548,7 +2551,8 @@ _TERM_HEAD_NOUNS = (
     r"tree search|"
     r"chains?|random fields?|kernels?|descent|estimat(?:ion|or)|bounds?|dimension|machines?|"
     r"mixture models?|networks?|entropy|equations?|collapse|tickets?|"
-    r"clustering|convolutions?|free energ(?:y|ies)|cuts?|filters?|priors?|samplers?|pyramids?|algorithms?|"
+    r"clustering|convolutions?|pooling|free energ(?:y|ies)|cuts?|filters?|priors?|samplers?|pyramids?|"
+    r"algorithms?|"
     r"curvature|reflect(?:ors?|ions?)|"
     # a statistical test, not a test split: "the Friedman test", "a Nemenyi post-hoc test" (not
     # "the Pile test set")
@@ -2556,7 +2560,8 @@ _TERM_HEAD_NOUNS = (
 )
 _TERM_HEAD = re.compile(
     r"[ -]((?:(?!(?:to|of|the|and|or|for|in|on|with|by|a|an|is|are|was|were|that|which|as|at|from|"
-    r"than|then|into|over|under|via)\b|[a-z]*(?:[^sui]s|i[sz]e|ify)\b)[a-z]+[ -]){0,2}?" + _TERM_HEAD_NOUNS
+    r"than|then|into|over|under|via|using|being|having|given)\b"
+    r"|[a-z]*(?:[^sui]s|i[sz]e|ify)\b)[a-z]+[ -]){0,2}?" + _TERM_HEAD_NOUNS
 )
 #: after a plural ("Transformers implement gradient descent"), only a head noun right after it
 _TERM_HEAD_NEXT = re.compile(r"[ -](" + _TERM_HEAD_NOUNS)

@@ -121,7 +121,8 @@ LANGUAGES = words_of(
     Canadian Australian Indian Pakistani Iranian Iraqi Egyptian Moroccan Algerian Tunisian
     Nigerian Kenyan Ethiopian Ghanaian Israeli Saudi Emirati Qatari Syrian Lebanese
     Jordanian Afghan British Scottish Irish Swiss Austrian Belgian Taiwanese Singaporean
-    Cyrillic Devanagari Hangul Kana Kanji Hiragana Katakana
+    Cyrillic Devanagari Hangul Kana Kanji Hiragana Katakana Ethiopic Geez Cuneiform Runic Glagolitic
+    Brahmi Kharosthi Syriac Coptic Gurmukhi Odia Oriya Assamese Sindhi Hanzi Hanja Romaji Pinyin
     """
 )
 
