@@ -1072,6 +1072,7 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         # a kind noun that ends the name before it says nothing of the name after it
         ("On the Atari 100k benchmark ", " reaches a score of 1.32.", None),
         ("We evaluate on our new reasoning benchmark ", ".", "Benchmark"),
+        ("On the visual document retrieval benchmark ", ", it reaches 85.2 nDCG@5.", "Benchmark"),
     ],
 )
 def test_type_from_context(before, after, expected):
@@ -1804,6 +1805,17 @@ def test_a_variant_typed_by_its_shape_takes_its_familys_kind(nlp):
     found = {e.name: (e.type, e.parent) for e in nlp(text)._.kg_entities}
     assert found["Fennimore-Small"] == ("Dataset", "Fennimore")
     assert found["SMYRF-BERT"][0] == "Model"
+
+
+def test_a_sized_variant_takes_its_familys_kind_not_the_data_size_shape(nlp):
+    text = (
+        "Zorbdoc: Small Document Models\n\nWe present Zorbdoc, a family of compact vision-language "
+        "models. Zorbdoc-500M achieves 79.5 ANLS on DocVQA. We also build ZorbCrawl, a new dataset; "
+        "ZorbCrawl-400M is its largest cut."
+    )
+    found = {e.name: (e.type, e.parent) for e in nlp(text)._.kg_entities}
+    assert found["Zorbdoc-500M"] == ("Model", "Zorbdoc"), found
+    assert found["ZorbCrawl-400M"] == ("Dataset", "ZorbCrawl"), found
 
 
 @pytest.mark.parametrize(

@@ -2634,7 +2634,7 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
             if family is not None:
                 family = out[index[id(family)]]  # (as this loop left it)
             if family is not None and family.name != entity.name:
-                if family.typed_by in _SURE_TYPINGS and _shape_typed_variant(entity, stem):
+                if family.typed_by in _SURE_TYPINGS and _shape_typed_variant(entity, stem, family.type):
                     entity = replace(entity, type=family.type, typed_by="parent")
                 if family.proposed and not entity.proposed and stem in variant_stems:
                     # "We present MemVid ... MemVid-7B outperforms X": a size of the paper's own
@@ -2657,18 +2657,32 @@ def _sized_from(entity: ExtractedEntity, family: ExtractedEntity) -> bool:
     return any(normalize_form(stem) in forms for stem in _stems(entity.name, variant_parts_only=True))
 
 
-def _shape_typed_variant(entity: ExtractedEntity, stem: str) -> bool:
+def _shape_typed_variant(entity: ExtractedEntity, stem: str, family_type: str = "") -> bool:
     """Whether only a default or a plain variant word typed ``entity`` ("Fennimore-Small"), not
     a telling part after its family's name ("SMYRF-BERT" is a BERT).
+
+    After a model's name a size is a plain variant part ("Zorbdoc-500M" is a model, though the
+    shape alone would make it data, as "LAION-400M" is); after a method's it may count what a
+    pipeline made ("DocWeaver-9M" documents).
 
     >>> e = ExtractedEntity("SMYRF-BERT", "Model", [], [], typed_by="name")
     >>> _shape_typed_variant(e, "SMYRF"), _shape_typed_variant(replace(e, name="SMYRF-Small"), "SMYRF")
     (False, True)
+    >>> sized = replace(e, name="SMYRF-500M")
+    >>> _shape_typed_variant(sized, "SMYRF", "Model"), _shape_typed_variant(sized, "SMYRF", "Method")
+    (True, False)
     """
     if entity.typed_by is None:
         return True
-    rest = entity.name[len(stem) :].lstrip("- ")
+    rest = entity.name[len(stem) :]
+    if family_type == "Model":
+        rest = _SIZE_PART.sub("", rest)
+    rest = rest.lstrip("- ")
     return entity.typed_by == "name" and not any(c.isupper() for c in rest[1:])
+
+
+#: a size in parameters in a variant's name: "500M", "1.5B"
+_SIZE_PART = re.compile(r"\d+(?:\.\d+)?[MBT]\b")  # (not "400K": a count of examples)
 
 
 #: typings that come from what the paper says, not from a name's shape or a default

@@ -1325,7 +1325,7 @@ _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w\-]*\s+$")
 _DATA_NOUN_BEFORE = re.compile(
     # (the words between hold no name: in "On the Atari 100k benchmark LatentCon reaches ...", the
     # noun ends the name before it)
-    r"\b(?:our|the|a|an)\s+(?:(?![\w\-]*(?-i:[A-Z0-9]))[\w\-]+\s+){0,2}"
+    r"\b(?:our|the|a|an)\s+(?:(?![\w\-]*(?-i:[A-Z0-9]))[\w\-]+\s+){0,3}"
     r"(?:(?P<Dataset>dataset|corpus)|(?P<Benchmark>benchmark|suite))\s+$"
     # "we release the translated preferences as X"
     r"|\brelease[sd]?\s+(?:the|our)\s+(?:[\w\-]+\s+){0,3}(?P<Dataset3>data(?:sets?)?|corpus|corpora|"
