@@ -4678,6 +4678,23 @@ def test_semantic_web_languages_and_brain_signals_are_no_names(nlp):
     assert not {"OWL", "RDF", "SPARQL", "SSVEP"} & set(found), found
 
 
+def test_a_catalogue_form_inside_a_hyphenated_word_grows_no_variant(nlp):
+    found = entities(nlp, "A title", "We reward Step-by-Step Audio Reasoning in models such as Step-Audio.")
+    assert "Step Audio Reasoning" not in found and "Step-Audio" in found, found
+
+
+def test_formats_directions_and_venues_are_no_names(nlp):
+    abstract = (
+        "We translate English-to-Chinese and English-to-German speech, write scores as MIDI and"
+        " tables as Markdown, and test on the ASRU 2019 challenge data. English-to-Chinese is hard;"
+        " MIDI and Markdown are everywhere; ASRU results are close."
+    )
+    found = entities(nlp, "Speech Formats", abstract)
+    names = {m for e in found.values() for m in (e.name, *e.mentions)}
+    never = {"English-to-Chinese", "English-to-German", "MIDI", "Markdown", "ASRU", "ASRU 2019"}
+    assert not never & names, found
+
+
 def test_a_checkpoint_tag_a_lone_variant_word_and_a_field_pair(nlp):
     found = entities(
         nlp,

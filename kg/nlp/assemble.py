@@ -1150,6 +1150,9 @@ def assemble_entities(
         candidates = [c for c in candidates if c.entries or c.text not in modalities]
     pairs = [p for p in pairs if not _title_pair_names_another(p, text, catalogue)]
     split = split_term_candidates(pairs, text, catalogue)
+    # (a form inside a hyphenated word is dropped before it grows: "Step-by-Step Audio Reasoning"
+    # holds no "Step Audio" to make a variant of)
+    candidates = [c for c in candidates if not _inside_hyphenated(c, text)]
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
     slashed, whole = slashed_variants(all_candidates, catalogue)

@@ -167,6 +167,7 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "XML",
         "YAML",
         "CSV",
+        "MIDI",  # the music file format
         "KG",
         "KGs",
         "GEMM",
@@ -363,6 +364,7 @@ VENUES = frozenset(
         "COLT",
         "ICASSP",
         "INTERSPEECH",
+        "ASRU",
         "ICRA",
         "IROS",
         "CoRL",
@@ -538,6 +540,7 @@ ORGANISATIONS = frozenset(
         "ICASSP",
         "INTERSPEECH",
         "Interspeech",
+        "ASRU",
         "ICRA",
         "IROS",
         "CoRL",

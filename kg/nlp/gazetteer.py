@@ -73,6 +73,7 @@ PROGRAMMING_LANGUAGES = words_of(
     """
     Python Java JavaScript TypeScript Rust Zig Haskell Kotlin Scala Julia Ruby Perl PHP Swift
     Fortran COBOL Lua Dart Elixir Erlang OCaml Clojure Verilog VHDL Solidity Bash
+    Markdown LaTeX
     """
 )
 
@@ -220,13 +221,14 @@ def is_never_a_name(word: str) -> bool:
     A plural or possessive ending is ignored ("Germany's" is a place), and a pair of languages
     is no name either.
 
-    >>> [is_never_a_name(w) for w in ("Germany's", "English-Spanish", "Zorb-English", "Zorb")]
-    [True, True, False, False]
+    >>> words = ("Germany's", "English-Spanish", "English-to-German", "Zorb-English", "Zorb")
+    >>> [is_never_a_name(w) for w in words]
+    [True, True, True, False, False]
     """
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    if "-" in word and all(part in LANGUAGES for part in word.split("-")):
-        return True  # a language pair: "English-Spanish"
+    if "-" in word and all(part in LANGUAGES or part in ("to", "into") for part in word.split("-")):
+        return True  # a language pair or a direction: "English-Spanish", "English-to-German"
     return (
         word in FUNCTION_WORDS
         or word in LANGUAGES
