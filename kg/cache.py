@@ -85,6 +85,10 @@ _CHUNK = 500  # keys per SELECT ... IN (...) query
 _recent_rows: dict[tuple[str, str], dict[str, tuple[bytes, bytes]]] | None = None
 
 
+#: ... and the extractions the last :meth:`ExtractionCache.get_cached` made of them
+_recent_extractions: dict[str, CachedExtraction] = {}
+
+
 def keep_recent_rows(on: bool = True) -> None:
     """Keep (or stop keeping) the rows the last build read in memory for the next build of
     this process; the rows of one paper's content and fingerprint never change, so only the
@@ -92,8 +96,9 @@ def keep_recent_rows(on: bool = True) -> None:
 
     >>> keep_recent_rows(); keep_recent_rows(False)
     """
-    global _recent_rows
+    global _recent_rows, _recent_extractions
     _recent_rows = {} if on else None
+    _recent_extractions = {}
 
 
 def _encoded_parts(
@@ -265,7 +270,7 @@ class CachedExtraction(PaperExtraction):
     (True, True)
     """
 
-    __slots__ = ("_facts", "_row", "content")
+    __slots__ = ("_facts", "_linked", "_row", "content")
 
     def __init__(self, paper: Paper, row: bytes, facts: bytes, content: str | None = None) -> None:
         self.paper = paper
@@ -291,10 +296,15 @@ class CachedExtraction(PaperExtraction):
     def link_facts(self) -> list[LinkFacts]:
         """The entities' :class:`~kg.records.LinkFacts`, decoded without the entities."""
         try:
+            return self._linked
+        except AttributeError:
+            pass
+        try:
             facts = self._facts
         except AttributeError:  # made by unpickling, which sets the entities instead
             return super().link_facts()
-        return decode_link_facts(facts)
+        self._linked = decode_link_facts(facts)  # (kept: a later build of this process may link it again)
+        return self._linked
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PaperExtraction):
@@ -480,11 +490,22 @@ class ExtractionCache:
         return {index: decode_extraction(data, papers[index]) for index, (_, data, _) in rows.items()}
 
     def get_cached(self, papers: Sequence[Paper]) -> dict[int, CachedExtraction]:
-        """:meth:`get_many` with nothing decoded yet (see :class:`CachedExtraction`)."""
-        return {
-            index: CachedExtraction(papers[index], data, facts, key)
-            for index, (key, data, facts) in self.get_rows(papers).items()
-        }
+        """:meth:`get_many` with nothing decoded yet (see :class:`CachedExtraction`).
+
+        While the rows are kept in memory (:func:`keep_recent_rows`), a paper read as the same
+        object from the same row as in the last build gets that build's extraction again, with
+        whatever it had decoded.
+        """
+        global _recent_extractions
+        found = {}
+        for index, (key, data, facts) in self.get_rows(papers).items():
+            old = _recent_extractions.get(key)
+            if old is not None and old.paper is papers[index] and old._row is data:
+                found[index] = old
+            else:
+                found[index] = CachedExtraction(papers[index], data, facts, key)
+        _recent_extractions = {} if _recent_rows is None else {x.content: x for x in found.values()}
+        return found
 
     def get_rows(self, papers: Sequence[Paper]) -> dict[int, tuple[str, bytes, bytes]]:
         """The stored rows of :meth:`get_many`, not yet decoded: by index into ``papers``, the

@@ -95,7 +95,7 @@ class ParsedFiles:
         finally:
             if cache is not None:
                 cache.close()
-        if _recent is not None:
+        if _recent is not None and self.cache_path is not None:  # (a build without a cache keeps none)
             _recent.clear()
             _recent.update(self._read_now)
         return records

@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -106,6 +107,7 @@ class SourceProblem(NamedTuple):
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a process that builds again reads the same titles
 def normalize_title(title: str) -> str:
     """Fold a title to the form used to recognise the same paper twice.
 

@@ -423,9 +423,17 @@ def test_a_process_that_builds_again_takes_cached_rows_from_memory(
     asked = rows_asked_for()
     assert new_key in asked and not any(key in asked for key in old_keys)
     assert grown.extractions == kg.build([base, more]).extractions
+    grown.summary()  # links every paper
+    decoded = []
+    real = kg.cache.decode_link_facts
+    monkeypatch.setattr(kg.cache, "decode_link_facts", lambda data: decoded.append(data) or real(data))
     again = kg.build([base, more], cache=cache)  # the new paper's row was kept when it was put
     assert (again.cached, again.extracted) == (4, 0)
     assert rows_asked_for() == ""
+    # the same paper read from the same row is the last build's extraction, its facts decoded once
+    assert all(again.extractions[i] is grown.extractions[i] for i in range(3))
+    assert again.summary() == grown.summary()
+    assert len(decoded) == 1  # only the paper extracted last time
     cache.unlink()  # a new database file: nothing kept for the old one is used
     fresh = kg.build([base, more], cache=cache)
     assert (fresh.cached, fresh.extracted) == (0, 4)
