@@ -2581,7 +2581,7 @@ _ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian"
 _NAMED_FOR_PEOPLE = re.compile(r"['’]s$")
 _KIND_HEAD = re.compile(r"(?:filters?|priors?|samplers?|pyramids?)$")
 _EPONYM = re.compile(
-    r"(?:(?<![\w\-/.@#])Mc[A-Z]|[A-Z](?<![\w\-/.@#][A-Z]))[a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])"
+    r"(?:(?<![\w\-/.@#])Mc[A-Z]|[A-Z](?<![\w\-/.@#][A-Z]))[a-z]+(?:[-–][A-Z][a-z]+)?(?:['’]s)?(?=[ -][a-z])"
 )
 
 
@@ -2650,7 +2650,7 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
             continue
         if is_never_a_name(match.group(0)):
             continue  # a place or a language: "the Hangzhou road networks", "Chinese word segmentation"
-        if match.group(0).removesuffix("'s") in ORGANISATIONS:
+        if match.group(0).removesuffix("'s").removesuffix("’s") in ORGANISATIONS:
             continue  # a company or a site: "the Twitter network"
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and _name_word_before(before.group(1)):
