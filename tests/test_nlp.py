@@ -617,7 +617,6 @@ def test_extend_name(text, name, expected):
         # places, languages, function words, institutions and lone surnames are not names
         ("tweets in Catalan and Danish. We find Catalan and Danish differ.", []),
         ("pages written in Ethiopic, Khmer and Tibetan scripts; Ethiopic is rare", []),
-        ("a relaxation of Prolog’s backward chaining; Prolog programs and Prolog rules", []),
         ("Carnegie Mellon, Pittsburgh, PA. Work also done at Pittsburgh labs.", []),
         ("University of Essex and the Essex group with GPT-4", []),
         ("They ask Who, What, When, Where and Why. We answer Who and Why.", []),
@@ -691,6 +690,7 @@ def test_cued_names(text, expected):
         ),
         ("Our approach, which we call Janossy pooling, averages orderings.", ["Janossy pooling"]),
         ("we use Hutchinson’s trace estimator for the log-density", ["Hutchinson’s trace estimator"]),
+        ("a continuous relaxation of Prolog’s backward chaining algorithm", []),
         ("as in ICLR 2021 Downsampling using max-pooling shifts maps", []),
     ],
 )
