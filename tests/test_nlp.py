@@ -158,6 +158,8 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("We propose Text-to-LoRA (T2L), a hypernetwork.", [("Text-to-LoRA", "T2L")]),
         ("We propose learning to transfer learn (L2TL) here.", [("learning to transfer learn", "L2TL")]),
         ("an accelerated nonuniform block coordinate descent (A2BCD) method", []),
+        # two long forms for two slashed short forms make no pair
+        ("the Natural Policy Gradient and Trust Region Policy Optimization (NPG/TRPO) problems", []),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):

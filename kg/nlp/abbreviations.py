@@ -265,7 +265,15 @@ def _long_form_ok(long: Piece, short: Piece) -> bool:
     True
     >>> _long_form_ok(Piece("across tasks in arcade environments", 0, 35), Piece("Atari", 37, 42))
     False
+
+    Two long forms for two short forms are no pair: "Natural Policy Gradient and Trust Region
+    Policy Optimization (NPG/TRPO)" names two methods, each found on its own.
+
+    >>> _long_form_ok(Piece("Natural Gradient and Trust Region", 0, 33), Piece("NG/TR", 35, 40))
+    False
     """
+    if "/" in short.text and (" and " in long.text or " & " in long.text):
+        return False
     words = long.text.split()
     compact = long.text.replace("-", "").replace(" ", "").lower()
     return (
