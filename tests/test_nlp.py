@@ -4682,6 +4682,14 @@ def test_semantic_web_languages_and_brain_signals_are_no_names(nlp):
     assert not {"OWL", "RDF", "SPARQL", "SSVEP"} & set(found), found
 
 
+def test_a_coined_title_name_is_not_the_task_its_capitals_spell(nlp):
+    title = "StreamZT: Simultaneous Zorbic Translation with Large Language Models"
+    abstract = "We introduce StreamZT, which couples a speech encoder with an LLM for translation."
+    found = entities(nlp, title, abstract)
+    assert found["StreamZT"].proposed and found["StreamZT"].type != "Task", found
+    assert "Simultaneous Zorbic Translation" not in found["StreamZT"].mentions, found
+
+
 def test_a_catalogue_form_inside_a_hyphenated_word_grows_no_variant(nlp):
     found = entities(nlp, "A title", "We reward Step-by-Step Audio Reasoning in models such as Step-Audio.")
     assert "Step Audio Reasoning" not in found and "Step-Audio" in found, found

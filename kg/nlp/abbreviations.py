@@ -317,6 +317,14 @@ def title_pair(text: str) -> AbbreviationPair | None:
     'Prototype lEArning via Rule Lists'
     >>> title_pair("PEARL: Prototype Learning via Rule Lists").long.text
     'Prototype Learning via Rule Lists'
+
+    A coined name of mixed case is the paper's system, not the task its capitals happen to
+    spell ("StreamST: Simultaneous Speech Translation with ..."); an acronym may be the task's.
+
+    >>> title_pair("StreamST: Simultaneous Speech Translation with LLMs") is None
+    True
+    >>> title_pair("MOTR: Multiple Object Tracking with Transformers").long.text
+    'Multiple Object Tracking'
     """
     title = text[: text.find("\n\n")] if "\n\n" in text else text
     head = _TITLE_HEAD.match(title)
@@ -330,7 +338,17 @@ def title_pair(text: str) -> AbbreviationPair | None:
         # the spelled words may run past one small word: "PEARL: Prototype Learning via Rule Lists"
         further = _SUBTITLE_END.search(title, stop.end())
         pair = _spelled_title_pair(title, start, further.start() if further else len(title.rstrip()), short)
+    if pair is not None and not short.text.isupper() and _TASK_HEAD_END.search(pair.long.text):
+        return None
     return pair
+
+
+#: the last word of a task's name: "... Speech Translation", "... Object Detection"
+_TASK_HEAD_END = re.compile(
+    r"(?:Translation|Recognition|Detection|Segmentation|Classification|Generation|Summari[sz]ation|"
+    r"Retrieval|Parsing|Tagging|Answering|Captioning|Forecasting|Localization|Tracking|"
+    r"Understanding|Prediction|Extraction|Completion)$"
+)
 
 
 def _capitals(text: str) -> str:
