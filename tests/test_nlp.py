@@ -883,6 +883,9 @@ def test_a_whole_list_takes_the_type_its_typed_names_give():
         ("Beyond Greedy Search: Ranking", "We rank.", None),
         ("Revisiting Knowledge Distillation: A Study", "We study it.", None),
         ("Visual Representations: Defining Properties", "We define them.", None),
+        # a name, a verb and a name make a claim
+        ("BERT Wears GloVes: Distilling Static Embeddings", "We distil BERT into GloVe.", None),
+        ("ZorbNet Graph Transformers: Message Passing", "We propose them.", "ZorbNet Graph Transformers"),
     ],
 )
 def test_title_name_rules(title, abstract, expected):

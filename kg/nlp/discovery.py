@@ -886,6 +886,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
         return None
     if any(w.lower() in _TITLE_VERBS for w in words[1:]):
         return None  # "Mamba-2 Meets RLHF": a claim, not a name
+    if len(words) == 3 and _claimed_between(words):
+        return None  # "BERT Wears GloVes": a name, a verb and a name make a claim
     # a lower-case version after the first word is part of the name: "Kimi k1.5"
     shaped = [is_name_shaped(w) or (i > 0 and bool(_VERSION_WORD.fullmatch(w))) for i, w in enumerate(words)]
     # a version number after capitalised words names a release: "Lean Copilot 2", "Foo 3.5"
@@ -931,6 +933,24 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
 
 
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
+
+
+def _claimed_between(words: list[str]) -> bool:
+    """Whether three title words are two names with a verb between them: a plain capitalised
+    word ending in "s" ("BERT Wears GloVes", "GPT-4 Plays Chess"; not "Deep Zorb Networks").
+
+    >>> _claimed_between(["BERT", "Wears", "GloVes"]), _claimed_between(["Deep", "Zorb", "Networks"])
+    (True, False)
+    """
+    first, verb, _ = words
+    return (
+        is_name_shaped(first)
+        and _CAPITALISED.fullmatch(verb) is not None
+        and not is_name_shaped(verb)
+        and verb.endswith("s")
+        and not verb.endswith(("ss", "us", "is"))
+        and verb.lower() not in GENERIC_WORDS
+    )
 
 
 def _singular_form(phrase: str) -> str:
