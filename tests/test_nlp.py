@@ -4685,6 +4685,16 @@ def test_semantic_web_languages_and_brain_signals_are_no_names(nlp):
     assert not {"OWL", "RDF", "SPARQL", "SSVEP"} & set(found), found
 
 
+def test_a_plural_subject_that_scores_is_no_metric_and_a_data_publisher_no_name(nlp):
+    abstract = (
+        "Zorbic language models (zLMs) are used widely. We trace this to how zLMs score combinations"
+        " of substitutions. ACE 2005 is distributed by the Linguistic Data Consortium (LDC)."
+    )
+    found = entities(nlp, "Zorbic Models", abstract)
+    assert found["Zorbic language models"].type != "Metric", found
+    assert "Linguistic Data Consortium" not in found and "LDC" not in found, found
+
+
 def test_a_coined_title_name_is_not_the_task_its_capitals_spell(nlp):
     title = "StreamZT: Simultaneous Zorbic Translation with Large Language Models"
     abstract = "We introduce StreamZT, which couples a speech encoder with an LLM for translation."

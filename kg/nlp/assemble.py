@@ -2653,6 +2653,20 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     return out
 
 
+#: "score" right after a name, then a plain word: with a plural name, the verb ("pLMs score
+#: combinations of substitutions")
+_PLURAL_SUBJECT_SCORES = re.compile(r" score (?!of\b|on\b|for\b|in\b|at\b|and\b|to\b|is\b|was\b)[a-z]")
+
+
+def _plural_name(name: str) -> bool:
+    """Whether ``name`` is a plural acronym ("pLMs", "LLMs"): "s" after an upper-case letter.
+
+    >>> _plural_name("pLMs"), _plural_name("BLEU"), _plural_name("Codes")
+    (True, False, False)
+    """
+    return len(name) > 2 and name.endswith("s") and name[-2].isupper()
+
+
 def _sized_from(entity: ExtractedEntity, family: ExtractedEntity) -> bool:
     """Whether ``entity``'s name is one of ``family``'s forms with version, size or variant
     parts after it ("ReTool-32B" of "ReTool")."""
@@ -3540,6 +3554,8 @@ def _build_entity(
             relation = Relation.PROPOSES.value
         evidence.append(Evidence(m.text, m.start, m.end, text[s:e], s, relation))
         cue = type_from_context(before, after) or m.type
+        if cue == "Metric" and not m.entries and _PLURAL_SUBJECT_SCORES.match(after) and _plural_name(m.text):
+            cue = None  # "pLMs score combinations": the verb of a plural subject, not a metric's noun
         if cue is None and not m.entries and _score_unit(m.text, before):
             cue = "Metric"
         if "title" in m.rules:

@@ -388,6 +388,8 @@ VENUES = frozenset(
 ORGANISATIONS = frozenset(
     [
         # weather, space and farming agencies whose forecasts and data papers compare with
+        # the publisher of language data (ACE 2005 and the Penn Treebank are its data sets)
+        "LDC",
         "USDA",
         "ECMWF",
         "NOAA",

@@ -96,7 +96,7 @@ ORGANISATION_WORDS = words_of(
     """
     Conference Workshop Symposium Proceedings University Institute College Department
     Foundation Association Society Academy Agency Council Ministry Corporation Company
-    Laboratory Laboratories Inc Ltd Hospital Universität Université
+    Laboratory Laboratories Inc Ltd Hospital Universität Université Consortium
     """
 )
 
