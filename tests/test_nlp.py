@@ -4695,6 +4695,11 @@ def test_a_plural_subject_that_scores_is_no_metric_and_a_data_publisher_no_name(
     assert "Linguistic Data Consortium" not in found and "LDC" not in found, found
 
 
+def test_a_count_in_place_of_a_names_n_is_that_name(nlp):
+    found = entities(nlp, "A title", "Best-of-8 improves accuracy over greedy decoding.")
+    assert "Best-of-8" in found["Best-of-N Sampling"].mentions, found
+
+
 def test_a_coined_title_name_is_not_the_task_its_capitals_spell(nlp):
     title = "StreamZT: Simultaneous Zorbic Translation with Large Language Models"
     abstract = "We introduce StreamZT, which couples a speech encoder with an LLM for translation."

@@ -139,6 +139,8 @@ def _lookup_forms(text: str) -> list[str]:
 
     >>> _lookup_forms("NDCG@20")
     ['NDCG@20', 'NDCG@20', 'NDCG@K', 'NDCG@k', 'NDCG']
+    >>> _lookup_forms("best-of-16")[-1]
+    'best-of-N'
     """
     forms = [text, _PARENTHESIS.sub("", text)]
     if text.endswith("s") and len(text) > 3:
@@ -149,11 +151,15 @@ def _lookup_forms(text: str) -> list[str]:
     if cut and cut.start() > 0:
         stem = text[: cut.start()]
         forms += [f"{stem}@K", f"{stem}@k", stem]
+    if (of_n := _OF_COUNT.search(text)) is not None:  # "best-of-16": a count of the "-of-N" name
+        forms.append(text[: of_n.start()] + "-of-N")
     return forms
 
 
 #: a metric's cut-off: "@20" in "NDCG@20", "Recall@50"
 _CUT_OFF = re.compile(r"@\d{1,4}$")
+#: a count in place of a name's "N": "-of-16" in "best-of-16" (Best-of-N)
+_OF_COUNT = re.compile(r"-of-\d{1,5}$")
 
 
 def _at_cut_off(mention: _Mention) -> _Mention:
