@@ -73,7 +73,7 @@ PROGRAMMING_LANGUAGES = words_of(
     """
     Python Java JavaScript TypeScript Rust Zig Haskell Kotlin Scala Julia Ruby Perl PHP Swift
     Fortran COBOL Lua Dart Elixir Erlang OCaml Clojure Verilog VHDL Solidity Bash
-    Markdown LaTeX Prolog Lisp Datalog MATLAB
+    Markdown LaTeX Prolog Lisp Datalog MATLAB Isabelle
     """
 )
 
