@@ -619,6 +619,7 @@ def test_extend_name(text, name, expected):
         # places, languages, function words, institutions and lone surnames are not names
         ("tweets in Catalan and Danish. We find Catalan and Danish differ.", []),
         ("pages written in Ethiopic, Khmer and Tibetan scripts; Ethiopic is rare", []),
+        ("ensembles of Earth system model runs; a full Earth system model is costly", []),
         ("Carnegie Mellon, Pittsburgh, PA. Work also done at Pittsburgh labs.", []),
         ("University of Essex and the Essex group with GPT-4", []),
         ("They ask Who, What, When, Where and Why. We answer Who and Why.", []),

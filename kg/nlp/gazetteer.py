@@ -148,7 +148,7 @@ PLACES = words_of(
     Tunisia Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Vatican
     Venezuela Vietnam Yemen Zambia Zimbabwe Scotland Wales England Britain Catalonia
     Bavaria Quebec Ontario Europe Asia Africa Antarctica Oceania America Americas Eurasia
-    Scandinavia Balkans Mesopotamia Caribbean Pacific Atlantic Mediterranean Arctic
+    Scandinavia Balkans Mesopotamia Caribbean Pacific Atlantic Mediterranean Arctic Earth Mars
     Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii
     Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
     Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
