@@ -884,6 +884,8 @@ def test_a_whole_list_takes_the_type_its_typed_names_give():
         ("Beyond Greedy Search: Ranking", "We rank.", None),
         ("Revisiting Knowledge Distillation: A Study", "We study it.", None),
         ("Visual Representations: Defining Properties", "We define them.", None),
+        # a head ending on a kind of artefact ("Guards", "Retrievers") names the paper's own
+        ("Layered Zorbic Guards: Input Classifiers", "We train safeguards.", "Layered Zorbic Guards"),
         # a name, a verb and a name make a claim
         ("BERT Wears GloVes: Distilling Static Embeddings", "We distil BERT into GloVe.", None),
         ("ZorbNet Graph Transformers: Message Passing", "We propose them.", "ZorbNet Graph Transformers"),

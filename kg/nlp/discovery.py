@@ -1053,7 +1053,8 @@ _ARTEFACT_NOUNS = words_of(
     Network Networks Net Nets Model Models Transformer Transformers Encoder Encoders Decoder
     Decoders Autoencoder Autoencoders Tracker Optimizer Optimiser Initialization Initialisation
     Encoding Embedding Embeddings Kernel Kernels Architecture Agent Agents Benchmark Dataset
-    Corpus Treebank
+    Corpus Treebank Classifier Classifiers Detector Detectors Guard Guards Verifier Verifiers
+    Retriever Retrievers Reranker Rerankers Planner Planners
     """
 )
 
