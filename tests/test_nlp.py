@@ -4698,6 +4698,13 @@ def test_a_plural_subject_that_scores_is_no_metric_and_a_data_publisher_no_name(
     assert "Linguistic Data Consortium" not in found and "LDC" not in found, found
 
 
+def test_a_release_glued_to_a_known_model_is_a_variant_of_it(nlp):
+    abstract = "It beats reward models such as Skywork-Reward-Llama-3.1-8B-v0.2 and Qwen2.5-7B-v0.1."
+    found = entities(nlp, "A title", abstract)
+    assert found["Qwen2.5-7B-v0.1"].parent == "Qwen2.5-7B", found
+    assert "Skywork-Reward-Llama-3.1-8B-v0.2" in found, found
+
+
 def test_a_count_in_place_of_a_names_n_is_that_name(nlp):
     found = entities(nlp, "A title", "Best-of-8 improves accuracy over greedy decoding.")
     assert "Best-of-8" in found["Best-of-N Sampling"].mentions, found

@@ -1385,8 +1385,9 @@ _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 #: a class count, a size letter, a size or a size word glued to a name by a hyphen: "-459", "-T",
 #: "-XL", "-8B", "-Base" ("Chronos-Bolt-Base")
 _GLUED_VARIANT = re.compile(
-    r"-(?:\d{2,4}|[TSBLHG]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|large|small|tiny|mini|medium|huge|giant|omni)|Instruct)"
-    r"(?![\w\-])"
+    r"-(?:\d{2,4}|[TSBLHG]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|large|small|tiny|mini|medium|huge|giant|omni)|Instruct"
+    r"|v\d{1,2}(?:\.\d{1,2}){0,2})"  # (a release: "Skywork-Reward-Llama-3.1-8B-v0.2")
+    r"(?![\w\-]|\.\d)"
 )
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:%|percent\b|[a-z]+s\b|[a-z]+\s+(?:of|out)\b)")
 
@@ -1409,6 +1410,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     (16, 17)
     >>> extend_name("Common Voice 17.0 reduces WER", 12), extend_name("ResNet 50 layers", 6)
     (17, 6)
+    >>> extend_name("beats Qwen2.5-7B-v0.1 and", 16)
+    21
     >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
     ['FID', 'UD v2.12', 'MeshAnything V2']
