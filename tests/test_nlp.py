@@ -4705,6 +4705,11 @@ def test_a_release_glued_to_a_known_model_is_a_variant_of_it(nlp):
     assert "Skywork-Reward-Llama-3.1-8B-v0.2" in found, found
 
 
+def test_a_giant_or_huge_size_in_lower_case_stays_with_its_model(nlp):
+    found = entities(nlp, "A title", "We compare frozen DINOv2-g and UNI2-h features.")
+    assert "DINOv2-g" in found and "UNI2-h" in found, found
+
+
 def test_a_count_in_place_of_a_names_n_is_that_name(nlp):
     found = entities(nlp, "A title", "Best-of-8 improves accuracy over greedy decoding.")
     assert "Best-of-8" in found["Best-of-N Sampling"].mentions, found

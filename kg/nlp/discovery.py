@@ -1385,7 +1385,7 @@ _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 #: a class count, a size letter, a size or a size word glued to a name by a hyphen: "-459", "-T",
 #: "-XL", "-8B", "-Base" ("Chronos-Bolt-Base")
 _GLUED_VARIANT = re.compile(
-    r"-(?:\d{2,4}|[TSBLHG]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|large|small|tiny|mini|medium|huge|giant|omni)|Instruct"
+    r"-(?:\d{2,4}|[TSBLHG]|[gh]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|large|small|tiny|mini|medium|huge|giant|omni)|Instruct"
     r"|v\d{1,2}(?:\.\d{1,2}){0,2})"  # (a release: "Skywork-Reward-Llama-3.1-8B-v0.2")
     r"(?![\w\-]|\.\d)"
 )
@@ -1412,6 +1412,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     (17, 6)
     >>> extend_name("beats Qwen2.5-7B-v0.1 and", 16)
     21
+    >>> extend_name("with DINOv2-g features", 11)  # a giant or huge size, in lower case
+    13
     >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
     ['FID', 'UD v2.12', 'MeshAnything V2']
