@@ -78,15 +78,24 @@ SCHEMA_VERSION = "5"
 
 _CHUNK = 500  # keys per SELECT ... IN (...) query
 
-#: While on (:func:`keep_recent_rows`): the rows that the last :meth:`ExtractionCache.get_rows`
-#: in this process found, and those put since, under the cache's ``instance`` mark and the
-#: fingerprint. A process that builds again (``kg build --watch``) takes an unchanged paper's
-#: row from here rather than from the database.
-_recent_rows: dict[tuple[str, str], dict[str, tuple[bytes, bytes]]] | None = None
+
+class _RecentRows:
+    """The rows the last build of this process found or stored in one cache file (its
+    ``instance`` mark) for one fingerprint, with the extraction :meth:`ExtractionCache.get_cached`
+    made of each: what a process that builds again (``kg build --watch``) takes from memory."""
+
+    def __init__(self) -> None:
+        self.owner: tuple[str, str] = ("", "")
+        self.rows: dict[str, tuple[bytes, bytes]] = {}
+        self.extractions: dict[str, CachedExtraction] = {}
+
+    def rows_of(self, owner: tuple[str, str]) -> dict[str, tuple[bytes, bytes]]:
+        """The rows kept for ``owner`` (none for another cache file or fingerprint)."""
+        return self.rows if owner == self.owner else {}
 
 
-#: ... and the extractions the last :meth:`ExtractionCache.get_cached` made of them
-_recent_extractions: dict[str, CachedExtraction] = {}
+#: While on (:func:`keep_recent_rows`), the rows of the last build.
+_recent: _RecentRows | None = None
 
 
 def keep_recent_rows(on: bool = True) -> None:
@@ -96,9 +105,8 @@ def keep_recent_rows(on: bool = True) -> None:
 
     >>> keep_recent_rows(); keep_recent_rows(False)
     """
-    global _recent_rows, _recent_extractions
-    _recent_rows = {} if on else None
-    _recent_extractions = {}
+    global _recent
+    _recent = _RecentRows() if on else None
 
 
 def _encoded_parts(
@@ -435,7 +443,7 @@ class ExtractionCache:
             db.execute("DROP TABLE IF EXISTS extractions")
             db.execute("DROP TABLE IF EXISTS fragments")  # schema 3 kept output text here
             db.execute("DELETE FROM meta WHERE key = 'instance'")
-        # a mark of this database file: rows kept in memory belong to it (see _recent_rows)
+        # a mark of this database file: rows kept in memory belong to it (see _RecentRows)
         mark = db.execute("SELECT value FROM meta WHERE key = 'instance'").fetchone()
         self.instance = mark[0] if mark is not None else os.urandom(12).hex()
         if mark is None:
@@ -496,15 +504,17 @@ class ExtractionCache:
         object from the same row as in the last build gets that build's extraction again, with
         whatever it had decoded.
         """
-        global _recent_extractions
+        owner = (self.instance, self.fingerprint)
+        kept = _recent.extractions if _recent is not None and _recent.owner == owner else {}
         found = {}
         for index, (key, data, facts) in self.get_rows(papers).items():
-            old = _recent_extractions.get(key)
+            old = kept.get(key)
             if old is not None and old.paper is papers[index] and old._row is data:
                 found[index] = old
             else:
                 found[index] = CachedExtraction(papers[index], data, facts, key)
-        _recent_extractions = {} if _recent_rows is None else {x.content: x for x in found.values()}
+        if _recent is not None:
+            _recent.extractions = {x.content: x for x in found.values()}
         return found
 
     def get_rows(self, papers: Sequence[Paper]) -> dict[int, tuple[str, bytes, bytes]]:
@@ -515,7 +525,8 @@ class ExtractionCache:
         for index, paper in enumerate(papers):
             by_key.setdefault(content_key(paper), []).append(index)
         found: dict[int, tuple[str, bytes, bytes]] = {}
-        recent = {} if _recent_rows is None else _recent_rows.get((self.instance, self.fingerprint), {})
+        owner = (self.instance, self.fingerprint)
+        recent = {} if _recent is None else _recent.rows_of(owner)
         rows_now: dict[str, tuple[bytes, bytes]] = {}
         unknown: list[str] = []
         for key, indices in by_key.items():
@@ -537,9 +548,8 @@ class ExtractionCache:
                 rows_now[key] = (data, facts)
                 for index in by_key[key]:
                     found[index] = (key, data, facts)
-        if _recent_rows is not None:
-            _recent_rows.clear()
-            _recent_rows[self.instance, self.fingerprint] = rows_now
+        if _recent is not None:
+            _recent.owner, _recent.rows = owner, rows_now
         return found
 
     def put(self, extractions: Iterable[PaperExtraction]) -> int:
@@ -550,9 +560,8 @@ class ExtractionCache:
         ]
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?)", rows)
-        recent = None if _recent_rows is None else _recent_rows.get((self.instance, self.fingerprint))
-        if recent is not None:
-            recent.update((key, (data, facts)) for _, key, _, data, facts in rows)
+        if _recent is not None and _recent.owner == (self.instance, self.fingerprint):
+            _recent.rows.update((key, (data, facts)) for _, key, _, data, facts in rows)
         return len(rows)
 
     def prune(self, keep: Iterable[Paper] | None = None) -> int:

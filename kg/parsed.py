@@ -109,22 +109,18 @@ class ParsedFiles:
         found = recent[1] if recent is not None and recent[0] == stamp else None
         if found is None and cache is not None:
             found = cache.get_parsed(name, stamp=stamp)
-        if found is not None:
-            self.stamped.append(name)
-            self._read_now[memo_key] = (stamp, found)
-            return found
-        found = self._parse_or_find(path, name, stamp, cache)
-        if self.stamped and self.stamped[-1] == name:  # read (not an unreadable file)
-            self._read_now[memo_key] = (stamp, found)
+        if found is None:
+            try:
+                data = path.read_bytes()
+            except OSError:  # the reader reports it
+                return list(sources.read_file(path, format=self.format))
+            found = self._by_bytes(name, data, stamp, cache)
+        self.stamped.append(name)
+        self._read_now[memo_key] = (stamp, found)
         return found
 
-    def _parse_or_find(self, path: Path, name: str, stamp: str, cache: ExtractionCache | None) -> list:
-        """The records of a file not known by its stamp: by its bytes, else parsed."""
-        try:
-            data = path.read_bytes()
-        except OSError:  # the reader reports it
-            return list(sources.read_file(path, format=self.format))
-        self.stamped.append(name)
+    def _by_bytes(self, name: str, data: bytes, stamp: str, cache: ExtractionCache | None) -> list:
+        """The records of a file not known by its stamp: by its bytes, else parsed (and noted)."""
         digest = f"{hashlib.blake2b(data, digest_size=20).hexdigest()} {self.format or ''} {code_hash()}"
         found = None if cache is None else cache.get_parsed(name, digest=digest)
         if found is not None:  # touched or copied, not changed
