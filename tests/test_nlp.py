@@ -794,6 +794,10 @@ def test_gazetteer_lists_hold_single_capitalised_words():
         ("the MIDI and Audio Edited for Synchronous TRacks and Organization dataset", []),
         # a sentence's first words count only when a citation follows them
         ("Expert Iteration, PPO and GRPO are compared.", []),
+        # ... or an appositive that says what kind of thing they are
+        ("Gravel Networks, a deep architecture, capture relations.", ["Gravel Networks"]),
+        ("We describe Recursive Ledger Coverage, a new search algorithm.", ["Recursive Ledger Coverage"]),
+        ("In the Document Understanding Conferences, the task is summarization.", []),
         ("see Wang et al. (2022) and Lee and Park (2021) for LoRA", []),
         ("offices in GPT-4, Hong Kong and New York datasets", []),
         # a word made a modifier by its suffix opens no name

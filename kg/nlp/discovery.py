@@ -2287,10 +2287,10 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
     Capitalised words side by side are no evidence on their own (a heading, an
     affiliation, a place); the phrase counts when it is an item of a list beside a
     name-shaped item ("PPO, GRPO, and Expert Iteration"), when a type noun follows it ("the
-    Penn Treebank corpus"), or when a citation follows it ("Colored Objects (Ippolito &
-    Callison-Burch, 2023)"). Phrases at a sentence's start, inside citations, joined to more
+    Penn Treebank corpus"), or when a citation ("Colored Objects (Ippolito & Callison-Burch,
+    2023)") or an appositive of a kind ("Column Networks, a deep architecture") follows it. Phrases at a sentence's start, inside citations, joined to more
     capitalised words by "of", "on", "for"..., naming institutions, or followed by a
-    state code (", NJ") are left out.
+    state code (", NJ") are left out, unless the citation or appositive follows them.
 
     >>> text = ("We compare PPO, GRPO and Expert Iteration on the Penn Treebank corpus. "
     ...         "Work done at College Park, MD and at the University of Texas.")
@@ -2329,7 +2329,12 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
             or _CONNECTED_BEFORE.search(text[max(0, at - 40) : at])
         ):
             continue
-        if not _CITED_AFTER.match(text, end) and (  # a cited phrase is a name wherever it stands
+        # an appositive saying its kind makes it a name even where a sentence opens on it:
+        # "Column Networks, a deep architecture, capture ..."
+        described = (
+            _A_KIND_AFTER.match(text, end) is not None and appositive_kind(text[end : end + 120]) is not None
+        )
+        if not (_CITED_AFTER.match(text, end) or described) and (  # a cited phrase is a name anywhere
             _sentence_initial(text, at)
             or not (
                 data_headed
@@ -2351,6 +2356,8 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
     return found
 
 
+#: an appositive opening right after a phrase: ", a deep architecture"
+_A_KIND_AFTER = re.compile(r",\s+an?\s")
 #: a noun of data right after a phrase: the phrase names the data
 _DATA_NOUN_AFTER = re.compile(r"\s+(?:datasets?|corpus|corpora|benchmarks?|database)\b")
 #: an upper-case or capitalised word right before a phrase
