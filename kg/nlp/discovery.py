@@ -2288,9 +2288,10 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
     affiliation, a place); the phrase counts when it is an item of a list beside a
     name-shaped item ("PPO, GRPO, and Expert Iteration"), when a type noun follows it ("the
     Penn Treebank corpus"), or when a citation ("Colored Objects (Ippolito & Callison-Burch,
-    2023)") or an appositive of a kind ("Column Networks, a deep architecture") follows it. Phrases at a sentence's start, inside citations, joined to more
-    capitalised words by "of", "on", "for"..., naming institutions, or followed by a
-    state code (", NJ") are left out, unless the citation or appositive follows them.
+    2023)") or an appositive of a kind ("Column Networks, a deep architecture") follows it.
+    Phrases inside citations, joined to more capitalised words by "of", "on", "for"...,
+    naming institutions, or followed by a state code (", NJ") are left out, and so are those
+    at a sentence's start unless a citation or an appositive follows them.
 
     >>> text = ("We compare PPO, GRPO and Expert Iteration on the Penn Treebank corpus. "
     ...         "Work done at College Park, MD and at the University of Texas.")
