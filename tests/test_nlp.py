@@ -743,6 +743,7 @@ def test_title_case(title, expected):
         ("Germany's", True),
         ("Whether", True),
         ("Bob", True),
+        ("Unicode", True),
         ("Scylla", False),
         ("Transformer", False),
         ("Penn", False),
@@ -893,6 +894,11 @@ def test_a_whole_list_takes_the_type_its_typed_names_give():
         # a name, a verb and a name make a claim
         ("BERT Wears GloVes: Distilling Static Embeddings", "We distil BERT into GloVe.", None),
         ("ZorbNet Graph Transformers: Message Passing", "We propose them.", "ZorbNet Graph Transformers"),
+        # a lower-case head the abstract presents, right after the verb or as its kind's appositive
+        ("zorblock: Corpus Filtering", "We present zorblock, a filter.", "zorblock"),
+        ("zorblock: Corpus Filtering", "We introduce a simple method, zorblock, to filter.", "zorblock"),
+        ("zorblock: Corpus Filtering", "We introduce a new filter called zorblock.", "zorblock"),
+        ("survey: Cache Eviction", "We introduce a survey of eviction policies.", None),
     ],
 )
 def test_title_name_rules(title, abstract, expected):

@@ -852,6 +852,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'lookback'
     >>> title_name("survey: Cache Eviction", "We survey eviction policies.") is None
     True
+    >>> title_name("uniblock: Corpus Filtering", "We introduce a method, uniblock, to score text.").text
+    'uniblock'
+    >>> title_name("survey: Cache Eviction", "We introduce a survey of eviction policies.") is None
+    True
     """
     # "Phi-4-Mini Technical Report: ...", or a title that is only the report: "MiMo-VL Technical Report"
     match = _TITLE.match(title) or _REPORT_TITLE.fullmatch(title)
@@ -916,10 +920,11 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
             and _LOWER_INNER_DIGIT.fullmatch(words[0]) is not None
             and head in abstract
         )
-        or (  # "lookback: ...": a lower-case word the abstract presents ("We present lookback, a ...")
+        or (  # "lookback: ...": a lower-case word the abstract presents ("We present lookback, a ...",
+            # "we introduce a simple method, uniblock, to ...")
             len(words) == 1
             and head.islower()
-            and re.search(rf"\b(?:present|propose|introduce)s?\s+{re.escape(head)}\b", abstract) is not None
+            and re.search(rf"{_PRESENTED_AS}{re.escape(head)}\b", abstract) is not None
         )
     )
     # a gerund opens a phrase ("Thinking Beyond Tokens"), unless an artefact noun ends the head and
@@ -933,6 +938,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
 
 
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
+#: what a verb of presenting puts before the name it gives: nothing, or the kind and a comma
+_PRESENTED_AS = (
+    r"\b(?:present|propose|introduce)s?\s+(?:[^.;,()]{1,60}?,\s+|[^.;()]{0,60}?\b(?:called|named|dubbed)\s+)?"
+)
 
 
 def _claimed_between(words: list[str]) -> bool:

@@ -68,12 +68,13 @@ ARTICLE_KINDS = words_of(
 )
 
 #: Programming languages, which code papers name beside their models but which are no ML
-#: entities ("pretraining on Rust and Zig"); Go stays out (the game is a task).
+#: entities ("pretraining on Rust and Zig"); Go stays out (the game is a task). Markup
+#: languages and text encodings ("Unicode block information") are none either.
 PROGRAMMING_LANGUAGES = words_of(
     """
     Python Java JavaScript TypeScript Rust Zig Haskell Kotlin Scala Julia Ruby Perl PHP Swift
     Fortran COBOL Lua Dart Elixir Erlang OCaml Clojure Verilog VHDL Solidity Bash
-    Markdown LaTeX Prolog Lisp Datalog MATLAB Isabelle
+    Markdown LaTeX Prolog Lisp Datalog MATLAB Isabelle Unicode ASCII
     """
 )
 
