@@ -1915,10 +1915,11 @@ _PROPOSE = re.compile(
     # "trained on our synthetic corpus QS-Synth"
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|training\b)"
     r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
-    # "the resulting model, X, reaches ...", "The resulting six-layer student, ShadowBERT, ..."
-    r"|\b(?:the|our)\s+resulting\s+(?:[\w\-]+\s+){0,2}(?:model|method|system|agent|policy|dataset|"
+    # "the resulting model, X, reaches ...", "The resulting six-layer student, ShadowBERT, ...",
+    # "The resulting simple, yet effective algorithm, X, ..."
+    r"|\b(?:the|our)\s+resulting\s+(?:[\w\-]+,?\s+){0,5}(?:model|method|system|agent|policy|dataset|"
     r"benchmark|corpus|framework|checkpoint|student|network|classifier|retriever|reranker|encoder|detector|"
-    r"tokenizer|verifier)s?,\s+[\"“'‘]?$"
+    r"tokenizer|verifier|algorithm|approach|technique)s?,\s+[\"“'‘]?$"
     # "the result is our method, X", "naming the model X", "we refer to these as X"
     # "our hybrid model, X", but not "our base model, X", which the paper only builds on
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|"

@@ -1662,12 +1662,14 @@ _NAMING = re.compile(rf"\bnaming\s+(?:the|our|it|this)?\s*\w*\s+({_CAP_WORD})")
 _OWN_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})(?=,\s+(?:our\s|an?\s+(?:new|novel)\s))", re.M)
 #: a sentence that opens on the name of something new: "Zephyrine is a new mechanism that ..."
 _IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|novel)\b", re.M)
-#: "Our optimizer, Kestrel-Opt, matches ...": the name an "our <kind>" appositive gives
+#: "Our optimizer, Kestrel-Opt, matches ...": the name an "our <kind>" appositive gives; also
+#: "the resulting (or proposed) <kind>, Name," ("The resulting simple, yet general algorithm, ...")
 _OUR_KIND_NAMED = re.compile(  # (no "\b" before "our": it opens on a letter, found fast)
-    r"[Oo]ur\s+(?:[\w\-]+\s+){0,2}(?:method|model|approach|framework|algorithm|system|benchmark|"
+    r"(?:[Oo]ur\s+(?:[\w\-]+\s+){0,2}|[Tt]he\s+(?:resulting|proposed)\s+(?:[\w\-]+,?\s+){0,5})(?:method|model|approach|framework|algorithm|system|benchmark|"
     r"dataset|corpus|agent|optimi[sz]er|metric|architecture|policy|pipeline|tokenizer|verifier|"
     r"retriever|planner|encoder|decoder|suite|library|toolkit|simulator|environment|sampler|estimator|"
-    rf"scheduler|regulari[sz]er|router|controller|attacker|data),\s+({_CAP_WORD})(?=,|\s+\()"
+    rf"scheduler|regulari[sz]er|router|controller|attacker|data),\s+({_CAP_WORD})"
+    r"(?=(?:[ -]+[A-Z][\w'\-]*){0,4}(?:,|\s+\())"  # the name may run on: "Pre-trained Distillation,"
 )
 #: the name after the colon of the paper's own sentence: "We propose a simple method for
 #: transfer: Side-Tuning"
@@ -1711,7 +1713,7 @@ _GATED = {
 #: words one of which must be in the text for the pattern to match (``in`` is faster still)
 _GATED_WORDS = {
     _RELEASED_AS: ("release", "open-source", "publish"),
-    _OUR_KIND_NAMED: ("our ", "Our "),
+    _OUR_KIND_NAMED: ("our ", "Our ", "resulting ", "proposed "),
     _NEW_KIND_NAMED: ("new ", "novel "),
     _MADE_KIND_NAMED: ("train", "build", "design", "develop", "curate", "collect", "construct", "create"),
     _MADE_KIND_NAMED_BARE: (
