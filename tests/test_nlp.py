@@ -695,6 +695,8 @@ def test_cued_names(text, expected):
         ("we use Hutchinson’s trace estimator for the log-density", ["Hutchinson’s trace estimator"]),
         ("a continuous relaxation of Prolog’s backward chaining algorithm", []),
         ("as in ICLR 2021 Downsampling using max-pooling shifts maps", []),
+        # a word after a released model's version is part of that name
+        ("and a zero-shot Gemini 1.5 Flash progress estimator", []),
     ],
 )
 def test_eponym_terms(text, expected):
@@ -1900,8 +1902,11 @@ def test_modifiers_and_verbs_are_no_names_or_metrics(nlp, abstract):
 
 
 def test_units_are_not_names_but_may_be_defined_as_short_forms(nlp):
-    doc = nlp("A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary.")
-    assert not mention_forms(doc) & {"dB", "kHz", "Hz"}
+    doc = nlp(
+        "A title\n\nIt gains 1.2 dB, runs at 120 FPS on 16 kHz audio; above a few Hz, Hz rates vary."
+        " Its best binder reaches 38 nM, the next 2 μM."
+    )
+    assert not mention_forms(doc) & {"dB", "kHz", "Hz", "nM", "μM"}
     # (frames per second is the measure a paper reports its speed in, like FLOPs its cost)
     assert {e.name: e.type for e in doc._.kg_entities}.get("frames per second") == "Metric"
     # a number glued to its unit is a quantity too
@@ -4725,6 +4730,20 @@ def test_a_release_glued_to_a_known_model_is_a_variant_of_it(nlp):
 def test_a_giant_or_huge_size_in_lower_case_stays_with_its_model(nlp):
     found = entities(nlp, "A title", "We compare frozen DINOv2-g and UNI2-h features.")
     assert "DINOv2-g" in found and "UNI2-h" in found, found
+
+
+def test_extra_sizes_in_lower_case_stay_with_their_model(nlp):
+    found = entities(
+        nlp, "A title", "Drafts such as ProGen2-small paired with ProGen2-xlarge or Zorb-xxlarge."
+    )
+    assert {"ProGen2-small", "ProGen2-xlarge", "Zorb-xxlarge"} <= set(found), found
+
+
+def test_a_generic_acronym_joined_to_a_capitalised_word_is_a_name(nlp):
+    abstract = "Unlike prior methods such as FastV and VLA-Cache, or LLM-Synthesized data, it is NP-Hard."
+    found = entities(nlp, "A title", abstract)
+    assert "VLA-Cache" in found, found
+    assert not {"LLM-Synthesized", "NP-Hard"} & set(found), found
 
 
 def test_a_count_in_place_of_a_names_n_is_that_name(nlp):

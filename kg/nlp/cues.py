@@ -327,7 +327,7 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
 _UNIT_LIST = [
     "dB", "fps", "Hz", "kHz", "MHz", "GHz", "kbps", "Mbps", "Gbps", "GFLOPs", "MFLOPs",
     "PFLOPs", "TFLOPS", "FLOPS", "GFLOPS", "GiB", "MiB", "TiB", "eV", "meV", "kcal", "kWh", "hPa",
-    "THz", "USD", "EUR", "GBP", "CNY", "JPY",
+    "THz", "USD", "EUR", "GBP", "CNY", "JPY", "nM", "µM", "μM", "pM", "kDa", "mAh",
 ]  # fmt: skip
 UNITS = frozenset(_UNIT_LIST)
 

@@ -187,6 +187,8 @@ def is_name_shaped(text: str) -> bool:
     [False, True, False, False, True]
     >>> [is_name_shaped(t) for t in ["Zorb-Thinking", "Zorb-Lite", "Track1", "Phase2", "Tracker1", "KB₁"]]
     [True, True, False, False, True, False]
+    >>> [is_name_shaped(t) for t in ["VLA-Cache", "LLM-Pruner", "LLM-Synthesized", "NP-Hard", "LLMs-Zorb"]]
+    [True, True, False, False, True]
     """
     if text in GENERIC_ACRONYMS or text in UNITS or _NUMBERISH.fullmatch(text) or "{" in text:
         return False
@@ -262,7 +264,18 @@ def is_name_shaped(text: str) -> bool:
         and any(len(part) >= 2 and part.isupper() for part in parts)
         and any(len(part) >= 3 and part[1:].islower() for part in named_parts)
     )
-    return inner_capital or has_digit or joined
+    # a generic acronym joined to a capitalised word: "VLA-Cache", "SQL-Critic", "LLM-Pruner" (not a
+    # modifier, "LLM-Synthesized", nor a class of problems, "NP-Hard")
+    acronym_joined = (
+        len(parts) == 2
+        and parts[0].rstrip("s") in GENERIC_ACRONYMS
+        and _JOINED_NAME_WORD.fullmatch(parts[1]) is not None
+    )
+    return inner_capital or has_digit or joined or acronym_joined
+
+
+#: the capitalised word a generic acronym is joined to in a name: not a participle or adjective
+_JOINED_NAME_WORD = re.compile(r"(?!(?:Hard|Complete|Parallel|Style)$)[A-Z][a-z]{2,}(?<!ed)(?<!ing)")
 
 
 #: a capitalised word joined to a suffix that names ML artefacts: "Gallant-Bench", "Hydra-Net"
@@ -292,6 +305,9 @@ VARIANT_WORDS = frozenset(
         "giant",
         "xl",
         "xxl",
+        "xsmall",
+        "xlarge",
+        "xxlarge",
         "instruct",
         "chat",
         "it",
@@ -1394,7 +1410,7 @@ _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 #: a class count, a size letter, a size or a size word glued to a name by a hyphen: "-459", "-T",
 #: "-XL", "-8B", "-Base" ("Chronos-Bolt-Base")
 _GLUED_VARIANT = re.compile(
-    r"-(?:\d{2,4}|[TSBLHG]|[gh]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|large|small|tiny|mini|medium|huge|giant|omni)|Instruct"
+    r"-(?:\d{2,4}|[TSBLHG]|[gh]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|x{0,2}large|x?small|tiny|mini|medium|huge|giant|omni)|Instruct"
     r"|v\d{1,2}(?:\.\d{1,2}){0,2})"  # (a release: "Skywork-Reward-Llama-3.1-8B-v0.2")
     r"(?![\w\-]|\.\d)"
 )
@@ -2618,6 +2634,8 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
 _LIST_ITEM_BEFORE = re.compile(r"(?<!\S)(\S+?)(?:,?\s+(?:and|or)|,)\s+\Z")
 #: a token right before that is a name of mixed shape ("ImageNet", "GPT-4", "Min-K%"; not an
 #: acronym, which may be the term's own: "the POMC Pareto optimization approach")
+#: a capitalised name and its version right before: "Gemini 1.5 ", "Claude 3 "
+_NAME_VERSION_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w\-]*\s\d{1,2}(?:\.\d{1,2})?\s\Z")
 _NAME_TOKEN_BEFORE = re.compile(r"(?<!\S)(?=\S*[A-Z]\S*[A-Z])(?=\S*[a-z0-9%])\S+\s\Z")
 #: names turned adjectives, which with a head below say what kind a thing is
 _ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian", "Boolean", "Cartesian"])
@@ -2684,6 +2702,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     []
     >>> eponym_terms("It uses the Min-K% Prob membership inference score.")
     []
+    >>> eponym_terms("It is scored by a Gemini 1.5 Flash progress estimator.")
+    []
     >>> eponym_terms("Pipelines such as MinerU and Marker chain layout detection and OCR.")
     []
     >>> eponym_terms("It works in Reproducing kernel Hilbert Spaces and by Markov chain Monte Carlo.")
@@ -2702,6 +2722,8 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
             continue  # the last word of a longer name: "Neural Tangents performs exact inference"
         if _NAME_TOKEN_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue  # ... or of a name with capitals or a sign inside: "the Min-K% Prob score"
+        if _NAME_VERSION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # ... or of a released model's name: "a Gemini 1.5 Flash progress estimator"
         listed = _LIST_ITEM_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if listed and is_name_shaped(listed.group(1).rstrip(",")):
             continue  # an item of a list of names, then a verb: "MinerU and Marker chain layout detection"
