@@ -1240,6 +1240,7 @@ def assemble_entities(
     entities = own_work_mentions(text, title_end, entities)
     entities = link_paper_variants(entities)
     entities = without_stray_modifiers(text, entities)
+    entities = qualified_metric_forms(text, entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
 
@@ -2559,6 +2560,101 @@ def without_stray_modifiers(text: str, entities: list[ExtractedEntity]) -> list[
             and all(_PLAIN_NOUN_AFTER.match(text, ev.end) for ev in entity.evidence)
         )
     ]
+
+
+def qualified_metric_forms(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Add to each metric's mentions the qualified forms the paper writes it in: what the
+    measure is taken over or how it is averaged ("ligand RMSD", "force MAE", "macro AUROC",
+    "soft mAP", "citation F1"). The entity stays the measure itself; a word that only rates or
+    compares the result ("higher accuracy", "competitive F1") or a verb ("improves accuracy")
+    qualifies nothing.
+
+    >>> text = "It lowers ligand RMSD to 1.2 and force MAE by 8%, with higher accuracy."
+    >>> ev = lambda form: Evidence(form, text.index(form), text.index(form) + len(form), text, 0)
+    >>> metrics = [ExtractedEntity(n, "Metric", [f], [ev(f)], catalogue_id=n.lower()) for n, f in
+    ...            [("RMSD", "RMSD"), ("MAE", "MAE"), ("Accuracy", "accuracy")]]
+    >>> [e.mentions for e in qualified_metric_forms(text, metrics)]
+    [['RMSD', 'ligand RMSD'], ['MAE', 'force MAE'], ['accuracy']]
+    """
+    out = []
+    for entity in entities:
+        if entity.type != "Metric" or entity.catalogue_id is None:  # (a new measure has its own name)
+            out.append(entity)
+            continue
+        forms = list(entity.mentions)
+        for ev in entity.evidence:
+            before = _WORD_BEFORE_METRIC.search(text, max(0, ev.start - 40), ev.start)
+            if before is None or not _qualifier(before.group(1)):
+                continue
+            if _VERB_OPENER_BEFORE.search(text, max(0, before.start(1) - 20), before.start(1)):
+                continue  # the word is a verb: "to maximise accuracy", "we incorporate FLOPs"
+            form = text[before.start(1) : ev.end]
+            if form not in forms:
+                forms.append(form)
+        out.append(entity if len(forms) == len(entity.mentions) else replace(entity, mentions=forms))
+    return out
+
+
+def _qualifier(word: str) -> bool:
+    """Whether a lower-case ``word`` before a metric says which one it is ("ligand", "macro").
+
+    >>> [_qualifier(w) for w in ("ligand", "macro", "normalized", "higher", "improves", "the", "strongly")]
+    [True, True, True, False, False, False, False]
+    """
+    lower = word.lower()
+    if lower in _RATING_WORDS or lower in _QUALIFIER_STOPS:
+        return False
+    if lower in _AVERAGING_WORDS:
+        return True
+    # adverbs, verbs ("improves", "boosting", "achieved") and comparatives are no qualifiers
+    return not _NOT_QUALIFIER_ENDING.search(lower)
+
+
+#: the lower-case word (maybe hyphenated) right before a metric's mention, in the same sentence
+_WORD_BEFORE_METRIC = re.compile(r"(?<![\w\-./])([a-z][a-z]+(?:-[a-z0-9]+)*)[ ]\Z")
+_NOT_QUALIFIER_ENDING = re.compile(r"(?:ly|[^su]s|ed|ing|est|ier)$")
+#: a word before which the next one is a verb: a subject, "to", a modal, an adverb in "-ly"
+_VERB_OPENER_BEFORE = re.compile(
+    r"(?<![\w\-])(?:[Ww]e|[Tt]hey|[Ii]t|to|can|could|may|might|will|would|should|must|cannot|also|which|that|"
+    r"who|not|[a-z]+ly)[ ]\Z"
+)
+#: how a measure is averaged or made: qualifiers, though they end like participles
+_AVERAGING_WORDS = words_of("normalized normalised weighted unweighted balanced averaged macro micro")
+#: words that rate, compare or count a result, or say when it is taken, but name no measure
+_RATING_WORDS = words_of(
+    """
+    higher lower better worse greater smaller larger bigger faster slower stronger weaker fewer more
+    less good high low strong competitive comparable superior similar same overall average final
+    new prior previous reported absolute relative top standard original considerable reasonable poor
+    great perfect significant substantial state-of-the-art much mean total whole full maximum
+    minimum max min peak optimal near-perfect impressive remarkable notable modest slight marginal
+    large small huge drastic dramatic excellent robust consistent stable promising decent
+    sufficient acceptable negligible inferior equivalent given additional accurate approximate
+    tighter looser wider narrower deeper cheaper individual various different neither either exact
+    true art upper-bound high-dimensional human-level baseline reference desired target expected
+    """
+)
+#: function words and the verbs and nouns that stand before a metric without naming it
+_QUALIFIER_STOPS = words_of(
+    """
+    the a an of in on and or with by to for its their our this that these those at as from than
+    while both each all any no not only also still even per is are was were be been has have had
+    can could may might will would shall should does do did into over under across between within
+    without via using where which who whose when then thus hence yet so but nor if whether about
+    around up down out off onto upon toward towards among along against after before during since
+    until such other another some many most several few one two three four five six seven eight
+    nine ten test testing training validation dev evaluation final zero-shot few-shot
+    improve reduce increase boost raise lift achieve attain reach yield obtain maintain preserve
+    match exceed outperform surpass report measure compute evaluate use optimize maximize minimize
+    gain drop loss cost terms respect unlike model system percent level set sets extra specific
+    random narrow non-trivial zero state-of-theart
+    show offer maximise maximize minimise minimize propose include deliver plague require introduce
+    retain incorporate present prefer provide give enable ensure guarantee sustain keep hold lose
+    recover restore study analyze analyse consider examine investigate define derive learn train
+    compare trade balance sacrifice harm hurt degrade affect influence track monitor assess quantify
+    capture reflect demonstrate estimate predict like lost single
+    """
+)
 
 
 #: a plain lower-case noun right after a word, which the word then modifies
