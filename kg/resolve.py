@@ -128,6 +128,8 @@ def _canonicalise(grouped: dict[str, list[Member]], catalogue: Catalogue | None,
     for key in sorted(grouped):
         members = grouped[key]
         by_key[key] = _merge(members)
+    if catalogue is not None:
+        _drop_qualified_aliases(by_key.values(), catalogue)
     _add_catalogue_parents(by_key, catalogue)
     ids = _mint_ids(by_key)
     entities: dict[str, CanonicalEntity] = {}
@@ -191,6 +193,36 @@ def _merge(members: list[Member]) -> CanonicalEntity:
         papers={member[0] for member in members},
         mention_count=mention_count,
     )
+
+
+def _drop_qualified_aliases(entities: Iterable[CanonicalEntity], catalogue: Catalogue) -> None:
+    """Leave out of a catalogued entity's aliases the qualified forms papers wrote it in
+    ("ligand RMSD" of RMSD, see :func:`kg.nlp.assemble.qualified_forms`) unless its entry
+    lists them ("loopy belief propagation" stays an alias of belief propagation)."""
+    for entity in entities:
+        if not entity.catalogue_id or not entity.aliases:
+            continue
+        qualified = _qualified(set(entity.aliases), entity.name)
+        entry = catalogue.by_id(entity.catalogue_id) if qualified else None
+        if entry is not None:
+            known = {form.casefold() for form in entry.forms}
+            entity.aliases = [a for a in entity.aliases if a not in qualified or a.casefold() in known]
+
+
+def _qualified(forms: set[str], name: str) -> set[str]:
+    """The forms that are another form of the same entity with a lower-case qualifier before it
+    ("ligand RMSD" beside "RMSD", "normalized SGD" beside "SGD"): how a paper wrote the entity
+    (kept on its edge), no alias of it.
+
+    >>> sorted(_qualified({"RMSD", "ligand RMSD", "root-mean-square deviation"}, "RMSD"))
+    ['ligand RMSD']
+    """
+    out = set()
+    for form in forms:
+        qualifier, space, rest = form.partition(" ")
+        if space and qualifier[:1].islower() and (rest in forms or rest == name):
+            out.add(form)
+    return out
 
 
 def _add_catalogue_parents(by_key: dict[str, CanonicalEntity], catalogue: Catalogue | None) -> None:

@@ -205,3 +205,23 @@ def test_papers_jsonl_lists_the_forms_extraction_lists_even_without_evidence():
     assert entity["mentions"] == ["Honor", "Honor dataset"]
     edges = graph.succ["paper:p"]["entity:honor"]
     assert [edges[r]["mentions"] for r in ("uses", "evaluates_on")] == [["Honor", "Honor dataset"], ["Honor"]]
+
+
+def test_a_qualified_form_stays_on_the_papers_edge_but_is_no_alias(nlp):
+    from kg.nlp.catalogue import load_catalogue
+    from kg.nlp.pipeline import extract_papers
+
+    papers = [
+        Paper("a", "Potentials", "Our potentials lower the force MAE to 1.2, and train with normalized SGD."),
+        Paper("b", "Belief", "We run loopy belief propagation and report the MAE."),
+    ]
+    g = build_graph(extract_papers(papers, nlp), catalogue=load_catalogue())
+    labels = {data["label"]: node for node, data in g.nodes(data=True) if data.get("kind") == "entity"}
+    mae, sgd, bp = (
+        g.nodes[labels[name]]
+        for name in ("Mean Absolute Error", "Stochastic Gradient Descent", "Belief Propagation")
+    )
+    assert "force MAE" not in mae["aliases"] and "normalized SGD" not in sgd["aliases"]
+    assert "loopy belief propagation" in bp["aliases"]  # a form the catalogue entry lists stays one
+    edge_forms = {m for _, target, data in g.out_edges("paper:a", data=True) for m in data["mentions"]}
+    assert {"force MAE", "normalized SGD"} <= edge_forms, edge_forms

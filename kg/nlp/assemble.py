@@ -1240,7 +1240,7 @@ def assemble_entities(
     entities = own_work_mentions(text, title_end, entities)
     entities = link_paper_variants(entities)
     entities = without_stray_modifiers(text, entities)
-    entities = qualified_metric_forms(text, entities)
+    entities = qualified_forms(text, entities)
     return [e for e in entities if e.confidence >= min_confidence]
 
 
@@ -2562,37 +2562,56 @@ def without_stray_modifiers(text: str, entities: list[ExtractedEntity]) -> list[
     ]
 
 
-def qualified_metric_forms(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
-    """Add to each metric's mentions the qualified forms the paper writes it in: what the
-    measure is taken over or how it is averaged ("ligand RMSD", "force MAE", "macro AUROC",
-    "soft mAP", "citation F1"). The entity stays the measure itself; a word that only rates or
-    compares the result ("higher accuracy", "competitive F1") or a verb ("improves accuracy")
-    qualifies nothing.
+def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
+    """Add to each known metric's and method's mentions the qualified forms the paper writes it
+    in: what a measure is taken over or how it is averaged ("ligand RMSD", "force MAE", "macro
+    AUROC", "citation F1"), what kind of a method it uses ("normalized SGD", "multiclass SVM",
+    "deep autoencoder"). The entity stays the measure or method itself (and a qualified form is
+    no alias of it in the graph, see :mod:`kg.resolve`); a word that only rates or compares
+    ("higher accuracy", "a simple CRF"), a verb ("to maximise F1"), a word of another entity, or
+    a qualified form the paper abbreviates as a name of its own ("simple recurrent neural
+    networks (S-RNNs)") qualifies nothing.
 
     >>> text = "It lowers ligand RMSD to 1.2 and force MAE by 8%, with higher accuracy."
     >>> ev = lambda form: Evidence(form, text.index(form), text.index(form) + len(form), text, 0)
     >>> metrics = [ExtractedEntity(n, "Metric", [f], [ev(f)], catalogue_id=n.lower()) for n, f in
     ...            [("RMSD", "RMSD"), ("MAE", "MAE"), ("Accuracy", "accuracy")]]
-    >>> [e.mentions for e in qualified_metric_forms(text, metrics)]
+    >>> [e.mentions for e in qualified_forms(text, metrics)]
     [['RMSD', 'ligand RMSD'], ['MAE', 'force MAE'], ['accuracy']]
     """
+    taken = [(ev.start, ev.end) for entity in entities for ev in entity.evidence]
     out = []
     for entity in entities:
-        if entity.type != "Metric" or entity.catalogue_id is None:  # (a new measure has its own name)
+        kinds = _QUALIFIED_KINDS.get(entity.type)
+        if kinds is None or entity.catalogue_id is None:  # (a new name is written whole)
             out.append(entity)
             continue
         forms = list(entity.mentions)
         for ev in entity.evidence:
             before = _WORD_BEFORE_METRIC.search(text, max(0, ev.start - 40), ev.start)
-            if before is None or not _qualifier(before.group(1)):
+            if before is None or not _qualifier(before.group(1)) or before.group(1).lower() in kinds:
                 continue
             if _VERB_OPENER_BEFORE.search(text, max(0, before.start(1) - 20), before.start(1)):
                 continue  # the word is a verb: "to maximise accuracy", "we incorporate FLOPs"
+            if entity.type == "Method" and _SUBJECT_BEFORE.search(
+                text, max(0, before.start(1) - 30), before.start(1)
+            ):
+                continue  # ... after a plural subject: "representations facilitate transfer learning"
+            if entity.type == "Method" and any(start <= before.start(1) < end for start, end in taken):
+                continue  # the word is part of another name
+            if _SHORT_FORM_AFTER.match(text, ev.end):
+                continue  # "simple recurrent neural networks (S-RNNs)": a name of its own
             form = text[before.start(1) : ev.end]
             if form not in forms:
                 forms.append(form)
         out.append(entity if len(forms) == len(entity.mentions) else replace(entity, mentions=forms))
     return out
+
+
+#: a plural noun or a closing bracket right before a word, which is then likely a verb
+_SUBJECT_BEFORE = re.compile(r"(?:[a-z]{2}[^\Wsui]s|\))[ ]\Z")
+#: an abbreviation in brackets right after a form
+_SHORT_FORM_AFTER = re.compile(r"\s*\([A-Z][\w\-]*\)")
 
 
 def _qualifier(word: str) -> bool:
@@ -2618,6 +2637,21 @@ _VERB_OPENER_BEFORE = re.compile(
     r"(?<![\w\-])(?:[Ww]e|[Tt]hey|[Ii]t|to|can|could|may|might|will|would|should|must|cannot|also|which|that|"
     r"who|not|[a-z]+ly)[ ]\Z"
 )
+#: the words that qualify nothing before an entity of each type whose forms take a qualifier
+_QUALIFIED_KINDS: dict[str, frozenset[str]] = {
+    "Metric": frozenset(),
+    "Method": words_of(
+        """
+        simple vanilla plain basic classic classical conventional naive popular existing recent
+        efficient powerful novel lightweight scalable modern typical common widely-used well-known
+        weak own further internal despite through how why what plus above below because although
+        though unless whereas frozen pretrained pre-trained fine-tuned open-weight open-source
+        off-the-shelf general generic various traditional practical complex minimal diverse
+        multiple effective regular aggressive just case input shorter longer perform facilitate
+        unify employ adopt apply leverage exploit combine extend generalize generalise replace
+        """
+    ),
+}
 #: how a measure is averaged or made: qualifiers, though they end like participles
 _AVERAGING_WORDS = words_of("normalized normalised weighted unweighted balanced averaged macro micro")
 #: words that rate, compare or count a result, or say when it is taken, but name no measure
