@@ -801,6 +801,7 @@ def test_gazetteer_lists_hold_single_capitalised_words():
         ("Gravel Networks, a deep architecture, capture relations.", ["Gravel Networks"]),
         ("We describe Recursive Ledger Coverage, a new search algorithm.", ["Recursive Ledger Coverage"]),
         ("In the Document Understanding Conferences, the task is summarization.", []),
+        ("Presenting Gravel Scope, a probing toolkit, we analyse heads.", []),
         ("see Wang et al. (2022) and Lee and Park (2021) for LoRA", []),
         ("offices in GPT-4, Hong Kong and New York datasets", []),
         # a word made a modifier by its suffix opens no name
@@ -4750,6 +4751,17 @@ def test_a_metric_or_method_keeps_the_qualified_forms_the_paper_writes(nlp):
     assert (
         not {"simple CRF", "simple recurrent neural networks", "facilitate transfer learning"} & method_forms
     )
+
+
+def test_a_task_keeps_the_qualified_forms_the_paper_writes(nlp):
+    abstract = (
+        "We study biomedical relation extraction and multi-label image classification, unlike current MT."
+    )
+    found = entities(nlp, "A title", abstract)
+    forms = {form for e in found.values() if e.type == "Task" for form in e.mentions}
+    assert {"biomedical relation extraction", "multi-label image classification"} <= forms, forms
+    assert "current MT" not in forms, forms
+    assert {"relation extraction", "image classification"} <= set(found), found
 
 
 def test_extra_sizes_in_lower_case_stay_with_their_model(nlp):

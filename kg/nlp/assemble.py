@@ -2637,20 +2637,24 @@ _VERB_OPENER_BEFORE = re.compile(
     r"(?<![\w\-])(?:[Ww]e|[Tt]hey|[Ii]t|to|can|could|may|might|will|would|should|must|cannot|also|which|that|"
     r"who|not|[a-z]+ly)[ ]\Z"
 )
+#: words that make no kind of a method or task: rating, generic, verbs, connectives
+_GENERIC_QUALIFIERS = words_of(
+    """
+    simple vanilla plain basic classic classical conventional naive popular existing recent
+    efficient powerful novel lightweight scalable modern typical common widely-used well-known
+    weak own further internal despite through how why what plus above below because although
+    though unless whereas frozen pretrained pre-trained fine-tuned open-weight open-source
+    off-the-shelf general generic various traditional practical complex minimal diverse
+    multiple effective regular aggressive just case input shorter longer perform facilitate
+    unify employ adopt apply leverage exploit combine extend generalize generalise replace
+    """
+)
 #: the words that qualify nothing before an entity of each type whose forms take a qualifier
 _QUALIFIED_KINDS: dict[str, frozenset[str]] = {
     "Metric": frozenset(),
-    "Method": words_of(
-        """
-        simple vanilla plain basic classic classical conventional naive popular existing recent
-        efficient powerful novel lightweight scalable modern typical common widely-used well-known
-        weak own further internal despite through how why what plus above below because although
-        though unless whereas frozen pretrained pre-trained fine-tuned open-weight open-source
-        off-the-shelf general generic various traditional practical complex minimal diverse
-        multiple effective regular aggressive just case input shorter longer perform facilitate
-        unify employ adopt apply leverage exploit combine extend generalize generalise replace
-        """
-    ),
+    "Method": _GENERIC_QUALIFIERS,
+    "Task": _GENERIC_QUALIFIERS
+    | words_of("suitable current particular first benchmark help understand box type vocabulary auto"),
 }
 #: how a measure is averaged or made: qualifiers, though they end like participles
 _AVERAGING_WORDS = words_of("normalized normalised weighted unweighted balanced averaged macro micro")

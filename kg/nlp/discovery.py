@@ -2362,6 +2362,8 @@ def phrase_names(text: str, start: int = 0) -> list[Piece]:
         described = (
             _A_KIND_AFTER.match(text, end) is not None and appositive_kind(text[end : end + 120]) is not None
         )
+        if described and words[0].endswith("ing") and _sentence_initial(text, at):
+            continue  # a sentence opening on a verb: "Presenting ZorbScope, a probing toolkit, ..."
         if not (_CITED_AFTER.match(text, end) or described) and (  # a cited phrase is a name anywhere
             _sentence_initial(text, at)
             or not (
