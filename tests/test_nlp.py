@@ -4753,6 +4753,19 @@ def test_a_metric_or_method_keeps_the_qualified_forms_the_paper_writes(nlp):
     )
 
 
+def test_a_preposition_qualifies_nothing(nlp):
+    found = entities(nlp, "A title", "We compare best-of-N sampling versus majority voting.")
+    forms = {form for e in found.values() for form in e.mentions}
+    assert "majority voting" in forms and "versus majority voting" not in forms, forms
+
+
+def test_imagenet_at_a_resolution_is_imagenet(nlp):
+    found = entities(
+        nlp, "A title", "It reaches an FID of 1.21 on ImageNet 256×256 and 2.3 on ImageNet 512x512."
+    )
+    assert "ImageNet" in found and "ImageNet-1K" not in found, found
+
+
 def test_a_task_keeps_the_qualified_forms_the_paper_writes(nlp):
     abstract = (
         "We study biomedical relation extraction and multi-label image classification, unlike current MT."

@@ -2690,7 +2690,8 @@ _QUALIFIER_STOPS = words_of(
     retain incorporate present prefer provide give enable ensure guarantee sustain keep hold lose
     recover restore study analyze analyse consider examine investigate define derive learn train
     compare trade balance sacrifice harm hurt degrade affect influence track monitor assess quantify
-    capture reflect demonstrate estimate predict like lost single
+    capture reflect demonstrate estimate predict like lost single versus vs including excluding besides
+    except minus beyond inside outside
     """
 )
 
