@@ -2043,12 +2043,13 @@ def test_setting_terms(text, expected):
         # words of science, medicine and business; a web address; a function word run into a
         # name; a long form takes whole hyphenated words
         (
-            "Brain signals\n\nWe classify EEG, EMG and fMRI recordings in FP16 and DNA reads, as the "
-            "CEO asked (videos at https://example.org/v?list=PLk2Rt9Q), with tables fromWikipedia and "
+            "Brain signals\n\nWe classify EEG, EMG and fMRI recordings in FP16 or INT16 and DNA reads, as "
+            "the CEO asked (videos at https://example.org/v?list=PLk2Rt9Q), with tables fromWikipedia and "
             "a spike-and-slab Restricted Boltzmann Machine (ssRBM).",
             {
                 "EEG",
                 "FP16",
+                "INT16",
                 "EMG",
                 "fMRI",
                 "DNA",

@@ -49,6 +49,13 @@ NON_ML_ACRONYMS = frozenset(
         "BF16",
         "INT8",
         "INT4",
+        "INT16",
+        "INT32",
+        "INT2",
+        "INT3",
+        "FP64",
+        "TF32",
+        "FP6",
         # laws, review boards and diseases
         "IRB",
         "GDPR",
