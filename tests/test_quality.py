@@ -51,7 +51,7 @@ def test_dev_typed_f1(dev_score):  # target 0.88
 
 
 def test_dev_precision_stays_high(dev_score):
-    assert dev_score.precision >= 0.92, dev_score.as_dict()  # 0.925 on 2026-12-06
+    assert dev_score.precision >= 0.93, dev_score.as_dict()  # 0.925 on 2026-12-06, 0.938 on 2026-12-07
 
 
 def test_dev_proposed_flags(dev_score):
@@ -72,7 +72,7 @@ def test_scierc_partial_f1(nlp):  # target 0.80
 
 
 DEV_F1_FLOOR = 0.95  # the target is 0.93, met on 2026-12-04 (0.935); 0.952 on 2026-12-06
-DEV_TYPED_F1_FLOOR = 0.94  # 0.931 in the fifth session of 2026-12-05; 0.946 on 2026-12-06
+DEV_TYPED_F1_FLOOR = 0.95  # 0.931 in the fifth session of 2026-12-05; 0.953 on 2026-12-07
 # 0.690 on 2026-12-05 until "non-LR" stopped being a name (a prefix before an acronym is a
 # modifier), which had been credited, by --partial overlap, for the gold row "LR (0) grammars";
 # 0.713 in the fifth session of 2026-12-05
