@@ -2563,10 +2563,11 @@ def without_stray_modifiers(text: str, entities: list[ExtractedEntity]) -> list[
 
 
 def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[ExtractedEntity]:
-    """Add to each known metric's and method's mentions the qualified forms the paper writes it
-    in: what a measure is taken over or how it is averaged ("ligand RMSD", "force MAE", "macro
-    AUROC", "citation F1"), what kind of a method it uses ("normalized SGD", "multiclass SVM",
-    "deep autoencoder"). The entity stays the measure or method itself (and a qualified form is
+    """Add to each known metric's, method's and task's mentions the qualified forms the paper
+    writes it in: what a measure is taken over or how it is averaged ("ligand RMSD", "force MAE",
+    "macro AUROC", "citation F1"), what kind of a method it uses ("normalized SGD", "multiclass
+    SVM", "deep autoencoder"), the domain or setting of a task ("biomedical relation
+    extraction"). The entity stays the measure or method itself (and a qualified form is
     no alias of it in the graph, see :mod:`kg.resolve`); a word that only rates or compares
     ("higher accuracy", "a simple CRF"), a verb ("to maximise F1"), a word of another entity, or
     a qualified form the paper abbreviates as a name of its own ("simple recurrent neural
@@ -2582,14 +2583,14 @@ def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[Extracte
     taken = [(ev.start, ev.end) for entity in entities for ev in entity.evidence]
     out = []
     for entity in entities:
-        kinds = _QUALIFIED_KINDS.get(entity.type)
-        if kinds is None or entity.catalogue_id is None:  # (a new name is written whole)
+        not_qualifying = _NOT_QUALIFYING.get(entity.type)
+        if not_qualifying is None or entity.catalogue_id is None:  # (a new name is written whole)
             out.append(entity)
             continue
         forms = list(entity.mentions)
         for ev in entity.evidence:
-            before = _WORD_BEFORE_METRIC.search(text, max(0, ev.start - 40), ev.start)
-            if before is None or not _qualifier(before.group(1)) or before.group(1).lower() in kinds:
+            before = _WORD_BEFORE_MENTION.search(text, max(0, ev.start - 40), ev.start)
+            if before is None or not _qualifier(before.group(1)) or before.group(1).lower() in not_qualifying:
                 continue
             if _VERB_OPENER_BEFORE.search(text, max(0, before.start(1) - 20), before.start(1)):
                 continue  # the word is a verb: "to maximise accuracy", "we incorporate FLOPs"
@@ -2615,7 +2616,8 @@ _SHORT_FORM_AFTER = re.compile(r"\s*\([A-Z][\w\-]*\)")
 
 
 def _qualifier(word: str) -> bool:
-    """Whether a lower-case ``word`` before a metric says which one it is ("ligand", "macro").
+    """Whether a lower-case ``word`` before a measure, method or task may say which one it is
+    ("ligand", "macro").
 
     >>> [_qualifier(w) for w in ("ligand", "macro", "normalized", "higher", "improves", "the", "strongly")]
     [True, True, True, False, False, False, False]
@@ -2629,8 +2631,8 @@ def _qualifier(word: str) -> bool:
     return not _NOT_QUALIFIER_ENDING.search(lower)
 
 
-#: the lower-case word (maybe hyphenated) right before a metric's mention, in the same sentence
-_WORD_BEFORE_METRIC = re.compile(r"(?<![\w\-./])([a-z][a-z]+(?:-[a-z0-9]+)*)[ ]\Z")
+#: the lower-case word (maybe hyphenated) right before a mention, in the same sentence
+_WORD_BEFORE_MENTION = re.compile(r"(?<![\w\-./])([a-z][a-z]+(?:-[a-z0-9]+)*)[ ]\Z")
 _NOT_QUALIFIER_ENDING = re.compile(r"(?:ly|[^su]s|ed|ing|est|ier)$")
 #: a word before which the next one is a verb: a subject, "to", a modal, an adverb in "-ly"
 _VERB_OPENER_BEFORE = re.compile(
@@ -2649,8 +2651,9 @@ _GENERIC_QUALIFIERS = words_of(
     unify employ adopt apply leverage exploit combine extend generalize generalise replace
     """
 )
-#: the words that qualify nothing before an entity of each type whose forms take a qualifier
-_QUALIFIED_KINDS: dict[str, frozenset[str]] = {
+#: the types whose forms take a qualifier, and the words beyond :func:`_qualifier`'s that
+#: qualify nothing before an entity of each
+_NOT_QUALIFYING: dict[str, frozenset[str]] = {
     "Metric": frozenset(),
     "Method": _GENERIC_QUALIFIERS,
     "Task": _GENERIC_QUALIFIERS
@@ -2686,7 +2689,7 @@ _QUALIFIER_STOPS = words_of(
     match exceed outperform surpass report measure compute evaluate use optimize maximize minimize
     gain drop loss cost terms respect unlike model system percent level set sets extra specific
     random narrow non-trivial zero state-of-theart
-    show offer maximise maximize minimise minimize propose include deliver plague require introduce
+    show offer maximise minimise propose include deliver plague require introduce
     retain incorporate present prefer provide give enable ensure guarantee sustain keep hold lose
     recover restore study analyze analyse consider examine investigate define derive learn train
     compare trade balance sacrifice harm hurt degrade affect influence track monitor assess quantify
