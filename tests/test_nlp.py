@@ -4737,14 +4737,15 @@ def test_a_giant_or_huge_size_in_lower_case_stays_with_its_model(nlp):
 def test_a_metric_or_method_keeps_the_qualified_forms_the_paper_writes(nlp):
     abstract = (
         "It lowers the ligand RMSD to 1.2 and reaches a macro AUROC of 0.91 with higher accuracy."
-        " To maximise F1, we also report the citation F1. We train with normalized SGD and a simple CRF;"
+        " To maximise F1 and the intractable log-likelihood, we also report the citation F1."
+        " We train with normalized SGD and a simple CRF;"
         " simple recurrent neural networks (S-RNNs) and representations facilitate transfer learning."
     )
     found = entities(nlp, "A title", abstract)
     metrics = {e.name: e for e in found.values() if e.type == "Metric"}
     forms = {form for e in metrics.values() for form in e.mentions}
     assert {"ligand RMSD", "macro AUROC", "citation F1"} <= forms, forms
-    assert not {"higher accuracy", "maximise F1"} & forms, forms
+    assert not {"higher accuracy", "maximise F1", "intractable log-likelihood"} & forms, forms
     # the measure stays one entity, named as the catalogue names it
     assert not {"ligand RMSD", "macro AUROC", "citation F1"} & set(metrics), metrics
     method_forms = {form for e in found.values() if e.type == "Method" for form in e.mentions}

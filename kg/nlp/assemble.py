@@ -2654,7 +2654,7 @@ _GENERIC_QUALIFIERS = words_of(
 #: the types whose forms take a qualifier, and the words beyond :func:`_qualifier`'s that
 #: qualify nothing before an entity of each
 _NOT_QUALIFYING: dict[str, frozenset[str]] = {
-    "Metric": frozenset(),
+    "Metric": _GENERIC_QUALIFIERS | words_of("intractable tractable"),
     "Method": _GENERIC_QUALIFIERS,
     "Task": _GENERIC_QUALIFIERS
     | words_of("suitable current particular first benchmark help understand box type vocabulary auto"),
