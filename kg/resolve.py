@@ -211,16 +211,20 @@ def _drop_qualified_aliases(entities: Iterable[CanonicalEntity], catalogue: Cata
 
 def _qualified(forms: set[str], name: str) -> set[str]:
     """The forms that are another form of the same entity with a lower-case qualifier before it
-    ("ligand RMSD" beside "RMSD", "normalized SGD" beside "SGD"): how a paper wrote the entity
-    (kept on its edge), no alias of it.
+    or a kind noun after it ("ligand RMSD" beside "RMSD", "normalized SGD" beside "SGD",
+    "MinHash deduplication" beside "MinHash"): how a paper wrote the entity (kept on its edge),
+    no alias of it.
 
-    >>> sorted(_qualified({"RMSD", "ligand RMSD", "root-mean-square deviation"}, "RMSD"))
-    ['ligand RMSD']
+    >>> sorted(_qualified({"RMSD", "ligand RMSD", "RMSD scores", "root-mean-square deviation"}, "RMSD"))
+    ['RMSD scores', 'ligand RMSD']
     """
     out = set()
     for form in forms:
         qualifier, space, rest = form.partition(" ")
         if space and qualifier[:1].islower() and (rest in forms or rest == name):
+            out.add(form)
+        head, space, kind = form.rpartition(" ")
+        if space and kind[:1].islower() and (head in forms or head == name):
             out.add(form)
     return out
 

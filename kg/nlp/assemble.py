@@ -2567,8 +2567,9 @@ def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[Extracte
     writes it in: what a measure is taken over or how it is averaged ("ligand RMSD", "force MAE",
     "macro AUROC", "citation F1"), what kind of a method it uses ("normalized SGD", "multiclass
     SVM", "deep autoencoder"), the domain or setting of a task ("biomedical relation
-    extraction"). The entity stays the measure or method itself (and a qualified form is
-    no alias of it in the graph, see :mod:`kg.resolve`); a word that only rates or compares
+    extraction"), and the name with the kind noun written after it ("MinHash deduplication",
+    "WENO schemes"). The entity stays the measure, method or task itself (and a qualified form
+    is no alias of it in the graph, see :mod:`kg.resolve`); a word that only rates or compares
     ("higher accuracy", "a simple CRF"), a verb ("to maximise F1"), a word of another entity, or
     a qualified form the paper abbreviates as a name of its own ("simple recurrent neural
     networks (S-RNNs)") qualifies nothing.
@@ -2579,6 +2580,10 @@ def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[Extracte
     ...            [("RMSD", "RMSD"), ("MAE", "MAE"), ("Accuracy", "accuracy")]]
     >>> [e.mentions for e in qualified_forms(text, metrics)]
     [['RMSD', 'ligand RMSD'], ['MAE', 'force MAE'], ['accuracy']]
+    >>> text = "We remove near-duplicates by MinHash deduplication."
+    >>> [e.mentions for e in qualified_forms(text, [ExtractedEntity("MinHash", "Method", ["MinHash"],
+    ...     [ev("MinHash")], catalogue_id="minhash")])]
+    [['MinHash', 'MinHash deduplication']]
     """
     taken = [(ev.start, ev.end) for entity in entities for ev in entity.evidence]
     out = []
@@ -2605,8 +2610,22 @@ def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[Extracte
             form = text[before.start(1) : ev.end]
             if form not in forms:
                 forms.append(form)
+        for ev in entity.evidence:
+            after = _KIND_AFTER.match(text, ev.end)
+            if after is not None:
+                form = text[ev.start : after.end()]
+                if form not in forms:
+                    forms.append(form)
         out.append(entity if len(forms) == len(entity.mentions) else replace(entity, mentions=forms))
     return out
+
+
+#: a kind noun right after a mention, which a paper may write as part of the name
+_KIND_AFTER = re.compile(
+    r" (?:schemes?|algorithms?|methods?|models?|loss(?:es)?|estimators?|frameworks?|approach(?:es)?|"
+    r"techniques?|architectures?|networks?|layers?|modules?|objectives?|solvers?|samplers?|deduplication|"
+    r"filtering|regulari[sz]ation|training|decoding|sampling|search|estimation|scores?|tests?)\b"
+)
 
 
 #: a plural noun or a closing bracket right before a word, which is then likely a verb
