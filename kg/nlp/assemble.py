@@ -2622,8 +2622,8 @@ def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[Extracte
 
 #: a kind noun right after a mention, which a paper may write as part of the name
 _KIND_AFTER = re.compile(
-    r" (?:schemes?|algorithms?|methods?|models?|loss(?:es)?|estimators?|frameworks?|approach(?:es)?|"
-    r"techniques?|architectures?|networks?|layers?|modules?|objectives?|solvers?|samplers?|deduplication|"
+    r" (?:schemes?|models?|loss(?:es)?|estimators?|"
+    r"architectures?|networks?|layers?|modules?|objectives?|solvers?|samplers?|deduplication|"
     r"filtering|regulari[sz]ation|training|decoding|sampling|search|estimation|scores?|tests?)\b"
 )
 
