@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.nlp import cues
@@ -105,18 +105,18 @@ def plain_relation(before: str, after: str) -> str:
         or (
             after.lstrip()[:1] in (",", "(")
             and cues._PROVIDE_BEFORE.search(before[-60:])
-            and cues._APPOSITIVE.search(after[:120])
+            and cues.appositive_kind(after) is not None
         )
         or (after.lstrip()[:1] in (",", "(") and cues._RESULTING_BEFORE.search(before[-30:]))
         or (
             after.lstrip()[:1] in (",", "(")
             and cues._GIVING_BEFORE.search(before[-30:])
-            and cues._APPOSITIVE.search(after[:120])
+            and cues.appositive_kind(after) is not None
         )
         or (
             after.lstrip()[:1] in (",", "(")
             and cues._ORDINAL_OPENING.match(before)
-            and cues._APPOSITIVE.search(after[:120])
+            and cues.appositive_kind(after) is not None
         )
         or (cues._DEFINE_BEFORE.search(before[-40:]) and cues._MEASURE_AFTER.match(after))
         or (
@@ -297,6 +297,8 @@ def test_appositive_takes_words_whole_with_the_same_answers(after):
 
 @settings(max_examples=1500, deadline=None)
 @given(before=TEXT, after=TEXT)
+# the subject of a clause is no appositive: "Presenting X, our agent reaches ..." (found by this test)
+@example(before="Presenting ", after=", our agent reaches")
 def test_relation_from_context_matches_searching_every_pattern(before, after):
     assert cues.relation_from_context(before, after) == plain_relation(before, after)
 
