@@ -2588,36 +2588,38 @@ def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[Extracte
     taken = [(ev.start, ev.end) for entity in entities for ev in entity.evidence]
     out = []
     for entity in entities:
-        not_qualifying = _NOT_QUALIFYING.get(entity.type)
-        if not_qualifying is None or entity.catalogue_id is None:  # (a new name is written whole)
+        if entity.type not in _NOT_QUALIFYING or entity.catalogue_id is None:  # (a new name is whole)
             out.append(entity)
             continue
-        forms = list(entity.mentions)
-        for ev in entity.evidence:
-            before = _WORD_BEFORE_MENTION.search(text, max(0, ev.start - 40), ev.start)
-            if before is None or not _qualifier(before.group(1)) or before.group(1).lower() in not_qualifying:
-                continue
-            if _VERB_OPENER_BEFORE.search(text, max(0, before.start(1) - 20), before.start(1)):
-                continue  # the word is a verb: "to maximise accuracy", "we incorporate FLOPs"
-            if entity.type == "Method" and _SUBJECT_BEFORE.search(
-                text, max(0, before.start(1) - 30), before.start(1)
-            ):
-                continue  # ... after a plural subject: "representations facilitate transfer learning"
-            if entity.type == "Method" and any(start <= before.start(1) < end for start, end in taken):
-                continue  # the word is part of another name
-            if _SHORT_FORM_AFTER.match(text, ev.end):
-                continue  # "simple recurrent neural networks (S-RNNs)": a name of its own
-            form = text[before.start(1) : ev.end]
-            if form not in forms:
-                forms.append(form)
-        for ev in entity.evidence:
-            after = _KIND_AFTER.match(text, ev.end)
-            if after is not None:
-                form = text[ev.start : after.end()]
-                if form not in forms:
-                    forms.append(form)
+        starts = [_qualifier_start(text, ev, entity.type, taken) for ev in entity.evidence]
+        prefixed = [
+            text[at : ev.end] for at, ev in zip(starts, entity.evidence, strict=True) if at is not None
+        ]
+        suffixed = [
+            text[ev.start : kind.end()] for ev in entity.evidence if (kind := _KIND_AFTER.match(text, ev.end))
+        ]
+        forms = list(dict.fromkeys([*entity.mentions, *prefixed, *suffixed]))
         out.append(entity if len(forms) == len(entity.mentions) else replace(entity, mentions=forms))
     return out
+
+
+def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int, int]]) -> int | None:
+    """Where the word that qualifies the mention ``ev`` of an entity of ``type_`` starts, if one
+    stands right before it (see :func:`qualified_forms`); ``taken`` are the spans of every
+    mention of the paper."""
+    before = _WORD_BEFORE_MENTION.search(text, max(0, ev.start - 40), ev.start)
+    if before is None or not _qualifier(before.group(1)) or before.group(1).lower() in _NOT_QUALIFYING[type_]:
+        return None
+    at = before.start(1)
+    if _VERB_OPENER_BEFORE.search(text, max(0, at - 20), at):
+        return None  # the word is a verb: "to maximise accuracy", "we incorporate FLOPs"
+    if type_ == "Method" and _SUBJECT_BEFORE.search(text, max(0, at - 30), at):
+        return None  # ... after a plural subject: "representations facilitate transfer learning"
+    if type_ == "Method" and any(start <= at < end for start, end in taken):
+        return None  # the word is part of another name
+    if _SHORT_FORM_AFTER.match(text, ev.end):
+        return None  # "simple recurrent neural networks (S-RNNs)": a name of its own
+    return at
 
 
 #: a kind noun right after a mention, which a paper may write as part of the name
@@ -2665,7 +2667,7 @@ _GENERIC_QUALIFIERS = words_of(
     efficient powerful novel lightweight scalable modern typical common widely-used well-known
     weak own further internal despite through how why what plus above below because although
     though unless whereas frozen pretrained pre-trained fine-tuned open-weight open-source
-    off-the-shelf general generic various traditional practical complex minimal diverse
+    off-the-shelf general generic traditional practical complex minimal diverse
     multiple effective regular aggressive just case input shorter longer perform facilitate
     unify employ adopt apply leverage exploit combine extend generalize generalise replace
     """
@@ -2703,7 +2705,7 @@ _QUALIFIER_STOPS = words_of(
     without via using where which who whose when then thus hence yet so but nor if whether about
     around up down out off onto upon toward towards among along against after before during since
     until such other another some many most several few one two three four five six seven eight
-    nine ten test testing training validation dev evaluation final zero-shot few-shot
+    nine ten test testing training validation dev evaluation zero-shot few-shot
     improve reduce increase boost raise lift achieve attain reach yield obtain maintain preserve
     match exceed outperform surpass report measure compute evaluate use optimize maximize minimize
     gain drop loss cost terms respect unlike model system percent level set sets extra specific

@@ -1410,7 +1410,8 @@ _NEXT_TOKEN = re.compile(r"[ \u00a0]([^\s]+)")
 #: a class count, a size letter, a size or a size word glued to a name by a hyphen: "-459", "-T",
 #: "-XL", "-8B", "-Base" ("Chronos-Bolt-Base")
 _GLUED_VARIANT = re.compile(
-    r"-(?:\d{2,4}|[TSBLHG]|[gh]|XL|XXL|\d+(?:\.\d+)?[BM]|(?i:base|x{0,2}large|x?small|tiny|mini|medium|huge|giant|omni)|Instruct"
+    r"-(?:\d{2,4}|[TSBLHG]|[gh]|XL|XXL|\d+(?:\.\d+)?[BM]|Instruct"
+    r"|(?i:base|x{0,2}large|x?small|tiny|mini|medium|huge|giant|omni)"
     r"|v\d{1,2}(?:\.\d{1,2}){0,2})"  # (a release: "Skywork-Reward-Llama-3.1-8B-v0.2")
     r"(?![\w\-]|\.\d)"
 )
@@ -1681,8 +1682,8 @@ _IS_NEW = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})\s+is\s+an?\s+(?:new|nove
 #: "Our optimizer, Kestrel-Opt, matches ...": the name an "our <kind>" appositive gives; also
 #: "the resulting (or proposed) <kind>, Name," ("The resulting simple, yet general algorithm, ...")
 _OUR_KIND_NAMED = re.compile(  # (no "\b" before "our": it opens on a letter, found fast)
-    r"(?:[Oo]ur\s+(?:[\w\-]+\s+){0,2}|[Tt]he\s+(?:resulting|proposed)\s+(?:[\w\-]+,?\s+){0,5})(?:method|model|approach|framework|algorithm|system|benchmark|"
-    r"dataset|corpus|agent|optimi[sz]er|metric|architecture|policy|pipeline|tokenizer|verifier|"
+    r"(?:[Oo]ur\s+(?:[\w\-]+\s+){0,2}|[Tt]he\s+(?:resulting|proposed)\s+(?:[\w\-]+,?\s+){0,5})"
+    r"(?:method|model|approach|framework|algorithm|system|benchmark|dataset|corpus|agent|optimi[sz]er|metric|architecture|policy|pipeline|tokenizer|verifier|"
     r"retriever|planner|encoder|decoder|suite|library|toolkit|simulator|environment|sampler|estimator|"
     rf"scheduler|regulari[sz]er|router|controller|attacker|data),\s+({_CAP_WORD})"
     r"(?=(?:[ -]+[A-Z][\w'\-]*){0,4}(?:,|\s+\())"  # the name may run on: "Pre-trained Distillation,"
@@ -2634,10 +2635,10 @@ _PLURAL_WORD = re.compile(r"(?!Gibbs\b)[A-Z][a-z]*[b-df-hj-np-rtv-z]s")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z][\w\-]*)\s$")
 #: the item before "and", "or" or a comma in a list
 _LIST_ITEM_BEFORE = re.compile(r"(?<!\S)(\S+?)(?:,?\s+(?:and|or)|,)\s+\Z")
-#: a token right before that is a name of mixed shape ("ImageNet", "GPT-4", "Min-K%"; not an
-#: acronym, which may be the term's own: "the POMC Pareto optimization approach")
 #: a capitalised name and its version right before: "Gemini 1.5 ", "Claude 3 "
 _NAME_VERSION_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w\-]*\s\d{1,2}(?:\.\d{1,2})?\s\Z")
+#: a token right before that is a name of mixed shape ("ImageNet", "GPT-4", "Min-K%"; not an
+#: acronym, which may be the term's own: "the POMC Pareto optimization approach")
 _NAME_TOKEN_BEFORE = re.compile(r"(?<!\S)(?=\S*[A-Z]\S*[A-Z])(?=\S*[a-z0-9%])\S+\s\Z")
 #: names turned adjectives, which with a head below say what kind a thing is
 _ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian", "Boolean", "Cartesian"])
