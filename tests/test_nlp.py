@@ -4768,6 +4768,33 @@ def test_imagenet_at_a_resolution_is_imagenet(nlp):
     assert "ImageNet" in found and "ImageNet-1K" not in found, found
 
 
+@pytest.mark.parametrize("size", ["32 × 32", "32×32", "64x64", "64 x 64"])
+def test_imagenet_at_a_typeset_resolution_is_one_mention(nlp, size):
+    found = entities(nlp, "A title", f"It reaches 3.2 bits per dimension on CIFAR-10 and ImageNet {size}.")
+    assert f"ImageNet {size}" in found["ImageNet"].mentions, found
+    assert "Downsampled ImageNet" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "form"),
+    [
+        (
+            "The policies achieve zero-shot sim2real transfer on a real arm.",
+            "sim-to-real transfer",
+            "sim2real transfer",
+        ),
+        (
+            "The policies achieve zero-shot sim-to-real transfer on a real arm.",
+            "sim-to-real transfer",
+            "sim-to-real transfer",
+        ),
+    ],
+)
+def test_a_short_form_takes_the_head_noun_of_its_long_name(nlp, abstract, name, form):
+    found = entities(nlp, "A title", abstract)
+    assert form in found[name].mentions, found
+
+
 def test_a_task_keeps_the_qualified_forms_the_paper_writes(nlp):
     abstract = (
         "We study biomedical relation extraction and multi-label image classification, unlike current MT."

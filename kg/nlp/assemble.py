@@ -2598,9 +2598,32 @@ def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[Extracte
         suffixed = [
             text[ev.start : kind.end()] for ev in entity.evidence if (kind := _KIND_AFTER.match(text, ev.end))
         ]
-        forms = list(dict.fromkeys([*entity.mentions, *prefixed, *suffixed]))
+        head = _name_head_after(text, entity)
+        forms = list(dict.fromkeys([*entity.mentions, *prefixed, *suffixed, *head]))
         out.append(entity if len(forms) == len(entity.mentions) else replace(entity, mentions=forms))
     return out
+
+
+def _name_head_after(text: str, entity: ExtractedEntity) -> list[str]:
+    """The mentions of ``entity`` with the last word of its name written after them: a short
+    form the paper follows with the head noun of the long one ("sim2real transfer" of
+    "sim-to-real transfer", "CoT prompting" of "chain-of-thought prompting").
+
+    >>> text = "Policies reach zero-shot sim2real transfer."
+    >>> ev = Evidence("sim2real", 25, 33, text, 0)
+    >>> _name_head_after(text, ExtractedEntity("sim-to-real transfer", "Task", ["sim2real"], [ev]))
+    ['sim2real transfer']
+    """
+    words = entity.name.split()
+    if len(words) < 2 or not words[-1].isalpha():
+        return []
+    head = re.compile(rf" {re.escape(words[-1])}s?\b", re.IGNORECASE)
+    return [
+        text[ev.start : found.end()]
+        for ev in entity.evidence
+        if not ev.text.lower().endswith((words[-1].lower(), words[-1].lower() + "s"))
+        and (found := head.match(text, ev.end))
+    ]
 
 
 def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int, int]]) -> int | None:

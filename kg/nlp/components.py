@@ -199,6 +199,8 @@ _UPPER_VERSIONED = re.compile(r"(?:[A-Z]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]*)+)-\d[\w.
 
 
 #: CamelCase made of whole words of three letters or more: ImageNet, PageRank (not ComplEx, GloVe)
+#: a grid or an image size, "32x32": also written "32×32", "32 × 32" and "32 x 32"
+_GRID_SIZE = re.compile(r"(?<![\w.])(\d{1,4})\s?[x×]\s?(\d{1,4})(?![\w.])")
 _CAMEL_WORDS = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
 
 
@@ -251,6 +253,8 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     ['GNN', 'GNNs', 'graph neural net', 'graph neural nets', 'graph neural network', 'graph neural networks']
     >>> [f for f, sensitive in pattern_forms(CatalogueEntry("Recall@K", "Metric")) if not sensitive]
     ['Recall@k']
+    >>> sorted(f for f, _ in pattern_forms(CatalogueEntry("ImageNet 32x32", "Dataset")) if "32" in f)[:4]
+    ['ImageNet 32 x 32', 'ImageNet 32 × 32', 'ImageNet 32x32', 'ImageNet 32×32']
     >>> sorted(pattern_forms(CatalogueEntry("GPT-4.1", "Model")))
     [('GPT 4.1', True), ('GPT-4.1', True), ('GPT4.1', True), ('gpt-4.1', True)]
     """
@@ -262,6 +266,8 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
         variants = {form, form.replace("-", " "), form.replace(" ", "-")}
         if _EPONYM_PAIR.search(form):  # "Bradley–Terry", as typeset with an en dash
             variants.add(_EPONYM_PAIR.sub("\\1–\\2", form))
+        if _GRID_SIZE.search(form):  # "ImageNet 32 × 32", as typeset
+            variants |= {_GRID_SIZE.sub(f"\\1{times}\\2", form) for times in ("x", "×", " × ", " x ")}
         if "'" in form:  # "Prisoner’s Dilemma", with a typeset apostrophe
             variants.add(form.replace("'", "’"))
         if form.lower().endswith("neural network"):  # "Bayesian neural nets"
