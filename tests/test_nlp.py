@@ -4795,6 +4795,39 @@ def test_a_short_form_takes_the_head_noun_of_its_long_name(nlp, abstract, name, 
     assert form in found[name].mentions, found
 
 
+@pytest.mark.parametrize(("form", "family"), [("OpenVLA-7B", "OpenVLA"), ("GPT-J-6B", "GPT-J")])
+def test_a_model_made_in_one_size_is_still_its_own_sized_variant(nlp, form, family):
+    found = entities(
+        nlp, "A title", f"We distill {family} into a small policy, starting from {form} weights."
+    )
+    assert found[form].parent == family and found[family].mentions == [family], found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "form"),
+    [
+        ("Accuracy rises on WinoGrande, ARC-e, ARC-c and OBQA.", "ARC-Easy", "ARC-e"),
+        ("Accuracy rises on WinoGrande, ARC-e, ARC-c and OBQA.", "ARC-Challenge", "ARC-c"),
+        ("Edits keep DINO feature similarity high.", "DINO Score", "DINO feature similarity"),
+        (
+            "Edits raise CLIP directional similarity.",
+            "CLIP directional similarity",
+            "CLIP directional similarity",
+        ),
+        ("The ImageBind score rises from 0.21 to 0.30.", "ImageBind score", "ImageBind score"),
+        ("Masks are filled by FLUX.1 Fill for local edits.", "FLUX.1 Fill", "FLUX.1 Fill"),
+    ],
+)
+def test_benchmark_splits_and_generation_metrics_by_their_usual_names(nlp, abstract, name, form):
+    found = entities(nlp, "A title", abstract)
+    assert form in found[name].mentions, found
+
+
+def test_a_depth_tag_ends_a_models_name(nlp):
+    found = entities(nlp, "A title", "It outperforms VAR-d30 and MAR-H while being four times faster.")
+    assert "VAR-d30" in found and "Visual Autoregressive Modeling" not in found, found
+
+
 def test_a_task_keeps_the_qualified_forms_the_paper_writes(nlp):
     abstract = (
         "We study biomedical relation extraction and multi-label image classification, unlike current MT."

@@ -347,6 +347,8 @@ def trim_name(text: str) -> str:
     ('VSI-bench', 'Video-R1-260k', 'Zorb')
     >>> trim_name("xLAM-7b-fc-r"), trim_name("Zorb-8B-tuned"), trim_name("EQGAT-diff")
     ('xLAM-7b-fc-r', 'Zorb-8B', 'EQGAT-diff')
+    >>> trim_name("VAR-d30"), trim_name("Zorb-v2")
+    ('VAR-d30', 'Zorb-v2')
     """
     if _GREEK_NAME.fullmatch(text):  # "τ-bench": the letter alone is no name
         return text
@@ -384,8 +386,9 @@ _SHORT_WORDS = frozenset({"to", "of", "in", "on", "or", "as", "at", "by", "is", 
 
 
 #: lower-case hyphen parts that end a name: a benchmark's suffix ("VSI-bench", "MT-bench"), a
-#: diffusion variant's ("EQGAT-diff") and a count or size ("Video-R1-260k", "llama-7b")
-_NAME_SUFFIX = re.compile(r"bench|eval|arena|gym|diff|\d+(?:\.\d+)?[kmb]")
+#: diffusion variant's ("EQGAT-diff"), a count or size ("Video-R1-260k", "llama-7b") and a
+#: depth or version tag of a letter or two and a number ("VAR-d30", "Zorb-v2")
+_NAME_SUFFIX = re.compile(r"bench|eval|arena|gym|diff|\d+(?:\.\d+)?[kmb]|[a-z]{1,2}\d+(?:\.\d+)?")
 
 
 #: Capitalised hyphen parts that make a title's name a modifier: "SAM-Based", "CLIP-Aware"
