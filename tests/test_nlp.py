@@ -4823,6 +4823,31 @@ def test_benchmark_splits_and_generation_metrics_by_their_usual_names(nlp, abstr
     assert form in found[name].mentions, found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name", "short"),
+    [
+        (
+            "Predictive State Recurrent Neural Networks (PSRNNs) model time series. PSRNNs filter.",
+            "Predictive State Recurrent Neural Networks",
+            "PSRNNs",
+        ),
+        (
+            "We build on Restricted Kernel Machines (RKMs) for generation.",
+            "Restricted Kernel Machines",
+            "RKMs",
+        ),
+    ],
+)
+def test_a_title_cased_family_with_a_plural_short_form_is_a_name(nlp, abstract, name, short):
+    found = entities(nlp, "A title", abstract)
+    assert short in found[name].mentions, found
+
+
+def test_a_title_cased_class_of_models_with_a_plural_short_form_is_no_name(nlp):
+    found = entities(nlp, "A title", "Protein Language Models (PLMs) read sequences. PLMs help.")
+    assert not any("PLMs" in e.mentions for e in found.values()), found
+
+
 def test_a_depth_tag_ends_a_models_name(nlp):
     found = entities(nlp, "A title", "It outperforms VAR-d30 and MAR-H while being four times faster.")
     assert "VAR-d30" in found and "Visual Autoregressive Modeling" not in found, found

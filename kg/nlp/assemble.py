@@ -974,6 +974,26 @@ def _plural_acronym(text: str, *, qualified: bool = False) -> bool:
     return len(last) > 2 and last.endswith("s") and last[:-1].isupper()
 
 
+def _title_cased_family(pair: AbbreviationPair) -> bool:
+    """Whether a pair with a plural short form names one family of models in Title Case:
+    "Predictive State Recurrent Neural Networks (PSRNNs)", "Restricted Kernel Machines (RKMs)"
+    (while "Protein Language Models (PLMs)" is a class of things).
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> text = "Predictive State Recurrent Neural Networks (PSRNNs) and Protein Language Models (PLMs)."
+    >>> [_title_cased_family(p) for p in find_abbreviations(text)]
+    [True, False]
+    """
+    words = pair.long.text.replace("-", " ").split()
+    return len(words) >= 3 and all(w[0].isupper() for w in words) and words[-1].lower() in _FAMILY_HEADS
+
+
+#: the plural head nouns of a Title Case family of models or units
+_FAMILY_HEADS = words_of(
+    "networks machines units learners provers fields processes autoencoders transformers nets"
+)
+
+
 def _proposed_pair(pair: AbbreviationPair, text: str) -> bool:
     """Whether the sentence introduces ``pair`` as the paper's own ("We introduce contextual
     explanation networks (CENs)"): a plural short form then names a new family, not a class
@@ -1015,7 +1035,11 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
             or _field_only(pair)
         ):
             continue  # "large language models (LLMs)"; but "we propose DNA (Dynamic ...)" stays
-        if _plural_acronym(pair.short.text, qualified=True) and not (text and _proposed_pair(pair, text)):
+        if (
+            _plural_acronym(pair.short.text, qualified=True)
+            and not (text and _proposed_pair(pair, text))
+            and not _title_cased_family(pair)
+        ):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
         out.append(Candidate(pair.short.start, pair.short.end, pair.short.text, "abbreviation"))
@@ -1823,7 +1847,9 @@ def _without_other_classes(
     classes = {
         pair.short.text: pair.long.text
         for pair in pairs
-        if _plural_acronym(pair.short.text, qualified=True) and not _proposed_pair(pair, text)
+        if _plural_acronym(pair.short.text, qualified=True)
+        and not _proposed_pair(pair, text)
+        and not _title_cased_family(pair)
     }
     if not classes:
         return list(candidates)
