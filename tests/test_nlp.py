@@ -160,6 +160,23 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("an accelerated nonuniform block coordinate descent (A2BCD) method", []),
         # two long forms for two slashed short forms make no pair
         ("the Natural Policy Gradient and Trust Region Policy Optimization (NPG/TRPO) problems", []),
+        # a short form followed in its bracket by the work it comes from
+        (
+            "We revisit the Recurrent Attention Model (RAM, Mnih et al. (2014)), a network.",
+            [("Recurrent Attention Model", "RAM")],
+        ),
+        (
+            "It follows Optimality Theory (OT; Prince and Smolensky, 2004) here.",
+            [("Optimality Theory", "OT")],
+        ),
+        (
+            "It uses Long Short-Term Memory (LSTM, Hochreiter & Schmidhuber, 1997).",
+            [("Long Short-Term Memory", "LSTM")],
+        ),
+        (
+            "the Reweighted Wake Sleep (RWS; Bornschein and Bengio, 2015) algorithm",
+            [("Reweighted Wake Sleep", "RWS")],
+        ),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):
@@ -2484,6 +2501,29 @@ def test_quoted_and_named_introductions_are_proposals(before, after):
     from kg.nlp.cues import relation_from_context
 
     assert relation_from_context(before, after) == "proposes"
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        (
+            'We propose "Active Zorb Localizer", a differentiable network that localizes.',
+            "Active Zorb Localizer",
+        ),
+        (
+            'In this paper, we propose "Imitative Zorb Models" to combine planning and imitation.',
+            "Imitative Zorb Models",
+        ),
+    ],
+)
+def test_a_quoted_capitalised_name_after_we_propose_is_the_papers_own(nlp, abstract, name):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].proposed, found
+
+
+def test_scare_quotes_after_we_propose_name_nothing(nlp):
+    found = entities(nlp, "A title", 'We propose a "plug-and-play" module for retrieval.')
+    assert "plug-and-play" not in found, found
 
 
 @pytest.mark.parametrize(

@@ -447,6 +447,9 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
 
     >>> find_abbreviations("Understanding the (Un)interpretability of Image Models")
     []
+    >>> [(p.long.text, p.short.text) for p in find_abbreviations(
+    ...     "We revisit the Recurrent Attention Model (RAM, Mnih et al. (2014)), a network.")]
+    [('Recurrent Attention Model', 'RAM')]
     """
     titled = title_pair(text)
     pairs: list[AbbreviationPair] = [titled] if titled is not None else []
@@ -458,27 +461,10 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
             continue  # a prefix in brackets glued to the word after it: "(Un)interpretability"
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         if is_short_form(inside):
-            short = Piece(inside, inner_start, inner_start + len(inside))
-            candidate = _long_candidate(text, match.start(), inside)
-            offset = initials_offset(candidate.text.rstrip(), inside)
-            if offset is None:
-                offset = match_long_form(candidate.text.rstrip(), inside)
-            counted = _COUNT_SUFFIX.search(inside)
-            if offset is None and counted:  # "PASCAL Context (PC-459)": its 459 classes are not spelled out
-                offset = initials_offset(candidate.text.rstrip(), inside[: counted.start()])
-            if offset is not None:
-                offset = _hyphenated_word_start(candidate.text, offset)
-                long = _trim(
-                    Piece(
-                        candidate.text.rstrip(),
-                        candidate.start,
-                        candidate.start + len(candidate.text.rstrip()),
-                    ),
-                    offset,
-                )
-                if long is not None and _long_form_ok(long, short):
-                    pairs.append(AbbreviationPair(long, short))
-                    continue
+            pair = _pair_before(text, match.start(), Piece(inside, inner_start, inner_start + len(inside)))
+            if pair is not None:
+                pairs.append(pair)
+                continue
         window = max(0, match.start() - 40)  # a short form is short: look back a little only
         before = _LAST_WORD.search(text, window, match.start())
         # "LoRA (Low-Rank Adaptation)"; not "the Lexical Substitution Task (task 10)", a label
@@ -495,9 +481,42 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                 long = Piece(inside, inner_start, inner_start + len(inside))
                 if _long_form_ok(long, short):
                     pairs.append(AbbreviationPair(long, short))
+    if "et al" in text or "," in text:  # "(RAM, Mnih et al. (2014))": a short form, then its source
+        for match in _CITED_SHORT_FORM.finditer(text):
+            pair = _pair_before(text, match.start(), Piece(match.group(1), match.start(1), match.end(1)))
+            if pair is not None:
+                pairs.append(pair)
     pairs += _apposed_pairs(text, {p.short.text for p in pairs})
     # last, an acronym no bracket defines, spelled by the title's capitalised words
     return pairs + _title_initials_pairs(text, {p.short.text for p in pairs})
+
+
+#: a bracket that opens on a short form and goes on with the work it comes from:
+#: "(RAM, Mnih et al. (2014))", "(CEM; Rubinstein, 1999)"
+_CITED_SHORT_FORM = re.compile(
+    r"\(([A-Z][A-Za-z0-9\-]{1,15})[,;]\s+(?:[A-Z][\w\-]+(?:\s+(?:and|&)\s+[A-Z][\w\-]+)?,?\s+"
+    r"(?:et\s+al\.?,?\s*)?\(?(?:19|20)\d\d[a-z]?\)?|[A-Z][\w\-]+\s+et\s+al\.?)"
+)
+
+
+def _pair_before(text: str, bracket: int, short: Piece) -> AbbreviationPair | None:
+    """The pair ``short`` (inside the bracket that opens at ``bracket``) makes with the words
+    before the bracket, if their letters spell it."""
+    candidate = _long_candidate(text, bracket, short.text)
+    offset = initials_offset(candidate.text.rstrip(), short.text)
+    if offset is None:
+        offset = match_long_form(candidate.text.rstrip(), short.text)
+    counted = _COUNT_SUFFIX.search(short.text)
+    if offset is None and counted:  # "PASCAL Context (PC-459)": its 459 classes are not spelled out
+        offset = initials_offset(candidate.text.rstrip(), short.text[: counted.start()])
+    if offset is None:
+        return None
+    offset = _hyphenated_word_start(candidate.text, offset)
+    text_end = candidate.start + len(candidate.text.rstrip())
+    long = _trim(Piece(candidate.text.rstrip(), candidate.start, text_end), offset)
+    if long is not None and _long_form_ok(long, short):
+        return AbbreviationPair(long, short)
+    return None
 
 
 #: an upper-case acronym ending right before a comma: "... ESFT" in "we present ESFT, expert-..."

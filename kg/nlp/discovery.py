@@ -1318,16 +1318,30 @@ _NAMING_BEFORE_QUOTE = re.compile(
 )
 
 
+#: a quoted capitalised name right after the verb that introduces it: 'We propose "Active
+#: Neural Localizer", a ...' (a lower-case quote there is a scare quote: 'a "plug-and-play" module')
+_PROPOSING_BEFORE_QUOTE = re.compile(
+    r"\b[Ww]e\s+(?:propose|introduce|present|develop)\s+(?:(?:an?|the)\s+(?:[a-z\-]+\s+){0,3})?$"
+)
+
+
 def _quoted_names(text: str) -> list[Piece]:
-    """Quoted names right after their naming (see :data:`_NAMING_BEFORE_QUOTE`).
+    """Quoted names right after their naming (see :data:`_NAMING_BEFORE_QUOTE`), and capitalised
+    ones right after the verb that introduces them.
 
     >>> [p.text for p in _quoted_names("Our loss, dubbed 'focal-contrast', helps; the model's 'x' is not.")]
     ['focal-contrast']
+    >>> [p.text for p in _quoted_names('We propose "Zorb Localizer", not a "plug-and-play" trick.')]
+    ['Zorb Localizer']
     """
     return [
         Piece(m.group(1), m.start(1), m.end(1))
         for m in _QUOTED.finditer(text)
         if _NAMING_BEFORE_QUOTE.search(text, max(0, m.start() - 60), m.start())
+        or (
+            m.group(1)[0].isupper()
+            and _PROPOSING_BEFORE_QUOTE.search(text, max(0, m.start() - 60), m.start()) is not None
+        )
     ]
 
 
