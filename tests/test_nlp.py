@@ -4888,6 +4888,24 @@ def test_a_title_cased_class_of_models_with_a_plural_short_form_is_no_name(nlp):
     assert not any("PLMs" in e.mentions for e in found.values()), found
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        (
+            "Interpolation-Prediction Networks for Irregularly Sampled Series",
+            "Interpolation-Prediction Networks",
+        ),
+        (
+            "Multi-Domain Processing via Hybrid Denoising Networks for Speech Enhancement",
+            "Hybrid Denoising Networks",
+        ),
+    ],
+)
+def test_a_title_names_the_way_it_proposes_before_what_it_is_for(nlp, title, name):
+    found = entities(nlp, title, "We propose a new network that works on noisy inputs.")
+    assert found[name].proposed, found
+
+
 def test_a_depth_tag_ends_a_models_name(nlp):
     found = entities(nlp, "A title", "It outperforms VAR-d30 and MAR-H while being four times faster.")
     assert "VAR-d30" in found and "Visual Autoregressive Modeling" not in found, found

@@ -1184,7 +1184,8 @@ def whole_title_names(text: str, title_end: int) -> list[Piece]:
 
 #: a title that ends on how the paper does it: "... with Hilbert Representations", "... via Task Hinting"
 _TITLE_MEANS = re.compile(
-    r"\s(?:via|with|using|through|by)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w\-]*\s+){1,3}[A-Z][\w\-]*)$"
+    r"\s(?:via|with|using|through|by)\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w\-]*\s+){1,3}[A-Z][\w\-]*)"
+    r"(?=$|\s+for\s)"
 )
 #: ... or that opens on it, alone or before what it is for: "Domain Adaptive Multibranch Networks",
 #: "N-Ary Quantization for CNN Model Compression"
@@ -1215,7 +1216,8 @@ def _named_opening(words: list[str]) -> bool:
     [True, False]
     """
     first = words[0].lower()
-    return len(words) >= 3 and not first.endswith("ing") and first not in _WHOLE_TITLE_OPENERS
+    long_enough = len(words) >= 3 or (len(words) == 2 and "-" in words[0])
+    return long_enough and not first.endswith("ing") and first not in _WHOLE_TITLE_OPENERS
 
 
 #: capitalised modifiers a title puts before a known name without making a new one
@@ -1235,9 +1237,10 @@ def title_method_names(
     known_models: Sequence[tuple[int, int]] = (),
 ) -> list[Piece]:
     r"""The name a title (without a colon) ends on after "via", "with", "using", "through" or
-    "by", when the abstract proposes something: the paper's own way of doing it ("Foundation Policies with
-    Hilbert Representations"). Its last word must name a way of doing something (networks,
-    regularization, sampling, ...: not "with Latent Variables"); a known name (a span of
+    "by" (or that stands there before "for ..."), when the abstract proposes something: the
+    paper's own way of doing it ("Foundation Policies with Hilbert Representations"). Its last
+    word must name a way of doing something (networks, regularization, sampling, ...: not
+    "with Latent Variables"); a known name (a span of
     ``known``, maybe after plain modifiers: "with Deep Graph Convolutional Networks"), a known
     model's part (a span of ``known_models`` and one word: "with Whisper Encoders"), plain
     modifiers alone ("via Deep Representations") and a function word are none.
@@ -1257,11 +1260,20 @@ def title_method_names(
     >>> text = "Zorbic Multibranch Networks for Adaptation\n\nWe propose a network."
     >>> [p.text for p in title_method_names(text, 42)]
     ['Zorbic Multibranch Networks']
+
+    Two words do when the first is hyphenated, and the way may stand before what it is for:
+
+    >>> text = "Interpolation-Prediction Networks for Time Series\n\nWe propose a network."
+    >>> [p.text for p in title_method_names(text, 49)]
+    ['Interpolation-Prediction Networks']
+    >>> text = "Speech via Hybrid Denoising Networks for Enhancement\n\nWe propose a network."
+    >>> [p.text for p in title_method_names(text, 52)]
+    ['Hybrid Denoising Networks']
     """
     if not _WE_PROPOSE.search(text, title_end):
         return []
     match = _TITLE_MEANS.search(text, 0, title_end)
-    if match is None or match.end() != title_end:
+    if match is None:
         match = _TITLE_OPENING_MEANS.match(text, 0, title_end) if ":" not in text[:title_end] else None
         if match is None or not _named_opening(match.group(1).split()):
             return []
