@@ -4906,6 +4906,18 @@ def test_a_title_names_the_way_it_proposes_before_what_it_is_for(nlp, title, nam
     assert found[name].proposed, found
 
 
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We assign each cached token one of three precisions (8, 4 or 2 bits) after quantization.",
+        "FP8 pretraining matches bf16 runs; the router stays in higher precision.",
+    ],
+)
+def test_precision_in_a_paper_on_number_formats_is_no_metric(nlp, abstract):
+    found = entities(nlp, "Mixed-Precision Training", abstract)
+    assert "Precision" not in found, found
+
+
 def test_a_depth_tag_ends_a_models_name(nlp):
     found = entities(nlp, "A title", "It outperforms VAR-d30 and MAR-H while being four times faster.")
     assert "VAR-d30" in found and "Visual Autoregressive Modeling" not in found, found

@@ -3228,6 +3228,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "quantized to 4-bits of precision, or 16 digits of precision"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision", text)]
     [True, True]
+    >>> text = "each token gets one of three precisions (8, 4 or 2 bits) after quantization"
+    >>> _other_sense(text, text.index("precisions"), text.index("precisions") + 10)
+    True
     >>> text = "deployed in FP8 precision, it can recall then generate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
     [True, True]
@@ -3286,6 +3289,7 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     if word == "sensitivity":  # "sensitivity to noise"; the measure goes with specificity or a value
         near = text[max(0, start - 80) : end + 80].lower()
         return "specificity" not in near and _VALUE_AFTER.match(text, end) is None
+    word = word.removesuffix("s")  # "three precisions (8, 4 or 2 bits)"
     if word not in _SENSE_WORDS:
         return False
     before = text[max(0, start - 20) : start]
@@ -3306,10 +3310,11 @@ _NUMBER_FORMAT_WORDS = (
     "fixed point", "half-precision", "mixed precision", "mixed-precision", "low-precision", "fp16", "fp8",
     "int8",
 )  # fmt: skip
-#: ... unless the paper also reads results in precision as a measure
-_RETRIEVAL_MEASURE_WORDS = (
-    "recall", "f1", "f-score", "f-measure", "average precision", "precision@", "precision at",
-)  # fmt: skip
+#: ... unless the paper also reads results in precision as a measure (a whole word: "bf16"
+#: holds no F1)
+_RETRIEVAL_MEASURE = re.compile(
+    r"(?<![\w\-])(?:recall\w*|f1|f-score|f-measure)(?![\w])|average precision|precision@|precision at"
+)
 
 
 def _about_number_formats(text: str) -> bool:
@@ -3320,11 +3325,13 @@ def _about_number_formats(text: str) -> bool:
     True
     >>> _about_number_formats("Quantized detectors keep their precision and recall.")
     False
+    >>> _about_number_formats("FP8 training matches BF16 runs where bf16 keeps a higher precision.")
+    True
     """
     lower = text.lower()
     if not any(w in lower for w in _NUMBER_FORMAT_WORDS):
         return False
-    return not any(w in lower for w in _RETRIEVAL_MEASURE_WORDS)
+    return _RETRIEVAL_MEASURE.search(lower) is None
 
 
 #: a value after a name ("MAE of 0.31", "MAE drops from 0.31", "MAE (0.2)") ...
