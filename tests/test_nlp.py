@@ -4795,6 +4795,26 @@ def test_a_metric_or_method_keeps_the_qualified_forms_the_paper_writes(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name", "form"),
+    [
+        (
+            "Models for instruction-based image editing still fail on counting.",
+            "image editing",
+            "instruction-based image editing",
+        ),
+        (
+            "We study gradient-based hyperparameter optimization at scale.",
+            "hyperparameter optimization",
+            "gradient-based hyperparameter optimization",
+        ),
+    ],
+)
+def test_a_compound_that_says_how_qualifies_a_task(nlp, abstract, name, form):
+    found = entities(nlp, "A title", abstract)
+    assert form in found[name].mentions, found
+
+
 def test_a_preposition_qualifies_nothing(nlp):
     found = entities(nlp, "A title", "We compare best-of-N sampling versus majority voting.")
     forms = {form for e in found.values() for form in e.mentions}

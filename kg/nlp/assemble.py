@@ -2691,11 +2691,13 @@ def _qualifier(word: str) -> bool:
 
     >>> [_qualifier(w) for w in ("ligand", "macro", "normalized", "higher", "improves", "the", "strongly")]
     [True, True, True, False, False, False, False]
+    >>> [_qualifier(w) for w in ("instruction-based", "length-controlled", "well-tuned")]
+    [True, True, False]
     """
     lower = word.lower()
     if lower in _RATING_WORDS or lower in _QUALIFIER_STOPS:
         return False
-    if lower in _AVERAGING_WORDS:
+    if lower in _AVERAGING_WORDS or _COMPOUND_QUALIFIER.fullmatch(lower):
         return True
     # adverbs, verbs ("improves", "boosting", "achieved") and comparatives are no qualifiers
     return not _NOT_QUALIFIER_ENDING.search(lower)
@@ -2729,6 +2731,12 @@ _NOT_QUALIFYING: dict[str, frozenset[str]] = {
     "Task": _GENERIC_QUALIFIERS
     | words_of("suitable current particular first benchmark help understand box type vocabulary auto"),
 }
+#: a compound that says how a task is set or a measure is taken, though it ends like a
+#: participle: "instruction-based image editing", "text-guided", "length-controlled win rate"
+_COMPOUND_QUALIFIER = re.compile(
+    r"[a-z0-9]+(?:-[a-z0-9]+)*-(?:based|guided|driven|conditioned|grounded|controlled|constrained|"
+    r"augmented|aware|oriented|centric|specific)"
+)
 #: how a measure is averaged or made: qualifiers, though they end like participles
 _AVERAGING_WORDS = words_of("normalized normalised weighted unweighted balanced averaged macro micro")
 #: words that rate, compare or count a result, or say when it is taken, but name no measure
