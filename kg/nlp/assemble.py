@@ -974,10 +974,11 @@ def _plural_acronym(text: str, *, qualified: bool = False) -> bool:
     return len(last) > 2 and last.endswith("s") and last[:-1].isupper()
 
 
-def _title_cased_family(pair: AbbreviationPair) -> bool:
+def _title_cased_family(pair: AbbreviationPair, catalogue: Catalogue | None = None) -> bool:
     """Whether a pair with a plural short form names one family of models in Title Case:
     "Predictive State Recurrent Neural Networks (PSRNNs)", "Restricted Kernel Machines (RKMs)"
-    (while "Protein Language Models (PLMs)" is a class of things).
+    (while "Protein Language Models (PLMs)" is a class of things, and a long form that spells a
+    ``catalogue`` entry of the short form is that entry: "Deep Convolution Neural Networks (CNNs)").
 
     >>> from kg.nlp.abbreviations import find_abbreviations
     >>> text = "Predictive State Recurrent Neural Networks (PSRNNs) and Protein Language Models (PLMs)."
@@ -985,7 +986,12 @@ def _title_cased_family(pair: AbbreviationPair) -> bool:
     [True, False]
     """
     words = pair.long.text.replace("-", " ").split()
-    return len(words) >= 3 and all(w[0].isupper() for w in words) and words[-1].lower() in _FAMILY_HEADS
+    if len(words) < 3 or not all(w[0].isupper() for w in words) or words[-1].lower() not in _FAMILY_HEADS:
+        return False
+    if catalogue is None:
+        return True
+    known = _lookup(pair.short.text.removesuffix("s"), catalogue)
+    return not any(_long_form_close(entry, pair.long.text, pair.short.text) for entry in known)
 
 
 #: the plural head nouns of a Title Case family of models or units
@@ -1011,7 +1017,9 @@ def _proposed_pair(pair: AbbreviationPair, text: str) -> bool:
     return relation_from_context(before, text[last : last + 120]) == "proposes"
 
 
-def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[Candidate]:
+def pair_candidates(
+    pairs: Iterable[AbbreviationPair], text: str = "", catalogue: Catalogue | None = None
+) -> list[Candidate]:
     """Both sides of every abbreviation pair whose short form is not a generic acronym, and
     every other place in ``text`` where a long form of several words is written out again
     (the title often names the method the abstract defines).
@@ -1038,7 +1046,7 @@ def pair_candidates(pairs: Iterable[AbbreviationPair], text: str = "") -> list[C
         if (
             _plural_acronym(pair.short.text, qualified=True)
             and not (text and _proposed_pair(pair, text))
-            and not _title_cased_family(pair)
+            and not _title_cased_family(pair, catalogue)
         ):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
@@ -1183,7 +1191,7 @@ def assemble_entities(
     # (a form inside a hyphenated word is dropped before it grows: "Step-by-Step Audio Reasoning"
     # holds no "Step Audio" to make a variant of)
     candidates = [c for c in candidates if not _inside_hyphenated(c, text)]
-    all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text), *split]
+    all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text, catalogue), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
     slashed, whole = slashed_variants(all_candidates, catalogue)
     if slashed:  # "CIFAR-10/100": CIFAR-10 and CIFAR-100, and no "CIFAR-10/100"
@@ -1849,7 +1857,7 @@ def _without_other_classes(
         for pair in pairs
         if _plural_acronym(pair.short.text, qualified=True)
         and not _proposed_pair(pair, text)
-        and not _title_cased_family(pair)
+        and not _title_cased_family(pair, catalogue)
     }
     if not classes:
         return list(candidates)
