@@ -875,6 +875,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'uniblock'
     >>> title_name("survey: Cache Eviction", "We introduce a survey of eviction policies.") is None
     True
+    >>> title_name("Exponential Zorb Word Embeddings: An Iterative Approach").text
+    'Exponential Zorb Word Embeddings'
+    >>> title_name("Notes on Word Embeddings: An Iterative Approach") is None
+    True
     """
     # "Phi-4-Mini Technical Report: ...", or a title that is only the report: "MiMo-VL Technical Report"
     match = _TITLE.match(title) or _REPORT_TITLE.fullmatch(title)
@@ -905,7 +909,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
         # abstract writes it as a name (not "Towards Robustness: ...")
         head, head_start = words[1], head_start + len(head) - len(words[1])
         words, first = [head], head.lower()
-    if first in GENERIC_WORDS or first in _TITLE_OPENERS or len(words) > 3:
+    # four words name a thing only with a noun of an artefact or a way at the end:
+    # "Exponential Family Word Embeddings: An Iterative Approach ..."
+    long_name = len(words) == 4 and (words[-1] in _ARTEFACT_NOUNS or words[-1] in _TITLE_WAY_NOUNS)
+    if first in GENERIC_WORDS or first in _TITLE_OPENERS or (len(words) > 3 and not long_name):
         return None
     if any(w.lower() in _TITLE_VERBS for w in words[1:]):
         return None  # "Mamba-2 Meets RLHF": a claim, not a name
