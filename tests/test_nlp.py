@@ -4938,6 +4938,14 @@ def test_precision_in_a_paper_on_number_formats_is_no_metric(nlp, abstract):
     assert "Precision" not in found, found
 
 
+def test_a_paradigm_is_not_the_model_family_built_on_it(nlp):
+    found = entities(
+        nlp, "A title", "Visual autoregressive modeling (VAR) made next-scale prediction popular."
+    )
+    assert "next-scale prediction" in found, found
+    assert "next-scale prediction" not in found["Visual Autoregressive Modeling"].mentions, found
+
+
 def test_a_depth_tag_ends_a_models_name(nlp):
     found = entities(nlp, "A title", "It outperforms VAR-d30 and MAR-H while being four times faster.")
     assert "VAR-d30" in found and "Visual Autoregressive Modeling" not in found, found
