@@ -4946,6 +4946,11 @@ def test_a_paradigm_is_not_the_model_family_built_on_it(nlp):
     assert "next-scale prediction" not in found["Visual Autoregressive Modeling"].mentions, found
 
 
+def test_a_language_pair_in_codes_alone_is_no_name(nlp):
+    found = entities(nlp, "A title", "For the WMT14 En-De and De-En tasks, BLEU rises by 1.2.")
+    assert "WMT14 English-German" in found and not any("De-En" in e.mentions for e in found.values()), found
+
+
 def test_a_depth_tag_ends_a_models_name(nlp):
     found = entities(nlp, "A title", "It outperforms VAR-d30 and MAR-H while being four times faster.")
     assert "VAR-d30" in found and "Visual Autoregressive Modeling" not in found, found

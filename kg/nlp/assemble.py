@@ -62,7 +62,14 @@ from kg.nlp.discovery import (
     repeated_mentions,
     word_count,
 )
-from kg.nlp.gazetteer import LANGUAGES, ORGANISATION_WORDS, is_never_a_name, is_organisation_name, words_of
+from kg.nlp.gazetteer import (
+    LANGUAGE_CODES,
+    LANGUAGES,
+    ORGANISATION_WORDS,
+    is_never_a_name,
+    is_organisation_name,
+    words_of,
+)
 from kg.nlp.sentences import sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
@@ -504,10 +511,6 @@ _TRANSLATION_TASKS = re.compile(r"(?:WMT|IWSLT)\b|(?:WMT|IWSLT)\s?'?’?\d")
 _DIRECTION_AFTER = re.compile(
     r"\s+([A-Z][a-z]+|[A-Z]{2}|[A-Z][a-z])(?:-to-|\s*→\s*|-|\s+to\s+)([A-Z][a-z]+|[A-Z]{2}|[A-Z][a-z])(?![\w\-])"
 )
-#: two-letter codes of the languages machine translation test sets pair
-_LANGUAGE_CODES = words_of(
-    "en de fr ro zh ja ru cs fi lt lv tr et kk gu vi es it pt ko ar hi ne si km ps pl ta iu uk he"
-)
 
 
 def _with_direction(text: str, cand: Candidate) -> list[Candidate]:
@@ -537,7 +540,7 @@ def _direction_end(text: str, at: int, *, whole: bool = False) -> int | None:
     """
     direction = (_DIRECTION_AFTER.fullmatch if whole else _DIRECTION_AFTER.match)(text, at)
     if direction is None or not all(
-        side in LANGUAGES or side.lower() in _LANGUAGE_CODES for side in direction.groups()
+        side in LANGUAGES or side.lower() in LANGUAGE_CODES for side in direction.groups()
     ):
         return None
     return direction.end()

@@ -24,6 +24,7 @@ from __future__ import annotations
 __all__ = [
     "FUNCTION_WORDS",
     "LANGUAGES",
+    "LANGUAGE_CODES",
     "ORGANISATION_WORDS",
     "PLACEHOLDER_PEOPLE",
     "PLACES",
@@ -216,20 +217,29 @@ PLACE_PHRASES = frozenset(
 )
 
 
+#: two-letter codes of the languages machine translation test sets pair ("En-De", "ZH-EN")
+LANGUAGE_CODES = words_of(
+    "en de fr ro zh ja ru cs fi lt lv tr et kk gu vi es it pt ko ar hi ne si km ps pl ta iu uk he"
+)
+
+
 def is_never_a_name(word: str) -> bool:
     """Whether the capitalised ``word`` is a place, a language or people, a role or a function word.
 
     A plural or possessive ending is ignored ("Germany's" is a place), and a pair of languages
     is no name either.
 
-    >>> words = ("Germany's", "English-Spanish", "English-to-German", "Zorb-English", "Zorb")
+    >>> words = ("Germany's", "English-Spanish", "English-to-German", "De-En", "Zorb-English", "Zorb")
     >>> [is_never_a_name(w) for w in words]
-    [True, True, True, False, False]
+    [True, True, True, True, False, False]
     """
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    if "-" in word and all(part in LANGUAGES or part in ("to", "into") for part in word.split("-")):
-        return True  # a language pair or a direction: "English-Spanish", "English-to-German"
+    if "-" in word and all(
+        part in LANGUAGES or part in ("to", "into") or (len(part) == 2 and part.lower() in LANGUAGE_CODES)
+        for part in word.split("-")
+    ):
+        return True  # a language pair or a direction: "English-Spanish", "English-to-German", "De-En"
     return (
         word in FUNCTION_WORDS
         or word in LANGUAGES
