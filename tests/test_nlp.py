@@ -4947,7 +4947,11 @@ def test_a_paradigm_is_not_the_model_family_built_on_it(nlp):
 
 
 def test_a_language_pair_in_codes_alone_is_no_name(nlp):
-    found = entities(nlp, "A title", "For the WMT14 En-De and De-En tasks, BLEU rises by 1.2.")
+    found = entities(
+        nlp,
+        "A title",
+        "For the WMT14 En-De and De-En task, BLEU rises by 1.2. On IWSLT14 De-En and En-De it wins.",
+    )
     assert "WMT14 English-German" in found and not any("De-En" in e.mentions for e in found.values()), found
 
 
