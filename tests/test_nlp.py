@@ -4956,6 +4956,29 @@ def test_a_language_pair_in_codes_alone_is_no_name(nlp):
     assert "WMT14 English-German" in found and not any("De-En" in e.mentions for e in found.values()), found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        (
+            "We sample without replacement using Stochastic Beam Search over the decoder.",
+            "Stochastic Beam Search",
+        ),
+        (
+            "We designed a Contextual Recurrent Convolutional Network for robust vision.",
+            "Contextual Recurrent Convolutional Network",
+        ),
+    ],
+)
+def test_capitalised_words_before_a_title_cased_method_name_a_kind_of_it(nlp, abstract, name):
+    found = entities(nlp, "A title", abstract)
+    assert name in found, found
+
+
+def test_a_plain_capitalised_word_before_a_title_cased_method_names_nothing_new(nlp):
+    found = entities(nlp, "A title", "The method improves on Standard Beam Search for decoding.")
+    assert "Beam Search" in found and "Standard Beam Search" not in found, found
+
+
 def test_a_depth_tag_ends_a_models_name(nlp):
     found = entities(nlp, "A title", "It outperforms VAR-d30 and MAR-H while being four times faster.")
     assert "VAR-d30" in found and "Visual Autoregressive Modeling" not in found, found

@@ -489,6 +489,12 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
             start = qualifier_start(text, cand.start)
             if start < cand.start:  # "the rise of Agentic RAG frameworks"
                 out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
+        elif cand.rule == "catalogue" and cand.start > title_end and _title_cased_method(cand):
+            start = qualifier_start(text, cand.start, max_words=2)
+            while start < cand.start and text[start : text.index(" ", start)].lower() in _PLAIN_QUALIFIERS:
+                start = text.index(" ", start) + 1  # "Standard Beam Search" is Beam Search
+            if start < cand.start:  # "using Stochastic Beam Search": capitalised words before it
+                out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
         statement = _STATEMENT_AFTER.match(text, cand.end)
         if statement and not cand.entries:  # "the RASP-Generalization Conjecture"
             out.append(Candidate(cand.start, statement.end(), text[cand.start : statement.end()], cand.rule))
@@ -771,6 +777,31 @@ def _qualifiable(cand: Candidate, text: str) -> bool:
     )
 
 
+def _title_cased_method(cand: Candidate) -> bool:
+    """Whether a catalogue hit is a method or model of several words, each capitalised as
+    written ("Beam Search"), which capitalised words before it may qualify ("Stochastic
+    Beam Search", "Contextual Recurrent Convolutional Network"; not "Standard Beam Search").
+
+    >>> beam = CatalogueEntry("Beam Search", "Method")
+    >>> _title_cased_method(Candidate(0, 11, "Beam Search", "catalogue", (beam,)))
+    True
+    >>> _title_cased_method(Candidate(0, 11, "beam search", "catalogue", (beam,)))
+    False
+    """
+    words = cand.text.split()
+    return (
+        len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and any(e.type in {"Method", "Model"} for e in cand.entries)
+    )
+
+
+#: capitalised words that rate or date a method rather than name a kind of it
+_PLAIN_QUALIFIERS = words_of(
+    """deep neural large small scalable efficient simple fast robust generic general improved
+    modern standard conventional classical classic vanilla traditional original naive basic novel
+    new proposed our regular plain typical existing popular common recent prior previous"""
+)
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 _QUALIFIER = re.compile(r"(?<![\w\-])([A-Z][a-z]+(?:-[A-Za-z]+)*) \Z")
 _SENTENCE_GOES_ON = re.compile(r"[a-z0-9,;(][ \t]*\n?[ \t]*\Z")  # a blank line ends a sentence
