@@ -4877,6 +4877,7 @@ def test_a_model_made_in_one_size_is_still_its_own_sized_variant(nlp, form, fami
         ("The ImageBind score rises from 0.21 to 0.30.", "ImageBind score", "ImageBind score"),
         ("Masks are filled by FLUX.1 Fill for local edits.", "FLUX.1 Fill", "FLUX.1 Fill"),
         ("It improves normalized edit distance (NED) by 0.1.", "Normalized Edit Distance", "NED"),
+        ("With 1% of the DQN Replay Dataset it beats DQN.", "DQN Replay Dataset", "DQN Replay Dataset"),
     ],
 )
 def test_benchmark_splits_and_generation_metrics_by_their_usual_names(nlp, abstract, name, form):

@@ -418,6 +418,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['CALVIN']
     >>> [p.text for p in shaped_names("On the CALVIN ABC-D split it wins; Z500 errors drop.")]
     ['CALVIN']
+    >>> [p.text for p in shaped_names("On the CALVIN ABC-to-D split it wins.")]
+    ['CALVIN']
     >>> [p.text for p in shaped_names("ZorbVec: DEEP NEURAL TOPIC MODELS\n\nZorbVec beats LDA.")]
     ['ZorbVec', 'ZorbVec', 'LDA']
     >>> [p.text for p in shaped_names("We test on CIFAR-10 (CI- FAR10) too.")]
@@ -534,7 +536,7 @@ _SUSPENDED_HYPHEN = re.compile(r"(?:and|or|nor|to|versus|vs\.?)\b")
 #: a setting from some splits or domains to another, named by letters: "ABC to D split", "(A to B)"
 _SPLIT_TO_SPLIT = re.compile(
     r"\b[A-Z]{1,4}(?:\s+to\s+|\s*(?:→|->)\s*)[A-Z]{1,4}(?=\s*(?:splits?\b|settings?\b|setup\b|transfer\b|\)))"
-    r"|\b[A-Z]{1,4}-[A-Z]{1,4}(?=\s+splits?\b)"  # "the CALVIN ABC-D split"
+    r"|\b[A-Z]{1,4}-(?:to-)?[A-Z]{1,4}(?=\s+splits?\b)"  # "the CALVIN ABC-D split", "ABC-to-D split"
 )
 #: a weather variable at a pressure level: "Z500", "T850", "Q700"
 _PRESSURE_LEVEL_VARIABLE = re.compile(r"[ZTUVQ](?:50|100|200|250|300|500|700|850|925|1000)")
