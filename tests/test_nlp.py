@@ -4878,6 +4878,12 @@ def test_a_model_made_in_one_size_is_still_its_own_sized_variant(nlp, form, fami
         ("Masks are filled by FLUX.1 Fill for local edits.", "FLUX.1 Fill", "FLUX.1 Fill"),
         ("It improves normalized edit distance (NED) by 0.1.", "Normalized Edit Distance", "NED"),
         ("With 1% of the DQN Replay Dataset it beats DQN.", "DQN Replay Dataset", "DQN Replay Dataset"),
+        (
+            "Tokenizers such as BPE and the Unigram language model fix a vocabulary.",
+            "Unigram",
+            "Unigram language model",
+        ),
+        ("It reaches 77.9 F1 and 76.5 Ign F1 on DocRED.", "Ign F1", "Ign F1"),
     ],
 )
 def test_benchmark_splits_and_generation_metrics_by_their_usual_names(nlp, abstract, name, form):
@@ -4978,6 +4984,25 @@ def test_capitalised_words_before_a_title_cased_method_name_a_kind_of_it(nlp, ab
 def test_a_plain_capitalised_word_before_a_title_cased_method_names_nothing_new(nlp):
     found = entities(nlp, "A title", "The method improves on Standard Beam Search for decoding.")
     assert "Beam Search" in found and "Standard Beam Search" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("On WikiANN and MultiCoNER II it improves entity-level F1.", "MultiCoNER II"),
+        ("It improves by 4.1 points over GLiNER-multi on average.", "GLiNER-multi"),
+    ],
+)
+def test_a_roman_release_and_a_multilingual_tag_end_a_name(nlp, abstract, name):
+    found = entities(nlp, "A title", abstract)
+    assert name in found, found
+
+
+def test_a_run_of_capitals_longer_than_a_qualifier_makes_no_cut_name(nlp):
+    found = entities(
+        nlp, "A title", "We propose the Gaussian Process Prior Variational Autoencoder for videos."
+    )
+    assert "Process Prior Variational Autoencoder" not in found, found
 
 
 def test_a_depth_tag_ends_a_models_name(nlp):

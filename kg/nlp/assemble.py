@@ -491,6 +491,8 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
                 out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
         elif cand.rule == "catalogue" and cand.start > title_end and _title_cased_method(cand):
             start = qualifier_start(text, cand.start, max_words=2)
+            if _QUALIFIER.search(text, max(0, start - 40), start):
+                start = cand.start  # a longer run of capitals: where the name starts is unclear
             while start < cand.start and text[start : text.index(" ", start)].lower() in _PLAIN_QUALIFIERS:
                 start = text.index(" ", start) + 1  # "Standard Beam Search" is Beam Search
             if start < cand.start:  # "using Stochastic Beam Search": capitalised words before it

@@ -308,6 +308,8 @@ VARIANT_WORDS = frozenset(
         "xsmall",
         "xlarge",
         "xxlarge",
+        "multi",
+        "multilingual",
         "instruct",
         "chat",
         "it",
@@ -1478,6 +1480,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     21
     >>> extend_name("with DINOv2-g features", 11)  # a giant or huge size, in lower case
     13
+    >>> extend_name("on MultiCoNER II data", 13)  # a release in Roman numerals
+    16
     >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
     ['FID', 'UD v2.12', 'MeshAnything V2']
@@ -1494,6 +1498,7 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
         token_end = match.start(1) + len(token)
         if (
             token in VARIANT_TITLE_WORDS
+            or token in _ROMAN_VERSIONS
             or SIZE.fullmatch(token)
             or (token[:1] in "vV" and bool(_VERSION.fullmatch(token)))
             # (a decimal version is no count: "Common Voice 17.0 reduces the error")
@@ -1503,6 +1508,10 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
         else:
             break
     return pos
+
+
+#: a second, third or fourth release written in Roman numerals: "MultiCoNER II"
+_ROMAN_VERSIONS = frozenset({"II", "III", "IV"})
 
 
 #: Capitalised words that are not names of ML artefacts even in mid-sentence.
