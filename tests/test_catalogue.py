@@ -28,7 +28,7 @@ def test_a_family_lists_its_sizes_as_entries_of_their_own():
     # two spellings of it (one size written two ways, "GPT-2 124M"/"117M", is a checkpoint's)
     import re
 
-    size = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM](?!\w)")
+    size = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BMbm](?!\w)")  # a hub id writes "8b"
     checkpoint = re.compile(r"(?:Small|Medium|Large|XL|XXL|Base|\dB\d+)$", re.I)
     merged = [
         entry.name
@@ -40,6 +40,21 @@ def test_a_family_lists_its_sizes_as_entries_of_their_own():
     ]
     assert merged == []
     assert SHIPPED.get("Janus-Pro-7B").parent == "Janus-Pro"
+
+
+def test_a_model_name_with_only_a_size_after_it_is_no_alias():
+    # "OpenVLA-7B" is a sized variant of OpenVLA, as papers and readers count it, even for a
+    # model made in one size; a hub id with more in it ("Mistral-Small-24B-Instruct-2501") may stay
+    import re
+
+    sized = [
+        (entry.name, alias)
+        for entry in SHIPPED
+        if entry.type == "Model"
+        for alias in entry.aliases
+        if re.fullmatch(re.escape(entry.name) + r"[-\s]\d+(?:\.\d+)?[BM]", alias, re.I)
+    ]
+    assert sized == []
 
 
 def test_a_base_model_is_no_alias_of_its_instruction_tuned_release():
