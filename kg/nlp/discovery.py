@@ -883,6 +883,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Exponential Zorb Word Embeddings'
     >>> title_name("Notes on Word Embeddings: An Iterative Approach") is None
     True
+    >>> title_name("Video Large Language Models: A Survey of Architectures") is None
+    True
     """
     # "Phi-4-Mini Technical Report: ...", or a title that is only the report: "MiMo-VL Technical Report"
     match = _TITLE.match(title) or _REPORT_TITLE.fullmatch(title)
@@ -962,9 +964,19 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     gerund = first.endswith("ing") and not (
         words[-1] in _ARTEFACT_NOUNS and _singular_form(head).lower() in abstract.lower()
     )
-    if any(shaped) or lowered or (capitalised and recurs and not gerund):
+    # "Video Large Language Models: A Survey of ...": the head of a survey names its topic
+    surveyed = _SURVEY_AFTER.match(title, match.end(1)) is not None
+    if any(shaped) or lowered or (capitalised and recurs and not gerund and not surveyed):
         return Piece(head, head_start, head_start + len(head))
     return None
+
+
+#: the description after a title's colon that makes the head a topic: "...: A Survey of ..."
+_SURVEY_AFTER = re.compile(
+    r"\s*:\s+(?:An?\s+)?(?:(?:Comprehensive|Systematic|Brief|Short|Critical)\s+)?"
+    r"(?:Survey|Review|Overview|Tutorial|Primer|Position Paper)\b",
+    re.I,
+)
 
 
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
