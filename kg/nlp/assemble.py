@@ -1032,7 +1032,7 @@ def _title_cased_family(pair: AbbreviationPair, catalogue: Catalogue | None = No
 
 #: the plural head nouns of a Title Case family of models or units
 _FAMILY_HEADS = words_of(
-    "networks machines units learners provers fields processes autoencoders transformers nets"
+    "networks machines units learners provers fields processes autoencoders transformers nets functions"
 )
 
 
