@@ -1469,10 +1469,10 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
             {"Linear Programming": "uses"},
         ),
         ("We propose EdgeGANRob based on robust edge features.", {"EdgeGANRob": "proposes"}),
-        # a known name that ends a longer capitalised name: the longer one is new
+        # a known name that ends a longer capitalised name: the longer one is new, and the paper's
         (
             "We designed a Contextual Recurrent Convolutional Network for it.",
-            {"Convolutional Neural Network": "uses"},
+            {"Contextual Recurrent Convolutional Network": "proposes"},
         ),
         # past tenses and "collect" propose too
         (
@@ -4979,6 +4979,22 @@ def test_a_language_pair_in_codes_alone_is_no_name(nlp):
 def test_capitalised_words_before_a_title_cased_method_name_a_kind_of_it(nlp, abstract, name):
     found = entities(nlp, "A title", abstract)
     assert name in found, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "parent"),
+    [
+        (
+            "We propose Meta Decision Transformer for offline meta-RL.",
+            "Meta Decision Transformer",
+            "Decision Transformer",
+        ),
+        ("We sample sequences using Stochastic Beam Search.", "Stochastic Beam Search", "Beam Search"),
+    ],
+)
+def test_a_qualified_title_cased_method_is_a_variant_of_the_longest_known_name(nlp, abstract, name, parent):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].parent == parent, found
 
 
 def test_a_plain_capitalised_word_before_a_title_cased_method_names_nothing_new(nlp):

@@ -375,13 +375,16 @@ def _stems(name: str, *, variant_parts_only: bool = False) -> Iterator[str]:
 
 
 def _qualified_acronym(group: list[_Mention], catalogue: Catalogue) -> CatalogueEntry | None:
-    """The catalogue acronym a qualified name ends with ("Agentic RAG" → RAG), for a group made
-    by :func:`qualifier_start`."""
+    """The catalogue name a qualified name ends with, the longest ("Agentic RAG" → RAG, "Meta
+    Decision Transformer" → Decision Transformer, not Transformer), for a group made by
+    :func:`qualifier_start`."""
     for m in group:
         if "variant" in m.rules and " " in m.text:
-            found = _lookup(m.text.rsplit(" ", 1)[1], catalogue)
-            if len(found) == 1:
-                return found[0]
+            words = m.text.split()
+            for i in range(1, len(words)):
+                found = _lookup(" ".join(words[i:]), catalogue)
+                if len(found) == 1:
+                    return found[0]
     return None
 
 
