@@ -4946,6 +4946,13 @@ def test_precision_in_a_paper_on_number_formats_is_no_metric(nlp, abstract):
     assert "Precision" not in found, found
 
 
+def test_a_list_of_suites_after_a_benchmark_names_its_parts(nlp):
+    abstract = "On the LIBERO benchmark it reaches 96.8% across the Spatial, Object, Goal and Long suites."
+    found = entities(nlp, "A title", abstract)
+    assert {"LIBERO", "LIBERO-Spatial", "LIBERO-Object", "LIBERO-Goal", "LIBERO-Long"} <= set(found), found
+    assert "Spatial" not in found and found["LIBERO-Long"].mentions == ["Long"], found
+
+
 def test_a_paradigm_is_not_the_model_family_built_on_it(nlp):
     found = entities(
         nlp, "A title", "Visual autoregressive modeling (VAR) made next-scale prediction popular."

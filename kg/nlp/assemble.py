@@ -582,6 +582,7 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
             out += _elided_versions(text, cand, catalogue)
             out += _elided_siblings(text, cand, catalogue)
             out += _listed_parts(text, cand, catalogue)
+            out += _suites_after(text, cand, catalogue)
             continue
         last = _LAST_PART.search(cand.text)
         if last is None or not _variant_word(last.group(2)):
@@ -725,6 +726,45 @@ def _listed_parts(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
                 )
             )
     return out
+
+
+def _suites_after(text: str, cand: Candidate, catalogue: Catalogue) -> list[Candidate]:
+    """The parts of a benchmark a list names later in the sentence: "Spatial" and "Long" in "On
+    the LIBERO benchmark it reaches 96.8% across the Spatial, Object, Goal and Long suites" are
+    LIBERO-Spatial and LIBERO-Long, when the catalogue knows each as a part of the benchmark.
+
+    >>> libero = CatalogueEntry("LIBERO", "Benchmark")
+    >>> part = lambda name: CatalogueEntry(name, "Benchmark", parent="LIBERO")
+    >>> cat = Catalogue.from_entries([libero, part("LIBERO-Spatial"), part("LIBERO-Long")])
+    >>> text = "On LIBERO it reaches 96.8% across the Spatial, Object and Long suites."
+    >>> hit = Candidate(3, 9, "LIBERO", "catalogue", (libero,))
+    >>> [(c.text, c.entries[0].name) for c in _suites_after(text, hit, cat)]
+    [('Spatial', 'LIBERO-Spatial'), ('Long', 'LIBERO-Long')]
+    """
+    if len(cand.entries) != 1 or cand.entries[0].type not in _DATA_TYPES:
+        return []
+    stop = text.find(". ", cand.end)
+    listed = _PARTS_AFTER.search(text, cand.end, len(text) if stop < 0 else stop)
+    if listed is None or listed.start() - cand.end > 160:
+        return []
+    family = cand.entries[0].name
+    out = []
+    for part in re.finditer(r"[A-Z][\w\-]*", listed.group(1)):
+        for joined in (f"{cand.text}-{part.group()}", f"{cand.text} {part.group()}"):
+            entries = _lookup(joined, catalogue)
+            if len(entries) == 1 and entries[0].parent == family:
+                start = listed.start(1) + part.start()
+                out.append(Candidate(start, start + len(part.group()), part.group(), "variant", entries))
+                break
+    return out
+
+
+#: a list of capitalised parts before the noun of a benchmark's parts: "the Spatial, Object,
+#: Goal and Long suites"
+_PARTS_AFTER = re.compile(
+    r"\b((?:[A-Z][\w\-]*\s*,\s*)*[A-Z][\w\-]*\s*,?\s+(?:and|or)\s+[A-Z][\w\-]*)\s+"
+    r"(?:suites|splits|subsets|task suites|tracks)\b"
+)
 
 
 #: a version and a variant word after a list's "and": "Gemini 1.0 Pro and 1.5 Flash"
