@@ -4884,6 +4884,13 @@ def test_a_model_made_in_one_size_is_still_its_own_sized_variant(nlp, form, fami
             "Unigram language model",
         ),
         ("It reaches 77.9 F1 and 76.5 Ign F1 on DocRED.", "Ign F1", "Ign F1"),
+        ("The program is fed into a general purpose A* planner.", "A* Search", "A* planner"),
+        ("We train small networks on cifar10 and report test error.", "CIFAR-10", "cifar10"),
+        (
+            "Distilling SD3-Medium on 2M prompts gives a one-step model.",
+            "Stable Diffusion 3 Medium",
+            "SD3-Medium",
+        ),
     ],
 )
 def test_benchmark_splits_and_generation_metrics_by_their_usual_names(nlp, abstract, name, form):
@@ -4903,6 +4910,11 @@ def test_benchmark_splits_and_generation_metrics_by_their_usual_names(nlp, abstr
             "We build on Restricted Kernel Machines (RKMs) for generation.",
             "Restricted Kernel Machines",
             "RKMs",
+        ),
+        (
+            "Bellman Error Basis Functions (BEBFs) improve policy evaluation. We generate BEBFs fast.",
+            "Bellman Error Basis Functions",
+            "BEBFs",
         ),
     ],
 )

@@ -195,7 +195,7 @@ _EPONYM_PAIR = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
 #: an upper-case acronym or a CamelCase name joined to its version or size ("GPT-4.1",
 #: "CIFAR-10", "DenseNet-161"), which is also written in lower case, as model and data
 #: identifiers are ("gpt-4.1", "cifar-10", "densenet-161")
-_UPPER_VERSIONED = re.compile(r"(?:[A-Z]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]*)+)-\d[\w.\-]*")
+_UPPER_VERSIONED = re.compile(r"(?:[A-Z]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]*)+)-?\d[\w.\-]*")
 
 
 #: CamelCase made of whole words of three letters or more: ImageNet, PageRank (not ComplEx, GloVe)
@@ -294,7 +294,7 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
                     variants.add(head_plural + of.group(2))
         # "plan and solve" in plain words is English; only "Plan and Solve" names the method
         spaced_as_written = not sensitive and bool(_TITLE_HYPHENATED.fullmatch(form))
-        if sensitive and _UPPER_VERSIONED.fullmatch(form):  # "gpt-4.1", "cifar-10": as an identifier
+        if sensitive and _UPPER_VERSIONED.fullmatch(form):  # "gpt-4.1", "cifar-10", "cifar10": as an id
             variants.add(form.lower())
         for variant in variants:
             variant = " ".join(variant.split())
