@@ -1130,6 +1130,8 @@ def test_type_from_context(before, after, expected):
         ("business", None),
         ("GSM-Hard", None),
         ("Foo-Bench", "Benchmark"),
+        ("Zorb-Bench-EN", "Benchmark"),
+        ("ZorbBench-CN", "Benchmark"),
         ("Zorb-7B", "Model"),
         ("Image Transformer", "Method"),
         ("Graph Matching Network", "Method"),

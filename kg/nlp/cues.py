@@ -819,7 +819,12 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # a measure at a cut-off or threshold: "Acc@0.5IoU", "R@1", "Recall@K"
     (re.compile(r"\w@(?:\d|[kKnN]\b)"), "Metric"),
     (
-        re.compile(r"(?:bench(?:mark)?|eval|arena|gym|suite|leaderboard)(?:[-\s]?v?\d+(?:\.\d+)?)?$", re.I),
+        # (a language or a subset after it: "GEdit-Bench-EN", "MMBench-CN", "Zorb-Bench-Lite")
+        re.compile(
+            r"(?:bench(?:mark)?|eval|arena|gym|suite|leaderboard)(?:[-\s]?v?\d+(?:\.\d+)?)?"
+            r"(?:-(?-i:EN|ZH|CN|JA|KO|DE|FR|ES|Lite|Hard|Pro|Mini|Verified))?$",
+            re.I,
+        ),
         "Benchmark",
     ),
     (re.compile(r"(?:QA|VQA|Bench)$"), "Benchmark"),
