@@ -4967,6 +4967,15 @@ def test_a_list_of_suites_after_a_benchmark_names_its_parts(nlp):
     assert "Spatial" not in found and found["LIBERO-Long"].mentions == ["Long"], found
 
 
+def test_grant_numbers_and_funding_offices_are_no_names_but_a_hashtag_is(nlp):
+    abstract = (
+        "Funded by National Institutes of Health #1R01 LM009961-01 and ONR #N00014-17-1-2091. "
+        "We study the #HashtagWars dataset."
+    )
+    found = entities(nlp, "A title", abstract)
+    assert "1R01" not in found and "ONR" not in found and "HashtagWars" in found, found
+
+
 def test_a_paradigm_is_not_the_model_family_built_on_it(nlp):
     found = entities(
         nlp, "A title", "Visual autoregressive modeling (VAR) made next-scale prediction popular."

@@ -460,6 +460,8 @@ ORGANISATIONS = frozenset(
         "NIH",
         "NSF",
         "NSFC",
+        "ONR",
+        "AFOSR",
         "NASA",
         "NBA",
         # weather centres

@@ -432,6 +432,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['StyleGAN']
     >>> [p.text for p in shaped_names("Unlike Wave-U-Net (Stoller et al., 2018), it uses Q-Former.")]
     ['Wave-U-Net', 'Q-Former']
+    >>> [p.text for p in shaped_names("Funded by NIH #1R01 and NSF #IIS-1302448 for BERT.")]
+    ['BERT']
     """
     stop = len(text) if end is None else end
     found = [
@@ -483,6 +485,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
             continue  # "O(N^2 + SN log N)", "(CC BY-SA 4.0)": a formula's letters, a licence
         if text.find("://", word_start, word_end) >= 0 or text.startswith("www.", word_start):
             continue  # a web address: its path and query are not names
+        if _NUMBER_SIGN.match(text, word_start) or (word_start and _NUMBER_SIGN.match(text, word_start - 1)):
+            continue  # a grant's or an issue's number: "Health #1R01", "#N00014-17" (not "#HashtagWars")
         if "@" in text[word_start:word_end] and _EMAIL_DOMAIN.search(text, word_start, word_end):
             continue  # an e-mail address ("eak5rf@virginia.edu"); "Recall@50." is a measure
         for match in _CHUNK.finditer(text, word_start, word_end):
@@ -702,6 +706,10 @@ def _chunk_names(text: str, match: re.Match[str]) -> list[Piece]:
             found.append(Piece(trimmed, offset, offset + len(trimmed)))
         offset += len(part) + 1
     return found
+
+
+#: a number after its sign: "#1R01", "#IIS-1302448", "#N00014-17-1-2091"
+_NUMBER_SIGN = re.compile(r"#(?:\d|[A-Z]{1,4}-?\d{3,})")
 
 
 #: A function word run into the capitalised word after it when a PDF lost the space
