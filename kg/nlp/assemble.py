@@ -29,7 +29,7 @@ import re
 import string
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -711,20 +711,23 @@ def _listed_parts(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
     listed = _PARTS_OF_BEFORE.search(text, max(0, cand.start - 160), cand.start)
     if listed is None:
         return []
-    family, first_word = cand.entries[0].name, cand.text.split()[0]
+    first_word = cand.text.split()[0]
+    return _catalogued_parts(listed, cand.entries[0].name, lambda part: [f"{first_word} {part}"], catalogue)
+
+
+def _catalogued_parts(
+    listed: re.Match[str], family: str, names: Callable[[str], list[str]], catalogue: Catalogue
+) -> list[Candidate]:
+    """A ``variant`` candidate for each capitalised item of the list in ``listed``'s first group
+    that one of its ``names`` makes a catalogue entry with ``family`` as parent."""
     out = []
     for part in re.finditer(r"[A-Z][\w\-]*", listed.group(1)):
-        entries = _lookup(f"{first_word} {part.group()}", catalogue)
-        if len(entries) == 1 and entries[0].parent == family:
-            out.append(
-                Candidate(
-                    listed.start(1) + part.start(),
-                    listed.start(1) + part.end(),
-                    part.group(),
-                    "variant",
-                    entries,
-                )
-            )
+        for name in names(part.group()):
+            entries = _lookup(name, catalogue)
+            if len(entries) == 1 and entries[0].parent == family:
+                start = listed.start(1) + part.start()
+                out.append(Candidate(start, start + len(part.group()), part.group(), "variant", entries))
+                break
     return out
 
 
@@ -747,16 +750,9 @@ def _suites_after(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
     listed = _PARTS_AFTER.search(text, cand.end, len(text) if stop < 0 else stop)
     if listed is None or listed.start() - cand.end > 160:
         return []
-    family = cand.entries[0].name
-    out = []
-    for part in re.finditer(r"[A-Z][\w\-]*", listed.group(1)):
-        for joined in (f"{cand.text}-{part.group()}", f"{cand.text} {part.group()}"):
-            entries = _lookup(joined, catalogue)
-            if len(entries) == 1 and entries[0].parent == family:
-                start = listed.start(1) + part.start()
-                out.append(Candidate(start, start + len(part.group()), part.group(), "variant", entries))
-                break
-    return out
+    return _catalogued_parts(
+        listed, cand.entries[0].name, lambda part: [f"{cand.text}-{part}", f"{cand.text} {part}"], catalogue
+    )
 
 
 #: a list of capitalised parts before the noun of a benchmark's parts: "the Spatial, Object,
