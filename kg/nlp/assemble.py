@@ -493,11 +493,7 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
             if start < cand.start:  # "the rise of Agentic RAG frameworks"
                 out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
         elif cand.rule == "catalogue" and cand.start > title_end and _title_cased_method(cand):
-            start = qualifier_start(text, cand.start, max_words=2)
-            if _QUALIFIER.search(text, max(0, start - 40), start):
-                start = cand.start  # a longer run of capitals: where the name starts is unclear
-            while start < cand.start and text[start : text.index(" ", start)].lower() in _PLAIN_QUALIFIERS:
-                start = text.index(" ", start) + 1  # "Standard Beam Search" is Beam Search
+            start = _kind_qualifier_start(text, cand.start)
             if start < cand.start:  # "using Stochastic Beam Search": capitalised words before it
                 out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
         statement = _STATEMENT_AFTER.match(text, cand.end)
@@ -835,6 +831,23 @@ def _title_cased_method(cand: Candidate) -> bool:
         and all(w[:1].isupper() for w in words)
         and any(e.type in {"Method", "Model"} for e in cand.entries)
     )
+
+
+def _kind_qualifier_start(text: str, start: int) -> int:
+    """Where up to two capitalised words naming a kind of the Title Case method at ``start``
+    begin ("Stochastic Beam Search"), or ``start``: words that rate it are left out ("Standard
+    Beam Search"), and a longer run of capitals says nothing of where the name starts.
+
+    >>> text = "using Stochastic Beam Search, not Standard Beam Search"
+    >>> [text[_kind_qualifier_start(text, m.start()) : m.end()] for m in re.finditer("Beam Search", text)]
+    ['Stochastic Beam Search', 'Beam Search']
+    """
+    begin = qualifier_start(text, start, max_words=2)
+    if _QUALIFIER.search(text, max(0, begin - 40), begin):
+        return start
+    while begin < start and text[begin : text.index(" ", begin)].lower() in _PLAIN_QUALIFIERS:
+        begin = text.index(" ", begin) + 1
+    return begin
 
 
 #: capitalised words that rate or date a method rather than name a kind of it
