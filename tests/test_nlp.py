@@ -4967,6 +4967,15 @@ def test_a_list_of_suites_after_a_benchmark_names_its_parts(nlp):
     assert "Spatial" not in found and found["LIBERO-Long"].mentions == ["Long"], found
 
 
+def test_a_hardware_acronym_spelled_out_as_something_else_is_the_papers_term(nlp):
+    found = entities(
+        nlp, "A title", "We revisit the Recurrent Attention Model (RAM, Mnih et al. (2014)). RAM is slow."
+    )
+    assert "RAM" in found["Recurrent Attention Model"].mentions, found
+    found = entities(nlp, "A title", "It fits in 16 GB of random access memory (RAM) on one GPU.")
+    assert not any("RAM" in e.mentions for e in found.values()), found
+
+
 def test_grant_numbers_and_funding_offices_are_no_names_but_a_hashtag_is(nlp):
     abstract = (
         "Funded by National Institutes of Health #1R01 LM009961-01 and ONR #N00014-17-1-2091. "

@@ -971,6 +971,8 @@ _GENERIC_EXPANSIONS = {
     # not a model class, but a non-ML acronym that a paper may spell out as its own term:
     # "counterfactually augmented data (CAD)" stays, "computer-aided design (CAD)" goes
     "CAD": ("computer aided design",),
+    # ... and a machine's memory: "Recurrent Attention Model (RAM)" stays, "random access memory (RAM)" goes
+    "RAM": ("random access memory",),
 }
 
 
