@@ -740,8 +740,8 @@ def _suites_after(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
     >>> [(c.text, c.entries[0].name) for c in _suites_after(text, hit, cat)]
     [('Spatial', 'LIBERO-Spatial'), ('Long', 'LIBERO-Long')]
     """
-    if len(cand.entries) != 1 or cand.entries[0].type not in _DATA_TYPES:
-        return []
+    if len(cand.entries) != 1 or cand.entries[0].type not in _DATA_TYPES or not _PARTS_NOUN.search(text):
+        return []  # (most texts name no parts: one scan of the text, not one per data set)
     stop = text.find(". ", cand.end)
     listed = _PARTS_AFTER.search(text, cand.end, len(text) if stop < 0 else stop)
     if listed is None or listed.start() - cand.end > 160:
@@ -751,6 +751,7 @@ def _suites_after(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
     )
 
 
+_PARTS_NOUN = re.compile(r"\b(?:suites|splits|subsets|tracks)\b")
 #: a list of capitalised parts before the noun of a benchmark's parts: "the Spatial, Object,
 #: Goal and Long suites"
 _PARTS_AFTER = re.compile(
@@ -2741,13 +2742,19 @@ def _name_head_after(text: str, entity: ExtractedEntity) -> list[str]:
     words = entity.name.split()
     if len(words) < 2 or not words[-1].isalpha():
         return []
-    head = re.compile(rf" {re.escape(words[-1])}s?\b", re.IGNORECASE)
-    return [
-        text[ev.start : found.end()]
-        for ev in entity.evidence
-        if not ev.text.lower().endswith((words[-1].lower(), words[-1].lower() + "s"))
-        and (found := head.match(text, ev.end))
-    ]
+    head = words[-1].lower()
+    out = []
+    for ev in entity.evidence:
+        if ev.text.lower().endswith((head, head + "s")) or text[ev.end : ev.end + 1] != " ":
+            continue
+        after = _NEXT_WORD.match(text, ev.end + 1)
+        if after is not None and after.group().lower() in (head, head + "s"):
+            out.append(text[ev.start : after.end()])
+    return out
+
+
+#: the word right after a position
+_NEXT_WORD = re.compile(r"\w+")
 
 
 def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int, int]]) -> int | None:
