@@ -5151,3 +5151,12 @@ def test_a_metric_symbol_joined_to_a_method_name_is_no_variant_of_the_metric(nlp
     found = entities(nlp, "Reasoning", "We compare R²-GRPO, Zorb-GRPO and Seq-DPO with PPO on GSM8K.")
     assert found["R²-GRPO"].parent is None and found["R²-GRPO"].type == "Method", found
     assert found["Zorb-GRPO"].type == "Method", found
+
+
+def test_a_contrastive_objective_is_no_name_but_a_contrastive_loss_is(nlp):
+    # readers name the loss ("a contrastive loss between frames and tokens"); "a contrastive
+    # objective that aligns X with Y" describes what a model is trained for
+    found = entities(nlp, "A title", "The encoder is trained with a contrastive objective on 2M pairs.")
+    assert "Contrastive Loss" not in found, found
+    found = entities(nlp, "A title", "We add a contrastive loss between encoder frames and tokens.")
+    assert "Contrastive Loss" in found, found
