@@ -5160,3 +5160,19 @@ def test_a_contrastive_objective_is_no_name_but_a_contrastive_loss_is(nlp):
     assert "Contrastive Loss" not in found, found
     found = entities(nlp, "A title", "We add a contrastive loss between encoder frames and tokens.")
     assert "Contrastive Loss" in found, found
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Previous works employ supervised learning to learn the one-step transition models.",
+        "The agent uses imitation learning to learn a single policy for all tasks.",
+    ],
+)
+def test_a_kind_of_learning_before_to_learn_is_no_learning_to_learn(nlp, abstract):
+    assert "Meta-Learning" not in entities(nlp, "A title", abstract)
+
+
+def test_learning_to_learn_on_its_own_is_meta_learning(nlp):
+    found = entities(nlp, "A title", "We train few-shot classifiers by learning to learn from many tasks.")
+    assert "learning to learn" in found["Meta-Learning"].mentions, found

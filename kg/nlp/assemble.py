@@ -1281,7 +1281,9 @@ def assemble_entities(
     split = split_term_candidates(pairs, text, catalogue)
     # (a form inside a hyphenated word is dropped before it grows: "Step-by-Step Audio Reasoning"
     # holds no "Step Audio" to make a variant of)
-    candidates = [c for c in candidates if not _inside_hyphenated(c, text)]
+    candidates = [
+        c for c in candidates if not _inside_hyphenated(c, text) and not _learning_for_a_purpose(c, text)
+    ]
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text, catalogue), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
     slashed, whole = slashed_variants(all_candidates, catalogue)
@@ -1878,6 +1880,32 @@ def _inside_hyphenated(candidate: Candidate, text: str) -> bool:
         and text[start - 1] == "-"
         and text[start - 2].isalpha()
         and " " in candidate.text
+    )
+
+
+#: a kind of learning named before "learning": "supervised learning", "meta learning"
+_PARADIGM_BEFORE = re.compile(
+    r"\b(?:(?:un|semi-|self-|weakly[- ])?supervised|reinforcement|imitation|meta|transfer|multi-?task|active|"
+    r"online|offline|federated|continual|curriculum|contrastive|representation|deep|machine|adversarial|"
+    r"few-shot|zero-shot)[\s-]$",
+    re.I,
+)
+
+
+def _learning_for_a_purpose(candidate: Candidate, text: str) -> bool:
+    """Whether a catalogue "learning to ..." is the tail of a kind of learning and the verb of
+    its purpose: "we employ supervised learning to learn the transitions" uses supervised
+    learning, not learning to learn; "or learning to learn few-shot classifiers" is meta-learning.
+
+    >>> text = "using inverse reinforcement learning to learn rewards, or learning to learn"
+    >>> found = [Candidate(s, s + 17, "learning to learn", "catalogue") for s in (28, 58)]
+    >>> [_learning_for_a_purpose(c, text) for c in found]
+    [True, False]
+    """
+    return (
+        candidate.rule == "catalogue"
+        and candidate.text.lower().startswith("learning to ")
+        and _PARADIGM_BEFORE.search(text, max(0, candidate.start - 30), candidate.start) is not None
     )
 
 
