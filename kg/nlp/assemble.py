@@ -1290,7 +1290,7 @@ def assemble_entities(
     if slashed:  # "CIFAR-10/100": CIFAR-10 and CIFAR-100, and no "CIFAR-10/100"
         all_candidates = [c for c in all_candidates if (c.start, c.end) not in whole] + slashed
     all_candidates = [c for c in all_candidates if _balanced(c.text) and not _inside_hyphenated(c, text)]
-    all_candidates = _without_split_words(all_candidates)
+    all_candidates = _with_glued_splits(_without_split_words(all_candidates), text)
     if "(" in text:
         spelled = _spelled_brackets(text)
         if spelled:
@@ -1936,6 +1936,31 @@ def _without_split_words(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _with_glued_splits(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Take a split joined to a catalogued data set's name into its mention: "miniF2F-test" is
+    written as one word and is a form of miniF2F (a split after a space is left out:
+    "87.3% on Spider test" mentions Spider).
+
+    >>> from kg.nlp.catalogue import CatalogueEntry
+    >>> text = "On miniF2F-test and Spider test."
+    >>> found = [Candidate(3, 10, "miniF2F", "catalogue", (CatalogueEntry("miniF2F", "Benchmark"),))]
+    >>> found += [Candidate(20, 26, "Spider", "catalogue", (CatalogueEntry("Spider", "Benchmark"),))]
+    >>> [c.text for c in _with_glued_splits(found, text)]
+    ['miniF2F-test', 'Spider']
+    """
+    if "-" not in text:
+        return candidates
+    out = []
+    for c in candidates:
+        split = _GLUED_SPLIT.match(text, c.end) if c.entries and text.startswith("-", c.end) else None
+        if split and all(e.type in {"Dataset", "Benchmark"} for e in c.entries):
+            c = c._replace(end=split.end(), text=text[c.start : split.end()])
+        out.append(c)
+    return out
+
+
+#: a split joined to a data set's name by a hyphen: "-test", "-val", "-dev"
+_GLUED_SPLIT = re.compile(r"-(?:test|val|dev|validation|testmini)(?![\w\-])")
 #: a split a result is reported on, after a data set's name: " test", " val", "-dev"
 _SPLIT_WORD_END = re.compile(r"[ \-](?:test|val|dev|validation|testmini|test-dev|test-std)$")
 
