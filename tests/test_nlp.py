@@ -5182,3 +5182,8 @@ def test_a_split_joined_to_a_data_set_is_a_form_of_it_and_one_after_a_space_is_l
     found = entities(nlp, "A title", "On miniF2F-test it proves 64.3% of theorems, and 81% on Spider test.")
     assert found["miniF2F"].mentions == ["miniF2F-test"], found
     assert found["Spider"].mentions == ["Spider"], found
+
+
+def test_a_bound_on_model_size_is_no_name_even_capitalised(nlp):
+    found = entities(nlp, "Does GRPO Help Sub-1B Models Reason?", "We train Sub-2B models with GRPO.")
+    assert not any(name.startswith("Sub-") for name in found), found

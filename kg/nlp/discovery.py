@@ -125,6 +125,7 @@ _PREFIXED_ACRONYM = re.compile(
     r"(?:short|long|multi|non|pre|post|cross|sub|low|high|full|single|dual|zero|few|inter|"
     r"intra|over|under|anti|mid|large|small|user|human|reverse|forward|inverse|backward)-"
     r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*s?|\d+(?:\.\d+)?[BMKT])"  # "sub-2B": a range of sizes
+    r"|(?:Sub|Over|Under)-\d+(?:\.\d+)?[BMKT]"  # capitalised too: "Does GRPO Help Sub-1B Models Reason?"
 )
 #: a letter over a number: "L/5", "N/2"
 _RATIO = re.compile(r"[A-Za-z]/\d+")
@@ -155,8 +156,8 @@ def is_name_shaped(text: str) -> bool:
     [True, False, False, False, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["V-VI", "II-IV", "VI-X3"]]
     [False, False, True]
-    >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "sub-2B"]]
-    [False, False, True, False, False, False]
+    >>> [is_name_shaped(t) for t in ["short-CoT", "non-IID", "Self-RAG", "post-LN", "dB", "sub-2B", "Sub-1B"]]
+    [False, False, True, False, False, False, False]
     >>> [is_name_shaped(t) for t in ["Gallant-Bench", "Hydra-Net", "Self-Consistency", "Full-Duplex-Bench"]]
     [True, True, False, True]
     >>> [is_name_shaped(t) for t in ["Sketch-of-Thought", "Out-of-Distribution", "State-of-the-Art"]]
@@ -2087,8 +2088,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         end = at + len(word)
         if at < start or at in found or not _lone_name(word) or word in places or word.endswith("-"):
             continue  # (a suspended hyphen: "Natural- to Formal-language")
-        if _PARTICIPLE_SUFFIXED.fullmatch(word):
-            continue  # "the English-only model": a modifier
+        if _PARTICIPLE_SUFFIXED.fullmatch(word) or _PREFIXED_ACRONYM.fullmatch(word):
+            continue  # "the English-only model", "Sub-2B models": a modifier
         subject = (
             _result_subject(text, word, end, lowered)
             or _variant_of(word, introduced)
