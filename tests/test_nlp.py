@@ -5187,3 +5187,9 @@ def test_a_split_joined_to_a_data_set_is_a_form_of_it_and_one_after_a_space_is_l
 def test_a_bound_on_model_size_is_no_name_even_capitalised(nlp):
     found = entities(nlp, "Does GRPO Help Sub-1B Models Reason?", "We train Sub-2B models with GRPO.")
     assert not any(name.startswith("Sub-") for name in found), found
+
+
+def test_a_word_verified_or_annotated_by_something_is_a_modifier(nlp):
+    title = "Zorb-R1: Training Robot Coders with Execution-Verified Rewards"
+    found = entities(nlp, title, "We train on Human-Annotated data.")
+    assert "Execution-Verified" not in found and "Human-Annotated" not in found, found

@@ -119,7 +119,7 @@ _PARTICIPLE_SUFFIXED = re.compile(
     r"[^\W\d_][\w.]*-(?i:trained|only|based|free|aware|guided|driven|tuned|aligned|specific|centric|"
     r"style|like|enhanced|augmented|induced|generated|supervised|conditioned|powered|assisted|"
     r"inspired|agnostic|dependent|independent|friendly|ready|level|scale|regulari[sz]ed|constrained|"
-    r"penali[sz]ed|weighted)"
+    r"penali[sz]ed|weighted|verified|annotated|label(?:l)?ed|filtered|curated)"
 )
 _PREFIXED_ACRONYM = re.compile(
     r"(?:short|long|multi|non|pre|post|cross|sub|low|high|full|single|dual|zero|few|inter|"
@@ -174,8 +174,8 @@ def is_name_shaped(text: str) -> bool:
     [True, False, False, True]
     >>> [is_name_shaped(t) for t in ["12.5Hz", "16kHz", "100ms", "8GB", "1080p", "Zorb1080p"]]
     [False, False, False, False, False, True]
-    >>> [is_name_shaped(t) for t in ["RLHF-Trained", "English-only", "LLM-based", "Zorb-Lite"]]
-    [False, False, False, True]
+    >>> [is_name_shaped(t) for t in ["RLHF-Trained", "English-only", "LLM-based", "Zorb-Lite", "X-Verified"]]
+    [False, False, False, True, False]
     >>> [is_name_shaped(t) for t in ["pass@32", "maj@64", "user@host"]]
     [True, True, False]
     >>> [is_name_shaped(t) for t in ["code2seq", "pix2pix", "utf8", "x86", "tiny-coder-350m", "top-5"]]
