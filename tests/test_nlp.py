@@ -5193,3 +5193,8 @@ def test_a_word_verified_or_annotated_by_something_is_a_modifier(nlp):
     title = "Zorb-R1: Training Robot Coders with Execution-Verified Rewards"
     found = entities(nlp, title, "We train on Human-Annotated data.")
     assert "Execution-Verified" not in found and "Human-Annotated" not in found, found
+
+
+def test_hardware_and_software_abbreviations_are_no_names(nlp):
+    found = entities(nlp, "A title", "It carries over to efficient HW implementations and HW/SW codesign.")
+    assert "HW" not in found and "SW" not in found, found

@@ -312,6 +312,8 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "PCs",
         "IoT",
         "GPS",
+        "HW",  # hardware and software: "HW/SW codesign"
+        "SW",
         # graphs and complexity classes named by their kind
         "DAG",
         "DAGs",
