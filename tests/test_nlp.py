@@ -5198,3 +5198,21 @@ def test_a_word_verified_or_annotated_by_something_is_a_modifier(nlp):
 def test_hardware_and_software_abbreviations_are_no_names(nlp):
     found = entities(nlp, "A title", "It carries over to efficient HW implementations and HW/SW codesign.")
     assert "HW" not in found and "SW" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("written", "known"),
+    [
+        ("MIR-Flickr", "MIRFlickr"),
+        ("SpaceInvaders", "Space Invaders"),
+        ("InceptionResnetV2", "Inception-ResNet-v2"),
+    ],
+)
+def test_a_known_name_written_with_other_hyphens_or_spaces_is_that_name(nlp, written, known):
+    found = entities(nlp, "A title", f"We evaluate on {written} with a simple baseline.")
+    assert known in found and found[known].mentions == [written], found
+
+
+def test_an_acronym_with_another_hyphen_is_not_respaced_into_a_known_name(nlp):
+    found = entities(nlp, "A title", "Captions are scored with CIDEr and PAC-S against references.")
+    assert "PACS" not in found, found

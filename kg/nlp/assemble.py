@@ -261,7 +261,7 @@ def _lookup_cased(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]
     if found and recased_word(text, list(found)):
         return ()
     if not found:
-        return _lookup_squashed(text, catalogue)
+        return _lookup_squashed(text, catalogue) or _lookup_respaced(text, catalogue)
     if not text.endswith("s") or catalogue.lookup(text) or catalogue.lookup(_PARENTHESIS.sub("", text)):
         return found
     singular = text[:-1]
@@ -281,6 +281,32 @@ def _lookup_squashed(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, .
     if len(text) < 5 or not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
         return ()
     return tuple(e for e in catalogue.lookup_folded(text, normalize_form) if e.type in _VERSIONED_TYPES)
+
+
+def _respaced(text: str) -> str:
+    return _SPACING.sub("", text.casefold())
+
+
+_SPACING = re.compile(r"[\s\-_]+")
+#: a one-word name in parts: hyphens or a capital inside it ("MIR-Flickr", "SpaceInvaders")
+_IN_PARTS = re.compile(r"-|[a-z][A-Z]")
+
+
+def _lookup_respaced(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
+    """The entries ``text`` spells with other hyphens or spaces between its parts: "MIR-Flickr"
+    is MIRFlickr, "SpaceInvaders" is Space Invaders (the letters and their order the same, so
+    no plural or other word is read as a known one).
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("MIRFlickr", "Dataset")])
+    >>> [e.name for e in _lookup_respaced("MIR-Flickr", cat)], _lookup_respaced("MIR-Flickrs", cat)
+    (['MIRFlickr'], ())
+
+    Only one word with lower-case letters in it is read so: an acronym's hyphen may part two
+    names ("PAC-S" is no PACS), and words may be another name ("Extended-long Short-term Memory").
+    """
+    if len(text) < 5 or " " in text or _IN_PARTS.search(text) is None or sum(map(str.islower, text)) < 3:
+        return ()
+    return tuple(catalogue.lookup_folded(text, _respaced))
 
 
 def _shouted_other_case(form: str, written: str) -> bool:
