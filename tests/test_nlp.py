@@ -5216,3 +5216,21 @@ def test_a_known_name_written_with_other_hyphens_or_spaces_is_that_name(nlp, wri
 def test_an_acronym_with_another_hyphen_is_not_respaced_into_a_known_name(nlp):
     found = entities(nlp, "A title", "Captions are scored with CIDEr and PAC-S against references.")
     assert "PACS" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "known"),
+    [
+        ("We stack a Graph Convolution Network (GCN) on the features.", "Graph Convolutional Network"),
+        ("Training uses Stochastic Gradient Descend (SGD) for all runs.", "Stochastic Gradient Descent"),
+        ("Inputs feed a spiking neuron network (SNN) on chip.", "Spiking Neural Network"),
+    ],
+)
+def test_a_long_form_spelled_a_little_off_is_the_known_name_of_its_short_form(nlp, abstract, known):
+    found = entities(nlp, "A title", abstract)
+    assert known in found and len(found) == 1, found
+
+
+def test_a_long_form_near_two_known_names_of_its_short_form_stays_the_papers(nlp):
+    found = entities(nlp, "A title", "We pretrain with Self-Supervised Training (SSL) on unlabeled audio.")
+    assert "Self-Supervised Learning" not in found and "Semi-Supervised Learning" not in found, found

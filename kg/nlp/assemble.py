@@ -31,6 +31,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -3168,6 +3169,7 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             out[short_i] = short._replace(entries=long.entries)
         elif short.entries:
             compatible = [e for e in short.entries if _long_form_fits(e, long.text)]
+            compatible = compatible or _long_form_misspelled(short.entries, long.text)
             out[short_i] = short._replace(entries=tuple(compatible))
             if compatible and len(compatible) == 1:
                 out[long_i] = long._replace(entries=tuple(compatible))
@@ -3697,6 +3699,39 @@ _GREEK_LETTERS = frozenset(
         "Omega",
     ]
 )
+
+
+def _long_form_misspelled(entries: Sequence[CatalogueEntry], long_text: str) -> list[CatalogueEntry]:
+    """The one entry of a short form whose long form the paper's ``long_text`` spells with a
+    letter or an ending off ("Graph Convolution Network (GCN)", "Stochastic Gradient Descend
+    (SGD)", "spiking neuron network (SNN)"): nearly all its letters in order, and clearly
+    nearer than any other entry's.
+
+    >>> gcn = CatalogueEntry("Graph Convolutional Network", "Method", aliases=("GCN",))
+    >>> gan = CatalogueEntry("Graph Attention Network", "Method", aliases=("GAT",))
+    >>> [e.name for e in _long_form_misspelled([gcn, gan], "Graph Convolution Network")]
+    ['Graph Convolutional Network']
+    >>> _long_form_misspelled([gcn], "Graph Capsule Network")
+    []
+    """
+    target = normalize_form(long_text)
+    scored = sorted(
+        (
+            max(SequenceMatcher(None, target, normalize_form(f)).ratio() for f in entry.forms if " " in f),
+            index,
+        )
+        for index, entry in enumerate(entries)
+        if any(" " in f for f in entry.forms)
+    )
+    if not scored or scored[-1][0] < _NEAR_SPELLING:
+        return []
+    if len(scored) > 1 and scored[-2][0] > scored[-1][0] - 0.05:
+        return []
+    return [entries[scored[-1][1]]]
+
+
+#: how alike two long forms' letters must be to be one name misspelled (difflib's ratio)
+_NEAR_SPELLING = 0.88
 
 
 def _long_form_fits(entry: CatalogueEntry, long_text: str) -> bool:
