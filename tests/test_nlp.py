@@ -5234,3 +5234,8 @@ def test_a_long_form_spelled_a_little_off_is_the_known_name_of_its_short_form(nl
 def test_a_long_form_near_two_known_names_of_its_short_form_stays_the_papers(nlp):
     found = entities(nlp, "A title", "We pretrain with Self-Supervised Training (SSL) on unlabeled audio.")
     assert "Self-Supervised Learning" not in found and "Semi-Supervised Learning" not in found, found
+
+
+def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
+    found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
+    assert "Multilayer Perceptron" in found, found

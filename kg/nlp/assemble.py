@@ -304,10 +304,24 @@ def _lookup_respaced(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, .
 
     Only one word with lower-case letters in it is read so: an acronym's hyphen may part two
     names ("PAC-S" is no PACS), and words may be another name ("Extended-long Short-term Memory").
+    Words keep their spaces and lose only their hyphens ("Feed-Forward Neural Network" is a
+    feedforward neural network):
+
+    >>> mlp = CatalogueEntry("MLP", "Method", aliases=("feedforward neural network",))
+    >>> [e.name for e in _lookup_respaced("Feed-Forward Neural Network", Catalogue.from_entries([mlp]))]
+    ['MLP']
     """
-    if len(text) < 5 or " " in text or _IN_PARTS.search(text) is None or sum(map(str.islower, text)) < 3:
+    if len(text) < 5 or sum(map(str.islower, text)) < 3:
+        return ()
+    if " " in text:
+        return tuple(catalogue.lookup_folded(text, _dehyphenated)) if "-" in text else ()
+    if _IN_PARTS.search(text) is None:
         return ()
     return tuple(catalogue.lookup_folded(text, _respaced))
+
+
+def _dehyphenated(text: str) -> str:
+    return text.casefold().replace("-", "")
 
 
 def _shouted_other_case(form: str, written: str) -> bool:
