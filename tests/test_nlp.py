@@ -5239,3 +5239,9 @@ def test_a_long_form_near_two_known_names_of_its_short_form_stays_the_papers(nlp
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found
+
+
+def test_a_plural_in_es_or_ies_is_the_same_entity_as_its_singular(nlp):
+    found = entities(nlp, "A title", "The Poisson processes and a Poisson process fit the events.")
+    assert len(found) == 1, found
+    assert set(next(iter(found.values())).mentions) == {"Poisson processes", "Poisson process"}

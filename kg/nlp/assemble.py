@@ -133,10 +133,16 @@ def normalize_form(text: str) -> str:
     ('opt1p3b', 'opt1p3b', 'rat1')
     >>> normalize_form("Zorbo-S") == normalize_form("Zorbo"), normalize_form("GNNs") == normalize_form("GNN")
     (False, True)
+    >>> [normalize_form(t) for t in ("Poisson processes", "Poisson process", "policies", "policy")]
+    ['poissonprocess', 'poissonprocess', 'policy', 'policy']
     """
     folded = _NON_ALNUM.sub("", _KEPT_SYMBOLS.sub(_kept, spell_symbols(text).casefold()))
     # a plural "s" ends a word: the size letter of "Horizon-S" is no plural
     if len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss") and text[-2:-1].isalnum():
+        if folded.endswith("sses"):  # "Gaussian processes": a process
+            return folded[:-2]
+        if folded.endswith("ies") and len(folded) > 5 and text[-3:].islower():  # "policies": a policy
+            return folded[:-3] + "y"
         folded = folded[:-1]
     return folded
 
