@@ -5245,3 +5245,19 @@ def test_a_plural_in_es_or_ies_is_the_same_entity_as_its_singular(nlp):
     found = entities(nlp, "A title", "The Poisson processes and a Poisson process fit the events.")
     assert len(found) == 1, found
     assert set(next(iter(found.values())).mentions) == {"Poisson processes", "Poisson process"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "metric"),
+    [
+        ("Latency is measured in average lagging on MuST-C.", "Average Lagging"),
+        ("It improves d-BLEU by 1.2 points on document translation.", "d-BLEU"),
+        ("Designs reach an scRMSD below 2 Å in most cases.", "scRMSD"),
+        ("Sampling needs only 4 NFE per image.", "Number of Function Evaluations"),
+        ("Rare categories gain 3.1 APr on LVIS.", "APr"),
+        ("The screening model improves BEDROC and EF1% on DUD-E.", "BEDROC"),
+    ],
+)
+def test_metrics_of_translation_latency_protein_design_and_sampling_cost_are_known(nlp, abstract, metric):
+    found = entities(nlp, "A title", abstract)
+    assert metric in found and found[metric].type == "Metric", found
