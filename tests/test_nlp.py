@@ -5261,3 +5261,17 @@ def test_a_plural_in_es_or_ies_is_the_same_entity_as_its_singular(nlp):
 def test_metrics_of_translation_latency_protein_design_and_sampling_cost_are_known(nlp, abstract, metric):
     found = entities(nlp, "A title", abstract)
     assert metric in found and found[metric].type == "Metric", found
+
+
+def test_data_named_after_a_model_is_data(nlp):
+    found = entities(nlp, "A title", "We train on the DeepScaleR-Preview-Dataset and Skywork-OR1-RL-Data.")
+    assert found["DeepScaleR-Preview-Dataset"].type == "Dataset", found
+    assert found["Skywork-OR1-RL-Data"].type == "Dataset", found
+    assert found["DeepScaleR-Preview-Dataset"].parent is None, found
+
+
+def test_a_model_name_a_model_is_trained_on_is_its_data_unless_it_is_compared_with(nlp):
+    found = entities(nlp, "A title", "We fine-tune LLaMA-7B on Alpaca for three epochs.")
+    assert "Alpaca-52K" in found and "Alpaca" not in found, found
+    found = entities(nlp, "A title", "We fine-tune LLaMA-7B on Alpaca and compare with Alpaca and Vicuna.")
+    assert found["Alpaca"].type == "Model", found

@@ -3721,6 +3721,41 @@ _GREEK_LETTERS = frozenset(
 )
 
 
+def _read_as_data(
+    group: Sequence[_Mention], cue_types: Counter[str], text: str, sentences: list[tuple[int, int]]
+) -> bool:
+    """Whether the words around a name read it as data: the cues lead with a data type, or a
+    sentence trains something on it ("We fine-tune LLaMA-7B on Alpaca")."""
+    ranked = cue_types.most_common(2)
+    if ranked and ranked[0][0] in _DATA_TYPES and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return True
+    return any(trained_on(text[_sentence_of(m.start, m.end, sentences, text)[0] : m.start]) for m in group)
+
+
+def _data_named_after(
+    entry: CatalogueEntry, group: Sequence[_Mention], catalogue: Catalogue
+) -> CatalogueEntry | None:
+    """The one data set the catalogue names "<name> dataset" or "<name> data" after a model's
+    name as the paper writes it: "fine-tuned on Alpaca" reads the Alpaca data, not the model.
+
+    >>> alpaca = CatalogueEntry("Alpaca", "Model")
+    >>> data = CatalogueEntry("Alpaca-52K", "Dataset", aliases=("Alpaca dataset",))
+    >>> group = [_Mention(0, 6, "Alpaca", frozenset({"catalogue"}), (alpaca,), None)]
+    >>> _data_named_after(alpaca, group, Catalogue.from_entries([alpaca, data])).name
+    'Alpaca-52K'
+    """
+    for m in group:
+        for kind in ("dataset", "data"):
+            data = [e for e in catalogue.lookup(f"{m.text} {kind}") if e.type in _DATA_TYPES]
+            if len(data) == 1:
+                return data[0]
+    return None
+
+
+#: the last word of a data set's name: "DeepScaleR-Preview-Dataset", "Skywork-OR1-RL-Data"
+_DATA_NAME_END = re.compile(r"[-\s](?:Dataset|Data|Corpus)$")
+
+
 def _long_form_misspelled(entries: Sequence[CatalogueEntry], long_text: str) -> list[CatalogueEntry]:
     """The one entry of a short form whose long form the paper's ``long_text`` spells with a
     letter or an ending off ("Graph Convolution Network (GCN)", "Stochastic Gradient Descend
@@ -4055,6 +4090,9 @@ def _build_entity(
         name, parent, entry = _most_common_form(group), None, None
         type_, typed_by = cue_types.most_common(1)[0][0], "context"
     elif entry is not None:
+        compared = any(ev.relation == Relation.COMPARES_WITH.value for ev in evidence)
+        if entry.type == "Model" and not compared and _read_as_data(group, cue_types, text, sentences):
+            entry = _data_named_after(entry, group, catalogue) or entry
         name, type_ = entry.name, entry.type
         parent, typed_by = entry.parent, "catalogue"
     else:
@@ -4091,6 +4129,9 @@ def _build_entity(
                 and {apposed, found.type} != _LOOSE_KINDS
             ):
                 type_, typed_by = apposed, "context"
+            elif found.type not in _DATA_TYPES and _DATA_NAME_END.search(name):
+                # "DeepScaleR-Preview-Dataset": data released beside a model, no version of it
+                type_, typed_by, parent = "Dataset", "name", None
             elif found.type == "Metric" and _CAMPAIGN_YEAR.search(name):
                 # "NIST 2008", "MUC 1995": an evaluation campaign's year names its test data
                 type_, typed_by = "Benchmark", "parent"

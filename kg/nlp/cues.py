@@ -833,7 +833,10 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"(?:QA|VQA|Bench)$"), "Benchmark"),
     # (a lower-case "m" is a model's size in its id: "tiny-coder-350m")
-    (re.compile(r"(?:corpus|dataset|set|collection|bank)$|[-\s]\d+(?-i:[KMk])$", re.I), "Dataset"),
+    (
+        re.compile(r"(?:corpus|dataset|set|collection|bank|[-\s](?-i:Data))$|[-\s]\d+(?-i:[KMk])$", re.I),
+        "Dataset",
+    ),
     (
         re.compile(
             r"[-\s.]?\d+(?:\.\d+)?[BMT]\b|[-\s](?:instruct|chat|base|large|small|tiny|mini|xl|xxl|it|hf|coder|math|vl|distill)\b"
