@@ -5275,3 +5275,18 @@ def test_a_model_name_a_model_is_trained_on_is_its_data_unless_it_is_compared_wi
     assert "Alpaca-52K" in found and "Alpaca" not in found, found
     found = entities(nlp, "A title", "We fine-tune LLaMA-7B on Alpaca and compare with Alpaca and Vicuna.")
     assert found["Alpaca"].type == "Model", found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        ("Storm tracks come from IBTrACS for 1980-2020.", "IBTrACS", "Dataset"),
+        ("Segmentation is scored on KiTS23 and AbdomenCT-1K.", "AbdomenCT-1K", "Dataset"),
+        ("Faces are taken from YouTube-Faces clips.", "YouTube Faces", "Dataset"),
+        ("The model reaches 61% on AfriXNLI.", "AfriXNLI", "Benchmark"),
+        ("Proofs are graded on USAMO 2025 problems.", "USAMO", "Benchmark"),
+    ],
+)
+def test_data_sets_of_weather_medicine_faces_and_african_languages_are_known(nlp, abstract, name, type_):
+    found = entities(nlp, "A title", abstract)
+    assert name in found and found[name].type == type_, found
