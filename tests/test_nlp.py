@@ -5290,3 +5290,17 @@ def test_a_model_name_a_model_is_trained_on_is_its_data_unless_it_is_compared_wi
 def test_data_sets_of_weather_medicine_faces_and_african_languages_are_known(nlp, abstract, name, type_):
     found = entities(nlp, "A title", abstract)
     assert name in found and found[name].type == type_, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "task"),
+    [
+        ("We improve subseasonal-to-seasonal forecasting.", "subseasonal-to-seasonal forecasting"),
+        ("Our model performs video-to-audio generation in real time.", "video-to-audio generation"),
+        ("The array supports direction-of-arrival estimation in rooms.", "direction of arrival estimation"),
+        ("We study CATE estimation.", "heterogeneous treatment effect estimation"),
+    ],
+)
+def test_tasks_of_forecasting_sound_and_causal_effects_are_known(nlp, abstract, task):
+    found = entities(nlp, "A title", abstract)
+    assert task in found and found[task].type == "Task", found
