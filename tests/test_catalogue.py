@@ -257,3 +257,20 @@ def test_types_agree_with_name_morphology(pattern, expected):
 
     odd = [(e.name, e.type) for e in SHIPPED if re.search(pattern, e.name, re.I) and e.type not in expected]
     assert odd == []
+
+
+def test_no_alias_is_the_name_of_another_entry():
+    # an alias that names another entry hides it ("Occ3D-Waymo" as an alias of Occ3D read every
+    # mention as the family, never as its own entry), unless the form is marked ambiguous or both
+    # entries match only in their own case ("IRIS" the world model, "Iris" the data set)
+    names = {entry.name.casefold(): entry for entry in SHIPPED}
+    hidden = [
+        (entry.name, alias)
+        for entry in SHIPPED
+        for alias in entry.aliases
+        if (other := names.get(alias.casefold())) is not None
+        and other is not entry
+        and alias not in entry.ambiguous_aliases
+        and not (entry.case_sensitive and other.case_sensitive and alias != other.name)
+    ]
+    assert hidden == []
