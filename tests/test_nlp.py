@@ -5304,3 +5304,12 @@ def test_data_sets_of_weather_medicine_faces_and_african_languages_are_known(nlp
 def test_tasks_of_forecasting_sound_and_causal_effects_are_known(nlp, abstract, task):
     found = entities(nlp, "A title", abstract)
     assert task in found and found[task].type == "Task", found
+
+
+def test_a_camera_or_processor_named_before_its_kind_is_hardware_but_a_method_of_camera_poses_is_not(nlp):
+    abstract = (
+        "Clips were recorded with a Sony FX3 camera and decoded on an Apple M2 CPU, "
+        "then pseudo-labeled with MegaSaM camera poses."
+    )
+    found = entities(nlp, "A title", abstract)
+    assert "FX3" not in found and "M2" not in found and "MegaSaM" in found, found

@@ -3956,7 +3956,11 @@ _NOT_A_SCORE_AFTER = re.compile(
 #: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
 _HARDWARE_AFTER = re.compile(
     r"(?:(?:,\s*|\s+and\s+|\s+or\s+)[\w\-]+)*\s+(?:\d+\s+)?(?:robots?|humanoids?|quadrupeds?|arms?|grippers?|"
-    r"drones?|GPUs?|TPUs?|chips?|boards?)\b"
+    r"drones?|GPUs?|TPUs?|CPUs?|chips?|boards?|cameras?|processors?|annealers?|quantum\s+(?:annealers?|computers?|processors?)|"
+    r"smartphones?|phones?|headsets?|sensors?)\b"
+    # (not a thing a method gives the device: "MegaSaM camera poses", "X sensor readings")
+    r"(?!\s+(?:poses?|parameters?|intrinsics?|extrinsics?|trajector(?:y|ies)|calibration|motion|views?|rays?|"
+    r"models?|tokens?|data|images?|frames?|inputs?|features?|readings?|streams?|signals?)\b)"
 )
 
 
