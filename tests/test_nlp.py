@@ -5313,3 +5313,20 @@ def test_a_camera_or_processor_named_before_its_kind_is_hardware_but_a_method_of
     )
     found = entities(nlp, "A title", abstract)
     assert "FX3" not in found and "M2" not in found and "MegaSaM" in found, found
+
+
+@pytest.mark.parametrize(
+    ("title", "method"),
+    [
+        ("Learning to Rank Learning Curves", "Learning to Rank"),
+        ("Learning to Optimize Multigrid Solvers", "Learning to Optimize"),
+    ],
+)
+def test_learning_to_do_something_with_an_object_after_it_is_a_verb(nlp, title, method):
+    assert method not in entities(nlp, title, "We study a problem.")
+
+
+def test_learning_to_rank_before_its_short_form_is_the_method(nlp):
+    assert "Learning to Rank" in entities(
+        nlp, "A title", "We apply learning to rank (LTR) to search results."
+    )

@@ -1948,12 +1948,24 @@ def _learning_for_a_purpose(candidate: Candidate, text: str) -> bool:
     >>> found = [Candidate(s, s + 17, "learning to learn", "catalogue") for s in (28, 58)]
     >>> [_learning_for_a_purpose(c, text) for c in found]
     [True, False]
+
+    An object right after it makes it a verb too: "Learning to Rank Learning Curves", "learning to
+    learn the prior" (not "learning to rank (LTR)", "Learning to Learn with Feedback"):
+
+    >>> text = "Learning to Rank Learning Curves"
+    >>> _learning_for_a_purpose(Candidate(0, 16, "Learning to Rank", "catalogue"), text)
+    True
     """
+    if candidate.rule != "catalogue" or not candidate.text.lower().startswith("learning to "):
+        return False
     return (
-        candidate.rule == "catalogue"
-        and candidate.text.lower().startswith("learning to ")
-        and _PARADIGM_BEFORE.search(text, max(0, candidate.start - 30), candidate.start) is not None
+        _PARADIGM_BEFORE.search(text, max(0, candidate.start - 30), candidate.start) is not None
+        or _OBJECT_AFTER_VERB.match(text, candidate.end) is not None
     )
+
+
+#: the object of a verb: an article, or a capitalised word (in a title: "... to Rank Learning Curves")
+_OBJECT_AFTER_VERB = re.compile(r" (?:the|a|an|[A-Z][a-z]+)\b(?! [A-Z]{2,}\b)")
 
 
 def _without_split_words(candidates: list[Candidate]) -> list[Candidate]:
