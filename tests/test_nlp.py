@@ -5330,3 +5330,8 @@ def test_learning_to_rank_before_its_short_form_is_the_method(nlp):
     assert "Learning to Rank" in entities(
         nlp, "A title", "We apply learning to rank (LTR) to search results."
     )
+
+
+def test_a_name_glued_to_that_or_than_is_no_name(nlp):
+    found = entities(nlp, "A title", "We show thatNormCo works better thanBERTopic on disease names.")
+    assert not any(name.startswith(("that", "than")) for name in found), found

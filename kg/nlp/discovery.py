@@ -714,7 +714,10 @@ _NUMBER_SIGN = re.compile(r"#(?:\d|[A-Z]{1,4}-?\d{3,})")
 
 
 #: A function word run into the capitalised word after it when a PDF lost the space
-_GLUED_WORD = re.compile(r"(from|to|of|in|on|and|for|with|the|at|into|onto|over|via|across|between)[A-Z]")
+_GLUED_WORD = re.compile(
+    r"(from|to|of|in|on|and|for|with|the|at|into|onto|over|via|across|between|that|this|than|these|those|"
+    r"using|which|where)[A-Z]"
+)
 #: What follows the apostrophe of a possessive run into the word after it ("’sGymand"): no
 #: name has a letter right after its "'s"
 _GLUED_POSSESSIVE = re.compile(r"s[A-Za-z]")
