@@ -5335,3 +5335,12 @@ def test_learning_to_rank_before_its_short_form_is_the_method(nlp):
 def test_a_name_glued_to_that_or_than_is_no_name(nlp):
     found = entities(nlp, "A title", "We show thatNormCo works better thanBERTopic on disease names.")
     assert not any(name.startswith(("that", "than")) for name in found), found
+
+
+def test_a_way_of_imaging_or_staining_tissue_is_no_ml_entity(nlp):
+    abstract = (
+        "Retinal scans use optical coherence tomography (OCT); slides are stained with hematoxylin "
+        "and eosin (H&E). OCT images are noisy, so we train a U-Net on them."
+    )
+    found = entities(nlp, "A title", abstract)
+    assert set(found) == {"U-Net"}, found

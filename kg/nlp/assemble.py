@@ -1079,6 +1079,25 @@ def _field_only(pair: AbbreviationPair) -> bool:
 _FOLDED_FIELD_NAMES = frozenset(name.removesuffix("s") for name in FIELD_NAMES)
 
 
+def _imaging_only(pair: AbbreviationPair) -> bool:
+    """Whether ``pair``'s long form is a way of imaging or staining tissue ("optical coherence
+    tomography (OCT)", "hematoxylin and eosin (H&E)"): what the data is, no ML entity.
+
+    >>> from kg.nlp.discovery import Piece
+    >>> pair = lambda long, short: AbbreviationPair(Piece(long, 0, 1), Piece(short, 2, 3))
+    >>> [_imaging_only(pair(*p)) for p in [("optical coherence tomography", "OCT"), ("Zorb Tomography", "Z")]]
+    [True, False]
+    """
+    return pair.long.text[:1].islower() and _IMAGING_END.search(pair.long.text) is not None
+
+
+#: the last words of a way of imaging or staining tissue
+_IMAGING_END = re.compile(
+    r"(?:tomography|microscopy|spectroscopy|resonance imaging|radiography|sonography|angiography|"
+    r"and eosin|staining)$"
+)
+
+
 def _modalities_only(pair: AbbreviationPair) -> bool:
     """Whether ``pair`` only joins modalities ("language and vision (LaVi)", "vision-and-language
     (V&L)", "audio-visual (AV)"): a kind of model or task, no one entity; a task that converts one
@@ -1179,6 +1198,7 @@ def pair_candidates(
             or _qualified_class(pair)
             or _modalities_only(pair)
             or _field_only(pair)
+            or _imaging_only(pair)
         ):
             continue  # "large language models (LLMs)"; but "we propose DNA (Dynamic ...)" stays
         if (
@@ -1320,7 +1340,9 @@ def assemble_entities(
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
     pairs, candidates = _without_organisations(pairs, candidates)
     candidates = _without_other_classes(pairs, candidates, text, catalogue)
-    if modalities := {p.short.text for p in pairs if _modalities_only(p) or _field_only(p)}:
+    if modalities := {
+        p.short.text for p in pairs if _modalities_only(p) or _field_only(p) or _imaging_only(p)
+    }:
         # "language and vision (LaVi) models": LaVi names a kind of model wherever it stands
         # (so does a field's short form: "Computer Graphic (CG) scenes ... a CG scene")
         candidates = [c for c in candidates if c.entries or c.text not in modalities]
