@@ -5344,3 +5344,9 @@ def test_a_way_of_imaging_or_staining_tissue_is_no_ml_entity(nlp):
     )
     found = entities(nlp, "A title", abstract)
     assert set(found) == {"U-Net"}, found
+
+
+def test_trec_tracks_and_their_years_are_benchmarks(nlp):
+    found = entities(nlp, "A title", "We evaluate on TREC Clinical Trials 2021 and on the TREC-QA dataset.")
+    assert found["TREC Clinical Trials 2021"].parent == "TREC Clinical Trials Track", found
+    assert found["TREC QA Track"].type == "Benchmark", found
