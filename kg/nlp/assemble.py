@@ -1344,7 +1344,8 @@ def assemble_entities(
         p.short.text for p in pairs if _modalities_only(p) or _field_only(p) or _imaging_only(p)
     }:
         # "language and vision (LaVi) models": LaVi names a kind of model wherever it stands
-        # (so does a field's short form: "Computer Graphic (CG) scenes ... a CG scene")
+        # (so does a field's short form: "Computer Graphic (CG) scenes ... a CG scene", and a way of
+        # imaging's: "optical coherence tomography (OCT) ... OCT images")
         candidates = [c for c in candidates if c.entries or c.text not in modalities]
     pairs = [p for p in pairs if not _title_pair_names_another(p, text, catalogue)]
     split = split_term_candidates(pairs, text, catalogue)
