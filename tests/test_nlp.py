@@ -5350,3 +5350,10 @@ def test_trec_tracks_and_their_years_are_benchmarks(nlp):
     found = entities(nlp, "A title", "We evaluate on TREC Clinical Trials 2021 and on the TREC-QA dataset.")
     assert found["TREC Clinical Trials 2021"].parent == "TREC Clinical Trials Track", found
     assert found["TREC QA Track"].type == "Benchmark", found
+
+
+def test_quotation_marks_around_a_new_name_are_no_part_of_it(nlp):
+    abstract = "We introduce a “Zero-Shot” medical image Artifact Reduction (ZSAR) framework."
+    found = entities(nlp, "A title", abstract)
+    assert "Zero-Shot medical image Artifact Reduction" in found, found
+    assert "ZSAR" in found["Zero-Shot medical image Artifact Reduction"].mentions, found

@@ -4212,7 +4212,7 @@ def _build_entity(
         mentions += _entry_forms_inside(mentions, entry)
     mentions += _headed_forms(group, text, plain_words=entry is None)
     return ExtractedEntity(
-        name=name,
+        name=_without_quotes(name) if entry is None else name,
         type=type_,
         mentions=mentions,
         evidence=evidence,
@@ -4224,6 +4224,23 @@ def _build_entity(
         parent=parent,
         typed_by=typed_by,
     )
+
+
+def _without_quotes(name: str) -> str:
+    """``name`` without the quotation marks a paper set around it or a word of it (its mentions
+    keep them, as written).
+
+    >>> _without_quotes('"LazImpa"'), _without_quotes("Zero-Shot” image Artifact Reduction")
+    ('LazImpa', 'Zero-Shot image Artifact Reduction')
+    >>> _without_quotes("Hutchinson’s trace estimator")
+    'Hutchinson’s trace estimator'
+    """
+    if '"' not in name and "“" not in name and "”" not in name:
+        return name
+    return _QUOTE_MARKS.sub("", name).strip() or name
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
 def _named_as_own(name: str, before: str, after: str, opens_abstract: bool) -> bool:
