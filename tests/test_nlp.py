@@ -5357,3 +5357,9 @@ def test_quotation_marks_around_a_new_name_are_no_part_of_it(nlp):
     found = entities(nlp, "A title", abstract)
     assert "Zero-Shot medical image Artifact Reduction" in found, found
     assert "ZSAR" in found["Zero-Shot medical image Artifact Reduction"].mentions, found
+
+
+def test_a_librispeech_test_split_after_a_space_is_a_mention_of_librispeech(nlp):
+    # readers annotate the corpus a split belongs to ("LibriSpeech", or the split as its form)
+    found = entities(nlp, "A title", "WER on LibriSpeech test-clean drops to 1.9%.")
+    assert "LibriSpeech test-clean" in found["LibriSpeech"].mentions, found
