@@ -320,7 +320,12 @@ def _lookup_respaced(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, .
     if len(text) < 5 or sum(map(str.islower, text)) < 3:
         return ()
     if " " in text:
-        return tuple(catalogue.lookup_folded(text, _dehyphenated)) if "-" in text else ()
+        if "-" not in text:
+            return ()
+        # (one folded index serves both: of what it finds, keep the entries whose spaces agree)
+        wanted = _dehyphenated(text)
+        found = catalogue.lookup_folded(text, _respaced)
+        return tuple(e for e in found if any(_dehyphenated(f) == wanted for f in e.forms))
     if _IN_PARTS.search(text) is None:
         return ()
     return tuple(catalogue.lookup_folded(text, _respaced))
@@ -2035,7 +2040,7 @@ def _with_glued_splits(candidates: list[Candidate], text: str) -> list[Candidate
     out = []
     for c in candidates:
         split = _GLUED_SPLIT.match(text, c.end) if c.entries and text.startswith("-", c.end) else None
-        if split and all(e.type in {"Dataset", "Benchmark"} for e in c.entries):
+        if split and all(e.type in _DATA_TYPES for e in c.entries):
             c = c._replace(end=split.end(), text=text[c.start : split.end()])
         out.append(c)
     return out
