@@ -5236,6 +5236,26 @@ def test_a_long_form_near_two_known_names_of_its_short_form_stays_the_papers(nlp
     assert "Self-Supervised Learning" not in found and "Semi-Supervised Learning" not in found, found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "known"),
+    [
+        ("Sampling runs a Monte-Carlo Markov Chain (MCMC) in latent space.", "Markov Chain Monte Carlo"),
+        ("Agents built on Deep Q-learning networks (DQN) play the games.", "Deep Q-Network"),
+        ("Layers are joined as in the Dense Convolutional Network (DenseNet).", "DenseNet"),
+        ("Accuracy on the Multi-Genre NLI (MultiNLI) dataset rises by two points.", "MultiNLI"),
+        ("Features come from a convolutional NN (CNN) trained on images.", "Convolutional Neural Network"),
+    ],
+)
+def test_a_long_form_in_other_words_is_the_known_name_of_its_short_form(nlp, abstract, known):
+    found = entities(nlp, "A title", abstract)
+    assert known in found, found
+
+
+def test_a_long_form_that_qualifies_the_known_name_of_its_short_form_stays_the_papers(nlp):
+    found = entities(nlp, "A title", "By taking an extra step, optimistic mirror descent (OMD) converges.")
+    assert "Mirror Descent" not in found, found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

@@ -3230,6 +3230,7 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
         elif short.entries:
             compatible = [e for e in short.entries if _long_form_fits(e, long.text)]
             compatible = compatible or _long_form_misspelled(short.entries, long.text)
+            compatible = compatible or _long_form_reworded(short.entries, long.text)
             out[short_i] = short._replace(entries=tuple(compatible))
             if compatible and len(compatible) == 1:
                 out[long_i] = long._replace(entries=tuple(compatible))
@@ -3827,6 +3828,81 @@ def _long_form_misspelled(entries: Sequence[CatalogueEntry], long_text: str) -> 
 
 #: how alike two long forms' letters must be to be one name misspelled (difflib's ratio)
 _NEAR_SPELLING = 0.88
+
+
+def _long_form_reworded(entries: Sequence[CatalogueEntry], long_text: str) -> list[CatalogueEntry]:
+    """The one entry of a short form whose long form the paper writes with the same words
+    in another order, one word less or a word that qualifies nothing more, or a run of them
+    as its acronym ("Monte-Carlo
+    Markov Chain (MCMC)", "Deep Q-learning networks (DQN)", "Dense Convolutional Network
+    (DenseNet)", "Multi-Genre NLI (MultiNLI)"); at least two words shared.
+
+    >>> mcmc = CatalogueEntry("Markov Chain Monte Carlo", "Method", aliases=("MCMC",))
+    >>> [e.name for e in _long_form_reworded([mcmc], "Monte-Carlo Markov Chain")]
+    ['Markov Chain Monte Carlo']
+    >>> mnli = CatalogueEntry("MultiNLI", "Dataset", aliases=("Multi-Genre Natural Language Inference",))
+    >>> [e.name for e in _long_form_reworded([mnli], "Multi-Genre NLI")]
+    ['MultiNLI']
+
+    Another word in place of one of the entry's is another name:
+
+    >>> snn = CatalogueEntry("Spiking Neural Network", "Method", aliases=("SNN",))
+    >>> _long_form_reworded([snn], "Siamese Neural Network")
+    []
+    >>> md = CatalogueEntry("Mirror Descent", "Method", aliases=("online mirror descent", "OMD"))
+    >>> _long_form_reworded([md], "optimistic mirror descent")
+    []
+    """
+    fitting = [
+        entry
+        for entry in entries
+        if any(_same_words(long_text, form) for form in entry.forms if _LONG_FORM_WORD.search(form))
+    ]
+    return fitting if len(fitting) == 1 else []
+
+
+_LONG_FORM_WORD = re.compile(r"[a-z][\s\-][A-Za-z]|[a-z]{3}[\s\-]")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _content_words(text: str) -> list[str]:
+    out = []
+    for word in _WORD.findall(text):
+        word = word.lower()
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.append(word.removesuffix("ly") if len(word) > 5 else word)
+    return out
+
+
+def _same_words(paper_form: str, known_form: str) -> bool:
+    """Whether two long forms name one thing in other words (see `_long_form_reworded`)."""
+    known = _content_words(known_form)
+    paper = []
+    for word in _WORD.findall(paper_form):
+        run = _initials_run(word, known) if word.isupper() and len(word) > 1 else None
+        paper.extend(run or _content_words(word))
+    mine, theirs = set(paper), set(known)
+    if len(mine & theirs) < 2:
+        return False
+    # the paper may drop one of the known words, or add a word that qualifies nothing
+    # ("Capsule Neural Network"), not a qualifier ("optimistic mirror descent" is no MD)
+    dropped_one = mine <= theirs and len(theirs - mine) <= 1
+    return dropped_one or (theirs < mine and mine - theirs <= _FILLER_WORDS)
+
+
+#: words a long form may add to a known name without naming something else
+_FILLER_WORDS = frozenset({"neural", "network", "learning", "model", "method", "algorithm"})
+
+
+def _initials_run(acronym: str, words: list[str]) -> list[str] | None:
+    """The run of ``words`` whose initials spell ``acronym`` ("NN" in neural network)."""
+    size = len(acronym)
+    for i in range(len(words) - size + 1):
+        run = words[i : i + size]
+        if "".join(w[0] for w in run) == acronym.lower():
+            return run
+    return None
 
 
 def _long_form_fits(entry: CatalogueEntry, long_text: str) -> bool:
