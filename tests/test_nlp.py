@@ -5256,6 +5256,22 @@ def test_a_long_form_that_qualifies_the_known_name_of_its_short_form_stays_the_p
     assert "Mirror Descent" not in found, found
 
 
+def test_a_long_name_set_in_capitals_and_written_twice_is_found(nlp):
+    abstract = (
+        "We present ZORBAGRAD, a method that learns from several domains. Unlike prior work, "
+        "ZORBAGRAD needs no labels from the new domain. It is IMPORTANT to note this."
+    )
+    found = entities(nlp, "Generalizing across domains", abstract)
+    assert "ZORBAGRAD" in found and found["ZORBAGRAD"].proposed, found
+    assert "IMPORTANT" not in found, found
+
+
+def test_a_name_set_in_capitals_takes_the_spelling_the_title_gives_it(nlp):
+    abstract = "ZORBALEON learns a policy for code tuning. ZORBALEON is fast and ZORBALEON is small."
+    found = entities(nlp, "Zorbaleon: Adaptive Code Tuning", abstract)
+    assert "Zorbaleon" in found and "ZORBALEON" in found["Zorbaleon"].mentions, found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

@@ -4734,6 +4734,15 @@ _SHARED_TASK_AFTER = re.compile(r" [Ss]hared [Tt]asks?\b")
 
 
 def _most_common_form(group: list[_Mention]) -> str:
-    """The form written most often, singular forms winning ties."""
+    """The form written most often, singular forms winning ties; a long name set in capitals
+    counts for its own spelling where the paper writes that too ("CHAMELEON" for Chameleon).
+
+    >>> group = [_Mention(0, 0, t, frozenset(), (), None) for t in ["CHAMELEON", "Chameleon", "CHAMELEON"]]
+    >>> _most_common_form(group)
+    'Chameleon'
+    """
     counts = Counter(m.text for m in group)
+    spelt = {t.upper(): t for t in counts if not t.isupper()}
+    for form in [t for t in counts if len(t) >= 8 and t.isupper() and t in spelt]:
+        counts[spelt[form]] += counts.pop(form)
     return max(counts, key=lambda t: (counts[t], not t.endswith("s")))

@@ -494,6 +494,7 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
             continue  # an e-mail address ("eak5rf@virginia.edu"); "Recall@50." is a measure
         for match in _CHUNK.finditer(text, word_start, word_end):
             found.extend(p for p in _chunk_names(text, match) if not _cited_author(text, p))
+    found.extend(p for p in repeated_shouted_names(text, start, stop) if outside_spans(headings, p.start))
     return [
         part
         for p in found
@@ -506,6 +507,43 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
         and not is_never_a_name(_NOUN_CLASS_PREFIX.sub("", p.text))
         for part in _plus_joined(p)
     ]
+
+
+def repeated_shouted_names(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
+    """Upper-case words of eight letters or more that the text writes twice or more among
+    lower-case words: a name set in capitals ("We present CROSSGRAD, a method ... CROSSGRAD
+    does not need"), where one such word alone is an emphasised word or a heading.
+
+    >>> text = "We present CROSSGRAD, a method. It is IMPORTANT that CROSSGRAD needs no labels."
+    >>> [p.text for p in repeated_shouted_names(text)]
+    ['CROSSGRAD', 'CROSSGRAD']
+
+    Words of an adjective's, an adverb's or a verb's ending are emphasis, however often:
+
+    >>> [p.text for p in repeated_shouted_names("a SYMMETRIC pad; the SYMMETRIC pad")]
+    []
+    """
+    stop = len(text) if end is None else end
+    if _LONG_CAPS_WORD.search(text, start, stop) is None:
+        return []
+    words = [
+        m
+        for m in _LONG_CAPS_WORD.finditer(text, start, stop)
+        if not _EMPHASIS_ENDING.search(m.group(0))
+        and not _CAPS_BESIDE.search(text, max(0, m.start() - 6), m.start())
+        and not _CAPS_AFTER.match(text, m.end())
+    ]
+    counts = Counter(m.group(0) for m in words)
+    return [Piece(m.group(0), m.start(), m.end()) for m in words if counts[m.group(0)] > 1]
+
+
+#: an upper-case word of eight letters or more, standing alone
+_LONG_CAPS_WORD = re.compile(r"(?<![\w\-])[A-Z]{8,}(?![\w\-])")
+#: endings of adjectives, adverbs, verb forms and abstract nouns: "SYMMETRIC", "CAREFULLY"
+_EMPHASIS_ENDING = re.compile(r"(?:IC|AL|IVE|OUS|ABLE|IBLE|ING|ED|LY|TION|MENT|NESS|ITY)$")
+#: another upper-case word just before or after: a heading or a shouted phrase
+_CAPS_BESIDE = re.compile(r"[A-Z]{3,}\W*$")
+_CAPS_AFTER = re.compile(r"\W{0,3}[A-Z]{3,}")
 
 
 #: an acronym and a modifier suffix run together where a PDF lost the hyphen: "MNLIbased"
