@@ -2055,6 +2055,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Binder', 'Dater']
     >>> cued_names("We introduce the Computational Linguistics special issue on semantics.")
     []
+    >>> cued_names("Stein variational descent helps. We use Stein's lemma.")
+    []
     """
     found: dict[int, Piece] = {}
     for pattern in (
@@ -2133,6 +2135,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             continue  # (a suspended hyphen: "Natural- to Formal-language")
         if _PARTICIPLE_SUFFIXED.fullmatch(word) or _PREFIXED_ACRONYM.fullmatch(word):
             continue  # "the English-only model", "Sub-2B models": a modifier
+        if _PERSONS_RESULT.match(text, end):
+            continue  # "via Stein's lemma", "Newton's method": a person's result names no entity
         subject = (
             _result_subject(text, word, end, lowered)
             or _variant_of(word, introduced)
@@ -2165,6 +2169,13 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
         ):
             found[at] = Piece(word, at, end)
     return [found[k] for k in sorted(found)]
+
+
+#: what a person's name owns when it names a result or a method: "Stein's lemma"
+_PERSONS_RESULT = re.compile(
+    r"['’]s\s+(?:lemma|theorem|inequality|identity|law|conjecture|formula|rule|principle|paradox|"
+    r"criterion|bound|equation|method|algorithm|test)\b"
+)
 
 
 def _variant_of(word: str, introduced: set[str]) -> bool:
