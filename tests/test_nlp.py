@@ -5272,6 +5272,13 @@ def test_a_name_set_in_capitals_takes_the_spelling_the_title_gives_it(nlp):
     assert "Zorbaleon" in found and "ZORBALEON" in found["Zorbaleon"].mentions, found
 
 
+def test_an_ambiguous_acronym_listed_among_known_data_sets_is_the_data_set(nlp):
+    abstract = "It keeps 95% of the performance averaged over GQA, TextVQA, POPE and MMBench."
+    found = entities(nlp, "Pruning visual tokens", abstract)
+    assert "GQA" in found and found["GQA"].type == "Benchmark", found
+    assert "Grouped-Query Attention" not in found, found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

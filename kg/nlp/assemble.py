@@ -3216,6 +3216,37 @@ def _balanced(text: str) -> bool:
     return not any(depth.values())
 
 
+def _listed_with_data(mentions: list[_Mention], text: str) -> dict[int, CatalogueEntry]:
+    """For each mention with several entries, one of them data, that a list holds among two
+    or more known data sets and nothing else known: that data entry.
+
+    >>> gqa = CatalogueEntry("GQA", "Benchmark")
+    >>> attention = CatalogueEntry("Grouped-Query Attention", "Method", aliases=("GQA",))
+    >>> text = "averaged over GQA, TextVQA and POPE"
+    >>> mentions = [
+    ...     _Mention(14, 17, "GQA", frozenset(), (gqa, attention), None),
+    ...     _Mention(19, 26, "TextVQA", frozenset(), (CatalogueEntry("TextVQA", "Benchmark"),), None),
+    ...     _Mention(31, 35, "POPE", frozenset(), (CatalogueEntry("POPE", "Benchmark"),), None),
+    ... ]
+    >>> {i: e.name for i, e in _listed_with_data(mentions, text).items()}
+    {0: 'GQA'}
+    """
+    if not any(len(m.entries) > 1 for m in mentions):
+        return {}
+    spans = sorted((m.start, m.end, i, 0) for i, m in enumerate(mentions))
+    out = {}
+    for run in _list_runs(text, spans):
+        items = [mentions[i] for _, _, i, _ in run]
+        for _, _, i, _ in run:
+            data = [e for e in mentions[i].entries if e.type in _DATA_TYPES]
+            if len(mentions[i].entries) < 2 or len(data) != 1:
+                continue
+            known = [m.entries[0].type for m in items if m is not mentions[i] and len(m.entries) == 1]
+            if len(known) >= 2 and all(t in _DATA_TYPES for t in known):
+                out[i] = data[0]
+    return out
+
+
 def _typed_by_default(entity: ExtractedEntity) -> bool:
     return entity.typed_by is None
 
@@ -3268,6 +3299,10 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             if len(data) == 1:  # "Experiments on the ACE RDC 2003 corpus": data, not a calibration error
                 out[i] = m._replace(entries=(data[0],))
                 settled_in_text.add(i)
+    for i, data in _listed_with_data(out, text).items():
+        if i not in settled_in_text:  # "averaged over GQA, TextVQA, POPE and MME": data too
+            out[i] = out[i]._replace(entries=(data,))
+            settled_in_text.add(i)
     for i, m in enumerate(out):
         if len(m.entries) > 1 and i not in settled_in_text:
             # "flat minima ... methods such as SAM": the one entry whose long form's words the
