@@ -5282,6 +5282,19 @@ def test_an_ambiguous_acronym_listed_among_known_data_sets_is_the_data_set(nlp):
     assert "Grouped-Query Attention" not in found, found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "modifier", "known"),
+    [
+        ("Seeds evolve by an Evol-Instruct-style mutation process.", "Evol-Instruct-style", "Evol-Instruct"),
+        ("We construct a ReLU-based neural network with few layers.", "ReLU-based", "Rectified Linear Unit"),
+    ],
+)
+def test_a_name_with_a_modifier_suffix_gives_the_name_not_a_phrase(nlp, abstract, modifier, known):
+    found = entities(nlp, "A title", abstract)
+    assert known in found, found
+    assert not any(modifier in name for name in found), found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

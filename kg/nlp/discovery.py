@@ -2057,6 +2057,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     []
     >>> cued_names("Stein variational descent helps. We use Stein's lemma.")
     []
+    >>> cued_names("We propose a Boosting-based method for finding bias.")
+    []
     """
     found: dict[int, Piece] = {}
     for pattern in (
@@ -2168,7 +2170,12 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
             and word not in VARIANT_TITLE_WORDS  # "the Verified score": a variant of a name said before
         ):
             found[at] = Piece(word, at, end)
-    return [found[k] for k in sorted(found)]
+    # "we construct a ReLU-based network", "we propose a Boosting-based method": a modifier
+    return [found[k] for k in sorted(found) if not _MODIFIER_SUFFIX.search(found[k].text)]
+
+
+#: a hyphenated modifier suffix right after a name: "Evol-Instruct-style"
+_MODIFIER_AFTER = re.compile(rf"-(?:{_MODIFIER_WORDS})\b")
 
 
 #: what a person's name owns when it names a result or a method: "Stein's lemma"
@@ -2833,11 +2840,15 @@ def eponym_terms(text: str, start: int = 0) -> list[Piece]:
     []
     >>> eponym_terms("It works in Reproducing kernel Hilbert Spaces and by Markov chain Monte Carlo.")
     []
+    >>> eponym_terms("Problems evolve by an Evol-Instruct-style mutation process.")
+    []
     """
     out = []
     for match in _EPONYM.finditer(text, start):
         if _sentence_initial(text, match.start()) or match.group(0) in _NOT_EPONYMS:
             continue
+        if _MODIFIER_AFTER.match(text, match.end()):
+            continue  # "an Evol-Instruct-style mutation process": the name modifies, heads nothing
         if is_never_a_name(match.group(0)):
             continue  # a place or a language: "the Hangzhou road networks", "Chinese word segmentation"
         if match.group(0).removesuffix("'s").removesuffix("’s") in ORGANISATIONS:
