@@ -5295,6 +5295,16 @@ def test_a_name_with_a_modifier_suffix_gives_the_name_not_a_phrase(nlp, abstract
     assert not any(modifier in name for name in found), found
 
 
+def test_a_family_suffix_names_the_family(nlp):
+    found = entities(nlp, "A title", "Random rewards can improve Qwen-family models on MATH.")
+    assert "Qwen" in found and not any("family" in name for name in found), found
+
+
+def test_phones_and_neural_processors_are_hardware_not_methods(nlp):
+    found = entities(nlp, "A title", "Prefill runs on the NPU of two iPhones and eight Android phones.")
+    assert not {"NPU", "iPhones"} & set(found), found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

@@ -237,6 +237,8 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "CPUs",
         "TPU",
         "TPUs",
+        "NPU",
+        "NPUs",
         "SOTA",
         "SoTA",
         "USA",
@@ -435,7 +437,9 @@ ORGANISATIONS = frozenset(
         "Zhipu AI",
         # devices, robot arms and legged robots: hardware an experiment runs on
         "iPhone",
+        "iPhones",
         "iPad",
+        "iPads",
         "MacBook",
         "UR5",
         "UR5e",

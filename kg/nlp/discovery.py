@@ -550,7 +550,8 @@ _CAPS_AFTER = re.compile(r"\W{0,3}[A-Z]{3,}")
 #: the words that turn a name into a modifier after a hyphen: "CheXbert-based", "GPT-style"
 _MODIFIER_WORDS = (
     "based|style|like|type|typed|driven|guided|aware|free|specific|level|wise|agnostic|inspired|activated|"
-    "domain|consistent|optimal|complete|completeness|related|oriented|enabled|powered|centric|friendly"
+    "domain|consistent|optimal|complete|completeness|related|oriented|enabled|powered|centric|friendly|"
+    "family"
 )
 _GLUED_SUFFIX = re.compile(rf"([A-Z][A-Z0-9]+)(?:{_MODIFIER_WORDS})")
 
