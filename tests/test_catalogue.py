@@ -92,7 +92,7 @@ def test_a_family_lists_its_later_versions_as_entries_of_their_own():
     written_with_size = {"Stanford Cars-196", "Kodak24", "AgeDB-30", "MEN-3k", "HSSD-200", "NTU RGB+D 60"}
     written_with_size |= {"COCO-Stuff-164K", "MIRFlickr-25K", "MIRFLICKR-25K", "LibriSpeech-960"}
     written_with_size |= {"AudioSet-20K", "ImageNet-256", "ImageNet-512"}  # (a resolution, no version)
-    written_with_size |= {"AFLW2000", "PointNet2"}
+    written_with_size |= {"AFLW2000", "PointNet2", "Mini-Kinetics-200"}
 
     def squash(text):
         return re.sub(r"[^a-z0-9]", "", text.lower())
