@@ -5305,6 +5305,13 @@ def test_phones_and_neural_processors_are_hardware_not_methods(nlp):
     assert not {"NPU", "iPhones"} & set(found), found
 
 
+def test_a_title_whose_initials_skip_a_function_word_is_the_long_form_of_the_abstracts_acronym(nlp):
+    abstract = "We present ZLPO, a method that learns latent policies. ZLPO beats behavior cloning."
+    found = entities(nlp, "Zipping Latent Policies from Observation", abstract)
+    name = "Zipping Latent Policies from Observation"
+    assert name in found and "ZLPO" in found[name].mentions and found[name].proposed, found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

@@ -396,13 +396,17 @@ def _title_initials_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]
     []
     >>> _title_initials_pairs("A NEW WAY TO LEARN\\n\\nWe use NWTL.", set())
     []
+    >>> text = "Imitating Latent Policies from Observation\\n\\nWe present ILPO, a method."
+    >>> [(p.long.text, p.short.text) for p in _title_initials_pairs(text, set())]
+    [('Imitating Latent Policies from Observation', 'ILPO')]
     """
     split = text.find("\n\n")
     if split <= 0 or text[:split].isupper():
         return []
     title = text[:split]
     by_initials: dict[str, list[list[tuple[str, int]]]] = {}
-    for run in _capitalised_runs(title):
+    runs = _capitalised_runs(title)
+    for run in runs + _bridged_runs(title, runs):
         if 2 <= len(run) <= 5:
             by_initials.setdefault("".join(word[0] for word, _ in run), []).append(run)
     pairs = []
@@ -415,6 +419,29 @@ def _title_initials_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]
             end = last_start + len(last)
             pairs.append(AbbreviationPair(Piece(title[start:end], start, end), Piece(short, *match.span())))
     return sorted(pairs, key=lambda pair: pair.short.start)
+
+
+def _bridged_runs(title: str, runs: list[list[tuple[str, int]]]) -> list[list[tuple[str, int]]]:
+    """Runs of capitalised words joined across one lower-case function word, which an
+    acronym skips: "Imitating Latent Policies from Observation" spells ILPO.
+
+    >>> title = "Imitating Latent Policies from Observation"
+    >>> [[w for w, _ in run] for run in _bridged_runs(title, _capitalised_runs(title))]
+    [['Imitating', 'Latent', 'Policies', 'Observation']]
+    """
+    bridged: list[list[tuple[str, int]]] = []
+    for run in runs:
+        if bridged:
+            last, last_start = bridged[-1][-1]
+            if _FUNCTION_WORD_GAP.fullmatch(title, last_start + len(last), run[0][1]):
+                bridged[-1] = bridged[-1] + run
+                continue
+        bridged.append(list(run))
+    return [run for run in bridged if run not in runs]
+
+
+#: one lower-case function word between two capitalised title words
+_FUNCTION_WORD_GAP = re.compile(r" (?:of|for|from|with|via|and|in|on|to|by) ")
 
 
 def _capitalised_runs(title: str) -> list[list[tuple[str, int]]]:
