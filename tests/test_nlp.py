@@ -5312,6 +5312,12 @@ def test_a_title_whose_initials_skip_a_function_word_is_the_long_form_of_the_abs
     assert name in found and "ZLPO" in found[name].mentions and found[name].proposed, found
 
 
+def test_a_plural_acronym_whose_long_form_the_title_writes_is_one_entity(nlp):
+    abstract = "Training without locking gives Decoupled Zorb Interfaces (DZIs). We study DZIs."
+    found = entities(nlp, "Understanding Decoupled Zorb Interfaces", abstract)
+    assert "Decoupled Zorb Interfaces" in found and "DZIs" in found["Decoupled Zorb Interfaces"].mentions, found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

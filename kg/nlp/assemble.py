@@ -1156,6 +1156,29 @@ def _title_cased_family(pair: AbbreviationPair, catalogue: Catalogue | None = No
     return not any(_long_form_close(entry, pair.long.text, pair.short.text) for entry in known)
 
 
+def _titled_long_form(pair: AbbreviationPair, text: str) -> bool:
+    r"""Whether the title writes a pair's Title Case long form: the paper is about that one
+    thing ("Understanding Synthetic Gradients and Decoupled Neural Interfaces", then
+    "Decoupled Neural Interfaces (DNIs)"), not a class of things it names in passing.
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> text = "On Decoupled Neural Interfaces\n\nThis gives Decoupled Neural Interfaces (DNIs)."
+    >>> [_titled_long_form(p, text) for p in find_abbreviations(text)]
+    [True]
+    """
+    title_end = text.find("\n\n")
+    words = pair.long.text.replace("-", " ").split()
+    if title_end <= 0 or pair.long.start < title_end or len(words) < 2:
+        return False
+    if not all(w[0].isupper() for w in words) or words[-1].lower() in _CLASS_HEADS:
+        return False
+    return pair.long.text.casefold() in text[:title_end].casefold()
+
+
+#: plural heads that name a class of things even in a title: "Protein Language Models"
+_CLASS_HEADS = words_of("models methods agents systems approaches algorithms tools techniques embeddings ensembles")
+
+
 #: the plural head nouns of a Title Case family of models or units
 _FAMILY_HEADS = words_of(
     "networks machines units learners provers fields processes autoencoders transformers nets functions"
@@ -1210,6 +1233,7 @@ def pair_candidates(
             _plural_acronym(pair.short.text, qualified=True)
             and not (text and _proposed_pair(pair, text))
             and not _title_cased_family(pair, catalogue)
+            and not _titled_long_form(pair, text)
         ):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
