@@ -5315,7 +5315,8 @@ def test_a_title_whose_initials_skip_a_function_word_is_the_long_form_of_the_abs
 def test_a_plural_acronym_whose_long_form_the_title_writes_is_one_entity(nlp):
     abstract = "Training without locking gives Decoupled Zorb Interfaces (DZIs). We study DZIs."
     found = entities(nlp, "Understanding Decoupled Zorb Interfaces", abstract)
-    assert "Decoupled Zorb Interfaces" in found and "DZIs" in found["Decoupled Zorb Interfaces"].mentions, found
+    name = "Decoupled Zorb Interfaces"
+    assert name in found and "DZIs" in found[name].mentions, found
 
 
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):

@@ -1176,7 +1176,9 @@ def _titled_long_form(pair: AbbreviationPair, text: str) -> bool:
 
 
 #: plural heads that name a class of things even in a title: "Protein Language Models"
-_CLASS_HEADS = words_of("models methods agents systems approaches algorithms tools techniques embeddings ensembles")
+_CLASS_HEADS = words_of(
+    "models methods agents systems approaches algorithms tools techniques embeddings ensembles"
+)
 
 
 #: the plural head nouns of a Title Case family of models or units
