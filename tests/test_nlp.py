@@ -5319,6 +5319,12 @@ def test_a_plural_acronym_whose_long_form_the_title_writes_is_one_entity(nlp):
     assert name in found and "DZIs" in found[name].mentions, found
 
 
+def test_a_plain_word_with_a_participle_of_checking_is_a_modifier(nlp):
+    title = "ZorbScope: Scaling Execution-Verified Training Environments"
+    found = entities(nlp, title, "ZorbScope helps agents.")
+    assert "Execution-Verified" not in found and "ZorbScope" in found, found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

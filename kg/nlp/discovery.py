@@ -121,6 +121,8 @@ _PARTICIPLE_SUFFIXED = re.compile(
     r"inspired|agnostic|dependent|independent|friendly|ready|level|scale|regulari[sz]ed|constrained|"
     r"penali[sz]ed|weighted|annotated|label(?:l)?ed)"
 )
+#: a plain word made a modifier by a participle of checking: "Execution-Verified", "Human-Curated"
+_PLAIN_WORD_PARTICIPLE = re.compile(r"[A-Z][a-z]+-(?i:verified|filtered|curated|validated|checked|grounded)")
 _PREFIXED_ACRONYM = re.compile(
     r"(?:short|long|multi|non|pre|post|cross|sub|low|high|full|single|dual|zero|few|inter|"
     r"intra|over|under|anti|mid|large|small|user|human|reverse|forward|inverse|backward)-"
@@ -176,6 +178,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, False, False, True]
     >>> [is_name_shaped(t) for t in ["RLHF-Trained", "English-only", "LLM-based", "Zorb-Lite", "X-Annotated"]]
     [False, False, False, True, False]
+    >>> is_name_shaped("Execution-Verified"), is_name_shaped("Human-Curated")
+    (False, False)
     >>> is_name_shaped("OSWorld-Verified")  # a benchmark's verified variant
     True
     >>> [is_name_shaped(t) for t in ["pass@32", "maj@64", "user@host"]]
@@ -214,6 +218,8 @@ def is_name_shaped(text: str) -> bool:
     if _PREFIXED_ACRONYM.fullmatch(text):  # "short-CoT", "non-IID", "multi-GPU": a modifier
         return False
     if _PARTICIPLE_SUFFIXED.fullmatch(text):  # "RLHF-Trained", "English-only": a modifier too
+        return False
+    if _PLAIN_WORD_PARTICIPLE.fullmatch(text):  # "Execution-Verified" (but "OSWorld-Verified")
         return False
     if _NUMBERED_PART.fullmatch(text):  # "the champion of Track1": a part, no name
         return False
