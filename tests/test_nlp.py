@@ -5325,6 +5325,12 @@ def test_a_plain_word_with_a_participle_of_checking_is_a_modifier(nlp):
     assert "Execution-Verified" not in found and "ZorbScope" in found, found
 
 
+def test_a_title_name_before_evaluating_is_a_benchmark(nlp):
+    title = "Zorbstack: Evaluating Long-Context Retrieval across 25 Languages"
+    found = entities(nlp, title, "We introduce Zorbstack, which extends retrieval to 25 languages.")
+    assert found["Zorbstack"].type == "Benchmark", found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found
