@@ -5331,6 +5331,11 @@ def test_a_title_name_before_evaluating_is_a_benchmark(nlp):
     assert found["Zorbstack"].type == "Benchmark", found
 
 
+def test_a_capability_such_as_tool_use_is_no_entity(nlp):
+    found = entities(nlp, "A title", "Agents need tool use and planning to solve web tasks.")
+    assert not any("tool" in name.lower() for name in found), found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found
