@@ -5393,6 +5393,34 @@ def test_data_sets_of_weather_medicine_faces_and_african_languages_are_known(nlp
 
 
 @pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        (
+            "Rankers are trained on Yahoo Learning to Rank and MSLR-WEB30K.",
+            "Yahoo! Learning to Rank Challenge",
+            "Dataset",
+        ),
+        ("Rankers are trained on Yahoo Learning to Rank and MSLR-WEB30K.", "MSLR-WEB30K", "Dataset"),
+        ("Results on MQ2007 follow the LETOR 4.0 folds.", "MQ2007", "Dataset"),
+        (
+            "Action recognition is tested on Mini-Kinetics and Something-Something V1.",
+            "Mini-Kinetics",
+            "Dataset",
+        ),
+        ("The parser is trained on CCGbank sections 02-21.", "CCGbank", "Dataset"),
+        (
+            "Cross-lingual embeddings are evaluated on bilingual lexicon induction.",
+            "bilingual lexicon induction",
+            "Task",
+        ),
+    ],
+)
+def test_ranking_video_and_parsing_data_sets_are_known(nlp, abstract, name, type_):
+    found = entities(nlp, "A title", abstract)
+    assert name in found and found[name].type == type_, found
+
+
+@pytest.mark.parametrize(
     ("abstract", "task"),
     [
         ("We improve subseasonal-to-seasonal forecasting.", "subseasonal-to-seasonal forecasting"),
