@@ -5336,6 +5336,12 @@ def test_a_capability_such_as_tool_use_is_no_entity(nlp):
     assert not any("tool" in name.lower() for name in found), found
 
 
+def test_a_score_a_procedure_computes_is_a_metric(nlp):
+    abstract = "We introduce a causal scoring procedure, Zorbic Reliance Score (ZRS), that measures reliance."
+    found = entities(nlp, "A title", abstract)
+    assert found["Zorbic Reliance Score"].type == "Metric", found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

@@ -4285,6 +4285,9 @@ def _build_entity(
         typed_by = "context" if cue_types else "name" if shape_type else None
         if shape_type and cue_types and shape_type in {"Benchmark", "Model"}:
             type_ = shape_type if cue_types.get(shape_type) or not cue_types else type_
+        if type_ == "Method" and shape_type == "Metric" and _SCORE_NAME.search(name):
+            # "a causal scoring procedure, Concept Reliance Score (CRS)": a score is measured
+            type_, typed_by = "Metric", "name"
         if SHARED_TASK.match(name):
             # "YNUDLG at SemEval-2017 Task 4: A GRU-SVM Model": the task, whatever the title says
             type_, typed_by = "Benchmark", "name"
@@ -4792,6 +4795,10 @@ def _headed_forms(group: list[_Mention], text: str, *, plain_words: bool = True)
 
 
 _SHARED_TASK_AFTER = re.compile(r" [Ss]hared [Tt]asks?\b")
+
+
+#: a name whose head is a score: whatever procedure computes it, it is a measure
+_SCORE_NAME = re.compile(r"[ \-]Scores?$")
 
 
 def _most_common_form(group: list[_Mention]) -> str:
