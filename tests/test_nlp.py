@@ -5342,6 +5342,12 @@ def test_a_score_a_procedure_computes_is_a_metric(nlp):
     assert found["Zorbic Reliance Score"].type == "Metric", found
 
 
+def test_a_number_run_into_the_next_word_is_no_name(nlp):
+    abstract = "The rate is set to 0.5.Obviously, it converges. Zorbic is up to 10-20Xfaster than Gym."
+    found = entities(nlp, "A title", abstract)
+    assert not any(name[0].isdigit() for name in found), found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

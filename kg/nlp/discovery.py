@@ -121,6 +121,8 @@ _PARTICIPLE_SUFFIXED = re.compile(
     r"inspired|agnostic|dependent|independent|friendly|ready|level|scale|regulari[sz]ed|constrained|"
     r"penali[sz]ed|weighted|annotated|label(?:l)?ed)"
 )
+#: a number run into the next word where a space was lost
+_NUMBER_GLUED_TO_WORD = re.compile(r"\d[\d.\-]*(?:\.[A-Z][a-z]+|[xX][a-z]{3,})")
 #: a plain word made a modifier by a participle of checking: "Execution-Verified", "Human-Curated"
 _PLAIN_WORD_PARTICIPLE = re.compile(r"[A-Z][a-z]+-(?i:verified|filtered|curated|validated|checked|grounded)")
 _PREFIXED_ACRONYM = re.compile(
@@ -180,6 +182,8 @@ def is_name_shaped(text: str) -> bool:
     [False, False, False, True, False]
     >>> is_name_shaped("Execution-Verified"), is_name_shaped("Human-Curated")
     (False, False)
+    >>> [is_name_shaped(t) for t in ["0.5.Obviously", "10-20Xfaster", "3-CNF", "4M", "K2"]]
+    [False, False, True, False, True]
     >>> is_name_shaped("OSWorld-Verified")  # a benchmark's verified variant
     True
     >>> [is_name_shaped(t) for t in ["pass@32", "maj@64", "user@host"]]
@@ -220,6 +224,8 @@ def is_name_shaped(text: str) -> bool:
     if _PARTICIPLE_SUFFIXED.fullmatch(text):  # "RLHF-Trained", "English-only": a modifier too
         return False
     if _PLAIN_WORD_PARTICIPLE.fullmatch(text):  # "Execution-Verified" (but "OSWorld-Verified")
+        return False
+    if _NUMBER_GLUED_TO_WORD.fullmatch(text):  # "to 0.5.Obviously, ...", "10-20Xfaster"
         return False
     if _NUMBERED_PART.fullmatch(text):  # "the champion of Track1": a part, no name
         return False
