@@ -5348,6 +5348,12 @@ def test_a_number_run_into_the_next_word_is_no_name(nlp):
     assert not any(name[0].isdigit() for name in found), found
 
 
+def test_an_example_in_a_bracket_without_full_stops_is_no_short_form(nlp):
+    abstract = "If good strategies can be built in the zero-sum case (eg. Atari) then agents cooperate."
+    found = entities(nlp, "A title", abstract)
+    assert not any("strategies" in name for name in found), found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

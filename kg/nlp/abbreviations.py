@@ -51,18 +51,24 @@ _CITATION = re.compile(r"(?:\d{4}[a-z]?|et al\.?|e\.g\.?|i\.e\.?|cf\.?|see|ours)
 _SHORT_SHAPE = re.compile(r"[A-Za-z0-9][\w.\-/&+$^{}]*(?:\s[\w.\-/&+]+)?")
 
 
+#: the words that open an aside in a bracket, written without their full stops too
+_ASIDE_WORDS = frozenset({"eg", "e.g", "ie", "i.e", "cf", "viz", "resp", "see", "like", "incl"})
+
+
 def is_short_form(text: str) -> bool:
     """Whether ``text`` can be a short form: short, one or two words, with a capital letter.
 
     >>> is_short_form("LoRA"), is_short_form("n-gram TM"), is_short_form("2018"), is_short_form("ours")
     (True, True, False, False)
-    >>> is_short_form("subtask A")
-    False
+    >>> is_short_form("subtask A"), is_short_form("eg. Atari"), is_short_form("cf BERT")
+    (False, False, False)
     """
     text = text.strip()
     words = text.split()
     if len(words) == 2 and len(words[1]) == 1:  # a label: "subtask A", "Model B"
         return False
+    if len(words) == 2 and words[0].lower().rstrip(".,:") in _ASIDE_WORDS:
+        return False  # an example or a comparison: "(eg. Atari)", "(cf. BERT)"
     return (
         2 <= len(text) <= 15
         and _SHORT_SHAPE.fullmatch(text) is not None
