@@ -5349,7 +5349,10 @@ def test_a_number_run_into_the_next_word_is_no_name(nlp):
 
 
 def test_an_example_in_a_bracket_without_full_stops_is_no_short_form(nlp):
-    abstract = "If good strategies can be built in the zero-sum case (eg. Atari) then agents cooperate."
+    abstract = (
+        "When the game environment is one where strong strategies can be computed in the zero-sum "
+        "setting (eg. Atari) agents cooperate."
+    )
     found = entities(nlp, "A title", abstract)
     assert not any("strategies" in name for name in found), found
 
