@@ -483,6 +483,8 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
     >>> [(p.long.text, p.short.text) for p in find_abbreviations(
     ...     "We revisit the Recurrent Attention Model (RAM, Mnih et al. (2014)), a network.")]
     [('Recurrent Attention Model', 'RAM')]
+    >>> find_abbreviations("Few-Shot Learning (learning with limited labeled data) is hard.")
+    []
     """
     titled = title_pair(text)
     pairs: list[AbbreviationPair] = [titled] if titled is not None else []
@@ -506,6 +508,8 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
             and is_short_form(before.group(1).rstrip(",;:"))
             and len(inside.split()) >= 2
             and not inside.split()[-1].isdigit()
+            # "Few-Shot Learning (learning with limited labeled data)": a gloss, no expansion
+            and inside.split()[0].casefold() != before.group(1).rstrip(",;:").casefold()
         ):
             word = before.group(1).rstrip(",;:")
             short = Piece(word, before.start(1), before.start(1) + len(word))
