@@ -5357,6 +5357,11 @@ def test_an_example_in_a_bracket_without_full_stops_is_no_short_form(nlp):
     assert not any("strategies" in name for name in found), found
 
 
+def test_a_known_data_set_named_by_a_plain_word_keeps_its_head_noun_as_a_form(nlp):
+    found = entities(nlp, "A title", "We train on the 100K-hour Emilia dataset for speech synthesis.")
+    assert found["Emilia"].mentions == ["Emilia", "Emilia dataset"], found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

@@ -4355,7 +4355,7 @@ def _build_entity(
     mentions += _forms_without_direction(mentions)
     if entry is not None:
         mentions += _entry_forms_inside(mentions, entry)
-    mentions += _headed_forms(group, text, plain_words=entry is None)
+    mentions += _headed_forms(group, text, plain_words=entry is None or entry.type in _DATA_TYPES)
     return ExtractedEntity(
         name=_without_quotes(name) if entry is None else name,
         type=type_,
