@@ -5362,6 +5362,18 @@ def test_a_known_data_set_named_by_a_plain_word_keeps_its_head_noun_as_a_form(nl
     assert found["Emilia"].mentions == ["Emilia", "Emilia dataset"], found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "meant"),
+    [
+        ("We compare VGGish, PANNs, CLAP and MERT embeddings.", "Acoustic Music Understanding Model"),
+        ("We tune the phrase-based system weights with MERT and report BLEU.", "minimum error rate training"),
+    ],
+)
+def test_mert_is_the_music_model_among_audio_models_and_a_tuning_method_in_translation(nlp, abstract, meant):
+    found = entities(nlp, "A title", abstract)
+    assert meant in found and found[meant].mentions == ["MERT"], found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found
