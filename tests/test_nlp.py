@@ -5459,6 +5459,21 @@ def test_ranking_video_and_parsing_data_sets_are_known(nlp, abstract, name, type
 
 
 @pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        ("Detectors are scored on NINCO and SSB-hard against ViM.", "NINCO", "Dataset"),
+        ("Detectors are scored on NINCO and SSB-hard against ViM.", "SSB-hard", "Benchmark"),
+        ("Detectors are scored on NINCO and SSB-hard against ViM.", "Virtual-logit Matching", "Method"),
+        ("Regeneration removes Tree-Ring and StegaStamp watermarks.", "Tree-Ring", "Method"),
+        ("We test unlearning on TOFU and MUSE.", "Machine Unlearning Six-Way Evaluation", "Benchmark"),
+    ],
+)
+def test_detectors_watermarks_and_unlearning_benchmarks_are_known(nlp, abstract, name, type_):
+    found = entities(nlp, "A title", abstract)
+    assert name in found and found[name].type == type_, found
+
+
+@pytest.mark.parametrize(
     ("abstract", "task"),
     [
         ("We improve subseasonal-to-seasonal forecasting.", "subseasonal-to-seasonal forecasting"),
