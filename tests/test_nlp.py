@@ -5374,6 +5374,11 @@ def test_mert_is_the_music_model_among_audio_models_and_a_tuning_method_in_trans
     assert meant in found and found[meant].mentions == ["MERT"], found
 
 
+def test_a_rate_at_a_fixed_rate_of_errors_is_one_metric(nlp):
+    found = entities(nlp, "A title", "The attack reaches a TPR at 1% FPR of 12.5% on the held-out members.")
+    assert "TPR at 1% FPR" in found and found["TPR at 1% FPR"].type == "Metric", found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

@@ -530,6 +530,9 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
     >>> text = "the RASP-Generalization Conjecture holds"
     >>> [c.text for c in extend_candidates(text, [Candidate(4, 23, "RASP-Generalization", "shape")])]
     ['RASP-Generalization', 'RASP-Generalization Conjecture']
+    >>> hit = Candidate(2, 5, "TPR", "catalogue", (CatalogueEntry("True Positive Rate", "Metric"),))
+    >>> [c.text for c in extend_candidates("a TPR at 1% FPR of 0.4", [hit])]
+    ['TPR', 'TPR at 1% FPR']
     """
     out = []
     title_end = text.find("\n\n")
@@ -548,6 +551,11 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
             start = _kind_qualifier_start(text, cand.start)
             if start < cand.start:  # "using Stochastic Beam Search": capitalised words before it
                 out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
+        operating_point = _OPERATING_POINT.match(text, cand.end) if cand.entries else None
+        if operating_point and any(e.type == "Metric" for e in cand.entries):
+            # "TPR at 1% FPR": a rate read at a fixed rate of errors is one measure
+            end = operating_point.end()
+            out.append(Candidate(cand.start, end, text[cand.start : end], "variant", (), "Metric"))
         statement = _STATEMENT_AFTER.match(text, cand.end)
         if statement and not cand.entries:  # "the RASP-Generalization Conjecture"
             out.append(Candidate(cand.start, statement.end(), text[cand.start : statement.end()], cand.rule))
@@ -564,6 +572,10 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
     return out
 
 
+#: a fixed operating point after a rate: " at 1% FPR", "@0.1%FPR", " at 95% TPR"
+_OPERATING_POINT = re.compile(
+    r" ?(?:at|@) ?\d+(?:\.\d+)?\s?% ?(?:FPR|TPR|FNR|TNR|false positive rate|true positive rate)\b"
+)
 #: the shared tasks of machine translation, whose test sets go by their direction too
 _TRANSLATION_TASKS = re.compile(r"(?:WMT|IWSLT)\b|(?:WMT|IWSLT)\s?'?’?\d")
 #: a translation direction right after its year: " German-to-English", " EN-DE", " En→De"
