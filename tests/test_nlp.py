@@ -5479,6 +5479,18 @@ def test_detectors_watermarks_and_unlearning_benchmarks_are_known(nlp, abstract,
 
 
 @pytest.mark.parametrize(
+    "abstract",
+    [
+        "We study non-autoregressive neural machine translation with distillation.",
+        "Non-autoregressive translation predicts all tokens in parallel.",
+    ],
+)
+def test_non_autoregressive_translation_is_one_known_task(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
+    assert found["non-autoregressive machine translation"].type == "Task", found
+
+
+@pytest.mark.parametrize(
     ("abstract", "task"),
     [
         ("We improve subseasonal-to-seasonal forecasting.", "subseasonal-to-seasonal forecasting"),
