@@ -5379,6 +5379,11 @@ def test_a_rate_at_a_fixed_rate_of_errors_is_one_metric(nlp):
     assert "TPR at 1% FPR" in found and found["TPR at 1% FPR"].type == "Metric", found
 
 
+def test_a_multilingual_version_of_a_known_benchmark_is_a_benchmark(nlp):
+    found = entities(nlp, "A title", "The ranking of chat models on m-ArenaHard changes with the judge.")
+    assert found["m-ArenaHard"].type == "Benchmark", found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

@@ -350,12 +350,23 @@ def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     >>> cat = Catalogue.from_entries([CatalogueEntry("Qwen2", "Model")])
     >>> find_parent("Qwen2-7B-Instruct", cat).name
     'Qwen2'
+    >>> find_parent("m-ArenaHard", Catalogue.from_entries([CatalogueEntry("ArenaHard", "Benchmark")])).name
+    'ArenaHard'
     """
     for stem in _stems(name):
         found = _lookup(stem, catalogue)
         if len(found) == 1 and _written_as(stem, found[0]) and not _joined_names(name, stem, found[0]):
             return found[0]
+    if (prefixed := _LANGUAGE_PREFIX.match(name)) is not None:
+        # "m-ArenaHard", "X-CSQA": a multilingual or cross-lingual version of a benchmark
+        found = _lookup(name[prefixed.end() :], catalogue)
+        if len(found) == 1 and found[0].type in _DATA_TYPES:
+            return found[0]
     return None
+
+
+#: the prefix of a multilingual or cross-lingual version of a benchmark: "m-ArenaHard", "X-CSQA"
+_LANGUAGE_PREFIX = re.compile(r"[mxMX]-(?=[A-Z])")
 
 
 #: the word after a short acronym in a name: a capital, then letters only
