@@ -4499,6 +4499,8 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
     >>> _renamed_by_own(longer, [ev], Counter({"Model": 1}))
     True
     """
+    if cue_types and _proposed_in_another_case(entry, evidence):
+        return True
     plain = _PLAIN_CAPITAL_WORD.fullmatch(entry.name) or _ACRONYM_WORD.fullmatch(entry.name)
     # ... or the paper writes only the first word of a longer name ("We introduce VidGen, a
     # video diffusion model" is no VidGen-1M data set; an acronym is no first word: LSTM)
@@ -4516,6 +4518,21 @@ def _renamed_by_own(entry: CatalogueEntry, evidence: list[Evidence], cue_types: 
         return False  # "Hymba: A Hybrid-head Architecture ..., a family of small language models"
     cue = cue_types.most_common(1)[0][0]
     return cue != entry.type and not (cue in _DATA_TYPES and entry.type in _DATA_TYPES)
+
+
+def _proposed_in_another_case(entry: CatalogueEntry, evidence: list[Evidence]) -> bool:
+    """Whether the paper proposes a name of capitals alone that it writes in another case than
+    every form of the catalogue entry it matched: "We present LIRA, a recipe" is no LiRA attack.
+
+    >>> lira = CatalogueEntry("Likelihood Ratio Attack", "Method", aliases=("LiRA",))
+    >>> ev = Evidence("LIRA", 11, 15, "We present LIRA, a recipe.", 0, "proposes")
+    >>> _proposed_in_another_case(lira, [ev]), _proposed_in_another_case(lira, [ev._replace(text="LiRA")])
+    (True, False)
+    """
+    if not any(ev.relation == Relation.PROPOSES.value for ev in evidence):
+        return False
+    forms = set(entry.forms)
+    return all(_ACRONYM_WORD.fullmatch(ev.text) and ev.text not in forms for ev in evidence)
 
 
 #: a name of capital letters alone: "RACE"
