@@ -71,8 +71,8 @@ def test_scierc_partial_f1(nlp):  # target 0.80
     assert result.f1 >= SCIERC_F1_FLOOR, result.as_dict()
 
 
-DEV_F1_FLOOR = 0.95  # the target is 0.93, met on 2026-12-04 (0.935); 0.952 on 2026-12-06
-DEV_TYPED_F1_FLOOR = 0.95  # 0.931 in the fifth session of 2026-12-05; 0.953 on 2026-12-07
+DEV_F1_FLOOR = 0.96  # the target is 0.93, met on 2026-12-04 (0.935); 0.963 on 2026-12-07
+DEV_TYPED_F1_FLOOR = 0.95  # 0.931 in the fifth session of 2026-12-05; 0.956 on 2026-12-07
 # 0.690 on 2026-12-05 until "non-LR" stopped being a name (a prefix before an acronym is a
 # modifier), which had been credited, by --partial overlap, for the gold row "LR (0) grammars";
 # 0.713 in the fifth session of 2026-12-05
