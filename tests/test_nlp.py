@@ -5433,16 +5433,6 @@ def test_a_model_name_a_model_is_trained_on_is_its_data_unless_it_is_compared_wi
         ("Faces are taken from YouTube-Faces clips.", "YouTube Faces", "Dataset"),
         ("The model reaches 61% on AfriXNLI.", "AfriXNLI", "Benchmark"),
         ("Proofs are graded on USAMO 2025 problems.", "USAMO", "Benchmark"),
-    ],
-)
-def test_data_sets_of_weather_medicine_faces_and_african_languages_are_known(nlp, abstract, name, type_):
-    found = entities(nlp, "A title", abstract)
-    assert name in found and found[name].type == type_, found
-
-
-@pytest.mark.parametrize(
-    ("abstract", "name", "type_"),
-    [
         (
             "Rankers are trained on Yahoo Learning to Rank and MSLR-WEB30K.",
             "Yahoo! Learning to Rank Challenge",
@@ -5461,16 +5451,6 @@ def test_data_sets_of_weather_medicine_faces_and_african_languages_are_known(nlp
             "bilingual lexicon induction",
             "Task",
         ),
-    ],
-)
-def test_ranking_video_and_parsing_data_sets_are_known(nlp, abstract, name, type_):
-    found = entities(nlp, "A title", abstract)
-    assert name in found and found[name].type == type_, found
-
-
-@pytest.mark.parametrize(
-    ("abstract", "name", "type_"),
-    [
         ("Detectors are scored on NINCO and SSB-hard against ViM.", "NINCO", "Dataset"),
         ("Detectors are scored on NINCO and SSB-hard against ViM.", "SSB-hard", "Benchmark"),
         ("Detectors are scored on NINCO and SSB-hard against ViM.", "Virtual-logit Matching", "Method"),
@@ -5478,7 +5458,7 @@ def test_ranking_video_and_parsing_data_sets_are_known(nlp, abstract, name, type
         ("We test unlearning on TOFU and MUSE.", "Machine Unlearning Six-Way Evaluation", "Benchmark"),
     ],
 )
-def test_detectors_watermarks_and_unlearning_benchmarks_are_known(nlp, abstract, name, type_):
+def test_known_names_of_many_fields_are_found_with_their_kind(nlp, abstract, name, type_):
     found = entities(nlp, "A title", abstract)
     assert name in found and found[name].type == type_, found
 
