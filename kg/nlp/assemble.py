@@ -3915,11 +3915,10 @@ _NEAR_SPELLING = 0.88
 
 
 def _long_form_reworded(entries: Sequence[CatalogueEntry], long_text: str) -> list[CatalogueEntry]:
-    """The one entry of a short form whose long form the paper writes with the same words
-    in another order, one word less or a word that qualifies nothing more, or a run of them
-    as its acronym ("Monte-Carlo
-    Markov Chain (MCMC)", "Deep Q-learning networks (DQN)", "Dense Convolutional Network
-    (DenseNet)", "Multi-Genre NLI (MultiNLI)"); at least two words shared.
+    """The one entry of a short form whose long form the paper writes with the same words in
+    another order, one word less or a word that qualifies nothing more, or a run of them as
+    its acronym ("Monte-Carlo Markov Chain (MCMC)", "Deep Q-learning networks (DQN)", "Dense
+    Convolutional Network (DenseNet)", "Multi-Genre NLI (MultiNLI)"); two words shared at least.
 
     >>> mcmc = CatalogueEntry("Markov Chain Monte Carlo", "Method", aliases=("MCMC",))
     >>> [e.name for e in _long_form_reworded([mcmc], "Monte-Carlo Markov Chain")]
@@ -3945,11 +3944,17 @@ def _long_form_reworded(entries: Sequence[CatalogueEntry], long_text: str) -> li
     return fitting if len(fitting) == 1 else []
 
 
+#: a form of several words (a long form), not an acronym or a one-word name
 _LONG_FORM_WORD = re.compile(r"[a-z][\s\-][A-Za-z]|[a-z]{3}[\s\-]")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def _content_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case, plural "-s" and adverb "-ly" endings off.
+
+    >>> _content_words("Densely Connected Networks")
+    ['dense', 'connected', 'network']
+    """
     out = []
     for word in _WORD.findall(text):
         word = word.lower()
