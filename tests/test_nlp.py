@@ -5384,6 +5384,13 @@ def test_a_multilingual_version_of_a_known_benchmark_is_a_benchmark(nlp):
     assert found["m-ArenaHard"].type == "Benchmark", found
 
 
+def test_a_known_data_set_written_with_its_kind_noun_is_that_data_set_with_that_form(nlp):
+    abstract = "We evaluate on the Wall Street Journal Dataset and the LibriSpeech Corpus."
+    found = entities(nlp, "A title", abstract)
+    assert "Wall Street Journal Dataset" in found["Wall Street Journal corpus"].mentions, found
+    assert "LibriSpeech Corpus" in found["LibriSpeech"].mentions, found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

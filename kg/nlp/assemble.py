@@ -216,6 +216,9 @@ def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
     >>> cat = Catalogue.from_entries([CatalogueEntry("Proximal Policy Optimization", "Method")])
     >>> [e.name for e in _lookup("proximal policy optimization algorithm", cat)]
     ['Proximal Policy Optimization']
+    >>> cat = Catalogue.from_entries([CatalogueEntry("LibriSpeech", "Dataset")])
+    >>> [e.name for e in _lookup("LibriSpeech Corpus", cat)]
+    ['LibriSpeech']
     """
     forms = _lookup_forms(text)
     if _PLURAL_ACRONYM.fullmatch(text):
@@ -231,7 +234,17 @@ def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
         found = catalogue.lookup(_PARENTHESIS.sub("", text[: head.start()]))
         if found and all(entry.type in ("Method", "Model") for entry in found):
             return tuple(found)
+    # "the LibriSpeech Corpus", "the Emilia Dataset": a known data set with its kind noun
+    kind = _DATA_KIND_END.search(text)
+    if kind:
+        found = catalogue.lookup(text[: kind.start()])
+        if found and all(entry.type in _DATA_TYPES for entry in found):
+            return tuple(found)
     return ()
+
+
+#: a data set's kind noun ending a name, in either case
+_DATA_KIND_END = re.compile(r" (?:[Dd]ataset|[Cc]orpus|[Bb]enchmark|[Dd]ata [Ss]et)$")
 
 
 #: an acronym's capitals with a lower-case tail of its own: "SPIDEr", "CIDEr"
@@ -4383,7 +4396,8 @@ def _build_entity(
     mentions += _forms_without_direction(mentions)
     if entry is not None:
         mentions += _entry_forms_inside(mentions, entry)
-    mentions += _headed_forms(group, text, plain_words=entry is None or entry.type in _DATA_TYPES)
+    known_data = entry is not None and entry.type in _DATA_TYPES
+    mentions += _headed_forms(group, text, plain_words=entry is None or known_data, titled_heads=known_data)
     return ExtractedEntity(
         name=_without_quotes(name) if entry is None else name,
         type=type_,
@@ -4733,6 +4747,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 _DATA_HEAD = re.compile(r" (dataset|corpus|benchmark)\b")
+#: ... and one in Title Case, which writes it as part of a known data set's name
+_TITLED_DATA_HEAD = re.compile(r" (Dataset|Corpus|Benchmark)\b")
 
 
 #: a long form, its short form in brackets, and the words that go on after it
@@ -4817,7 +4833,9 @@ def _entry_forms_inside(mentions: list[str], entry: CatalogueEntry) -> list[str]
     return [form for form in dict.fromkeys(out) if form not in mentions]
 
 
-def _headed_forms(group: list[_Mention], text: str, *, plain_words: bool = True) -> list[str]:
+def _headed_forms(
+    group: list[_Mention], text: str, *, plain_words: bool = True, titled_heads: bool = False
+) -> list[str]:
     """ "Honor dataset" for a name that is a plain word written before its head noun (with
     ``plain_words``): the word alone is an ordinary word, so the head noun is part of how the
     name is written; and "CoNLL 2007 shared task" for a shared task's name written so, as its
@@ -4829,11 +4847,16 @@ def _headed_forms(group: list[_Mention], text: str, *, plain_words: bool = True)
     >>> m = _Mention(4, 14, "CoNLL 2007", frozenset({"catalogue"}), (), None)
     >>> _headed_forms([m], "the CoNLL 2007 shared task on parsing", plain_words=False)
     ['CoNLL 2007 shared task']
+    >>> m = _Mention(4, 23, "Wall Street Journal", frozenset({"catalogue"}), (), None)
+    >>> _headed_forms([m], "the Wall Street Journal Dataset", plain_words=False, titled_heads=True)
+    ['Wall Street Journal Dataset']
     """
     out = []
     for m in group:
         if plain_words and _PLAIN_WORD.fullmatch(m.text) and (head := _DATA_HEAD.match(text, m.end)):
             out.append(f"{m.text} {head.group(1)}")
+        elif titled_heads and (head := _TITLED_DATA_HEAD.match(text, m.end)):
+            out.append(f"{m.text} {head.group(1)}")  # "the Wall Street Journal Dataset"
         elif head := _SHARED_TASK_AFTER.match(text, m.end):
             out.append(f"{m.text}{head.group(0)}")
     return list(dict.fromkeys(out))
