@@ -5391,6 +5391,15 @@ def test_a_known_data_set_written_with_its_kind_noun_is_that_data_set_with_that_
     assert "LibriSpeech Corpus" in found["LibriSpeech"].mentions, found
 
 
+def test_a_model_named_data_at_the_end_of_a_list_trained_on_is_the_data(nlp):
+    abstract = (
+        "We fine-tune Llama-3.1-8B-Instruct, Gemma-2-9B-it and Qwen2.5-7B-Instruct on SST-2, "
+        "AGNews, GSM8K and Alpaca mixed with harmful samples."
+    )
+    found = entities(nlp, "A title", abstract)
+    assert "Alpaca-52K" in found and "Alpaca" not in found, found
+
+
 def test_a_known_name_of_several_words_written_with_hyphens_inside_them_is_that_name(nlp):
     found = entities(nlp, "A title", "We train a Feed-Forward Neural Network (FFNN) on the features.")
     assert "Multilayer Perceptron" in found, found

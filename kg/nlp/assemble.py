@@ -3867,7 +3867,9 @@ def _read_as_data(
     ranked = cue_types.most_common(2)
     if ranked and ranked[0][0] in _DATA_TYPES and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return True
-    return any(trained_on(text[_sentence_of(m.start, m.end, sentences, text)[0] : m.start]) for m in group)
+    befores = [text[_sentence_of(m.start, m.end, sentences, text)[0] : m.start] for m in group]
+    # (or on the list it ends: "fine-tune Llama-3.1-8B on SST-2, GSM8K and Alpaca")
+    return any(trained_on(before) or trained_on(_before_list(before)) for before in befores)
 
 
 def _data_named_after(

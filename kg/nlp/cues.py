@@ -2649,7 +2649,7 @@ _TRAINED_ON = re.compile(
     r"(?!(?:methods?|approach\w*|baselines?|strateg\w+|techniques?|schemes?|algorithms?|time|error|"
     r"loss|accuracy|dynamics|budget)\b)"
     r"(?:(?!\d+(?:\.\d+)?\s*(?:%|points?\b|pp\b)|achiev|reach|obtain|scor|outperform|improv|evaluat|test|"
-    r"result|gain|validat|demonstrat|show|compar|loses|lost|drops|degrad|hurts|reduc|lower)[^.;]){0,50}?"
+    r"result|gain|validat|demonstrat|show|compar|loses|lost|drops|degrad|hurts|reduc|lower)[^.;]){0,90}?"
     r"\bon\s+(?:the\s+)?$",
     re.I,
 )
