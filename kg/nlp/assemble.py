@@ -4748,9 +4748,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
-_DATA_HEAD = re.compile(r" (dataset|corpus|benchmark)\b")
-#: ... and one in Title Case, which writes it as part of a known data set's name
-_TITLED_DATA_HEAD = re.compile(r" (Dataset|Corpus|Benchmark)\b")
+#: a data set's kind noun after its name, in lower case or Title Case
+_DATA_HEAD = re.compile(r" ([Dd]ataset|[Cc]orpus|[Bb]enchmark)\b")
 
 
 #: a long form, its short form in brackets, and the words that go on after it
@@ -4855,10 +4854,13 @@ def _headed_forms(
     """
     out = []
     for m in group:
-        if plain_words and _PLAIN_WORD.fullmatch(m.text) and (head := _DATA_HEAD.match(text, m.end)):
-            out.append(f"{m.text} {head.group(1)}")
-        elif titled_heads and (head := _TITLED_DATA_HEAD.match(text, m.end)):
-            out.append(f"{m.text} {head.group(1)}")  # "the Wall Street Journal Dataset"
+        noun = _DATA_HEAD.match(text, m.end)
+        # a lower-case noun after a plain word, or a Title Case one ("the Wall Street Journal Dataset")
+        if noun and (
+            (plain_words and _PLAIN_WORD.fullmatch(m.text) and noun.group(1).islower())
+            or (titled_heads and not noun.group(1).islower())
+        ):
+            out.append(f"{m.text} {noun.group(1)}")
         elif head := _SHARED_TASK_AFTER.match(text, m.end):
             out.append(f"{m.text}{head.group(0)}")
     return list(dict.fromkeys(out))
