@@ -5562,3 +5562,63 @@ def test_a_librispeech_test_split_after_a_space_is_a_mention_of_librispeech(nlp)
     # readers annotate the corpus a split belongs to ("LibriSpeech", or the split as its form)
     found = entities(nlp, "A title", "WER on LibriSpeech test-clean drops to 1.9%.")
     assert "LibriSpeech test-clean" in found["LibriSpeech"].mentions, found
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "written"),
+    [
+        # the title writes the long form with a hyphen where the abstract has a space
+        (
+            "Revisiting Zorbed Wake-Sleep",
+            "We revisit Zorbed Wake Sleep (ZWS).",
+            "Zorbed Wake-Sleep",
+        ),
+        # and the other way round
+        ("Fast Zorb Tree Search", "We propose Zorb-Tree Search (ZTS) for planning.", "Zorb Tree Search"),
+    ],
+)
+def test_a_title_writing_the_long_form_with_other_hyphens_is_one_entity(nlp, title, abstract, written):
+    found = entities(nlp, title, abstract)
+    assert len(found) == 1, found
+    (entity,) = found.values()
+    assert written in entity.mentions and {"ZWS", "ZTS"} & set(entity.mentions), found
+
+
+def test_a_title_writing_a_qualified_known_method_is_that_method(nlp):
+    title = "Solving Cubes with Approximate Policy Iteration"
+    abstract = "Recently, Approximate Policy Iteration (API) algorithms have mastered board games."
+    found = entities(nlp, title, abstract)
+    assert "Policy Iteration" not in found and "Approximate Policy Iteration" in found, found
+
+
+def test_a_species_in_brackets_is_no_abbreviation(nlp):
+    abstract = "We simulate the roundworm Caenorhabditis elegans (C. elegans) with a neural ODE."
+    found = entities(nlp, "A title", abstract)
+    assert not any("elegans" in name for name in found), found
+
+
+def test_stemming_from_is_the_verb_not_the_task(nlp):
+    abstract = "Errors stemming from noisy labels hurt; we compare stemming and lemmatization."
+    found = entities(nlp, "A title", abstract)
+    assert found["stemming"].mentions == ["stemming"] and len(found["stemming"].mentions) == 1, found
+    assert not entities(nlp, "A title", "Instabilities stemming from the critic slow training."), found
+
+
+def test_a_neural_network_before_a_known_method_stays_in_its_name(nlp):
+    abstract = "The library computes the Neural Network Gaussian Process of wide networks."
+    assert "Neural Network Gaussian Process" in entities(nlp, "A title", abstract)
+
+
+def test_a_title_writing_the_long_form_of_a_split_term_is_that_term(nlp):
+    abstract = "Unsupervised part of speech (POS) tagging is often framed as clustering."
+    found = entities(nlp, "A Grounded Part-of-Speech Tagger", abstract)
+    assert list(found) == ["part-of-speech tagging"], found
+    assert "Part-of-Speech" in found["part-of-speech tagging"].mentions, found
+
+
+def test_an_own_long_form_overrules_a_known_term_with_the_same_short_form(nlp):
+    # the catalogue's "SCE loss" is the symmetric cross entropy; this paper's SCE is its own
+    abstract = "We show that the softmax cross-entropy (SCE) loss misleads. We replace the SCE loss."
+    found = entities(nlp, "Rethinking Softmax Cross-Entropy Loss", abstract)
+    assert "Symmetric Cross Entropy" not in found, found
+    assert {"softmax cross-entropy", "SCE"} <= set(found["Softmax Cross-Entropy"].mentions), found

@@ -51,6 +51,8 @@ _CITATION = re.compile(r"(?:\d{4}[a-z]?|et al\.?|e\.g\.?|i\.e\.?|cf\.?|see|ours)
 _SHORT_SHAPE = re.compile(r"[A-Za-z0-9][\w.\-/&+$^{}]*(?:\s[\w.\-/&+]+)?")
 
 
+#: a species with its genus cut to a capital: "C. elegans", "E. coli"
+_SPECIES = re.compile(r"[A-Z]\. ?[a-z]{3,}")
 #: the words that open an aside in a bracket, written without their full stops too
 _ASIDE_WORDS = frozenset({"eg", "e.g", "ie", "i.e", "cf", "viz", "resp", "see", "like", "incl"})
 
@@ -62,8 +64,15 @@ def is_short_form(text: str) -> bool:
     (True, True, False, False)
     >>> is_short_form("subtask A"), is_short_form("eg. Atari"), is_short_form("cf BERT")
     (False, False, False)
+
+    A species written the biologists' short way is no acronym: "Caenorhabditis elegans (C. elegans)".
+
+    >>> is_short_form("C. elegans"), is_short_form("E. coli"), is_short_form("D. melanogaster")
+    (False, False, False)
     """
     text = text.strip()
+    if _SPECIES.fullmatch(text):
+        return False
     words = text.split()
     if len(words) == 2 and len(words[1]) == 1:  # a label: "subtask A", "Model B"
         return False

@@ -560,6 +560,7 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
     """
     out = []
     title_end = text.find("\n\n")
+    qualified: list[Candidate] = []
     for cand in candidates:
         out.append(cand)
         if cand.rule == "catalogue" and cand.entries and (own := _proposed_compound(text, cand)) is not None:
@@ -570,11 +571,11 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
         if cand.rule == "catalogue" and cand.start > title_end and _qualifiable(cand, text):
             start = qualifier_start(text, cand.start)
             if start < cand.start:  # "the rise of Agentic RAG frameworks"
-                out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
+                qualified.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
         elif cand.rule == "catalogue" and cand.start > title_end and _title_cased_method(cand):
             start = _kind_qualifier_start(text, cand.start)
             if start < cand.start:  # "using Stochastic Beam Search": capitalised words before it
-                out.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
+                qualified.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
         operating_point = _OPERATING_POINT.match(text, cand.end) if cand.entries else None
         if operating_point and any(e.type == "Metric" for e in cand.entries):
             # "TPR at 1% FPR": a rate read at a fixed rate of errors is one measure
@@ -593,6 +594,34 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
         if end > cand.end:
             rule = "variant" if cand.entries else cand.rule
             out.append(Candidate(cand.start, end, text[cand.start : end], rule, (), cand.type))
+    return out + qualified + _qualified_in_title(text, qualified)
+
+
+def _qualified_in_title(text: str, qualified: Sequence[Candidate]) -> list[Candidate]:
+    r"""The places where the title writes a qualified name that the abstract writes in
+    mid-sentence, where its capitals show where it starts: the title capitalises every word,
+    so "Approximate Policy Iteration" there is read as the abstract reads it.
+
+    >>> text = "Solving Cubes with Approximate Policy Iteration\n\nWe use Approximate Policy Iteration."
+    >>> at = text.rindex("Approximate")
+    >>> found = _qualified_in_title(text, [Candidate(at, at + 28, text[at : at + 28], "variant")])
+    >>> [(c.text, c.start) for c in found]
+    [('Approximate Policy Iteration', 19)]
+    """
+    title_end = text.find("\n\n")
+    if title_end <= 0 or not qualified:
+        return []
+    title = _spaced(text[:title_end].casefold())
+    out = []
+    for form in {c.text for c in qualified}:
+        folded = _spaced(form.casefold())
+        at = title.find(folded)
+        while at >= 0:
+            end = at + len(folded)
+            before, after = text[at - 1 : at], text[end : end + 1]
+            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+                out.append(Candidate(at, end, text[at:end], "variant"))
+            at = title.find(folded, end)
     return out
 
 
@@ -930,13 +959,25 @@ def _kind_qualifier_start(text: str, start: int) -> int:
     >>> text = "using Stochastic Beam Search, not Standard Beam Search"
     >>> [text[_kind_qualifier_start(text, m.start()) : m.end()] for m in re.finditer("Beam Search", text)]
     ['Stochastic Beam Search', 'Beam Search']
+
+    A plain word that makes a noun with the next one stays: "Neural Network Gaussian Process".
+
+    >>> text = "it yields the Neural Network Gaussian Process kernel"
+    >>> text[_kind_qualifier_start(text, text.index("Gaussian")) :]
+    'Neural Network Gaussian Process kernel'
     """
     begin = qualifier_start(text, start, max_words=2)
     if _QUALIFIER.search(text, max(0, begin - 40), begin):
         return start
     while begin < start and text[begin : text.index(" ", begin)].lower() in _PLAIN_QUALIFIERS:
+        if _NETWORK_NOUN.match(text, text.index(" ", begin) + 1):
+            break
         begin = text.index(" ", begin) + 1
     return begin
+
+
+#: the noun a plain qualifier makes a name with: "Neural Network", "Deep Networks"
+_NETWORK_NOUN = re.compile(r"Net(?:work)?s?\b")
 
 
 #: capitalised words that rate or date a method rather than name a kind of it
@@ -1254,6 +1295,7 @@ def pair_candidates(
     """
     out = []
     long_forms = []
+    split_entries: dict[str, tuple[CatalogueEntry, ...]] = {}
     for pair in pairs:
         if (
             (
@@ -1278,30 +1320,44 @@ def pair_candidates(
         out.append(Candidate(pair.short.start, pair.short.end, pair.short.text, "abbreviation"))
         if " " in pair.long.text:
             long_forms.append(pair.long)
+            split = _split_term(pair, text, catalogue) if catalogue else None
+            if split is not None:  # "part of speech (POS) tagging": written again, it is that term
+                split_entries[_spaced(pair.long.text.casefold())] = split.entries
     if text and long_forms:
         repeats = repeated_mentions(text, long_forms)
         repeats += _title_cased_repeats(text, long_forms, {p.start for p in repeats})
-        out += [Candidate(p.start, p.end, p.text, "abbreviation") for p in repeats]
+        for p in repeats:
+            entries = split_entries.get(_spaced(p.text.casefold()))
+            if entries:
+                out.append(Candidate(p.start, p.end, p.text, "catalogue", entries))
+            else:
+                out.append(Candidate(p.start, p.end, p.text, "abbreviation"))
     return out
 
 
 def _title_cased_repeats(text: str, long_forms: Sequence[Piece], taken: set[int]) -> list[Piece]:
     r"""The places where the title writes a long form in another case ("Riemannian Stochastic
-    Gradient Descent" for the abstract's "Riemannian stochastic gradient descent (RSGD)").
+    Gradient Descent" for the abstract's "Riemannian stochastic gradient descent (RSGD)") or
+    with a hyphen for a space, or the other way round ("Reweighted Wake-Sleep" for "Reweighted
+    Wake Sleep (RWS)").
 
     >>> text = "Riemannian Stochastic Gradient Descent\n\nWe propose Riemannian stochastic gradient descent."
     >>> at = text.index("Riemannian stochastic")
     >>> long_form = Piece(text[at : at + 38], at, at + 38)
     >>> [(p.text, p.start) for p in _title_cased_repeats(text, [long_form], set())]
     [('Riemannian Stochastic Gradient Descent', 0)]
+    >>> text = "Revisiting Reweighted Wake-Sleep\n\nWe revisit the Reweighted Wake Sleep (RWS) method."
+    >>> at = text.index("Reweighted Wake Sleep")
+    >>> [p.text for p in _title_cased_repeats(text, [Piece(text[at : at + 21], at, at + 21)], set())]
+    ['Reweighted Wake-Sleep']
     """
     title_end = text.find("\n\n")
     if title_end <= 0:
         return []
-    title = text[:title_end].casefold()
+    title = _spaced(text[:title_end].casefold())
     out = []
     for form in {p.text for p in long_forms}:
-        folded = form.casefold()
+        folded = _spaced(form.casefold())
         at = title.find(folded)
         while at >= 0:
             end = at + len(form)
@@ -1310,6 +1366,16 @@ def _title_cased_repeats(text: str, long_forms: Sequence[Piece], taken: set[int]
                 out.append(Piece(text[at:end], at, end))
             at = title.find(folded, end)
     return out
+
+
+def _spaced(text: str) -> str:
+    """``text`` with each hyphen a space: the same length, so a place in one is a place in the
+    other.
+
+    >>> _spaced("wake-sleep")
+    'wake sleep'
+    """
+    return text.replace("-", " ")
 
 
 _WORDS_AFTER = re.compile(r"\s*\)\s+([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?")
@@ -1328,20 +1394,23 @@ def split_term_candidates(
     >>> [(c.text, c.entries[0].name) for c in split_term_candidates(find_abbreviations(text), text, cat)]
     [('out-of-distribution (OOD) generalization', 'OOD generalization')]
     """
-    out = []
-    for pair in pairs:
-        if pair.long.end > pair.short.start:  # "LoRA (Low-Rank Adaptation)": nothing is split
-            continue
-        after = _WORDS_AFTER.match(text, pair.short.end)
-        if after is None:
-            continue
-        words = [w for w in after.groups() if w]
-        known = _known_term((pair.long.text, pair.short.text), words, catalogue)
-        if known is not None:
-            count, entries = known
-            end = after.end(count)
-            out.append(Candidate(pair.long.start, end, text[pair.long.start : end], "catalogue", entries))
-    return out
+    return [cand for pair in pairs if (cand := _split_term(pair, text, catalogue)) is not None]
+
+
+def _split_term(pair: AbbreviationPair, text: str, catalogue: Catalogue) -> Candidate | None:
+    """The known term that ``pair`` and the words after its bracket make, if they make one."""
+    if pair.long.end > pair.short.start:  # "LoRA (Low-Rank Adaptation)": nothing is split
+        return None
+    after = _WORDS_AFTER.match(text, pair.short.end)
+    if after is None:
+        return None
+    words = [w for w in after.groups() if w]
+    known = _known_term((pair.long.text, pair.short.text), words, catalogue)
+    if known is None:
+        return None
+    count, entries = known
+    end = after.end(count)
+    return Candidate(pair.long.start, end, text[pair.long.start : end], "catalogue", entries)
 
 
 #: a year after a measure's name: the campaign's test set ("NIST 2008", "the NIST 2006 set")
@@ -1386,14 +1455,52 @@ def _known_term(
     heads: Sequence[str], words: Sequence[str], catalogue: Catalogue
 ) -> tuple[int, tuple[CatalogueEntry, ...]] | None:
     """The longest "head word..." (any of ``heads``, then ``words[:n]``) the catalogue knows,
-    as ``(n, entries)``; ``None`` when it knows none."""
+    as ``(n, entries)``; ``None`` when it knows none. With a long form and its short form as
+    ``heads``, a term found through the short form must not spell it out in other words: the
+    "SCE loss" of "softmax cross-entropy (SCE) loss" is no symmetric cross entropy.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Symmetric Cross Entropy", "Method", ("SCE loss",))])
+    >>> _known_term(("softmax cross-entropy", "SCE"), ["loss"], cat) is None
+    True
+    >>> _known_term(("symmetric cross entropy", "SCE"), ["loss"], cat)[0]
+    1
+    """
     for count in range(len(words), 0, -1):
         tail = " ".join(words[:count])
         for head in heads:
             entries = _lookup(f"{head} {tail}", catalogue)
+            if head is not heads[0] and len(heads) > 1:
+                entries = tuple(e for e in entries if not _spelled_otherwise(e, heads[0], head))
             if entries:
                 return count, entries
     return None
+
+
+def _own_short_with_kind(mention: _Mention, own_long: dict[str, str]) -> str | None:
+    """The paper's own short form that ``mention`` writes before one more word ("SCE loss"),
+    when every catalogue entry it names spells that short form out in other words."""
+    short, _, rest = mention.text.rpartition(" ")
+    key = short.casefold()
+    if not short or " " in short or not rest.islower() or key not in own_long:
+        return None
+    if all(_spelled_otherwise(e, own_long[key], short) for e in mention.entries):
+        return key
+    return None
+
+
+def _spelled_otherwise(entry: CatalogueEntry, long_text: str, short: str) -> bool:
+    """Whether every form of ``entry`` that spells ``short`` out starts with a word that
+    ``long_text`` does not hold ("Symmetric Cross Entropy" against "softmax cross-entropy"; not
+    "Weisfeiler-Lehman Test" against "1-dimensional Weisfeiler-Lehman").
+
+    >>> sce = CatalogueEntry("Symmetric Cross Entropy", "Method")
+    >>> [_spelled_otherwise(sce, long_form, "SCE") for long_form in ("softmax cross-entropy", "symmetric CE")]
+    [True, False]
+    """
+    words = set(re.split(r"[\s\-]+", long_text.casefold()))
+    spelled = [f for f in entry.forms if " " in f and short.casefold() not in f.casefold().split()]
+    firsts = [re.split(r"[\s\-]", f.casefold(), maxsplit=1)[0] for f in spelled]
+    return bool(firsts) and all(first not in words for first in firsts)
 
 
 def assemble_entities(
@@ -3335,9 +3442,17 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
         for short_i, long_i in paired.items()
         if _spelled_out(out[long_i].text, out[short_i].text)
     }
+    own_long = {
+        out[short_i].text.casefold(): out[long_i].text
+        for short_i, long_i in paired.items()
+        if _spelled_out(out[long_i].text, out[short_i].text)
+    }
     for i, m in enumerate(out):
         if i not in paired and m.text.casefold() in own_entries:
             out[i] = m._replace(entries=own_entries[m.text.casefold()])
+        elif i not in paired and m.entries and (kind := _own_short_with_kind(m, own_long)) is not None:
+            # "SCE loss" after "softmax cross-entropy (SCE) loss": the paper's SCE, not the catalogue's
+            out[i] = m._replace(end=m.start + len(kind), text=m.text[: len(kind)], entries=own_entries[kind])
     folded = text.casefold()
     for i, m in enumerate(out):
         if len(m.entries) > 1:
@@ -3622,6 +3737,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "late chunking beats naive chunking; POS tagging and chunking"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("chunking", text)]
     [True, True, False]
+    >>> text = "errors stemming from noise; stemming and lemmatization"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("stemming", text)]
+    [True, False]
     """
     if text[start:end] == "MAP":  # maximum a posteriori, before what it estimates: "MAP LP relaxations"
         return _MAP_ESTIMATE_AFTER.match(text, end) is not None
@@ -3636,6 +3754,8 @@ def _other_sense(text: str, start: int, end: int) -> bool:
         return True  # the company before its product: "Perplexity Deep Research", "Perplexity Sonar"
     if word == "chunking":  # splitting documents for retrieval ("late chunking"), not shallow parsing
         return _DOCUMENT_CHUNKING_BEFORE.search(text, max(0, start - 30), start) is not None
+    if word == "stemming":  # "instabilities stemming from X": the verb, not reducing words to stems
+        return text.startswith(" from ", end)
     if word == "specificity":  # "the level of specificity"; the measure goes with sensitivity
         return "sensitivity" not in text[max(0, start - 80) : end + 80].lower()
     if word == "sensitivity":  # "sensitivity to noise"; the measure goes with specificity or a value
