@@ -5622,3 +5622,48 @@ def test_an_own_long_form_overrules_a_known_term_with_the_same_short_form(nlp):
     found = entities(nlp, "Rethinking Softmax Cross-Entropy Loss", abstract)
     assert "Symmetric Cross Entropy" not in found, found
     assert {"softmax cross-entropy", "SCE"} <= set(found["Softmax Cross-Entropy"].mentions), found
+
+
+def test_a_measure_at_a_cut_off_ends_a_sentence(nlp):
+    found = entities(nlp, "A title", "BlockSkip keeps 99% of exact MRR@10 and Recall@1000. It is fast.")
+    assert found["Recall@1000"].type == "Metric", found
+
+
+def test_an_ambiguous_acronym_before_a_procedure_noun_is_the_method(nlp):
+    abstract = "We estimate the prior with an online EM procedure, and report EM on SQuAD."
+    found = entities(nlp, "A title", abstract)
+    assert found["Expectation-Maximization"].mentions[0] == "EM", found
+    assert found["Exact Match"].type == "Metric", found
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "We adapt from GTA5-to-Cityscapes and SYNTHIA-to-Cityscapes.",
+        "We adapt from GTA5→Cityscapes and SYNTHIA→Cityscapes.",
+    ],
+)
+def test_a_direction_of_adaptation_names_its_two_data_sets(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
+    assert set(found) == {"GTA5", "SYNTHIA", "Cityscapes"}, found
+
+
+def test_an_arrow_after_a_splits_letter_leaves_the_split_alone(nlp):
+    found = entities(nlp, "A title", "We train on the CALVIN ABC→D split.")
+    assert set(found) == {"CALVIN"}, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        ("Dynamic pruning with MaxScore and Block-Max WAND is slow.", "Block-Max WAND", "Method"),
+        ("We fuse the lists with reciprocal rank fusion (RRF).", "Reciprocal Rank Fusion", "Method"),
+        ("Long documents such as TREC Robust04 favour BM25.", "Robust04", "Dataset"),
+        ("We index with a Differentiable Search Index (DSI).", "Differentiable Search Index", "Method"),
+        ("Deep ensembles beat SWAG and MC dropout on ImageNet-C.", "SWA-Gaussian", "Method"),
+        ("We pretrain on the Pile of Law and evaluate on LexGLUE.", "Pile of Law", "Dataset"),
+    ],
+)
+def test_retrieval_and_optimisation_names_are_known(nlp, abstract, name, type_):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].type == type_, found

@@ -1526,7 +1526,11 @@ def assemble_entities(
     # (a form inside a hyphenated word is dropped before it grows: "Step-by-Step Audio Reasoning"
     # holds no "Step Audio" to make a variant of)
     candidates = [
-        c for c in candidates if not _inside_hyphenated(c, text) and not _learning_for_a_purpose(c, text)
+        c
+        for c in candidates
+        if not _inside_hyphenated(c, text)
+        and not _learning_for_a_purpose(c, text)
+        and not _adaptation_direction(c, catalogue)
     ]
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text, catalogue), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
@@ -2127,6 +2131,26 @@ def _inside_hyphenated(candidate: Candidate, text: str) -> bool:
     )
 
 
+def _adaptation_direction(candidate: Candidate, catalogue: Catalogue) -> bool:
+    """Whether ``candidate`` is a direction of adaptation between two known data sets, written
+    as one word ("GTA5-to-Cityscapes", "SYNTHIA→Cityscapes"): it names the two data sets, which
+    are found on their own, not a third.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry(n, "Dataset") for n in ("GTA5", "Cityscapes")])
+    >>> written = ("GTA5-to-Cityscapes", "Text-to-SQL")
+    >>> [_adaptation_direction(Candidate(0, len(t), t, "shape"), cat) for t in written]
+    [True, False]
+    """
+    if candidate.entries:
+        return False
+    parts = _DIRECTION.split(candidate.text)
+    return len(parts) == 2 and all(
+        any(e.type in _DATA_KINDS for e in _lookup(part, catalogue)) for part in parts
+    )
+
+
+#: the joint of a direction written as one word: "-to-", an arrow
+_DIRECTION = re.compile(r"-to-|\s?[→⇒]\s?")
 #: a kind of learning named before "learning": "supervised learning", "meta learning"
 _PARADIGM_BEFORE = re.compile(
     r"\b(?:(?:un|semi-|self-|weakly[- ])?supervised|reinforcement|imitation|meta|transfer|multi-?task|active|"
@@ -3085,6 +3109,8 @@ def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int,
     return at
 
 
+#: a noun after an ambiguous acronym that only a method takes: "an EM procedure", "EM steps"
+_PROCEDURE_AFTER = re.compile(r"[ \-](?:procedures?|algorithms?|steps?|iterations?|updates?|solvers?)\b")
 #: a kind noun right after a mention, which a paper may write as part of the name
 _KIND_AFTER = re.compile(
     r" (?:schemes?|models?|loss(?:es)?|estimators?|"
@@ -3489,6 +3515,12 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                 out[i] = m._replace(entries=(worded[0],))
                 settled_in_text.add(i)  # by the paper's own words
     domains = Counter(m.entries[0].domain for m in out if len(m.entries) == 1 and m.entries[0].domain)
+    for i, m in enumerate(out):
+        if len(m.entries) > 1 and i not in settled_in_text and _PROCEDURE_AFTER.match(text, m.end):
+            methods = [e for e in m.entries if e.type == "Method"]
+            if len(methods) == 1:  # "an online EM procedure": the algorithm, not exact match
+                out[i] = m._replace(entries=(methods[0],))
+                settled_in_text.add(i)
     for i, m in enumerate(out):
         if len(m.entries) > 1 and domains:  # the field the paper's other known names belong to
             votes = [(domains.get(e.domain, 0), e) for e in m.entries]

@@ -75,7 +75,7 @@ _GREEK_LETTER = re.compile(f"[{_GREEK}]")
 _CHUNK = re.compile(
     rf"(?<![\w$\\])[A-Za-z0-9{_LATIN}{_GREEK}][A-Za-z0-9{_LATIN}{_SCRIPT_DIGITS}.+]*"
     rf"(?:(?:-|/)[A-Za-z0-9{_LATIN}][A-Za-z0-9{_LATIN}{_SCRIPT_DIGITS}.+]*)*(?:\([a-z]+\))?"
-    r"(?:@(?:\d+(?:\.\d+)?|[kKnN])(?![\w.@]))?"  # a measure at a cut-off: "Tern@5", "Recall@50"
+    r"(?:@(?:\d+(?:\.\d+)?|[kKnN])(?![\w@]|\.\w))?"  # a measure at a cut-off: "Tern@5", "Recall@50."
 )
 #: a complexity bound, whose capitals are variables: "O(N 2 + SN log N)", "O (KN)"
 #: (also Õ, and ⌦, the glyph some PDFs put for Ω: "Õ(d p H3T )", "⌦( p HdT )")
@@ -429,6 +429,8 @@ def shaped_names(text: str, start: int = 0, end: int | None = None) -> list[Piec
     ['BERT']
     >>> [p.text for p in shaped_names("Mail eak5rf@virginia.edu on Recall@50 too.")]
     ['Recall@50']
+    >>> [p.text for p in shaped_names("It keeps MRR@10 and Tern@1000. Then")]
+    ['MRR@10', 'Tern@1000']
     >>> [p.text for p in shaped_names("On CALVIN (ABC to D split) and LIBERO.")]
     ['CALVIN', 'LIBERO']
     >>> [p.text for p in shaped_names("On the CALVIN ABC→D split it wins.")]

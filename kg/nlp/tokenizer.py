@@ -40,6 +40,8 @@ _EXTRA_INFIXES = (
     rf"(?<=[{ALPHA}0-9])\)(?=[{ALPHA}0-9-])",  # (ision)-based
     rf"(?<=[{ALPHA}0-9])[=<>≤≥](?=[0-9.+\-])",  # IoU=0.5, k<10: no name holds a comparison
     rf"(?<=\.),(?=[{ALPHA}])",  # "e.g.,β-TCVAE"
+    # "SYNTHIA→Cityscapes": an arrow joins two names (not a split's letters: CALVIN's "ABC→D")
+    rf"(?<=[{ALPHA}0-9]{{2}})[→⇒](?=[{ALPHA}0-9]{{2}})",
     # "DDPG+HER": two names joined (not "HumanEval+", "C++", nor the words of "tie+win rate")
     rf"(?<=[{ALPHA}0-9])\+(?=[A-Z])",
     # "Qwen2.5-{7,14,32}B": braces spell a set of names (LaTeX's "S$^{2}$FT" stays whole)
