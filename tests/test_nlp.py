@@ -5667,3 +5667,9 @@ def test_an_arrow_after_a_splits_letter_leaves_the_split_alone(nlp):
 def test_retrieval_and_optimisation_names_are_known(nlp, abstract, name, type_):
     found = entities(nlp, "A title", abstract)
     assert found[name].type == type_, found
+
+
+def test_a_vision_transformer_with_its_patch_size_is_a_trained_model(nlp):
+    # "ViT-B/16" names a released checkpoint; "ViT" alone is the architecture
+    found = entities(nlp, "A title", "We fine-tune a ViT-B/16 and compare it with a plain ViT.")
+    assert found["ViT-B/16"].type == "Model" and found["Vision Transformer"].type == "Method", found
