@@ -5673,3 +5673,15 @@ def test_a_vision_transformer_with_its_patch_size_is_a_trained_model(nlp):
     # "ViT-B/16" names a released checkpoint; "ViT" alone is the architecture
     found = entities(nlp, "A title", "We fine-tune a ViT-B/16 and compare it with a plain ViT.")
     assert found["ViT-B/16"].type == "Model" and found["Vision Transformer"].type == "Method", found
+
+
+def test_a_title_head_joining_two_known_methods_names_both(nlp):
+    title = "Transformer to CNN: Label-scarce distillation for text classification"
+    found = entities(nlp, title, "We distill.")
+    assert {"Transformer", "Convolutional Neural Network"} <= set(found), found
+    assert "Transformer to CNN" not in found, found
+
+
+def test_the_jeffreys_divergence_is_a_known_measure(nlp):
+    found = entities(nlp, "A title", "We compare the KL and Jeffreys divergences of the two models.")
+    assert found["Jeffreys Divergence"].type == "Metric", found

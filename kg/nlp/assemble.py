@@ -1530,7 +1530,7 @@ def assemble_entities(
         for c in candidates
         if not _inside_hyphenated(c, text)
         and not _learning_for_a_purpose(c, text)
-        and not _adaptation_direction(c, catalogue)
+        and not _joined_known_names(c, catalogue)
     ]
     all_candidates = [*extend_candidates(text, candidates), *pair_candidates(pairs, text, catalogue), *split]
     all_candidates += elided_variants(text, all_candidates, catalogue)
@@ -2131,26 +2131,39 @@ def _inside_hyphenated(candidate: Candidate, text: str) -> bool:
     )
 
 
-def _adaptation_direction(candidate: Candidate, catalogue: Catalogue) -> bool:
-    """Whether ``candidate`` is a direction of adaptation between two known data sets, written
-    as one word ("GTA5-to-Cityscapes", "SYNTHIA→Cityscapes"): it names the two data sets, which
-    are found on their own, not a third.
+def _joined_known_names(candidate: Candidate, catalogue: Catalogue) -> bool:
+    """Whether ``candidate`` joins two known names of one kind into a direction, written as one
+    word or a title's head ("GTA5-to-Cityscapes", "SYNTHIA→Cityscapes", "Transformer to CNN:
+    ..."): it names the two, which are found on their own, not a third.
 
-    >>> cat = Catalogue.from_entries([CatalogueEntry(n, "Dataset") for n in ("GTA5", "Cityscapes")])
-    >>> written = ("GTA5-to-Cityscapes", "Text-to-SQL")
-    >>> [_adaptation_direction(Candidate(0, len(t), t, "shape"), cat) for t in written]
-    [True, False]
+    >>> cat = Catalogue.from_entries(
+    ...     [CatalogueEntry(n, "Dataset") for n in ("GTA5", "Cityscapes")]
+    ...     + [CatalogueEntry(n, "Method") for n in ("Transformer", "CNN")]
+    ... )
+    >>> written = ("GTA5-to-Cityscapes", "Transformer to CNN", "Text-to-SQL", "GTA5 to CNN")
+    >>> [_joined_known_names(Candidate(0, len(t), t, "shape"), cat) for t in written]
+    [True, True, False, False]
     """
     if candidate.entries:
         return False
     parts = _DIRECTION.split(candidate.text)
-    return len(parts) == 2 and all(
-        any(e.type in _DATA_KINDS for e in _lookup(part, catalogue)) for part in parts
-    )
+    if len(parts) != 2:
+        return False
+    kinds = [{_KIND_GROUPS[e.type] for e in _lookup(part, catalogue)} for part in parts]
+    return bool(kinds[0] & kinds[1])
 
 
-#: the joint of a direction written as one word: "-to-", an arrow
-_DIRECTION = re.compile(r"-to-|\s?[→⇒]\s?")
+#: the joint of a direction: "-to-", " to ", an arrow
+_DIRECTION = re.compile(r"-to-| to |\s?[→⇒]\s?")
+#: the kinds whose names a direction joins: data to data, method or model to method or model
+_KIND_GROUPS = {
+    "Dataset": "data",
+    "Benchmark": "data",
+    "Method": "method",
+    "Model": "method",
+    "Task": "task",
+    "Metric": "metric",
+}
 #: a kind of learning named before "learning": "supervised learning", "meta learning"
 _PARADIGM_BEFORE = re.compile(
     r"\b(?:(?:un|semi-|self-|weakly[- ])?supervised|reinforcement|imitation|meta|transfer|multi-?task|active|"
