@@ -5685,3 +5685,39 @@ def test_a_title_head_joining_two_known_methods_names_both(nlp):
 def test_the_jeffreys_divergence_is_a_known_measure(nlp):
     found = entities(nlp, "A title", "We compare the KL and Jeffreys divergences of the two models.")
     assert found["Jeffreys Divergence"].type == "Metric", found
+
+
+def test_a_range_of_one_series_names_both_ends(nlp):
+    found = entities(nlp, "A title", "We evaluate on WMT20-WMT22 test sets.")
+    assert {"WMT20", "WMT22"} <= set(found) and "WMT20-WMT22" not in found, found
+
+
+def test_two_known_names_of_different_kinds_side_by_side_are_two(nlp):
+    found = entities(nlp, "A title", "We collect WMT24 MQM annotations for 12 language pairs.")
+    assert found["WMT24"].type == "Benchmark", found
+    assert found["Multidimensional Quality Metrics"].type == "Metric", found
+
+
+def test_indic_languages_are_no_entities(nlp):
+    found = entities(nlp, "A title", "We translate Santali and other Indic languages with IndicTrans2.")
+    assert set(found) == {"IndicTrans2"}, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        ("Document-level models such as ATLOP and DREEAM lead on Re-DocRED.", "Re-DocRED", "Dataset"),
+        ("Zero-shot NER with GLiNER and UniversalNER is strong.", "UniversalNER", "Model"),
+        ("We report MUC, B-cubed, CEAF-e and BLANC on CorefUD.", "BLANC", "Metric"),
+        ("MetricX-24 and xCOMET correlate with MQM judgements.", "MetricX-24", "Metric"),
+        ("We train on Geometry3K and GeoQA+ and test on UniGeo.", "GeoQA+", "Dataset"),
+        (
+            "Entity linkers such as BLINK and ReFinED are strong on AIDA-CoNLL.",
+            "BLINK entity linker",
+            "Model",
+        ),
+    ],
+)
+def test_information_extraction_and_document_names_are_known(nlp, abstract, name, type_):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].type == type_, found

@@ -2143,16 +2143,41 @@ def _joined_known_names(candidate: Candidate, catalogue: Catalogue) -> bool:
     >>> written = ("GTA5-to-Cityscapes", "Transformer to CNN", "Text-to-SQL", "GTA5 to CNN")
     >>> [_joined_known_names(Candidate(0, len(t), t, "shape"), cat) for t in written]
     [True, True, False, False]
+
+    A range of one series names its two ends too:
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry(n, "Benchmark") for n in ("WMT20", "WMT22")])
+    >>> _joined_known_names(Candidate(0, 11, "WMT20-WMT22", "shape"), cat)
+    True
     """
     if candidate.entries:
         return False
     parts = _DIRECTION.split(candidate.text)
     if len(parts) != 2:
-        return False
+        parts = _RANGE.split(candidate.text)  # a range of one series: "WMT20-WMT22"
+        if len(parts) != 2 or parts[0][:3] != parts[1][:3]:
+            return _known_names_side_by_side(candidate.text, catalogue)
     kinds = [{_KIND_GROUPS[e.type] for e in _lookup(part, catalogue)} for part in parts]
     return bool(kinds[0] & kinds[1])
 
 
+def _known_names_side_by_side(text: str, catalogue: Catalogue) -> bool:
+    """Whether ``text`` is two known names of different kinds with a space between them, the
+    second measuring or annotating the first ("WMT24 MQM", "SQuAD F1"): two names, not one.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("WMT24", "Benchmark"), CatalogueEntry("MQM", "Metric")])
+    >>> _known_names_side_by_side("WMT24 MQM", cat), _known_names_side_by_side("WMT24 Plus", cat)
+    (True, False)
+    """
+    parts = text.split(" ")
+    if len(parts) != 2:
+        return False
+    kinds = [{_KIND_GROUPS[e.type] for e in _lookup(part, catalogue)} for part in parts]
+    return bool(kinds[0]) and bool(kinds[1]) and not kinds[0] & kinds[1]
+
+
+#: the hyphen between two names of one series: "WMT20-WMT22"
+_RANGE = re.compile(r"-(?=[A-Z])")
 #: the joint of a direction: "-to-", " to ", an arrow
 _DIRECTION = re.compile(r"-to-| to |\s?[→⇒]\s?")
 #: the kinds whose names a direction joins: data to data, method or model to method or model

@@ -126,6 +126,7 @@ LANGUAGES = words_of(
     Jordanian Afghan British Scottish Irish Swiss Austrian Belgian Taiwanese Singaporean
     Cyrillic Devanagari Hangul Kana Kanji Hiragana Katakana Ethiopic Geez Cuneiform Runic Glagolitic
     Brahmi Kharosthi Syriac Coptic Gurmukhi Odia Oriya Assamese Sindhi Hanzi Hanja Romaji Pinyin
+    Indic Santali Maithili Bhojpuri Konkani Dogri Manipuri Meitei Bodo Kashmiri Ol Chiki Tulu
     """
 )
 
