@@ -5721,3 +5721,16 @@ def test_indic_languages_are_no_entities(nlp):
 def test_information_extraction_and_document_names_are_known(nlp, abstract, name, type_):
     found = entities(nlp, "A title", abstract)
     assert found[name].type == type_, found
+
+
+@pytest.mark.parametrize(
+    ("title", "task"),
+    [
+        ("GSRec: Linear-Time Long-Sequence Recommendation", "long-sequence recommendation"),
+        ("Fine-Grained Signals for Fashion Recommendation", "fashion recommendation"),
+        ("A Benchmark for Decision-Centric Meeting Summarization", "meeting summarization"),
+    ],
+)
+def test_a_qualified_recommendation_or_summarization_task_is_known(nlp, title, task):
+    found = entities(nlp, title, "We study the problem.")
+    assert found[task].type == "Task" and "recommendation" not in found, found
