@@ -5734,3 +5734,19 @@ def test_information_extraction_and_document_names_are_known(nlp, abstract, name
 def test_a_qualified_recommendation_or_summarization_task_is_known(nlp, title, task):
     found = entities(nlp, title, "We study the problem.")
     assert found[task].type == "Task" and "recommendation" not in found, found
+
+
+def test_a_part_of_a_model_after_a_variant_word_is_no_variant(nlp):
+    found = entities(nlp, "Spurious Features in CLIP Vision Encoders", "We probe the CLIP encoder.")
+    assert "CLIP" in found and "CLIP Vision" not in found, found
+
+
+def test_a_bare_ordinary_differential_equation_is_no_method(nlp):
+    abstract = "We sample with an ODE solver in few steps, unlike the probability flow ODE."
+    found = entities(nlp, "A title", abstract)
+    assert "ODE" not in found and "probability flow ODE" in found, found
+
+
+def test_information_technology_is_no_entity(nlp):
+    found = entities(nlp, "A title", "We build HelpdeskQA from internal IT documentation.")
+    assert "IT" not in found, found

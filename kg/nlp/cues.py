@@ -164,6 +164,12 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "CWE",
         "README",
         "KV",  # keys and values, bare ("4-bit KV quantization"); the KV cache is a catalogue name
+        # an ordinary differential equation: what a sampler solves ("an ODE solver"), no method;
+        # named ones stay ("Neural ODE", "probability flow ODE")
+        "ODE",
+        "ODEs",
+        # information technology ("internal IT documentation")
+        "IT",
         "GUI",
         "HD",
         "UHD",

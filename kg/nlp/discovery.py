@@ -1561,6 +1561,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     13
     >>> extend_name("on MultiCoNER II data", 13)  # a release in Roman numerals
     16
+    >>> extend_name("CLIP Vision Encoders are biased", 4)  # a part of the model, no variant
+    4
     >>> text = "It reaches FID 1.51 on UD v2.12 against MeshAnything V2."
     >>> [text[text.index(n):extend_name(text, text.index(n) + len(n))] for n in ("FID", "UD", "MeshAnything")]
     ['FID', 'UD v2.12', 'MeshAnything V2']
@@ -1575,6 +1577,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
             break
         token = match.group(1).rstrip(".,;:!?)]}\"'")
         token_end = match.start(1) + len(token)
+        if token in VARIANT_TITLE_WORDS and _PART_AFTER.match(text, token_end):
+            break  # "CLIP Vision Encoders": a part of the model, no variant of it
         if (
             token in VARIANT_TITLE_WORDS
             or token in _ROMAN_VERSIONS
@@ -1589,6 +1593,8 @@ def extend_name(text: str, end: int, *, max_parts: int = 4) -> int:
     return pos
 
 
+#: a part of a model after a variant word, which then names the part: "Vision Encoders"
+_PART_AFTER = re.compile(r" (?:encoders?|towers?|backbones?|features?|heads?|branch(?:es)?)\b", re.I)
 #: a second, third or fourth release written in Roman numerals: "MultiCoNER II"
 _ROMAN_VERSIONS = frozenset({"II", "III", "IV"})
 
