@@ -5750,3 +5750,8 @@ def test_a_bare_ordinary_differential_equation_is_no_method(nlp):
 def test_information_technology_is_no_entity(nlp):
     found = entities(nlp, "A title", "We build HelpdeskQA from internal IT documentation.")
     assert "IT" not in found, found
+
+
+def test_a_surnames_particle_is_part_of_the_name(nlp):
+    found = entities(nlp, "A title", "We propose a von Mises-Fisher loss for continuous outputs.")
+    assert "von Mises-Fisher" in found and "Mises-Fisher" not in found, found

@@ -557,11 +557,17 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
     >>> hit = Candidate(2, 5, "TPR", "catalogue", (CatalogueEntry("True Positive Rate", "Metric"),))
     >>> [c.text for c in extend_candidates("a TPR at 1% FPR of 0.4", [hit])]
     ['TPR', 'TPR at 1% FPR']
+    >>> cue = Candidate(6, 18, "Mises-Fisher", "cue")
+    >>> [c.text for c in extend_candidates("a von Mises-Fisher loss", [cue])]
+    ['von Mises-Fisher']
     """
     out = []
     title_end = text.find("\n\n")
     qualified: list[Candidate] = []
     for cand in candidates:
+        particle = None if cand.entries else _PARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start)
+        if particle:  # "von Mises-Fisher loss": the surname's particle is part of the name
+            cand = cand._replace(start=particle.start(), text=text[particle.start() : cand.end])
         out.append(cand)
         if cand.rule == "catalogue" and cand.entries and (own := _proposed_compound(text, cand)) is not None:
             # "we propose fraternal dropout": the paper's own kind of dropout, wherever it is written
@@ -625,6 +631,8 @@ def _qualified_in_title(text: str, qualified: Sequence[Candidate]) -> list[Candi
     return out
 
 
+#: the particle of a surname right before it: "von Mises-Fisher", "van Kampen"
+_PARTICLE_BEFORE = re.compile(r"(?<![\w\-])[Vv][ao]n \Z")
 #: a fixed operating point after a rate: " at 1% FPR", "@0.1%FPR", " at 95% TPR"
 _OPERATING_POINT = re.compile(
     r" ?(?:at|@) ?\d+(?:\.\d+)?\s?% ?(?:FPR|TPR|FNR|TNR|false positive rate|true positive rate)\b"
