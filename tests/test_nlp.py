@@ -5755,3 +5755,22 @@ def test_information_technology_is_no_entity(nlp):
 def test_a_surnames_particle_is_part_of_the_name(nlp):
     found = entities(nlp, "A title", "We propose a von Mises-Fisher loss for continuous outputs.")
     assert "von Mises-Fisher" in found and "Mises-Fisher" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("Our vocoder beats HiFi-GAN and the Tacotron 2 pipeline in MOS.", "Tacotron 2"),
+        ("We rerank with ColBERT and Sentence-BERT on MS MARCO.", "ColBERT"),
+        ("Samples from BigGAN and StyleGAN2 fool the classifier.", "BigGAN"),
+    ],
+)
+def test_released_speech_retrieval_and_image_generators_are_models(nlp, abstract, name):
+    assert entities(nlp, "A title", abstract)[name].type == "Model"
+
+
+def test_raft_is_the_flow_network_among_vision_names_and_a_method_among_alignment_ones(nlp):
+    vision = entities(nlp, "A title", "We estimate optical flow with RAFT on Sintel and KITTI.")
+    assert vision["RAFT"].type == "Model", vision
+    alignment = entities(nlp, "A title", "We compare RAFT, DPO and rejection sampling for aligning LLMs.")
+    assert alignment["RAFT"].type == "Method", alignment
