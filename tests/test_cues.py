@@ -364,3 +364,7 @@ def test_kind_lists_match_searching_before_every_opener(text):
 def test_list_openers_are_those_finditer_finds(text):
     found = [(m.start(), m.end()) for m in cues._list_openers(text)]
     assert found == [(m.start(), m.end()) for m in cues._LIST_OPENER.finditer(text)]
+
+
+def test_a_name_ending_on_tts_is_a_speech_synthesiser_model():
+    assert [cues.type_from_name(name) for name in ("ZorbTTS", "Zorb-TTS")] == ["Model", "Model"]

@@ -866,6 +866,8 @@ _NAME_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "Model",
     ),
+    # a speech synthesiser, by its name's end: a released system ("ShortcutTTS", "GAN-TTS")
+    (re.compile(r"(?:[a-z]|-)TTS$"), "Model"),
     # trained models by their name: "Large Content and Behavior Models", "Plug and Play Language
     # Model" (an architecture called a "Model" is a method: "Attentive Interaction Model")
     (
