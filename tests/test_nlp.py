@@ -2097,9 +2097,9 @@ def test_setting_terms(text, expected):
             "Serving\n\nWe fine-tune GPT-4o mini on 64 NVIDIA A100 GPUs, H100s and MI300X with DeepSpeed, "
             "serve it with vLLM on AWS and chain calls with LangChain over a FAISS index, as EleutherAI "
             "does.",
-            {"NVIDIA A100", "A100", "H100s", "MI300X", "DeepSpeed", "vLLM", "AWS", "LangChain", "FAISS"}
+            {"NVIDIA A100", "A100", "H100s", "MI300X", "DeepSpeed", "AWS", "LangChain", "FAISS"}
             | {"EleutherAI"},
-            {"GPT-4o mini"},
+            {"GPT-4o mini", "vLLM"},  # a serving engine is a method, the libraries around it no names
         ),
         # ... and so are a kernel's hardware units, training frameworks, schedulers and review boards
         (
@@ -2192,8 +2192,8 @@ def test_setting_terms(text, expected):
         # a quantisation setting, a serving library and plural Gaussians are no entities
         (
             "Quant\n\nW4A4KV4 quantization of 3D Gaussians runs in SGLang with EAGLE-3 and CUTLASS kernels.",
-            {"W4A4KV4", "SGLang", "Gaussians", "CUTLASS"},
-            {"EAGLE-3"},
+            {"W4A4KV4", "Gaussians", "CUTLASS"},
+            {"EAGLE-3", "SGLang"},
         ),
         # an adverb is no name, even where a cue stands after it; nor a word cut by a hyphen
         (
@@ -5774,3 +5774,10 @@ def test_raft_is_the_flow_network_among_vision_names_and_a_method_among_alignmen
     assert vision["RAFT"].type == "Model", vision
     alignment = entities(nlp, "A title", "We compare RAFT, DPO and rejection sampling for aligning LLMs.")
     assert alignment["RAFT"].type == "Method", alignment
+
+
+def test_llm_serving_engines_are_methods_and_deep_learning_libraries_no_entities(nlp):
+    abstract = "We serve with vLLM and SGLang and compare with TensorRT-LLM, all written in PyTorch."
+    found = entities(nlp, "A title", abstract)
+    assert {found[name].type for name in ("vLLM", "SGLang", "TensorRT-LLM")} == {"Method"}, found
+    assert "PyTorch" not in found, found
