@@ -5781,3 +5781,8 @@ def test_llm_serving_engines_are_methods_and_deep_learning_libraries_no_entities
     found = entities(nlp, "A title", abstract)
     assert {found[name].type for name in ("vLLM", "SGLang", "TensorRT-LLM")} == {"Method"}, found
     assert "PyTorch" not in found, found
+
+
+def test_n_m_sparsity_is_a_known_method(nlp):
+    found = entities(nlp, "A title", "We prune Llama-2-7B to 2:4 semi-structured sparsity with Wanda.")
+    assert "2:4 semi-structured sparsity" in found["N:M Sparsity"].mentions, found
