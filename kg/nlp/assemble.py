@@ -3553,6 +3553,12 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             out[i] = out[i]._replace(entries=(data,))
             settled_in_text.add(i)
     for i, m in enumerate(out):
+        if len(m.entries) > 1 and i not in settled_in_text and _PROCEDURE_AFTER.match(text, m.end):
+            methods = [e for e in m.entries if e.type == "Method"]
+            if len(methods) == 1:  # "an online EM procedure": the algorithm, not exact match
+                out[i] = m._replace(entries=(methods[0],))
+                settled_in_text.add(i)
+    for i, m in enumerate(out):
         if len(m.entries) > 1 and i not in settled_in_text:
             # "flat minima ... methods such as SAM": the one entry whose long form's words the
             # paper writes elsewhere (sharpness) is meant, not the Segment Anything Model
@@ -3561,12 +3567,6 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                 out[i] = m._replace(entries=(worded[0],))
                 settled_in_text.add(i)  # by the paper's own words
     domains = Counter(m.entries[0].domain for m in out if len(m.entries) == 1 and m.entries[0].domain)
-    for i, m in enumerate(out):
-        if len(m.entries) > 1 and i not in settled_in_text and _PROCEDURE_AFTER.match(text, m.end):
-            methods = [e for e in m.entries if e.type == "Method"]
-            if len(methods) == 1:  # "an online EM procedure": the algorithm, not exact match
-                out[i] = m._replace(entries=(methods[0],))
-                settled_in_text.add(i)
     for i, m in enumerate(out):
         if len(m.entries) > 1 and domains:  # the field the paper's other known names belong to
             votes = [(domains.get(e.domain, 0), e) for e in m.entries]
