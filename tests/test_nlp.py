@@ -5787,3 +5787,10 @@ def test_llm_serving_engines_are_methods_and_deep_learning_libraries_no_entities
 def test_n_m_sparsity_is_a_known_method(nlp):
     found = entities(nlp, "A title", "We prune Llama-2-7B to 2:4 semi-structured sparsity with Wanda.")
     assert "2:4 semi-structured sparsity" in found["N:M Sparsity"].mentions, found
+
+
+def test_federated_and_continual_learning_data_are_known(nlp):
+    abstract = "Clients hold FEMNIST and Sent140 shards; we also test on Split-ImageNet and WISDM."
+    found = entities(nlp, "A title", abstract)
+    names = ("FEMNIST", "Sent140", "Split ImageNet", "WISDM")
+    assert {found[name].type for name in names} == {"Dataset"}, found
