@@ -5794,3 +5794,8 @@ def test_federated_and_continual_learning_data_are_known(nlp):
     found = entities(nlp, "A title", abstract)
     names = ("FEMNIST", "Sent140", "Split ImageNet", "WISDM")
     assert {found[name].type for name in names} == {"Dataset"}, found
+
+
+def test_a_splits_difficulty_in_capitals_and_a_wireless_link_are_no_names(nlp):
+    abstract = "Models do well on the EASY set but fail on the HARD set. Phones read WiFi signals."
+    assert entities(nlp, "A title", abstract) == {}

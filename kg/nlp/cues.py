@@ -136,6 +136,10 @@ NON_ML_ACRONYMS = frozenset(
         "IMU",
         "IMUs",
         "GNSS",
+        # wireless links a device reads its signals over ("WiFi-based localization")
+        "WiFi",
+        "Wi-Fi",
+        "Bluetooth",
         "RTK-GNSS",
         "RTK-GPS",
         # an image's ground resolution in remote sensing ("very-high-resolution (VHR) imagery")
@@ -170,6 +174,10 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         "ODEs",
         # information technology ("internal IT documentation")
         "IT",
+        # the difficulty of a split, set in capitals ("the EASY set", "the HARD subset")
+        "EASY",
+        "MEDIUM",
+        "HARD",
         "GUI",
         "HD",
         "UHD",
