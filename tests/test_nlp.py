@@ -5799,3 +5799,9 @@ def test_federated_and_continual_learning_data_are_known(nlp):
 def test_a_splits_difficulty_in_capitals_and_a_wireless_link_are_no_names(nlp):
     abstract = "Models do well on the EASY set but fail on the HARD set. Phones read WiFi signals."
     assert entities(nlp, "A title", abstract) == {}
+
+
+def test_classic_face_food_and_argument_data_are_known(nlp):
+    abstract = "We test on Adience, UEC Food-100 and the Change My View corpus; a blizzard hit the city."
+    found = entities(nlp, "A title", abstract)
+    assert set(found) == {"Adience", "UEC Food-100", "Change My View"}, found
