@@ -5814,3 +5814,19 @@ def test_classic_face_food_and_argument_data_are_known(nlp):
 )
 def test_a_short_name_of_two_data_sets_keeps_the_one_its_field_means(nlp, abstract, name, type_):
     assert entities(nlp, "A title", abstract)[name].type == type_
+
+
+def test_a_name_before_a_closing_bracket_and_a_dash_is_found(nlp):
+    abstract = "We relied on lexical resources (Roget's and WordNet)—corpora statistics did not help."
+    assert entities(nlp, "A title", abstract)["WordNet"].type == "Dataset"
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We cluster documents of 20news and Reuters.", "20 Newsgroups"),
+        ("We use the spectral Stein gradient estimator.", "Spectral Stein Gradient Estimator"),
+    ],
+)
+def test_more_classic_names_are_known(nlp, abstract, name):
+    assert name in entities(nlp, "A title", abstract)

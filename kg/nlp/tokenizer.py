@@ -38,6 +38,9 @@ _EXTRA_INFIXES = (
     rf"(?<=[{ALPHA}])-(?=[0-9])",  # GPT-4, CIFAR-10
     rf"(?<=[{ALPHA}0-9])\((?=[{ALPHA}0-9])",  # GPT-4V(ision)
     rf"(?<=[{ALPHA}0-9])\)(?=[{ALPHA}0-9-])",  # (ision)-based
+    # a dash run into the bracket it follows: "(Roget's and WordNet)—corpora"
+    rf"(?<=[{ALPHA}0-9])\)(?=[—–])",
+    r"(?<=\))[—–](?=\S)",
     rf"(?<=[{ALPHA}0-9])[=<>≤≥](?=[0-9.+\-])",  # IoU=0.5, k<10: no name holds a comparison
     rf"(?<=\.),(?=[{ALPHA}])",  # "e.g.,β-TCVAE"
     # "SYNTHIA→Cityscapes": an arrow joins two names (not a split's letters: CALVIN's "ABC→D")
