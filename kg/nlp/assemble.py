@@ -614,21 +614,29 @@ def _qualified_in_title(text: str, qualified: Sequence[Candidate]) -> list[Candi
     >>> [(c.text, c.start) for c in found]
     [('Approximate Policy Iteration', 19)]
     """
+    forms = {c.text for c in qualified}
+    return [Candidate(at, end, text[at:end], "variant") for f in forms for at, end in _title_places(text, f)]
+
+
+def _title_places(text: str, form: str) -> Iterator[tuple[int, int]]:
+    r"""Where the title (the text before the first blank line) writes ``form`` as whole words,
+    in any case and with a hyphen or a space between its words.
+
+    >>> list(_title_places("Revisiting Wake-Sleep and Non-Wake Sleep\n\nAbstract.", "wake sleep"))
+    [(11, 21)]
+    """
     title_end = text.find("\n\n")
-    if title_end <= 0 or not qualified:
-        return []
+    if title_end <= 0:
+        return
     title = _spaced(text[:title_end].casefold())
-    out = []
-    for form in {c.text for c in qualified}:
-        folded = _spaced(form.casefold())
-        at = title.find(folded)
-        while at >= 0:
-            end = at + len(folded)
-            before, after = text[at - 1 : at], text[end : end + 1]
-            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-                out.append(Candidate(at, end, text[at:end], "variant"))
-            at = title.find(folded, end)
-    return out
+    folded = _spaced(form.casefold())
+    at = title.find(folded)
+    while at >= 0:
+        end = at + len(folded)
+        before, after = text[at - 1 : at] if at else "", text[end : end + 1]
+        if not (before.isalnum() or before in ("_", "-")) and not (after.isalnum() or after in ("_", "-")):
+            yield at, end
+        at = title.find(folded, end)
 
 
 #: the particle of a surname right before it: "von Mises-Fisher", "van Kampen"
@@ -1359,21 +1367,12 @@ def _title_cased_repeats(text: str, long_forms: Sequence[Piece], taken: set[int]
     >>> [p.text for p in _title_cased_repeats(text, [Piece(text[at : at + 21], at, at + 21)], set())]
     ['Reweighted Wake-Sleep']
     """
-    title_end = text.find("\n\n")
-    if title_end <= 0:
-        return []
-    title = _spaced(text[:title_end].casefold())
-    out = []
-    for form in {p.text for p in long_forms}:
-        folded = _spaced(form.casefold())
-        at = title.find(folded)
-        while at >= 0:
-            end = at + len(form)
-            whole = (at == 0 or not text[at - 1].isalnum()) and (end >= title_end or not text[end].isalnum())
-            if whole and at not in taken and text[at:end] != form:
-                out.append(Piece(text[at:end], at, end))
-            at = title.find(folded, end)
-    return out
+    return [
+        Piece(text[at:end], at, end)
+        for form in {p.text for p in long_forms}
+        for at, end in _title_places(text, form)
+        if at not in taken and text[at:end] != form
+    ]
 
 
 def _spaced(text: str) -> str:
