@@ -3521,9 +3521,9 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
     for i, m in enumerate(out):
         if i not in paired and m.text.casefold() in own_entries:
             out[i] = m._replace(entries=own_entries[m.text.casefold()])
-        elif i not in paired and m.entries and (kind := _own_short_with_kind(m, own_long)) is not None:
+        elif i not in paired and m.entries and (own := _own_short_with_kind(m, own_long)) is not None:
             # "SCE loss" after "softmax cross-entropy (SCE) loss": the paper's SCE, not the catalogue's
-            out[i] = m._replace(end=m.start + len(kind), text=m.text[: len(kind)], entries=own_entries[kind])
+            out[i] = m._replace(end=m.start + len(own), text=m.text[: len(own)], entries=own_entries[own])
     folded = text.casefold()
     for i, m in enumerate(out):
         if len(m.entries) > 1:
