@@ -368,3 +368,9 @@ def test_list_openers_are_those_finditer_finds(text):
 
 def test_a_name_ending_on_tts_is_a_speech_synthesiser_model():
     assert [cues.type_from_name(name) for name in ("ZorbTTS", "Zorb-TTS")] == ["Model", "Model"]
+
+
+def test_a_kind_noun_inside_a_longer_word_names_no_kind():
+    # "measured" holds "measure", which names no list of metrics
+    assert cues.kind_such("progress is measured on curated captures such as ") is None
+    assert cues.kind_such("we report metrics such as ").lastgroup == "sMetric"

@@ -1070,7 +1070,7 @@ _APPOSITIVE_NOUNS = (
         r"(?:test|evaluation|held-out|hard|harder) splits?",  # "a harder test split, EgoMoments-Hard"
         "Benchmark",
     ),
-    (r"datasets?|corpus|corpora|bitexts?|collections?|data ?sets?|database|instruction[- ]sets?", "Dataset"),
+    (r"datasets?|corpus|corpora|bitexts?|collections?|data ?sets?|databases?|instruction[- ]sets?", "Dataset"),
     (
         r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
         r"agents?|chatbots?|checkpoints?|assistants?|\d+(?:\.\d+)?[MBT]-param(?:eter)?s?|"
@@ -1084,7 +1084,7 @@ _APPOSITIVE_NOUNS = (
     (r"metrics?|measures?|scores?", "Metric"),
     (r"tasks?|problems?|settings?|games?|phenomen(?:on|a)", "Task"),
     (
-        r"algorithms?|methods?|frameworks?|approach|techniques?|architectures?|losse?s?|objectives?|"
+        r"algorithms?|methods?|frameworks?|approach(?:es)?|techniques?|architectures?|losse?s?|objectives?|"
         r"procedures?|strategy|strateg(?:y|ies)|paradigms?|pipelines?|modules?|optimi[sz]ers?|"
         r"schemes?|recipes?|mechanisms?|heuristics?|toolkits?|toolbox(?:es)?|librar(?:y|ies)|baselines?",
         "Method",
@@ -1186,7 +1186,10 @@ _COUNTED_KIND = re.compile(
 )
 #: before "such as": "datasets", "tasks,", "datasets on compositional generalization," (the last
 #: kind noun wins: the greedy start skips the earlier ones)
-_KIND_SUCH = re.compile(rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})[^.;()]{{0,60}}?,?\s+$", re.I | re.S)
+#: (the kind noun is a whole word: "measured on captures such as LLFF" names no measures)
+_KIND_SUCH = re.compile(
+    rf"^.*\b(?:{_KIND_NOUNS.replace('?P<', '?P<s')})\b[^.;()]{{0,60}}?,?\s+$", re.I | re.S
+)
 #: the next phrase of an enumeration between a kind and a list: ", and downstream performance in"
 _NEXT_ITEM = re.compile(r",\s+(?:and|or)\s")
 #: a clause of its own between a kind and its list: "On the AutoML Benchmark, it beats trees such as X"
