@@ -5830,3 +5830,20 @@ def test_a_name_before_a_closing_bracket_and_a_dash_is_found(nlp):
 )
 def test_more_classic_names_are_known(nlp, abstract, name):
     assert name in entities(nlp, "A title", abstract)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "type_"),
+    [
+        (
+            "We train on Opencpop and M4Singer and test speaker verification on VoxCeleb1-H.",
+            "M4Singer",
+            "Dataset",
+        ),
+        ("Inductive link prediction on ILPC 2022 and Wikidata5M against EdgeBank.", "Wikidata5M", "Dataset"),
+        ("Skin lesion models are audited on Fitzpatrick17k.", "Fitzpatrick17k", "Dataset"),
+        ("Reports are labelled with CheXbert on MIMIC-CXR.", "CheXbert", "Model"),
+    ],
+)
+def test_speech_graph_and_medical_data_are_known(nlp, abstract, name, type_):
+    assert entities(nlp, "A title", abstract)[name].type == type_

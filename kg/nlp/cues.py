@@ -1070,7 +1070,10 @@ _APPOSITIVE_NOUNS = (
         r"(?:test|evaluation|held-out|hard|harder) splits?",  # "a harder test split, EgoMoments-Hard"
         "Benchmark",
     ),
-    (r"datasets?|corpus|corpora|bitexts?|collections?|data ?sets?|databases?|instruction[- ]sets?", "Dataset"),
+    (
+        r"datasets?|corpus|corpora|bitexts?|collections?|data ?sets?|databases?|instruction[- ]sets?",
+        "Dataset",
+    ),
     (
         r"(?:language |foundation |vision-language |generative |reward )?models?|(?:L|V|ML|LV|S)?LMs?|LMMs?|"
         r"agents?|chatbots?|checkpoints?|assistants?|\d+(?:\.\d+)?[MBT]-param(?:eter)?s?|"
