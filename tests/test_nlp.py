@@ -5847,3 +5847,9 @@ def test_more_classic_names_are_known(nlp, abstract, name):
 )
 def test_speech_graph_and_medical_data_are_known(nlp, abstract, name, type_):
     assert entities(nlp, "A title", abstract)[name].type == type_
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name_after_it(nlp):
+    abstract = "We downscale climate data. Following CorrDiff, our model predicts the mean."
+    found = entities(nlp, "A title", abstract)
+    assert "CorrDiff" in found and "Following CorrDiff" not in found, found

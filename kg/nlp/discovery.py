@@ -2054,6 +2054,8 @@ def cued_names(text: str, start: int = 0) -> list[Piece]:
     ['Lumen']
     >>> [p.text for p in cued_names("Unlike SnapZorb, our cache is query-aware.")]
     []
+    >>> [p.text for p in cued_names("Following ZorbDiff, our model predicts the mean.")]
+    []
     >>> [p.text for p in cued_names("On SWE-bench Verified it wins; the Verified score rises.")]
     []
     >>> [p.text for p in cued_names("We propose a simple method for transfer: Side-Tuning. It wins.")]
@@ -2608,7 +2610,9 @@ def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
 
 
 #: function words that open a sentence before a name: "On X, ...", "For X, ...", "Our X model ..."
-_OPENING_WORDS = words_of("On In For Across With From Using Unlike Like Beyond Our The This These")
+_OPENING_WORDS = words_of(
+    "On In For Across With From Using Unlike Like Beyond Our The This These Following Given Besides After Via"
+)
 
 
 def _singular(word: str) -> str:
