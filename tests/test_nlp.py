@@ -2046,6 +2046,13 @@ def test_setting_terms(text, expected):
             {"ICIP", "International Conference on Image Processing", "Image Processing"},
             {"ResNet", "WMT"},
         ),
+        # a university or institute named in another language is an organisation too
+        (
+            "A Spanish corpus\n\nWe thank researchers from the Universidad Nacional Autónoma de México "
+            "(UNAM) and the Politecnico di Milano (POLIMI) who trained BERT.",
+            {"Universidad Nacional Autónoma de México", "UNAM", "Politecnico di Milano", "POLIMI"},
+            {"BERT"},
+        ),
         # a curly possessive keeps a Title Case name whole
         (
             "Adapting annotation\n\nWe adapt from the People’s Daily corpus to the Penn Chinese Treebank.",
@@ -5496,6 +5503,17 @@ def test_a_model_name_a_model_is_trained_on_is_its_data_unless_it_is_compared_wi
         ("Our vocoder beats HiFi-GAN and the Tacotron 2 pipeline in MOS.", "Tacotron 2", "Model"),
         ("We rerank with ColBERT and Sentence-BERT on MS MARCO.", "ColBERT", "Model"),
         ("Samples from BigGAN and StyleGAN2 fool the classifier.", "BigGAN", "Model"),
+        # released generators and estimators of faces, bodies, motion, voices and 3D scenes, and
+        # the parametric body and head models they fit, are trained models too
+        ("We compare with SadTalker, LivePortrait and EchoMimic on HDTF.", "LivePortrait", "Model"),
+        ("We compare with SadTalker, LivePortrait and EchoMimic on HDTF.", "EchoMimic", "Model"),
+        ("Motion is generated better than by MoMask and T2M-GPT.", "MoMask", "Model"),
+        ("Bodies are fitted as SMPL-X meshes and faces as FLAME meshes.", "SMPL-X", "Model"),
+        ("Bodies are fitted as SMPL-X meshes and faces as FLAME meshes.", "FLAME", "Model"),
+        ("Point maps from CUT3R and MonST3R drift on long videos.", "CUT3R", "Model"),
+        ("Our singer beats DiffSinger and VISinger2 in MOS.", "VISinger2", "Model"),
+        ("Emotion is scored with emotion2vec and voices are converted with FreeVC.", "FreeVC", "Model"),
+        ("Video features come from VideoMAE V2.", "VideoMAE V2", "Model"),
     ],
 )
 def test_known_names_of_many_fields_are_found_with_their_kind(nlp, abstract, name, type_):

@@ -99,6 +99,8 @@ ORGANISATION_WORDS = words_of(
     Conference Workshop Symposium Proceedings University Institute College Department
     Foundation Association Society Academy Agency Council Ministry Corporation Company
     Laboratory Laboratories Inc Ltd Hospital Universität Université Consortium
+    Universidad Universidade Università Universiteit Universitat Instituto Istituto Institut
+    Politecnico Politécnica Hochschule École
     """
 )
 
@@ -254,6 +256,7 @@ def is_never_a_name(word: str) -> bool:
 #: Organisation words that no method or dataset name holds anywhere in it.
 _MEETINGS_AND_SCHOOLS = words_of(
     "Conference Workshop Symposium Proceedings Journal Transactions University Institute"
+    " Universidad Universidade Università Universiteit Universitat Instituto Istituto"
 )
 
 
@@ -267,6 +270,8 @@ def is_organisation_name(phrase: str) -> bool:
     True
     >>> is_organisation_name("Symbol-Concept Association Network")
     False
+    >>> is_organisation_name("Universidad Nacional de Córdoba"), is_organisation_name("Politecnico di Milano")
+    (True, True)
     """
     words = [word.strip(".,") for word in phrase.split()]
     if not words:
