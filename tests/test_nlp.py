@@ -1072,6 +1072,9 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         ("we propose an extension of the MS-COCO dataset, ", ", which pairs images and captions.", "Dataset"),
         ("Our proposed model, ", ", combines a CNN and a GRU.", "Model"),
         ("We describe a new metric, ", ", which takes human judgments.", "Metric"),
+        # ... or after "the resulting" and "the final": what the paper made
+        ("in 36 languages. The resulting dataset, ", ", contains 2.9M samples.", "Dataset"),
+        ("The final benchmark, ", ", holds 900 tasks.", "Benchmark"),
         # ... not a phrase that opens on a preposition
         ("On the benchmark, ", " wins by a wide margin.", None),
         ("On MovieLens-1M, our model, ", ", improves Recall@10.", "Model"),
@@ -1873,8 +1876,10 @@ def test_a_sized_variant_takes_its_familys_kind_not_the_data_size_shape(nlp):
         "We use RDKit and TSLib; Qwen/Qwen2.5-7B-Instruct loads; the Janus problem remains.",
         # a notation for molecules
         "We parse SMILES strings of 9,000 molecules.",
-        # robots and arms are hardware, whatever their names look like
+        # robots and arms are hardware, whatever their names look like, as is a name after its
+        # robot's maker
         "On the Unitree H1 and G1 robots, our policy walks; a WidowX 250 arm picks.",
+        "We retarget motions to the kinematics of a Unitree G1 and train on a model of the Unitree H1.",
         "Models learn to recall and reason; we recall that better in-context recall helps.",
         # a choice of the best few is no accuracy
         "We replace the top-1 routing of the experts with a learned router.",
@@ -2398,6 +2403,12 @@ def test_setting_terms(text, expected):
             "TC^0 below NC^1, and release BSD-3 code built on Stan, PyMC and BoTorch.",
             {"Adam algorithm", "Pile test", "TC^0", "NC^1", "BSD-3", "Stan", "PyMC", "BoTorch"},
             {"Friedman test", "Nemenyi post-hoc test", "Gillespie's algorithm", "Adam"},
+        ),
+        # a surname with an accent names a distance as one without does
+        (
+            "Distances\n\nWe propose the Brénnan distance and compare it with the Brennan divergence.",
+            {"Brénnan"},
+            {"Brénnan distance", "Brennan divergence"},
         ),
         # a phone's chip, video codecs and a university are no names; a matching named for its
         # country is the Hungarian algorithm
@@ -5514,6 +5525,21 @@ def test_a_model_name_a_model_is_trained_on_is_its_data_unless_it_is_compared_wi
         ("Our singer beats DiffSinger and VISinger2 in MOS.", "VISinger2", "Model"),
         ("Emotion is scored with emotion2vec and voices are converted with FreeVC.", "FreeVC", "Model"),
         ("Video features come from VideoMAE V2.", "VideoMAE V2", "Model"),
+        # an ambiguous short form settled by a known name of its field written as a short form too
+        ("Used as a dense reward for online RL with SAC, it helps.", "Soft Actor-Critic", "Method"),
+        ("Visual tokens are pruned better than by FastV and SparseVLM.", "SparseVLM", "Method"),
+        ("We pretrain on IIT-CDIP and test on DocVQA.", "IIT-CDIP", "Dataset"),
+        (
+            "We propose the Cramér distance as an alternative to the Wasserstein metric.",
+            "Cramér distance",
+            "Metric",
+        ),
+        (
+            "We propose the Cramér distance as an alternative to the Wasserstein metric.",
+            "Wasserstein Distance",
+            "Metric",
+        ),
+        ("Hands are recovered with HaMeR on the Berkeley DeepDrive videos.", "BDD100K", "Dataset"),
     ],
 )
 def test_known_names_of_many_fields_are_found_with_their_kind(nlp, abstract, name, type_):

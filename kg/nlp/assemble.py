@@ -4381,6 +4381,14 @@ _HARDWARE_AFTER = re.compile(
 )
 
 
+#: a maker of robots right before a name, which is then its robot: "a Unitree G1", "a Franka
+#: Emika Panda"
+_ROBOT_MAKER_BEFORE = re.compile(
+    r"\b(?:Unitree|Franka(?:\s+Emika)?|Kinova|UFactory|Universal\s+Robots|Boston\s+Dynamics|ANYbotics|"
+    r"Agility\s+Robotics|Fourier|Booster|Galaxea|AgileX|Hello\s+Robot|Trossen)\s+\Z"
+)
+
+
 def _apposed_kind(group: list[_Mention], text: str, sentences: list[tuple[int, int]]) -> str | None:
     """The kind an appositive after a comma gives the first mention of ``group`` that has one
     ("X, a metric that ..." is a Metric)."""
@@ -4421,8 +4429,11 @@ def _build_entity(
         return None  # "PER, LOC, ORG": an entity label, though PER also names two catalogue entries
     if entry is None and all("unsettled" in m.rules and not m.rules & _NAMING_RULES for m in group):
         return None  # an ambiguous catalogue form nothing in the paper settles
-    if entry is None and all(_HARDWARE_AFTER.match(text, m.end) for m in group):
-        return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm"
+    if entry is None and all(
+        _HARDWARE_AFTER.match(text, m.end) or _ROBOT_MAKER_BEFORE.search(text, max(0, m.start - 40), m.start)
+        for m in group
+    ):
+        return None  # hardware: "the Unitree H1 and G1 robots", "a WidowX 250 arm", "a Unitree G1"
     if all(_INITIAL_BEFORE.search(text, max(0, m.start - 6), m.start) for m in group):
         return None  # a person: "H. Adam", whose surname the catalogue has as an optimiser
     if (

@@ -1314,7 +1314,9 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
 _KIND_APPOSED = re.compile(
     # (or after a preposition: "using a controlled biography dataset, bioS, ...")
     r"(?:^|[.;:,]\s+|\b(?:and|or|using|with|from|on|via|in|into|of|by)\s+|\b(?:we|and)\s+(?:\w+\s+)?\w+\s+"
-    r"|\b(?:introduce|propose|present|define|release)s?\s+)(?:an?|our)\s+"  # "..., and introduce a score, X"
+    r"|\b(?:introduce|propose|present|define|release)s?\s+)"
+    # "..., and introduce a score, X"; "The resulting dataset, X, ..."
+    r"(?:an?|our|the\s+(?:resulting|final))\s+"
     # ("we propose an extension of the MS-COCO dataset, FOIL-COCO, which ...")
     r"(?:(?:extension|variant|version|subset|expansion)\s+of\s+the\s+)?"
     r"(?:(?:new|novel|first|own|proposed)\s+)?"

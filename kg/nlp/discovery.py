@@ -2800,8 +2800,10 @@ _ADJECTIVE_EPONYMS = frozenset(["Gaussian", "Bayesian", "Euclidean", "Markovian"
 #: be plain words: "Teacher-Student algorithms")
 _NAMED_FOR_PEOPLE = re.compile(r"['’]s$")
 _KIND_HEAD = re.compile(r"(?:filters?|priors?|samplers?|pyramids?)$")
+#: (a surname may carry accents: "the Cramér distance", "Fréchet")
 _EPONYM = re.compile(
-    r"(?:(?<![\w\-/.@#])Mc[A-Z]|[A-Z](?<![\w\-/.@#][A-Z]))[a-z]+(?:[-–][A-Z][a-z]+)?(?:['’]s)?(?=[ -][a-z])"
+    r"(?:(?<![\w\-/.@#])Mc[A-Z]|[A-Z](?<![\w\-/.@#][A-Z]))[a-zß-öø-ÿ]+(?:[-–][A-Z][a-zß-öø-ÿ]+)?(?:['’]s)?"
+    r"(?=[ -][a-z])"
 )
 
 
