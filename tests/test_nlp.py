@@ -1075,6 +1075,12 @@ def test_ambiguous_acronym_settled_by_the_field_or_left_alone(nlp, text, expecte
         # ... or after "the resulting" and "the final": what the paper made
         ("in 36 languages. The resulting dataset, ", ", contains 2.9M samples.", "Dataset"),
         ("The final benchmark, ", ", holds 900 tasks.", "Benchmark"),
+        # "release our <kind> as X" names it
+        (
+            "We recommend both variants and release our corruption suite as ",
+            " to support evaluation.",
+            "Benchmark",
+        ),
         # ... not a phrase that opens on a preposition
         ("On the benchmark, ", " wins by a wide margin.", None),
         ("On MovieLens-1M, our model, ", ", improves Recall@10.", "Model"),

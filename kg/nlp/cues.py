@@ -1134,6 +1134,9 @@ _KIND_BEFORE = re.compile(
     # "naming the model X", "... and call the collection X", "we call this model the X"
     r"|\b(?:naming|(?:we|and)\s+(?:call|name|dub|term))\s+(?:the|our|this)\s+(?:[\w\-]+\s+)?"
     rf"(?:{_KIND_NOUNS.replace('?P<', '?P<x')})\s+(?:the\s+)?$"
+    # "... and release our corruption suite as X"
+    r"|\b(?:release|publish|open-source)[sd]?\s+(?:our|the|this|these|all)\s+(?:[\w\-]+\s+){0,2}"
+    rf"(?:{_KIND_NOUNS.replace('?P<', '?P<r')})\s+as\s+$"
     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|following)\s+"
     rf"(?:[\w\-]+\s+)?(?:{_KIND_NOUNS.replace('?P<', '?P<y')})\s*\((?:e\.g\.,?\s*)?$",
     re.I,
@@ -1172,6 +1175,7 @@ _KIND_TAILS = (
     "we name",
     "we term",
     "we dub",
+    " as",  # "release our suite as X"
 )
 
 
@@ -1362,7 +1366,7 @@ def kind_before_match(window: str) -> str | None:
         window, max(0, noun_start - 30), noun_start
     ):
         return None
-    return match.lastgroup.lstrip("xy")
+    return match.lastgroup.lstrip("xyr")
 
 
 #: a capitalised word right before a kind noun, which is then the end of a name ("the Matrix
