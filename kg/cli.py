@@ -322,7 +322,21 @@ def build_cli(
 
 
 def _watch_and_build(options: dict) -> None:
-    """``kg build --watch``: build, then build again after every change to the inputs."""
+    """``kg build --watch``: build, then build again after every change to the inputs.
+
+    A ``SIGTERM`` (what ``kill`` and service managers send) stops it as Ctrl-C does: a rebuild
+    it interrupts writes nothing, and the exit status is 0.
+    """
+    import signal
+
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        _watch_until_stopped(options)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _watch_until_stopped(options: dict) -> None:
     import time
 
     from kg.watch import WatchPlan, changes

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import queue
+import signal
 import sys
 import threading
 import time
 
-__all__ = ["KG", "LineReader"]
+__all__ = ["KG", "LineReader", "interruptible"]
 
 #: the ``kg`` command of the Python running the tests
 KG = [sys.executable, "-c", "from kg.cli import app; app()"]
+
+
+def interruptible() -> None:
+    """A ``preexec_fn`` for a process a test will Ctrl-C (``SIGINT``): Ctrl-C as a terminal
+    gives it, even where the tests run as a background job, whose children a shell starts with
+    ``SIGINT`` ignored (and Python then never turns it into ``KeyboardInterrupt``)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class LineReader:

@@ -15,7 +15,7 @@ from kg.sources import input_files
 from kg.watch import WatchPlan
 
 from .corpus import write_corpus
-from .processes import KG, LineReader
+from .processes import KG, LineReader, interruptible
 
 
 def _write_jsonl(path, rows) -> None:
@@ -103,7 +103,9 @@ def test_watch_rebuilds_on_a_new_file_and_an_edited_catalogue_and_stops_on_ctrl_
     _write_jsonl(catalogue, [{"name": "Quillmix", "type": "Method"}])
     env = {**os.environ, "COLUMNS": "200"}
     command = [*KG, "build", str(corpus), "--out", str(out), "--catalogue", str(catalogue), "--watch"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, preexec_fn=interruptible
+    )
     try:
         errors = LineReader(process.stderr)
         errors.wait_for("watching 2 input(s)")
@@ -164,7 +166,9 @@ def test_ctrl_c_during_a_rebuild_stops_the_watch_and_keeps_the_last_outputs(tmp_
     out = tmp_path / "out"
     _write_jsonl(corpus / "day-1.jsonl", [_paper(1, "We fine-tune BERT on SQuAD.")])
     command = [*KG, "build", str(corpus), "--out", str(out), "--watch"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, preexec_fn=interruptible
+    )
     try:
         errors = LineReader(process.stderr)
         errors.wait_for("watching 1 input(s)")
@@ -179,6 +183,39 @@ def test_ctrl_c_during_a_rebuild_stops_the_watch_and_keeps_the_last_outputs(tmp_
         if process.poll() is None:
             process.kill()
     assert (out / "papers.jsonl").read_bytes() == before  # the interrupted rebuild wrote nothing
+
+
+@pytest.mark.slow
+def test_sigterm_during_a_rebuild_stops_the_watch_as_ctrl_c_does(tmp_path):
+    """What ``kill`` or a service manager sends: the interrupted rebuild writes nothing and the
+    watch exits with status 0, whatever the process does with ``SIGINT``."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    out = tmp_path / "out"
+    _write_jsonl(corpus / "day-1.jsonl", [_paper(1, "We fine-tune BERT on SQuAD.")])
+    command = [*KG, "build", str(corpus), "--out", str(out), "--watch"]
+    # started as a background job would be: Ctrl-C ignored, so only SIGTERM can stop it cleanly
+    process = subprocess.Popen(
+        command,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    try:
+        errors = LineReader(process.stderr)
+        errors.wait_for("watching 1 input(s)")
+        before = (out / "papers.jsonl").read_bytes()
+        write_corpus(corpus / "day-2.jsonl", 3000)  # seconds of extraction
+        errors.wait_for("changed: day-2.jsonl")
+        time.sleep(0.5)
+        process.send_signal(signal.SIGTERM)
+        errors.wait_for("stopped watching during a rebuild")
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert (out / "papers.jsonl").read_bytes() == before
 
 
 def test_after_the_watch_warm_up_a_rebuild_imports_no_more_of_kg(tmp_path):

@@ -22,7 +22,7 @@ import kg
 from kg.cache import CACHE_FILE
 
 from ..corpus import write_corpus
-from ..processes import KG, LineReader
+from ..processes import KG, LineReader, interruptible
 
 SCALE = int(os.environ.get("KG_BENCH_SCALE", "300"))
 
@@ -116,7 +116,9 @@ def test_incremental_builds_from_the_command_line(tmp_path, artifacts):
     grown = _timed_kg(*build)
 
     command = [*KG, *build[:-1], "--watch"]  # not --quiet: it says when it has rebuilt
-    watching = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    watching = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible
+    )
     try:
         lines = LineReader(watching.stderr)
         lines.wait_for("watching", timeout=3600)
