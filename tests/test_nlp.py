@@ -5546,6 +5546,11 @@ def test_a_model_name_a_model_is_trained_on_is_its_data_unless_it_is_compared_wi
             "Metric",
         ),
         ("Hands are recovered with HaMeR on the Berkeley DeepDrive videos.", "BDD100K", "Dataset"),
+        # subsets and releases of a known collection are entries of their own under it
+        ("Link prediction on tgbl-wiki and tgbl-coin improves.", "tgbl-coin", "Dataset"),
+        ("Conformers come from GEOM-Drugs and GEOM-QM9.", "GEOM-QM9", "Dataset"),
+        ("We train on Common Voice 17 and test on ASVspoof 2019 LA.", "Common Voice 17.0", "Dataset"),
+        ("We train on Common Voice 17 and test on ASVspoof 2019 LA.", "ASVspoof 2019 LA", "Benchmark"),
     ],
 )
 def test_known_names_of_many_fields_are_found_with_their_kind(nlp, abstract, name, type_):
