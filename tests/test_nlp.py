@@ -3462,6 +3462,15 @@ def test_a_metric_word_in_another_sense_is_no_metric(nlp, abstract):
         ),
         # "a family of 0.5B to 3B parameter models" is a model family
         ("We present Zorblet, a family of 0.5B to 3B parameter models.", "Zorblet", "Model", "proposes"),
+        # ... as is a family of acronyms of models, beside the data set named after it; a family
+        # of platforms is none
+        (
+            "We introduce Zorbeye, a family of multimodal PRMs, with Zorbeye-400K, a dataset of labels.",
+            "Zorbeye",
+            "Model",
+            "proposes",
+        ),
+        ("We introduce Zorbplat, a family of open platforms for agents.", "Zorbplat", "Method", "proposes"),
         # "a 2.1x speedup on X": a result measured on X
         ("On Llama-3-8B it gives a 2.1x speedup on ZorbBench.", "ZorbBench", "Benchmark", "evaluates_on"),
         # "we compare A and B on X": what the comparison is run on

@@ -1080,8 +1080,11 @@ _APPOSITIVE_NOUNS = (
         # "GCoQA, a generative retriever for conversational QA": a trained component is a model
         # (a verifier as a trained model, not a formal verification tool: "a new verifier, X")
         r"retrievers?|re-?rankers?|(?:generative|learned|trained|process|outcome) verifiers?|drafters?|judges?|"
-        # "a family of tabular transformers": trained models of one recipe
-        r"famil(?:y|ies) of (?:[\w\-.]+ ){0,5}?(?:transformers|networks|encoders|decoders|models|LLMs)",
+        # "a family of tabular transformers", "a family of multimodal PRMs": trained models of
+        # one recipe (a plural acronym ending on M names models, as written: not "platforms")
+        r"famil(?:y|ies) of (?:[\w\-.]+ ){0,5}?(?:transformers|networks|encoders|decoders|models|LLMs|(?-i:[A-Z]{1,5}Ms))"
+        # "X, a multimodal PRM": a process, outcome or plain reward model
+        r"|(?-i:[PO]?RMs?)",
         "Model",
     ),
     (r"metrics?|measures?|scores?", "Metric"),
