@@ -5096,6 +5096,9 @@ def test_a_run_of_capitals_longer_than_a_qualifier_makes_no_cut_name(nlp):
 def test_a_depth_tag_ends_a_models_name(nlp):
     found = entities(nlp, "A title", "It outperforms VAR-d30 and MAR-H while being four times faster.")
     assert "VAR-d30" in found and "Visual Autoregressive Modeling" not in found, found
+    # ... as a size tag of letters and a count does ("so400m": shape-optimised, 400M)
+    found = entities(nlp, "A title", "The vision encoder is SigLIP2-so400m and the decoder Qwen2.5-0.5B.")
+    assert "SigLIP2-so400m" in found and found["SigLIP2-so400m"].type == "Model", found
 
 
 def test_a_task_keeps_the_qualified_forms_the_paper_writes(nlp):

@@ -405,7 +405,7 @@ _SHORT_WORDS = frozenset({"to", "of", "in", "on", "or", "as", "at", "by", "is", 
 #: lower-case hyphen parts that end a name: a benchmark's suffix ("VSI-bench", "MT-bench"), a
 #: diffusion variant's ("EQGAT-diff"), a count or size ("Video-R1-260k", "llama-7b") and a
 #: depth or version tag of a letter or two and a number ("VAR-d30", "Zorb-v2")
-_NAME_SUFFIX = re.compile(r"bench|eval|arena|gym|diff|\d+(?:\.\d+)?[kmb]|[a-z]{1,2}\d+(?:\.\d+)?")
+_NAME_SUFFIX = re.compile(r"bench|eval|arena|gym|diff|\d+(?:\.\d+)?[kmb]|[a-z]{1,2}\d+(?:\.\d+)?[kmb]?")
 
 
 #: Capitalised hyphen parts that make a title's name a modifier: "SAM-Based", "CLIP-Aware"
