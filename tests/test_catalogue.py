@@ -187,6 +187,27 @@ def test_parents_are_set_for_families():
     assert len(with_parent) >= 300
 
 
+@pytest.mark.parametrize(
+    ("name", "type_", "parent"),
+    [
+        ("VinDr-Mammo", "Dataset", None),
+        ("NELL-995", "Dataset", "NELL"),
+        ("MoisesDB", "Dataset", None),
+        ("SparseBEV", "Method", None),
+        ("AFLOW", "Dataset", None),
+        ("DP-FedAvg", "Method", None),
+        ("ComplexBench", "Benchmark", None),
+        ("R-Drop", "Method", "Dropout"),
+        ("tgbl-wiki", "Dataset", "Temporal Graph Benchmark"),
+        ("GEOM-QM9", "Dataset", "GEOM"),
+        ("FBNetV2", "Model", "FBNet"),
+    ],
+)
+def test_the_long_tail_of_many_fields_is_known(name, type_, parent):
+    entry = SHIPPED.get(name)
+    assert entry is not None and (entry.type, entry.parent) == (type_, parent)
+
+
 def test_user_file_extends_and_overrides(tmp_path):
     extra = tmp_path / "mine.jsonl"
     extra.write_text(
@@ -255,7 +276,13 @@ def test_without_drops_every_entry_with_a_form():
 def test_types_agree_with_name_morphology(pattern, expected):
     import re
 
-    odd = [(e.name, e.type) for e in SHIPPED if re.search(pattern, e.name, re.I) and e.type not in expected]
+    # (a learning algorithm whose name ends on a measure's word: "Contrastive Divergence")
+    named_after_a_measure = {"Contrastive Divergence"}
+    odd = [
+        (e.name, e.type)
+        for e in SHIPPED
+        if re.search(pattern, e.name, re.I) and e.type not in expected and e.name not in named_after_a_measure
+    ]
     assert odd == []
 
 

@@ -5563,6 +5563,16 @@ def test_a_model_name_a_model_is_trained_on_is_its_data_unless_it_is_compared_wi
         ("Conformers come from GEOM-Drugs and GEOM-QM9.", "GEOM-QM9", "Dataset"),
         ("We train on Common Voice 17 and test on ASVspoof 2019 LA.", "Common Voice 17.0", "Dataset"),
         ("We train on Common Voice 17 and test on ASVspoof 2019 LA.", "ASVspoof 2019 LA", "Benchmark"),
+        # the long tail of eight fields: medicine, graphs, speech, driving, science, trustworthy
+        # ML, LLM evaluation and the classic benchmarks
+        ("Fundus images come from ODIR-5K and mammograms from VinDr-Mammo.", "VinDr-Mammo", "Dataset"),
+        ("We compare with SDNE and QA-GNN on NELL-995.", "NELL-995", "Dataset"),
+        ("Separation is scored by SIR on MoisesDB with LPCNet features.", "MoisesDB", "Dataset"),
+        ("Signs come from Tsinghua-Tencent 100K; SparseBEV detects cars.", "SparseBEV", "Method"),
+        ("Crystal data from AFLOW train a Gaussian Approximation Potential.", "AFLOW", "Dataset"),
+        ("Deepfakes from FakeAVCeleb are detected; DP-FedAvg trains privately.", "DP-FedAvg", "Method"),
+        ("We fine-tune on MathV360K and evaluate on ComplexBench.", "ComplexBench", "Benchmark"),
+        ("R-Drop regularises the model on OCNLI and AmbigQA.", "R-Drop", "Method"),
     ],
 )
 def test_known_names_of_many_fields_are_found_with_their_kind(nlp, abstract, name, type_):
