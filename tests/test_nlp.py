@@ -4317,9 +4317,12 @@ def test_others_training_a_model_propose_nothing(nlp):
         # a metric a result is given in is used
         ("A title", "The grokked model can achieve near-perfect accuracy.", "Accuracy", "uses"),
         ("A title", "We maximize the regret of the learner.", "Regret", "uses"),
-        # the shared task a system paper's title names is evaluated on
+        # the shared task a system paper's title names is evaluated on, by its own name where the
+        # catalogue knows one (SemEval-2019 Task 6 is OffensEval)
+        ("ZorbTeam at SemEval-2019 Task 9: Stacked Encoders", "We describe our system.",
+         "SemEval-2019 Task 9", "evaluates_on"),
         ("ZorbTeam at SemEval-2019 Task 6: Stacked Encoders", "We describe our system.",
-         "SemEval-2019 Task 6", "evaluates_on"),
+         "OffensEval", "evaluates_on"),
     ],
 )  # fmt: skip
 def test_a_title_task_is_worked_on_and_a_result_metric_used(nlp, title, abstract, name, relation):
