@@ -201,6 +201,16 @@ def test_parents_are_set_for_families():
         ("tgbl-wiki", "Dataset", "Temporal Graph Benchmark"),
         ("GEOM-QM9", "Dataset", "GEOM"),
         ("FBNetV2", "Model", "FBNet"),
+        # ... and of eight more: generation, 3D vision, NLP, RL and games, efficiency, agents and
+        # code, time series and tabular ML, vision and vision-language
+        ("Meissonic", "Model", None),
+        ("PIFu", "Model", None),
+        ("coCondenser", "Model", None),
+        ("Neural MMO", "Benchmark", None),
+        ("Ternary Weight Networks", "Method", "Quantization"),
+        ("NAS-Bench-201", "Benchmark", None),
+        ("Hogwild!", "Method", None),
+        ("Objectron", "Dataset", None),
     ],
 )
 def test_the_long_tail_of_many_fields_is_known(name, type_, parent):
