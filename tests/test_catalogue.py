@@ -134,6 +134,14 @@ def test_no_two_lines_of_the_shipped_files_share_a_name():
     )
     assert len(names) >= 3000
     assert [n for n, c in names.items() if c > 1] == []
+    # and every line of a shipped file is an entry: no blank lines left by an edit
+    blank = [
+        (path.name, number)
+        for path in sorted(folder.glob("*.jsonl"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if not line.strip()
+    ]
+    assert blank == []
 
 
 def test_no_two_entries_share_an_id():
