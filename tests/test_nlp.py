@@ -1446,9 +1446,9 @@ def test_metric_words_in_other_senses_are_not_metrics(nlp, abstract, metrics):
     ("abstract", "expected"),
     [
         (
-            "We propose a few-shot learning approach, D2Net, for rare classes.",
+            "We propose a few-shot learning approach, Zorb2Net, for rare classes.",
             # (a task is never used: one that qualifies a method noun is only mentioned)
-            {"few-shot learning": "mentions", "D2Net": "proposes"},
+            {"few-shot learning": "mentions", "Zorb2Net": "proposes"},
         ),
         # a known method written as a kind, in lower case, before a method noun
         ("We propose a cotraining approach for unlabeled text.", {"Co-Training": "uses"}),
