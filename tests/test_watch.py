@@ -159,15 +159,29 @@ def test_watch_refuses_standard_input(tmp_path):
     assert "standard input cannot be watched" in result.stderr
 
 
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a shell starts a background job
+
+
 @pytest.mark.slow
-def test_ctrl_c_during_a_rebuild_stops_the_watch_and_keeps_the_last_outputs(tmp_path):
+@pytest.mark.parametrize(
+    ("stop", "preexec"),
+    [
+        # Ctrl-C, as a terminal sends it
+        (signal.SIGINT, interruptible),
+        # what ``kill`` or a service manager sends, to a watch that ignores Ctrl-C
+        (signal.SIGTERM, _ignore_ctrl_c),
+    ],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_a_stop_during_a_rebuild_ends_the_watch_and_keeps_the_last_outputs(tmp_path, stop, preexec):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     out = tmp_path / "out"
     _write_jsonl(corpus / "day-1.jsonl", [_paper(1, "We fine-tune BERT on SQuAD.")])
     command = [*KG, "build", str(corpus), "--out", str(out), "--watch"]
     process = subprocess.Popen(
-        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, preexec_fn=interruptible
+        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, preexec_fn=preexec
     )
     try:
         errors = LineReader(process.stderr)
@@ -176,46 +190,13 @@ def test_ctrl_c_during_a_rebuild_stops_the_watch_and_keeps_the_last_outputs(tmp_
         write_corpus(corpus / "day-2.jsonl", 3000)  # seconds of extraction
         errors.wait_for("changed: day-2.jsonl")
         time.sleep(0.5)
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         errors.wait_for("stopped watching during a rebuild")
         assert process.wait(timeout=60) == 0
     finally:
         if process.poll() is None:
             process.kill()
     assert (out / "papers.jsonl").read_bytes() == before  # the interrupted rebuild wrote nothing
-
-
-@pytest.mark.slow
-def test_sigterm_during_a_rebuild_stops_the_watch_as_ctrl_c_does(tmp_path):
-    """What ``kill`` or a service manager sends: the interrupted rebuild writes nothing and the
-    watch exits with status 0, whatever the process does with ``SIGINT``."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    out = tmp_path / "out"
-    _write_jsonl(corpus / "day-1.jsonl", [_paper(1, "We fine-tune BERT on SQuAD.")])
-    command = [*KG, "build", str(corpus), "--out", str(out), "--watch"]
-    # started as a background job would be: Ctrl-C ignored, so only SIGTERM can stop it cleanly
-    process = subprocess.Popen(
-        command,
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
-    )
-    try:
-        errors = LineReader(process.stderr)
-        errors.wait_for("watching 1 input(s)")
-        before = (out / "papers.jsonl").read_bytes()
-        write_corpus(corpus / "day-2.jsonl", 3000)  # seconds of extraction
-        errors.wait_for("changed: day-2.jsonl")
-        time.sleep(0.5)
-        process.send_signal(signal.SIGTERM)
-        errors.wait_for("stopped watching during a rebuild")
-        assert process.wait(timeout=60) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert (out / "papers.jsonl").read_bytes() == before
 
 
 def test_after_the_watch_warm_up_a_rebuild_imports_no_more_of_kg(tmp_path):
