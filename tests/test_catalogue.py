@@ -219,6 +219,11 @@ def test_parents_are_set_for_families():
         ("NAS-Bench-201", "Benchmark", None),
         ("Hogwild!", "Method", None),
         ("Objectron", "Dataset", None),
+        # ... and of a third round in depth: biology, Earth observation, robots, retrieval
+        ("Scanorama", "Method", None),
+        ("Daymet", "Dataset", None),
+        ("Touchdown", "Benchmark", None),
+        ("Expected Reciprocal Rank", "Metric", None),
     ],
 )
 def test_the_long_tail_of_many_fields_is_known(name, type_, parent):
