@@ -299,6 +299,10 @@ def test_appositive_takes_words_whole_with_the_same_answers(after):
 @given(before=TEXT, after=TEXT)
 # the subject of a clause is no appositive: "Presenting X, our agent reaches ..." (found by this test)
 @example(before="Presenting ", after=", our agent reaches")
+# a training word 80 to 140 characters before "on", in one clause (found by this test)
+@example(
+    before="trained as well as this paper1.8-3.1x on We curate and publicly release report on ", after=""
+)
 def test_relation_from_context_matches_searching_every_pattern(before, after):
     assert cues.relation_from_context(before, after) == plain_relation(before, after)
 

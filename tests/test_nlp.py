@@ -1673,9 +1673,10 @@ def test_a_metric_at_a_cut_off_matches_with_either_case_of_k(nlp, written):
 
 
 def test_a_list_before_a_data_noun_is_found_and_typed_whole(nlp):
-    doc = nlp("A title\n\nOn the Instacart, Dunnhumby and TaFeng datasets, it improves NDCG@20 and MRR@20.")
+    # (names no catalogue knows: Instacart, Dunnhumby and TaFeng are entries now)
+    doc = nlp("A title\n\nOn the Zorbmart, Quillhumby and TaZorb datasets, it improves NDCG@20 and MRR@20.")
     found = {e.name: e.type for e in doc._.kg_entities}
-    assert {found.get(n) for n in ("Instacart", "Dunnhumby", "TaFeng")} == {"Dataset"}
+    assert {found.get(n) for n in ("Zorbmart", "Quillhumby", "TaZorb")} == {"Dataset"}
     # a metric at a cut-off is a variant of the catalogue's metric
     assert found.get("NDCG@20") == "Metric"
     assert found.get("MRR@20") == "Metric"

@@ -2662,7 +2662,8 @@ def trained_on(before: str) -> bool:
 def _trained_on(clause: str, lower: str) -> bool:
     return (
         _ends_with_word(clause, ("on", "the"))
-        and _has(lower, 80, _TRAIN_WORDS)
+        # (the whole clause: the pattern reaches a training word up to 90 characters before "on")
+        and _has(lower, 140, _TRAIN_WORDS)
         and _TRAINED_ON.search(clause) is not None
     )
 
