@@ -3,6 +3,7 @@ tries kept on disk are read back as they were made."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import marshal
 
@@ -108,6 +109,23 @@ def test_the_ruler_matches_the_shipped_catalogue_as_a_phrase_matcher_does(shippe
             matched += len(expected)
     assert matched > 1000  # the shipped catalogue names something in most abstracts
     assert [e.name for e in groups[0]]  # groups hold entries
+
+
+def test_the_shipped_tries_are_plain_integers_the_collector_never_walks(shipped_nlp):
+    """Hundreds of thousands of nested dicts would cost every full collection of the process."""
+    ruler = shipped_nlp.get_pipe("kg_catalogue")
+    for trie in (ruler._exact, ruler._folded):
+        edges, ends, _shared = trie.state
+        assert len(edges) > 10_000 and len(ends) > 10_000
+        assert not gc.is_tracked(edges) and not gc.is_tracked(ends)
+    assert len(ruler._exact) + len(ruler._folded) > len(ruler.catalogue)
+
+
+def test_a_trie_rejects_negative_keys_and_foreign_state():
+    with pytest.raises(ValueError, match="0 or more"):
+        PhraseTrie().add(-1, [(1,)])
+    with pytest.raises(TypeError, match="edges, ends, shared"):
+        PhraseTrie({1: {}})  # the nested dicts of an older kg
 
 
 @pytest.fixture

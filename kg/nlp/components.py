@@ -53,7 +53,6 @@ from kg.nlp.discovery import (
 from kg.nlp.patterncache import load_blob, load_patterns, save_blob, save_patterns
 from kg.nlp.phrases import PhraseTrie
 from kg.records import ExtractedEntity
-from kg.runtime import paused_gc
 
 __all__ = [
     "AbbreviationDetector",
@@ -329,8 +328,7 @@ def catalogue_tries(
     saved = load_blob("tries", key) if key is not None else None
     if saved is not None:
         try:
-            with paused_gc():  # some hundred thousand dicts: collections in between find nothing
-                ids, exact, folded = marshal.loads(saved)
+            ids, exact, folded = marshal.loads(saved)
             return [[by_id[i] for i in group] for group in ids], PhraseTrie(exact), PhraseTrie(folded)
         except (EOFError, ValueError, TypeError, KeyError):
             pass  # made again below
@@ -345,7 +343,7 @@ def catalogue_tries(
         tries.append(trie)
     if key is not None:
         ids = [[entry.id for entry in group] for group in groups]
-        save_blob("tries", key, marshal.dumps((ids, tries[0].root, tries[1].root)))
+        save_blob("tries", key, marshal.dumps((ids, tries[0].state, tries[1].state)))
     return groups, tries[0], tries[1]
 
 
