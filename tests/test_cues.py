@@ -255,6 +255,8 @@ def plain_type(before: str, after: str) -> str | None:
         opening = after[: appositive.end()].lower()
         if not (cues._OUR_SUBJECT.match(after, appositive.end()) and " our " in opening):
             return appositive.lastgroup
+    elif listed := cues._LISTED_APPOSITIVE.match(after):
+        return listed.lastgroup[1:]
     elif cues._COUNTED_DATA.match(after):
         return "Dataset"
     bracketed = cues._KIND_BRACKET_BEFORE.search(before[-80:])

@@ -237,6 +237,25 @@ def test_a_size_in_an_appositive_makes_a_model(nlp):
     assert found["Rubrik"].type == "Model" and found["Rubrik"].proposed
 
 
+@pytest.mark.parametrize(
+    ("abstract", "kinds"),
+    [
+        # a plural appositive after a list of names says what each of them is
+        (
+            "For ZorbA and ZorbB, two large datasets for puzzles, we win.",
+            {"ZorbA": "Dataset", "ZorbB": "Dataset"},
+        ),
+        (
+            "We beat ZorbA, ZorbB and ZorbC, three strong baselines, on MMLU.",
+            dict.fromkeys(["ZorbA", "ZorbB", "ZorbC"], "Method"),
+        ),
+    ],
+)
+def test_a_plural_appositive_types_every_name_of_its_list(nlp, abstract, kinds):
+    found = entities(nlp, "Puzzles", abstract)
+    assert {name: found[name].type for name in kinds} == kinds
+
+
 def test_a_list_of_settings_leaves_known_methods_as_they_are(nlp):
     text = "It happens in settings such as Gaussian process (GP) classification and linear regression."
     found = entities(nlp, "Grokking", text)

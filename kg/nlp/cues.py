@@ -1500,8 +1500,14 @@ def appositive_kind(after: str) -> str | None:
     ('Model', None)
     >>> appositive_kind(", currently the largest motion dataset")
     'Dataset'
+    >>> appositive_kind(" and RAVEN, two comprehensive datasets for"), appositive_kind(", two datasets")
+    ('Dataset', 'Dataset')
+    >>> appositive_kind(" and evaluate on Y, two datasets"), appositive_kind(", two of which")
+    (None, None)
     """
     if not _APPOSITIVE_OPENS.match(after):
+        if (listed := _LISTED_APPOSITIVE.match(after)) is not None:
+            return listed.lastgroup[1:]  # "PGM and RAVEN, two datasets for ...": each of them
         return "Dataset" if _COUNTED_DATA.match(after) else None
     match = _APPOSITIVE.match(after[:120])
     if match is None:
@@ -1513,6 +1519,15 @@ def appositive_kind(after: str) -> str | None:
     return match.lastgroup
 
 
+#: a plural appositive after a list of names, read from any name of it: "For PGM and RAVEN, two
+#: comprehensive datasets for RPM reasoning, ..." (each name up to two words; not past a verb:
+#: "X and evaluate on Y, two datasets" gives X nothing)
+_LISTED_APPOSITIVE = re.compile(
+    r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z0-9])[\w\-.+/]*(?:\s+[\w\-.+/]+)?)*"
+    r"\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:two|three|four|five|six)\s+(?:[\w\-]+\s+){0,3}?"
+    rf"(?:{_KIND_NOUNS.replace('?P<', '?P<l')})\b(?!-)",
+    re.I,
+)
 #: an appositive that gives a size in parameters, whatever its noun: "X, a 3B judge distilled ..."
 #: (not a count of data: "a 2B token mix")
 _SIZED_APPOSITIVE = re.compile(
