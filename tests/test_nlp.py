@@ -256,6 +256,11 @@ def test_a_plural_appositive_types_every_name_of_its_list(nlp, abstract, kinds):
     assert {name: found[name].type for name in kinds} == kinds
 
 
+def test_an_adverb_after_a_verb_of_proposing_is_no_part_of_a_name(nlp):
+    found = entities(nlp, "Traces", "We present here eligibility propagation (e-prop), a new rule.")
+    assert "here eligibility propagation" not in found and found["e-prop"].type == "Method"
+
+
 def test_a_list_of_settings_leaves_known_methods_as_they_are(nlp):
     text = "It happens in settings such as Gaussian process (GP) classification and linear regression."
     found = entities(nlp, "Grokking", text)

@@ -513,6 +513,8 @@ def _proposed_compound(text: str, cand: Candidate) -> Candidate | None:
     ('fraternal dropout', 'cue', (), 'Method')
     >>> _proposed_compound("We propose a simple dropout.", hit._replace(start=20, end=27)) is None
     True
+    >>> _proposed_compound("We present here dropout.", hit._replace(start=16, end=23)) is None
+    True
     """
     if not cand.text[:1].islower() or not cand.entries or cand.entries[0].type != "Method":
         return None
@@ -535,6 +537,8 @@ _PROPOSED_QUALIFIER_BEFORE = re.compile(
     r"((?:(?!(?:new|novel|simple|efficient|effective|improved|general|unified|robust|scalable|principled|"
     r"alternative|modified|standard|better|powerful|lightweight|practical|fast|flexible|generic|strong|"
     r"deep|shallow|neural|large|small|two|three|four|five|several|multiple|various|different|many|some|"
+    # (nor an adverb of the verb: "we present here eligibility propagation")
+    r"here|herein|now|also|further|then|first|thus|hence|briefly|formally|"
     r"the|an?|and|or|of|to|for|with|using|on|in|that|which)\b)[a-z][a-z\-]+\s+){1,2})$"
 )
 
