@@ -1528,6 +1528,7 @@ _LISTED_APPOSITIVE = re.compile(
     rf"(?:{_KIND_NOUNS.replace('?P<', '?P<l')})\b(?!-)",
     re.I,
 )
+
 #: an appositive that gives a size in parameters, whatever its noun: "X, a 3B judge distilled ..."
 #: (not a count of data: "a 2B token mix")
 _SIZED_APPOSITIVE = re.compile(
