@@ -261,6 +261,24 @@ def test_an_adverb_after_a_verb_of_proposing_is_no_part_of_a_name(nlp):
     assert "here eligibility propagation" not in found and found["e-prop"].type == "Method"
 
 
+@pytest.mark.parametrize(
+    ("abstract", "names"),
+    [
+        ("Our kernel speeds up W4A8 quantization on INT8 tensor cores.", {"W4A8 quantization"}),
+        (
+            "Training uses FP8 mixed precision, and BF16 training is the baseline.",
+            {"FP8 mixed precision", "BF16 training"},
+        ),
+        # a bare format names nothing
+        ("It runs 2x faster than FP16 and keeps INT4 weights.", set()),
+    ],
+)
+def test_a_number_format_before_its_use_names_a_method(nlp, abstract, names):
+    found = entities(nlp, "Kernels", abstract)
+    assert {n for n in found if n.split()[0][:2] in {"W4", "FP", "BF", "IN"}} == names
+    assert all(found[n].type == "Method" for n in names)
+
+
 def test_a_list_of_settings_leaves_known_methods_as_they_are(nlp):
     text = "It happens in settings such as Gaussian process (GP) classification and linear regression."
     found = entities(nlp, "Grokking", text)

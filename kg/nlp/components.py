@@ -41,6 +41,7 @@ from kg.nlp.discovery import (
     eponym_terms,
     introduced_phrases,
     phrase_names,
+    precision_methods,
     repeated_mentions,
     setting_terms,
     shaped_names,
@@ -529,6 +530,7 @@ class NameDiscoverer:
         found += [(p, "cue") for p in cued_names(text, title_end)]
         found += [(p, "cue") for p in eponym_terms(text, title_end)]
         found += [(p, "cue") for p in setting_terms(text)]
+        found += [(p, "cue") for p in precision_methods(text)]
         found += [(p, "cue") for p in phrase_names(text, title_end)]
         found += [(p, "cue") for p in introduced_phrases(text, title_end)]
         found += [(head, "title") for head in title_names(text[:title_end], text[title_end:])]

@@ -55,6 +55,7 @@ __all__ = [
     "other_mentions",
     "outside_spans",
     "phrase_names",
+    "precision_methods",
     "repeated_mentions",
     "setting_terms",
     "shaped_names",
@@ -2947,6 +2948,27 @@ def setting_terms(text: str, start: int = 0) -> list[Piece]:
         if before and before.group(1).lower() in _SETTINGS:
             found.append(Piece(text[before.start(1) : head.end()], before.start(1), head.end()))
     return found
+
+
+#: a number format or a bit-width setting before the way it is used: "W4A8 quantization", "FP8
+#: mixed precision", "BF16 training" (the format alone names nothing: "4x faster than FP16")
+_PRECISION_METHOD = re.compile(
+    r"(?<![\w\-])(?:W\d{1,2}A\d{1,2}(?:KV\d{1,2})?|(?:FP|BF|INT|MXFP|NVFP)\d{1,2})[ \-]"
+    r"(?:quanti[sz]ation|training|pre-?training|mixed[ \-]precision|inference)(?![\w\-])"
+)
+
+
+def precision_methods(text: str, start: int = 0) -> list[Piece]:
+    """Ways of computing named by their number format or bit widths: "W4A8 quantization", "FP8
+    mixed precision", "BF16 training"; not the bare format ("4x faster than FP16").
+
+    >>> text = "W4A8 quantization uses INT8 tensor cores; with FP8 mixed precision it is 4x faster than FP16."
+    >>> [p.text for p in precision_methods(text)]
+    ['W4A8 quantization', 'FP8 mixed precision']
+    """
+    if not any(tag in text for tag in ("FP", "BF", "INT", "W")):
+        return []
+    return [Piece(m.group(0), m.start(), m.end()) for m in _PRECISION_METHOD.finditer(text, start)]
 
 
 def introduced_phrases(text: str, start: int = 0) -> list[Piece]:
