@@ -2966,8 +2966,6 @@ def precision_methods(text: str, start: int = 0) -> list[Piece]:
     >>> [p.text for p in precision_methods(text)]
     ['W4A8 quantization', 'FP8 mixed precision']
     """
-    if not any(tag in text for tag in ("FP", "BF", "INT", "W")):
-        return []
     return [Piece(m.group(0), m.start(), m.end()) for m in _PRECISION_METHOD.finditer(text, start)]
 
 
