@@ -54,6 +54,7 @@ from kg.nlp.discovery import (
 from kg.nlp.patterncache import load_blob, load_patterns, save_blob, save_patterns
 from kg.nlp.phrases import PhraseTrie
 from kg.records import ExtractedEntity
+from kg.runtime import paused_gc
 
 __all__ = [
     "AbbreviationDetector",
@@ -324,14 +325,16 @@ def catalogue_tries(
     """
     import marshal
 
-    by_id = {entry.id: entry for entry in catalogue}
-    key = _tries_key(nlp, catalogue) if len(by_id) == len(catalogue) else None
+    key = _tries_key(nlp, catalogue) if catalogue.ids_unique else None
     saved = load_blob("tries", key) if key is not None else None
     if saved is not None:
         try:
-            ids, exact, folded = marshal.loads(saved)
-            return [[by_id[i] for i in group] for group in ids], PhraseTrie(exact), PhraseTrie(folded)
-        except (EOFError, ValueError, TypeError, KeyError):
+            with paused_gc():
+                ids, exact, folded = marshal.loads(saved)
+                groups = [[catalogue.by_id(i) for i in group] for group in ids]
+            if all(None not in group for group in groups):
+                return groups, PhraseTrie(exact), PhraseTrie(folded)  # type: ignore[return-value]
+        except (EOFError, ValueError, TypeError):
             pass  # made again below
     groups, forms_of = matcher_plan(catalogue)
     tries = []
@@ -359,6 +362,9 @@ def _tries_key(nlp: Language, catalogue: Catalogue) -> str:
 
     digest = hashlib.sha256(f"{code_hash()}\n{spacy.__version__}\n{sys.version}\n".encode())
     digest.update(hashlib.sha256(nlp.tokenizer.to_bytes(exclude=["vocab"])).digest())
+    if catalogue.fingerprint is not None:  # the hash of the files it was loaded from
+        digest.update(f"files {catalogue.fingerprint}".encode())
+        return digest.hexdigest()[:32]
     for entry in catalogue:
         read = [entry.id, entry.forms, entry.case_sensitive, sorted(entry.ambiguous_aliases)]
         digest.update(orjson.dumps(read))

@@ -5,10 +5,12 @@ about 1.5 s in every process that extracts (each worker, and each small incremen
 The result, one tuple of token hashes per form, depends only on the forms, the attribute
 hashed and the tokenizer, so it is saved once under a hash of those and read back in
 milliseconds afterwards. The matchers made from them (see
-:func:`kg.nlp.components.catalogue_tries`) are kept the same way, as other kinds of blob.
+:func:`kg.nlp.components.catalogue_tries`) are kept the same way, as other kinds of blob, and so
+are the loaded catalogue itself and its folded indexes (see :func:`kg.nlp.catalogue.load_catalogue`).
 
 The folder is ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``; set
-``KG_CACHE_DIR=off`` to neither read nor write it. A file that cannot be read or does not
+``KG_CACHE_DIR=off`` to neither read nor write it. It keeps the :data:`KEEP_PER_KIND` most
+recently used files of each kind and removes older ones. A file that cannot be read or does not
 match is ignored (and written again), and a folder that cannot be written costs nothing but
 the time saved.
 
@@ -33,7 +35,7 @@ import tempfile
 from array import array
 from pathlib import Path
 
-__all__ = ["cache_dir", "load_blob", "load_patterns", "save_blob", "save_patterns"]
+__all__ = ["KEEP_PER_KIND", "cache_dir", "load_blob", "load_patterns", "prune", "save_blob", "save_patterns"]
 
 _MAGIC = b"KGPATTERNS1\n"
 _HEADER = struct.Struct("<QQ")  # number of patterns, number of values
@@ -73,9 +75,12 @@ def load_blob(kind: str, key: str) -> bytes | None:
     if path is None:
         return None
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: the last to be pruned
+    return data
 
 
 def save_blob(kind: str, key: str, data: bytes) -> None:
@@ -94,6 +99,42 @@ def save_blob(kind: str, key: str, data: bytes) -> None:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
+        prune(kind)
+
+
+#: How many files of each kind the folder keeps: every catalogue (a ``--catalogue`` file edited,
+#: a new kg) saves new ones, and nothing else would ever remove the old.
+KEEP_PER_KIND = 32
+
+
+def prune(kind: str, keep: int | None = None) -> int:
+    """Remove all but the ``keep`` (default :data:`KEEP_PER_KIND`) most recently used files of
+    ``kind``; return how many went.
+
+    >>> import tempfile, os
+    >>> os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> for key in ("a", "b", "c"):
+    ...     save_blob("demo", key, key.encode())
+    >>> prune("demo", keep=1), [load_blob("demo", k) for k in ("a", "b", "c")]
+    (2, [None, None, b'c'])
+    >>> del os.environ["KG_CACHE_DIR"]
+    """
+    folder = cache_dir()
+    if folder is None:
+        return 0
+    dated = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(f"{kind}-") and entry.name.endswith(".bin"):
+                with contextlib.suppress(OSError):
+                    dated.append((entry.stat().st_mtime_ns, entry.name, entry.path))
+    dated.sort(reverse=True)
+    removed = 0
+    for _, _, path in dated[KEEP_PER_KIND if keep is None else keep :]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            removed += 1
+    return removed
 
 
 def load_patterns(key: str, count: int) -> list[tuple[int, ...]] | None:
