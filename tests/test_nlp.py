@@ -4093,6 +4093,32 @@ def test_a_plain_catalogue_word_recased_with_capitals_of_its_own_is_another_name
 
 
 @pytest.mark.parametrize(
+    ("abstract", "written", "known"),
+    [
+        # capitals inside a word: another name than the case-sensitive all-capitals entry
+        ("We pre-train GraPPa on synthetic question-SQL pairs.", "GraPPa", "GRAPPA"),
+        ("We compare MaSS with momentum SGD on convex problems.", "MaSS", "MASS"),
+        ("We compare LeMoNADe with three spike sorting methods.", "LeMoNADe", "LEMONADE"),
+    ],
+)
+def test_capitals_inside_a_word_name_no_case_sensitive_capitals_entry(nlp, abstract, written, known):
+    found = entities(nlp, "A title", abstract)
+    assert written in found and found[written].catalogue_id is None, found
+    assert known not in found, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We reconstruct undersampled MRI with GRAPPA and a U-Net.", "GRAPPA"),  # as written
+        ("We retrieve abstracts from MedLine for the study.", "MEDLINE"),  # not case-sensitive
+    ],
+)
+def test_a_known_name_written_its_own_way_is_still_found(nlp, abstract, name):
+    assert entities(nlp, "A title", abstract)[name].catalogue_id is not None
+
+
+@pytest.mark.parametrize(
     ("abstract", "name", "short"),
     [
         # the letters allow a shorter long form ("similarity"), which a known term holds

@@ -224,7 +224,7 @@ def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
     if _PLURAL_ACRONYM.fullmatch(text):
         forms = [form for form in forms if not form.endswith("s")]
     for form in forms:
-        found = catalogue.lookup(form)
+        found = [entry for entry in catalogue.lookup(form) if not _recapitalized(form, entry)]
         if found:
             return tuple(found)
     # "the proximal policy optimization algorithm (PPO)" names the method; "a machine
@@ -241,6 +241,28 @@ def _lookup(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, ...]:
         if found and all(entry.type in _DATA_TYPES for entry in found):
             return tuple(found)
     return ()
+
+
+def _recapitalized(form: str, entry: CatalogueEntry, fold: Callable[[str], str] = str.casefold) -> bool:
+    """Whether ``form`` puts capitals inside a word where ``entry``, case-sensitive, spells it
+    in capitals only (the forms compared as ``fold`` makes them): "GraPPa" (a table model) is
+    no GRAPPA (an MRI method), "MaSS" no MASS, while "Grappa", written as a word, may be. An
+    entry not marked case-sensitive is written every way ("MedLine" is MEDLINE).
+
+    >>> grappa = CatalogueEntry("GRAPPA", "Method", case_sensitive=True)
+    >>> _recapitalized("GraPPa", grappa), _recapitalized("Grappa", grappa), _recapitalized("GRAPPA", grappa)
+    (True, False, False)
+    >>> _recapitalized("MedLine", CatalogueEntry("MEDLINE", "Dataset"))
+    False
+    """
+    if not entry.case_sensitive or _INNER_CAPITAL.search(form) is None:
+        return False
+    folded = fold(form)
+    return all(known.isupper() for known in entry.forms if fold(known) == folded)
+
+
+#: a capital right after a lower-case letter: "GraPPa", "MaSS"
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 #: a data set's kind noun ending a name, in either case
@@ -341,7 +363,8 @@ def _lookup_respaced(text: str, catalogue: Catalogue) -> tuple[CatalogueEntry, .
         return tuple(e for e in found if any(_dehyphenated(f) == wanted for f in e.forms))
     if _IN_PARTS.search(text) is None:
         return ()
-    return tuple(catalogue.lookup_folded(text, _respaced))
+    found = catalogue.lookup_folded(text, _respaced)
+    return tuple(e for e in found if not _recapitalized(text, e, _respaced))  # "LeMoNADe": no LEMONADE
 
 
 def _dehyphenated(text: str) -> str:
