@@ -4925,6 +4925,17 @@ def test_a_compound_that_says_how_qualifies_a_task(nlp, abstract, name, form):
     assert form in found[name].mentions, found
 
 
+def test_the_end_of_an_open_compound_or_a_time_word_qualifies_nothing(nlp):
+    abstract = (
+        "We study large scale text classification and real world CQA data. Planning may benefit"
+        " MBRL agents in future MBRL work, unlike the current policy gradient."
+    )
+    forms = {form for e in entities(nlp, "A title", abstract).values() for form in e.mentions}
+    assert {"text classification", "CQA", "MBRL", "policy gradient"} <= forms, forms
+    assert not {"scale text classification", "world CQA", "benefit MBRL", "future MBRL"} & forms, forms
+    assert "current policy gradient" not in forms, forms
+
+
 def test_a_preposition_qualifies_nothing(nlp):
     found = entities(nlp, "A title", "We compare best-of-N sampling versus majority voting.")
     forms = {form for e in found.values() for form in e.mentions}
@@ -5887,6 +5898,25 @@ def test_a_bare_ordinary_differential_equation_is_no_method(nlp):
     abstract = "We sample with an ODE solver in few steps, unlike the probability flow ODE."
     found = entities(nlp, "A title", abstract)
     assert "ODE" not in found and "probability flow ODE" in found, found
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Neural solvers learn partial differential equations (PDEs) on irregular meshes.",
+        "Our PDE solver beats PDE-Refiner on PDEBench.",
+        "The scheduler meets latency SLOs for every request; an SLO is missed rarely.",
+    ],
+)
+def test_a_kind_of_equation_or_a_service_objective_is_no_entity(nlp, abstract):
+    found = entities(nlp, "A title", abstract)
+    assert not {"PDE", "PDEs", "SLO", "SLOs"} & set(found), found
+    assert not {"PDE", "PDEs", "SLO", "SLOs"} & {form for e in found.values() for form in e.mentions}, found
+
+
+def test_a_named_solver_or_benchmark_of_equations_stays(nlp):
+    found = entities(nlp, "A title", "Our PDE solver beats PDE-Refiner on PDEBench.")
+    assert {"PDE-Refiner", "PDEBench"} <= set(found), found
 
 
 def test_information_technology_is_no_entity(nlp):

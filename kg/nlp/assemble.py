@@ -3170,6 +3170,9 @@ def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int,
     if before is None or not _qualifier(before.group(1)) or before.group(1).lower() in _NOT_QUALIFYING[type_]:
         return None
     at = before.start(1)
+    word = before.group(1).lower()
+    if word in _COMPOUND_SECOND and _COMPOUND_FIRST_BEFORE.search(text, max(0, at - 12), at):
+        return None  # the end of an open compound: "large scale text classification", "real world CQA"
     if _VERB_OPENER_BEFORE.search(text, max(0, at - 20), at):
         return None  # the word is a verb: "to maximise accuracy", "we incorporate FLOPs"
     if type_ == "Method" and _SUBJECT_BEFORE.search(text, max(0, at - 30), at):
@@ -3181,6 +3184,12 @@ def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int,
     return at
 
 
+#: the second words of open compounds that modify what follows them ("large scale", "real
+#: world", "long term", "fine grained"), and the first words they take
+_COMPOUND_SECOND = words_of("scale world term range grained level resource quality time")
+_COMPOUND_FIRST_BEFORE = re.compile(
+    r"(?<![\w\-])(?:large|small|real|long|short|fine|coarse|high|low|mid|wide|full|medium)[ ]\Z", re.I
+)
 #: a noun after an ambiguous acronym that only a method takes: "an EM procedure", "EM steps"
 _PROCEDURE_AFTER = re.compile(r"[ \-](?:procedures?|algorithms?|steps?|iterations?|updates?|solvers?)\b")
 #: a kind noun right after a mention, which a paper may write as part of the name
@@ -3233,6 +3242,7 @@ _GENERIC_QUALIFIERS = words_of(
     off-the-shelf general generic traditional practical complex minimal diverse
     multiple effective regular aggressive just case input shorter longer perform facilitate
     unify employ adopt apply leverage exploit combine extend generalize generalise replace
+    current future independent canonical benefit implementation
     """
 )
 #: the types whose forms take a qualifier, and the words beyond :func:`_qualifier`'s that

@@ -172,6 +172,13 @@ GENERIC_ACRONYMS = NON_ML_ACRONYMS | frozenset(
         # named ones stay ("Neural ODE", "probability flow ODE")
         "ODE",
         "ODEs",
+        # ... and a partial differential one, what a neural solver learns to solve ("PDE-Refiner",
+        # "PDEBench" stay names)
+        "PDE",
+        "PDEs",
+        # a service-level objective, what a serving system is held to
+        "SLO",
+        "SLOs",
         # information technology ("internal IT documentation")
         "IT",
         # the difficulty of a split, set in capitals ("the EASY set", "the HARD subset")
