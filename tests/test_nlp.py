@@ -3044,6 +3044,20 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         ("We also introduce new datasets (FineMath, Stack-Edu, and ", ") for math.", "proposes"),
         ("We introduce Foo that beats baselines (FineMath, Stack-Edu, and ", ").", "compares_with"),
         ("It depends on ", " and on the data.", "mentions"),
+        # building on something uses it; building something makes it
+        ("We build upon the ", " implementation by Lotter (2016).", "uses"),
+        ("We build a new model, ", ", for speech.", "proposes"),
+        # two verbs of one object: the first one proposes it
+        ("We propose and evaluate ", " on three tasks.", "proposes"),
+        ("We design and analyze a new stochastic algorithm, ", ", which is fast.", "proposes"),
+        ("We present and compare ", " and ResNet.", "mentions"),
+        ("We train and evaluate ", " on three tasks.", "evaluates_on"),
+        # a name given with words between "refer to" and "as"
+        ("We refer to this method as ", ", a kind of Mixup.", "proposes"),
+        ("The proposed architecture, the ", " (GTrXL), surpasses LSTMs.", "proposes"),
+        # a defined name with its short form
+        ("We define ", " (UMixUp), a superset of MixUp.", "proposes"),
+        ("We define the loss with ", " (KL).", "uses"),
     ],
 )
 def test_relation_read_from_the_sentence(before, after, expected):

@@ -1938,7 +1938,7 @@ _BEFORE_TYPE_WORDS = (
 )  # fmt: skip
 
 _NOT_OBJECT = (
-    r"using|uses?|with|on|for|and|or|to|from|by|via|that|which|based|over|than|in|of|against|"
+    r"using|uses?|with|on|upon|onto|for|and|or|to|from|by|via|that|which|based|over|than|in|of|against|"
     r"across|between|into|where|while|when|such|as|is|are|was|were|be|can|could|under|"
     # "we release X, covering sentiment analysis, ...": what it covers is not released
     r"covering|including|spanning|comprising|containing"
@@ -1960,6 +1960,9 @@ _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study|article)|our (?:work|paper))\s+(?:\w+\s+and\s+\w+ly\s+|(?:\w+\s+){0,2}?)"
     r"(?:propose|introduce|present|develop|release|design|build|construct|curate|create|collect|"
     r"contribute|offer|open-source|derive|assemble|compile|synthesi[sz]e)(?:s|d|ed)?\s+"
+    # a second verb of the same object: "we design and analyze X", "we propose and evaluate X"
+    r"(?:and\s+(?:then\s+)?(?!(?:compare|contrast|review|survey|discuss|summari[sz]e|revisit|examine)\b)"
+    r"[a-z]+\s+(?=(?:an?|the|our|two|three)\b|[A-Z]|$))?"
     rf"(?:(?:an?\s+)?[\w\-]+\s+and\s+(?:{_PAIRED_ADJECTIVES})\s+)?"  # "an effective and efficient X"
     # the object's words, not past an appositive: "we introduce X, a Sparse MoE model"; a word
     # may carry its short form: "a new Hierarchical Reinforcement Learning (HRL) framework, X"
@@ -1968,7 +1971,9 @@ _PROPOSE = re.compile(
     r"the\s+(?:first|only|largest|most|best))\s))?\s+){0,6}"
     r"(?:[—–:-]+\s*|\(\s*)?[\"“'‘]?$"
     # (and the second of two names so given: "variants called BLOOMZ and mT0")
-    r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|referred\s+to\s+as|refer\s+to\s+as|"
+    r"|\b(?:called|dubbed|named(?:\s+as)?|termed|coined|denoted\s+as|"
+    # "we refer to this method as X", "referred to hereafter as X"
+    r"(?:referred|refer)\s+to\s+(?:(?:it|them|this|these|our|the)\s+(?:[\w\-]+\s+){0,3}|hereafter\s+)?as|"
     r"hereafter|henceforth)\s+(?:the\s+)?"
     r"(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
     # "our new X split", "our proposed X", "the newly collected X dataset"
@@ -1980,7 +1985,7 @@ _PROPOSE = re.compile(
     r"\b(?:method|approach|framework|model|algorithm|technique|architecture|strategy|recipe|loss|objective|"
     r"module|system|tool|metric|benchmark|dataset|corpus|suite)s?\b[^.;:]{0,60}:\s+[\"“'‘]?$"
     # "our proposed strategy, SpanDiv", "the proposed method, NovaBonus"
-    r"|\b(?:our|the)\s+proposed\s+[\w\-]+,\s+[\"“'‘]?$"
+    r"|\b(?:our|the)\s+proposed\s+[\w\-]+,\s+(?:the\s+)?[\"“'‘]?$"
     # "which we release as the X dataset"
     r"|\bwe\s+(?:\w+\s+)?(?:release|open-source|publish)[sd]?\s+(?:it\s+|them\s+)?as\s+(?:the\s+)?[\"“'‘]?$"
     # "our model s1-32B exceeds ...": the noun written right before the paper's own name
@@ -2192,6 +2197,8 @@ def set_against(before: str) -> bool:
 
 #: "we define the " / "we define a new ": the paper's own measure follows (with its kind noun)
 _DEFINE_BEFORE = re.compile(r"\bwe\s+(?:\w+\s+)?define\s+(?:the\s+|an?\s+)?(?:new\s+|novel\s+)?$", re.I)
+#: a short form in brackets right after a defined name: "We define untied MixUp (UMixUp)"
+_DEFINED_SHORT_FORM_AFTER = re.compile(r"\s*\([A-Z][\w\-]{1,14}\)")
 #: the kind noun of a measure right after its name, past its short form
 _MEASURE_AFTER = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:metric|score|measure|index)\b", re.I)
 #: an ordinal opening a sentence right before a name: "First, ", "Third, "
@@ -2521,7 +2528,10 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or (
             "define" in before[-40:].lower()
             and _DEFINE_BEFORE.search(before[-40:]) is not None
-            and _MEASURE_AFTER.match(after) is not None
+            # ... or a name the paper gives a short form: "We define untied MixUp (UMixUp)"
+            and (
+                _MEASURE_AFTER.match(after) is not None or _DEFINED_SHORT_FORM_AFTER.match(after) is not None
+            )
         )
         or enumerated_contribution(before, after)
         or introduced_alongside(before, after)
