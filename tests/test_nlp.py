@@ -4950,6 +4950,17 @@ def test_the_end_of_an_open_compound_or_a_time_word_qualifies_nothing(nlp):
     assert "current policy gradient" not in forms, forms
 
 
+def test_a_task_takes_no_kind_noun_nor_the_verb_of_a_plural_subject(nlp):
+    found = entities(
+        nlp,
+        "Do explanations make VQA models more predictable?",
+        "We train sentiment analysis models and NMT models, and a VAE model with a KL loss.",
+    )
+    forms = {form for e in found.values() for form in e.mentions}
+    assert {"VQA", "sentiment analysis", "NMT", "VAE model", "KL loss"} <= forms, forms
+    assert not {"make VQA", "VQA models", "sentiment analysis models", "NMT models"} & forms, forms
+
+
 def test_a_preposition_qualifies_nothing(nlp):
     found = entities(nlp, "A title", "We compare best-of-N sampling versus majority voting.")
     forms = {form for e in found.values() for form in e.mentions}

@@ -3125,8 +3125,10 @@ def qualified_forms(text: str, entities: list[ExtractedEntity]) -> list[Extracte
         prefixed = [
             text[at : ev.end] for at, ev in zip(starts, entity.evidence, strict=True) if at is not None
         ]
-        suffixed = [
-            text[ev.start : kind.end()] for ev in entity.evidence if (kind := _KIND_AFTER.match(text, ev.end))
+        suffixed = [  # (a task's "model" is a model for it: "sentiment analysis model", "NMT models")
+            text[ev.start : kind.end()]
+            for ev in entity.evidence
+            if entity.type != "Task" and (kind := _KIND_AFTER.match(text, ev.end))
         ]
         head = _name_head_after(text, entity)
         forms = list(dict.fromkeys([*entity.mentions, *prefixed, *suffixed, *head]))
@@ -3294,7 +3296,7 @@ _QUALIFIER_STOPS = words_of(
     recover restore study analyze analyse consider examine investigate define derive learn train
     compare trade balance sacrifice harm hurt degrade affect influence track monitor assess quantify
     capture reflect demonstrate estimate predict like lost single versus vs including excluding besides
-    except minus beyond inside outside
+    except minus beyond inside outside make help allow let
     """
 )
 
