@@ -4713,6 +4713,13 @@ def test_deep_alone_and_two_words_a_pdf_ran_together_are_no_names(nlp):
     assert "Siamese" not in siamese, siamese
 
 
+def test_a_pair_of_languages_glued_by_a_lost_space_is_no_name(nlp):
+    abstract = "We test on the Spanish-toEnglish, ChineseEnglish and UrduEnglish directions with BLEU."
+    found = entities(nlp, "Accurate Evaluation", abstract)
+    assert not {"Spanish-toEnglish", "ChineseEnglish", "UrduEnglish"} & set(found), found
+    assert "BLEU" in found, found
+
+
 def test_a_pair_of_languages_is_no_name_and_log_and_low_light_data_are_known(nlp):
     found = entities(
         nlp,

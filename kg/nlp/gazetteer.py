@@ -21,6 +21,8 @@ False
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "FUNCTION_WORDS",
     "LANGUAGES",
@@ -235,6 +237,8 @@ def is_never_a_name(word: str) -> bool:
     >>> words = ("Germany's", "English-Spanish", "English-to-German", "De-En", "Zorb-English", "Zorb")
     >>> [is_never_a_name(w) for w in words]
     [True, True, True, True, False, False]
+    >>> [is_never_a_name(w) for w in ("ChineseEnglish", "Spanish-toEnglish", "EnglishNet", "HiPT")]
+    [True, True, False, False]
     """
     if word.endswith(("'s", "’s")):
         word = word[:-2]
@@ -243,6 +247,12 @@ def is_never_a_name(word: str) -> bool:
         for part in word.split("-")
     ):
         return True  # a language pair or a direction: "English-Spanish", "English-to-German", "De-En"
+    glued = _GLUED_WORDS.search(word) is not None
+    parts = [piece for part in word.split("-") for piece in _GLUED_WORDS.split(part)] if glued else []
+    if len(parts) > 1 and all(part in LANGUAGES or part in ("to", "into") for part in parts):
+        # ... and one glued by a lost space: "ChineseEnglish", "Spanish-toEnglish" (not two codes:
+        # "HiPT" is a method)
+        return True
     return (
         word in FUNCTION_WORDS
         or word in LANGUAGES
@@ -251,6 +261,10 @@ def is_never_a_name(word: str) -> bool:
         or word in ROLE_WORDS
         or word in PROGRAMMING_LANGUAGES
     )
+
+
+#: where two words were glued together: a capital right after a lower-case letter
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 #: Organisation words that no method or dataset name holds anywhere in it.
