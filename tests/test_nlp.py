@@ -1040,6 +1040,12 @@ def test_latex_name_survives_reading_and_extraction(tmp_path):
             "Prototype Learning via Rule Lists",
             False,
         ),
+        # ... and in the plural ("SDDs" is no plural of the Stanford Drone Dataset here)
+        (
+            "The Sentential Decision Diagram (SDD) represents Boolean functions. SDDs are compact.",
+            "Sentential Decision Diagram",
+            False,
+        ),
     ],
 )
 def test_bare_acronym_follows_the_papers_own_long_form(nlp, text, name, catalogued):
@@ -1049,7 +1055,15 @@ def test_bare_acronym_follows_the_papers_own_long_form(nlp, text, name, catalogu
     assert (holder[0].catalogue_id is not None) == catalogued
     if not catalogued:
         assert holder[0].name == name
-        assert {"NCA"} <= set(holder[0].mentions) or {"Pearl", "PEARL"} <= set(holder[0].mentions)
+        assert (
+            {"NCA"} <= set(holder[0].mentions)
+            or {"Pearl", "PEARL"} <= set(holder[0].mentions)
+            or {
+                "SDD",
+                "SDDs",
+            }
+            <= set(holder[0].mentions)
+        )
 
 
 @pytest.mark.parametrize(

@@ -3530,6 +3530,17 @@ def _typed_by_default(entity: ExtractedEntity) -> bool:
     return entity.typed_by is None
 
 
+def _own_plural(text: str, own: dict[str, tuple[CatalogueEntry, ...]]) -> str | None:
+    """The paper's own short form that ``text`` writes in the plural ("SDDs" of "SDD"), if any.
+
+    >>> _own_plural("SDDs", {"sdd": ()}), _own_plural("SDD", {"sdd": ()}), _own_plural("GANs", {})
+    ('sdd', None, None)
+    """
+    if len(text) > 2 and text[-1] == "s" and text[-2].isupper() and text[:-1].casefold() in own:
+        return text[:-1].casefold()
+    return None
+
+
 def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str) -> list[_Mention]:
     """Resolve mentions with several catalogue entries; let a paper's long form win."""
     out = list(mentions)
@@ -3558,8 +3569,10 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
         if _spelled_out(out[long_i].text, out[short_i].text)
     }
     for i, m in enumerate(out):
-        if i not in paired and m.text.casefold() in own_entries:
-            out[i] = m._replace(entries=own_entries[m.text.casefold()])
+        # (the short form's plural too: "SDDs" after "Sentential Decision Diagram (SDD)")
+        own = m.text.casefold() if m.text.casefold() in own_entries else _own_plural(m.text, own_entries)
+        if i not in paired and own is not None:
+            out[i] = m._replace(entries=own_entries[own])
         elif i not in paired and m.entries and (own := _own_short_with_kind(m, own_long)) is not None:
             # "SCE loss" after "softmax cross-entropy (SCE) loss": the paper's SCE, not the catalogue's
             out[i] = m._replace(end=m.start + len(own), text=m.text[: len(own)], entries=own_entries[own])
