@@ -4727,6 +4727,15 @@ def test_deep_alone_and_two_words_a_pdf_ran_together_are_no_names(nlp):
     assert "Siamese" not in siamese, siamese
 
 
+def test_a_metric_name_before_a_data_noun_names_data(nlp):
+    abstract = "We use digits from the NIST database, train on the SPICE dataset, report corpus-level BLEU."
+    found = entities(nlp, "Digits", abstract)
+    assert found["NIST"].type == "Dataset" and found["SPICE"].type == "Dataset", found
+    assert found["BLEU"].type == "Metric", found
+    high = entities(nlp, "Clues", "No high-precision database of such words exists for most languages.")
+    assert not any(e.type == "Dataset" for e in high.values()), high
+
+
 def test_a_pair_of_languages_glued_by_a_lost_space_is_no_name(nlp):
     abstract = "We test on the Spanish-toEnglish, ChineseEnglish and UrduEnglish directions with BLEU."
     found = entities(nlp, "Accurate Evaluation", abstract)

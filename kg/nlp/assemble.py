@@ -3645,6 +3645,15 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
                 # "CMOS" in a chip-design paper: a form that names other things too, which
                 # neither the paper's long form nor its field settles
                 out[i] = m._replace(entries=(), rules=m.rules | {"unsettled"})
+    for i, m in enumerate(out):
+        if (
+            m.entries
+            and not m.text.islower()  # (a word of a compound: "a high-precision database")
+            and all(e.type == "Metric" for e in m.entries)
+            and _DATA_NOUN_AFTER.match(text, m.end)
+        ):
+            # "the SPICE dataset", "the NIST database": a metric's name before a data noun names data
+            out[i] = m._replace(entries=(), type="Dataset", rules=(m.rules - {"catalogue"}) | {"cue"})
     title_end = text.find("\n\n")
     shouted = title_end > 0 and _shouted(text[:title_end])
     capitalised = title_end > 0 and not shouted and is_title_case(text[:title_end])
@@ -3809,6 +3818,12 @@ _MAP_ESTIMATE_AFTER = re.compile(
     r"[\s\-]+(?:LP|inference|estimat\w*|decoding|assignments?|solutions?|problems?|quer(?:y|ies)|"
     r"configurations?|objectives?|rules?|classifiers?|predictions?|solvers?|states?|label\w*|"
     r"hypothes[ie]s|adaptation|training|learning|polic(?:y|ies)|parameters?|points?|relaxations?)\b"
+)
+
+
+#: a data noun right after a name: "the NIST database", "the X corpus" (not "corpus-level")
+_DATA_NOUN_AFTER = re.compile(
+    r"\s+(?:[Dd]atabases?|[Dd]atasets?|[Dd]ata\s+sets?|[Cc]orpus|[Cc]orpora)(?![\w\-])"
 )
 
 
