@@ -4978,6 +4978,9 @@ def test_the_end_of_an_open_compound_or_a_time_word_qualifies_nothing(nlp):
     assert {"text classification", "CQA", "MBRL", "policy gradient"} <= forms, forms
     assert not {"scale text classification", "world CQA", "benefit MBRL", "future MBRL"} & forms, forms
     assert "current policy gradient" not in forms, forms
+    abstract = "This made semi-supervised learning easy for difficult relation extraction and real-world OCR."
+    forms = {form for e in entities(nlp, "A title", abstract).values() for form in e.mentions}
+    assert not {"made semi-supervised learning", "difficult relation extraction", "real-world OCR"} & forms
 
 
 def test_a_task_takes_no_kind_noun_nor_the_verb_of_a_plural_subject(nlp):

@@ -3244,7 +3244,8 @@ _GENERIC_QUALIFIERS = words_of(
     off-the-shelf general generic traditional practical complex minimal diverse
     multiple effective regular aggressive just case input shorter longer perform facilitate
     unify employ adopt apply leverage exploit combine extend generalize generalise replace
-    current future independent canonical benefit implementation
+    current future independent canonical benefit implementation made valid right wrong difficult
+    challenging real-world state-of-art important crucial
     """
 )
 #: the types whose forms take a qualifier, and the words beyond :func:`_qualifier`'s that
