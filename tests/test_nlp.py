@@ -4994,6 +4994,21 @@ def test_a_task_takes_no_kind_noun_nor_the_verb_of_a_plural_subject(nlp):
     assert not {"make VQA", "VQA models", "sentiment analysis models", "NMT models"} & forms, forms
 
 
+def test_a_known_method_the_title_qualifies_and_the_abstract_calls_its_own_is_a_new_method(nlp):
+    found = entities(
+        nlp,
+        "Fully Quantized Transformer for Zorbic Translation",
+        "We quantize every matrix product. Our fully quantized Transformer matches the Transformer.",
+    )
+    assert {"Fully Quantized Transformer", "fully quantized Transformer"} <= set(
+        found["Fully Quantized Transformer"].mentions
+    ), found
+    assert "Transformer" in found, found
+    # a word that only rates the method makes no new one
+    plain = entities(nlp, "Simple Transformer for Zorbic Translation", "Our simple Transformer wins.")
+    assert "Simple Transformer" not in plain and "Transformer" in plain, plain
+
+
 def test_a_preposition_qualifies_nothing(nlp):
     found = entities(nlp, "A title", "We compare best-of-N sampling versus majority voting.")
     forms = {form for e in found.values() for form in e.mentions}

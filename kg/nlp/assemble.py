@@ -605,6 +605,9 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
             start = qualifier_start(text, cand.start)
             if start < cand.start:  # "the rise of Agentic RAG frameworks"
                 qualified.append(Candidate(start, cand.end, text[start : cand.end], "variant"))
+        elif cand.rule == "catalogue" and 0 <= cand.end <= title_end:
+            # "Fully Quantized Transformer for ..." with "our fully quantized Transformer"
+            qualified += _own_titled_variant(text, cand, title_end)
         elif cand.rule == "catalogue" and cand.start > title_end and _title_cased_method(cand):
             start = _kind_qualifier_start(text, cand.start)
             if start < cand.start:  # "using Stochastic Beam Search": capitalised words before it
@@ -1032,6 +1035,44 @@ _PLAIN_QUALIFIERS = words_of(
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 _QUALIFIER = re.compile(r"(?<![\w\-])([A-Z][a-z]+(?:-[A-Za-z]+)*) \Z")
 _SENTENCE_GOES_ON = re.compile(r"[a-z0-9,;(][ \t]*\n?[ \t]*\Z")  # a blank line ends a sentence
+
+
+def _own_titled_variant(text: str, cand: Candidate, title_end: int) -> list[Candidate]:
+    r"""A known method in the title after capitalised words that the abstract writes as the
+    paper's own ("our ...", "the proposed ..."): the paper's variant of it, in the title and
+    wherever the abstract says so. Words that only rate it name nothing ("Simple", "New").
+
+    >>> from kg.nlp.catalogue import CatalogueEntry
+    >>> text = "Fully Quantized Transformer for Translation\n\nOur fully quantized Transformer wins."
+    >>> hit = Candidate(16, 27, "Transformer", "catalogue", (CatalogueEntry("Transformer", "Method"),))
+    >>> [c.text for c in _own_titled_variant(text, hit, text.index("\n\n"))]
+    ['Fully Quantized Transformer', 'fully quantized Transformer']
+    >>> text = "Simple Transformer for Translation\n\nOur simple Transformer wins."
+    >>> _own_titled_variant(text, hit._replace(start=7, end=18), text.index("\n\n"))
+    []
+    """
+    if not any(e.type == "Method" for e in cand.entries):
+        return []
+    words = _TITLE_MODIFIERS.search(text, max(0, cand.start - 40), cand.start)
+    if words is None:
+        return []
+    modifiers = re.split(r"[ -]", words.group(1))
+    if all(w.lower() in _PLAIN_QUALIFIERS or w.lower() in _RATING_WORDS for w in modifiers):
+        return []
+    spaced = r"[ -]".join(re.escape(w) for w in modifiers)
+    own = re.compile(rf"\b(?:[Oo]ur|[Tt]he proposed)\s+({spaced}[ -]{re.escape(cand.text)})(?![\w\-])", re.I)
+    found = list(own.finditer(text, title_end))
+    if not found:
+        return []
+    start = words.start(1)
+    title = Candidate(start, cand.end, text[start : cand.end], "variant")
+    return [title, *(Candidate(m.start(1), m.end(1), m.group(1), "variant") for m in found)]
+
+
+#: one or two capitalised words right before a name: "Fully Quantized " in a title
+_TITLE_MODIFIERS = re.compile(
+    r"(?<![\w\-])((?:[A-Z][a-z]+(?:-[A-Za-z]+)*[ -])?[A-Z][a-z]+(?:-[A-Za-z]+)*)[ -]\Z"
+)
 
 
 def qualifier_start(text: str, start: int, *, max_words: int = 3) -> int:
