@@ -51,10 +51,9 @@ from kg.nlp.discovery import (
     whole_title_names,
     without_owner,
 )
-from kg.nlp.patterncache import load_blob, load_patterns, save_blob, save_patterns
+from kg.nlp.patterncache import load_marshalled, load_patterns, save_marshalled, save_patterns
 from kg.nlp.phrases import PhraseTrie
 from kg.records import ExtractedEntity
-from kg.runtime import paused_gc
 
 __all__ = [
     "AbbreviationDetector",
@@ -323,19 +322,15 @@ def catalogue_tries(
     >>> [e.name for e in groups[0]], len(exact), len(folded)
     (['Low-Rank Adaptation'], 2, 12)
     """
-    import marshal
-
     key = _tries_key(nlp, catalogue) if catalogue.ids_unique else None
-    saved = load_blob("tries", key) if key is not None else None
-    if saved is not None:
-        try:
-            with paused_gc():
-                ids, exact, folded = marshal.loads(saved)
-                groups = [[catalogue.by_id(i) for i in group] for group in ids]
-            if all(None not in group for group in groups):
-                return groups, PhraseTrie(exact), PhraseTrie(folded)  # type: ignore[return-value]
-        except (EOFError, ValueError, TypeError):
-            pass  # made again below
+    saved = load_marshalled("tries", key) if key is not None else None
+    try:
+        ids, exact, folded = saved  # type: ignore[misc]
+        groups = [[catalogue.by_id(i) for i in group] for group in ids]
+        if all(None not in group for group in groups):
+            return groups, PhraseTrie(exact), PhraseTrie(folded)  # type: ignore[return-value]
+    except (ValueError, TypeError):
+        pass  # nothing saved, or not what this code saves: made again below
     groups, forms_of = matcher_plan(catalogue)
     tries = []
     for prefix, attr in (("=", ORTH), ("~", LOWER)):
@@ -347,7 +342,7 @@ def catalogue_tries(
         tries.append(trie)
     if key is not None:
         ids = [[entry.id for entry in group] for group in groups]
-        save_blob("tries", key, marshal.dumps((ids, tries[0].state, tries[1].state)))
+        save_marshalled("tries", key, (ids, tries[0].state, tries[1].state))
     return groups, tries[0], tries[1]
 
 

@@ -29,13 +29,26 @@ True
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import struct
 import tempfile
 from array import array
 from pathlib import Path
 
-__all__ = ["KEEP_PER_KIND", "cache_dir", "load_blob", "load_patterns", "prune", "save_blob", "save_patterns"]
+from kg.runtime import paused_gc
+
+__all__ = [
+    "KEEP_PER_KIND",
+    "cache_dir",
+    "load_blob",
+    "load_marshalled",
+    "load_patterns",
+    "prune",
+    "save_blob",
+    "save_marshalled",
+    "save_patterns",
+]
 
 _MAGIC = b"KGPATTERNS1\n"
 _HEADER = struct.Struct("<QQ")  # number of patterns, number of values
@@ -100,6 +113,33 @@ def save_blob(kind: str, key: str, data: bytes) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
         prune(kind)
+
+
+def load_marshalled(kind: str, key: str) -> object:
+    """The value :func:`save_marshalled` saved under ``kind`` and ``key``, or ``None`` when
+    there is none or it cannot be read back. The collector is paused meanwhile: a large value
+    is tens of thousands of new containers, none of them garbage.
+
+    >>> import tempfile, os
+    >>> os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> save_marshalled("demo", "k", {"a": [1, 2]})
+    >>> load_marshalled("demo", "k"), load_marshalled("demo", "other")
+    ({'a': [1, 2]}, None)
+    >>> del os.environ["KG_CACHE_DIR"]
+    """
+    data = load_blob(kind, key)
+    if data is None:
+        return None
+    try:
+        with paused_gc():
+            return marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
+def save_marshalled(kind: str, key: str, value: object) -> None:
+    """Save ``value`` (built of what :mod:`marshal` writes) under ``kind`` and ``key``."""
+    save_blob(kind, key, marshal.dumps(value))
 
 
 #: How many files of each kind the folder keeps: every catalogue (a ``--catalogue`` file edited,

@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from kg.nlp.patterncache import load_marshalled, save_marshalled
 from kg.records import ENTITY_TYPES, SourceProblem, SourceRef
 from kg.runtime import paused_gc
 
@@ -269,7 +270,7 @@ class Catalogue:
         key = None
         if self.fingerprint is not None and name.startswith("kg.") and "<" not in name:
             key = hashlib.sha256(f"{self.fingerprint}\n{name}".encode()).hexdigest()[:32]
-            saved = _load_marshalled("folded", key)
+            saved = load_marshalled("folded", key)
             if isinstance(saved, dict):
                 return saved
         index: dict[str, list[str]] = defaultdict(list)
@@ -278,7 +279,7 @@ class Catalogue:
                 index[folded].append(entry_key)
         index = dict(index)
         if key is not None:
-            _save_marshalled("folded", key, index)
+            save_marshalled("folded", key, index)
         return index
 
     def without(self, forms: Iterable[str]) -> Catalogue:
@@ -305,11 +306,12 @@ def load_catalogue(extra_files: Iterable[str | Path] = (), *, shipped: bool = Tr
         If a file is missing or has a bad line.
     """
     entries: list[CatalogueEntry] = []
-    files = [*(_package_files() if shipped else []), *map(Path, extra_files)]
+    extra = list(map(Path, extra_files))
+    files = [*(_package_files() if shipped else []), *extra]
     for path in files:
         if not path.is_file():
             raise CatalogueError(f"{path}: catalogue file not found")
-    fingerprint = _files_fingerprint(files, shipped)
+    fingerprint = _files_fingerprint(extra, shipped)
     saved = _saved_catalogue(fingerprint)
     if saved is not None:
         return saved
@@ -325,7 +327,7 @@ def load_catalogue(extra_files: Iterable[str | Path] = (), *, shipped: bool = Tr
             entries.append(item)
     catalogue = Catalogue.from_entries(entries)
     catalogue.fingerprint = fingerprint
-    _save_marshalled("catalogue", fingerprint, _catalogue_state(catalogue))
+    save_marshalled("catalogue", fingerprint, _catalogue_state(catalogue))
     return catalogue
 
 
@@ -334,18 +336,16 @@ def load_catalogue(extra_files: Iterable[str | Path] = (), *, shipped: bool = Tr
 # the JSON Lines again (0.2 s) and folding every form on first use (0.2 s).
 
 
-def _files_fingerprint(files: list[Path], shipped: bool) -> str:
+def _files_fingerprint(extra: list[Path], shipped: bool) -> str:
     """A hash of kg's code (the shipped files are part of it) and of each extra file's bytes."""
     import sys
 
     from kg.codehash import code_hash
 
     digest = hashlib.sha256(f"{code_hash()}\n{sys.version}\n{shipped}\n".encode())
-    package = set(_package_files()) if shipped else set()
-    for path in files:
-        if path not in package:
-            digest.update(f"{path.name}\n".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in extra:
+        digest.update(f"{path.name}\n".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:32]
 
 
@@ -359,7 +359,7 @@ def _catalogue_state(catalogue: Catalogue) -> tuple:
 
 
 def _saved_catalogue(fingerprint: str) -> Catalogue | None:
-    state = _load_marshalled("catalogue", fingerprint)
+    state = load_marshalled("catalogue", fingerprint)
     try:
         rows, by_form, by_id = state  # type: ignore[misc]
         catalogue = Catalogue()
@@ -373,24 +373,3 @@ def _saved_catalogue(fingerprint: str) -> Catalogue | None:
         return None
     catalogue.fingerprint = fingerprint
     return catalogue
-
-
-def _load_marshalled(kind: str, key: str) -> object:
-    import marshal
-
-    from kg.nlp.patterncache import load_blob
-
-    data = load_blob(kind, key)
-    try:
-        with paused_gc():  # tens of thousands of new containers, none of them garbage
-            return None if data is None else marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
-
-
-def _save_marshalled(kind: str, key: str, value: object) -> None:
-    import marshal
-
-    from kg.nlp.patterncache import save_blob
-
-    save_blob(kind, key, marshal.dumps(value))
