@@ -5899,6 +5899,20 @@ def test_an_ambiguous_acronym_before_a_procedure_noun_is_the_method(nlp):
 
 
 @pytest.mark.parametrize(
+    ("abstract", "meant"),
+    [
+        # a question-answering paper's field votes for exact match; nothing measures it
+        ("Such models are fit with EM, whose local optima hurt. We answer questions on SQuAD.", "Method"),
+        ("We answer questions on SQuAD, where EM rises to 71.2.", "Metric"),
+        ("We answer questions on SQuAD and report EM and F1.", "Metric"),
+    ],
+)
+def test_an_ambiguous_acronym_the_field_reads_as_a_metric_needs_a_measure(nlp, abstract, meant):
+    found = entities(nlp, "A title", abstract)
+    assert [e.type for e in found.values() if "EM" in e.mentions] == [meant], found
+
+
+@pytest.mark.parametrize(
     "abstract",
     [
         "We adapt from GTA5-to-Cityscapes and SYNTHIA-to-Cityscapes.",

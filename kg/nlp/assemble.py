@@ -3666,7 +3666,10 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             best = max(v for v, _ in votes)
             winners = [e for v, e in votes if v == best]
             if best > 0 and len(winners) == 1:
-                out[i] = m._replace(entries=(winners[0],))
+                chosen = _unmeasured_as_method(winners[0], m, out, text)
+                out[i] = m._replace(entries=(chosen,))
+                if chosen is not winners[0]:
+                    settled_in_text.add(i)  # by the paper's words: nothing measured in it
     field_forms: dict[str | None, set[str]] = {}  # the forms of known names, by field
     for m in out:
         if len(m.entries) == 1:
@@ -3994,7 +3997,7 @@ def _about_number_formats(text: str) -> bool:
 
 #: a value after a name ("MAE of 0.31", "MAE drops from 0.31", "MAE (0.2)") ...
 _VALUE_AFTER = re.compile(
-    r"\s*(?:of|=|:|is|was|drops?|falls?|reduc\w*|improv\w*|decreas\w*|increas\w*|goes)?\s*"
+    r"\s*(?:of|=|:|is|was|drops?|falls?|rises?|climbs?|reach\w*|reduc\w*|improv\w*|decreas\w*|increas\w*|goes)?\s*"
     r"(?:from|to|by|below|under)?\s*\(?[-+]?\d"
 )
 #: ... or before it ("0.22 MAE", "12% lower MAE", "a lower MAE")
@@ -4120,6 +4123,47 @@ def _spelled_out(long: str, short: str) -> bool:
     if short[1:].islower():
         letters = len(short)
     return len(long.split()) <= letters + 2
+
+
+def _unmeasured_as_method(
+    chosen: CatalogueEntry, mention: _Mention, out: list[_Mention], text: str
+) -> CatalogueEntry:
+    """The method an ambiguous form names when the field's vote chose a metric that the paper
+    never gives a value, reads a result in or lists with other metrics ("the local optima which
+    plague EM" in a paper on question answering is expectation-maximization, not exact match;
+    "EM and F1" and "EM rises to 71.2" are the metric).
+
+    >>> from kg.nlp.catalogue import CatalogueEntry
+    >>> em = frozenset({"EM"})
+    >>> em_metric = CatalogueEntry("Exact Match", "Metric", ("EM",), ambiguous_aliases=em)
+    >>> em_method = CatalogueEntry("Expectation-Maximization", "Method", ("EM",), ambiguous_aliases=em)
+    >>> f1 = CatalogueEntry("F1", "Metric")
+    >>> def chosen(text):
+    ...     spans = [i for i in range(len(text)) if text.startswith("EM", i)]
+    ...     found = [_Mention(i, i + 2, "EM", frozenset(), (em_metric, em_method), None) for i in spans]
+    ...     found += [_Mention(i, i + 2, "F1", frozenset(), (f1,), None) for i in range(len(text))
+    ...               if text.startswith("F1", i)]
+    ...     return _unmeasured_as_method(em_metric, found[0], found, text).name
+    >>> chosen("Such models are fit with EM, which is slow.")
+    'Expectation-Maximization'
+    >>> chosen("We report EM and F1 on SQuAD.")
+    'Exact Match'
+    >>> chosen("On SQuAD, EM rises to 71.2.")
+    'Exact Match'
+    """
+    methods = [e for e in mention.entries if e.type == "Method"]
+    if chosen.type != "Metric" or len(methods) != 1:
+        return chosen
+    metrics = [m for m in out if len(m.entries) == 1 and m.entries[0].type == "Metric"]
+    for m in out:
+        if m.text != mention.text:
+            continue
+        if _measured(text, m.start, m.end) or _RESULT_IN_BEFORE.search(text, max(0, m.start - 60), m.start):
+            return chosen
+        gaps = ((o.end, m.start) if o.end <= m.start else (m.end, o.start) for o in metrics)
+        if any(_LIST_GAP.fullmatch(text, *gap) for gap in gaps):
+            return chosen  # listed with other measures: "EM and F1", "F1/EM"
+    return methods[0]
 
 
 def _settled(entry: CatalogueEntry, form: str, folded: str, field_forms: dict[str | None, set[str]]) -> bool:
