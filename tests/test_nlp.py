@@ -4983,6 +4983,19 @@ def test_the_end_of_an_open_compound_or_a_time_word_qualifies_nothing(nlp):
     assert not {"made semi-supervised learning", "difficult relation extraction", "real-world OCR"} & forms
 
 
+def test_a_word_of_scale_quality_role_or_a_bare_verb_qualifies_nothing(nlp):
+    abstract = (
+        "We visualize and understand GANs, further explore speech enhancement, run representative"
+        " few-shot classification methods, train a student CNN, and use high fidelity entity typing"
+        " for downstream QA and large-scale NLI."
+    )
+    forms = {form for e in entities(nlp, "A title", abstract).values() for form in e.mentions}
+    assert {"GANs", "speech enhancement", "few-shot classification", "CNN", "QA", "NLI"} <= forms, forms
+    glued = {"understand GANs", "explore speech enhancement", "representative few-shot classification"}
+    glued |= {"student CNN", "fidelity entity typing", "downstream QA", "large-scale NLI"}
+    assert not glued & forms, forms
+
+
 def test_a_task_takes_no_kind_noun_nor_the_verb_of_a_plural_subject(nlp):
     found = entities(
         nlp,

@@ -3229,7 +3229,7 @@ def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int,
 
 #: the second words of open compounds that modify what follows them ("large scale", "real
 #: world", "long term", "fine grained"), and the first words they take
-_COMPOUND_SECOND = words_of("scale world term range grained level resource quality time")
+_COMPOUND_SECOND = words_of("scale world term range grained level resource quality time fidelity")
 _COMPOUND_FIRST_BEFORE = re.compile(
     r"(?<![\w\-])(?:large|small|real|long|short|fine|coarse|high|low|mid|wide|full|medium)[ ]\Z", re.I
 )
@@ -3286,7 +3286,9 @@ _GENERIC_QUALIFIERS = words_of(
     multiple effective regular aggressive just case input shorter longer perform facilitate
     unify employ adopt apply leverage exploit combine extend generalize generalise replace
     current future independent canonical benefit implementation made valid right wrong difficult
-    challenging real-world state-of-art important crucial
+    challenging real-world state-of-art important crucial representative particular intuitive
+    performant downstream upstream large-scale small-scale high-quality low-quality student teacher
+    backbone understand explore investigate examine analyze analyse improve enhance evaluate
     """
 )
 #: the types whose forms take a qualifier, and the words beyond :func:`_qualifier`'s that
