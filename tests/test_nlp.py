@@ -177,6 +177,12 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
             "the Reweighted Wake Sleep (RWS; Bornschein and Bengio, 2015) algorithm",
             [("Reweighted Wake Sleep", "RWS")],
         ),
+        # a short form the bracket or a comma gives with a word or two
+        ("We add Masked Experience Memory (or MEM) to it.", [("Masked Experience Memory", "MEM")]),
+        ("We add Masked Experience Memory (MEM for short).", [("Masked Experience Memory", "MEM")]),
+        ("We add Masked Experience Memory, or MEM, to it.", [("Masked Experience Memory", "MEM")]),
+        ("We add Masked Experience Memory, MEM for short.", [("Masked Experience Memory", "MEM")]),
+        ("We test BERT, or RoBERTa, on it", []),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):

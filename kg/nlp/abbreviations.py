@@ -504,6 +504,7 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         if text[match.end() : match.end() + 1].isalpha():
             continue  # a prefix in brackets glued to the word after it: "(Un)interpretability"
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        inside, inner_start = _bare_short_form(inside, inner_start)
         if is_short_form(inside):
             pair = _pair_before(text, match.start(), Piece(inside, inner_start, inner_start + len(inside)))
             if pair is not None:
@@ -533,8 +534,58 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
             if pair is not None:
                 pairs.append(pair)
     pairs += _apposed_pairs(text, {p.short.text for p in pairs})
+    if ", " in text:  # "Masked Experience Memory, or MEM, ...", "..., MEM for short"
+        pairs += _comma_pairs(text, {p.short.text for p in pairs})
     # last, an acronym no bracket defines, spelled by the title's capitalised words
     return pairs + _title_initials_pairs(text, {p.short.text for p in pairs})
+
+
+#: words a bracket puts before or after the short form it gives: "(or MEM)", "(MEM for short)"
+_SHORT_LEAD = re.compile(
+    r"(?:or(?:\s+simply)?|hereafter|henceforth|abbreviated(?:\s+as)?|shortened\s+to|a\.k\.a\.?|aka)\s+", re.I
+)
+_SHORT_TAIL = re.compile(r"\s+for\s+short$", re.I)
+
+
+def _bare_short_form(inside: str, start: int) -> tuple[str, int]:
+    """The short form a bracket's words give, without them, and where it starts: "(or MEM)" and
+    "(MEM for short)" give MEM; any other bracket stays as it is.
+
+    >>> _bare_short_form("or MEM", 10), _bare_short_form("MEM for short", 10), _bare_short_form("or so", 10)
+    (('MEM', 13), ('MEM', 10), ('or so', 10))
+    """
+    lead = _SHORT_LEAD.match(inside)
+    bare, at = (inside[lead.end() :], start + lead.end()) if lead else (inside, start)
+    tail = _SHORT_TAIL.search(bare)
+    if tail is not None:
+        bare = bare[: tail.start()]
+    return (bare, at) if bare != inside and is_short_form(bare) else (inside, start)
+
+
+#: a short form a comma sets after its long form: ", or MEM," and ", MEM for short"
+_COMMA_SHORT = re.compile(
+    r",\s+(?:or\s+(?:simply\s+)?([A-Z][\w\-]{1,15})(?=\s*[,.;:)])|([A-Z][\w\-]{1,15})\s+for\s+short\b)"
+)
+
+
+def _comma_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
+    """Pairs a short form makes with the words before the comma that sets it off: "Masked
+    Experience Memory, or MEM, stores ...", "Zorbic Flow Networks, ZFN for short".
+
+    >>> text = "We add Masked Experience Memory, or MEM, to agents; BERT, or RoBERTa, is next."
+    >>> [(p.long.text, p.short.text) for p in _comma_pairs(text, set())]
+    [('Masked Experience Memory', 'MEM')]
+    """
+    found = []
+    for match in _COMMA_SHORT.finditer(text):
+        group = 1 if match.group(1) else 2
+        short = Piece(match.group(group), match.start(group), match.end(group))
+        if short.text in paired:
+            continue
+        pair = _pair_before(text, match.start(), short)
+        if pair is not None:
+            found.append(pair)
+    return found
 
 
 #: a bracket that opens on a short form and goes on with the work it comes from:
