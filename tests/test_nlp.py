@@ -183,6 +183,10 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("We add Masked Experience Memory, or MEM, to it.", [("Masked Experience Memory", "MEM")]),
         ("We add Masked Experience Memory, MEM for short.", [("Masked Experience Memory", "MEM")]),
         ("We test BERT, or RoBERTa, on it", []),
+        # a word of naming sets off a short form that the initials of the words before it spell
+        ("We build a zero-query adaptive net named ZQA-Net.", [("zero-query adaptive net", "ZQA-Net")]),
+        ("We present a new approach, called ZQNet, to it.", []),
+        ("a dynamic convolution method, called DyNet", []),
     ],
 )
 def test_abbreviations_in_both_orders(text, pairs):

@@ -534,8 +534,8 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
             if pair is not None:
                 pairs.append(pair)
     pairs += _apposed_pairs(text, {p.short.text for p in pairs})
-    if ", " in text:  # "Masked Experience Memory, or MEM, ...", "..., MEM for short"
-        pairs += _comma_pairs(text, {p.short.text for p in pairs})
+    # "Masked Experience Memory, or MEM, ...", "..., MEM for short", "a ... network named ZQA-Net"
+    pairs += _worded_pairs(text, {p.short.text for p in pairs})
     # last, an acronym no bracket defines, spelled by the title's capitalised words
     return pairs + _title_initials_pairs(text, {p.short.text for p in pairs})
 
@@ -562,27 +562,34 @@ def _bare_short_form(inside: str, start: int) -> tuple[str, int]:
     return (bare, at) if bare != inside and is_short_form(bare) else (inside, start)
 
 
-#: a short form a comma sets after its long form: ", or MEM," and ", MEM for short"
-_COMMA_SHORT = re.compile(
-    r",\s+(?:or\s+(?:simply\s+)?([A-Z][\w\-]{1,15})(?=\s*[,.;:)])|([A-Z][\w\-]{1,15})\s+for\s+short\b)"
+#: a short form words set after its long form: ", or MEM,", ", MEM for short", " named ZQA-Net"
+_WORDED_SHORT = re.compile(
+    r",\s+or\s+(?:simply\s+)?([A-Z][\w\-]{1,15})(?=\s*[,.;:)])"
+    r"|,\s+([A-Z][\w\-]{1,15})\s+for\s+short\b"
+    r"|,?\s+(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?([A-Z][\w\-]*[A-Z][\w\-]*)(?![\w\-])"
 )
 
 
-def _comma_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
-    """Pairs a short form makes with the words before the comma that sets it off: "Masked
-    Experience Memory, or MEM, stores ...", "Zorbic Flow Networks, ZFN for short".
+def _worded_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
+    """Pairs a short form makes with the words before what sets it off: a comma ("Masked
+    Experience Memory, or MEM, stores ...", "Zorbic Flow Networks, ZFN for short") or a word of
+    naming ("a zero-query adaptive network named ZQA-Net"), when their letters spell it.
 
     >>> text = "We add Masked Experience Memory, or MEM, to agents; BERT, or RoBERTa, is next."
-    >>> [(p.long.text, p.short.text) for p in _comma_pairs(text, set())]
+    >>> [(p.long.text, p.short.text) for p in _worded_pairs(text, set())]
     [('Masked Experience Memory', 'MEM')]
+    >>> text = "We propose a zero-query adaptive network named ZQA-Net and a new model called ZFN."
+    >>> [(p.long.text, p.short.text) for p in _worded_pairs(text, set())]
+    [('zero-query adaptive network', 'ZQA-Net')]
     """
     found = []
-    for match in _COMMA_SHORT.finditer(text):
-        group = 1 if match.group(1) else 2
+    for match in _WORDED_SHORT.finditer(text):
+        group = next(i for i in (1, 2, 3) if match.group(i))
         short = Piece(match.group(group), match.start(group), match.end(group))
-        if short.text in paired:
+        if short.text in paired or not is_short_form(short.text):
             continue
-        pair = _pair_before(text, match.start(), short)
+        # (a word of naming may follow any description: only initials spell a long form there)
+        pair = _pair_before(text, match.start(), short, initials_only=group == 3)
         if pair is not None:
             found.append(pair)
     return found
@@ -596,13 +603,18 @@ _CITED_SHORT_FORM = re.compile(
 )
 
 
-def _pair_before(text: str, bracket: int, short: Piece) -> AbbreviationPair | None:
+def _pair_before(
+    text: str, bracket: int, short: Piece, *, initials_only: bool = False
+) -> AbbreviationPair | None:
     """The pair ``short`` (inside the bracket that opens at ``bracket``) makes with the words
-    before the bracket, if their letters spell it."""
+    before the bracket, if their letters spell it (with ``initials_only``, if each of their
+    words' initials is one of its letters, in order)."""
     candidate = _long_candidate(text, bracket, short.text)
     offset = initials_offset(candidate.text.rstrip(), short.text)
     if offset is None:
         offset = match_long_form(candidate.text.rstrip(), short.text)
+        if offset is not None and initials_only and not _initials_in(candidate.text[offset:], short.text):
+            offset = None
     counted = _COUNT_SUFFIX.search(short.text)
     if offset is None and counted:  # "PASCAL Context (PC-459)": its 459 classes are not spelled out
         offset = initials_offset(candidate.text.rstrip(), short.text[: counted.start()])
@@ -614,6 +626,19 @@ def _pair_before(text: str, bracket: int, short: Piece) -> AbbreviationPair | No
     if long is not None and _long_form_ok(long, short):
         return AbbreviationPair(long, short)
     return None
+
+
+def _initials_in(long: str, short: str) -> bool:
+    """Whether the initial of each counted word of ``long`` is a letter of ``short``, in order.
+
+    >>> _initials_in("coarse-to-fine adaptive network", "CA-Net")
+    True
+    >>> _initials_in("dynamic convolution method", "DyNet")
+    False
+    """
+    letters = iter(short.casefold())
+    initials = [w[0].casefold() for w in long.split() if w.casefold() not in _UNCOUNTED]
+    return all(initial in letters for initial in initials)
 
 
 #: an upper-case acronym ending right before a comma: "... ESFT" in "we present ESFT, expert-..."
