@@ -3046,6 +3046,9 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         # a colon glued to the object's last word
         ("On top of it, we introduce an advanced long-thinking variant: ", ".", "proposes"),
         ("We present results on two benchmarks: ", " and GSM8K.", "evaluates_on"),
+        ("We present results on two benchmarks: MMLU and ", ".", "evaluates_on"),
+        # each name of a list after a kind of the paper's own, four words or fewer before it
+        ("We propose two new conditional GAN architectures: ZorbGAN and ", ". Both train fast.", "proposes"),
         ("We have constructed two datasets: ", " for SFT and another for RL.", "proposes"),
         ("This shows in performance, as evidenced by benchmarks such as ", " and GSM8K.", "evaluates_on"),
         # a count of a benchmark's problems solved

@@ -2027,8 +2027,10 @@ _PROPOSE = re.compile(
     r"(?:the\s+)?[A-Z][\w\-.]*(?:,\s+[A-Z][\w\-.]*){0,4},?\s+and\s+[\"“'‘]?$"
     # "we introduce two benchmarks, i.e., DetCon and X": every name of the kind introduced
     # (each maybe with a bracket: "two compact rerankers, A (7B) and X")
+    # ("two new conditional GAN architectures: A and X"; not "results on two benchmarks: A and X")
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release|build|construct|create|"
-    rf"develop|design|curate|contribute)[sd]?\s+(?:[\w\-]+\s+){{0,3}}(?:{_OWN_KINDS})[,:]?\s+"
+    rf"develop|design|curate|contribute)[sd]?\s+(?:(?!(?:{_NOT_OBJECT}|results?|experiments?)\b)[\w\-]+\s+){{0,4}}"
+    rf"(?:{_OWN_KINDS})[,:]?\s+"
     r"(?:(?:i\.e\.|namely),?\s+)?[A-Z][\w\-.]*(?:\s+\([^()]{1,30}\))?"
     r"(?:,\s+[A-Z][\w\-.]*(?:\s+\([^()]{1,30}\))?){0,4},?\s+and\s+[\"“'‘]?$"
     # "we propose two evaluation methods: RACE, a reference-based framework ..., and X": the
