@@ -4996,6 +4996,15 @@ def test_the_end_of_an_open_compound_or_a_time_word_qualifies_nothing(nlp):
     assert not {"made semi-supervised learning", "difficult relation extraction", "real-world OCR"} & forms
 
 
+def test_a_word_written_as_a_word_is_no_case_sensitive_name_with_inner_capitals(nlp):
+    # BiT (Big Transfer) and UnitY are case-sensitive catalogue names; "Bits" and "Unity" are words
+    abstract = "Agents are tested on the Bits benchmark. It is powered by SUMO and Unity."
+    found = entities(nlp, "A title", abstract)
+    assert not {"Big Transfer", "UnitY"} & set(found), found
+    found = entities(nlp, "BIDAF FOR READING", "We extend BIDAF to longer passages.")
+    assert "BiDAF" in found, found
+
+
 def test_a_word_of_scale_quality_role_or_a_bare_verb_qualifies_nothing(nlp):
     abstract = (
         "We visualize and understand GANs, further explore speech enhancement, run representative"

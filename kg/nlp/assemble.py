@@ -254,11 +254,25 @@ def _recapitalized(form: str, entry: CatalogueEntry, fold: Callable[[str], str] 
     (True, False, False)
     >>> _recapitalized("MedLine", CatalogueEntry("MEDLINE", "Dataset"))
     False
+
+    Nor is a word written as a word a case-sensitive entry with such capitals: "Bit" (or
+    "Bits") is no BiT, the Big Transfer models, and "Unity" no UnitY; in capitals only, it may be
+    ("BIDAF" is BiDAF).
+
+    >>> bit = CatalogueEntry("Big Transfer", "Model", ("BiT",), case_sensitive=True)
+    >>> [_recapitalized(form, bit) for form in ("Bit", "BiT", "BIT", "big transfer")]
+    [True, False, False, False]
     """
-    if not entry.case_sensitive or _INNER_CAPITAL.search(form) is None:
+    if not entry.case_sensitive:
         return False
     folded = fold(form)
-    return all(known.isupper() for known in entry.forms if fold(known) == folded)
+    same = [known for known in entry.forms if fold(known) == folded]
+    if _INNER_CAPITAL.search(form) is None:
+        if form.isupper():
+            return False
+        # ("big transfer" is a name written in lower case; "Bit" is another word than "BiT")
+        return bool(same) and all(_INNER_CAPITAL.search(known) and " " not in known for known in same)
+    return all(known.isupper() for known in same)
 
 
 #: a capital right after a lower-case letter: "GraPPa", "MaSS"
