@@ -4996,6 +4996,11 @@ def test_the_end_of_an_open_compound_or_a_time_word_qualifies_nothing(nlp):
     assert not {"made semi-supervised learning", "difficult relation extraction", "real-world OCR"} & forms
 
 
+def test_a_count_of_data_sets_is_no_name_written_with_a_hyphen(nlp):
+    found = entities(nlp, "A title", "We benchmark eight methods on 5 datasets. We also test on 5-datasets.")
+    assert found["5-datasets"].mentions == ["5-datasets"], found
+
+
 def test_a_word_written_as_a_word_is_no_case_sensitive_name_with_inner_capitals(nlp):
     # BiT (Big Transfer) and UnitY are case-sensitive catalogue names; "Bits" and "Unity" are words
     abstract = "Agents are tested on the Bits benchmark. It is powered by SUMO and Unity."

@@ -238,6 +238,10 @@ _OTHER_SPELLINGS = (_swap_ize, _swap_eling)
 _SEPARATOR = re.compile(r"[ \-]")
 
 
+#: a number joined to a lower-case noun: "5-datasets", a name only with its hyphen
+_COUNT_AND_NOUN = re.compile(r"\d+-[a-z]")
+
+
 def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     """Every surface form to match for ``entry``, with whether it is case-sensitive.
 
@@ -257,13 +261,18 @@ def pattern_forms(entry: CatalogueEntry) -> list[tuple[str, bool]]:
     ['ImageNet 32 x 32', 'ImageNet 32 × 32', 'ImageNet 32x32', 'ImageNet 32×32']
     >>> sorted(pattern_forms(CatalogueEntry("GPT-4.1", "Model")))
     [('GPT 4.1', True), ('GPT-4.1', True), ('GPT4.1', True), ('gpt-4.1', True)]
+    >>> forms = dict(pattern_forms(CatalogueEntry("5-datasets", "Benchmark")))
+    >>> "5-datasets" in forms, "5 datasets" in forms
+    (True, False)
     """
     out: dict[str, bool] = {}
     # a cut-off is written "@K" or "@k" alike: "Recall@K" is also "Recall@k", and so "recall@k"
     cutoffs = [f[:-1] + f[-1].swapcase() for f in entry.forms if f.endswith(("@K", "@k"))]
     for form in (*entry.forms, *cutoffs):
         sensitive = _case_sensitive(form, entry)
-        variants = {form, form.replace("-", " "), form.replace(" ", "-")}
+        variants = {form, form.replace(" ", "-")}
+        if not _COUNT_AND_NOUN.match(form):  # ("5 datasets" counts data sets; "5-datasets" names some)
+            variants.add(form.replace("-", " "))
         if _EPONYM_PAIR.search(form):  # "Bradley–Terry", as typeset with an en dash
             variants.add(_EPONYM_PAIR.sub("\\1–\\2", form))
         if _GRID_SIZE.search(form):  # "ImageNet 32 × 32", as typeset
