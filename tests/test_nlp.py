@@ -4997,6 +4997,23 @@ def test_the_end_of_an_open_compound_or_a_time_word_qualifies_nothing(nlp):
     assert not {"made semi-supervised learning", "difficult relation extraction", "real-world OCR"} & forms
 
 
+@pytest.mark.parametrize(
+    ("title", "abstract", "name", "kind"),
+    [
+        ("A title", "We report perplexity on the WikiText-103 benchmark.", "WikiText-103", "Benchmark"),
+        ("A title", "We release DuoRC, a novel dataset for reading comprehension.", "DuoRC", "Dataset"),
+        (
+            "TabFact: A Large-scale Dataset for Table-based Fact Verification",
+            "We build it.",
+            "TabFact",
+            "Dataset",
+        ),
+    ],
+)
+def test_a_known_data_set_is_the_kind_of_data_the_paper_calls_it(nlp, title, abstract, name, kind):
+    assert entities(nlp, title, abstract)[name].type == kind
+
+
 def test_a_count_of_data_sets_is_no_name_written_with_a_hyphen(nlp):
     found = entities(nlp, "A title", "We benchmark eight methods on 5 datasets. We also test on 5-datasets.")
     assert found["5-datasets"].mentions == ["5-datasets"], found
