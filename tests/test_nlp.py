@@ -4072,6 +4072,14 @@ def test_a_title_naming_two_things_names_both(nlp):
             "temporal data augmentation",
             None,
         ),
+        # ... an acronym too, where the noun phrase ends; and a method the paper derives
+        ("A title", "We propose the dense RNN, which links every state.", "dense RNN", None),
+        (
+            "A title",
+            "We derive a new hierarchical policy gradient with a baseline.",
+            "hierarchical policy gradient",
+            None,
+        ),
     ],
 )
 def test_a_known_method_the_paper_qualifies_as_its_own_is_a_new_method(nlp, title, abstract, own, known):
@@ -4083,6 +4091,10 @@ def test_a_known_method_the_paper_qualifies_as_its_own_is_a_new_method(nlp, titl
 def test_a_qualified_known_method_used_as_a_modifier_stays_the_known_one(nlp):
     found = entities(nlp, "A title", "We present online sparse coding methods, and a simple dropout scheme.")
     assert "Sparse Coding" in found and "online sparse coding" not in found, found
+    found = entities(
+        nlp, "A title", "We present a shift-reduce CCG semantic parser. We derive tight RNN bounds."
+    )
+    assert not {"shift-reduce CCG", "tight RNN"} & set(found), found
 
 
 def test_a_lower_case_name_with_a_digit_inside_is_a_name(nlp):

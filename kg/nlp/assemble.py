@@ -552,8 +552,13 @@ def _proposed_compound(text: str, cand: Candidate) -> Candidate | None:
     True
     >>> _proposed_compound("We present here dropout.", hit._replace(start=16, end=23)) is None
     True
+    >>> rnn = Candidate(21, 24, "RNN", "catalogue", (CatalogueEntry("Recurrent Neural Network", "Method"),))
+    >>> _proposed_compound("We propose the dense RNN, which connects all states.", rnn).text
+    'dense RNN'
     """
-    if not cand.text[:1].islower() or not cand.entries or cand.entries[0].type != "Method":
+    # (a lower-case name, or an acronym: "we propose the dense RNN", "we propose factorial LSTMs")
+    written = cand.text[:1].islower() or _ACRONYM_FORM.fullmatch(cand.text) is not None
+    if not written or not cand.entries or cand.entries[0].type != "Method":
         return None
     found = _PROPOSED_QUALIFIER_BEFORE.search(text, max(0, cand.start - 80), cand.start)
     if found is None:
@@ -564,12 +569,23 @@ def _proposed_compound(text: str, cand: Candidate) -> Candidate | None:
     before, after = text[max(0, start - 140) : start], text[cand.end : cand.end + 120]
     if relation_from_context(before, after) != Relation.PROPOSES.value or _METHOD_HEAD.match(after):
         return None
+    if ("deriv" in found.group(0) or not cand.text[:1].islower()) and not _PHRASE_END.match(after):
+        # "we derive fixed-point quantization constraints": what is derived is no method; "a
+        # shift-reduce CCG semantic parser": an acronym before a noun is that noun's modifier
+        return None
     return Candidate(start, cand.end, text[start : cand.end], "cue", (), "Method")
 
 
+#: the end of a noun phrase: a mark, or a word that opens what comes after the phrase
+_PHRASE_END = re.compile(r"\s*[,.;:()]|\s+(?:with|for|that|which|to|in|on|by|of|from|and|is|are|as|using)\b")
+
+
+#: an acronym, maybe in the plural: "RNN", "LSTMs"
+_ACRONYM_FORM = re.compile(r"[A-Z][A-Z0-9]+s?")
 #: a verb of proposing, then the lower-case words that make a known name the paper's own
 _PROPOSED_QUALIFIER_BEFORE = re.compile(
-    r"\b(?:[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present|develop|call|term|name|dub)[sd]?|called|dubbed|termed)"
+    r"\b(?:[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present|develop|derive|devise|call|term|name|dub)[sd]?|"
+    r"called|dubbed|termed)"
     r"\s+(?:an?\s+|the\s+)?(?:(?:new|novel)\s+)?"
     r"((?:(?!(?:new|novel|simple|efficient|effective|improved|general|unified|robust|scalable|principled|"
     r"alternative|modified|standard|better|powerful|lightweight|practical|fast|flexible|generic|strong|"
