@@ -570,6 +570,10 @@ _WORDED_SHORT = re.compile(
 )
 
 
+#: the words :data:`_WORDED_SHORT` needs, one of which a text must hold
+_SETTING_OFF_WORDS = (", or", "short", "called", "named", "dubbed", "termed", "coined")
+
+
 def _worded_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
     """Pairs a short form makes with the words before what sets it off: a comma ("Masked
     Experience Memory, or MEM, stores ...", "Zorbic Flow Networks, ZFN for short") or a word of
@@ -582,7 +586,9 @@ def _worded_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
     >>> [(p.long.text, p.short.text) for p in _worded_pairs(text, set())]
     [('zero-query adaptive network', 'ZQA-Net')]
     """
-    found = []
+    found: list[AbbreviationPair] = []
+    if not any(word in text for word in _SETTING_OFF_WORDS):
+        return found  # (most texts: a substring test is cheaper than the search)
     for match in _WORDED_SHORT.finditer(text):
         group = next(i for i in (1, 2, 3) if match.group(i))
         short = Piece(match.group(group), match.start(group), match.end(group))
