@@ -1774,8 +1774,10 @@ def test_a_shared_acronym_is_read_by_its_field(nlp, abstract, name):
         # a known name the paper builds an instance or a variant of is used, not proposed
         ("We propose a novel GAN called CrystalGAN for crystals.", "Generative Adversarial Network", False),
         ("We introduce the 2-simplicial Transformer, an extension of it.", "Transformer", False),
-        ("We propose top-k multiclass SVM as a direct method.", "Support Vector Machine", False),
-        ("We develop a hierarchically coupled HMM for signals.", "Hidden Markov Model", False),
+        # (the variant itself, named by qualifying words before a known acronym, is the paper's)
+        ("We propose top-k multiclass SVM as a direct method.", "top-k multiclass SVM", True),
+        ("We develop a hierarchically coupled HMM for signals.", "hierarchically coupled HMM", True),
+        ("We develop a hierarchically coupled HMM and test the HMM.", "Hidden Markov Model", False),
         ("We introduce contrastive learning to enhance reward models.", "Contrastive Learning", False),
         # ... but the known name itself, or the one a paper names, is proposed
         ("We propose the Wasserstein Auto-Encoder (WAE), a new algorithm.", "Wasserstein Autoencoder", True),
@@ -5877,7 +5879,7 @@ def test_a_way_of_imaging_or_staining_tissue_is_no_ml_entity(nlp):
 
 
 def test_trec_tracks_and_their_years_are_benchmarks(nlp):
-    found = entities(nlp, "A title", "We evaluate on TREC Clinical Trials 2021 and on the TREC-QA dataset.")
+    found = entities(nlp, "A title", "We evaluate on TREC Clinical Trials 2021 and on TREC-QA.")
     assert found["TREC Clinical Trials 2021"].parent == "TREC Clinical Trials Track", found
     assert found["TREC QA Track"].type == "Benchmark", found
 
