@@ -6073,6 +6073,11 @@ def test_a_kind_of_equation_or_a_service_objective_is_no_entity(nlp, abstract):
     assert not {"PDE", "PDEs", "SLO", "SLOs"} & {form for e in found.values() for form in e.mentions}, found
 
 
+def test_chips_and_devices_a_model_runs_on_are_no_entities(nlp):
+    found = entities(nlp, "A title", "We deploy on IOT edge devices and report 16.5 ms for VPU targets.")
+    assert not {"IOT", "VPU"} & set(found), found
+
+
 def test_a_named_solver_or_benchmark_of_equations_stays(nlp):
     found = entities(nlp, "A title", "Our PDE solver beats PDE-Refiner on PDEBench.")
     assert {"PDE-Refiner", "PDEBench"} <= set(found), found
