@@ -582,6 +582,7 @@ _PHRASE_END = re.compile(r"\s*[,.;:()]|\s+(?:with|for|that|which|to|in|on|by|of|
 
 #: an acronym, maybe in the plural: "RNN", "LSTMs"
 _ACRONYM_FORM = re.compile(r"[A-Z][A-Z0-9]+s?")
+
 #: a verb of proposing, then the lower-case words that make a known name the paper's own
 _PROPOSED_QUALIFIER_BEFORE = re.compile(
     r"\b(?:[Ww]e\s+(?:\w+\s+)?(?:propose|introduce|present|develop|derive|devise|call|term|name|dub)[sd]?|"
