@@ -7,7 +7,7 @@ import json
 import pytest
 import spacy
 
-from kg.nlp.abbreviations import find_abbreviations
+from kg.nlp.abbreviations import _long_candidate, find_abbreviations
 from kg.nlp.catalogue import Catalogue, CatalogueEntry, load_catalogue
 from kg.nlp.cues import type_from_context, type_from_name
 from kg.nlp.discovery import shaped_names, title_name
@@ -206,6 +206,27 @@ def test_a_title_name_is_not_merged_with_a_known_entity_it_does_not_abbreviate(n
     )
     types = {e.name: e.type for e in doc._.kg_entities}
     assert types["LAMOL"] == "Method" and types["language modeling"] == "Task"
+
+
+class _SearchSpy(str):
+    """A text that records where each backward search of it starts."""
+
+    starts: list[int]
+
+    def rfind(self, sub, start=None, end=None):
+        self.starts.append(0 if start is None else start)
+        return str.rfind(self, sub, start, end)
+
+
+def test_the_search_for_a_long_form_reads_only_a_few_hundred_characters_back():
+    # each short form reads only the text a long form can take up, so a long text with many short
+    # forms set off by words is read in linear time (it was read back to its start for each)
+    text = _SearchSpy("a b c called XY " * 2_000)
+    text.starts = []
+    end = text.rindex(" XY")
+    candidate = _long_candidate(text, end, "XY")
+    assert candidate.text.split()[-2:] == ["c", "called"], candidate
+    assert text.starts and min(text.starts) >= end - 40 * 7, min(text.starts)
 
 
 def test_abbreviation_offsets_point_at_the_text():

@@ -214,14 +214,17 @@ def _long_candidate(text: str, end: int, short: str) -> Piece:
     """The words before ``end`` that may hold the long form (Schwartz-Hearst window)."""
     window = min(len(short) + 5, 2 * len(short))
     # a sentence's end, a clause break, a line break (the title's end) or another parenthesis
-    # closes the window
+    # closes the window; no long form is longer than 40 characters a word (searching the
+    # whole text before ``end`` for each short form made long texts quadratic)
+    floor = max(0, end - 40 * window)
     stop = max(
-        text.rfind(".", 0, end - 1),
-        text.rfind(";", 0, end),
-        text.rfind(":", 0, end),
-        text.rfind(")", 0, end),
-        text.rfind("(", 0, end),
-        text.rfind("\n", 0, end),
+        floor - 1,
+        text.rfind(".", floor, end - 1),
+        text.rfind(";", floor, end),
+        text.rfind(":", floor, end),
+        text.rfind(")", floor, end),
+        text.rfind("(", floor, end),
+        text.rfind("\n", floor, end),
     )
     words = [m for m in _WORD.finditer(text, stop + 1, end)][-window:]
     if not words:
