@@ -622,14 +622,17 @@ def extend_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candid
     out = []
     title_end = text.find("\n\n")
     qualified: list[Candidate] = []
+    compounds_found: set[str] = set()  # (each proposed compound's writings are searched for once)
     for cand in candidates:
         particle = None if cand.entries else _PARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start)
         if particle:  # "von Mises-Fisher loss": the surname's particle is part of the name
             cand = cand._replace(start=particle.start(), text=text[particle.start() : cand.end])
         out.append(cand)
-        if cand.rule == "catalogue" and cand.entries and (own := _proposed_compound(text, cand)) is not None:
+        own = _proposed_compound(text, cand) if cand.rule == "catalogue" and cand.entries else None
+        if own is not None and own.text.casefold() not in compounds_found:
             # "we propose fraternal dropout": the paper's own kind of dropout, wherever it is written
             # ("Fraternal Dropout" in the title)
+            compounds_found.add(own.text.casefold())
             written = re.finditer(rf"(?<![\w\-]){re.escape(own.text)}(?![\w\-])", text, re.I)
             out += [own._replace(start=m.start(), end=m.end(), text=m.group()) for m in written]
         if cand.rule == "catalogue" and cand.start > title_end and _qualifiable(cand, text):
@@ -934,10 +937,11 @@ def _suites_after(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
     >>> [(c.text, c.entries[0].name) for c in _suites_after(text, hit, cat)]
     [('Spatial', 'LIBERO-Spatial'), ('Long', 'LIBERO-Long')]
     """
-    if len(cand.entries) != 1 or cand.entries[0].type not in _DATA_TYPES or not _PARTS_NOUN.search(text):
+    if len(cand.entries) != 1 or cand.entries[0].type not in _DATA_TYPES or not _names_parts(text):
         return []  # (most texts name no parts: one scan of the text, not one per data set)
-    stop = text.find(". ", cand.end)
-    listed = _PARTS_AFTER.search(text, cand.end, len(text) if stop < 0 else stop)
+    stop = text.find(". ", cand.end, cand.end + _PARTS_REACH)
+    # (a list that starts within 160 characters: the search reads no further than it may reach)
+    listed = _PARTS_AFTER.search(text, cand.end, cand.end + _PARTS_REACH if stop < 0 else stop)
     if listed is None or listed.start() - cand.end > 160:
         return []
     return _catalogued_parts(
@@ -946,6 +950,16 @@ def _suites_after(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
 
 
 _PARTS_NOUN = re.compile(r"\b(?:suites|splits|subsets|tracks)\b")
+
+
+@lru_cache(maxsize=4)
+def _names_parts(text: str) -> bool:
+    """Whether ``text`` has a noun of a benchmark's parts anywhere (read once per text)."""
+    return _PARTS_NOUN.search(text) is not None
+
+
+#: how far after a benchmark's name the list of its parts may end
+_PARTS_REACH = 600
 #: a list of capitalised parts before the noun of a benchmark's parts: "the Spatial, Object,
 #: Goal and Long suites"
 _PARTS_AFTER = re.compile(

@@ -62,3 +62,28 @@ def test_extraction_throughput_beside_the_tokenizer(texts, benchmark):
         f"ratio {kg_rate / tokenizer_rate:.2f} (target 0.50)"
     )
     assert kg_rate > 0 and tokenizer_rate > kg_rate  # kg runs the tokenizer and more
+
+
+def test_long_texts_without_full_stops_take_time_in_proportion_to_their_length(texts):
+    """One text made of real abstracts run together without full stops (as a PDF's text without
+    its punctuation may be), at 100 KB and at 400 KB: kg's time per kilobyte at both sizes. Rules
+    that read the whole text or the whole sentence again for each name made the larger one far
+    slower per kilobyte (8.4 s for 500 KB before the session of 2026-12-07's fix, 2.1 s after)."""
+    from kg.nlp.pipeline import extract_papers
+    from kg.records import Paper
+
+    nlp = make_pipeline()
+    run_on = " ".join(texts).replace(".", " ")
+    list(extract_papers([Paper("warm", "A title", texts[0])], nlp))
+    rates = {}
+    for size in (100_000, 400_000):
+        text = (run_on * (size // len(run_on) + 1))[:size]
+        started = time.perf_counter()
+        [extraction] = extract_papers([Paper("long", "A long text", text)], nlp)
+        rates[size] = (time.perf_counter() - started) / (size / 1000)
+        assert extraction.entities, size
+    small, large = rates[100_000] * 1000, rates[400_000] * 1000
+    print(
+        f"\nlong texts without full stops: {small:.2f} ms/KB at 100 KB, {large:.2f} ms/KB at 400 KB"
+        f" (ratio {large / small:.2f}; 1.0 is linear)"
+    )
