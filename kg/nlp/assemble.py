@@ -4572,7 +4572,8 @@ _NOT_A_SCORE_AFTER = re.compile(
 )
 #: a robot or a chip named before it, maybe as one of a list: "H1 and G1 robots", "xArm7 robot"
 _HARDWARE_AFTER = re.compile(
-    r"(?:(?:,\s*|\s+and\s+|\s+or\s+)[\w\-]+)*\s+(?:\d+\s+)?(?:robots?|humanoids?|quadrupeds?|arms?|grippers?|"
+    # (a few more names of the list at most: an unbounded list made each name read to its end)
+    r"(?:(?:,\s*|\s+and\s+|\s+or\s+)[\w\-]+){0,6}\s+(?:\d+\s+)?(?:robots?|humanoids?|quadrupeds?|arms?|grippers?|"
     r"drones?|GPUs?|TPUs?|CPUs?|chips?|boards?|cameras?|processors?|annealers?|quantum\s+(?:annealers?|computers?|processors?)|"
     r"smartphones?|phones?|headsets?|sensors?)\b"
     # (not a thing a method gives the device: "MegaSaM camera poses", "X sensor readings")

@@ -87,3 +87,26 @@ def test_long_texts_without_full_stops_take_time_in_proportion_to_their_length(t
         f"\nlong texts without full stops: {small:.2f} ms/KB at 100 KB, {large:.2f} ms/KB at 400 KB"
         f" (ratio {large / small:.2f}; 1.0 is linear)"
     )
+
+
+def test_a_long_list_of_names_takes_time_in_proportion_to_its_length():
+    """One sentence listing 500 and 2,000 made-up names ("ZorbNet-0, ZorbNet-1, ..."): kg's
+    time per kilobyte at both sizes. A pattern that read the rest of a list after each name
+    (is it a list of robots?) made the longer list 4.5 times slower per kilobyte (8.4 s for
+    4,000 names before the session of 2026-12-07's fix, 1.7 s after)."""
+    from kg.nlp.pipeline import extract_papers
+    from kg.records import Paper
+
+    nlp = make_pipeline()
+    list(extract_papers([Paper("warm", "A title", "We use BERT on GLUE.")], nlp))
+    rates = {}
+    for count in (500, 2_000):
+        text = "".join(f"ZorbNet-{i}, " for i in range(count))
+        started = time.perf_counter()
+        [extraction] = extract_papers([Paper("list", "A long list", text)], nlp)
+        rates[count] = (time.perf_counter() - started) / (len(text) / 1000)
+        assert len(extraction.entities) >= count // 2, count
+    short, long = rates[500] * 1000, rates[2_000] * 1000
+    print(
+        f"\na list of names: {short:.1f} ms/KB for 500, {long:.1f} ms/KB for 2,000 (ratio {long / short:.2f})"
+    )
