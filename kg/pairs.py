@@ -38,6 +38,7 @@ import networkx as nx
 from kg.namespace import KG
 
 __all__ = [
+    "MAX_METHODS_PAIRED",
     "PAIRS_KEY",
     "PAPER_LINKS",
     "method_pair_iri",
@@ -53,10 +54,25 @@ PAPER_LINKS = frozenset({"mentions", "uses", "evaluates_on", "compares_with", "p
 _KG = str(KG._NS)
 
 
+#: a paper naming more methods than this adds no pairs: it lists methods rather than uses
+#: them together (the most in one of 4,519 real abstracts is 37), and n methods make n(n-1)/2
+#: pairs: one "abstract" listing 2,000 names made 2 million pairs and a 327 MB graph.ttl
+MAX_METHODS_PAIRED = 60
+
+
 def method_pairs(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
     """How many papers name both methods of each pair, by ``(node, node)`` sorted by node name.
 
-    A paper names an entity when it has any of the :data:`PAPER_LINKS` edges to it.
+    A paper names an entity when it has any of the :data:`PAPER_LINKS` edges to it; a paper
+    that names more than :data:`MAX_METHODS_PAIRED` methods counts for no pair.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("paper:list", kind="paper", id="list")
+    >>> for i in range(MAX_METHODS_PAIRED + 1):
+    ...     g.add_node(f"entity:m{i}", kind="entity", id=f"m{i}", type="Method")
+    ...     _ = g.add_edge("paper:list", f"entity:m{i}", key="mentions")
+    >>> method_pairs(g)
+    {}
     """
     nodes = graph._node  # the attribute dicts themselves: view look-ups cost more
     succ = graph._succ
@@ -70,7 +86,7 @@ def method_pairs(graph: nx.MultiDiGraph) -> dict[tuple[str, str], int]:
             for target, keyed in succ[paper].items()
             if target in methods_ and not PAPER_LINKS.isdisjoint(keyed)
         )
-        if len(methods) > 1:
+        if 1 < len(methods) <= MAX_METHODS_PAIRED:
             counts.update(combinations(methods, 2))
     return dict(sorted(counts.items()))
 
