@@ -3070,6 +3070,9 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         ("On top of it, we introduce an advanced long-thinking variant: ", ".", "proposes"),
         ("We present results on two benchmarks: ", " and GSM8K.", "evaluates_on"),
         ("We present results on two benchmarks: MMLU and ", ".", "evaluates_on"),
+        # a known thing the paper works with, named by "called"; a part of the paper's own is new
+        ("We estimate it with the algorithm called ", " (ZINE). Results improve.", "mentions"),
+        ("We propose a framework with a module called ", ". It works.", "proposes"),
         # each name of a list after a kind of the paper's own, four words or fewer before it
         ("We propose two new conditional GAN architectures: ZorbGAN and ", ". Both train fast.", "proposes"),
         ("We have constructed two datasets: ", " for SFT and another for RL.", "proposes"),

@@ -1736,6 +1736,9 @@ _PRIOR_BEFORE_CALLED = re.compile(
     # combines a network named X", "SGP uses a gossip algorithm called X" (not "a method ...
     # using sinusoidal functions, called X", where the comma takes the name back to the method)
     # (not a new one: "using a new dataset named SelfAware")
+    # ... or a known thing worked with: "we estimate it with the algorithm called MINE"
+    r"|\b(?:with|via|through)\s+the\s+(?:[\w\-]+\s+){0,2}(?:algorithm|method|technique|approach|estimator|"
+    r"procedure|metric|measure)\s+(?:called|named|termed|known\s+as)\s+(?:the\s+)?[\"“'‘]?$"
     r"|\b(?:combin(?:es|ing)|integrat(?:es|ing)|us(?:es|ing)|leverag(?:es|ing)|adopt(?:s|ing))\b"
     r"(?:(?!\b(?:new|novel)\b)[^.;,]){0,80}?"
     r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$",
