@@ -3073,6 +3073,9 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         # a known thing the paper works with, named by "called"; a part of the paper's own is new
         ("We estimate it with the algorithm called ", " (ZINE). Results improve.", "mentions"),
         ("We propose a framework with a module called ", ". It works.", "proposes"),
+        # what a proposal is based on, written with a space ("-based" was read already)
+        ("We propose an ", " algorithm based context preserving architecture.", "uses"),
+        ("We propose ", " based on attention.", "proposes"),
         # each name of a list after a kind of the paper's own, four words or fewer before it
         ("We propose two new conditional GAN architectures: ZorbGAN and ", ". Both train fast.", "proposes"),
         ("We have constructed two datasets: ", " for SFT and another for RL.", "proposes"),

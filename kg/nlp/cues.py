@@ -2124,6 +2124,10 @@ _MADE_BY_US_AFTER = re.compile(
 )
 #: a suffix that makes the name a modifier of what follows ("X-style adapters")
 _MODIFIER_AFTER = re.compile(r"-(?:based|style|like|inspired|type|driven|guided)\b", re.I)
+#: ... with a space ("X based context ...", "an X algorithm based ..."; not "X based on Y")
+_SPACED_MODIFIER_AFTER = re.compile(
+    r"(?:\s+(?:algorithm|method|model|network))?\s+(?:based|inspired|driven|guided)\s+(?!(?:on|upon|by|from|in)\b)[a-z]"
+)
 _PROPOSE_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:new|novel(?!\s*[,.;)]|\s+(?:or|and)\s)|simple|unified|general|scalable|large|"
     r"comprehensive|challenging|efficient|lightweight)\b(?!\s+(?:record|high|low|best)\b)"  # not "MNIST, a new record"
@@ -2549,8 +2553,9 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
         or introduced_alongside(before, after)
         or made_by_training(before, after)
     ):
-        # "we propose X-style adapters": what is proposed only builds on X
-        if after.startswith("-") and _MODIFIER_AFTER.match(after):
+        # "we propose X-style adapters": what is proposed only builds on X (also with a space or a
+        # kind noun between: "an A3C algorithm based context preserving architecture")
+        if (after.startswith("-") and _MODIFIER_AFTER.match(after)) or _SPACED_MODIFIER_AFTER.match(after):
             return "uses"
         # "We introduce LoRA adapters into the cross-attention blocks": X's parts put into a model
         if after.startswith(" ") and _PARTS_INSERTED_AFTER.match(after):
