@@ -557,7 +557,9 @@ def _proposed_compound(text: str, cand: Candidate) -> Candidate | None:
     'dense RNN'
     """
     # (a lower-case name, or an acronym: "we propose the dense RNN", "we propose factorial LSTMs")
-    written = cand.text[:1].islower() or _ACRONYM_FORM.fullmatch(cand.text) is not None
+    written = cand.text[:1].islower() or bool(
+        _ACRONYM_WORD.fullmatch(cand.text) or _PLURAL_ACRONYM.fullmatch(cand.text)
+    )
     if not written or not cand.entries or cand.entries[0].type != "Method":
         return None
     found = _PROPOSED_QUALIFIER_BEFORE.search(text, max(0, cand.start - 80), cand.start)
@@ -579,9 +581,6 @@ def _proposed_compound(text: str, cand: Candidate) -> Candidate | None:
 #: the end of a noun phrase: a mark, or a word that opens what comes after the phrase
 _PHRASE_END = re.compile(r"\s*[,.;:()]|\s+(?:with|for|that|which|to|in|on|by|of|from|and|is|are|as|using)\b")
 
-
-#: an acronym, maybe in the plural: "RNN", "LSTMs"
-_ACRONYM_FORM = re.compile(r"[A-Z][A-Z0-9]+s?")
 
 #: a verb of proposing, then the lower-case words that make a known name the paper's own
 _PROPOSED_QUALIFIER_BEFORE = re.compile(
@@ -769,13 +768,15 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
     [('Lite', 'SWE-bench Lite')]
     """
     out = []
+    names_parts = _PARTS_NOUN.search(text) is not None  # (most texts name no parts: one scan a text)
     for cand in candidates:
         more = _ELLIPSIS.match(text, cand.end)  # most names are not followed by a list: fails fast
         if more is None or not _variant_word(more.group(1)):
             out += _elided_versions(text, cand, catalogue)
             out += _elided_siblings(text, cand, catalogue)
             out += _listed_parts(text, cand, catalogue)
-            out += _suites_after(text, cand, catalogue)
+            if names_parts:
+                out += _suites_after(text, cand, catalogue)
             continue
         last = _LAST_PART.search(cand.text)
         if last is None or not _variant_word(last.group(2)):
@@ -937,8 +938,8 @@ def _suites_after(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
     >>> [(c.text, c.entries[0].name) for c in _suites_after(text, hit, cat)]
     [('Spatial', 'LIBERO-Spatial'), ('Long', 'LIBERO-Long')]
     """
-    if len(cand.entries) != 1 or cand.entries[0].type not in _DATA_TYPES or not _names_parts(text):
-        return []  # (most texts name no parts: one scan of the text, not one per data set)
+    if len(cand.entries) != 1 or cand.entries[0].type not in _DATA_TYPES:
+        return []
     stop = text.find(". ", cand.end, cand.end + _PARTS_REACH)
     # (a list that starts within 160 characters: the search reads no further than it may reach)
     listed = _PARTS_AFTER.search(text, cand.end, cand.end + _PARTS_REACH if stop < 0 else stop)
@@ -950,12 +951,6 @@ def _suites_after(text: str, cand: Candidate, catalogue: Catalogue) -> list[Cand
 
 
 _PARTS_NOUN = re.compile(r"\b(?:suites|splits|subsets|tracks)\b")
-
-
-@lru_cache(maxsize=4)
-def _names_parts(text: str) -> bool:
-    """Whether ``text`` has a noun of a benchmark's parts anywhere (read once per text)."""
-    return _PARTS_NOUN.search(text) is not None
 
 
 #: how far after a benchmark's name the list of its parts may end
