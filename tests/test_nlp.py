@@ -6190,3 +6190,36 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_name_after_it(nlp)
     abstract = "We downscale climate data. Following CorrDiff, our model predicts the mean."
     found = entities(nlp, "A title", abstract)
     assert "CorrDiff" in found and "Following CorrDiff" not in found, found
+
+
+def test_a_kind_noun_set_before_a_known_name_qualifies_nothing(nlp):
+    abstract = "We tune models with the method LoRA, and select samples by the algorithm IWAL."
+    forms = {form for e in entities(nlp, "A title", abstract).values() for form in e.mentions}
+    assert {"LoRA", "IWAL"} <= forms, forms
+    assert not {"method LoRA", "algorithm IWAL"} & forms, forms
+
+
+@pytest.mark.parametrize(
+    ("abstract", "names"),
+    [
+        (
+            "We introduce two methods. The first, GlimpseRate, times how long a viewer needs. The"
+            " second, FakeCount, counts how often viewers err.",
+            {"GlimpseRate", "FakeCount"},
+        ),
+        (
+            "We present two novel enhancements of an online sampler. It is used widely in practice and"
+            " has strong guarantees in theory. The first enhancement, SampD, prunes candidates. The"
+            " second enhancement, SampZ, zooms into the version space.",
+            {"SampD", "SampZ"},
+        ),
+    ],
+)
+def test_the_first_and_second_of_the_new_things_a_paper_counts_are_proposed(nlp, abstract, names):
+    found = entities(nlp, "A title", abstract)
+    assert {name for name in names if found[name].proposed} == names, found
+
+
+def test_the_first_of_things_the_paper_did_not_count_as_new_is_not_proposed(nlp):
+    abstract = "Prior work offers two methods. The first, GlimpseRate, times how long a viewer needs."
+    assert not entities(nlp, "A title", abstract)["GlimpseRate"].proposed

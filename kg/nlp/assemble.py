@@ -46,6 +46,7 @@ from kg.nlp.cues import (
     VENUES,
     appositive_kind,
     kind_lists,
+    ordinal_of_proposed,
     relation_from_context,
     set_against,
     trained_on,
@@ -3329,6 +3330,8 @@ _GENERIC_QUALIFIERS = words_of(
     challenging real-world state-of-art important crucial representative particular intuitive
     performant downstream upstream large-scale small-scale high-quality low-quality student teacher
     backbone understand explore investigate examine analyze analyse improve enhance evaluate
+    method methods algorithm algorithms approach approaches technique techniques framework
+    strategy scheme
     """
 )
 #: the types whose forms take a qualifier, and the words beyond :func:`_qualifier`'s that
@@ -4712,6 +4715,8 @@ def _build_entity(
         opens_abstract = m.start == title_end + 2
         if "title" in m.rules or (not m.entries and _named_as_own(m.text, before, after, opens_abstract)):
             relation = Relation.PROPOSES.value
+        elif not m.entries and ordinal_of_proposed(before, text[max(0, s - 700) : s]):
+            relation = Relation.PROPOSES.value  # "We introduce two methods. The first, X, ..."
         evidence.append(Evidence(m.text, m.start, m.end, text[s:e], s, relation))
         cue = type_from_context(before, after) or m.type
         if cue == "Metric" and not m.entries and _PLURAL_SUBJECT_SCORES.match(after) and _plural_name(m.text):

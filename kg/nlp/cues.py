@@ -1454,6 +1454,39 @@ def enumerated_contribution(before: str, after: str) -> bool:
     )
 
 
+#: a sentence opening on the first (second, ...) of several, maybe with its kind noun: "The
+#: first, ", "The second enhancement, ", "Our first method, "
+_ORDINAL_ITEM_OPENING = re.compile(
+    r"^\s*(?:The|Our)\s+(?:first|second|third|fourth|fifth|last|latter|former)(?:\s+[a-z][a-z\-]+){0,2},\s+$"
+)
+#: a sentence of the paper giving a count of new things: "We introduce two methods.", "We
+#: present two novel enhancements of an online ... algorithm"
+_PROPOSES_SEVERAL = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)s?\s+"
+    r"(?:two|three|four|five|several)\s+(?:[a-z][\w\-]*\s+){0,3}?"
+    r"(?:methods?|approaches|models|algorithms|techniques|variants|versions|extensions|enhancements|"
+    r"metrics|measures|benchmarks|datasets|frameworks|architectures|strategies|losses|estimators|schemes)\b"
+)
+
+
+def ordinal_of_proposed(before: str, earlier: str) -> bool:
+    """Whether a name opens a sentence as the first (second, ...) of several new things that an
+    earlier sentence counts: "We introduce two methods. The first, X, measures ...".
+
+    ``before`` is the name's sentence up to the name, ``earlier`` the text before that sentence
+    (its last 700 characters are read).
+
+    >>> ordinal_of_proposed("The second enhancement, ", "We present two novel enhancements of IWAL. ")
+    True
+    >>> ordinal_of_proposed("The first, ", "Prior work used two methods. ")
+    False
+    """
+    return (
+        _ORDINAL_ITEM_OPENING.match(before) is not None
+        and _PROPOSES_SEVERAL.search(earlier[-700:]) is not None
+    )
+
+
 def made_by_training(before: str, after: str) -> bool:
     """Whether a name is what a sentence opening on the paper's training makes: "Fine-tuning
     A on 5k trajectories yields X, which resolves ..." (the name ends its phrase: "yields X
