@@ -6223,3 +6223,17 @@ def test_the_first_and_second_of_the_new_things_a_paper_counts_are_proposed(nlp,
 def test_the_first_of_things_the_paper_did_not_count_as_new_is_not_proposed(nlp):
     abstract = "Prior work offers two methods. The first, GlimpseRate, times how long a viewer needs."
     assert not entities(nlp, "A title", abstract)["GlimpseRate"].proposed
+
+
+def test_a_word_of_order_or_cost_or_an_open_compound_end_qualifies_nothing(nlp):
+    abstract = (
+        "Unlike the usual VAE, ordinary SGD with expensive data augmentation and subsequent quantization"
+        " reaches maximal accuracy on high dimensional continuous control and few shot link prediction"
+        " for natural language question answering."
+    )
+    forms = {form for e in entities(nlp, "A title", abstract).values() for form in e.mentions}
+    assert {"VAE", "SGD", "data augmentation", "quantization", "accuracy", "link prediction"} <= forms, forms
+    glued = {"usual VAE", "ordinary SGD", "expensive data augmentation", "subsequent quantization"}
+    glued |= {"maximal accuracy", "dimensional continuous control", "shot link prediction"}
+    glued |= {"language question answering"}
+    assert not glued & forms, forms

@@ -3270,9 +3270,13 @@ def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int,
 
 #: the second words of open compounds that modify what follows them ("large scale", "real
 #: world", "long term", "fine grained"), and the first words they take
-_COMPOUND_SECOND = words_of("scale world term range grained level resource quality time fidelity")
+_COMPOUND_SECOND = words_of(
+    "scale world term range grained level resource quality time fidelity dimensional shot language"
+)
 _COMPOUND_FIRST_BEFORE = re.compile(
-    r"(?<![\w\-])(?:large|small|real|long|short|fine|coarse|high|low|mid|wide|full|medium)[ ]\Z", re.I
+    r"(?<![\w\-])(?:large|small|real|long|short|fine|coarse|high|low|mid|wide|full|medium|few|zero|one|"
+    r"natural)[ ]\Z",
+    re.I,
 )
 #: a noun after an ambiguous acronym that only a method takes: "an EM procedure", "EM steps"
 _PROCEDURE_AFTER = re.compile(r"[ \-](?:procedures?|algorithms?|steps?|iterations?|updates?|solvers?)\b")
@@ -3331,7 +3335,7 @@ _GENERIC_QUALIFIERS = words_of(
     performant downstream upstream large-scale small-scale high-quality low-quality student teacher
     backbone understand explore investigate examine analyze analyse improve enhance evaluate
     method methods algorithm algorithms approach approaches technique techniques framework
-    strategy scheme
+    strategy scheme known successful little subsequent separate usual relevant expensive first ordinary
     """
 )
 #: the types whose forms take a qualifier, and the words beyond :func:`_qualifier`'s that
@@ -3357,7 +3361,7 @@ _RATING_WORDS = words_of(
     less good high low strong competitive comparable superior similar same overall average final
     new prior previous reported absolute relative top standard original considerable reasonable poor
     great perfect significant substantial state-of-the-art much mean total whole full maximum
-    minimum max min peak optimal near-perfect impressive remarkable notable modest slight marginal
+    minimum max min maximal peak optimal near-perfect impressive remarkable notable modest slight marginal
     large small huge drastic dramatic excellent robust consistent stable promising decent
     sufficient acceptable negligible inferior equivalent given additional accurate approximate
     tighter looser wider narrower deeper cheaper individual various different neither either exact
