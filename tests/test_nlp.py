@@ -6244,3 +6244,30 @@ def test_a_word_of_order_or_cost_or_an_open_compound_end_qualifies_nothing(nlp):
     glued |= {"maximal accuracy", "dimensional continuous control", "shot link prediction"}
     glued |= {"language question answering"}
     assert not glued & forms, forms
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "forms"),
+    [
+        # a known acronym's long form that writes out another known acronym inside it
+        (
+            "We cast it as constrained Markov decision processes (CMDPs) and solve them.",
+            "constrained MDP",
+            {"constrained Markov decision processes", "CMDPs"},
+        ),
+        (
+            "We cast it as a constrained Markov decision process (CMDP) and solve it.",
+            "constrained MDP",
+            {"constrained Markov decision process", "CMDP"},
+        ),
+        (
+            "We train deep convolutional generative adversarial networks (DCGAN) on faces.",
+            "Deep Convolutional GAN",
+            {"deep convolutional generative adversarial networks", "DCGAN"},
+        ),
+    ],
+)
+def test_a_long_form_spelling_a_known_acronym_inside_is_that_entry(nlp, abstract, name, forms):
+    found = entities(nlp, "A title", abstract)
+    assert forms <= set(found[name].mentions), found
+    assert "Markov decision process" not in found, found

@@ -1358,6 +1358,28 @@ def _title_cased_family(pair: AbbreviationPair, catalogue: Catalogue | None = No
     return not any(_long_form_close(entry, pair.long.text, pair.short.text) for entry in known)
 
 
+def _spells_known_short_form(pair: AbbreviationPair, catalogue: Catalogue | None) -> bool:
+    """Whether a pair's plural short form is a ``catalogue`` entry that its long form spells:
+    "constrained Markov decision processes (CMDPs)" is the one formalism CMDP, written out
+    (not the known name inside it, Markov decision process).
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> from kg.nlp.catalogue import Catalogue
+    >>> cmdp = CatalogueEntry("constrained MDP", "Task", aliases=("CMDP",))
+    >>> mdp = CatalogueEntry("Markov decision process", "Task", aliases=("MDP",))
+    >>> catalogue = Catalogue.from_entries([cmdp, mdp])
+    >>> text = "We solve constrained Markov decision processes (CMDPs) and protein models (PMs)."
+    >>> [_spells_known_short_form(p, catalogue) for p in find_abbreviations(text)]
+    [True, False]
+    """
+    if catalogue is None:
+        return False
+    known = _lookup(pair.short.text.removesuffix("s"), catalogue)
+    return any(_long_form_fits(entry, pair.long.text) for entry in known) or bool(
+        known and _long_form_with_known_inside(known, pair.long.text, catalogue)
+    )
+
+
 def _titled_long_form(pair: AbbreviationPair, text: str) -> bool:
     r"""Whether the title writes a pair's Title Case long form: the paper is about that one
     thing ("Understanding Synthetic Gradients and Decoupled Neural Interfaces", then
@@ -1439,6 +1461,7 @@ def pair_candidates(
             and not (text and _proposed_pair(pair, text))
             and not _title_cased_family(pair, catalogue)
             and not _titled_long_form(pair, text)
+            and not _spells_known_short_form(pair, catalogue)
         ):
             continue
         out.append(Candidate(pair.long.start, pair.long.end, pair.long.text, "abbreviation"))
@@ -1684,7 +1707,7 @@ def assemble_entities(
             for i, m in enumerate(mentions):
                 if m.text in shorts:
                     groups.union(term_i, i)
-    mentions = [_at_cut_off(m) for m in _settle_entries(mentions, paired, text)]
+    mentions = [_at_cut_off(m) for m in _settle_entries(mentions, paired, text, catalogue)]
     by_key: dict[str, int] = {}
     key_entry: dict[str, str | None] = {}  # the entry of the mention that first took each key
     for i, m in enumerate(mentions):
@@ -3632,7 +3655,38 @@ def _own_plural(text: str, own: dict[str, tuple[CatalogueEntry, ...]]) -> str | 
     return None
 
 
-def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str) -> list[_Mention]:
+def _long_form_with_known_inside(
+    entries: Sequence[CatalogueEntry], long_text: str, catalogue: Catalogue
+) -> list[CatalogueEntry]:
+    """The ``entries`` that a long form spells once a known name inside it is read as that
+    name's acronym: "constrained Markov decision process (CMDP)" is the entry "constrained
+    MDP", since the ``catalogue`` knows "Markov decision process" as MDP.
+
+    >>> mdp = CatalogueEntry("Markov decision process", "Task", aliases=("MDP",))
+    >>> cmdp = CatalogueEntry("constrained MDP", "Task", aliases=("CMDP",))
+    >>> catalogue = Catalogue.from_entries([mdp, cmdp])
+    >>> long_text = "constrained Markov decision processes"
+    >>> [e.name for e in _long_form_with_known_inside([cmdp], long_text, catalogue)]
+    ['constrained MDP']
+    """
+    words = long_text.split()
+    forms = {entry.name: {normalize_form(form) for form in entry.forms} for entry in entries}
+    out = []
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            if j - i == len(words):
+                continue  # the whole long form is no part of it
+            known = _lookup(" ".join(words[i:j]), catalogue)
+            acronyms = {f for entry in known for f in entry.forms if f.isupper() and len(f) > 1}
+            for acronym in acronyms:
+                written = normalize_form(" ".join([*words[:i], acronym, *words[j:]]))
+                out += [e for e in entries if written in forms[e.name] and e not in out]
+    return out
+
+
+def _settle_entries(
+    mentions: list[_Mention], paired: dict[int, int], text: str, catalogue: Catalogue | None = None
+) -> list[_Mention]:
     """Resolve mentions with several catalogue entries; let a paper's long form win."""
     out = list(mentions)
     for short_i, long_i in paired.items():
@@ -3643,6 +3697,8 @@ def _settle_entries(mentions: list[_Mention], paired: dict[int, int], text: str)
             compatible = [e for e in short.entries if _long_form_fits(e, long.text)]
             compatible = compatible or _long_form_misspelled(short.entries, long.text)
             compatible = compatible or _long_form_reworded(short.entries, long.text)
+            if not compatible and catalogue is not None:
+                compatible = _long_form_with_known_inside(short.entries, long.text, catalogue)
             out[short_i] = short._replace(entries=tuple(compatible))
             if compatible and len(compatible) == 1:
                 out[long_i] = long._replace(entries=tuple(compatible))
