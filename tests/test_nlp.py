@@ -6271,3 +6271,31 @@ def test_a_long_form_spelling_a_known_acronym_inside_is_that_entry(nlp, abstract
     found = entities(nlp, "A title", abstract)
     assert forms <= set(found[name].mentions), found
     assert "Markov decision process" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "proposed"),
+    [
+        (
+            "In this work we propose two new methods to improve the transfer of attacks, namely Nesterov"
+            " Iterative Glimpse Method (NIGM) and Scale-Shifted Glimpse Method (SSGM). NIGM looks ahead.",
+            {"NIGM": True, "SSGM": True},
+        ),
+        (
+            "We propose to simulate roll-outs, exploiting recent image-to-image models, namely Blix2Blix"
+            " GANs, to predict the dynamics.",
+            {"Blix2Blix GANs": False},
+        ),
+        (
+            "We study a well-established surrogate for ConvNets called Convolutional Glimpse Circuits"
+            " (ConvGCs), and show they are deep.",
+            {"Convolutional Glimpse Circuits": False},
+        ),
+    ],
+)
+def test_names_after_namely_in_a_proposal_are_proposed_and_an_established_called_one_is_not(
+    nlp, abstract, proposed
+):
+    found = {e.name: e for e in entities(nlp, "A title", abstract).values()}
+    found |= {m: e for e in found.values() for m in e.mentions}
+    assert {name: found[name].proposed for name in proposed} == proposed, found

@@ -1487,6 +1487,35 @@ def ordinal_of_proposed(before: str, earlier: str) -> bool:
     )
 
 
+#: a name after "namely" (or "i.e.") or a later item of the list it opens, past earlier
+#: names with their short forms: ", namely X (A) and ", ", i.e. " (not ", i.e., the joint task
+#: of content selection and ")
+_NAMELY_ITEM_BEFORE = re.compile(
+    r"(?:,\s*|\s)(?:namely|i\.e\.,?)\s+(?:[A-Z][^.;:()]{0,80}?(?:\s*\([^()]{1,20}\))?(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$"
+)
+#: the paper's verb of proposing, not "we propose to (do)", with no results in between
+_PROPOSING_CLAUSE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)[sd]?\b"
+    r"(?!\s+to\b)(?![^.;:]*\b(?:results?|experiments?|analys[ie]s|evaluations?)\b)"
+)
+
+
+def named_in_proposal(before: str) -> bool:
+    """Whether a name follows "namely" (or "i.e.") in a sentence where the paper proposes
+    something, as the first item or a later one: "we propose two new methods to improve the
+    transferability of adversarial examples, namely X (A) and Y (B)".
+
+    >>> named_in_proposal("We propose two methods to improve transfer, namely X (A) and ")
+    True
+    >>> named_in_proposal("We propose to simulate roll-outs with recent models, namely ")
+    False
+    """
+    if "namely" not in before and "i.e." not in before:
+        return False
+    item = _NAMELY_ITEM_BEFORE.search(before, max(0, len(before) - 400))
+    return item is not None and _PROPOSING_CLAUSE.search(before, 0, item.start()) is not None
+
+
 def made_by_training(before: str, after: str) -> bool:
     """Whether a name is what a sentence opening on the paper's training makes: "Fine-tuning
     A on 5k trajectories yields X, which resolves ..." (the name ends its phrase: "yields X
@@ -1762,7 +1791,7 @@ _CALLED_END = re.compile(
 #: words of the clause before "called X" that say X came before the paper
 _PRIOR_BEFORE_CALLED = re.compile(
     r"\b(?:recent(?:ly)?|existing|popular|previous(?:ly)?|prior|well-known|widely|standard|classical|"
-    r"famous|commonly|often|usually)\b(?:(?!\b(?:we|our)\b)[^.;]){0,100}?"
+    r"famous|commonly|often|usually|(?:well-)?established|classic|traditional|conventional)\b(?:(?!\b(?:we|our)\b)[^.;]){0,100}?"
     r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
     r"|\b(?:so-called|so\s+called|also\s+(?:called|known\s+as|termed|named))\s+(?:the\s+)?[\"“'‘]?$"
     # ... or a part the paper's thing is made of, in the same phrase: "a hybrid model that
@@ -2583,6 +2612,7 @@ def relation_from_context(before: str, after: str, *, in_title: bool = False) ->
             )
         )
         or enumerated_contribution(before, after)
+        or named_in_proposal(before)
         or introduced_alongside(before, after)
         or made_by_training(before, after)
     ):
