@@ -6299,3 +6299,18 @@ def test_names_after_namely_in_a_proposal_are_proposed_and_an_established_called
     found = {e.name: e for e in entities(nlp, "A title", abstract).values()}
     found |= {m: e for e in found.values() for m in e.mentions}
     assert {name: found[name].proposed for name in proposed} == proposed, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "measure"),
+    [
+        ("We test their ability to remember and recall facts as training goes on.", False),
+        ("Past observations are recalled from memory, beyond direct recall.", False),
+        ("Our tagger reaches high precision and recall on news.", True),
+        ("Relevant passages survive when first-stage recall is high.", True),
+        ("We tune the threshold to maximize recall.", True),
+        ("It finds 93% of the lenses, doubling the true positive rate.", True),
+    ],
+)
+def test_recall_is_the_measure_only_where_the_text_measures_it(nlp, abstract, measure):
+    assert ("Recall" in entities(nlp, "A title", abstract)) == measure

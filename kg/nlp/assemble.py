@@ -4116,6 +4116,56 @@ _RESULT_IN_BEFORE = re.compile(
 )
 
 
+def _recall_as_measure(text: str, mention: _Mention) -> bool:
+    """Whether a mention of "recall" is the measure: given a value, read as a result, written
+    beside another measure or with a measure's words ("recall@10", "recall rate").
+
+    >>> text = "Their ability to recall facts drops. We report precision and recall; recall@5 rises."
+    >>> [_recall_as_measure(text, _Mention(m.start(), m.end(), "recall", frozenset(), (), None))
+    ...  for m in re.finditer("recall", text)]
+    [False, True, True]
+    """
+    start, end = mention.start, mention.end
+    return (
+        _measured(text, start, end)
+        or _RESULT_IN_BEFORE.search(text, max(0, start - 60), start) is not None
+        or _RECALL_MEASURE_AFTER.match(text, end) is not None
+        or _MEASURE_VERB_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _MEASURE_BESIDE.search(text, _window_start(text, start), _window_end(text, end)) is not None
+    )
+
+
+def _window_start(text: str, start: int, width: int = 40) -> int:
+    """Where the window of ``width`` characters before ``start`` begins, not past a full stop."""
+    stop = text.rfind(". ", max(0, start - width), start)
+    return stop + 2 if stop >= 0 else max(0, start - width)
+
+
+def _window_end(text: str, end: int, width: int = 40) -> int:
+    """Where the window of ``width`` characters after ``end`` ends, not past a full stop."""
+    stop = text.find(". ", end, end + width)
+    return stop if stop >= 0 else min(len(text), end + width)
+
+
+#: a measure's words right after "recall": "@10", " rate", " score", " of 0.8", " is high"
+_RECALL_MEASURE_AFTER = re.compile(
+    r"(?:@|\s*\(|\s+(?:rates?|scores?|of\s+\d|at\s+\d|metrics?)\b|-oriented"
+    r"|\s+(?:is|was|are|were|remains?|stays?)\s+(?:very\s+)?(?:high|low|higher|lower|poor|perfect)\b)"
+)
+#: what is done to a measure or said of its size, right before it: "to maximize recall", "to
+#: achieve a specified empirical recall", "low recall"
+_MEASURE_VERB_BEFORE = re.compile(
+    r"\b(?:achiev\w*|maximi[sz]\w*|minimi[sz]\w*|improv\w*|increas\w*|decreas\w*|boost\w*|trad\w+\s+off|"
+    r"higher|lower|high|low|better|worse|target|specified|weighted|average[ds]?|mean)\s+"
+    r"(?:(?:the|a|an|its|their|in|of)\s+)?(?:[\w\-]+\s+)?$"
+)
+#: another measure written near a mention: "precision and recall", "recall, and F1"
+_MEASURE_BESIDE = re.compile(
+    r"\b(?:[Pp]recision|F1|F-(?:score|measure)|F\d|[Aa]ccuracy|AUC|mAP|MRR|NDCG|[Hh]its|false\s+(?:positives|negatives)|"
+    r"ROUGE|BLEU|[Ss]ensitivity|[Ss]pecificity)\b"
+)
+
+
 def _measured(text: str, start: int, end: int) -> bool:
     """Whether the words around ``text[start:end]`` give it a value, as they do a metric.
 
@@ -4735,6 +4785,12 @@ def _build_entity(
         )
     ):
         return None  # "top-1 routing", "perplexity filtering": a choice or a part of training, not a score
+    if (
+        entry is not None
+        and entry.name == "Recall"
+        and not any(m.text.lower() != "recall" or _recall_as_measure(text, m) for m in group)
+    ):
+        return None  # "their ability to remember and recall", "dream recall": the word, not the measure
     if entry is None and all(_NO_NAME_SHAPE.fullmatch(m.text) for m in group):
         return None  # "Human-AI", "Tc.left", "W&CP": a field, code, a venue (a language pair stays:
         # SciERC's gold keeps "German-English" as data)
