@@ -6314,3 +6314,20 @@ def test_names_after_namely_in_a_proposal_are_proposed_and_an_established_called
 )
 def test_recall_is_the_measure_only_where_the_text_measures_it(nlp, abstract, measure):
     assert ("Recall" in entities(nlp, "A title", abstract)) == measure
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "form"),
+    [
+        ("We test on the Sequential and Permuted MNIST datasets.", "Sequential MNIST", "Sequential"),
+        ("It helps image and text classification alike.", "image classification", "image"),
+        ("We study one-shot and few-shot learning of embeddings.", "one-shot learning", "one-shot"),
+    ],
+)
+def test_a_list_that_leaves_its_last_words_to_a_known_name_names_each(nlp, abstract, name, form):
+    assert form in entities(nlp, "A title", abstract)[name].mentions
+
+
+def test_a_word_set_beside_a_known_name_by_a_comma_is_no_elided_name(nlp):
+    abstract = "The resulting general algorithm, Pre-trained Distillation, helps."
+    assert "Algorithm Distillation" not in entities(nlp, "A title", abstract)

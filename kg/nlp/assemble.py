@@ -775,6 +775,7 @@ def elided_variants(text: str, candidates: Iterable[Candidate], catalogue: Catal
         if more is None or not _variant_word(more.group(1)):
             out += _elided_versions(text, cand, catalogue)
             out += _elided_siblings(text, cand, catalogue)
+            out += _shared_head_before(text, cand, catalogue)
             out += _listed_parts(text, cand, catalogue)
             if names_parts:
                 out += _suites_after(text, cand, catalogue)
@@ -875,6 +876,44 @@ def _elided_siblings(text: str, cand: Candidate, catalogue: Catalogue) -> list[C
         out.append(Candidate(more.start(1), end, word, "variant", entries))
         at = end
     return out
+
+
+def _shared_head_before(text: str, cand: Candidate, catalogue: Catalogue) -> list[Candidate]:
+    """The names a list writes with their last words left to the known name after them:
+    "Sequential" in "the Sequential and Permuted MNIST datasets" is Sequential MNIST, "image" in
+    "image and text classification" is image classification, when the catalogue knows each
+    whole, and the first word alone names nothing.
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Sequential MNIST", "Dataset")])
+    >>> hit = Candidate(22, 36, "Permuted MNIST", "catalogue", ())
+    >>> found = _shared_head_before("on the Sequential and Permuted MNIST", hit, cat)
+    >>> [(c.text, c.entries[0].name) for c in found]
+    [('Sequential', 'Sequential MNIST')]
+    """
+    _, space, rest = cand.text.partition(" ")
+    # (the word right before is joined by "and", "or" or a slash: after a bare comma it may be
+    # the kind the name is set beside, "a general algorithm, Pre-trained Distillation")
+    if not space or len(cand.entries) > 1 or not text.endswith((" and ", " or ", "/"), 0, cand.start):
+        return []
+    out, at = [], cand.start
+    while (before := _LISTED_WORD_BEFORE.search(text, max(0, at - 40), at)) is not None:
+        word = before.group(1)
+        if word.lower() in _NOT_LISTED_WORDS or _lookup(word, catalogue):
+            break
+        entries = _lookup(f"{word} {rest}", catalogue)
+        if len(entries) != 1 or (cand.entries and entries[0] == cand.entries[0]):
+            break
+        out.append(Candidate(before.start(1), before.end(1), word, "variant", entries))
+        at = before.start(1)
+    return out
+
+
+#: a listed word right before a name, with the comma, "and", "or" or slash that joins them
+_LISTED_WORD_BEFORE = re.compile(
+    r"(?<![\w\-])([A-Za-z][\w\-]*)(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$"
+)
+#: words a list may hold that name no kind of the name after them
+_NOT_LISTED_WORDS = frozenset({"both", "either", "neither", "the", "a", "an", "and", "or", "between", "of"})
 
 
 _NEXT_CAPITALISED_WORD = re.compile(r" ([A-Z][a-z]+)\b")
