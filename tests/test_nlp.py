@@ -6246,6 +6246,12 @@ def test_a_word_of_order_or_cost_or_an_open_compound_end_qualifies_nothing(nlp):
     assert not glued & forms, forms
 
 
+def test_a_qualifier_that_ends_a_longer_compound_qualifies_nothing(nlp):
+    abstract = "We compare deep learning-based rumor detection with rule-based rumor detection."
+    forms = {form for e in entities(nlp, "A title", abstract).values() for form in e.mentions}
+    assert "rule-based rumor detection" in forms and "learning-based rumor detection" not in forms, forms
+
+
 @pytest.mark.parametrize(
     ("abstract", "name", "forms"),
     [

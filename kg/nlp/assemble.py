@@ -3321,6 +3321,12 @@ def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int,
         return None  # the end of an open compound: "large scale text classification", "real world CQA"
     if _VERB_OPENER_BEFORE.search(text, max(0, at - 20), at):
         return None  # the word is a verb: "to maximise accuracy", "we incorporate FLOPs"
+    if (
+        "-" in word
+        and (prior := _WORD_BEFORE_MENTION.search(text, max(0, at - 30), at)) is not None
+        and f"{prior.group(1).lower()} {word.split('-')[0]}" in _OPEN_COMPOUND_NOUNS
+    ):
+        return None  # the end of a longer compound: "deep learning-based data imputation"
     if type_ == "Method" and _SUBJECT_BEFORE.search(text, max(0, at - 30), at):
         return None  # ... after a plural subject: "representations facilitate transfer learning"
     if type_ == "Method" and any(start <= at < end for start, end in taken):
@@ -3330,6 +3336,19 @@ def _qualifier_start(text: str, ev: Evidence, type_: str, taken: list[tuple[int,
     return at
 
 
+#: open compounds of two words whose second a hyphenated qualifier may start: "deep
+#: learning-based", "neural network-based"
+_OPEN_COMPOUND_NOUNS = frozenset(
+    {
+        "deep learning",
+        "machine learning",
+        "reinforcement learning",
+        "neural network",
+        "language model",
+        "graph neural",
+        "deep neural",
+    }
+)
 #: the second words of open compounds that modify what follows them ("large scale", "real
 #: world", "long term", "fine grained"), and the first words they take
 _COMPOUND_SECOND = words_of(
