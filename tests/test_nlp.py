@@ -6182,6 +6182,7 @@ def test_a_name_before_a_closing_bracket_and_a_dash_is_found(nlp):
         ("We use the spectral Stein gradient estimator.", "Spectral Stein Gradient Estimator"),
         # a member of a family is its own entry, not an alias of the family
         ("We train FFJORD on MNIST.", "FFJORD"),
+        ("We propose an off-policy method, Trust-PCL, for control.", "Trust-PCL"),
         ("Sequences come from Swiss-Prot.", "Swiss-Prot"),
         (
             "We fit it with iteratively reweighted least squares (IRLS).",
