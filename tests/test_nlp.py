@@ -6338,3 +6338,14 @@ def test_a_list_that_leaves_its_last_words_to_a_known_name_names_each(nlp, abstr
 def test_a_word_set_beside_a_known_name_by_a_comma_is_no_elided_name(nlp):
     abstract = "The resulting general algorithm, Pre-trained Distillation, helps."
     assert "Algorithm Distillation" not in entities(nlp, "A title", abstract)
+
+
+def test_the_works_a_whole_papers_reference_list_cites_are_not_its_entities(nlp):
+    body = "We propose ZorbNet, a detector, and test it on COCO. " + "It pads its inputs with zeros. " * 120
+    references = "REFERENCES [1] A. Author. Spatial transformer networks. [2] B. Author. CoordConv."
+    found = entities(nlp, "ZorbNet: padding matters", body + references)
+    assert {"ZorbNet", "COCO"} <= set(found), found
+    assert not {"Spatial Transformer Network", "CoordConv"} & set(found), found
+    # an abstract that only speaks of references keeps its names
+    short = "We add References\nto CoordConv outputs."
+    assert "CoordConv" in entities(nlp, "A title", short)

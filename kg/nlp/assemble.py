@@ -72,7 +72,7 @@ from kg.nlp.gazetteer import (
     is_organisation_name,
     words_of,
 )
-from kg.nlp.sentences import sentence_bounds
+from kg.nlp.sentences import references_start, sentence_bounds
 from kg.records import Evidence, ExtractedEntity, Relation
 
 __all__ = [
@@ -1690,6 +1690,10 @@ def assemble_entities(
     min_confidence: float = 0.0,
 ) -> list[ExtractedEntity]:
     """Group, resolve, type and score the mentions of one paper (see module docstring)."""
+    if (cut := references_start(text)) is not None:
+        # a whole paper given as its abstract: the works its reference list cites are not its own
+        candidates = [c for c in candidates if c.start < cut]
+        pairs = [p for p in pairs if p.short.start < cut and p.long.start < cut]
     pairs, candidates = _without_organisations(pairs, candidates)
     candidates = _without_other_classes(pairs, candidates, text, catalogue)
     if modalities := {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sentence_bounds"]
+__all__ = ["references_start", "sentence_bounds"]
 
 _END = re.compile(r"(?:[.!?]+[\"”')\]]*)(?=\s+[\"“'(\[]?[A-Z0-9])|\n\s*\n")
 _NO_BREAK = re.compile(
@@ -45,3 +45,31 @@ def _append(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> N
         end -= 1
     if end > start:
         bounds.append((start, end))
+
+
+#: a heading of a reference list on a line of its own, or run into its first entry: "\nReferences\n",
+#: "REFERENCES [1] M. Abadi", "Bibliography"
+_REFERENCES_HEADING = re.compile(
+    r"(?<!\S)(REFERENCES|References|BIBLIOGRAPHY|Bibliography)[ \t]*"
+    r"(?:\n|\[1\]|1\.\s+[A-Z]|[A-Z][a-z]+,\s+[A-Z]\.)"
+)
+#: a text shorter than this is an abstract, whose "References" is a word of its own
+MIN_TEXT_WITH_REFERENCES = 3000
+
+
+def references_start(text: str) -> int | None:
+    r"""Where a reference list starts in a long text (a whole paper given as its abstract), if
+    one does: the works it cites are no entities of the paper.
+
+    >>> body = "We propose FooNet. " * 200
+    >>> text = body + "\nREFERENCES [1] M. Abadi. TensorFlow."
+    >>> references_start(text) == len(body) + 1
+    True
+    >>> references_start("Short. References\nare discussed.") is None
+    True
+    """
+    if len(text) < MIN_TEXT_WITH_REFERENCES:
+        return None
+    # the last heading: a paper's own "References" section comes at its end
+    headings = list(_REFERENCES_HEADING.finditer(text, MIN_TEXT_WITH_REFERENCES // 2))
+    return headings[-1].start(1) if headings else None
