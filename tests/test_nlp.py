@@ -6349,3 +6349,9 @@ def test_the_works_a_whole_papers_reference_list_cites_are_not_its_entities(nlp)
     # an abstract that only speaks of references keeps its names
     short = "We add References\nto CoordConv outputs."
     assert "CoordConv" in entities(nlp, "A title", short)
+
+
+@pytest.mark.parametrize("verb", ["Explaining", "Probing", "Attacking", "Demystifying"])
+def test_a_title_that_opens_on_a_verb_of_study_names_the_thing_studied(nlp, verb):
+    found = entities(nlp, f"{verb} AlphaGo: Contextual Effects in Networks", "We study AlphaGo's moves.")
+    assert "AlphaGo" in found and f"{verb} AlphaGo" not in found, found

@@ -1225,6 +1225,17 @@ _TITLE_OPENERS = frozenset(
         "review",
         "tutorial",
         "case",
+        # verbs of studying or acting on a thing: "Explaining AlphaGo: Interpreting ..."
+        "explaining",
+        "interpreting",
+        "visualizing",
+        "visualising",
+        "probing",
+        "attacking",
+        "fooling",
+        "debiasing",
+        "dissecting",
+        "demystifying",
     ]
 )
 
