@@ -6355,3 +6355,9 @@ def test_the_works_a_whole_papers_reference_list_cites_are_not_its_entities(nlp)
 def test_a_title_that_opens_on_a_verb_of_study_names_the_thing_studied(nlp, verb):
     found = entities(nlp, f"{verb} AlphaGo: Contextual Effects in Networks", "We study AlphaGo's moves.")
     assert "AlphaGo" in found and f"{verb} AlphaGo" not in found, found
+
+
+def test_a_field_acronym_that_a_known_task_spells_out_is_that_tasks_short_form(nlp):
+    abstract = "Natural language generation (NLG) is hard to evaluate. NLG systems are compared."
+    assert "NLG" in entities(nlp, "A title", abstract)["natural language generation"].mentions
+    assert "NLP" not in entities(nlp, "A title", "NLP systems are compared.")

@@ -1397,6 +1397,22 @@ def _title_cased_family(pair: AbbreviationPair, catalogue: Catalogue | None = No
     return not any(_long_form_close(entry, pair.long.text, pair.short.text) for entry in known)
 
 
+def _known_task_spelled(pair: AbbreviationPair, catalogue: Catalogue | None) -> bool:
+    """Whether a pair whose short form names a field alone spells out a known task: "Natural
+    language generation (NLG)" is that task, and NLG its short form there.
+
+    >>> from kg.nlp.abbreviations import find_abbreviations
+    >>> from kg.nlp.catalogue import Catalogue
+    >>> catalogue = Catalogue.from_entries([CatalogueEntry("natural language generation", "Task")])
+    >>> pairs = find_abbreviations("Natural language generation (NLG) is hard.")
+    >>> [_known_task_spelled(p, catalogue) for p in pairs]
+    [True]
+    """
+    if catalogue is None:
+        return False
+    return any(entry.type == "Task" for entry in _lookup(pair.long.text, catalogue))
+
+
 def _spells_known_short_form(pair: AbbreviationPair, catalogue: Catalogue | None) -> bool:
     """Whether a pair's plural short form is a ``catalogue`` entry that its long form spells:
     "constrained Markov decision processes (CMDPs)" is the one formalism CMDP, written out
@@ -1488,6 +1504,7 @@ def pair_candidates(
                 _is_generic(pair.short.text)
                 and not (pair.short.text in NON_ML_ACRONYMS and text and _proposed_pair(pair, text))
                 and not _own_expansion(pair)
+                and not _known_task_spelled(pair, catalogue)
             )
             or _qualified_class(pair)
             or _modalities_only(pair)
