@@ -1491,7 +1491,9 @@ def ordinal_of_proposed(before: str, earlier: str) -> bool:
 #: names with their short forms: ", namely X (A) and ", ", i.e. " (not ", i.e., the joint task
 #: of content selection and ")
 _NAMELY_ITEM_BEFORE = re.compile(
-    r"(?:,\s*|\s)(?:namely|i\.e\.,?)\s+(?:[A-Z][^.;:()]{0,80}?(?:\s*\([^()]{1,20}\))?(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$"
+    # (an item holds no comma nor " and ", so that a list splits into its items one way only)
+    r"(?:,\s*|\s)(?:namely|i\.e\.,?)\s+"
+    r"(?:[A-Z](?:(?!\sand\s)[^.;:(),]){0,80}(?:\s*\([^()]{1,20}\))?(?:,\s*(?:and\s+)?|\s+and\s+)){0,4}$"
 )
 #: the paper's verb of proposing, not "we propose to (do)", with no results in between
 _PROPOSING_CLAUSE = re.compile(
