@@ -126,6 +126,7 @@ def plain_relation(before: str, after: str) -> str:
         )
         or cues.made_by_training(before, after)
         or cues.introduced_alongside(before, after)
+        or cues.named_in_proposal(before)
     ):
         if cues._MODIFIER_AFTER.match(after):
             return "uses"
