@@ -6361,3 +6361,16 @@ def test_a_field_acronym_that_a_known_task_spells_out_is_that_tasks_short_form(n
     abstract = "Natural language generation (NLG) is hard to evaluate. NLG systems are compared."
     assert "NLG" in entities(nlp, "A title", abstract)["natural language generation"].mentions
     assert "NLP" not in entities(nlp, "A title", "NLP systems are compared.")
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "parent"),
+    [
+        ("We smooth the states with an extended Kalman filter.", "extended Kalman filter", "Kalman Filter"),
+        ("Agents are trained on DMLab-30 with IMPALA.", "DMLab-30", "DeepMind Lab"),
+        ("We train it by denoising score matching.", "denoising score matching", "Score Matching"),
+    ],
+)
+def test_a_member_of_a_family_is_its_own_entity_under_the_family(nlp, abstract, name, parent):
+    found = entities(nlp, "A title", abstract)
+    assert found[name].parent == parent, found
