@@ -274,7 +274,7 @@ def run_bench(
 
         if end_to_end:
             say("kg build end to end")
-            command = [sys.executable, "-c", "from kg.cli import app; app()", "build", str(corpus_file)]
+            command = [sys.executable, "-c", "from kg.cli import main; main()", "build", str(corpus_file)]
             command += ["--out", str(folder / "out"), "--jobs", str(jobs), "--quiet"]
             started = time.perf_counter()
             child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -5,7 +5,9 @@
 :func:`relaxed_gc` makes the collector run less often while a build creates millions of
 small objects that all stay alive (papers, entities, graph attributes). With the default
 thresholds the collector keeps rescanning them: decoding 10,000 cached extractions took
-twice as long with it as without.
+twice as long with it as without. :func:`exit_now` ends a command-line run without the
+interpreter's teardown, which frees every object one by one (half a second after a 10,000-paper
+build) only for the operating system to take the memory back anyway.
 
 Examples
 --------
@@ -20,11 +22,17 @@ True
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import gc
+import os
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
-__all__ = ["paused_gc", "relaxed_gc"]
+__all__ = ["exit_now", "exit_status", "paused_gc", "relaxed_gc"]
 
 
 @contextmanager
@@ -53,3 +61,37 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def exit_status(code: object) -> int:
+    """The process exit status Python gives ``SystemExit(code)``; a message is printed to
+    standard error, as the interpreter would, and gives 1.
+
+    >>> exit_status(None), exit_status(3), exit_status(True)
+    (0, 3, 1)
+    """
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return int(code) & 0xFF
+    print(code, file=sys.stderr)
+    return 1
+
+
+def exit_now(code: object = 0) -> NoReturn:
+    """End the process with the status of ``SystemExit(code)``, skipping the interpreter's teardown.
+
+    The ``atexit`` handlers run first (they close pools and remove temporary files) and the
+    standard streams are flushed, so nothing a command wrote or registered is lost; only the
+    freeing of every live object is skipped. While another thread is still running, it is a
+    plain ``SystemExit``, so that the interpreter waits for the thread as usual. Call it only
+    from a process's entry point, never from code that a caller may want to go on after.
+    """
+    if threading.active_count() > 1:
+        raise SystemExit(code)
+    status = exit_status(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed stream or a reader that went away
+            stream.flush()
+    os._exit(status)

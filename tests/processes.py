@@ -11,7 +11,7 @@ import time
 __all__ = ["KG", "LineReader", "interruptible"]
 
 #: the ``kg`` command of the Python running the tests
-KG = [sys.executable, "-c", "from kg.cli import app; app()"]
+KG = [sys.executable, "-c", "from kg.cli import main; main()"]
 
 
 def interruptible() -> None:
