@@ -749,7 +749,14 @@ def _extract_cached(
             cache.set_meta(IN_PROGRESS, fingerprint)
         if progress is not None and found:
             progress(len(found))
-        _extract_missing(papers, missing, found, settings, engine_options, cache, progress)
+
+        def prepare() -> None:  # this process's share while a forked child extracts
+            preload_writers()
+            _load_catalogue(settings.catalogue_files, fingerprint)
+            for extraction in found.values():
+                extraction.link_facts()
+
+        _extract_missing(papers, missing, found, settings, engine_options, cache, progress, prepare)
     return [found[i] for i in range(len(papers))]
 
 
@@ -761,15 +768,19 @@ def _extract_missing(
     engine_options: dict,
     cache,
     progress: Progress | None,
+    prepare: Callable[[], None] | None = None,
 ) -> None:
     """Fill ``found`` at the ``missing`` indices from the engine, saving the extractions in
-    ``cache`` in small batches."""
+    ``cache`` in small batches. A few papers (:func:`_extract_beside`) are extracted in a forked
+    child while this process runs ``prepare``."""
     batch: list[PaperExtraction] = []
     last_commit = time.monotonic()
     todo = None
     try:
         # the engine is sized for what is left: a few new papers are extracted in-process
-        if missing:
+        if missing and prepare is not None and _extract_beside(len(missing), settings, engine_options):
+            todo = _extracted_beside([papers[i] for i in missing], settings, prepare)
+        elif missing:
             todo = _run_engine([papers[i] for i in missing], settings, engine_options, None)
         for index, extraction in zip(missing, todo or (), strict=True):
             found[index] = extraction
@@ -788,6 +799,52 @@ def _extract_missing(
 
 #: Papers per cache transaction while extracting: a killed build loses at most this many.
 CACHE_BATCH = 256
+
+
+def _extract_beside(count: int, settings, engine_options: dict) -> bool:
+    """Whether to extract ``count`` new papers in a forked child while this process readies
+    the outputs (:func:`_extracted_beside`).
+
+    So it is for a few papers (at most one cache batch) on the local engine, when more than
+    one job is allowed, a second CPU and ``fork`` exist, and this process has not built the
+    pipeline yet: the child pays spaCy's import and the pipeline's start-up while this process
+    imports the writers, loads the catalogue and decodes the cached papers. A watching build
+    has its pipeline already and extracts in-process.
+    """
+    from kg.engines import default_jobs, pipeline_built
+    from kg.forking import can_fork
+
+    jobs = engine_options["jobs"]
+    asked = default_jobs() if jobs is None else jobs
+    return (
+        engine_options["engine"] == "local"
+        and 0 < count <= CACHE_BATCH
+        and asked > 1
+        and can_fork()
+        and not pipeline_built(settings)
+    )
+
+
+def _extracted_beside(
+    papers: list[Paper], settings, prepare: Callable[[], None]
+) -> Iterator[PaperExtraction]:
+    """The extractions of ``papers``, made by a forked child while this process runs ``prepare``.
+
+    Should the child fail, the papers are extracted here instead, so that the error (a bad
+    catalogue file, say) is raised as it would be without the child.
+    """
+    from kg.engines import extract_as_json, rebuild
+    from kg.forking import ForkedJobError, start_forked
+
+    job = start_forked(functools.partial(extract_as_json, papers, settings))
+    try:
+        prepare()
+        found = job.result()
+    except ForkedJobError:
+        found = extract_as_json(papers, settings)
+    finally:  # interrupted while it ran: the child goes too
+        job.cancel()
+    yield from rebuild(papers, found)
 
 
 def build(

@@ -40,9 +40,11 @@ __all__ = [
     "PipelineSettings",
     "chunked",
     "default_jobs",
+    "extract_as_json",
     "extract_chunk",
     "extract_stream",
     "open_engine",
+    "pipeline_built",
     "pipeline_for",
     "ready_pipeline",
     "rebuild",
@@ -109,6 +111,15 @@ def pipeline_for(settings: PipelineSettings):
             del _PIPELINES[stale]  # its catalogue files have changed since: never asked for again
         _PIPELINES[settings] = nlp
     return nlp
+
+
+def pipeline_built(settings: PipelineSettings) -> bool:
+    """Whether this process has built the pipeline for ``settings`` already (a watching build).
+
+    >>> _ = pipeline_for(PipelineSettings()); pipeline_built(PipelineSettings())
+    True
+    """
+    return settings in _PIPELINES
 
 
 def _same_but_edited(old: PipelineSettings, new: PipelineSettings) -> bool:
@@ -253,6 +264,20 @@ def extract_json(papers: list[Paper], nlp) -> list[list[dict]]:
     """:func:`extract_chunk` with a given pipeline and no memory zone (a forked copy's share,
     whose memory goes when it exits)."""
     return _as_json(_extract_in_zone(papers, nlp, memory_zone=False))
+
+
+def extract_as_json(papers: list[Paper], settings: PipelineSettings) -> list[list[dict]]:
+    """Build the pipeline of ``settings`` and extract ``papers`` in this process, sharing them
+    with a forked copy from :data:`FORK_SPLIT_PAPERS` papers on; what :func:`rebuild` takes.
+
+    What a forked child runs for the few new papers of an incremental build, while its parent
+    readies the outputs (see :func:`kg.api.build`).
+
+    >>> extract_as_json([Paper("a", "T", "We use BERT.")], PipelineSettings())[0][0]["name"]
+    'BERT'
+    """
+    with LocalPool(settings, jobs=1, fork_helper=True) as pool:
+        return _as_json(list(pool.extract(papers)))
 
 
 def _as_json(extractions: list[PaperExtraction]) -> list[list[dict]]:

@@ -10,6 +10,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 import kg
+import kg.cache
 import kg.forking
 from kg.cli import app
 from kg.engines import FORK_SPLIT_PAPERS, PipelineSettings, extract_stream, open_engine, warm_vocabulary
@@ -84,6 +85,64 @@ def test_no_fork_for_a_few_papers_or_when_one_job_is_asked_for(papers, forks):
         assert not pool.fork_helper
         assert len(list(pool.extract(papers))) == len(papers)
     assert len(few) == FORK_SPLIT_PAPERS - 1 and forks == []
+
+
+def _grown_build(corpus: Path, tmp_path: Path, monkeypatch, forks: list | None = None) -> tuple:
+    """Build the first 100 papers of ``corpus`` with a cache, then all 120 as a new process
+    would (no pipeline built yet): the build and the folder it was written to. ``forks`` is
+    emptied between the two."""
+    import kg.engines
+
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, grown = tmp_path / "first.jsonl", tmp_path / "grown.jsonl"
+    first.write_text("".join(lines[:100]), encoding="utf-8")
+    grown.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "out"
+    kg.build([first], cache=out / kg.cache.CACHE_FILE, jobs=2).write(out)
+    monkeypatch.setattr(kg.engines, "_PIPELINES", {})
+    if forks is not None:
+        forks.clear()
+    result = kg.build([grown], cache=out / kg.cache.CACHE_FILE, jobs=2)
+    assert (result.cached, result.extracted) == (100, 20)
+    result.write(out)
+    return result, out
+
+
+def test_a_few_new_papers_are_extracted_in_a_forked_child_with_the_same_outputs(
+    corpus, tmp_path, monkeypatch, forks
+):
+    """The 20 new papers go to a forked child, which builds the pipeline and extracts them
+    while this process loads the catalogue and the writers; the files equal a plain build's."""
+    from kg.engines import pipeline_built
+
+    _, out = _grown_build(corpus, tmp_path, monkeypatch, forks)
+    forked = kg.forking.can_fork()  # (POSIX fork and a second CPU)
+    assert len(forks) == (1 if forked else 0)
+    assert pipeline_built(PipelineSettings()) is not forked  # the child built it, not this process
+    plain = tmp_path / "plain"
+    kg.build([tmp_path / "grown.jsonl"], jobs=1).write(plain)
+    for name in ("papers.jsonl", "graph.json", "graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (plain / name).read_bytes(), name
+
+
+def test_a_failed_child_leaves_the_papers_to_this_process(corpus, tmp_path, monkeypatch):
+    """Should the forked child fail, the same papers are extracted here and nothing changes."""
+    import os
+
+    import kg.engines
+
+    parent, real = os.getpid(), kg.engines.extract_as_json
+
+    def fails_in_a_child(papers, settings):
+        if os.getpid() != parent:
+            raise RuntimeError("the child broke")
+        return real(papers, settings)
+
+    monkeypatch.setattr(kg.engines, "extract_as_json", fails_in_a_child)
+    result, _ = _grown_build(corpus, tmp_path, monkeypatch)
+    assert kg.engines.pipeline_built(PipelineSettings())  # built here after all
+    plain = list(extract_stream([x.paper for x in result.extractions], jobs=1))
+    assert _dump(result.extractions) == _dump(plain)
 
 
 def test_a_warmed_vocabulary_changes_no_extraction(papers):
