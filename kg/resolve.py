@@ -31,8 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.nlp.assemble import normalize_form
-from kg.nlp.catalogue import Catalogue, entity_slug
+from kg.nlp.catalogue import Catalogue, entity_slug, normalize_form
 from kg.records import LinkFacts, PaperExtraction
 from kg.spelling import plain_aliases
 
@@ -78,7 +77,7 @@ def _is_acronym(text: str) -> bool:
 #: mention of a variant whose family the text left out, never an alias of it.
 _ELIDED_NUMBER = re.compile(r"\d+(?:\.\d+)?[BMKTbmkt]?")
 
-#: :func:`~kg.nlp.assemble.normalize_form`, remembered: a corpus names the same forms over and over
+#: :func:`~kg.nlp.catalogue.normalize_form`, remembered: a corpus names the same forms over and over
 _normalize = lru_cache(maxsize=1 << 16)(normalize_form)
 
 

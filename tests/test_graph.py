@@ -230,3 +230,18 @@ def test_a_qualified_form_stays_on_the_papers_edge_but_is_no_alias(nlp):
     edge_forms = {m for _, target, data in g.out_edges("paper:a", data=True) for m in data["mentions"]}
     assert {"force MAE", "normalized SGD", "Dropout layers"} <= edge_forms, edge_forms
     assert "Dropout layers" not in g.nodes[labels["Dropout"]]["aliases"]
+
+
+def test_linking_imports_neither_spacy_nor_the_extraction_rules():
+    """A build whose new papers a forked child extracts links and writes in a process that never
+    compiles the rules' hundreds of regular expressions nor imports spaCy."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kg.graph, kg.outputs, kg.view, kg.api; kg.api.preload_writers(); "
+        "print(sorted(m for m in ('spacy', 'kg.nlp.assemble', 'kg.nlp.cues') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -32,11 +32,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import NamedTuple
 
 from kg.nlp.abbreviations import AbbreviationPair, Piece
-from kg.nlp.catalogue import Catalogue, CatalogueEntry, spell_symbols
+from kg.nlp.catalogue import Catalogue, CatalogueEntry, normalize_form
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
     NON_ML_ACRONYMS,
@@ -110,42 +109,7 @@ class Candidate(NamedTuple):
     type: str | None = None
 
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_KEPT_SYMBOLS = re.compile(r"(?<=\d)\.(?=\d)|@")
-
-
-def _kept(match: re.Match[str]) -> str:
-    return "p" if match.group(0) == "." else "at"
-
-
 _PARENTHESIS = re.compile(r"\([a-z]+\)$")
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize_form(text: str) -> str:
-    """Fold a surface form so that spelling variants meet.
-
-    A decimal point and an "@" are kept (as "p" and "at"), so that "OPT-1.3B" does not meet
-    "OPT-13B", nor "R@1" meet "R1".
-
-    >>> normalize_form("GNNs") == normalize_form("GNN"), normalize_form("In-Context Learning")
-    (True, 'incontextlearning')
-    >>> normalize_form("OPT-1.3B"), normalize_form("OPT 1.3B"), normalize_form("R@1")
-    ('opt1p3b', 'opt1p3b', 'rat1')
-    >>> normalize_form("Zorbo-S") == normalize_form("Zorbo"), normalize_form("GNNs") == normalize_form("GNN")
-    (False, True)
-    >>> [normalize_form(t) for t in ("Poisson processes", "Poisson process", "policies", "policy")]
-    ['poissonprocess', 'poissonprocess', 'policy', 'policy']
-    """
-    folded = _NON_ALNUM.sub("", _KEPT_SYMBOLS.sub(_kept, spell_symbols(text).casefold()))
-    # a plural "s" ends a word: the size letter of "Horizon-S" is no plural
-    if len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss") and text[-2:-1].isalnum():
-        if folded.endswith("sses"):  # "Gaussian processes": a process
-            return folded[:-2]
-        if folded.endswith("ies") and len(folded) > 5 and text[-3:].islower():  # "policies": a policy
-            return folded[:-3] + "y"
-        folded = folded[:-1]
-    return folded
 
 
 def _lookup_forms(text: str) -> list[str]:

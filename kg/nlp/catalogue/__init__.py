@@ -40,6 +40,7 @@ __all__ = [
     "CatalogueError",
     "entity_slug",
     "load_catalogue",
+    "normalize_form",
     "read_catalogue_file",
     "spell_symbols",
 ]
@@ -71,6 +72,41 @@ def _spell(match: re.Match[str]) -> str:
         return "-sharp"
     # "GREEK SMALL LETTER ALPHA" -> "alpha"
     return unicodedata.name(char, "").rsplit(" ", 1)[-1].lower() or "-"
+
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_KEPT_SYMBOLS = re.compile(r"(?<=\d)\.(?=\d)|@")
+
+
+def _kept(match: re.Match[str]) -> str:
+    return "p" if match.group(0) == "." else "at"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def normalize_form(text: str) -> str:
+    """Fold a surface form so that spelling variants meet.
+
+    A decimal point and an "@" are kept (as "p" and "at"), so that "OPT-1.3B" does not meet
+    "OPT-13B", nor "R@1" meet "R1".
+
+    >>> normalize_form("GNNs") == normalize_form("GNN"), normalize_form("In-Context Learning")
+    (True, 'incontextlearning')
+    >>> normalize_form("OPT-1.3B"), normalize_form("OPT 1.3B"), normalize_form("R@1")
+    ('opt1p3b', 'opt1p3b', 'rat1')
+    >>> normalize_form("Zorbo-S") == normalize_form("Zorbo"), normalize_form("GNNs") == normalize_form("GNN")
+    (False, True)
+    >>> [normalize_form(t) for t in ("Poisson processes", "Poisson process", "policies", "policy")]
+    ['poissonprocess', 'poissonprocess', 'policy', 'policy']
+    """
+    folded = _NON_ALNUM.sub("", _KEPT_SYMBOLS.sub(_kept, spell_symbols(text).casefold()))
+    # a plural "s" ends a word: the size letter of "Horizon-S" is no plural
+    if len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss") and text[-2:-1].isalnum():
+        if folded.endswith("sses"):  # "Gaussian processes": a process
+            return folded[:-2]
+        if folded.endswith("ies") and len(folded) > 5 and text[-3:].islower():  # "policies": a policy
+            return folded[:-3] + "y"
+        folded = folded[:-1]
+    return folded
 
 
 @functools.lru_cache(maxsize=65536)
