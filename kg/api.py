@@ -25,6 +25,7 @@ from kg.runtime import paused_gc
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kg.forking import ForkedJob
     from kg.graph import DeferredEdges
     from kg.io import Stage
     from kg.nlp.catalogue import Catalogue
@@ -650,22 +651,29 @@ def _extract(
     from kg.runtime import relaxed_gc
 
     started = time.perf_counter()
-    with relaxed_gc():  # many small objects stay alive from here on
-        papers, problems, parsed = _read(inputs, format, cache, exclude)
-        if problems and stop_on_problem:
-            raise InputProblem(problems[0])
-        parsed.save()
-        if total is not None:
-            total(len(papers))
-        settings = PipelineSettings.of(catalogue, spacy_model)
-        info: dict = {"cached": 0, "resumed": False, "fingerprint": None}
-        engine_options = {"engine": engine, "jobs": jobs, "scheduler": scheduler}
-        if cache is None:
-            extractions = list(_run_engine(papers, settings, engine_options, progress))
-        else:
-            info["fingerprint"] = _fingerprint(settings, Path(cache))
-            extractions = _extract_cached(papers, settings, engine_options, Path(cache), progress, info)
-        return ExtractResult(extractions, problems, time.perf_counter() - started), info
+    settings = PipelineSettings.of(catalogue, spacy_model)
+    engine_options = {"engine": engine, "jobs": jobs, "scheduler": scheduler}
+    extractor = None if cache is None else _start_extractor(settings, engine_options, Path(cache))
+    try:
+        with relaxed_gc():  # many small objects stay alive from here on
+            papers, problems, parsed = _read(inputs, format, cache, exclude)
+            if problems and stop_on_problem:
+                raise InputProblem(problems[0])
+            parsed.save()
+            if total is not None:
+                total(len(papers))
+            info: dict = {"cached": 0, "resumed": False, "fingerprint": None}
+            if cache is None:
+                extractions = list(_run_engine(papers, settings, engine_options, progress))
+            else:
+                info["fingerprint"] = _fingerprint(settings, Path(cache))
+                extractions = _extract_cached(
+                    papers, settings, engine_options, Path(cache), progress, info, extractor
+                )
+            return ExtractResult(extractions, problems, time.perf_counter() - started), info
+    finally:
+        if extractor is not None:
+            extractor.cancel()  # (nothing when it has answered)
 
 
 def _run_engine(
@@ -693,20 +701,33 @@ def _fingerprint(settings, cache_path: Path) -> str:
     """
     from kg.cache import ExtractionCache
 
-    key = _pipeline_inputs_key(settings)
-    if key is not None:
-        with ExtractionCache(cache_path, "") as cache:
-            saved = cache.get_meta(PIPELINE_KEY)
-        if saved is not None and saved.startswith(key + " "):
-            return saved[len(key) + 1 :]
+    recorded = _recorded_fingerprint(settings, cache_path)
+    if recorded is not None:
+        return recorded
     from kg.engines import pipeline_for
     from kg.nlp.pipeline import pipeline_fingerprint
 
     fingerprint = pipeline_fingerprint(pipeline_for(settings))
+    key = _pipeline_inputs_key(settings)
     if key is not None:
         with ExtractionCache(cache_path, fingerprint) as cache:
             cache.set_meta(PIPELINE_KEY, f"{key} {fingerprint}")
     return fingerprint
+
+
+def _recorded_fingerprint(settings, cache_path: Path) -> str | None:
+    """The fingerprint the cache at ``cache_path`` recorded for a pipeline made from what
+    ``settings`` is made from now, or ``None`` (no such record, no cache file yet)."""
+    from kg.cache import ExtractionCache
+
+    key = _pipeline_inputs_key(settings)
+    if key is None or not cache_path.is_file():
+        return None
+    with ExtractionCache(cache_path, "") as cache:
+        saved = cache.get_meta(PIPELINE_KEY)
+    if saved is not None and saved.startswith(key + " "):
+        return saved[len(key) + 1 :]
+    return None
 
 
 @functools.lru_cache(maxsize=8)  # settings carry the catalogue files' sizes and times
@@ -734,9 +755,16 @@ PIPELINE_KEY = "pipeline"
 
 
 def _extract_cached(
-    papers: list[Paper], settings, engine_options: dict, path: Path, progress: Progress | None, info: dict
+    papers: list[Paper],
+    settings,
+    engine_options: dict,
+    path: Path,
+    progress: Progress | None,
+    info: dict,
+    extractor: ForkedJob | None = None,
 ) -> list[PaperExtraction]:
-    """Reuse cached extractions, extract the rest on the engine and save them in small batches."""
+    """Reuse cached extractions, extract the rest on the engine and save them in small batches.
+    A few new papers go to ``extractor`` (:func:`_start_extractor`), when there is one."""
     from kg.cache import ExtractionCache
 
     fingerprint = info["fingerprint"]
@@ -756,7 +784,12 @@ def _extract_cached(
             for extraction in found.values():
                 extraction.link_facts()
 
-        _extract_missing(papers, missing, found, settings, engine_options, cache, progress, prepare)
+        if extractor is not None and not 0 < len(missing) <= CACHE_BATCH:
+            extractor.cancel()  # nothing to extract, or enough for the engine's workers
+            extractor = None
+        _extract_missing(
+            papers, missing, found, settings, engine_options, cache, progress, extractor, prepare
+        )
     return [found[i] for i in range(len(papers))]
 
 
@@ -768,19 +801,19 @@ def _extract_missing(
     engine_options: dict,
     cache,
     progress: Progress | None,
-    prepare: Callable[[], None] | None = None,
+    extractor: ForkedJob | None = None,
+    prepare: Callable[[], None] = lambda: None,
 ) -> None:
     """Fill ``found`` at the ``missing`` indices from the engine, saving the extractions in
-    ``cache`` in small batches. A few papers (:func:`_extract_beside`) are extracted in a forked
-    child while this process runs ``prepare``."""
+    ``cache`` in small batches; or from ``extractor``, a forked child, while this process runs
+    ``prepare``."""
     batch: list[PaperExtraction] = []
     last_commit = time.monotonic()
     todo = None
     try:
-        # the engine is sized for what is left: a few new papers are extracted in-process
-        if missing and prepare is not None and _extract_beside(len(missing), settings, engine_options):
-            todo = _extracted_beside([papers[i] for i in missing], settings, prepare)
-        elif missing:
+        if missing and extractor is not None:
+            todo = _extracted_beside([papers[i] for i in missing], settings, extractor, prepare)
+        elif missing:  # the engine is sized for what is left: a few new papers are extracted in-process
             todo = _run_engine([papers[i] for i in missing], settings, engine_options, None)
         for index, extraction in zip(missing, todo or (), strict=True):
             found[index] = extraction
@@ -801,49 +834,50 @@ def _extract_missing(
 CACHE_BATCH = 256
 
 
-def _extract_beside(count: int, settings, engine_options: dict) -> bool:
-    """Whether to extract ``count`` new papers in a forked child while this process readies
-    the outputs (:func:`_extracted_beside`).
+def _start_extractor(settings, engine_options: dict, cache_path: Path) -> ForkedJob | None:
+    """A forked child that imports spaCy and builds the pipeline while this process reads the
+    inputs and finds the cached papers, and then extracts the new papers it is sent
+    (:func:`_extracted_beside`); or ``None``, where it would not pay.
 
-    So it is for a few papers (at most one cache batch) on the local engine, when more than
-    one job is allowed, a second CPU and ``fork`` exist, and this process has not built the
-    pipeline yet: the child pays spaCy's import and the pipeline's start-up while this process
-    imports the writers, loads the catalogue and decodes the cached papers. A watching build
-    has its pipeline already and extracts in-process.
+    It pays for a build whose cache knows the pipeline (so nothing else builds it first) on
+    the local engine, when more than one job is allowed, a second CPU and ``fork`` exist, and
+    this process has not built the pipeline yet: a watching build has one and extracts here.
+    It is sent work only when the new papers fit one cache batch (fewer than two workers'
+    chunks), and stopped otherwise.
     """
-    from kg.engines import default_jobs, pipeline_built
-    from kg.forking import can_fork
+    from kg.engines import default_jobs, extract_as_json, pipeline_built, warm_pipeline
+    from kg.forking import can_fork, start_forked
 
     jobs = engine_options["jobs"]
     asked = default_jobs() if jobs is None else jobs
-    return (
-        engine_options["engine"] == "local"
-        and 0 < count <= CACHE_BATCH
-        and asked > 1
-        and can_fork()
-        and not pipeline_built(settings)
+    if engine_options["engine"] != "local" or asked < 2 or not can_fork() or pipeline_built(settings):
+        return None
+    if _recorded_fingerprint(settings, cache_path) is None:
+        return None
+    return start_forked(
+        functools.partial(extract_as_json, settings=settings),
+        ready=functools.partial(warm_pipeline, settings),
     )
 
 
 def _extracted_beside(
-    papers: list[Paper], settings, prepare: Callable[[], None]
+    papers: list[Paper], settings, extractor: ForkedJob, prepare: Callable[[], None]
 ) -> Iterator[PaperExtraction]:
-    """The extractions of ``papers``, made by a forked child while this process runs ``prepare``.
+    """The extractions of ``papers``, made by the forked ``extractor`` while this process runs
+    ``prepare``.
 
     Should the child fail, the papers are extracted here instead, so that the error (a bad
     catalogue file, say) is raised as it would be without the child.
     """
     from kg.engines import extract_as_json, rebuild
-    from kg.forking import ForkedJobError, start_forked
+    from kg.forking import ForkedJobError
 
-    job = start_forked(functools.partial(extract_as_json, papers, settings))
+    extractor.send(papers)
     try:
         prepare()
-        found = job.result()
+        found = extractor.result()
     except ForkedJobError:
         found = extract_as_json(papers, settings)
-    finally:  # interrupted while it ran: the child goes too
-        job.cancel()
     yield from rebuild(papers, found)
 
 

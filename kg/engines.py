@@ -48,6 +48,7 @@ __all__ = [
     "pipeline_for",
     "ready_pipeline",
     "rebuild",
+    "warm_pipeline",
     "warm_vocabulary",
 ]
 
@@ -332,10 +333,19 @@ def _init_worker(settings: PipelineSettings) -> None:
     gc.set_threshold(max(gc.get_threshold()[0], 10_000), *gc.get_threshold()[1:])
 
 
+def warm_pipeline(settings: PipelineSettings) -> None:
+    """Build the pipeline of ``settings`` in this process and make it ready (:func:`ready_pipeline`).
+
+    >>> warm_pipeline(PipelineSettings()); pipeline_built(PipelineSettings())
+    True
+    """
+    ready_pipeline(pipeline_for(settings))
+
+
 def _warm(settings: PipelineSettings) -> int:
     import time
 
-    ready_pipeline(pipeline_for(settings))
+    warm_pipeline(settings)
     time.sleep(0.2)  # hold this worker so the next warm-up task lands on another one
     return os.getpid()
 

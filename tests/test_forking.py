@@ -88,3 +88,43 @@ def test_a_wait_interrupted_by_a_signal_still_cancels_cleanly():
     job.cancel()  # kills and reaps the child; the pipe was closed already
     with pytest.raises(ChildProcessError):
         os.waitpid(job.pid, os.WNOHANG)
+
+
+def test_a_waiting_child_gets_ready_then_runs_on_what_it_is_sent():
+    state = {"ready": False}
+
+    def get_ready():
+        state["ready"] = True  # (in the child's copy of the memory)
+
+    job = start_forked(lambda words: (state["ready"], len(words), words[-1]), ready=get_ready)
+    words = [f"word{i}" for i in range(100_000)]  # more than a pipe holds: sent by a thread
+    job.send(words)
+    assert job.result() == (True, 100_000, "word99999")
+    assert state == {"ready": False}
+
+
+def test_a_waiting_child_that_is_sent_nothing_ends_without_an_answer():
+    job = start_forked(lambda value: value, ready=lambda: None)
+    with pytest.raises(ForkedJobError, match="without an answer"):
+        job.result()  # nothing will be sent: the child is told so and exits
+    waiting = start_forked(lambda value: value, ready=lambda: None)
+    waiting.cancel()
+    with pytest.raises(ProcessLookupError):
+        os.kill(waiting.pid, 0)
+
+
+def test_a_failure_while_getting_ready_comes_back():
+    def broken():
+        raise OSError("no pipeline today")
+
+    job = start_forked(lambda value: value, ready=broken)
+    job.send("anything")
+    with pytest.raises(ForkedJobError, match="no pipeline today"):
+        job.result()
+
+
+def test_send_is_only_for_a_child_that_waits():
+    job = start_forked(lambda: 1)
+    with pytest.raises(RuntimeError, match="not started to wait"):
+        job.send("x")
+    assert job.result() == 1

@@ -58,9 +58,9 @@ def forks(monkeypatch) -> list:
     calls: list = []
     real = kg.forking.start_forked
 
-    def counted(function):
+    def counted(function, **options):
         calls.append(function)
-        return real(function)
+        return real(function, **options)
 
     monkeypatch.setattr(kg.forking, "start_forked", counted)
     return calls
@@ -123,6 +123,33 @@ def test_a_few_new_papers_are_extracted_in_a_forked_child_with_the_same_outputs(
     kg.build([tmp_path / "grown.jsonl"], jobs=1).write(plain)
     for name in ("papers.jsonl", "graph.json", "graph.ttl", "graph.html"):
         assert (out / name).read_bytes() == (plain / name).read_bytes(), name
+
+
+def test_a_build_with_nothing_new_stops_the_child_it_started(corpus, tmp_path, monkeypatch):
+    """The child starts before the build knows what is new; with nothing new it is killed and
+    reaped, and this process never builds the pipeline."""
+    import os
+
+    import kg.engines
+
+    out = tmp_path / "out"
+    kg.build([corpus], cache=out / kg.cache.CACHE_FILE, jobs=2).write(out)
+    monkeypatch.setattr(kg.engines, "_PIPELINES", {})
+    jobs = []
+    real = kg.forking.start_forked
+
+    def kept(function, **options):
+        jobs.append(real(function, **options))
+        return jobs[-1]
+
+    monkeypatch.setattr(kg.forking, "start_forked", kept)
+    again = kg.build([corpus], cache=out / kg.cache.CACHE_FILE, jobs=2)
+    assert (again.cached, again.extracted) == (120, 0)
+    assert len(jobs) == (1 if kg.forking.can_fork() else 0)
+    for job in jobs:
+        with pytest.raises(ProcessLookupError):
+            os.kill(job.pid, 0)  # killed and reaped
+    assert not kg.engines.pipeline_built(PipelineSettings())
 
 
 def test_a_failed_child_leaves_the_papers_to_this_process(corpus, tmp_path, monkeypatch):
