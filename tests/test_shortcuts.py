@@ -46,7 +46,8 @@ def test_sentence_bounds_agree_with_searching_the_whole_sentence(text):
 
 NAME_PIECES = [
     " ", "  ", "\n", "\u00a0", "GPT-4", "LLaMA", "Llama", "a", "We", "x2", "ImageNet", "-", "/", ".", "@",
-    "#", "'s", "Kullback-Leibler", "ABC", "DEF", "AB-CD", "the", "٣", "é", "Ö", "_", "(",
+    "#", "'s", "Kullback-Leibler", "ABC", "DEF", "AB-CD", "the", "٣", "é", "Ö", "_", "(", "’s", "McNemar",
+    "Cramér",
 ]  # fmt: skip
 #: what nameish_words stands in for: space-delimited words with a digit or an inner capital
 NAMEISH_WORD = re.compile(r"(?<!\S)\S*?(?:\S[A-Z]|\d)\S*")
@@ -65,7 +66,8 @@ def test_nameish_words_are_those_the_word_regex_finds(text, data):
 ORIGINAL_FORMS = {
     "_CAPS_RUN": r"\b[A-Z][A-Z0-9]+(?:[ -][A-Z][A-Z0-9]+){1,3}(?:-[A-Z0-9]+)?\b",
     "_CAPITALISED_TOKEN": r"(?<![\w\-/.@#])[A-Z][a-z][\w'\-]*(?![\w\-/])",
-    "_EPONYM": r"(?<![\w\-/.@#])[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?(?:'s)?(?=[ -][a-z])",
+    "_EPONYM": r"(?<![\w\-/.@#])(?:Mc[A-Z]|[A-Z])[a-zß-öø-ÿ]+(?:[-–][A-Z][a-zß-öø-ÿ]+)?"
+    r"(?:['’]s)?(?=[ -][a-z])",
 }
 
 
