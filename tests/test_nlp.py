@@ -1097,6 +1097,17 @@ def test_bare_acronym_follows_the_papers_own_long_form(nlp, text, name, catalogu
         )
 
 
+@pytest.mark.parametrize("kind", ["", " models"])
+def test_a_short_form_defined_in_the_plural_settles_its_singular(nlp, kind):
+    """ "NTM" after "Neural Topic Models (NTMs)" is that topic model, not the catalogue's
+    Neural Turing Machine, bare or before a kind word."""
+    doc = nlp(f"A title\n\nWe study Neural Topic Models (NTMs) for short texts. Ours beats every NTM{kind}.")
+    names = {e.name: e for e in doc._.kg_entities}
+    assert "Neural Turing Machine" not in names
+    [holder] = [e for e in doc._.kg_entities if "NTMs" in e.mentions]
+    assert "NTM" in holder.mentions
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -29,7 +29,7 @@ import re
 import string
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -1639,8 +1639,8 @@ def _own_short_with_kind(mention: _Mention, own_long: dict[str, str]) -> str | N
     """The paper's own short form that ``mention`` writes before one more word ("SCE loss"),
     when every catalogue entry it names spells that short form out in other words."""
     short, _, rest = mention.text.rpartition(" ")
-    key = short.casefold()
-    if not short or " " in short or not rest.islower() or key not in own_long:
+    key = _own_short(short, own_long) if short and " " not in short else None
+    if key is None or not rest.islower():
         return None
     if all(_spelled_otherwise(e, own_long[key], short) for e in mention.entries):
         return key
@@ -3687,14 +3687,22 @@ def _typed_by_default(entity: ExtractedEntity) -> bool:
     return entity.typed_by is None
 
 
-def _own_plural(text: str, own: dict[str, tuple[CatalogueEntry, ...]]) -> str | None:
-    """The paper's own short form that ``text`` writes in the plural ("SDDs" of "SDD"), if any.
+def _own_short(text: str, own: Mapping[str, object]) -> str | None:
+    """The key in ``own`` of the paper's own short form that ``text`` writes, as defined or in
+    the other number: "SDDs" of "SDD", and "NTM" of "Neural Topic Models (NTMs)".
 
-    >>> _own_plural("SDDs", {"sdd": ()}), _own_plural("SDD", {"sdd": ()}), _own_plural("GANs", {})
-    ('sdd', None, None)
+    >>> _own_short("SDDs", {"sdd": ()}), _own_short("SDD", {"sdd": ()}), _own_short("GANs", {})
+    ('sdd', 'sdd', None)
+    >>> _own_short("NTM", {"ntms": ()}), _own_short("ntm", {"ntms": ()})
+    ('ntms', None)
     """
-    if len(text) > 2 and text[-1] == "s" and text[-2].isupper() and text[:-1].casefold() in own:
-        return text[:-1].casefold()
+    key = text.casefold()
+    if key in own:
+        return key
+    if len(text) > 2 and text[-1] == "s" and text[-2].isupper() and key[:-1] in own:
+        return key[:-1]
+    if len(text) > 1 and text[-1].isupper() and key + "s" in own:
+        return key + "s"
     return None
 
 
@@ -3759,13 +3767,14 @@ def _settle_entries(
         if _spelled_out(out[long_i].text, out[short_i].text)
     }
     for i, m in enumerate(out):
-        # (the short form's plural too: "SDDs" after "Sentential Decision Diagram (SDD)")
-        own = m.text.casefold() if m.text.casefold() in own_entries else _own_plural(m.text, own_entries)
+        # (in the other number too: "SDDs" after "Sentential Decision Diagram (SDD)")
+        own = _own_short(m.text, own_entries)
         if i not in paired and own is not None:
             out[i] = m._replace(entries=own_entries[own])
         elif i not in paired and m.entries and (own := _own_short_with_kind(m, own_long)) is not None:
             # "SCE loss" after "softmax cross-entropy (SCE) loss": the paper's SCE, not the catalogue's
-            out[i] = m._replace(end=m.start + len(own), text=m.text[: len(own)], entries=own_entries[own])
+            short = m.text.rpartition(" ")[0]
+            out[i] = m._replace(end=m.start + len(short), text=short, entries=own_entries[own])
     folded = text.casefold()
     for i, m in enumerate(out):
         if len(m.entries) > 1:
