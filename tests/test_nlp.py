@@ -1097,6 +1097,22 @@ def test_bare_acronym_follows_the_papers_own_long_form(nlp, text, name, catalogu
         )
 
 
+@pytest.mark.parametrize(
+    ("text", "adam"),
+    [
+        ("As Lovell, Adams, and Mansingka (2012) show, samplers mix slowly.", False),
+        ("Smith and Adams (2019) train a sampler.", False),
+        ("We follow Adams et al. (2020) closely.", False),
+        ("We follow prior work (Adams, 2020) closely.", False),
+        # a name before its citation is the thing cited, not an author
+        ("We train with Adam (Kingma and Ba, 2015) on MNIST.", True),
+    ],
+)
+def test_an_authors_name_in_a_citation_is_no_entity(nlp, text, adam):
+    doc = nlp("A title\n\n" + text)
+    assert ("Adam" in {e.name for e in doc._.kg_entities}) == adam
+
+
 @pytest.mark.parametrize("kind", ["", " models"])
 def test_a_short_form_defined_in_the_plural_settles_its_singular(nlp, kind):
     """ "NTM" after "Neural Topic Models (NTMs)" is that topic model, not the catalogue's

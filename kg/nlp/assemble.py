@@ -57,6 +57,7 @@ from kg.nlp.discovery import (
     SIZE,
     VARIANT_TITLE_WORDS,
     VARIANT_WORDS,
+    citation_spans,
     extend_name,
     is_title_case,
     outside_spans,
@@ -1677,6 +1678,7 @@ def assemble_entities(
         pairs = [p for p in pairs if p.short.start < cut and p.long.start < cut]
     pairs, candidates = _without_organisations(pairs, candidates)
     candidates = _without_other_classes(pairs, candidates, text, catalogue)
+    candidates = _without_cited_authors(candidates, text)
     if modalities := {
         p.short.text for p in pairs if _modalities_only(p) or _field_only(p) or _imaging_only(p)
     }:
@@ -2521,6 +2523,34 @@ def _long_form_close(entry: CatalogueEntry, long_text: str, short: str) -> bool:
 _OFFICE_WORDS = frozenset(
     {"Centre", "Center", "Organization", "Organisation", "Administration", "Office", "Agency"}
 )
+
+
+#: a plain capitalised word ("Adams"), what an author's name looks like
+_SURNAME = re.compile(r"[A-Z][a-z]+")
+#: what follows an author's name inside a citation: the next author, "et al." or the year
+_AFTER_AUTHOR = re.compile(r",|\s+(?:and|&|et\s+al)\b|\s+\(")
+
+
+def _without_cited_authors(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Drop the candidates that are an author's name in a citation: "Adams" in "Lovell, Adams,
+    and Mansingka (2012)" or "(Adams, 2020)" is a person, not the Adam optimiser. A name listed
+    before its citation ("SCAN (Lake and Baroni, 2018)", "(BERT; Devlin et al., 2019)") stays.
+
+    >>> text = "as Lovell, Adams, and Mansingka (2012) show, Adam is fast."
+    >>> found = [Candidate(12, 17, "Adams", "catalogue"), Candidate(45, 49, "Adam", "catalogue")]
+    >>> [c.text for c in _without_cited_authors(found, text)]
+    ['Adam']
+    """
+    cited = citation_spans(text)
+    if not cited:
+        return list(candidates)
+    return [
+        c
+        for c in candidates
+        if outside_spans(cited, c.start)
+        or not _SURNAME.fullmatch(c.text)
+        or not _AFTER_AUTHOR.match(text, c.end)
+    ]
 
 
 def _without_organisations(

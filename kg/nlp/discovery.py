@@ -1927,10 +1927,12 @@ _MODIFIER_SUFFIX = re.compile(rf"(?<=\w)-(?:{_MODIFIER_WORDS})$")
 _CAPITALISED_TOKEN = re.compile(r"[A-Z](?<![\w\-/.@#][A-Z])[a-z][\w'\-]*(?![\w\-/])")
 
 
-#: "(Lake and Baroni, 2018)", "(Wang et al., 2022a; Lee, 2020)", "Wang et al. (2022)": author names
+#: "(Lake and Baroni, 2018)", "(Wang et al., 2022a; Lee, 2020)", "Wang et al. (2022)", "Lovell,
+#: Adams, and Mansingka (2012)": author names
 _CITATION = re.compile(
     r"\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)"
-    r"|\b[A-Z][\w'\-]+(?:\s+(?:and|&)\s+[A-Z][\w'\-]+|\s+et\s+al\.?)?\s+\((?:19|20)\d\d[a-z]?\)"
+    r"|\b[A-Z][\w'\-]+(?:,\s+[A-Z][\w'\-]+){0,6}(?:,?\s+(?:and|&)\s+[A-Z][\w'\-]+|\s+et\s+al\.?)?"
+    r"\s+\((?:19|20)\d\d[a-z]?\)"
     # one item of a long citation list whose parenthesis closes too far away: "Bollmann, 2019;"
     r"|\b[A-Z][\w'\-]+(?:\s+(?:and|&)\s+[A-Z][\w'\-]+|\s+et\s+al\.?)?,\s+(?:19|20)\d\d[a-z]?\b(?=\s*[;)])"
     # an author named with "et al." and no year: "the model of Nowak et al. [7]"
@@ -1944,6 +1946,9 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     >>> text = "SCAN (Lake and Baroni, 2018) and the circuit of Wang et al. (2022)."
     >>> [text[s:e] for s, e in citation_spans(text)]
     ['(Lake and Baroni, 2018)', 'Wang et al. (2022)']
+    >>> text = "as Lovell, Adams, and Mansingka (2012) show"
+    >>> [text[s:e] for s, e in citation_spans(text)]
+    ['Lovell, Adams, and Mansingka (2012)']
     """
     if "19" not in text and "20" not in text and "et al" not in text:
         return []
