@@ -3921,6 +3921,14 @@ def test_h2o_is_the_kv_cache_method_only_beside_its_field(nlp):
     assert "Heavy-Hitter Oracle" not in found and "H2O" not in found, found
 
 
+def test_pollutants_an_air_quality_record_holds_are_no_entities(nlp):
+    found = entities(
+        nlp, "A title", "Stations record PM2.5, PM10, NO2 and SO2 hourly; an LSTM predicts them."
+    )
+    assert not {"PM2.5", "PM10", "NO2", "SO2"} & set(found), found
+    assert "Long Short-Term Memory" in found
+
+
 @pytest.mark.parametrize(
     ("abstract", "proposed"),
     [
