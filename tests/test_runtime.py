@@ -68,3 +68,19 @@ def test_the_installed_kg_script_is_the_entry_point_that_exits_early():
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     assert project["project"]["scripts"]["kg"] == "kg.cli:main"
     assert "main()" in KG[-1]
+
+
+def test_python_dash_m_kg_is_the_same_command(tmp_path):
+    """``python -m kg`` runs the command line too, exit status and output included."""
+    command = [sys.executable, "-m", "kg"]
+    shown = subprocess.run([*command, "--help"], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0 and "build" in shown.stdout
+    missing = tmp_path / "nothing-here.jsonl"
+    failed = subprocess.run(
+        [*command, "build", str(missing), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert failed.returncode != 0
+    assert "nothing-here.jsonl" in failed.stdout + failed.stderr
