@@ -3921,6 +3921,18 @@ def test_h2o_is_the_kv_cache_method_only_beside_its_field(nlp):
     assert "Heavy-Hitter Oracle" not in found and "H2O" not in found, found
 
 
+def test_data_in_a_bracket_after_an_evaluated_task_are_its_test_sets(nlp):
+    found = entities(
+        nlp,
+        "A title",
+        "Our tagger sets new results on relation classification (FewRel and TACRED), and "
+        "semantic role labeling (CoNLL-2005 and CoNLL-2012).",
+    )
+    assert {found[name].relation for name in ("FewRel", "TACRED", "CoNLL-2005", "CoNLL-2012")} == {
+        "evaluates_on"
+    }, found
+
+
 def test_pollutants_an_air_quality_record_holds_are_no_entities(nlp):
     found = entities(
         nlp, "A title", "Stations record PM2.5, PM10, NO2 and SO2 hourly; an LSTM predicts them."

@@ -2829,10 +2829,27 @@ def evaluated_after_tasks(text: str, entities: list[ExtractedEntity]) -> list[Ex
     >>> found = [e("retrieval", "Task", 4, "catalogue"), e("LongEmbed", "Method", 17, None)]
     >>> [(x.type, x.relation) for x in evaluated_after_tasks(text, found)]
     [('Task', 'mentions'), ('Benchmark', 'evaluates_on')]
+
+    Data in a bracket right after a task the paper is evaluated on are that task's test sets:
+    "results on relation classification (FewRel and TACRED), and semantic role labeling
+    (CoNLL-2005 and CoNLL-2012)".
+
+    >>> text = "Gains on parsing (ZorbBank and ZorbTB)."
+    >>> found = [e("parsing", "Task", 9, "catalogue"), e("ZorbBank", "Dataset", 18, "catalogue"),
+    ...          e("ZorbTB", "Dataset", 31, "catalogue")]
+    >>> found[0] = replace(found[0], relation="evaluates_on")
+    >>> [x.relation for x in evaluated_after_tasks(text, found)]
+    ['evaluates_on', 'evaluates_on', 'evaluates_on']
     """
     task_ends = {ev.end for entity in entities if entity.type == "Task" for ev in entity.evidence}
     if not task_ends:
         return entities
+    evaluated_task_ends = {
+        ev.end
+        for entity in entities
+        if entity.type == "Task" and entity.relation == Relation.EVALUATES_ON.value
+        for ev in entity.evidence
+    }
     out = list(entities)
     for i, entity in enumerate(entities):
         untyped = entity.typed_by in (None, "list") and not entity.catalogue_id
@@ -2844,7 +2861,10 @@ def evaluated_after_tasks(text: str, entities: list[ExtractedEntity]) -> list[Ex
         for ev in entity.evidence:
             on = _ON_BEFORE.search(text, max(0, ev.start - 12), ev.start)
             loose = ev.relation in (Relation.MENTIONS.value, Relation.USES.value)
-            if on and on.start() in task_ends and loose:
+            if loose and (
+                (on and on.start() in task_ends)
+                or (entity.type in _DATA_TYPES and _in_bracket_after(text, ev.start, evaluated_task_ends))
+            ):
                 ev = ev._replace(relation=Relation.EVALUATES_ON.value)
             evidence.append(ev)
         if evidence != entity.evidence:
@@ -2852,6 +2872,22 @@ def evaluated_after_tasks(text: str, entities: list[ExtractedEntity]) -> list[Ex
             if untyped and entity.type not in _DATA_TYPES:
                 out[i] = replace(out[i], type="Benchmark", typed_by="context")
     return out
+
+
+def _in_bracket_after(text: str, at: int, ends: set[int]) -> bool:
+    """Whether ``at`` lies in a bracket, still open and opened at most 80 characters before,
+    that follows one of ``ends`` ("parsing (ZorbBank and ZorbTB)").
+
+    >>> text = "parsing (A, B and C)"
+    >>> _in_bracket_after(text, text.index("C"), {7}), _in_bracket_after(text, text.index("C"), {3})
+    (True, False)
+    """
+    if not ends:
+        return False
+    bracket = text.rfind("(", max(0, at - 80), at)
+    if bracket < 0 or any(mark in text[bracket:at] for mark in (")", ";", ". ")):
+        return False
+    return len(text[:bracket].rstrip()) in ends
 
 
 #: "hurts on NaturalQuestions (-2.1 EM)", "MMLU (72.1%)": a result in a bracket after the data
