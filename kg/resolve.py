@@ -77,9 +77,6 @@ def _is_acronym(text: str) -> bool:
 #: mention of a variant whose family the text left out, never an alias of it.
 _ELIDED_NUMBER = re.compile(r"\d+(?:\.\d+)?[BMKTbmkt]?")
 
-#: :func:`~kg.nlp.catalogue.normalize_form`, remembered: a corpus names the same forms over and over
-_normalize = lru_cache(maxsize=1 << 16)(normalize_form)
-
 
 #: One local entity behind a canonical one: paper id, its facts, paper index, entity index.
 Member = tuple[str, LinkFacts, int, int]
@@ -101,7 +98,7 @@ def resolve_facts(
     entities, which is all it reads; a link's indices point into ``papers``."""
     occurrences: list[tuple[Member, str]] = []
     acronym_keys: dict[str, set[str]] = defaultdict(set)
-    is_acronym, normalize = _is_acronym, _normalize  # (locals: this loop runs once per entity)
+    is_acronym, normalize = _is_acronym, normalize_form  # (locals: this loop runs once per entity)
     for paper_index, (paper_id, entities) in enumerate(papers):
         for entity_index, facts in enumerate(entities):
             name, _, mentions, _, catalogue_id = facts[:5]
