@@ -148,6 +148,14 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         # an acronym and, between commas, the lower-case words whose initials spell it
         ("ESFT, expert-specialized fine-tuning, which", [("expert-specialized fine-tuning", "ESFT")]),
         ("we test GPT, BERT, and T5 on it", []),
+        # ... or a capitalised name before the first comma, with the acronym between commas
+        (
+            "We introduce Explainable Adversarial Learning, ExL, an approach",
+            [("Explainable Adversarial Learning", "ExL")],
+        ),
+        ("The Conjugate Kernel, CK, (also called NNGP) is studied", [("Conjugate Kernel", "CK")]),
+        ("We compare deep kernel learning, DKL, and more", []),
+        ("We test on MMBench, MME, and SEED", []),
         # a lower-case head noun after the spelled initials belongs to the long form
         ("We propose Robust Reward Model training (RRM), which", [("Robust Reward Model training", "RRM")]),
         (
@@ -2900,6 +2908,10 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         ("We assembled 106 medical data sets to create ", " for experiments.", "proposes"),
         ("We distil a teacher into a causal student, producing ", ", which streams.", "proposes"),
         ("We train it with PPO and call the resulting agent ", ".", "proposes"),
+        # "known as" names the object of a sentence of proposing, but not a thing made before
+        ("We propose a new approach, known as the ", " (iRDA), for sparsity.", "proposes"),
+        ("It relies on a regulariser known as ", ".", "uses"),
+        ("The resulted method, namely ", " (PC-NAS), wins.", "proposes"),
         # "e.g." and "et al." end no clause
         ("Using ", ", our convolutional network model achieves 0.69%.", "uses"),
         ("On the benchmarks ", ", our method also outperforms them.", "mentions"),
@@ -5352,6 +5364,11 @@ def test_a_language_pair_in_codes_alone_is_no_name(nlp):
             "We designed a Contextual Recurrent Convolutional Network for robust vision.",
             "Contextual Recurrent Convolutional Network",
         ),
+        # "Neural" names a learnt kind of a classical method; it rates nothing
+        (
+            "We propose a novel memory architecture, the Neural Bloom Filter, which is compact.",
+            "Neural Bloom Filter",
+        ),
     ],
 )
 def test_capitalised_words_before_a_title_cased_method_name_a_kind_of_it(nlp, abstract, name):
@@ -6421,3 +6438,26 @@ def test_a_field_acronym_that_a_known_task_spells_out_is_that_tasks_short_form(n
 def test_a_member_of_a_family_is_its_own_entity_under_the_family(nlp, abstract, name, parent):
     found = entities(nlp, "A title", abstract)
     assert found[name].parent == parent, found
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "not_mention"),
+    [
+        ("We evaluate on MNIST and Fashion MNIST datasets.", "Fashion-MNIST", "MNIST datasets"),
+        ("The Tiny ImageNet dataset is small.", "Tiny ImageNet", "ImageNet dataset"),
+    ],
+)
+def test_a_kind_word_after_a_name_counts_nothing_against_a_longer_name(nlp, abstract, name, not_mention):
+    found = entities(nlp, "A title", abstract)
+    assert name in found, found
+    assert not any(not_mention in e.mentions for e in found.values()), found
+
+
+def test_a_bare_acronym_names_the_known_name_the_paper_writes_with_it(nlp):
+    found = entities(
+        nlp,
+        "HR-TD: A Regularized TD Method for Fast Convergence",
+        "We propose a novel TD learning method that converges faster.",
+    )
+    assert "TD" in found["Temporal Difference Learning"].mentions, found
+    assert "TD" not in found, found

@@ -679,9 +679,37 @@ def _apposed_pairs(text: str, paired: set[str]) -> list[AbbreviationPair]:
             continue  # no acronym ends here (most commas): skip the pattern
         acronym = _ACRONYM_BEFORE_COMMA.search(text, max(0, comma - 12), comma)
         if acronym is not None and acronym.group(0) not in paired:
+            short = Piece(acronym.group(0), acronym.start(), acronym.end())
             words = _APPOSED_WORDS.match(text, comma + 2)
             if words is not None and initials_offset(words.group(0), acronym.group(0)) == 0:
-                short = Piece(acronym.group(0), acronym.start(), acronym.end())
                 found.append(AbbreviationPair(Piece(words.group(0), words.start(), words.end()), short))
+            elif text[max(0, acronym.start() - 2) : acronym.start()] == ", ":
+                pair = _capitalised_pair_before(text, acronym.start() - 2, short)
+                if pair is not None:
+                    found.append(pair)
         comma = text.find(", ", comma + 2)
     return found
+
+
+def _capitalised_pair_before(text: str, comma: int, short: Piece) -> AbbreviationPair | None:
+    """The pair an acronym set off by commas makes with the capitalised name before the first
+    comma, when its letters spell the acronym: "Explainable Adversarial Learning, ExL, is ...",
+    "the Conjugate Kernel, CK, (also ...)". Lower-case words there are a list or a description.
+
+    >>> text = "We use the Conjugate Kernel, CK, and the Zorb Net, ZN, here"
+    >>> [(p.long.text, p.short.text) for p in _apposed_pairs(text, set())]
+    [('Conjugate Kernel', 'CK'), ('Zorb Net', 'ZN')]
+    >>> _apposed_pairs("It uses deep kernels, CK, and more", set())
+    []
+    >>> _apposed_pairs("We test on MMBench, MME, and SEED", set())
+    []
+    """
+    pair = _pair_before(text, comma, short)
+    if pair is None:
+        return None
+    counted = [w for w in pair.long.text.split() if w.casefold() not in _UNCOUNTED]
+    # words, each capitalised ("MMBench, MME, SEED" is a list of names, one spelling the next)
+    return pair if len(counted) > 1 and all(_CAPITALISED_WORD.fullmatch(w) for w in counted) else None
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*")

@@ -1073,7 +1073,7 @@ _NETWORK_NOUN = re.compile(r"Net(?:work)?s?\b")
 
 #: capitalised words that rate or date a method rather than name a kind of it
 _PLAIN_QUALIFIERS = words_of(
-    """deep neural large small scalable efficient simple fast robust generic general improved
+    """deep large small scalable efficient simple fast robust generic general improved
     modern standard conventional classical classic vanilla traditional original naive basic novel
     new proposed our regular plain typical existing popular common recent prior previous"""
 )
@@ -1148,10 +1148,20 @@ def qualifier_start(text: str, start: int, *, max_words: int = 3) -> int:
 
 
 def select_mentions(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep the longest of overlapping candidates (ties go to the more trusted rule)."""
+    """Keep the longest of overlapping candidates (ties go to the more trusted rule).
+
+    A lower-case kind word a form ends on ("MNIST datasets") is not counted against another
+    name: "Fashion MNIST" wins in "on Fashion MNIST datasets".
+
+    >>> text = "on Fashion MNIST datasets"
+    >>> hits = [Candidate(3, 16, "Fashion MNIST", "catalogue"),
+    ...         Candidate(11, 25, "MNIST datasets", "catalogue")]
+    >>> [c.text for c in select_mentions(hits)]
+    ['Fashion MNIST']
+    """
     ordered = sorted(
         candidates,
-        key=lambda c: (-(c.end - c.start), _RULE_ORDER.get(c.rule, 99), c.start),
+        key=lambda c: (-_name_length(c), -(c.end - c.start), _RULE_ORDER.get(c.rule, 99), c.start),
     )
     kept: list[Candidate] = []
     spans: set[tuple[int, int]] = set()
@@ -1166,6 +1176,16 @@ def select_mentions(candidates: Iterable[Candidate]) -> list[Candidate]:
             taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, _RULE_ORDER.get(c.rule, 99)))
+
+
+def _name_length(cand: Candidate) -> int:
+    """The length of ``cand`` without a lower-case kind word at its end ("MNIST dataset")."""
+    kind = _KIND_WORD_END.search(cand.text)
+    return (cand.end - cand.start) - (len(kind.group(0)) if kind else 0)
+
+
+#: a lower-case kind word ending a form: " datasets", " corpus", " benchmark"
+_KIND_WORD_END = re.compile(r" (?:datasets?|data\s?sets?|corpus|corpora|benchmarks?)$")
 
 
 class _Groups:
@@ -1749,6 +1769,8 @@ def assemble_entities(
             else:
                 by_key[key] = i
                 key_entry[key] = entry_id
+    for i, j in bare_acronyms_of_known_phrases(mentions):
+        groups.union(i, j)
     # the short form of a pair lends its group to later bare uses of the same form
     members: dict[int, list[int]] = {}
     for i in range(len(mentions)):
@@ -1780,6 +1802,32 @@ def assemble_entities(
     entities = without_stray_modifiers(text, entities)
     entities = qualified_forms(text, entities)
     return [e for e in entities if e.confidence >= min_confidence]
+
+
+def bare_acronyms_of_known_phrases(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
+    """Pairs of mention indices: a bare acronym no entry knows, and a known name the paper
+    writes as that acronym and a head noun ("TD" and "TD learning", temporal difference
+    learning); the acronym alone is too ambiguous for the catalogue, but not beside its name.
+
+    >>> td = CatalogueEntry("Temporal Difference Learning", "Method", ("TD learning",))
+    >>> ms = [_Mention(0, 2, "TD", frozenset({"shape"}), (), None),
+    ...       _Mention(9, 20, "TD learning", frozenset({"catalogue"}), (td,), None)]
+    >>> bare_acronyms_of_known_phrases(ms)
+    [(0, 1)]
+    """
+    named: dict[str, int] = {}
+    for j, m in enumerate(mentions):
+        first, _, rest = m.text.partition(" ")
+        if len(m.entries) == 1 and rest.lower() in _ACRONYM_HEADS and _BARE_ACRONYM.fullmatch(first):
+            named.setdefault(first, j)
+    return [(i, named[m.text]) for i, m in enumerate(mentions) if not m.entries and m.text in named]
+
+
+#: the head nouns a known name may add to its acronym: "TD learning", "MCTS algorithm"
+_ACRONYM_HEADS = frozenset(
+    {"learning", "method", "methods", "algorithm", "algorithms", "model", "models", "network", "networks"}
+)
+_BARE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 #: a sentence of the paper's own work: "we", "our", "us", its ablations, a result in numbers

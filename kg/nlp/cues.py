@@ -2085,9 +2085,9 @@ _PROPOSE = re.compile(
     r"[\w\-]+\s+){0,2}(?:dataset|corpus|benchmark|suite)\s+[\"“'‘]?$"
     # "the resulting model, X, reaches ...", "The resulting six-layer student, ShadowBERT, ...",
     # "The resulting simple, yet effective algorithm, X, ..."
-    r"|\b(?:the|our)\s+resulting\s+(?:[\w\-]+,?\s+){0,5}(?:model|method|system|agent|policy|dataset|"
+    r"|\b(?:the|our)\s+result(?:ing|ed)\s+(?:[\w\-]+,?\s+){0,5}(?:model|method|system|agent|policy|dataset|"
     r"benchmark|corpus|framework|checkpoint|student|network|classifier|retriever|reranker|encoder|detector|"
-    r"tokenizer|verifier|algorithm|approach|technique)s?,\s+[\"“'‘]?$"
+    r"tokenizer|verifier|algorithm|approach|technique)s?,\s+(?:namely\s+)?[\"“'‘]?$"
     # "the result is our method, X", "naming the model X", "we refer to these as X"
     # "our hybrid model, X", but not "our base model, X", which the paper only builds on
     r"|\bour\s+(?:(?!base\b|baseline|backbone|teacher|reference|previous|prior|earlier|"
@@ -2139,9 +2139,10 @@ _PROPOSE = re.compile(
     r"(?:network|model|method|framework|architecture|algorithm|approach|prior|system|module|mechanism|loss|"
     r"objective|layer|estimator|regulari[sz]er|optimi[sz]er|attention|encoder|decoder|transformer|policy|"
     r"agent|dataset|benchmark|corpus|metric|measure|strategy|technique|procedure|scheme)s?\s+\(\s*$"
-    # "we propose a simple architecture to augment reward, namely X"
+    # "we propose a simple architecture to augment reward, namely X"; "we propose a new approach,
+    # known as the X" (a name the sentence of proposing gives, not "a technique known as dropout")
     r"|\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+(?:an?|the)\s+"
-    r"[^.;]{1,100}?,\s+namely\s+[\"“'‘]?$"
+    r"[^.;]{1,100}?,\s+(?:namely|known\s+as(?:\s+the)?)\s+[\"“'‘]?$"
     # "we distil Whisper into X", "we compress a 7B model into X": what is made is named
     r"|\bwe\s+(?:\w+\s+)?(?:distil|compress)\w*\b[^.;]{1,80}?\binto\s+[\"“'‘]?$"
     # "we distil A into a causal student, producing X"
