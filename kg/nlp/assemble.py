@@ -1699,6 +1699,7 @@ def assemble_entities(
     pairs, candidates = _without_organisations(pairs, candidates)
     candidates = _without_other_classes(pairs, candidates, text, catalogue)
     candidates = _without_cited_authors(candidates, text)
+    candidates = _without_quoted_sentences(candidates, text)
     if modalities := {
         p.short.text for p in pairs if _modalities_only(p) or _field_only(p) or _imaging_only(p)
     }:
@@ -2599,6 +2600,36 @@ def _without_cited_authors(candidates: Sequence[Candidate], text: str) -> list[C
         or not _SURNAME.fullmatch(c.text)
         or not _AFTER_AUTHOR.match(text, c.end)
     ]
+
+
+def _without_quoted_sentences(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Drop the candidates inside a quoted sentence, an example a paper reads or a question it
+    asks: "Florence" in "asks \u201cDo you know that Florence is packed with visitors?\u201d" is
+    the city, not the vision model, and so is a plain capitalised word of the example wherever
+    the paper repeats it.
+
+    >>> text = 'Mary asks "Do you know that Florence is packed?" as Florence is, with Florence-2.'
+    >>> found = [Candidate(28, 36, "Florence", "catalogue"), Candidate(51, 59, "Florence", "catalogue"),
+    ...          Candidate(71, 81, "Florence-2", "catalogue")]
+    >>> [c.text for c in _without_quoted_sentences(found, text)]
+    ['Florence-2']
+    """
+    if '"' not in text and "\u201c" not in text:
+        return list(candidates)
+    quoted = [m.span(1) for m in _QUOTED_SENTENCE.finditer(text)]
+    if not quoted:
+        return list(candidates)
+    example_words = {
+        c.text for c in candidates if not outside_spans(quoted, c.start) and _PLAIN_WORD.fullmatch(c.text)
+    }
+    return [c for c in candidates if outside_spans(quoted, c.start) and c.text not in example_words]
+
+
+#: a quoted sentence of four words or more, ending on its own stop: "\u201cDo you know ...?\u201d"
+_QUOTED_SENTENCE = re.compile(
+    r"[\"\u201c]((?:[^\"\u201c\u201d\s]+\s+){3,40}[^\"\u201c\u201d\s]*[.?!])[\"\u201d]"
+)
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def _without_organisations(
@@ -4129,6 +4160,18 @@ _OBJECT_AFTER = re.compile(
 )
 
 
+#: where a participle opens a clause: ", boosting great interest in ...", "thereby boosting"
+_PARTICIPLE_BEFORE = re.compile(r"(?:,|\b(?:thus|thereby|while|further|greatly|significantly))\s+$")
+#: a lower-case word after "boosting" that is not a noun the method makes ("boosting algorithms")
+#: nor a word that goes on the sentence ("boosting and bagging"): an object, "boosting great interest"
+_VERB_OBJECT_AFTER = re.compile(
+    r" (?!(?:algorithms?|methods?|approach(?:es)?|frameworks?|procedures?|rounds?|iterations?|theory|"
+    r"literature|ensembles?|models?|classifiers?|trees?|machines?|stages?|steps?|loss(?:es)?|style|"
+    r"variants?|techniques?|learners?|schemes?|strategy|strategies|weights?|type|family|perspective|"
+    r"of|with|and|or|for|in|on|by|to|is|are|was|were|can|could|may|might|has|have|had|as|that|which|"
+    r"where|while|when|does|do|did|also|often|typically|alone|itself|based|via|from|into|over|under|"
+    r"than|at|like|such|using|would|will|should|must|yields?|achieves?|improves?|reduces?)\b)[a-z]{3,}\b"
+)
 #: what a maximum a posteriori "MAP" is said of, unlike the score "a MAP of 41.2"
 _MAP_ESTIMATE_AFTER = re.compile(
     r"[\s\-]+(?:LP|inference|estimat\w*|decoding|assignments?|solutions?|problems?|quer(?:y|ies)|"
@@ -4185,6 +4228,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "simple boosting of the agent's update, boosting of decision stumps"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
     [True, False]
+    >>> text = "It is scarce, boosting great interest; bagging, boosting methods; thus boosting alone"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("boosting", text)]
+    [True, False, False]
 
     A maker's name before its product is no metric, nor is "chunking" a document's splitting:
 
@@ -4205,7 +4251,10 @@ def _other_sense(text: str, start: int, end: int) -> bool:
         return _MAP_ESTIMATE_AFTER.match(text, end) is not None
     word = text[start:end].lower()
     if word == "boosting":  # the verb, with its object after it: "boosting OpenVLA's success rate"
-        return _OBJECT_AFTER.match(text, end) is not None
+        return _OBJECT_AFTER.match(text, end) is not None or (
+            _PARTICIPLE_BEFORE.search(text, max(0, start - 12), start) is not None
+            and _VERB_OBJECT_AFTER.match(text, end) is not None
+        )
     if word == "recommendations":  # advice ("practical recommendations"); the task is singular
         return True
     if word == "janus":  # the many-faced failure of 3D generation: "Janus artifacts", "the Janus problem"
@@ -4403,8 +4452,26 @@ def _data_like_name(name: str, catalogue: Catalogue) -> bool:
     >>> names = ("SMCalFlow-CS", "supervised learning", "Bayesian convolutional neural network")
     >>> [_data_like_name(n, cat) for n in names]
     [True, False, False]
+
+    Nor does a name that ends on the kind of an idea ("Random Matrix Theory"):
+
+    >>> _data_like_name("Random Matrix Theory", cat)
+    False
     """
-    return not any(word[:1].islower() for word in name.split()) and find_head(name, catalogue) is None
+    words = name.split()
+    return (
+        not any(word[:1].islower() for word in words)
+        and words[-1].lower() not in _IDEA_HEADS
+        and find_head(name, catalogue) is None
+    )
+
+
+#: last words of names of ideas and ways of doing, never of data: "Random Matrix Theory"
+_IDEA_HEADS = frozenset(
+    {"theory", "theorem", "hypothesis", "principle", "law", "conjecture", "lemma", "analysis", "algorithm",
+     "method", "learning", "optimization", "optimisation", "regularization", "regularisation", "inference",
+     "estimation", "sampling", "attention", "decoding", "training", "search"}
+)  # fmt: skip
 
 
 def _evaluated_on(text: str, start: int, end: int) -> bool:
@@ -5025,6 +5092,9 @@ def _build_entity(
             cue = None if head is not None and head.type == "Task" else cue
         if cue:
             cue_types[cue] += 1
+    if any(not m.entries and m.text.split()[-1].lower() in _IDEA_HEADS for m in group):
+        for kind in _DATA_TYPES:  # "results in Random Matrix Theory": an idea holds no data
+            cue_types.pop(kind, None)
     paired = [m.text for m in group if "abbreviation" in m.rules]
     # words, else one hyphenated word with a lower-case part: "Text-to-LoRA" for T2L (not "LR-nets"
     # beside "Local reparameterization networks")
