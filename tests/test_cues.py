@@ -330,9 +330,12 @@ def plain_kind_lists(text: str) -> list[tuple[int, str]]:
     for opener in cues._LIST_OPENER.finditer(text):
         window = text[max(0, opener.start() - 80) : opener.start()]
         window = window[window.rfind("\n") + 1 :]  # a list's kind is not looked for past the title
-        kind = (
-            cues._COUNTED_KIND.search(window) if opener.group(0).startswith("(") else cues.kind_such(window)
-        )
+        mark = opener.group(0)[0]
+        kind = cues._COUNTED_KIND.search(window) if mark in "(,:" else cues.kind_such(window)
+        if kind and mark in ",:" and not cues._LISTED_AFTER_COMMA.match(text, opener.end()):
+            continue  # after a comma or a colon, only a list of names
+        if kind and mark == "," and cues._opening_phrase(window[: kind.start()]):
+            continue
         if kind:
             found.append((opener.end(), kind.lastgroup[1:]))
     return found
@@ -345,6 +348,7 @@ KIND_PHRASES = [
 ]  # fmt: skip
 OPENERS = [
     " (", "(", "like ", "such as ", " (e.g. ", ", such as ", " including ", " like ", " e.g., ", ", ſuch as ",
+    ", ", ": ",
 ]  # fmt: skip
 LIST_TEXT = st.lists(
     st.one_of(

@@ -139,6 +139,11 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
             [("Prototype lEArning via Rule Lists", "Pearl")],
         ),
         ("FooNet: Towards Robust Vision\n\nWe test.", []),
+        # ... or after a later "with", "via", "using", "through" or "by"
+        (
+            "FSPool: Learning Set Representations with Featurewise Sort Pooling\n\nWe pool.",
+            [("Featurewise Sort Pooling", "FSPool")],
+        ),
         ("NoiGAN: NOISE AWARE GRAPH EMBEDDING\n\nWe embed.", []),
         ("OpenMixer: Open Mixer Toolbox and Benchmark\n\nWe mix.", []),
         # a numbered label in brackets spells out nothing
@@ -1339,6 +1344,18 @@ def test_a_list_takes_the_kind_named_nearest_before_it(nlp, abstract, types):
         ("It leads 10 benchmarks, including code generation and repair.", "code generation", "Task"),
         # several words may qualify the counted kind
         ("Tests on three widely used event relation datasets (ZorbTB, QuuxEv) agree.", "QuuxEv", "Dataset"),
+        # a comma or a colon after a counted kind opens its list too
+        ("We evaluate on two benchmarks, NanoCraft and long-hand addition.", "NanoCraft", "Benchmark"),
+        ("We use three datasets: ZorbTB, QuuxEv and MNIST.", "QuuxEv", "Dataset"),
+        # ... but not the subject after an opening phrase
+        ("Across three tasks, ZorbNet beats BERT.", "ZorbNet", "Method"),
+        ("With only 200 demonstrations per task, ZorbNet reaches 90%.", "ZorbNet", "Method"),
+        # a number inside a name counts nothing
+        (
+            "We use two DNNs trained on the ImageNet-1000 train dataset, ResNet-50 and DenseNet-121.",
+            "ResNet-50",
+            "Method",
+        ),
     ],
 )
 def test_items_of_a_kind_list_take_its_kind(nlp, abstract, name, expected):
@@ -5095,6 +5112,11 @@ def test_the_end_of_an_open_compound_or_a_time_word_qualifies_nothing(nlp):
     abstract = "This made semi-supervised learning easy for difficult relation extraction and real-world OCR."
     forms = {form for e in entities(nlp, "A title", abstract).values() for form in e.mentions}
     assert not {"made semi-supervised learning", "difficult relation extraction", "real-world OCR"} & forms
+    abstract = (
+        "We study long horizon hierarchical reinforcement learning and binary code vulnerability detection."
+    )
+    forms = {form for e in entities(nlp, "A title", abstract).values() for form in e.mentions}
+    assert not {"horizon hierarchical reinforcement learning", "code vulnerability detection"} & forms, forms
 
 
 @pytest.mark.parametrize(

@@ -356,9 +356,33 @@ def title_pair(text: str) -> AbbreviationPair | None:
         # the spelled words may run past one small word: "PEARL: Prototype Learning via Rule Lists"
         further = _SUBTITLE_END.search(title, stop.end())
         pair = _spelled_title_pair(title, start, further.start() if further else len(title.rstrip()), short)
+    if pair is None:  # "FSPool: Learning Set Representations with Featurewise Sort Pooling"
+        pair = _spelled_after_preposition(title, start, short)
     if pair is not None and not short.text.isupper() and _TASK_HEAD_END.search(pair.long.text):
         return None
     return pair
+
+
+#: where a title names its means after a preposition: " with Featurewise Sort Pooling"
+_MEANS_BEFORE = re.compile(r"\s(?:with|via|using|through|by)\s+(?=[A-Z])")
+
+
+def _spelled_after_preposition(title: str, start: int, short: Piece) -> AbbreviationPair | None:
+    """The pair of a title's short name and the capitalised words after a later "with",
+    "via", "using", "through" or "by" that spell it.
+
+    >>> title_pair("FSPool: Learning Set Representations with Featurewise Sort Pooling").long.text
+    'Featurewise Sort Pooling'
+    >>> title_pair("FSPool: Learning Set Representations with Sorted Features") is None
+    True
+    """
+    for means in _MEANS_BEFORE.finditer(title, start):
+        stop = _SUBTITLE_END.search(title, means.end())
+        end = stop.start() if stop else len(title.rstrip())
+        pair = _spelled_title_pair(title, means.end(), end, short)
+        if pair is not None:
+            return pair
+    return None
 
 
 #: the last word of a task's name: "... Speech Translation", "... Object Detection"

@@ -3482,11 +3482,12 @@ _OPEN_COMPOUND_NOUNS = frozenset(
 #: the second words of open compounds that modify what follows them ("large scale", "real
 #: world", "long term", "fine grained"), and the first words they take
 _COMPOUND_SECOND = words_of(
-    "scale world term range grained level resource quality time fidelity dimensional shot language"
+    """scale world term range grained level resource quality time fidelity dimensional shot language
+    horizon purpose context order code"""
 )
 _COMPOUND_FIRST_BEFORE = re.compile(
     r"(?<![\w\-])(?:large|small|real|long|short|fine|coarse|high|low|mid|wide|full|medium|few|zero|one|"
-    r"natural)[ ]\Z",
+    r"natural|general|special|binary|source|higher|first|second)[ ]\Z",
     re.I,
 )
 #: a noun after an ambiguous acronym that only a method takes: "an EM procedure", "EM steps"

@@ -1209,11 +1209,16 @@ _COUNT_WORDS = (
 )
 #: what opens a list: a bracket, or "such as", "including", "like", "e.g."
 _LIST_OPENER = re.compile(
-    r"\(\s*(?:e\.g\.,?\s*|including\s+)?|\b(?:such as|including|like|e\.g\.,?|i\.e\.,?)\s+[\"“']?", re.I
+    r"\(\s*(?:e\.g\.,?\s*|including\s+)?|\b(?:such as|including|like|e\.g\.,?|i\.e\.,?)\s+[\"“']?"
+    # after a counted kind, a comma or a colon: "two benchmarks, NanoCraft and long-hand addition"
+    r"|[,:]\s+(?=[\"“']?(?-i:[A-Z]))",
+    re.I,
 )
 #: before a bracket: "five benchmarks", "several public datasets"
 _COUNTED_KIND = re.compile(
-    rf"\b(?:{_COUNT_WORDS})\s+(?:[\w\-]+\s+){{0,4}}?(?:{_KIND_NOUNS.replace('?P<', '?P<n')})\s*$", re.I
+    # (a count is a word of its own: the "1000" of "ImageNet-1000 train dataset" counts nothing)
+    rf"(?<![\w\-.])(?:{_COUNT_WORDS})\s+(?:[\w\-]+\s+){{0,4}}?(?:{_KIND_NOUNS.replace('?P<', '?P<n')})\s*$",
+    re.I,
 )
 #: before "such as": "datasets", "tasks,", "datasets on compositional generalization," (the last
 #: kind noun wins: the greedy start skips the earlier ones)
@@ -1282,7 +1287,7 @@ def _last_word(text: str) -> str:
     return text[start:]
 
 
-_OPENER_WORDS = ("(", "such as", "including", "like", "e.g.", "i.e.")
+_OPENER_WORDS = ("(", "such as", "including", "like", "e.g.", "i.e.", ", ", ": ")
 
 
 def _list_openers(text: str) -> list[re.Match[str]]:
@@ -1321,19 +1326,44 @@ def kind_lists(text: str) -> list[tuple[int, str]]:
     [(25, 'Benchmark'), (73, 'Task')]
     >>> kind_lists("Watermarks for Language Models\\n\\nText watermarks such as KGW fail.")
     []
+
+    A comma or a colon opens a list after a counted kind too:
+
+    >>> kind_lists("We test on two benchmarks, NanoCraft and addition, and on three tasks: QA, MT.")
+    [(27, 'Benchmark'), (71, 'Task')]
+    >>> kind_lists("Across three tasks, ZorbNet and BERT win; three measures: CLAP embeddings, ...")
+    []
     """
     found = []
     for opener in _list_openers(text):
         window = text[max(0, opener.start() - 80) : opener.start()]
         # not past the title: "... Models\n\nText watermarks such as"
         window = window[window.rfind("\n") + 1 :]
-        counted = opener.group(0).startswith("(")
+        counted = opener.group(0)[0] in "(,:"  # a bracket, comma or colon needs a counted kind before it
         if counted and window.isascii() and _last_word(window).lower() not in _KIND_LAST_WORDS:
             continue  # brackets are common: look at the word before one before searching
         kind = _COUNTED_KIND.search(window) if counted else kind_such(window)
+        if kind and opener.group(0)[0] in ",:" and not _LISTED_AFTER_COMMA.match(text, opener.end()):
+            continue  # "With 200 demonstrations per task, X wins": the subject, not a list
+        if kind and opener.group(0)[0] == "," and _opening_phrase(window[: kind.start()]):
+            continue  # "Across three tasks, X and Y win": the subjects after an opening phrase
         if kind:
             found.append((opener.end(), kind.lastgroup[1:]))
     return found
+
+
+#: a first name that a list goes on from: "NanoCraft and ...", "MNIST, ...", "A (2019), ..."
+#: (not a sentence's subject: "With 200 demonstrations per task, GraspVLA-Lite reaches ...")
+_LISTED_AFTER_COMMA = re.compile(
+    r"[\"“']?[A-Z][\w\-.'’]*(?:\s+[A-Z0-9][\w\-.'’]*){0,3}[\"”']?(?:\s*\([^()]{0,30}\))?(?:,\s|\s+(?:and|or)\s)"
+)
+
+
+def _opening_phrase(before_count: str) -> bool:
+    """Whether the words before a counted kind open their sentence with at most a preposition:
+    "Across" in "Across three tasks, X wins" (not "We test on" in "We test on two benchmarks, A")."""
+    sentence = before_count[before_count.rfind(". ") + 1 :]
+    return len(sentence.split()) < 2
 
 
 #: the kind a name is set beside, at a sentence's or a clause's start or after the verb of "we":
