@@ -6512,3 +6512,19 @@ def test_boosting_after_a_comma_and_before_its_object_is_the_verb(nlp):
         "Labelled data remain a luxury, boosting great interest in few-shot learning.",
     )
     assert "boosting" not in found and "few-shot learning" in found, found
+
+
+def test_a_variant_of_the_short_form_of_a_proposed_name_is_proposed(nlp):
+    found = entities(
+        nlp,
+        "A title",
+        "The resulted method, namely Posterior Convergent NAS (PC-NAS), wins. On a large search space,"
+        " PC-NAS-L reaches 78.1% top-1 accuracy.",
+    )
+    assert found["PC-NAS-L"].proposed and found["PC-NAS-L"].parent == "Posterior Convergent NAS", found
+    found = entities(
+        nlp,
+        "DocRE-R1: Reinforcement Learning for Document-Level Relation Extraction",
+        "Document-level relation extraction (DocRE) is hard. We propose DocRE-R1, which trains with GRPO.",
+    )
+    assert found["DocRE-R1"].type == "Method" and found["DocRE-R1"].parent is None, found

@@ -2629,7 +2629,6 @@ def _without_quoted_sentences(candidates: Sequence[Candidate], text: str) -> lis
 _QUOTED_SENTENCE = re.compile(
     r"[\"\u201c]((?:[^\"\u201c\u201d\s]+\s+){3,40}[^\"\u201c\u201d\s]*[.?!])[\"\u201d]"
 )
-_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def _without_organisations(
@@ -3629,6 +3628,9 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     >>> own = replace(e("MemVid", "Model"), proposed=True, relation="proposes")
     >>> [(x.name, x.proposed) for x in link_paper_variants([own, e("MemVid-7B", "Model")])]
     [('MemVid', True), ('MemVid-7B', True)]
+    >>> own = replace(own, name="Posterior Convergent NAS", mentions=["Posterior Convergent NAS", "PC-NAS"])
+    >>> [(x.name, x.parent, x.proposed) for x in link_paper_variants([own, e("PC-NAS-L", "Method")])][1]
+    ('PC-NAS-L', 'Posterior Convergent NAS', True)
 
     So is one whose family the catalogue knows (a known name the paper proposes), and one
     that the catalogue gave a family, when it extends the paper's own name (which extends the
@@ -3655,6 +3657,11 @@ def link_paper_variants(entities: list[ExtractedEntity]) -> list[ExtractedEntity
     ('Benchmark', 'RTLM')
     """
     by_form = {normalize_form(e.name): e for e in entities}
+    # the paper's own family may go by its short form: "PC-NAS-L" of "Posterior Convergent NAS
+    # (PC-NAS)" (not a task's: "DocRE-R1" is no kind of "document-level relation extraction (DocRE)")
+    for e in entities:
+        for form in e.mentions if e.proposed else ():
+            by_form.setdefault(normalize_form(form), e)
     index = {id(e): i for i, e in enumerate(entities)}
     out = list(entities)
     family_kinds: dict[int, str] = {}
