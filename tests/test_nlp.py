@@ -2929,6 +2929,9 @@ def test_what_is_used_lends_its_use_to_later_items_of_its_kind_only(nlp):
         ("We propose a new approach, known as the ", " (iRDA), for sparsity.", "proposes"),
         ("It relies on a regulariser known as ", ".", "uses"),
         ("The resulted method, namely ", " (PC-NAS), wins.", "proposes"),
+        ("This allows us to propose ", ", a graph model.", "proposes"),
+        ("We also present a further proposed model of ", " (DualVAE).", "proposes"),
+        ("In this paper we propose a straightforward alternative: ", ".", "proposes"),
         # "e.g." and "et al." end no clause
         ("Using ", ", our convolutional network model achieves 0.69%.", "uses"),
         ("On the benchmarks ", ", our method also outperforms them.", "mentions"),

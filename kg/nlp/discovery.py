@@ -909,6 +909,10 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Deliberation Networks'
     >>> title_name("Budgeted Training: Rethinking Training Under Constraints").text
     'Budgeted Training'
+    >>> title_name("Side-Tuning: Network Adaptation", "We propose an alternative: Side-Tuning.").text
+    'Side-Tuning'
+    >>> title_name("Learning-Rate: A Study", "We study learning rates.") is None
+    True
     >>> title_name("Mamba-2 Meets RLHF: Scaling Laws for Reward Models") is None
     True
     >>> title_name("SASRec Revisited: Cross-Entropy Closes the Gap") is None
@@ -1029,7 +1033,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     )
     # a gerund opens a phrase ("Thinking Beyond Tokens"), unless an artefact noun ends the head and
     # the abstract writes it again ("Routing Networks: ...", "we introduce the routing network")
-    gerund = first.endswith("ing") and not (
+    # (a hyphenated word is a gerund by its first part: "Side-Tuning" names a way, not "Thinking")
+    gerund = first.split("-", 1)[0].endswith("ing") and not (
         words[-1] in _ARTEFACT_NOUNS and _singular_form(head).lower() in abstract.lower()
     )
     # "Video Large Language Models: A Survey of ...": the head of a survey names its topic
