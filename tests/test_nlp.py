@@ -6531,3 +6531,19 @@ def test_a_variant_of_the_short_form_of_a_proposed_name_is_proposed(nlp):
         "Document-level relation extraction (DocRE) is hard. We propose DocRE-R1, which trains with GRPO.",
     )
     assert found["DocRE-R1"].type == "Method" and found["DocRE-R1"].parent is None, found
+
+
+def test_a_network_named_after_a_task_is_a_method_of_its_own(nlp):
+    found = entities(nlp, "A title", "We propose a novel Graph Matching Network model for similarity.")
+    network = found["Graph Matching Network"]
+    assert network.type == "Method" and network.proposed, found
+
+
+def test_an_unsettled_shared_acronym_lends_no_type_to_its_list_mates(nlp):
+    found = entities(
+        nlp,
+        "A title",
+        "Max-product message passing and its convergent versions (such as MPLP, MSD, TRW-S) perform"
+        " block coordinate descent.",
+    )
+    assert found["MPLP"].type == "Method" and found["TRW-S"].type == "Method", found

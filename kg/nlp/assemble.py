@@ -368,10 +368,17 @@ def find_parent(name: str, catalogue: Catalogue) -> CatalogueEntry | None:
     'Qwen2'
     >>> find_parent("m-ArenaHard", Catalogue.from_entries([CatalogueEntry("ArenaHard", "Benchmark")])).name
     'ArenaHard'
+    >>> tasks = Catalogue.from_entries([CatalogueEntry("graph matching", "Task")])
+    >>> find_parent("Graph Matching Network", tasks) is None  # a network for the task, no version of it
+    True
     """
     for stem in _stems(name):
         found = _lookup(stem, catalogue)
         if len(found) == 1 and _written_as(stem, found[0]) and not _joined_names(name, stem, found[0]):
+            if found[0].type in ("Task", "Metric") and not all(
+                _variant_part(word) for word in re.split(r"[-\s]", name[len(stem) :]) if word
+            ):
+                continue  # "Graph Matching Network": a network for the task, no version of it
             return found[0]
     if (prefixed := _LANGUAGE_PREFIX.match(name)) is not None:
         # "m-ArenaHard", "X-CSQA": a multilingual or cross-lingual version of a benchmark
@@ -1676,11 +1683,27 @@ def _spelled_otherwise(entry: CatalogueEntry, long_text: str, short: str) -> boo
     >>> sce = CatalogueEntry("Symmetric Cross Entropy", "Method")
     >>> [_spelled_otherwise(sce, long_form, "SCE") for long_form in ("softmax cross-entropy", "symmetric CE")]
     [True, False]
+
+    A second word of the same initial but another stem spells it otherwise too ("fully connected
+    neural networks" against "Fully Convolutional Network").
+
+    >>> fcn = CatalogueEntry("Fully Convolutional Network", "Method")
+    >>> forms = ("fully connected neural networks", "fully convolutional nets")
+    >>> [_spelled_otherwise(fcn, f, "FCN") for f in forms]
+    [True, False]
     """
-    words = set(re.split(r"[\s\-]+", long_text.casefold()))
+    paper = re.split(r"[\s\-]+", long_text.casefold())
+    words = set(paper)
     spelled = [f for f in entry.forms if " " in f and short.casefold() not in f.casefold().split()]
-    firsts = [re.split(r"[\s\-]", f.casefold(), maxsplit=1)[0] for f in spelled]
-    return bool(firsts) and all(first not in words for first in firsts)
+
+    def contradicted(form: str) -> bool:
+        known = re.split(r"[\s\-]+", form.casefold())
+        if known[0] not in words:
+            return True
+        # (words, not a short form's letters: "symmetric CE")
+        return known[0] == paper[0] and _second_word_differs(known, paper)
+
+    return bool(spelled) and all(contradicted(f) for f in spelled)
 
 
 def assemble_entities(
@@ -2568,6 +2591,22 @@ def _long_form_close(entry: CatalogueEntry, long_text: str, short: str) -> bool:
     )
 
 
+def _second_word_differs(known: list[str], written: list[str]) -> bool:
+    """Whether two long forms that open alike go on with words of the same initial but another
+    stem: "Fully Convolutional Network" and "fully connected neural networks" (not "Deep
+    Convolution" and "Deep Convolutional"); see :func:`_spelled_otherwise`.
+
+    >>> _second_word_differs(["Fully", "Convolutional", "Network"], ["fully", "connected", "networks"])
+    True
+    >>> _second_word_differs(["Deep", "Convolutional"], ["Deep", "Convolution", "Nets"])
+    False
+    """
+    if len(known) < 2 or len(written) < 2:
+        return False
+    a, b = known[1].casefold(), written[1].casefold()
+    return min(len(a), len(b)) >= 4 and a[:1] == b[:1] and a[:4] != b[:4]
+
+
 #: words that make a long form an organisation's name when its short form is one
 _OFFICE_WORDS = frozenset(
     {"Centre", "Center", "Organization", "Organisation", "Administration", "Office", "Agency"}
@@ -2689,15 +2728,24 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
     unknown names of the whole list. The listed names vote by how they were typed: a catalogue
     entry counts most, then the words around a name, then its shape.
 
-    >>> e = lambda name, type_, at, typed_by: ExtractedEntity(
+    >>> e = lambda name, type_, at, typed_by, entry=None: ExtractedEntity(
     ...     name, type_, [name], [Evidence(name, at, at + len(name), "", 0, "mentions")],
-    ...     typed_by=typed_by)
+    ...     typed_by=typed_by, catalogue_id=entry)
     >>> text = "on MT-Bench, Koala, Vicuna and FooNet"
-    >>> out = type_from_list_mates(text, [e("MT-Bench", "Benchmark", 3, "catalogue"),
+    >>> out = type_from_list_mates(text, [e("MT-Bench", "Benchmark", 3, "catalogue", "mt-bench"),
     ...     e("Koala", "Method", 13, None), e("Vicuna", "Method", 20, None),
     ...     e("FooNet", "Method", 31, "name")])
     >>> [(x.name, x.type) for x in out]
     [('MT-Bench', 'Benchmark'), ('Koala', 'Benchmark'), ('Vicuna', 'Benchmark'), ('FooNet', 'Benchmark')]
+
+    An acronym the catalogue knows under several entries, which the paper does not settle, votes
+    for nothing ("such as MPLP, MSD, TRW-S": MSD is no data set there).
+
+    >>> text = "such as MPLP, MSD, TRW-S"
+    >>> out = type_from_list_mates(text, [e("MPLP", "Method", 8, None), e("MSD", "Dataset", 14, "catalogue"),
+    ...     e("TRW-S", "Method", 19, None)])
+    >>> [(x.name, x.type) for x in out]
+    [('MPLP', 'Method'), ('MSD', 'Dataset'), ('TRW-S', 'Method')]
     """
     spans = _evidence_spans(entities)
     votes: dict[int, Counter[str]] = {}
@@ -2706,6 +2754,8 @@ def type_from_list_mates(text: str, entities: list[ExtractedEntity]) -> list[Ext
         typed: Counter[str] = Counter()
         known: Counter[str] = Counter()  # the catalogue's types alone
         for i in members:
+            if entities[i].typed_by == "catalogue" and entities[i].catalogue_id is None:
+                continue  # an acronym several entries share, which the paper leaves unsettled ("MSD")
             if not _typed_by_default(entities[i]):
                 typed[entities[i].type] += _MATE_WEIGHT.get(entities[i].typed_by, 1)
             if entities[i].typed_by == "catalogue":
