@@ -1102,6 +1102,11 @@ def _own_titled_variant(text: str, cand: Candidate, title_end: int) -> list[Cand
     >>> text = "Simple Transformer for Translation\n\nOur simple Transformer wins."
     >>> _own_titled_variant(text, hit._replace(start=7, end=18), text.index("\n\n"))
     []
+    >>> text = "Graph Matching Networks for Retrieval\n\nWe propose a Graph Matching Network model."
+    >>> matching = CatalogueEntry("Matching Networks", "Method")
+    >>> hit = Candidate(6, 23, "Matching Networks", "catalogue", (matching,))
+    >>> [c.text for c in _own_titled_variant(text, hit, text.index("\n\n"))]
+    ['Graph Matching Networks', 'Graph Matching Network']
     """
     if not any(e.type == "Method" for e in cand.entries):
         return []
@@ -1114,6 +1119,17 @@ def _own_titled_variant(text: str, cand: Candidate, title_end: int) -> list[Cand
     spaced = r"[ -]".join(re.escape(w) for w in modifiers)
     own = re.compile(rf"\b(?:[Oo]ur|[Tt]he proposed)\s+({spaced}[ -]{re.escape(cand.text)})(?![\w\-])", re.I)
     found = list(own.finditer(text, title_end))
+    if not found:
+        # ... or that the abstract writes with the title's capitals, as a name: "Graph Matching
+        # Networks for ..." with "a novel Graph Matching Network model" (not "Matching Networks")
+        # (the whole name: not "Polar Transformer" of "Polar Transformer Networks")
+        singular = re.escape(cand.text[:-1] if cand.text.endswith("s") else cand.text)
+        capitalised = re.compile(rf"(?<![\w\-])({spaced}[ -]{singular}s?)(?![\w\-]| [A-Z])")
+        found = [
+            m
+            for m in capitalised.finditer(text, title_end)
+            if _SENTENCE_GOES_ON.search(text, max(0, m.start() - 20), m.start())  # mid-sentence
+        ]
     if not found:
         return []
     start = words.start(1)
