@@ -1858,7 +1858,7 @@ def bare_acronyms_of_known_phrases(mentions: Sequence[_Mention]) -> list[tuple[i
     named: dict[str, int] = {}
     for j, m in enumerate(mentions):
         first, _, rest = m.text.partition(" ")
-        if len(m.entries) == 1 and rest.lower() in _ACRONYM_HEADS and _BARE_ACRONYM.fullmatch(first):
+        if len(m.entries) == 1 and rest.lower() in _ACRONYM_HEADS and _SHORT_ACRONYM.fullmatch(first):
             named.setdefault(first, j)
     return [(i, named[m.text]) for i, m in enumerate(mentions) if not m.entries and m.text in named]
 
@@ -1867,7 +1867,6 @@ def bare_acronyms_of_known_phrases(mentions: Sequence[_Mention]) -> list[tuple[i
 _ACRONYM_HEADS = frozenset(
     {"learning", "method", "methods", "algorithm", "algorithms", "model", "models", "network", "networks"}
 )
-_BARE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 #: a sentence of the paper's own work: "we", "our", "us", its ablations, a result in numbers
