@@ -119,6 +119,27 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
         ("6.2 mIoU on PASCAL Context (PC-459) over", [("PASCAL Context", "PC-459")]),
         # ... but a version is part of the name: no long form holds it
         ("the Generative Pre-trained Transformer (GPT-4) is big", []),
+        # a small digit after a letter counts the words that letter begins
+        (
+            "we use the Asynchronous Advantage Actor Critic (A3C) agent",
+            [("Asynchronous Advantage Actor Critic", "A3C")],
+        ),
+        ("a model we call spike-and-slab sparse coding (S3C).", [("spike-and-slab sparse coding", "S3C")]),
+        (
+            "Our model, Object-Oriented Prediction and Planning (O2P2), learns",
+            [("Object-Oriented Prediction and Planning", "O2P2")],
+        ),
+        (
+            "The proposed data-dependent Gaussian prior objective (D2GPo) helps",
+            [("data-dependent Gaussian prior objective", "D2GPo")],
+        ),
+        (
+            "in the advantageous actor critic algorithm (A2C).",
+            [("advantageous actor critic algorithm", "A2C")],
+        ),
+        # ... and spells every word it counts: no long form here
+        ("training with 8-bit floating point (FP8) numbers", []),
+        ("Asynchronous Accelerated Nonuniform Randomized Block Coordinate Descent algorithm (A2BCD)", []),
         # a title's short name spelled out right after the colon, up to a small word
         (
             "CyCADA: Cycle-Consistent Adversarial Domain Adaptation\n\nWe adapt.",
@@ -5608,6 +5629,8 @@ def test_an_acronym_with_another_hyphen_is_not_respaced_into_a_known_name(nlp):
         ("We stack a Graph Convolution Network (GCN) on the features.", "Graph Convolutional Network"),
         ("Training uses Stochastic Gradient Descend (SGD) for all runs.", "Stochastic Gradient Descent"),
         ("Inputs feed a spiking neuron network (SNN) on chip.", "Spiking Neural Network"),
+        # a head noun the short form leaves out is not a letter off
+        ("We plug it into the advantageous actor critic algorithm (A2C).", "Advantage Actor-Critic"),
     ],
 )
 def test_a_long_form_spelled_a_little_off_is_the_known_name_of_its_short_form(nlp, abstract, known):

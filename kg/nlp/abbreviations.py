@@ -181,10 +181,8 @@ def initials_offset(candidate: str, short: str) -> int | None:
     'Robust Reward Model training'
     """
     offset = _initials_offset(candidate, short)
-    if offset is None:
-        last = _LAST_HEAD_WORD.search(candidate)
-        if last is not None:
-            offset = _initials_offset(candidate[: last.start()], short)
+    if offset is None and (bare := without_head_word(candidate)) != candidate:
+        offset = _initials_offset(bare, short)
     return offset
 
 
@@ -193,6 +191,18 @@ _LAST_HEAD_WORD = re.compile(
     r"(?<=\w)\s+(?:training|learning|method|approach|framework|algorithm|loss|objective|scheme|"
     r"technique|strategy|procedure|module|mechanism|pipeline|architecture)$"
 )
+
+
+def without_head_word(long_text: str) -> str:
+    """``long_text`` without the lower-case head noun its acronym leaves out, if it ends on one.
+
+    >>> without_head_word("advantageous actor critic algorithm")
+    'advantageous actor critic'
+    >>> without_head_word("Low-Rank Adaptation")
+    'Low-Rank Adaptation'
+    """
+    last = _LAST_HEAD_WORD.search(long_text)
+    return long_text[: last.start()] if last is not None else long_text
 
 
 def _initials_offset(candidate: str, short: str) -> int | None:
@@ -651,6 +661,8 @@ def _pair_before(
     counted = _COUNT_SUFFIX.search(short.text)
     if offset is None and counted:  # "PASCAL Context (PC-459)": its 459 classes are not spelled out
         offset = initials_offset(candidate.text.rstrip(), short.text[: counted.start()])
+    if offset is None and _LETTER_COUNT.search(short.text):
+        offset = _counted_letters_offset(candidate.text.rstrip(), short.text)
     if offset is None:
         return None
     offset = _hyphenated_word_start(candidate.text, offset)
@@ -659,6 +671,33 @@ def _pair_before(
     if long is not None and _long_form_ok(long, short):
         return AbbreviationPair(long, short)
     return None
+
+
+#: a letter and a small count after it: "A3C" writes the A of three words as A3
+_LETTER_COUNT = re.compile(r"(?<=[A-Za-z])[2-4](?![0-9])")
+
+
+def _counted_letters_offset(candidate: str, short: str) -> int | None:
+    """Where the long form starts when a digit in ``short`` counts the words its letter begins:
+    "Asynchronous Advantage Actor-Critic (A3C)", "spike-and-slab sparse coding (S3C)",
+    "Object-Oriented Prediction and Planning (O2P2)". Each counted word's initial must be one of
+    the letters, in order, so a digit that is no count finds nothing.
+
+    >>> text = "we call it spike-and-slab sparse coding"
+    >>> text[_counted_letters_offset(text, "S3C"):]
+    'spike-and-slab sparse coding'
+    >>> text = "The proposed data-dependent Gaussian prior objective (D2GPo) helps."
+    >>> [(p.long.text, p.short.text) for p in find_abbreviations(text)]
+    [('data-dependent Gaussian prior objective', 'D2GPo')]
+    >>> _counted_letters_offset("using 8-bit floating point", "FP8") is None
+    True
+    """
+    repeated = _LETTER_COUNT.sub(lambda m: short[m.start() - 1] * (int(m.group(0)) - 1), short)
+    offset = initials_offset(candidate, repeated)
+    if offset is not None:
+        return offset
+    offset = match_long_form(candidate, repeated)
+    return offset if offset is not None and _initials_in(candidate[offset:], repeated) else None
 
 
 def _initials_in(long: str, short: str) -> bool:

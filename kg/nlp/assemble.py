@@ -34,7 +34,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from kg.nlp.abbreviations import AbbreviationPair, Piece
+from kg.nlp.abbreviations import AbbreviationPair, Piece, without_head_word
 from kg.nlp.catalogue import Catalogue, CatalogueEntry, normalize_form
 from kg.nlp.cues import (
     GENERIC_ACRONYMS,
@@ -4730,11 +4730,23 @@ def _long_form_misspelled(entries: Sequence[CatalogueEntry], long_text: str) -> 
     ['Graph Convolutional Network']
     >>> _long_form_misspelled([gcn], "Graph Capsule Network")
     []
+
+    A head noun the acronym leaves out is no letter off: "advantageous actor critic algorithm
+    (A2C)" spells Advantage Actor-Critic.
+
+    >>> a2c = CatalogueEntry("Advantage Actor-Critic", "Method", aliases=("A2C",))
+    >>> [e.name for e in _long_form_misspelled([a2c], "advantageous actor critic algorithm")]
+    ['Advantage Actor-Critic']
     """
-    target = normalize_form(long_text)
+    targets = {normalize_form(long_text), normalize_form(without_head_word(long_text))}
     scored = sorted(
         (
-            max(SequenceMatcher(None, target, normalize_form(f)).ratio() for f in entry.forms if " " in f),
+            max(
+                SequenceMatcher(None, target, normalize_form(f)).ratio()
+                for f in entry.forms
+                if " " in f
+                for target in targets
+            ),
             index,
         )
         for index, entry in enumerate(entries)
