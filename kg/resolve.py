@@ -126,6 +126,7 @@ def _canonicalise(grouped: dict[str, list[Member]], catalogue: Catalogue | None,
         by_key[key] = _merge(members)
     if catalogue is not None:
         _drop_qualified_aliases(by_key.values(), catalogue)
+    _drop_elided_aliases(by_key.values(), catalogue)
     _add_catalogue_parents(by_key, catalogue)
     ids = _mint_ids(by_key)
     entities: dict[str, CanonicalEntity] = {}
@@ -203,6 +204,33 @@ def _drop_qualified_aliases(entities: Iterable[CanonicalEntity], catalogue: Cata
         if entry is not None:
             known = {form.casefold() for form in entry.forms}
             entity.aliases = [a for a in entity.aliases if a not in qualified or a.casefold() in known]
+
+
+def _drop_elided_aliases(entities: Iterable[CanonicalEntity], catalogue: Catalogue | None) -> None:
+    """Leave out of an entity's aliases the lone words of its name that a list wrote with the
+    rest elided ("image" of image classification in "image and text classification",
+    "Sequential" of Sequential MNIST), unless its catalogue entry lists them."""
+    for entity in entities:
+        if " " not in entity.name or not entity.aliases:
+            continue
+        elided = _elided_words(entity.aliases, entity.name)
+        if not elided:
+            continue
+        entry = catalogue.by_id(entity.catalogue_id) if catalogue and entity.catalogue_id else None
+        known = {form.casefold() for form in entry.forms} if entry is not None else set()
+        entity.aliases = [a for a in entity.aliases if a not in elided or a.casefold() in known]
+
+
+def _elided_words(forms: Iterable[str], name: str) -> set[str]:
+    """The forms that are one word of the several-word ``name`` on its own (an acronym aside).
+
+    >>> sorted(_elided_words(["image", "image recognition", "IC"], "image classification"))
+    ['image']
+    >>> sorted(_elided_words(["Lite", "MNIST"], "Sequential MNIST Lite"))
+    ['Lite']
+    """
+    words = {word.casefold() for word in name.split()}
+    return {form for form in forms if " " not in form and form.casefold() in words and not _is_acronym(form)}
 
 
 def _qualified(forms: set[str], name: str) -> set[str]:

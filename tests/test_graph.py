@@ -87,6 +87,24 @@ def test_a_bare_number_or_size_is_no_alias():
     assert aliases == {"CIFAR-100": ["CIFAR100"], "LLaMA 2 13B": [], "GPT-4o": ["4o"]}
 
 
+def test_a_lone_word_of_a_name_is_no_alias_but_stays_on_the_papers_edge(nlp):
+    from kg.nlp.catalogue import load_catalogue
+    from kg.nlp.pipeline import extract_papers
+
+    papers = [
+        Paper("a", "Norms", "We replace batch- and group- normalization in image and text classification."),
+        Paper("b", "Images", "We study image classification with batch normalization."),
+    ]
+    g = build_graph(extract_papers(papers, nlp), catalogue=load_catalogue())
+    labels = {data["label"]: node for node, data in g.nodes(data=True) if data.get("kind") == "entity"}
+    names = {"Batch Normalization", "Group Normalization", "image classification", "text classification"}
+    assert names <= set(labels), labels
+    assert "batch" not in g.nodes[labels["Batch Normalization"]]["aliases"]
+    assert "image" not in g.nodes[labels["image classification"]]["aliases"]
+    edge_forms = {m for _, _, data in g.out_edges("paper:a", data=True) for m in data["mentions"]}
+    assert {"batch", "image"} <= edge_forms, edge_forms
+
+
 def test_graph_links_papers_to_entities_by_relation_and_variants():
     g = build_graph(
         [

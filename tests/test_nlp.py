@@ -137,6 +137,12 @@ def test_tokenizer_cuts_names_the_same_way_everywhere(text, tokens):
             "in the advantageous actor critic algorithm (A2C).",
             [("advantageous actor critic algorithm", "A2C")],
         ),
+        # a citation may stand between the long form and its short form
+        (
+            "the Kronecker-factor Approximate Curvature (Martens & Grosse, 2015) (K-FAC) method",
+            [("Kronecker-factor Approximate Curvature", "K-FAC")],
+        ),
+        ("as argued before (Smith et al., 2019) (see Section 3)", []),
         # ... and spells every word it counts: no long form here
         ("training with 8-bit floating point (FP8) numbers", []),
         ("Asynchronous Accelerated Nonuniform Randomized Block Coordinate Descent algorithm (A2BCD)", []),

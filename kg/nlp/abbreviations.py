@@ -531,6 +531,12 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
     [('Recurrent Attention Model', 'RAM')]
     >>> find_abbreviations("Few-Shot Learning (learning with limited labeled data) is hard.")
     []
+
+    A citation may stand between the long form and its short form:
+
+    >>> text = "We use Kronecker-factored Approximate Curvature (Martens & Grosse, 2015) (K-FAC) here."
+    >>> [(p.long.text, p.short.text) for p in find_abbreviations(text)]
+    [('Kronecker-factored Approximate Curvature', 'K-FAC')]
     """
     titled = title_pair(text)
     pairs: list[AbbreviationPair] = [titled] if titled is not None else []
@@ -543,7 +549,13 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         inside, inner_start = _bare_short_form(inside, inner_start)
         if is_short_form(inside):
-            pair = _pair_before(text, match.start(), Piece(inside, inner_start, inner_start + len(inside)))
+            short = Piece(inside, inner_start, inner_start + len(inside))
+            pair = _pair_before(text, match.start(), short)
+            if pair is None and (
+                cited := _CITATION_BEFORE.search(text, max(0, match.start() - 120), match.start())
+            ):
+                # "Kronecker-factored Approximate Curvature (Martens & Grosse, 2015) (K-FAC)"
+                pair = _pair_before(text, cited.start(), short)
             if pair is not None:
                 pairs.append(pair)
                 continue
@@ -576,6 +588,9 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
     # last, an acronym no bracket defines, spelled by the title's capitalised words
     return pairs + _title_initials_pairs(text, {p.short.text for p in pairs})
 
+
+#: a citation in brackets right before another bracket: "(Martens & Grosse, 2015) "
+_CITATION_BEFORE = re.compile(r"\s*\([^()]*(?:\b(?:19|20)\d\d[a-z]?|\bet al\.?)\)\s*$")
 
 #: words a bracket puts before or after the short form it gives: "(or MEM)", "(MEM for short)"
 _SHORT_LEAD = re.compile(

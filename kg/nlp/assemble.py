@@ -861,6 +861,14 @@ def _shared_head_before(text: str, cand: Candidate, catalogue: Catalogue) -> lis
     >>> found = _shared_head_before("on the Sequential and Permuted MNIST", hit, cat)
     >>> [(c.text, c.entries[0].name) for c in found]
     [('Sequential', 'Sequential MNIST')]
+
+    A hyphen left open before "and" waits for the same head: "batch- and group- normalization".
+
+    >>> cat = Catalogue.from_entries([CatalogueEntry("Batch Normalization", "Method")])
+    >>> hit = Candidate(11, 31, "group- normalization", "catalogue", ())
+    >>> found = _shared_head_before("batch- and group- normalization", hit, cat)
+    >>> [(c.text, c.entries[0].name) for c in found]
+    [('batch', 'Batch Normalization')]
     """
     _, space, rest = cand.text.partition(" ")
     # (the word right before is joined by "and", "or" or a slash: after a bare comma it may be
@@ -869,13 +877,14 @@ def _shared_head_before(text: str, cand: Candidate, catalogue: Catalogue) -> lis
         return []
     out, at = [], cand.start
     while (before := _LISTED_WORD_BEFORE.search(text, max(0, at - 40), at)) is not None:
-        word = before.group(1)
-        if word.lower() in _NOT_LISTED_WORDS or _lookup(word, catalogue):
+        # (a hyphen left open belongs to the head: "batch- and group- normalization")
+        word = before.group(1).rstrip("-")
+        if not word or word.lower() in _NOT_LISTED_WORDS or _lookup(word, catalogue):
             break
         entries = _lookup(f"{word} {rest}", catalogue)
         if len(entries) != 1 or (cand.entries and entries[0] == cand.entries[0]):
             break
-        out.append(Candidate(before.start(1), before.end(1), word, "variant", entries))
+        out.append(Candidate(before.start(1), before.start(1) + len(word), word, "variant", entries))
         at = before.start(1)
     return out
 
