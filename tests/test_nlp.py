@@ -1598,6 +1598,8 @@ def test_a_run_on_text_keeps_evidence_to_a_window_around_each_mention(nlp):
         ("The model solves associative recall and free recall tasks.", set()),
         ("Precision medicine needs models of patients.", set()),
         ("We add a high-precision latent variable to binary weights.", set()),
+        ("We reduce the precision of activation maps and keep numeric precision of weights.", set()),
+        ("The solver has convergence and precision guarantees.", set()),
         # the metric itself, even where a value is low
         ("The detector has low precision but high recall.", {"Precision", "Recall"}),
         ("We report precision, recall and F1 score.", {"Precision", "Recall", "F1 Score"}),
@@ -6515,6 +6517,16 @@ def test_a_bare_acronym_names_the_known_name_the_paper_writes_with_it(nlp):
     )
     assert "TD" in found["Temporal Difference Learning"].mentions, found
     assert "TD" not in found, found
+
+
+def test_a_bare_acronym_names_the_papers_own_short_form_with_a_head_noun(nlp):
+    found = entities(
+        nlp,
+        "Learning from Between-class Examples",
+        "We propose Between-Class learning (BC learning), which mixes two examples. BC is simple to use.",
+    )
+    assert "BC" in found["Between-Class learning"].mentions, found
+    assert "BC" not in found, found
 
 
 def test_a_plain_word_of_a_quoted_example_sentence_is_no_entity(nlp):

@@ -29,7 +29,7 @@ import re
 import string
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -1818,7 +1818,7 @@ def assemble_entities(
             else:
                 by_key[key] = i
                 key_entry[key] = entry_id
-    for i, j in bare_acronyms_of_known_phrases(mentions):
+    for i, j in bare_acronyms_of_known_phrases(mentions, paired):
         groups.union(i, j)
     # the short form of a pair lends its group to later bare uses of the same form
     members: dict[int, list[int]] = {}
@@ -1853,7 +1853,9 @@ def assemble_entities(
     return [e for e in entities if e.confidence >= min_confidence]
 
 
-def bare_acronyms_of_known_phrases(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
+def bare_acronyms_of_known_phrases(
+    mentions: Sequence[_Mention], short_forms: Collection[int] = ()
+) -> list[tuple[int, int]]:
     """Pairs of mention indices: a bare acronym no entry knows, and a known name the paper
     writes as that acronym and a head noun ("TD" and "TD learning", temporal difference
     learning); the acronym alone is too ambiguous for the catalogue, but not beside its name.
@@ -1863,11 +1865,20 @@ def bare_acronyms_of_known_phrases(mentions: Sequence[_Mention]) -> list[tuple[i
     ...       _Mention(9, 20, "TD learning", frozenset({"catalogue"}), (td,), None)]
     >>> bare_acronyms_of_known_phrases(ms)
     [(0, 1)]
+
+    The paper's own short form with a head noun (the mentions at ``short_forms``) names its
+    acronym too: "BC" after "Between-Class learning (BC learning)".
+
+    >>> ms = [_Mention(0, 11, "BC learning", frozenset({"abbreviation"}), (), None),
+    ...       _Mention(20, 22, "BC", frozenset({"shape"}), (), None)]
+    >>> bare_acronyms_of_known_phrases(ms, short_forms={0})
+    [(1, 0)]
     """
     named: dict[str, int] = {}
     for j, m in enumerate(mentions):
         first, _, rest = m.text.partition(" ")
-        if len(m.entries) == 1 and rest.lower() in _ACRONYM_HEADS and _SHORT_ACRONYM.fullmatch(first):
+        known = len(m.entries) == 1 or j in short_forms
+        if known and rest.lower() in _ACRONYM_HEADS and _SHORT_ACRONYM.fullmatch(first):
             named.setdefault(first, j)
     return [(i, named[m.text]) for i, m in enumerate(mentions) if not m.entries and m.text in named]
 
@@ -4194,7 +4205,7 @@ _UPPER_CASE = string.ascii_uppercase.encode()
 #: ("associative recall", "sequential recall"), a field ("precision medicine")
 _SENSE_WORDS = frozenset({"precision", "recall"})
 _OTHER_SENSE_BEFORE = re.compile(
-    r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|machine|floating[- ]point|"
+    r"\b(?:(?:mixed|half|full|single|double|quadruple|arbitrary|numerical|numeric|machine|floating[- ]point|"
     r"logarithmic|log|finite|infinite|bounded|unbounded|limited|constant|polynomial|"
     r"fixed[- ]point|\d+-bit|low|reduced|associative|free|cued|serial|episodic|total|factual|knowledge|"
     r"memory|in-context|long-context|long-range|verbatim|exact|FP\d+|BF16|TF32|INT\d+|NF4|"
@@ -4212,7 +4223,10 @@ _OTHER_SENSE_AFTER = re.compile(
     # "precision medicine"; "recall-intensive tasks", which need the model to recall; a number
     # format or a statistic: "low precision floating point", "a sparse precision matrix"
     r"[- ](?:medicine|agriculture|farming|oncology|health(?:care)?|matri(?:x|ces)|floating|arithmetic|"
-    r"formats?|weights|quantization|highway)\b"
+    r"formats?|weights|quantization|highway|guarantees?)\b"
+    # a number format's width of what a network computes: "the precision of activations"
+    r"|\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?(?:activations?|weights|parameters|coefficients|"
+    r"gradients|arithmetic|computations?)\b"
     r"|-(?:intensive|heavy|demanding|critical)\b|\s+tasks?\b"
     # "recall then generate": the verb
     r"|\s+then\b",
@@ -4286,6 +4300,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "deployed in FP8 precision, it can recall then generate"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("recall|precision", text)]
     [True, True]
+    >>> text = "we reduce the precision of activation maps and give precision guarantees; numeric precision"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision", text)]
+    [True, True, True]
     >>> text = "low precision floating point, a sparse precision matrix, practical recommendations"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision|recommendations", text)]
     [True, True, True]
