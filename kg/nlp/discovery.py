@@ -909,6 +909,8 @@ def title_name(title: str, abstract: str = "") -> Piece | None:
     'Deliberation Networks'
     >>> title_name("Budgeted Training: Rethinking Training Under Constraints").text
     'Budgeted Training'
+    >>> title_name("Zorbic Pooling: Permutation-Invariant Functions").text
+    'Zorbic Pooling'
     >>> title_name("Side-Tuning: Network Adaptation", "We propose an alternative: Side-Tuning.").text
     'Side-Tuning'
     >>> title_name("Learning-Rate: A Study", "We study learning rates.") is None
@@ -1191,6 +1193,7 @@ _TITLE_WAY_NOUNS = words_of(
     Optimization Optimisation Clustering Filtering Mining Maximization Maximisation Actor-Critic
     Attention Convolution Convolutions Disentanglement Distillation Regularization
     Regularisation Sampling Pruning Prompting Decoding Routing Augmentation Alignment
+    Pooling Normalization Normalisation Flow Flows Loss Bottleneck Weighting Reranking Compression
     """
 )
 
