@@ -5646,6 +5646,22 @@ def test_a_long_form_spelled_a_little_off_is_the_known_name_of_its_short_form(nl
     assert known in found and len(found) == 1, found
 
 
+def test_a_papers_long_form_settles_an_acronym_two_known_names_share(nlp):
+    found = entities(
+        nlp, "A title", "We study wide fully connected neural networks (FCNs). Wide FCNs generalize well."
+    )
+    assert "Multilayer Perceptron" in found and "Fully Convolutional Network" not in found, found
+    assert "FCNs" in found["Multilayer Perceptron"].mentions, found
+
+
+def test_a_lower_case_adjective_before_a_known_acronym_is_no_part_of_its_capitalised_name(nlp):
+    found = entities(nlp, "A title", "We explore efficient neural architecture search methods for vision.")
+    assert "Neural Architecture Search" in found, found
+    assert "Efficient Neural Architecture Search" not in found, found
+    found = entities(nlp, "A title", "We compare with Efficient Neural Architecture Search on CIFAR-10.")
+    assert "Efficient Neural Architecture Search" in found, found
+
+
 def test_a_long_form_near_two_known_names_of_its_short_form_stays_the_papers(nlp):
     found = entities(nlp, "A title", "We pretrain with Self-Supervised Training (SSL) on unlabeled audio.")
     assert "Self-Supervised Learning" not in found and "Semi-Supervised Learning" not in found, found

@@ -1690,9 +1690,17 @@ def _known_term(
 
 def _own_short_with_kind(mention: _Mention, own_long: dict[str, str]) -> str | None:
     """The paper's own short form that ``mention`` writes before one more word ("SCE loss"),
-    when every catalogue entry it names spells that short form out in other words."""
+    when every catalogue entry it names spells that short form out in other words. A plain
+    lower-case word is no short form written with capitals: "node classification" is no "NODE".
+
+    >>> nc = CatalogueEntry("node classification", "Task", ("vertex classification",))
+    >>> mention = lambda text: _Mention(0, len(text), text, frozenset({"catalogue"}), (nc,), None)
+    >>> own = {"node": "neural ordinary differential equation"}
+    >>> [_own_short_with_kind(mention(text), own) for text in ("node classification", "NODE classification")]
+    [None, 'node']
+    """
     short, _, rest = mention.text.rpartition(" ")
-    key = _own_short(short, own_long) if short and " " not in short else None
+    key = _own_short(short, own_long) if short and " " not in short and not short.islower() else None
     if key is None or not rest.islower():
         return None
     if all(_spelled_otherwise(e, own_long[key], short) for e in mention.entries):
