@@ -5662,6 +5662,22 @@ def test_a_lower_case_adjective_before_a_known_acronym_is_no_part_of_its_capital
     assert "Efficient Neural Architecture Search" in found, found
 
 
+@pytest.mark.parametrize(
+    ("abstract", "known", "not_known"),
+    [
+        (
+            "Graph convolutional neural networks have been applied widely.",
+            "Graph Convolutional Network",
+            "Convolutional Neural Network",
+        ),
+        ("We adapt self-ensembling to visual domain adaptation.", "self-ensembling", "Ensemble Learning"),
+    ],
+)
+def test_a_known_name_that_another_known_name_holds_is_not_taken_apart(nlp, abstract, known, not_known):
+    found = entities(nlp, "A title", abstract)
+    assert known in found and not_known not in found, found
+
+
 def test_a_long_form_near_two_known_names_of_its_short_form_stays_the_papers(nlp):
     found = entities(nlp, "A title", "We pretrain with Self-Supervised Training (SSL) on unlabeled audio.")
     assert "Self-Supervised Learning" not in found and "Semi-Supervised Learning" not in found, found
