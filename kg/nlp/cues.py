@@ -1762,6 +1762,8 @@ def called_before(before: str, after: str) -> bool:
 
     >>> called_before("a recent second-order method called ", "."), called_before("we propose a model called ", ".")
     (True, False)
+    >>> called_before("This setting, commonly referred to as ", " (MKL), is popular.")
+    True
     """
     if not _CALLED_END.search(before[-30:]):
         return False
@@ -1825,13 +1827,14 @@ _OUR_IN_SUBORDINATE = re.compile(
     re.I,
 )
 _CALLED_END = re.compile(
-    r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$", re.I
+    r"\b(?:called|dubbed|named|termed|known\s+as|referred\s+to\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$",
+    re.I,
 )
 #: words of the clause before "called X" that say X came before the paper
 _PRIOR_BEFORE_CALLED = re.compile(
     r"\b(?:recent(?:ly)?|existing|popular|previous(?:ly)?|prior|well-known|widely|standard|classical|"
     r"famous|commonly|often|usually|(?:well-)?established|classic|traditional|conventional)\b(?:(?!\b(?:we|our)\b)[^.;]){0,100}?"
-    r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
+    r"\b(?:called|dubbed|named|termed|known\s+as|referred\s+to\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$"
     r"|\b(?:so-called|so\s+called|also\s+(?:called|known\s+as|termed|named))\s+(?:the\s+)?[\"“'‘]?$"
     # ... or a part the paper's thing is made of, in the same phrase: "a hybrid model that
     # combines a network named X", "SGP uses a gossip algorithm called X" (not "a method ...
@@ -1842,7 +1845,7 @@ _PRIOR_BEFORE_CALLED = re.compile(
     r"procedure|metric|measure)\s+(?:called|named|termed|known\s+as)\s+(?:the\s+)?[\"“'‘]?$"
     r"|\b(?:combin(?:es|ing)|integrat(?:es|ing)|us(?:es|ing)|leverag(?:es|ing)|adopt(?:s|ing))\b"
     r"(?:(?!\b(?:new|novel)\b)[^.;,]){0,80}?"
-    r"\b(?:called|dubbed|named|termed|known\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$",
+    r"\b(?:called|dubbed|named|termed|known\s+as|referred\s+to\s+as)\s+(?:the\s+)?(?:[\w\-.]+,?\s+and\s+)?[\"“'‘]?$",
     re.I,
 )
 #: "X (RN) has been introduced", "X was proposed by": made before the paper
