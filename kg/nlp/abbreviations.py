@@ -353,6 +353,11 @@ def title_pair(text: str) -> AbbreviationPair | None:
     True
     >>> title_pair("MOTR: Multiple Object Tracking with Transformers").long.text
     'Multiple Object Tracking'
+
+    A digit may count the words its letter begins, as in brackets:
+
+    >>> title_pair("D3PG: Deep Differentiable Deterministic Policy Gradients").long.text
+    'Deep Differentiable Deterministic Policy Gradients'
     """
     title = text[: text.find("\n\n")] if "\n\n" in text else text
     head = _TITLE_HEAD.match(title)
@@ -421,8 +426,11 @@ def _spelled_title_pair(title: str, start: int, end: int, short: Piece) -> Abbre
     # capitals that spell the whole name say so however few the name's own are: "Pearl:
     # Prototype lEArning via Rule Lists"
     spelled = len(short.text) >= 3 and _capitals(long.text) == short.text.upper()
+    offset = match_long_form(long.text, short.text)
+    if offset is None and _LETTER_COUNT.search(short.text):  # "D3PG: Deep Differentiable Deterministic ..."
+        offset = _counted_letters_offset(long.text, short.text)
     if (
-        match_long_form(long.text, short.text) == 0
+        offset == 0
         and short.text[-1].lower() in words[-1].lower()  # the last word spells part of it
         and (short.text.isupper() or not long.text.isupper())  # a capitalised title spells little
         and _long_form_ok(long, short)
