@@ -6551,6 +6551,12 @@ def test_a_bare_acronym_names_the_known_name_the_paper_writes_with_it(nlp):
     assert "TD" not in found, found
 
 
+def test_a_called_name_holds_of_between_its_capitalised_words(nlp):
+    found = entities(nlp, "A title", "Full-batch training runs in a regime we call the Edge of Stability.")
+    assert "Edge of Stability" in found and found["Edge of Stability"].proposed, found
+    assert "Edge" not in found and "Stability" not in found, found
+
+
 def test_a_bare_acronym_names_the_papers_own_short_form_with_a_head_noun(nlp):
     found = entities(
         nlp,

@@ -4220,7 +4220,7 @@ _OTHER_SENSE_BEFORE = re.compile(
     # a resolution or a memory's order: "temporal and frequency precision", "sequential recall"
     r"temporal|frequency|spatial|spectral|sequential|"
     # a number format's width: "4 bits of precision", "six digits of precision"
-    r"bits? of|digits? of)[- ]|high-)$",
+    r"bits? of|digits? of)[- ]|high-|resolution\s+(?:and|or)\s+)$",
     re.I,
 )
 #: "recall" as a verb: after "to", a subject or a modal ("models can recall", "we recall that")
@@ -4311,6 +4311,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     >>> text = "we reduce the precision of activation maps and give precision guarantees; numeric precision"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision", text)]
     [True, True, True]
+    >>> text = "shapes of arbitrary resolution and precision, with high recall and precision"
+    >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision", text)]
+    [True, False]
     >>> text = "low precision floating point, a sparse precision matrix, practical recommendations"
     >>> [_other_sense(text, m.start(), m.end()) for m in re.finditer("precision|recommendations", text)]
     [True, True, True]

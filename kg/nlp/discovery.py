@@ -1411,7 +1411,7 @@ _CALLED = re.compile(
     # (an article after the verb is no part of the name: "a tokenizer called the HoMi Tokenizer")
     r"\b(?:called|dubbed|named|termed|coined|namely|refer(?:red)?\s+to\s+as|hereafter|henceforth)\s+"
     r"(?:the\s+)?[\"“']?"
-    rf"({_WORD}(?:\s+{_WORD}){{0,5}})",
+    rf"({_WORD}(?:\s+(?:of\s+)?{_WORD}){{0,5}})",
 )
 
 
@@ -1422,7 +1422,7 @@ _NAME_GOES_ON = re.compile(r"\s+(?:and|&|to|of|for|with|in|on)\s+[A-Z]|,\s+[A-Z]
 #: "we call it X", "we call our method the X", "we call 'X'"
 _WE_CALL = re.compile(
     r"\b[Ww]e\s+(?:call|name|dub|term)\s+(?:(?:it|this|them|these|our)(?:\s+[a-z\-]+){0,2}\s+)?"
-    rf"(?:the\s+)?[\"“'‘]?({_WORD}(?:\s+{_WORD}){{0,5}})"
+    rf"(?:the\s+)?[\"“'‘]?({_WORD}(?:\s+(?:of\s+)?{_WORD}){{0,5}})"
 )
 
 
@@ -1476,6 +1476,8 @@ def called_names(text: str) -> list[Piece]:
     ['Locally Linear Unsupervised Feature Selection']
     >>> [p.text for p in called_names("a simple world we call 'Krazy World' and mazes")]
     ['Krazy World']
+    >>> [p.text for p in called_names("It runs in a regime we call the Edge of Stability.")]
+    ['Edge of Stability']
     >>> called_names("We call these models Large Content and Behavior Models (LCBMs).")
     []
     >>> called_names("a novel model, called the Slow Thinking to Learn (STL), that")
