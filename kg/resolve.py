@@ -124,9 +124,7 @@ def _canonicalise(grouped: dict[str, list[Member]], catalogue: Catalogue | None,
     for key in sorted(grouped):
         members = grouped[key]
         by_key[key] = _merge(members)
-    if catalogue is not None:
-        _drop_qualified_aliases(by_key.values(), catalogue)
-    _drop_elided_aliases(by_key.values(), catalogue)
+    _drop_written_forms(by_key.values(), catalogue)
     _add_catalogue_parents(by_key, catalogue)
     ids = _mint_ids(by_key)
     entities: dict[str, CanonicalEntity] = {}
@@ -192,33 +190,26 @@ def _merge(members: list[Member]) -> CanonicalEntity:
     )
 
 
-def _drop_qualified_aliases(entities: Iterable[CanonicalEntity], catalogue: Catalogue) -> None:
-    """Leave out of a catalogued entity's aliases the qualified forms papers wrote it in
-    ("ligand RMSD" of RMSD, see :func:`kg.nlp.assemble.qualified_forms`) unless its entry
-    lists them ("loopy belief propagation" stays an alias of belief propagation)."""
-    for entity in entities:
-        if not entity.catalogue_id or not entity.aliases:
-            continue
-        qualified = _qualified(set(entity.aliases), entity.name)
-        entry = catalogue.by_id(entity.catalogue_id) if qualified else None
-        if entry is not None:
-            known = {form.casefold() for form in entry.forms}
-            entity.aliases = [a for a in entity.aliases if a not in qualified or a.casefold() in known]
+def _drop_written_forms(entities: Iterable[CanonicalEntity], catalogue: Catalogue | None) -> None:
+    """Leave out of each entity's aliases the forms that only say how a paper wrote it (they stay
+    on the paper's edge), unless its catalogue entry lists them:
 
-
-def _drop_elided_aliases(entities: Iterable[CanonicalEntity], catalogue: Catalogue | None) -> None:
-    """Leave out of an entity's aliases the lone words of its name that a list wrote with the
-    rest elided ("image" of image classification in "image and text classification",
-    "Sequential" of Sequential MNIST), unless its catalogue entry lists them."""
+    - a catalogued entity's qualified forms ("ligand RMSD" of RMSD, see
+      :func:`kg.nlp.assemble.qualified_forms`; "loopy belief propagation" stays an alias of
+      belief propagation, as its entry lists it);
+    - the lone words of a name that a list wrote with the rest elided ("image" of image
+      classification in "image and text classification", "Sequential" of Sequential MNIST).
+    """
     for entity in entities:
-        if " " not in entity.name or not entity.aliases:
+        if not entity.aliases:
             continue
-        elided = _elided_words(entity.aliases, entity.name)
-        if not elided:
-            continue
+        written = _elided_words(entity.aliases, entity.name) if " " in entity.name else set()
         entry = catalogue.by_id(entity.catalogue_id) if catalogue and entity.catalogue_id else None
-        known = {form.casefold() for form in entry.forms} if entry is not None else set()
-        entity.aliases = [a for a in entity.aliases if a not in elided or a.casefold() in known]
+        if entry is not None:
+            written |= _qualified(set(entity.aliases), entity.name)
+        if written:
+            known = {form.casefold() for form in entry.forms} if entry is not None else set()
+            entity.aliases = [a for a in entity.aliases if a not in written or a.casefold() in known]
 
 
 def _elided_words(forms: Iterable[str], name: str) -> set[str]:
